@@ -1,0 +1,39 @@
+// Field rules shared by the resources' zod schemas (the schemas themselves are derived from the tables).
+import { z } from 'zod';
+import { LANGS } from '../enums.ts';
+import { isRegionCode } from '../regions/codes.ts';
+
+export const MAX_NAME = 200;
+export const MAX_TEXT = 20_000;
+export const MAX_CNY = 2_147_483_647;
+
+export const nameField = (max = MAX_NAME) => z.string().trim().min(1, 'must not be empty').max(max);
+export const textField = (max = MAX_TEXT) => z.string().max(max);
+export const externalIdField = () => z.string().trim().min(1).max(200);
+
+export const regionCodeField = () =>
+  z.string().refine(isRegionCode, { message: 'unknown region code: must be 540000 or a Tibet GB/T 2260 prefecture/county code' });
+
+/** A non-empty list without duplicates (the contract: `languages` lists are never empty). */
+export const nonEmptySet = <T extends z.ZodType>(item: T) =>
+  z.array(item).min(1, 'must not be empty').max(32).refine((xs) => new Set(xs).size === xs.length, 'must not repeat values');
+export const setOf = <T extends z.ZodType>(item: T, max = 64) =>
+  z.array(item).max(max).refine((xs) => new Set(xs).size === xs.length, 'must not repeat values');
+
+export const languagesField = () => nonEmptySet(z.enum(LANGS));
+export const cnyField = () => z.number().int('must be a whole number of CNY').min(0).max(MAX_CNY);
+
+export const contactField = () =>
+  z
+    .object({
+      phone: z.string().trim().max(40).optional(),
+      email: z.email().max(320).optional(),
+      wechat: z.string().trim().max(100).optional(),
+    })
+    .strict();
+
+export const isoDate = () =>
+  z.iso.date('must be a date YYYY-MM-DD');
+
+/** Columns the server owns; stripped from request bodies. */
+export const serverOwned = { id: true, createdAt: true, updatedAt: true } as const;

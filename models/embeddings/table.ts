@@ -1,0 +1,26 @@
+import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tsvector, vector } from '../common/columns.ts';
+import { embeddingStatusEnum } from '../enums.ts';
+
+export const EMBEDDED_KINDS = ['founder', 'project', 'mentor', 'investor', 'training', 'service'] as const;
+export type EmbeddedKind = (typeof EMBEDDED_KINDS)[number];
+
+/**
+ * One row per embedded entity: its current vector (any dimension; `model` says which), the hash
+ * of the text it was computed from, and the lexical form for the keyword channel. A write marks
+ * the row `pending` in the same transaction; the embedding job fills it (see jobs/).
+ * HNSW indexes are per model, over `(embedding::vector(<dims>))` with `WHERE model = '<id>'`.
+ */
+export const embeddingsTable = pgTable('embeddings', {
+  entityKind: text('entity_kind').$type<EmbeddedKind>().notNull(),
+  entityId: uuid('entity_id').notNull(),
+  status: embeddingStatusEnum('status').notNull().default('pending'),
+  contentHash: text('content_hash').notNull(),
+  model: text('model'),
+  dimensions: integer('dimensions'),
+  embedding: vector('embedding'),
+  lexical: tsvector('lexical'),
+  attempts: integer('attempts').notNull().default(0),
+  error: text('error'),
+  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.entityKind, t.entityId] }), index('embeddings_status_idx').on(t.status)]);

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
+import { FOUNDER_GROUPS } from '../enums.ts';
+import {
+  contactField, externalIdField, languagesField, nameField, nonEmptySet, regionCodeField, serverOwned, textField,
+} from '../common/validation.ts';
+import { foundersTable } from './table.ts';
+
+export const founderSelectSchema = createSelectSchema(foundersTable);
+export const founderBodySchema = createInsertSchema(foundersTable, {
+  externalId: externalIdField,
+  name: () => nameField(),
+  groups: () => nonEmptySet(z.enum(FOUNDER_GROUPS)),
+  regionCode: regionCodeField,
+  languages: languagesField,
+  educationLevel: () => nameField(100),
+  graduationYear: (s) => s.min(1950).max(2100),
+  interests: () => textField(5000),
+  contact: () => contactField(),
+}).omit(serverOwned).strict();

@@ -1,0 +1,2 @@
+export * from './table.ts';
+export type Introduction = typeof import('./table.ts').introductionsTable.$inferSelect;

@@ -1,0 +1,19 @@
+import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { idColumn, timestamps } from '../common/columns.ts';
+import { introductionStatusEnum, introductionTargetEnum } from '../enums.ts';
+import { projectsTable } from '../projects/table.ts';
+
+export const introductionsTable = pgTable('introductions', {
+  id: idColumn(),
+  projectId: uuid('project_id').notNull().references(() => projectsTable.id, { onDelete: 'cascade' }),
+  targetKind: introductionTargetEnum('target_kind').notNull(),
+  targetId: uuid('target_id').notNull(),
+  message: text('message'),
+  status: introductionStatusEnum('status').notNull().default('requested'),
+  requestedBy: text('requested_by'),
+  /** Set when published from an assignment run. */
+  assignmentRunId: uuid('assignment_run_id'),
+  decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+  endedAt: timestamp('ended_at', { withTimezone: true, mode: 'date' }),
+  ...timestamps(),
+}, (t) => [index('introductions_target_idx').on(t.targetKind, t.targetId, t.status), index('introductions_project_idx').on(t.projectId)]);

@@ -1,0 +1,3 @@
+export * from './table.ts';
+export * from './validation.ts';
+export type Investor = typeof import('./table.ts').investorsTable.$inferSelect;

@@ -1,0 +1,19 @@
+import { boolean, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { resourceColumns } from '../common/columns.ts';
+import { langEnum, sectorEnum, topicEnum } from '../enums.ts';
+import { regionsTable } from '../regions/table.ts';
+import type { Contact } from '../founders/table.ts';
+
+export const mentorsTable = pgTable('mentors', {
+  ...resourceColumns(),
+  name: text('name').notNull(),
+  bio: text('bio').notNull(),
+  expertise: topicEnum('expertise').array().notNull(),
+  sectors: sectorEnum('sectors').array().notNull(),
+  languages: langEnum('languages').array().notNull(),
+  regionCode: text('region_code').notNull().references(() => regionsTable.code),
+  remote: boolean('remote').notNull().default(false),
+  capacity: integer('capacity').notNull(),
+  active: boolean('active').notNull().default(true),
+  contact: jsonb('contact').$type<Contact>(),
+});

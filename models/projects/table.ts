@@ -1,0 +1,28 @@
+import { integer, jsonb, pgTable, primaryKey, text, uuid, index } from 'drizzle-orm/pg-core';
+import { resourceColumns } from '../common/columns.ts';
+import { langEnum, projectStatusEnum, sectorEnum, stageEnum, topicEnum } from '../enums.ts';
+import { regionsTable } from '../regions/table.ts';
+import { centersTable } from '../centers/table.ts';
+import { foundersTable } from '../founders/table.ts';
+
+export const projectsTable = pgTable('projects', {
+  ...resourceColumns(),
+  title: text('title').notNull(),
+  description: text('description').notNull(),
+  sector: sectorEnum('sector').notNull(),
+  stage: stageEnum('stage').notNull(),
+  regionCode: text('region_code').notNull().references(() => regionsTable.code),
+  centerId: uuid('center_id').references(() => centersTable.id, { onDelete: 'set null' }),
+  needs: topicEnum('needs').array().notNull(),
+  fundingNeedCny: integer('funding_need_cny'),
+  languages: langEnum('languages').array().notNull(),
+  status: projectStatusEnum('status').notNull().default('draft'),
+  confidential: jsonb('confidential').$type<Record<string, unknown>>(),
+}, (t) => [index('projects_center_idx').on(t.centerId), index('projects_status_idx').on(t.status)]);
+
+/** Founders ↔ projects, many to many (the contract's `founderIds`, in order). */
+export const projectFoundersTable = pgTable('project_founders', {
+  projectId: uuid('project_id').notNull().references(() => projectsTable.id, { onDelete: 'cascade' }),
+  founderId: uuid('founder_id').notNull().references(() => foundersTable.id, { onDelete: 'cascade' }),
+  position: integer('position').notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.projectId, t.founderId] }), index('project_founders_founder_idx').on(t.founderId)]);

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
+import { TOPICS } from '../enums.ts';
+import {
+  cnyField, externalIdField, languagesField, nameField, nonEmptySet, regionCodeField, serverOwned, setOf, textField,
+} from '../common/validation.ts';
+import { projectsTable } from './table.ts';
+
+export const projectSelectSchema = createSelectSchema(projectsTable);
+export const projectBodySchema = createInsertSchema(projectsTable, {
+  externalId: externalIdField,
+  title: () => nameField(),
+  description: () => textField().min(1, 'must not be empty'),
+  regionCode: regionCodeField,
+  needs: () => setOf(z.enum(TOPICS)),
+  fundingNeedCny: cnyField,
+  languages: languagesField,
+  confidential: () => z.record(z.string(), z.unknown()),
+})
+  .omit(serverOwned)
+  .extend({ founderIds: nonEmptySet(z.uuid()).describe('ids of the founders of the project (at least one)') })
+  .strict();

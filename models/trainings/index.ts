@@ -1,0 +1,3 @@
+export * from './table.ts';
+export * from './validation.ts';
+export type Training = typeof import('./table.ts').trainingsTable.$inferSelect;

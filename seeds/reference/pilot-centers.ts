@@ -1,0 +1,132 @@
+// The 15 自治区双创试点单位 named in section (十一) of the regional policy, seeded as pilot centers.
+// regionCode is the county-level division where the unit sits when that is unambiguous; the three Lhasa
+// functional zones (which carry their own non-administrative codes 540171–540173) and units whose campus
+// straddles districts use the prefecture code. Units outside Tibet use the region root 540000.
+import type { SeedPilotCenter } from './types.js';
+
+export const pilotCenters: SeedPilotCenter[] = [
+  {
+    externalId: 'pilot-lhasa-hitech',
+    name: '拉萨高新技术产业开发区',
+    nameEn: 'Lhasa National Hi-tech Industrial Development Zone',
+    regionCode: '540100',
+    kind: 'park',
+    operator: '拉萨高新技术产业开发区管理委员会',
+    pilot: true,
+  },
+  {
+    externalId: 'pilot-lhasa-etdz',
+    name: '拉萨经济技术开发区',
+    nameEn: 'Lhasa Economic and Technological Development Zone',
+    regionCode: '540100',
+    kind: 'park',
+    operator: '拉萨经济技术开发区管理委员会',
+    pilot: true,
+  },
+  {
+    externalId: 'pilot-lhasa-culture-park',
+    name: '西藏文化旅游创意园区',
+    nameEn: 'Tibet Culture and Tourism Creative Park (Lhasa)',
+    regionCode: '540100',
+    kind: 'park',
+    operator: '西藏文化旅游创意园区管理委员会',
+    pilot: true,
+  },
+  {
+    externalId: 'pilot-chengdu-incubator',
+    name: '西藏（成都）科技企业孵化器',
+    nameEn: 'Tibet (Chengdu) Science and Technology Business Incubator',
+    regionCode: '540000', // sits in Chengdu, Sichuan — outside the region
+    kind: 'incubator',
+    pilot: true,
+  },
+  {
+    externalId: 'pilot-chamdo-new-district',
+    name: '昌都新区（昌都经济开发区）',
+    nameEn: 'Chamdo New District (Chamdo Economic Development Zone)',
+    regionCode: '540302',
+    kind: 'park',
+    operator: '昌都经济开发区管理委员会',
+    pilot: true,
+  },
+  {
+    externalId: 'pilot-tibet-university',
+    name: '西藏大学',
+    nameEn: 'Tibet University',
+    regionCode: '540102',
+    kind: 'university',
+    pilot: true,
+  },
+  {
+    externalId: 'pilot-xizang-minzu-university',
+    name: '西藏民族大学',
+    nameEn: 'Xizang Minzu University',
+    regionCode: '540000', // campus in Xianyang, Shaanxi — outside the region
+    kind: 'university',
+    pilot: true,
+  },
+  {
+    externalId: 'pilot-tibet-agri-college',
+    name: '西藏农牧学院',
+    nameEn: 'Tibet Agriculture and Animal Husbandry College',
+    regionCode: '540402',
+    kind: 'university',
+    pilot: true,
+  },
+  {
+    externalId: 'pilot-tibet-vocational-college',
+    name: '西藏职业技术学院',
+    nameEn: 'Tibet Vocational Technical College',
+    regionCode: '540100',
+    kind: 'vocational_school',
+    pilot: true,
+  },
+  {
+    externalId: 'pilot-shannan-vocational',
+    name: '山南职业技术学校',
+    nameEn: 'Shannan Vocational and Technical School',
+    regionCode: '540502',
+    kind: 'vocational_school',
+    pilot: true,
+  },
+  {
+    externalId: 'pilot-shigatse-vocational',
+    name: '日喀则职业技术学校',
+    nameEn: 'Shigatse Vocational and Technical School',
+    regionCode: '540202',
+    kind: 'vocational_school',
+    pilot: true,
+  },
+  {
+    externalId: 'pilot-nagqu-vocational',
+    name: '那曲职业技术学校',
+    nameEn: 'Nagqu Vocational and Technical School',
+    regionCode: '540602',
+    kind: 'vocational_school',
+    pilot: true,
+  },
+  {
+    externalId: 'pilot-ngari-vocational',
+    name: '阿里职业技术学校',
+    nameEn: 'Ngari Vocational and Technical School',
+    regionCode: '542523',
+    kind: 'vocational_school',
+    pilot: true,
+  },
+  {
+    externalId: 'pilot-nyingchi-lulang',
+    name: '林芝鲁朗国际旅游小镇',
+    nameEn: 'Nyingchi Lulang International Tourism Town',
+    regionCode: '540402',
+    kind: 'other',
+    pilot: true,
+  },
+  {
+    externalId: 'pilot-lhasa-incubator',
+    name: '拉萨市科技企业孵化器',
+    nameEn: 'Lhasa Science and Technology Business Incubator',
+    regionCode: '540100',
+    kind: 'incubator',
+    pilot: true,
+  },
+];

@@ -1,0 +1,31 @@
+// The text each entity is embedded from: its prose plus its categorical fields spelled out in
+// Chinese and English, so that a zh project and an en mentor bio meet in the same space.
+import type { EmbeddedKind } from '../../models/embeddings/table.ts';
+import { labels } from '../../seeds/reference/labels.ts';
+
+type Row = Record<string, any>;
+type LabelGroup = Record<string, { zh: string; en: string }>;
+
+const words = (group: LabelGroup, values: string[] | string | null | undefined): string => {
+  const list = values == null ? [] : Array.isArray(values) ? values : [values];
+  return list.map((v) => (group[v] ? `${group[v].zh} ${group[v].en}` : v)).join('; ');
+};
+
+const join = (...parts: (string | null | undefined)[]) => parts.filter((p) => p && p.trim()).join('\n');
+
+export function entityText(kind: EmbeddedKind, r: Row): string {
+  switch (kind) {
+    case 'project':
+      return join(r.title, r.description, words(labels.sector, r.sector), words(labels.topic, r.needs));
+    case 'founder':
+      return join(r.interests, words(labels.founderGroup, r.groups));
+    case 'mentor':
+      return join(r.bio, words(labels.topic, r.expertise), words(labels.sector, r.sectors));
+    case 'investor':
+      return join(r.thesis, words(labels.sector, r.sectors), words(labels.stage, r.stages));
+    case 'training':
+      return join(r.title, r.description, words(labels.topic, r.topics));
+    case 'service':
+      return join(r.name, r.description, words(labels.topic, r.category));
+  }
+}

@@ -1,0 +1,77 @@
+// The Hono application: middleware, public routes, authenticated /v1 routes, OpenAPI document.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import type { Logger } from '../logger.ts';
+import { AppError } from '../errors.ts';
+import { Repository } from '../resources/repository.ts';
+import { resourceDefs } from '../resources/index.ts';
+import type { EmbeddingHooks } from '../resources/embedding-hooks.ts';
+import type { AppEnv } from './env.ts';
+import { authenticate, adminOnly, requestLog, requireJson } from './middleware.ts';
+import { errorHandler, problem, validationHook } from './problem.ts';
+import { resourceRouter } from './resources/resources.index.ts';
+import { regionsRouter } from './regions/regions.index.ts';
+import { apiKeysRouter } from './api-keys/api-keys.index.ts';
+import { healthRouter, statusHandler, statusRoute } from './system/system.index.ts';
+import { docsRouter } from './system/docs.ts';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface AppDeps {
+  config: Pick<Config, 'ADMIN_API_KEY'>;
+  database: Database;
+  logger: Logger;
+  queueKind: 'inline' | 'bullmq';
+  embeddingModel: { id: string; dimensions: number };
+  embeddingHooks: EmbeddingHooks;
+}
+
+export function createApp(deps: AppDeps) {
+  const db = deps.database.db;
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
+  app.use('*', requestId());
+  app.use('*', secureHeaders());
+  app.use('*', requestLog(deps.logger));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError(413, 'Content Too Large', 'The request body is larger than 1 MiB / 请求体超过 1 MiB');
+      },
+    }),
+  );
+  app.use('*', requireJson);
+
+  app.route('/', healthRouter());
+  app.route('/', docsRouter());
+  app.route('/v1', regionsRouter(db));
+  app.doc31('/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Shuangchuang Match API / 双创资源匹配服务',
+      version: '1.0.0',
+      description: 'Matches founders and projects to mentors, investors, training cohorts and center services.',
+    },
+    security: [{ bearer: [] }],
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+
+  const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
+  v1.use('*', authenticate(db, deps.config.ADMIN_API_KEY));
+  v1.use('/status', adminOnly);
+  v1.openapi(statusRoute, statusHandler(deps));
+  v1.route('/', apiKeysRouter(db));
+  for (const def of resourceDefs) v1.route('/', resourceRouter(new Repository(def, db, deps.embeddingHooks)));
+  app.route('/v1', v1);
+
+  app.notFound((c) => problem(c, 404, 'Not Found', `No route for ${c.req.method} ${c.req.path} / 接口不存在`));
+  app.onError(errorHandler(deps.logger));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,46 @@
+// application/problem+json (RFC 9457) for every error the API returns.
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { AppError, type FieldIssue } from '../errors.ts';
+import type { Logger } from '../logger.ts';
+import { zodIssues } from '../resources/zod-issues.ts';
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors: FieldIssue[];
+  instance?: string;
+  requestId?: string;
+}
+
+const TYPE_BASE = 'https://shuangchuang.example/problems/';
+const slug = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+
+export function problem(c: Context, status: number, title: string, detail: string, errors: FieldIssue[] = [], headers: Record<string, string> = {}) {
+  const body: Problem = { type: `${TYPE_BASE}${slug(title)}`, title, status, detail, errors, instance: c.req.path, requestId: c.get('requestId') };
+  return c.body(JSON.stringify(body), status as never, { 'content-type': 'application/problem+json; charset=utf-8', ...headers });
+}
+
+/** The zod-openapi validation hook: request validation failures become 4xx problems naming the failing paths. */
+export function validationHook(result: { success: boolean; error?: any; target?: string }, c: Context) {
+  if (result.success) return;
+  const target = result.target ?? 'json';
+  if (target === 'param') return problem(c, 404, 'Not Found', 'resource not found / 未找到');
+  const where = target === 'query' ? 'query string' : 'request body';
+  return problem(c, target === 'query' ? 400 : 422, target === 'query' ? 'Bad Request' : 'Unprocessable Content', `The ${where} is invalid / 请求参数无效`, zodIssues(result.error));
+}
+
+export function errorHandler(logger: Logger) {
+  return (err: Error, c: Context) => {
+    if (err instanceof AppError) return problem(c, err.status, err.title, err.message, err.errors, err.headers);
+    if (err instanceof HTTPException) {
+      const status = err.status;
+      const detail = /malformed json/i.test(err.message) ? 'Malformed JSON in request body / 请求体不是合法的 JSON' : err.message || 'Bad request';
+      return problem(c, status, status === 413 ? 'Content Too Large' : 'Bad Request', detail);
+    }
+    logger.error('unhandled error', { requestId: c.get('requestId'), path: c.req.path, err: String(err), stack: err.stack });
+    return problem(c, 500, 'Internal Server Error', 'An unexpected error occurred; it has been logged / 服务器内部错误，已记录');
+  };
+}

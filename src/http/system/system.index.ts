@@ -1,0 +1,55 @@
+// /health (public), /v1/status (admin), the OpenAPI document and the human docs page.
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { sql } from 'drizzle-orm';
+import { embeddingsTable } from '../../../models/schema.ts';
+import type { AppEnv } from '../env.ts';
+import { problemResponses } from '../openapi-common.ts';
+import type { AppDeps } from '../app.ts';
+
+export const StatusSchema = z
+  .object({
+    db: z.enum(['pglite', 'postgres']),
+    queue: z.enum(['inline', 'bullmq']),
+    embeddings: z.object({
+      model: z.string(), dimensions: z.number().int(), pending: z.number().int(), ready: z.number().int(), failed: z.number().int(),
+    }),
+  })
+  .openapi('Status');
+
+export const statusRoute = createRoute({
+  method: 'get', path: '/status', tags: ['system'], summary: 'Backends and embedding progress (admin)',
+  responses: { 200: { description: 'Status', content: { 'application/json': { schema: StatusSchema } } }, ...problemResponses(401, 404) },
+});
+
+export function statusHandler(deps: AppDeps) {
+  return async (c: any) => {
+    const counts = await deps.database.db
+      .select({ status: embeddingsTable.status, n: sql<number>`count(*)::int` })
+      .from(embeddingsTable)
+      .groupBy(embeddingsTable.status);
+    const by = Object.fromEntries(counts.map((r) => [r.status, Number(r.n)]));
+    return c.json(
+      {
+        db: deps.database.kind,
+        queue: deps.queueKind,
+        embeddings: {
+          model: deps.embeddingModel.id, dimensions: deps.embeddingModel.dimensions,
+          pending: by.pending ?? 0, ready: by.ready ?? 0, failed: by.failed ?? 0,
+        },
+      },
+      200,
+    );
+  };
+}
+
+export function healthRouter() {
+  const app = new OpenAPIHono<AppEnv>();
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/health', tags: ['system'], summary: 'Liveness (no auth)',
+      responses: { 200: { description: 'Up', content: { 'application/json': { schema: z.object({ ok: z.literal(true) }) } } } },
+    }),
+    (c) => c.json({ ok: true as const }, 200),
+  );
+  return app;
+}

@@ -1,0 +1,36 @@
+// How resource writes hand work to the embedding pipeline: the row is marked `pending` in the
+// writing transaction (so nothing is lost if the process dies), then scheduled after commit.
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { embeddingsTable } from '../../models/schema.ts';
+import type { EmbeddedKind } from '../../models/embeddings/table.ts';
+import { entityText } from '../embedding/texts.ts';
+import type { Row, Tx } from './types.ts';
+
+export interface EmbeddingHooks {
+  /** Marks the entity pending when its text changed; true when it did. */
+  markPending(tx: Tx, kind: EmbeddedKind, record: Row): Promise<boolean>;
+  /** Called after commit with the entities marked pending. */
+  schedule(kind: EmbeddedKind, ids: string[]): void;
+}
+
+export const contentHash = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
+
+export function embeddingHooks(schedule: (kind: EmbeddedKind, ids: string[]) => void = () => {}): EmbeddingHooks {
+  return {
+    async markPending(tx, kind, record) {
+      const hash = contentHash(entityText(kind, record));
+      const rows = await tx
+        .insert(embeddingsTable)
+        .values({ entityKind: kind, entityId: record.id, status: 'pending', contentHash: hash })
+        .onConflictDoUpdate({
+          target: [embeddingsTable.entityKind, embeddingsTable.entityId],
+          set: { status: 'pending', contentHash: hash, attempts: 0, error: null, updatedAt: new Date() },
+          where: sql`${embeddingsTable.contentHash} <> ${hash}`,
+        })
+        .returning({ id: embeddingsTable.entityId });
+      return rows.length > 0;
+    },
+    schedule,
+  };
+}

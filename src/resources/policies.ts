@@ -1,0 +1,30 @@
+// Building blocks of the per-resource policies (who reads and writes what; shared/API.md "Auth and visibility").
+import type { Actor } from '../auth/actor.ts';
+import { isAdmin } from '../auth/actor.ts';
+import type { ReadContext, ResourcePolicy, Row, WriteOp } from './types.ts';
+
+export const ADMIN_ONLY = 'only admins may do this / 仅管理员可执行此操作';
+
+/**
+ * Mentors and investors: a directory every authenticated role reads; admins manage it, the party
+ * itself edits its own profile. Its `contact` shows to admins, itself and center staff, and to a
+ * founder only after it accepted an introduction for one of the founder's projects.
+ */
+export function directoryPolicy(selfRole: 'mentor' | 'investor'): ResourcePolicy {
+  return {
+    scope: () => 'all',
+    checkWrite(actor: Actor, op: WriteOp, before: Row | null) {
+      if (isAdmin(actor)) return null;
+      if (op === 'update' && actor.role === selfRole && before?.id === actor.subjectId) return null;
+      return op === 'update' && actor.role === selfRole
+        ? `a ${selfRole} may only edit its own profile / 只能修改自己的资料`
+        : ADMIN_ONLY;
+    },
+    async hidden(ctx: ReadContext, row: Row) {
+      const a = ctx.actor;
+      if (isAdmin(a) || a.role === 'center_staff' || (a.role === selfRole && a.subjectId === row.id)) return [];
+      if (a.role === 'founder' && (await ctx.revealedContacts()).has(row.id)) return [];
+      return ['contact'];
+    },
+  };
+}

@@ -1,0 +1,132 @@
+import { and, asc, eq, exists, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { projectBodySchema } from '../../models/projects/validation.ts';
+import { projectFoundersTable, projectsTable } from '../../models/projects/table.ts';
+import { foundersTable } from '../../models/founders/table.ts';
+import { introductionsTable } from '../../models/introductions/table.ts';
+import { LANGS, PROJECT_STATUSES, SECTORS, STAGES, TOPICS } from '../../models/enums.ts';
+import { isAdmin, isStaffOf } from '../auth/actor.ts';
+import { enumFilter, memberFilter, regionFilter, searchFilter, uuidFilter } from './filters.ts';
+import { founders } from './founders.ts';
+import { checkCenterRef, missingIds } from './refs.ts';
+import type { ResourceDef, Row } from './types.ts';
+
+const FOUNDER_STATUSES = new Set(['draft', 'submitted']);
+const isFounderOf = (subjectId: string | null, r: Row | null) => !!r && (r.founderIds ?? []).includes(subjectId);
+
+/**
+ * Projects: their founders and center manage them; investors browse vetted ones only; a mentor
+ * sees projects introduced to it. The `confidential` block shows to admins, the center and the
+ * founders only. Only center staff and admins set `vetted`/`rejected`.
+ */
+export const projects: ResourceDef = {
+  name: 'projects',
+  singular: 'project',
+  table: projectsTable,
+  bodySchema: projectBodySchema,
+  embedded: 'project',
+  filters: [
+    regionFilter(projectsTable.regionCode),
+    enumFilter('sector', projectsTable.sector, SECTORS),
+    enumFilter('stage', projectsTable.stage, STAGES),
+    enumFilter('status', projectsTable.status, PROJECT_STATUSES),
+    uuidFilter('centerId', projectsTable.centerId),
+    {
+      name: 'founderId',
+      schema: z.uuid(),
+      description: 'projects of this founder',
+      where: (id: string) =>
+        exists(sql`(select 1 from ${projectFoundersTable} pf where pf.project_id = ${projectsTable.id} and pf.founder_id = ${id})`),
+    },
+    memberFilter('need', projectsTable.needs, TOPICS),
+    memberFilter('language', projectsTable.languages, LANGS),
+    searchFilter(projectsTable.title, projectsTable.description),
+  ],
+  relations: {
+    fields: ['founderIds'],
+    async load(db, ids) {
+      const rows = await db
+        .select()
+        .from(projectFoundersTable)
+        .where(inArray(projectFoundersTable.projectId, ids))
+        .orderBy(asc(projectFoundersTable.position));
+      const out = new Map<string, Row>(ids.map((id) => [id, { founderIds: [] as string[] }]));
+      for (const r of rows) out.get(r.projectId)!.founderIds.push(r.founderId);
+      return out;
+    },
+    async save(tx, id, record) {
+      await tx.delete(projectFoundersTable).where(eq(projectFoundersTable.projectId, id));
+      const ids: string[] = record.founderIds ?? [];
+      if (ids.length) await tx.insert(projectFoundersTable).values(ids.map((founderId, position) => ({ projectId: id, founderId, position })));
+    },
+  },
+  async checkRefs(ctx, r) {
+    const issues = await checkCenterRef(ctx, r);
+    const ids: string[] = r.founderIds ?? [];
+    if (ids.length) {
+      // Founders may name any existing co-founder; others only founders they can see.
+      const scope = ctx.actor.role === 'founder' ? 'all' : founders.policy.scope(ctx.actor);
+      const found =
+        scope === 'none'
+          ? []
+          : await ctx.db
+              .select({ id: foundersTable.id })
+              .from(foundersTable)
+              .where(and(inArray(foundersTable.id, ids), scope === 'all' ? undefined : scope));
+      issues.push(...missingIds('founderIds', ids, new Set(found.map((f) => f.id)), 'founder'));
+    }
+    return issues;
+  },
+  policy: {
+    scope(actor) {
+      switch (actor.role) {
+        case 'admin':
+          return 'all';
+        case 'center_staff':
+          return eq(projectsTable.centerId, actor.centerId!);
+        case 'founder':
+          return exists(
+            sql`(select 1 from ${projectFoundersTable} pf where pf.project_id = ${projectsTable.id} and pf.founder_id = ${actor.subjectId})`,
+          );
+        case 'investor':
+          return eq(projectsTable.status, 'vetted');
+        case 'mentor':
+          return exists(
+            sql`(select 1 from ${introductionsTable} i where i.project_id = ${projectsTable.id}
+                 and i.target_kind = 'mentor' and i.target_id = ${actor.subjectId})`,
+          );
+        default:
+          return 'none';
+      }
+    },
+    defaults: (actor, body) =>
+      actor.role === 'center_staff' && body.centerId === undefined ? { ...body, centerId: actor.centerId } : body,
+    checkWrite(actor, op, before, after) {
+      if (isAdmin(actor)) return null;
+      if (actor.role === 'center_staff') {
+        if (before && !isStaffOf(actor, before.centerId)) return 'project belongs to another center / 该项目属于其他双创中心';
+        if (after && !isStaffOf(actor, after.centerId)) return 'center staff manage projects of their own center only / 只能管理本中心的项目';
+        return null;
+      }
+      if (actor.role === 'founder') {
+        if (before && !isFounderOf(actor.subjectId, before)) return 'not a founder of this project / 不是该项目的创始人';
+        if (after && !isFounderOf(actor.subjectId, after)) return 'founderIds must include yourself / 创始人列表必须包含你自己';
+        const statusChanged = after && (before ? before.status !== after.status : after.status !== undefined);
+        if (statusChanged && (!FOUNDER_STATUSES.has(after!.status) || (before && !FOUNDER_STATUSES.has(before.status))))
+          return 'founders move projects between draft and submitted only; vetting is done by the center / 创始人只能在草稿与已提交之间切换，审核由双创中心进行';
+        return null;
+      }
+      return 'not allowed to manage projects / 无权管理项目';
+    },
+    hidden(ctx, row) {
+      const a = ctx.actor;
+      const insider = isAdmin(a) || isStaffOf(a, row.centerId) || (a.role === 'founder' && isFounderOf(a.subjectId, row));
+      return insider ? [] : ['confidential'];
+    },
+  },
+  audit(before, after) {
+    const decided = (s: string | undefined) => s === 'vetted' || s === 'rejected';
+    if (before?.status === after.status || !(decided(after.status) || decided(before?.status))) return null;
+    return { action: 'project.status', detail: { from: before?.status ?? null, to: after.status } };
+  },
+};

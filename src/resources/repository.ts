@@ -1,0 +1,244 @@
+// The one data-access layer for the contract resources. Every read and write goes through it,
+// so the visibility rules (scope, hidden fields, write checks) cannot be forgotten by a route.
+import { and, asc, eq, getTableColumns, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Actor } from '../auth/actor.ts';
+import { actorLabel } from '../auth/actor.ts';
+import type { Db } from '../db/client.ts';
+import { pgErrorCode, UNIQUE_VIOLATION, FOREIGN_KEY_VIOLATION } from '../db/errors.ts';
+import { AppError, badRequest, conflict, forbidden, notFound, unprocessable, type FieldIssue } from '../errors.ts';
+import { auditTable, embeddingsTable } from '../../models/schema.ts';
+import type { ReadContext, ResourceDef, Row, Tx } from './types.ts';
+import type { EmbeddingHooks } from './embedding-hooks.ts';
+import { zodIssues } from './zod-issues.ts';
+
+export interface ListQuery {
+  limit: number;
+  cursor?: string;
+  filters: Row;
+}
+
+export interface Page {
+  items: Row[];
+  nextCursor: string | null;
+}
+
+const isUuid = (s: string) => z.uuid().safeParse(s).success;
+const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');
+function decodeCursor(cursor: string): string {
+  const id = Buffer.from(cursor, 'base64url').toString();
+  if (!isUuid(id)) throw badRequest('Invalid cursor / 无效的分页游标', [{ path: 'cursor', message: 'not a cursor returned by this API' }]);
+  return id;
+}
+
+export class Repository {
+  private readonly columns: Record<string, any>;
+
+  constructor(
+    readonly def: ResourceDef,
+    private readonly db: Db,
+    private readonly embeddings: EmbeddingHooks,
+  ) {
+    this.columns = getTableColumns(def.table);
+  }
+
+  private get t(): any {
+    return this.def.table;
+  }
+
+  /** The read scope as a WHERE condition, or null when the actor sees nothing. */
+  private scopeWhere(actor: Actor): SQL | undefined | null {
+    const s = this.def.policy.scope(actor);
+    if (s === 'none') return null;
+    return s === 'all' ? undefined : s;
+  }
+
+  async list(ctx: ReadContext, q: ListQuery): Promise<Page> {
+    const scope = this.scopeWhere(ctx.actor);
+    if (scope === null) return { items: [], nextCursor: null };
+    const conds: (SQL | undefined)[] = [scope];
+    for (const f of this.def.filters) {
+      const v = q.filters[f.name];
+      if (v !== undefined) conds.push(f.where(v));
+    }
+    if (q.cursor) conds.push(gt(this.t.id, decodeCursor(q.cursor)));
+    const rows = await this.db.select().from(this.t).where(and(...conds)).orderBy(asc(this.t.id)).limit(q.limit + 1);
+    const more = rows.length > q.limit;
+    const page = more ? rows.slice(0, q.limit) : rows;
+    return { items: await this.present(ctx, page), nextCursor: more ? encodeCursor(page[page.length - 1].id) : null };
+  }
+
+  /** A visible row, or 404. */
+  private async findVisible(ctx: ReadContext, where: SQL, db: Db | Tx = this.db, lock = false): Promise<Row> {
+    const scope = this.scopeWhere(ctx.actor);
+    if (scope === null) throw notFound(this.def.singular);
+    let query: any = db.select().from(this.t).where(and(where, scope)).limit(1);
+    if (lock) query = query.for('update');
+    const [row] = await query;
+    if (!row) throw notFound(this.def.singular);
+    return row;
+  }
+
+  async get(ctx: ReadContext, id: string): Promise<Row> {
+    if (!isUuid(id)) throw notFound(this.def.singular);
+    const row = await this.findVisible(ctx, eq(this.t.id, id));
+    const [out] = await this.present(ctx, [row]);
+    return out;
+  }
+
+  async create(ctx: ReadContext, body: Row): Promise<Row> {
+    const record = this.def.policy.defaults ? this.def.policy.defaults(ctx.actor, body) : body;
+    await this.validateRecord(ctx, record);
+    const why = this.def.policy.checkWrite(ctx.actor, 'create', null, record);
+    if (why) throw forbidden(why);
+    const id = await this.write(async (tx, embed) => {
+      const [row] = (await tx.insert(this.t).values(this.columnValues(record)).returning()) as Row[];
+      await this.afterWrite(tx, embed, ctx.actor, null, { ...row, ...this.relationValues(record) });
+      return row.id as string;
+    });
+    return this.get(ctx, id);
+  }
+
+  async update(ctx: ReadContext, id: string, patch: Row): Promise<Row> {
+    if (!isUuid(id)) throw notFound(this.def.singular);
+    return this.updateWhere(ctx, eq(this.t.id, id), patch);
+  }
+
+  private async updateWhere(ctx: ReadContext, where: SQL, patch: Row): Promise<Row> {
+    const id = await this.write(async (tx, embed) => {
+      const row = await this.findVisible(ctx, where, tx, true);
+      const before = { ...row, ...(await this.loadRelations(tx, [row.id])).get(row.id) };
+      const after = { ...before, ...patch };
+      await this.validateRecord(ctx, after, patch);
+      const why = this.def.policy.checkWrite(ctx.actor, 'update', before, after);
+      if (why) throw forbidden(why);
+      const [updated] = await tx
+        .update(this.t)
+        .set({ ...this.columnValues(patch), updatedAt: new Date() })
+        .where(eq(this.t.id, row.id))
+        .returning();
+      await this.afterWrite(tx, embed, ctx.actor, before, { ...updated, ...this.relationValues(after) }, patch);
+      return row.id as string;
+    });
+    return this.get(ctx, id);
+  }
+
+  async remove(ctx: ReadContext, id: string): Promise<void> {
+    if (!isUuid(id)) throw notFound(this.def.singular);
+    await this.write(async (tx) => {
+      const row = await this.findVisible(ctx, eq(this.t.id, id), tx, true);
+      const why = this.def.policy.checkWrite(ctx.actor, 'delete', row, null);
+      if (why) throw forbidden(why);
+      await tx.delete(this.t).where(eq(this.t.id, id));
+      if (this.def.embedded) {
+        await tx.delete(embeddingsTable).where(and(eq(embeddingsTable.entityKind, this.def.embedded), eq(embeddingsTable.entityId, id)));
+      }
+    });
+  }
+
+  /** PUT by-external-id: update the row with this externalId, or create it. */
+  async upsertByExternalId(ctx: ReadContext, externalId: string, body: Row): Promise<{ created: boolean; item: Row }> {
+    const record = { ...body, externalId };
+    const [existing] = await this.db.select({ id: this.t.id }).from(this.t).where(eq(this.t.externalId, externalId)).limit(1);
+    if (!existing) {
+      try {
+        return { created: true, item: await this.create(ctx, record) };
+      } catch (e) {
+        // Lost a race with a concurrent upsert of the same externalId: update the winner instead.
+        if (!(e instanceof AppError && e.status === 409)) throw e;
+      }
+    }
+    try {
+      return { created: false, item: await this.updateWhere(ctx, eq(this.t.externalId, externalId), record) };
+    } catch (e) {
+      if (e instanceof AppError && e.status === 404) throw conflict(`externalId "${externalId}" is already used by a ${this.def.singular} you cannot access`, [{ path: 'externalId', message: 'already in use' }]);
+      throw e;
+    }
+  }
+
+  /** Zod invariants on the merged record and reference checks; 422 with every failing path. */
+  private async validateRecord(ctx: ReadContext, record: Row, patch?: Row): Promise<void> {
+    const issues: FieldIssue[] = [];
+    if (this.def.invariants) {
+      const r = this.def.invariants.safeParse(record);
+      if (!r.success) issues.push(...zodIssues(r.error));
+    }
+    if (this.def.checkRefs) issues.push(...(await this.def.checkRefs(ctx, patch ?? record)));
+    if (issues.length) throw unprocessable(issues);
+  }
+
+  /** Runs a write transaction; entities it marked for embedding are scheduled once it committed. */
+  private async write<T>(fn: (tx: Tx, embed: string[]) => Promise<T>): Promise<T> {
+    const embed: string[] = [];
+    try {
+      const result = await this.db.transaction((tx) => fn(tx, embed));
+      if (this.def.embedded && embed.length) this.embeddings.schedule(this.def.embedded, embed);
+      return result;
+    } catch (e) {
+      const code = pgErrorCode(e);
+      if (code === UNIQUE_VIOLATION) throw conflict(`A ${this.def.singular} with this externalId already exists`, [{ path: 'externalId', message: 'already in use' }]);
+      if (code === FOREIGN_KEY_VIOLATION) throw unprocessable([{ path: '', message: 'references a record that does not exist' }]);
+      throw e;
+    }
+  }
+
+  private async afterWrite(tx: Tx, embed: string[], actor: Actor, before: Row | null, after: Row, patch?: Row): Promise<void> {
+    if (this.def.relations && (!patch || this.def.relations.fields.some((f) => f in patch))) {
+      await this.def.relations.save(tx, after.id, after);
+    }
+    if (this.def.embedded && (await this.embeddings.markPending(tx, this.def.embedded, after))) embed.push(after.id);
+    const entry = this.def.audit?.(before, after);
+    if (entry) {
+      await tx.insert(auditTable).values({
+        actor: actorLabel(actor),
+        action: entry.action,
+        entityKind: this.def.singular,
+        entityId: after.id,
+        centerId: after.centerId ?? null,
+        detail: entry.detail,
+      });
+    }
+  }
+
+  private columnValues(record: Row): Row {
+    const out: Row = {};
+    for (const [k, v] of Object.entries(record)) if (k in this.columns && k !== 'id' && v !== undefined) out[k] = v;
+    return out;
+  }
+
+  private relationValues(record: Row): Row {
+    const out: Row = {};
+    for (const f of this.def.relations?.fields ?? []) if (record[f] !== undefined) out[f] = record[f];
+    return out;
+  }
+
+  private async loadRelations(db: Db | Tx, ids: string[]): Promise<Map<string, Row>> {
+    return this.def.relations && ids.length ? this.def.relations.load(db, ids) : new Map();
+  }
+
+  /** Rows as the API returns them: relations joined, embedding state attached, hidden fields removed. */
+  private async present(ctx: ReadContext, rows: Row[]): Promise<Row[]> {
+    if (!rows.length) return [];
+    const ids = rows.map((r) => r.id as string);
+    const relations = await this.loadRelations(this.db, ids);
+    const embedding = new Map<string, { status: string; model: string | null }>();
+    if (this.def.embedded) {
+      const es = await this.db
+        .select({ id: embeddingsTable.entityId, status: embeddingsTable.status, model: embeddingsTable.model })
+        .from(embeddingsTable)
+        .where(and(eq(embeddingsTable.entityKind, this.def.embedded), inArray(embeddingsTable.entityId, ids)));
+      for (const e of es) embedding.set(e.id, { status: e.status, model: e.status === 'ready' ? e.model : null });
+    }
+    return Promise.all(
+      rows.map(async (row) => {
+        const out: Row = { ...row, ...relations.get(row.id) };
+        if (this.def.embedded) out.embedding = embedding.get(row.id) ?? { status: 'pending', model: null };
+        for (const f of (await this.def.policy.hidden?.(ctx, out)) ?? []) delete out[f];
+        return out;
+      }),
+    );
+  }
+}
+
+export const countRows = (db: Db, table: any, where?: SQL) =>
+  db.select({ n: sql<number>`count(*)::int` }).from(table).where(where).then((r) => r[0].n);

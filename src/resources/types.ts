@@ -1,0 +1,70 @@
+// The shape every contract resource shares: a table, its zod body schema, a policy saying who may
+// read and write which rows and fields, and hooks for what is not a plain column (e.g. founderIds).
+import type { SQL } from 'drizzle-orm';
+import type { PgTable, PgColumn } from 'drizzle-orm/pg-core';
+import type { z } from 'zod';
+import type { Actor } from '../auth/actor.ts';
+import type { Db } from '../db/client.ts';
+import type { EmbeddedKind } from '../../models/embeddings/table.ts';
+
+export type Row = Record<string, any>;
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Executor = Db | Tx;
+
+/** Per-request facts the visibility rules need, computed at most once per request. */
+export interface ReadContext {
+  actor: Actor;
+  db: Db;
+  /** Mentor/investor ids that accepted an introduction to one of the calling founder's projects. */
+  revealedContacts(): Promise<Set<string>>;
+}
+
+export interface FilterDef {
+  /** Query-string parameter. */
+  name: string;
+  schema: z.ZodType;
+  description: string;
+  where(value: any): SQL;
+}
+
+export type WriteOp = 'create' | 'update' | 'delete';
+
+export interface ResourcePolicy {
+  /** Rows the actor may see: a condition, `'all'` or `'none'`. Out-of-scope reads are 404. */
+  scope(actor: Actor): SQL | 'all' | 'none';
+  /**
+   * May the actor write this record? `before` is the stored record (update/delete), `after` the
+   * proposed one (create/update). Returns a reason when not allowed (→ 403; the row is in scope).
+   */
+  checkWrite(actor: Actor, op: WriteOp, before: Row | null, after: Row | null): string | null;
+  /** Fills fields the actor's binding decides (e.g. center staff create in their own center). */
+  defaults?(actor: Actor, body: Row): Row;
+  /** Field names to hide from this actor in this row. */
+  hidden?(ctx: ReadContext, row: Row): Promise<string[]> | string[];
+}
+
+export interface ResourceDef {
+  /** URL segment and resource name, e.g. `projects`. */
+  name: string;
+  /** Singular for messages, e.g. `project`. */
+  singular: string;
+  table: PgTable & { id: PgColumn; externalId: PgColumn };
+  /** Request body for create and upsert; PATCH uses its partial. */
+  bodySchema: z.ZodObject<any>;
+  /** Checks on the merged record (cross-field rules that PATCH could break). */
+  invariants?: z.ZodType;
+  filters: FilterDef[];
+  policy: ResourcePolicy;
+  /** Embedded resources: kind in the embeddings table. */
+  embedded?: EmbeddedKind;
+  /** Body fields stored outside the table (e.g. project founderIds). */
+  relations?: {
+    fields: string[];
+    load(db: Executor, ids: string[]): Promise<Map<string, Row>>;
+    save(tx: Tx, id: string, body: Row): Promise<void>;
+  };
+  /** References to check before writing: returns field issues (unknown or invisible ids). */
+  checkRefs?(ctx: ReadContext, record: Row): Promise<{ path: string; message: string }[]>;
+  /** Audit entries for a change (e.g. a vetting decision). */
+  audit?(before: Row | null, after: Row): { action: string; detail: Row } | null;
+}

@@ -1,0 +1,99 @@
+// Boots the real application for a test file: PGlite (from the snapshot built in global-setup) by
+// default, or a fresh database on the real PostgreSQL when TEST_DATABASE_URL is set.
+import { readFile } from 'node:fs/promises';
+import { inject } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { bootstrap, type Service } from '../src/bootstrap.ts';
+import { loadConfig } from '../src/config.ts';
+import type { Database, Db } from '../src/db/client.ts';
+import { openDatabase } from '../src/db/client.ts';
+import { silentLogger } from '../src/logger.ts';
+import { uuidv7 } from '../models/common/uuid.ts';
+
+export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
+
+export interface TestApp {
+  service: Service;
+  db: Db;
+  backend: 'pglite' | 'postgres';
+  /** Sends a request through the real app (in process). `key: null` sends no Authorization header. */
+  request(method: string, path: string, opts?: { key?: string | null; body?: unknown; raw?: string; headers?: Record<string, string> }): Promise<TestResponse>;
+  /** Creates an API key through the API and returns it. */
+  keyFor(role: string, binding?: { subjectId?: string; centerId?: string }): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface TestResponse {
+  status: number;
+  headers: Headers;
+  body: any;
+  text: string;
+}
+
+async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const name = `t_${uuidv7().replace(/-/g, '')}`;
+    const admin = await openDatabase({ url, max: 1 });
+    await admin.db.execute(sql.raw(`create database "${name}" template template1`));
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    const database = await openDatabase({ url: u.toString(), max: 10 });
+    return {
+      database,
+      drop: async () => {
+        await database.close();
+        await admin.db.execute(sql.raw(`drop database if exists "${name}" with (force)`));
+        await admin.close();
+      },
+    };
+  }
+  const snapshot = inject('pgliteSnapshot');
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { vector } = await import('@electric-sql/pglite-pgvector');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  const schema = await import('../models/schema.ts');
+  const client = await PGlite.create({
+    extensions: { vector },
+    ...(snapshot ? { loadDataDir: new Blob([await readFile(snapshot)]) } : {}),
+  });
+  const database: Database = { db: drizzle({ client, schema }) as unknown as Db, kind: 'pglite', close: () => client.close() };
+  return { database, drop: () => database.close() };
+}
+
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const { database, drop } = await openTestDatabase();
+  const config = loadConfig({ DEMO_DATA: 'false', ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'silent', ...env });
+  const service = await bootstrap(config, silentLogger, { database });
+  const request: TestApp['request'] = async (method, path, opts = {}) => {
+    const headers: Record<string, string> = { ...opts.headers };
+    const key = opts.key === undefined ? ADMIN_KEY : opts.key;
+    if (key) headers.authorization = `Bearer ${key}`;
+    let body: string | undefined = opts.raw;
+    if (opts.body !== undefined) {
+      body = JSON.stringify(opts.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await service.app.request(path, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = undefined;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    return { status: res.status, headers: res.headers, body: parsed, text };
+  };
+  return {
+    service,
+    db: database.db,
+    backend: database.kind,
+    request,
+    async keyFor(role, binding = {}) {
+      const res = await request('POST', '/v1/api-keys', { body: { role, label: `test ${role}`, ...binding } });
+      if (res.status !== 201) throw new Error(`key creation failed: ${res.status} ${res.text}`);
+      return res.body.key;
+    },
+    close: drop,
+  };
+}
