@@ -1,5 +1,5 @@
-// Wires the service together: database → migrations → reference/demo data → HTTP app.
-// main.ts serves it; the test harness boots exactly the same thing.
+// Wires the service together: database → migrations → embedder and queue → reference/demo data →
+// HTTP app. main.ts serves it; the test harness boots exactly the same thing.
 import { join } from 'node:path';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
@@ -7,36 +7,57 @@ import { migrateDatabase } from './db/migrate.ts';
 import { createApp, type App } from './http/app.ts';
 import type { Logger } from './logger.ts';
 import { embeddingHooks } from './resources/embedding-hooks.ts';
+import type { Embedder } from './embedding/embedder.ts';
+import { loadTransformersEmbedder } from './embedding/transformers-embedder.ts';
+import { ensureVectorIndexes } from './embedding/indexes.ts';
+import { ensureAdminKey } from './auth/bootstrap-key.ts';
+import { createEmbeddingQueue, type EmbeddingQueue } from '../jobs/index.ts';
+import { markForReindex } from '../jobs/embeddings/processor.ts';
 import { isEmpty, loadDemo, loadReference } from '../seeds/load.ts';
 
 export interface Service {
   app: App;
   database: Database;
+  embedder: Embedder;
+  queue: EmbeddingQueue;
   close(): Promise<void>;
 }
 
 export interface BootOptions {
   /** Use this database instead of opening one from the config (tests). */
   database?: Database;
+  /** Use this embedder instead of loading EMBED_MODEL (tests share one loaded model). */
+  embedder?: Embedder;
 }
 
 export async function bootstrap(config: Config, logger: Logger, opts: BootOptions = {}): Promise<Service> {
+  const embedder = opts.embedder ?? (await loadTransformersEmbedder({ model: config.EMBED_MODEL, modelsDir: config.EMBED_MODELS_DIR }));
   const database =
     opts.database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'pglite') }));
   await migrateDatabase(database);
-  const hooks = embeddingHooks();
-  await loadReference(database.db, hooks);
-  if (config.DEMO_DATA && (await isEmpty(database.db))) {
-    const counts = await loadDemo(database.db, hooks);
+  const db = database.db;
+  await ensureVectorIndexes(db, embedder.id, embedder.dimensions);
+  // Vectors of another model are useless to this one: re-embed them (a no-op when nothing changed).
+  const stale = await markForReindex(db, embedder.id);
+  if (stale) logger.info('embedding model changed: re-embedding', { model: embedder.id, count: stale });
+
+  const queue = createEmbeddingQueue(config, db, embedder, logger);
+  const hooks = embeddingHooks((kind, ids) => queue.schedule(kind, ids));
+  await loadReference(db, hooks);
+  if (!config.ADMIN_API_KEY) await ensureAdminKey(db, config.DATA_DIR, logger);
+  if (config.DEMO_DATA && (await isEmpty(db))) {
+    const counts = await loadDemo(db, hooks);
     logger.info('demo data loaded', counts);
   }
-  const app = createApp({
-    config,
+  const app = createApp({ config, database, logger, queue, embedder, embeddingHooks: hooks });
+  return {
+    app,
     database,
-    logger,
-    queueKind: config.REDIS_URL ? 'bullmq' : 'inline',
-    embeddingModel: { id: config.EMBED_MODEL, dimensions: 100 },
-    embeddingHooks: hooks,
-  });
-  return { app, database, close: () => database.close() };
+    embedder,
+    queue,
+    async close() {
+      await queue.close();
+      await database.close();
+    },
+  };
 }

@@ -18,6 +18,13 @@ export const configSchema = z.object({
   EMBED_MODEL: z.string().min(1).default('zh-en-static-100'),
   EMBED_MODELS_DIR: z.string().min(1).default('./embedding-models'),
   EMBED_BATCH_SIZE: z.coerce.number().int().min(1).max(1024).default(64),
+  /** Run a BullMQ embedding worker inside the API process (set false when separate workers run jobs/worker.ts). */
+  EMBED_WORKER: bool.default(true),
+  QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9:_-]+$/).default('scm'),
+  /** How often rows left pending (crash, Redis outage) are re-enqueued. */
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Lock time of a BullMQ job: a crashed worker's job is taken over after this. */
+  QUEUE_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -9,6 +9,8 @@ import type { Database, Db } from '../src/db/client.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { silentLogger } from '../src/logger.ts';
 import { uuidv7 } from '../models/common/uuid.ts';
+import type { Embedder } from '../src/embedding/embedder.ts';
+import { loadTransformersEmbedder } from '../src/embedding/transformers-embedder.ts';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
 
@@ -61,10 +63,21 @@ async function openTestDatabase(): Promise<{ database: Database; drop: () => Pro
   return { database, drop: () => database.close() };
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+let bundled: Promise<Embedder> | undefined;
+/** The bundled model, loaded once per test worker and shared by its apps. */
+export const bundledEmbedder = () =>
+  (bundled ??= loadTransformersEmbedder({ model: 'zh-en-static-100', modelsDir: 'embedding-models' }));
+
+/**
+ * Boots the app. With TEST_REDIS_URL the queue is BullMQ (under a prefix of its own, so test files
+ * running in parallel never share jobs); otherwise jobs run in-process.
+ */
+export async function startTestApp(env: Record<string, string> = {}, opts: { embedder?: Embedder } = {}): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
-  const config = loadConfig({ DEMO_DATA: 'false', ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'silent', ...env });
-  const service = await bootstrap(config, silentLogger, { database });
+  const redis = process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL, QUEUE_PREFIX: `t${uuidv7().slice(0, 13)}` } : {};
+  const config = loadConfig({ DEMO_DATA: 'false', ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'silent', ...redis, ...env });
+  const embedder = opts.embedder ?? (env.EMBED_MODEL ? undefined : await bundledEmbedder());
+  const service = await bootstrap(config, silentLogger, { database, embedder });
   const request: TestApp['request'] = async (method, path, opts = {}) => {
     const headers: Record<string, string> = { ...opts.headers };
     const key = opts.key === undefined ? ADMIN_KEY : opts.key;
@@ -94,6 +107,9 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       if (res.status !== 201) throw new Error(`key creation failed: ${res.status} ${res.text}`);
       return res.body.key;
     },
-    close: drop,
+    async close() {
+      await service.queue.close();
+      await drop();
+    },
   };
 }

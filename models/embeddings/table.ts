@@ -20,7 +20,10 @@ export const embeddingsTable = pgTable('embeddings', {
   dimensions: integer('dimensions'),
   embedding: vector('embedding'),
   lexical: tsvector('lexical'),
+  /** Failed attempts since the last success (the job gives up at the limit → `failed`). */
   attempts: integer('attempts').notNull().default(0),
+  /** Successful embeddings of this entity so far (lets tests prove work is done once, not twice). */
+  embedCount: integer('embed_count').notNull().default(0),
   error: text('error'),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.entityKind, t.entityId] }), index('embeddings_status_idx').on(t.status)]);

@@ -76,6 +76,7 @@ CREATE TABLE "embeddings" (
 	"embedding" vector,
 	"lexical" "tsvector",
 	"attempts" integer DEFAULT 0 NOT NULL,
+	"embed_count" integer DEFAULT 0 NOT NULL,
 	"error" text,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "embeddings_entity_kind_entity_id_pk" PRIMARY KEY("entity_kind","entity_id")

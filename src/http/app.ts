@@ -10,13 +10,15 @@ import { AppError } from '../errors.ts';
 import { Repository } from '../resources/repository.ts';
 import { resourceDefs } from '../resources/index.ts';
 import type { EmbeddingHooks } from '../resources/embedding-hooks.ts';
+import type { Embedder } from '../embedding/embedder.ts';
+import type { EmbeddingQueue } from '../../jobs/queue.ts';
 import type { AppEnv } from './env.ts';
 import { authenticate, adminOnly, requestLog, requireJson } from './middleware.ts';
 import { errorHandler, problem, validationHook } from './problem.ts';
 import { resourceRouter } from './resources/resources.index.ts';
 import { regionsRouter } from './regions/regions.index.ts';
 import { apiKeysRouter } from './api-keys/api-keys.index.ts';
-import { healthRouter, statusHandler, statusRoute } from './system/system.index.ts';
+import { healthRouter, reindexHandler, reindexRoute, statusHandler, statusRoute } from './system/system.index.ts';
 import { docsRouter } from './system/docs.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -25,8 +27,8 @@ export interface AppDeps {
   config: Pick<Config, 'ADMIN_API_KEY'>;
   database: Database;
   logger: Logger;
-  queueKind: 'inline' | 'bullmq';
-  embeddingModel: { id: string; dimensions: number };
+  queue: EmbeddingQueue;
+  embedder: Embedder;
   embeddingHooks: EmbeddingHooks;
 }
 
@@ -64,7 +66,9 @@ export function createApp(deps: AppDeps) {
   const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
   v1.use('*', authenticate(db, deps.config.ADMIN_API_KEY));
   v1.use('/status', adminOnly);
+  v1.use('/admin/*', adminOnly);
   v1.openapi(statusRoute, statusHandler(deps));
+  v1.openapi(reindexRoute, reindexHandler(deps));
   v1.route('/', apiKeysRouter(db));
   for (const def of resourceDefs) v1.route('/', resourceRouter(new Repository(def, db, deps.embeddingHooks)));
   app.route('/v1', v1);

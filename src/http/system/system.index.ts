@@ -2,6 +2,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { embeddingsTable } from '../../../models/schema.ts';
+import { markForReindex } from '../../../jobs/embeddings/processor.ts';
 import type { AppEnv } from '../env.ts';
 import { problemResponses } from '../openapi-common.ts';
 import type { AppDeps } from '../app.ts';
@@ -31,9 +32,9 @@ export function statusHandler(deps: AppDeps) {
     return c.json(
       {
         db: deps.database.kind,
-        queue: deps.queueKind,
+        queue: deps.queue.kind,
         embeddings: {
-          model: deps.embeddingModel.id, dimensions: deps.embeddingModel.dimensions,
+          model: deps.embedder.id, dimensions: deps.embedder.dimensions,
           pending: by.pending ?? 0, ready: by.ready ?? 0, failed: by.failed ?? 0,
         },
       },
@@ -52,4 +53,20 @@ export function healthRouter() {
     (c) => c.json({ ok: true as const }, 200),
   );
   return app;
+}
+
+export const reindexRoute = createRoute({
+  method: 'post', path: '/admin/reindex', tags: ['system'],
+  summary: 'Re-embed every entity not embedded with the current model (or all of them) (admin)',
+  request: { body: { content: { 'application/json': { schema: z.object({ all: z.boolean().default(false) }).strict() } }, required: false } },
+  responses: { 202: { description: 'Marked pending and scheduled', content: { 'application/json': { schema: z.object({ marked: z.number().int() }) } } }, ...problemResponses(401, 404, 422) },
+});
+
+export function reindexHandler(deps: AppDeps) {
+  return async (c: any) => {
+    const { all } = c.req.valid('json') ?? { all: false };
+    const marked = await markForReindex(deps.database.db, deps.embedder.id, all);
+    await deps.queue.reconcile(0);
+    return c.json({ marked }, 202);
+  };
 }

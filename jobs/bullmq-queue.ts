@@ -1,0 +1,85 @@
+// With REDIS_URL: a BullMQ queue. Producers fail fast when Redis is down (the row stays pending and
+// the reconciler re-enqueues it later); workers retry with exponential backoff.
+import { Queue, Worker, type Job } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { EmbeddedKind } from '../models/embeddings/table.ts';
+import type { Db } from '../src/db/client.ts';
+import type { Embedder } from '../src/embedding/embedder.ts';
+import type { Logger } from '../src/logger.ts';
+import { embedEntities, pendingKeys, type EntityKey } from './embeddings/processor.ts';
+import type { EmbeddingQueue } from './queue.ts';
+import { waitUntilNothingPending } from './drained.ts';
+
+export const EMBED_QUEUE = 'embed';
+
+export interface BullOptions {
+  url: string;
+  prefix: string;
+  batchSize: number;
+  /** Also run a worker in this process (the default for `npm start`; separate workers use jobs/worker.ts). */
+  worker: boolean;
+  /** How long a job may run before a dead worker's job is taken over. */
+  lockMs?: number;
+}
+
+interface EmbedJob {
+  keys: EntityKey[];
+}
+
+export function bullmqQueue(db: Db, embedder: Embedder, logger: Logger, opts: BullOptions): EmbeddingQueue {
+  const producer = new Redis(opts.url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+  producer.on('error', (e) => logger.debug('redis (producer) error', { err: String(e) }));
+  const queue = new Queue<EmbedJob>(EMBED_QUEUE, {
+    connection: producer,
+    prefix: opts.prefix,
+    defaultJobOptions: { attempts: 8, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: 1000 },
+  });
+  queue.on('error', (e) => logger.debug('queue error', { err: String(e) }));
+  const worker = opts.worker ? startEmbedWorker(db, embedder, logger, opts) : null;
+
+  const enqueue = async (keys: EntityKey[]) => {
+    const jobs = [];
+    for (let i = 0; i < keys.length; i += opts.batchSize) jobs.push({ name: 'embed', data: { keys: keys.slice(i, i + opts.batchSize) } });
+    await queue.addBulk(jobs);
+  };
+
+  return {
+    kind: 'bullmq',
+    schedule(kind: EmbeddedKind, ids: string[]) {
+      enqueue(ids.map((id) => ({ kind, id }))).catch((e) =>
+        logger.warn('could not enqueue embedding job; the reconciler will retry', { err: String(e), count: ids.length }),
+      );
+    },
+    async reconcile(olderThanMs = 0) {
+      // Duplicates of jobs still queued are harmless: the job only completes rows still pending.
+      const keys = await pendingKeys(db, 100_000, olderThanMs);
+      if (keys.length) await enqueue(keys);
+      return keys.length;
+    },
+    drained: (timeoutMs = 60_000) => waitUntilNothingPending(db, timeoutMs),
+    async close() {
+      await worker?.close();
+      await queue.close();
+      producer.disconnect();
+    },
+  };
+}
+
+export function startEmbedWorker(db: Db, embedder: Embedder, logger: Logger, opts: Omit<BullOptions, 'worker'>) {
+  const connection = new Redis(opts.url, { maxRetriesPerRequest: null });
+  connection.on('error', (e) => logger.debug('redis (worker) error', { err: String(e) }));
+  const worker = new Worker<EmbedJob>(
+    EMBED_QUEUE,
+    async (job: Job<EmbedJob>) => embedEntities(db, embedder, job.data.keys, opts.batchSize),
+    { connection, prefix: opts.prefix, concurrency: 1, lockDuration: opts.lockMs ?? 30_000, stalledInterval: opts.lockMs ?? 30_000 },
+  );
+  worker.on('failed', (job, err) => logger.warn('embedding job failed', { jobId: job?.id, attempt: job?.attemptsMade, err: String(err) }));
+  worker.on('error', (e) => logger.debug('worker error', { err: String(e) }));
+  return {
+    worker,
+    async close() {
+      await worker.close();
+      connection.disconnect();
+    },
+  };
+}

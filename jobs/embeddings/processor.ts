@@ -1,0 +1,119 @@
+// The embedding job: embeds entities whose embedding is pending. A plain function, so the same
+// code runs in-process (no Redis) and in a BullMQ worker. Idempotent: it only completes rows that
+// are still pending with the content hash it embedded, so a duplicate or stale job changes nothing.
+import { and, eq, inArray, lt, sql, asc } from 'drizzle-orm';
+import { embeddingsTable, foundersTable, investorsTable, mentorsTable, projectsTable, servicesTable, trainingsTable } from '../../models/schema.ts';
+import type { EmbeddedKind } from '../../models/embeddings/table.ts';
+import type { Db } from '../../src/db/client.ts';
+import type { Embedder } from '../../src/embedding/embedder.ts';
+import { entityText } from '../../src/embedding/texts.ts';
+import { lexicalDocument } from '../../src/embedding/lexical.ts';
+import { contentHash } from '../../src/resources/embedding-hooks.ts';
+
+export const MAX_ATTEMPTS = 5;
+
+const tables = {
+  founder: foundersTable, project: projectsTable, mentor: mentorsTable,
+  investor: investorsTable, training: trainingsTable, service: servicesTable,
+} as const;
+
+export interface EntityKey {
+  kind: EmbeddedKind;
+  id: string;
+}
+
+export interface EmbedResult {
+  embedded: number;
+  /** Rows that stayed pending because their entity changed meanwhile (a newer job will do them). */
+  stale: number;
+  /** Rows removed because their entity no longer exists. */
+  orphans: number;
+}
+
+/** Pending rows still worth trying, oldest first. */
+export async function pendingKeys(db: Db, limit: number, olderThanMs = 0): Promise<EntityKey[]> {
+  const rows = await db
+    .select({ kind: embeddingsTable.entityKind, id: embeddingsTable.entityId })
+    .from(embeddingsTable)
+    .where(and(
+      eq(embeddingsTable.status, 'pending'),
+      lt(embeddingsTable.attempts, MAX_ATTEMPTS),
+      olderThanMs > 0 ? lt(embeddingsTable.updatedAt, new Date(Date.now() - olderThanMs)) : undefined,
+    ))
+    .orderBy(asc(embeddingsTable.updatedAt))
+    .limit(limit);
+  return rows;
+}
+
+export async function embedEntities(db: Db, embedder: Embedder, keys: EntityKey[], batchSize = 64): Promise<EmbedResult> {
+  const result: EmbedResult = { embedded: 0, stale: 0, orphans: 0 };
+  const byKind = new Map<EmbeddedKind, string[]>();
+  for (const k of keys) byKind.set(k.kind, [...(byKind.get(k.kind) ?? []), k.id]);
+  for (const [kind, ids] of byKind) {
+    for (let i = 0; i < ids.length; i += batchSize) {
+      const r = await embedBatch(db, embedder, kind, ids.slice(i, i + batchSize));
+      result.embedded += r.embedded;
+      result.stale += r.stale;
+      result.orphans += r.orphans;
+    }
+  }
+  return result;
+}
+
+async function embedBatch(db: Db, embedder: Embedder, kind: EmbeddedKind, ids: string[]): Promise<EmbedResult> {
+  const pending = await db
+    .select({ id: embeddingsTable.entityId })
+    .from(embeddingsTable)
+    .where(and(eq(embeddingsTable.entityKind, kind), inArray(embeddingsTable.entityId, ids), eq(embeddingsTable.status, 'pending')));
+  if (!pending.length) return { embedded: 0, stale: 0, orphans: 0 };
+  const table: any = tables[kind];
+  const entities: Record<string, any>[] = await db.select().from(table).where(inArray(table.id, pending.map((p) => p.id)));
+  const found = new Set(entities.map((e) => e.id as string));
+  const orphans = pending.filter((p) => !found.has(p.id)).map((p) => p.id);
+  if (orphans.length) {
+    await db.delete(embeddingsTable).where(and(eq(embeddingsTable.entityKind, kind), inArray(embeddingsTable.entityId, orphans)));
+  }
+  if (!entities.length) return { embedded: 0, stale: 0, orphans: orphans.length };
+
+  const texts = entities.map((e) => entityText(kind, e));
+  let vectors: (number[] | null)[];
+  try {
+    vectors = await embedder.embed(texts, 'passage');
+  } catch (e) {
+    await recordFailure(db, kind, entities.map((x) => x.id), e);
+    throw e;
+  }
+  const rows = entities.map((e, i) => sql`(${e.id}::uuid, ${contentHash(texts[i])}, ${vectors[i] ? `[${vectors[i]!.join(',')}]` : null}::text, ${lexicalDocument(texts[i])})`);
+  const updated = await db.execute(sql`
+    update ${embeddingsTable} as e set
+      status = 'ready', model = ${embedder.id}, dimensions = ${embedder.dimensions},
+      embedding = v.vec::vector, lexical = to_tsvector('simple', v.doc),
+      embed_count = e.embed_count + 1, attempts = 0, error = null, updated_at = now()
+    from (values ${sql.join(rows, sql`, `)}) as v(id, hash, vec, doc)
+    where e.entity_kind = ${kind} and e.entity_id = v.id and e.status = 'pending' and e.content_hash = v.hash
+    returning e.entity_id`);
+  const embedded = Array.isArray(updated) ? updated.length : ((updated as any).rows?.length ?? 0);
+  return { embedded, stale: entities.length - embedded, orphans: orphans.length };
+}
+
+async function recordFailure(db: Db, kind: EmbeddedKind, ids: string[], error: unknown): Promise<void> {
+  await db
+    .update(embeddingsTable)
+    .set({
+      attempts: sql`${embeddingsTable.attempts} + 1`,
+      status: sql`case when ${embeddingsTable.attempts} + 1 >= ${MAX_ATTEMPTS} then 'failed'::embedding_status else ${embeddingsTable.status} end`,
+      error: String(error instanceof Error ? error.message : error).slice(0, 1000),
+      updatedAt: new Date(),
+    })
+    .where(and(eq(embeddingsTable.entityKind, kind), inArray(embeddingsTable.entityId, ids), eq(embeddingsTable.status, 'pending')));
+}
+
+/** Marks every embedding made with another model (or all, with `all`) pending again. */
+export async function markForReindex(db: Db, modelId: string, all = false): Promise<number> {
+  const rows = await db
+    .update(embeddingsTable)
+    .set({ status: 'pending', attempts: 0, error: null, updatedAt: new Date() })
+    .where(all ? undefined : sql`${embeddingsTable.model} is distinct from ${modelId} or ${embeddingsTable.status} = 'failed'`)
+    .returning({ id: embeddingsTable.entityId });
+  return rows.length;
+}

@@ -1,0 +1,28 @@
+// The lexical channel: text segmented into words (jieba for Chinese, lower-cased words for
+// English and Tibetan syllables), stored as a `simple` tsvector so keyword matches need no
+// Chinese text-search parser in Postgres.
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+
+let jieba: Jieba | undefined;
+const segmenter = () => (jieba ??= Jieba.withDict(dict));
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu;
+const TSHEG = /[\u0F0B\u0F0D-\u0F14]/g; // Tibetan syllable and clause marks
+
+const HAN_RUN = /\p{Script=Han}+/gu;
+
+/**
+ * Search words of a text: Chinese runs cut by jieba in search mode (words and their sub-words),
+ * other scripts split into words (Tibetan into syllables); lower-cased, deduplicated.
+ */
+export function lexicalTokens(text: string): string[] {
+  const out = new Set<string>();
+  const normalized = text.normalize('NFKC').toLowerCase();
+  for (const run of normalized.match(HAN_RUN) ?? []) for (const w of segmenter().cutForSearch(run, true)) out.add(w);
+  for (const w of normalized.replace(HAN_RUN, ' ').replace(TSHEG, ' ').match(WORD) ?? []) if (w.length > 1 || /[\u0F00-\u0FFF]/.test(w)) out.add(w);
+  return [...out];
+}
+
+/** The tokens as one string for `to_tsvector('simple', …)` / `websearch_to_tsquery`. */
+export const lexicalDocument = (text: string) => lexicalTokens(text).join(' ');

@@ -1,0 +1,146 @@
+// The embedding pipeline end to end: writes mark rows pending in the same transaction, the queue
+// (in-process, or BullMQ with TEST_REDIS_URL) embeds them, updates re-embed, model switches reindex.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq, sql } from 'drizzle-orm';
+import { embeddingsTable } from '../../models/schema.ts';
+import { buildStaticModel } from '../../scripts/build-model/static-model.ts';
+import { bootstrap } from '../../src/bootstrap.ts';
+import { loadConfig } from '../../src/config.ts';
+import { silentLogger } from '../../src/logger.ts';
+import type { Embedder } from '../../src/embedding/embedder.ts';
+import { loadTransformersEmbedder, ModelNotFoundError } from '../../src/embedding/transformers-embedder.ts';
+import { vectorIndexName } from '../../src/embedding/indexes.ts';
+import { resultRows } from '../../src/db/errors.ts';
+import { ADMIN_KEY, startTestApp, type TestApp } from '../harness.ts';
+
+let t: TestApp;
+let founderId: string;
+
+const embeddingRow = async (kind: string, id: string) =>
+  (await t.db.select().from(embeddingsTable).where(and(eq(embeddingsTable.entityKind, kind as never), eq(embeddingsTable.entityId, id))))[0];
+
+const project = (over: Record<string, unknown> = {}) => ({
+  title: '藏药材电商', description: '通过小程序销售林芝的藏药材和天麻', sector: 'plateau_biology', stage: 'prototype',
+  regionCode: '540402', founderIds: [founderId], needs: ['ecommerce'], languages: ['zh'], status: 'submitted', ...over,
+});
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const f = await t.request('POST', '/v1/founders', { body: { name: '卓玛', groups: ['graduate'], regionCode: '540402', languages: ['zh', 'bo'], interests: '电子商务 乡村振兴' } });
+  founderId = f.body.id;
+});
+afterAll(async () => { await t?.close(); });
+
+describe('embedding pipeline', () => {
+  it('a create is pending in the same transaction, then embedded once with the current model', async () => {
+    const res = await t.request('POST', '/v1/projects', { body: project() });
+    expect(res.status).toBe(201);
+    const id = res.body.id;
+    // The row exists as soon as the write is acknowledged (pending or already done by the worker).
+    expect(['pending', 'ready']).toContain((await embeddingRow('project', id)).status);
+    await t.service.queue.drained();
+    const row = await embeddingRow('project', id);
+    expect(row).toMatchObject({ status: 'ready', model: 'zh-en-static-100', dimensions: 100, embedCount: 1 });
+    expect(row.embedding).toHaveLength(100);
+    expect(row.lexical).toContain('药材');
+    const got = await t.request('GET', `/v1/projects/${id}`);
+    expect(got.body.embedding).toEqual({ status: 'ready', model: 'zh-en-static-100' });
+    const status = await t.request('GET', '/v1/status');
+    expect(status.body.embeddings).toMatchObject({ model: 'zh-en-static-100', dimensions: 100, pending: 0, failed: 0 });
+    expect(status.body.embeddings.ready).toBeGreaterThanOrEqual(2);
+    expect(status.body.queue).toBe(process.env.TEST_REDIS_URL ? 'bullmq' : 'inline');
+  });
+
+  it('an update of the text re-embeds; an update of other fields does not', async () => {
+    const id = (await t.request('POST', '/v1/projects', { body: project({ title: '牦牛酸奶' }) })).body.id;
+    await t.service.queue.drained();
+    const before = await embeddingRow('project', id);
+    await t.request('PATCH', `/v1/projects/${id}`, { body: { fundingNeedCny: 50000 } });
+    await t.service.queue.drained();
+    expect((await embeddingRow('project', id)).embedCount).toBe(before.embedCount);
+    await t.request('PATCH', `/v1/projects/${id}`, { body: { description: 'Solar micro-grid for herders in Nagqu' } });
+    await t.service.queue.drained();
+    const after = await embeddingRow('project', id);
+    expect(after.embedCount).toBe(before.embedCount + 1);
+    expect(after.contentHash).not.toBe(before.contentHash);
+    expect(after.embedding).not.toEqual(before.embedding);
+    expect(after.lexical).toContain('solar');
+  });
+
+  it('a text the model knows no word of gives no vector (never NaN or zero)', async () => {
+    expect(await t.service.embedder.embed(['？！……', '', '𠀀𠀁'], 'passage')).toEqual([null, null, null]);
+    const rows = await t.db.select().from(embeddingsTable);
+    for (const r of rows) if (r.embedding) expect(r.embedding.every((x: number) => Number.isFinite(x))).toBe(true);
+  });
+
+  it('deleting an entity removes its embedding', async () => {
+    const id = (await t.request('POST', '/v1/projects', { body: project({ title: '待删除' }) })).body.id;
+    await t.service.queue.drained();
+    expect(await embeddingRow('project', id)).toBeDefined();
+    expect((await t.request('DELETE', `/v1/projects/${id}`)).status).toBe(204);
+    expect(await embeddingRow('project', id)).toBeUndefined();
+  });
+
+  it('has an HNSW index per entity kind for the model', async () => {
+    const rows = resultRows<{ indexname: string; indexdef: string }>(
+      await t.db.execute(sql`select indexname, indexdef from pg_indexes where tablename = 'embeddings' and indexdef ilike '%hnsw%'`),
+    );
+    const name = vectorIndexName('zh-en-static-100', 'mentor');
+    const def = rows.find((r) => r.indexname === name)?.indexdef;
+    expect(def).toMatch(/vector\(100\)/);
+    expect(def).toMatch(/entity_kind = 'mentor'/);
+  });
+
+  it('reindex (admin endpoint) re-embeds everything once', async () => {
+    await t.service.queue.drained();
+    const before = await t.db.select().from(embeddingsTable);
+    const res = await t.request('POST', '/v1/admin/reindex', { body: { all: true } });
+    expect(res.status).toBe(202);
+    expect(res.body.marked).toBe(before.length);
+    await t.service.queue.drained();
+    const after = await t.db.select().from(embeddingsTable);
+    for (const row of after) {
+      const old = before.find((b) => b.entityId === row.entityId)!;
+      expect(row.status).toBe('ready');
+      expect(row.embedCount).toBe(old.embedCount + 1);
+    }
+    const founderKey = await t.keyFor('founder', { subjectId: founderId });
+    expect((await t.request('POST', '/v1/admin/reindex', { key: founderKey, body: {} })).status).toBe(404);
+  });
+
+  it('switching the model re-embeds with the new model and its own dimension', async () => {
+    // A tiny 8-dimensional model built here, loaded through the same transformers.js path an operator's model would be.
+    const modelsDir = mkdtempSync(join(tmpdir(), 'scm-models-'));
+    const words = ['藏药材', '电商', '药材', 'solar', 'grid', 'herders', 'yak', '牦牛', '酸奶', '小程序', '销售', '林芝', '天麻', '高原生物', 'plateau'];
+    const vocab = new Map(words.map((w, i) => [w, Float32Array.from({ length: 8 }, (_, j) => Math.sin((i + 1) * (j + 1)))]));
+    buildStaticModel({ outDir: join(modelsDir, 'tiny-8'), vocab });
+    const tiny: Embedder = await loadTransformersEmbedder({ model: 'tiny-8', modelsDir });
+    expect(tiny.dimensions).toBe(8);
+    // Boot a second service on the same database with the new model, as an operator restart would.
+    const config = loadConfig({ DEMO_DATA: 'false', ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'silent', QUEUE_PREFIX: `${Date.now()}tiny`,
+      ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}) });
+    const second = await bootstrap(config, silentLogger, { database: t.service.database, embedder: tiny });
+    try {
+      await second.queue.drained();
+      const rows = await t.db.select().from(embeddingsTable);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const r of rows) expect(r).toMatchObject({ status: 'ready', model: 'tiny-8', dimensions: 8 });
+      // Texts with words of the tiny vocabulary get 8-d vectors; the founder's (no known word) is stored without one.
+      expect(rows.filter((r) => r.embedding).every((r) => r.embedding!.length === 8)).toBe(true);
+      expect(rows.some((r) => r.embedding)).toBe(true);
+      expect(rows.find((r) => r.entityKind === 'founder')!.embedding).toBeNull();
+      const status = await second.app.request('/v1/status', { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
+      expect(await status.json()).toMatchObject({ embeddings: { model: 'tiny-8', dimensions: 8, pending: 0 } });
+    } finally {
+      await second.queue.close();
+    }
+  });
+
+  it('a missing model fails with a message saying what to install', async () => {
+    await expect(loadTransformersEmbedder({ model: 'no-such-model', modelsDir: 'embedding-models' })).rejects.toThrow(ModelNotFoundError);
+    await expect(loadTransformersEmbedder({ model: 'zh-en-static-100', modelsDir: '/nonexistent' })).rejects.toThrow(/npm run build:model/);
+  });
+});
