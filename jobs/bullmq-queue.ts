@@ -59,7 +59,7 @@ export function bullmqQueue(db: Db, embedder: Embedder, logger: Logger, opts: Bu
     drained: (timeoutMs = 60_000) => waitUntilNothingPending(db, timeoutMs),
     async close() {
       await worker?.close();
-      await queue.close();
+      await withTimeout(queue.close(), 5000);
       producer.disconnect();
     },
   };
@@ -78,8 +78,12 @@ export function startEmbedWorker(db: Db, embedder: Embedder, logger: Logger, opt
   return {
     worker,
     async close() {
-      await worker.close();
+      // Waits for the running job; gives up on a Redis that does not answer (the job's rows stay pending).
+      await withTimeout(worker.close(), 10_000);
       connection.disconnect();
     },
   };
 }
+
+const withTimeout = (p: Promise<unknown>, ms: number) =>
+  Promise.race([p.catch(() => {}), new Promise<void>((r) => setTimeout(r, ms).unref())]);

@@ -18,6 +18,8 @@ export interface TestApp {
   service: Service;
   db: Db;
   backend: 'pglite' | 'postgres';
+  /** The test database's URL on the real server (unset on PGlite). */
+  databaseUrl?: string;
   /** Sends a request through the real app (in process). `key: null` sends no Authorization header. */
   request(method: string, path: string, opts?: { key?: string | null; body?: unknown; raw?: string; headers?: Record<string, string> }): Promise<TestResponse>;
   /** Creates an API key through the API and returns it. */
@@ -32,7 +34,7 @@ export interface TestResponse {
   text: string;
 }
 
-async function openTestDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
+async function openTestDatabase(): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
     const name = `t_${uuidv7().replace(/-/g, '')}`;
@@ -43,6 +45,7 @@ async function openTestDatabase(): Promise<{ database: Database; drop: () => Pro
     const database = await openDatabase({ url: u.toString(), max: 10 });
     return {
       database,
+      url: u.toString(),
       drop: async () => {
         await database.close();
         await admin.db.execute(sql.raw(`drop database if exists "${name}" with (force)`));
@@ -73,7 +76,7 @@ export const bundledEmbedder = () =>
  * running in parallel never share jobs); otherwise jobs run in-process.
  */
 export async function startTestApp(env: Record<string, string> = {}, opts: { embedder?: Embedder } = {}): Promise<TestApp> {
-  const { database, drop } = await openTestDatabase();
+  const { database, url, drop } = await openTestDatabase();
   const redis = process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL, QUEUE_PREFIX: `t${uuidv7().slice(0, 13)}` } : {};
   const config = loadConfig({ DEMO_DATA: 'false', ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'silent', ...redis, ...env });
   const embedder = opts.embedder ?? (env.EMBED_MODEL ? undefined : await bundledEmbedder());
@@ -101,6 +104,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { emb
     service,
     db: database.db,
     backend: database.kind,
+    databaseUrl: url,
     request,
     async keyFor(role, binding = {}) {
       const res = await request('POST', '/v1/api-keys', { body: { role, label: `test ${role}`, ...binding } });
