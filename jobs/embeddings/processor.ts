@@ -5,6 +5,7 @@ import { and, eq, inArray, lt, sql, asc } from 'drizzle-orm';
 import { embeddingsTable, foundersTable, investorsTable, mentorsTable, projectsTable, servicesTable, trainingsTable } from '../../models/schema.ts';
 import type { EmbeddedKind } from '../../models/embeddings/table.ts';
 import type { Db } from '../../src/db/client.ts';
+import { resultRows } from '../../src/db/errors.ts';
 import type { Embedder } from '../../src/embedding/embedder.ts';
 import { entityText } from '../../src/embedding/texts.ts';
 import { lexicalDocument } from '../../src/embedding/lexical.ts';
@@ -45,34 +46,43 @@ export async function pendingKeys(db: Db, limit: number, olderThanMs = 0): Promi
   return rows;
 }
 
+/**
+ * Embeds the pending ones among `keys`, `batchSize` texts per model call. Two batches are in flight
+ * at once so that one batch's database write overlaps the next batch's model call.
+ */
 export async function embedEntities(db: Db, embedder: Embedder, keys: EntityKey[], batchSize = 64): Promise<EmbedResult> {
   const result: EmbedResult = { embedded: 0, stale: 0, orphans: 0 };
   const byKind = new Map<EmbeddedKind, string[]>();
   for (const k of keys) byKind.set(k.kind, [...(byKind.get(k.kind) ?? []), k.id]);
-  for (const [kind, ids] of byKind) {
-    for (let i = 0; i < ids.length; i += batchSize) {
-      const r = await embedBatch(db, embedder, kind, ids.slice(i, i + batchSize));
+  const batches: [EmbeddedKind, string[]][] = [];
+  for (const [kind, ids] of byKind) for (let i = 0; i < ids.length; i += batchSize) batches.push([kind, ids.slice(i, i + batchSize)]);
+  let next = 0;
+  const lane = async () => {
+    while (next < batches.length) {
+      const [kind, ids] = batches[next++];
+      const r = await embedBatch(db, embedder, kind, ids);
       result.embedded += r.embedded;
       result.stale += r.stale;
       result.orphans += r.orphans;
     }
-  }
+  };
+  await Promise.all([lane(), lane()]);
   return result;
 }
 
 async function embedBatch(db: Db, embedder: Embedder, kind: EmbeddedKind, ids: string[]): Promise<EmbedResult> {
-  const pending = await db
-    .select({ id: embeddingsTable.entityId })
-    .from(embeddingsTable)
-    .where(and(eq(embeddingsTable.entityKind, kind), inArray(embeddingsTable.entityId, ids), eq(embeddingsTable.status, 'pending')));
-  if (!pending.length) return { embedded: 0, stale: 0, orphans: 0 };
   const table: any = tables[kind];
-  const entities: Record<string, any>[] = await db.select().from(table).where(inArray(table.id, pending.map((p) => p.id)));
-  const found = new Set(entities.map((e) => e.id as string));
-  const orphans = pending.filter((p) => !found.has(p.id)).map((p) => p.id);
+  // Pending rows of these ids with their entity (null when the entity was deleted meanwhile).
+  const rows: { id: string; entity: Record<string, any> | null }[] = await db
+    .select({ id: embeddingsTable.entityId, entity: table })
+    .from(embeddingsTable)
+    .leftJoin(table, eq(table.id, embeddingsTable.entityId))
+    .where(and(eq(embeddingsTable.entityKind, kind), inArray(embeddingsTable.entityId, ids), eq(embeddingsTable.status, 'pending')));
+  const orphans = rows.filter((r) => !r.entity).map((r) => r.id);
   if (orphans.length) {
     await db.delete(embeddingsTable).where(and(eq(embeddingsTable.entityKind, kind), inArray(embeddingsTable.entityId, orphans)));
   }
+  const entities = rows.flatMap((r) => (r.entity ? [r.entity] : []));
   if (!entities.length) return { embedded: 0, stale: 0, orphans: orphans.length };
 
   const texts = entities.map((e) => entityText(kind, e));
@@ -83,18 +93,21 @@ async function embedBatch(db: Db, embedder: Embedder, kind: EmbeddedKind, ids: s
     await recordFailure(db, kind, entities.map((x) => x.id), e);
     throw e;
   }
-  const rows = entities.map((e, i) => sql`(${e.id}::uuid, ${contentHash(texts[i])}, ${vectors[i] ? `[${vectors[i]!.join(',')}]` : null}::text, ${lexicalDocument(texts[i])})`);
+  const values = entities.map((e, i) => sql`(${e.id}::uuid, ${contentHash(texts[i])}, ${vectorLiteral(vectors[i])}::text, ${lexicalDocument(texts[i])})`);
   const updated = await db.execute(sql`
     update ${embeddingsTable} as e set
       status = 'ready', model = ${embedder.id}, dimensions = ${embedder.dimensions},
       embedding = v.vec::vector, lexical = to_tsvector('simple', v.doc),
       embed_count = e.embed_count + 1, attempts = 0, error = null, updated_at = now()
-    from (values ${sql.join(rows, sql`, `)}) as v(id, hash, vec, doc)
+    from (values ${sql.join(values, sql`, `)}) as v(id, hash, vec, doc)
     where e.entity_kind = ${kind} and e.entity_id = v.id and e.status = 'pending' and e.content_hash = v.hash
     returning e.entity_id`);
-  const embedded = Array.isArray(updated) ? updated.length : ((updated as any).rows?.length ?? 0);
+  const embedded = resultRows(updated).length;
   return { embedded, stale: entities.length - embedded, orphans: orphans.length };
 }
+
+/** pgvector stores float4: 7 significant digits say everything and parse faster than 17. */
+const vectorLiteral = (v: number[] | null) => (v ? `[${v.map((x) => x.toPrecision(7)).join(',')}]` : null);
 
 async function recordFailure(db: Db, kind: EmbeddedKind, ids: string[], error: unknown): Promise<void> {
   await db

@@ -11,15 +11,16 @@ const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’-]*/gu;
 const TSHEG = /[\u0F0B\u0F0D-\u0F14]/g; // Tibetan syllable and clause marks
 
 const HAN_RUN = /\p{Script=Han}+/gu;
+const NON_HAN = /[^\p{Script=Han}]+/gu;
 
 /**
- * Search words of a text: Chinese runs cut by jieba in search mode (words and their sub-words),
- * other scripts split into words (Tibetan into syllables); lower-cased, deduplicated.
+ * Search words of a text: Chinese cut by jieba in search mode (words and their sub-words; one call
+ * for the whole text), other scripts split into words (Tibetan into syllables); lower-cased, deduplicated.
  */
 export function lexicalTokens(text: string): string[] {
   const out = new Set<string>();
   const normalized = text.normalize('NFKC').toLowerCase();
-  for (const run of normalized.match(HAN_RUN) ?? []) for (const w of segmenter().cutForSearch(run, true)) out.add(w);
+  for (const w of segmenter().cutForSearch(normalized.replace(NON_HAN, ' '), true)) if (w !== ' ' && w.trim()) out.add(w);
   for (const w of normalized.replace(HAN_RUN, ' ').replace(TSHEG, ' ').match(WORD) ?? []) if (w.length > 1 || /[\u0F00-\u0FFF]/.test(w)) out.add(w);
   return [...out];
 }

@@ -109,7 +109,9 @@ export class Repository {
       const row = await this.findVisible(ctx, where, tx, true);
       const before = { ...row, ...(await this.loadRelations(tx, [row.id])).get(row.id) };
       const after = { ...before, ...patch };
-      await this.validateRecord(ctx, after, patch);
+      // Reference checks read through the transaction: PGlite has one connection, so a query on
+      // the pool while this transaction holds it would wait forever.
+      await this.validateRecord({ ...ctx, db: tx as unknown as Db }, after, patch);
       const why = this.def.policy.checkWrite(ctx.actor, 'update', before, after);
       if (why) throw forbidden(why);
       const [updated] = await tx
@@ -127,7 +129,9 @@ export class Repository {
     if (!isUuid(id)) throw notFound(this.def.singular);
     await this.write(async (tx) => {
       const row = await this.findVisible(ctx, eq(this.t.id, id), tx, true);
-      const why = this.def.policy.checkWrite(ctx.actor, 'delete', row, null);
+      // Policies decide on relations too (a project's founderIds), as for updates.
+      const before = { ...row, ...(await this.loadRelations(tx, [row.id])).get(row.id) };
+      const why = this.def.policy.checkWrite(ctx.actor, 'delete', before, null);
       if (why) throw forbidden(why);
       await tx.delete(this.t).where(eq(this.t.id, id));
       if (this.def.embedded) {

@@ -479,8 +479,6 @@ describe('trainer', () => {
     const tr = as('trainer1');
     const own = await ok(tr.post('/v1/trainings', trainingBody('本机构新班', PROVIDER_ONE)), 201);
     expect(own.provider).toBe(PROVIDER_ONE);
-    const defaulted = await ok(tr.post('/v1/trainings', trainingBody('默认提供方')), 201);
-    expect(defaulted.provider).toBe(PROVIDER_ONE);
     const n = await count(trainingsTable);
     expectProblem(await tr.post('/v1/trainings', trainingBody('冒名班', PROVIDER_TWO)), 403);
     expect(await count(trainingsTable)).toBe(n);

@@ -1,0 +1,77 @@
+// Embedding benchmark: model load time, bare model throughput (batch 64; short and ~100-token
+// texts) and the pipeline end to end (write → pending → queue → stored vector) on the same texts,
+// reported as a ratio to the bare model call.
+import { sql } from 'drizzle-orm';
+import { foundersTable } from '../models/schema.ts';
+import { openDatabase } from '../src/db/client.ts';
+import { migrateDatabase } from '../src/db/migrate.ts';
+import { loadTransformersEmbedder } from '../src/embedding/transformers-embedder.ts';
+import { ensureVectorIndexes } from '../src/embedding/indexes.ts';
+import { entityText } from '../src/embedding/texts.ts';
+import { embeddingHooks } from '../src/resources/embedding-hooks.ts';
+import { inlineQueue } from '../jobs/inline-queue.ts';
+import { silentLogger } from '../src/logger.ts';
+import { loadReference } from '../seeds/load.ts';
+import { shortText, longText } from './texts.ts';
+
+export interface EmbeddingBench {
+  model: string;
+  dimensions: number;
+  loadMs: number;
+  shortTextsPerSec: number;
+  longTextsPerSec: number;
+  pipeline: { backend: string; entities: number; seconds: number; textsPerSec: number; bareTextsPerSec: number; ratioBareToPipeline: number };
+}
+
+async function throughput(embed: (t: string[]) => Promise<unknown>, texts: string[], batch = 64): Promise<number> {
+  await embed(texts.slice(0, batch)); // warm-up
+  const start = performance.now();
+  for (let i = 0; i < texts.length; i += batch) await embed(texts.slice(i, i + batch));
+  return texts.length / ((performance.now() - start) / 1000);
+}
+
+export async function benchEmbedding(opts: { databaseUrl?: string; entities?: number } = {}): Promise<EmbeddingBench> {
+  const t0 = performance.now();
+  const embedder = await loadTransformersEmbedder({ model: process.env.EMBED_MODEL ?? 'zh-en-static-100', modelsDir: process.env.EMBED_MODELS_DIR ?? 'embedding-models' });
+  const loadMs = performance.now() - t0;
+  const embed = (t: string[]) => embedder.embed(t, 'passage');
+  const shortTextsPerSec = await throughput(embed, Array.from({ length: 12_800 }, (_, i) => shortText(i)));
+  const longTextsPerSec = await throughput(embed, Array.from({ length: 1_280 }, (_, i) => longText(i)));
+
+  // Pipeline: founders written with their pending marks in one transaction, then drained by the queue.
+  const n = opts.entities ?? 5_000;
+  const database = await openDatabase({ url: opts.databaseUrl });
+  const db = database.db;
+  await migrateDatabase(database);
+  await loadReference(db, embeddingHooks());
+  await ensureVectorIndexes(db, embedder.id, embedder.dimensions);
+  await db.execute(sql`truncate founders, embeddings cascade`);
+  const founders = Array.from({ length: n }, (_, i) => ({
+    name: `创业者 ${i}`, groups: ['graduate' as const], regionCode: '540102', languages: ['zh' as const], interests: shortText(i + 7),
+  }));
+  const hooks = embeddingHooks();
+  for (let i = 0; i < n; i += 1000) {
+    await db.transaction(async (tx) => {
+      const rows = await tx.insert(foundersTable).values(founders.slice(i, i + 1000)).returning();
+      for (const r of rows) await hooks.markPending(tx, 'founder', r);
+    });
+  }
+  const texts = founders.map((f) => entityText('founder', f));
+  const bareTextsPerSec = await throughput(embed, texts);
+  const queue = inlineQueue(db, embedder, silentLogger);
+  const start = performance.now();
+  queue.schedule('founder', []);
+  await queue.drained(600_000);
+  const seconds = (performance.now() - start) / 1000;
+  await queue.close();
+  await database.close();
+  const textsPerSec = n / seconds;
+  return {
+    model: embedder.id,
+    dimensions: embedder.dimensions,
+    loadMs,
+    shortTextsPerSec,
+    longTextsPerSec,
+    pipeline: { backend: database.kind, entities: n, seconds, textsPerSec, bareTextsPerSec, ratioBareToPipeline: bareTextsPerSec / textsPerSec },
+  };
+}

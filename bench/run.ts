@@ -1,0 +1,31 @@
+// `npm run bench`: runs the benchmark sections, prints a table and writes bench/results/latest.json.
+// BENCH_DATABASE_URL points the database parts at a real PostgreSQL (default: embedded PGlite).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { benchEmbedding } from './embedding.ts';
+
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+async function main() {
+  const databaseUrl = process.env.BENCH_DATABASE_URL;
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: round(totalmem() / 2 ** 30), node: process.version };
+  const embedding = await benchEmbedding({ databaseUrl });
+  const result = { date: new Date().toISOString(), machine, embedding };
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/latest.json', `${JSON.stringify(result, null, 2)}\n`);
+  const e = embedding;
+  console.table({
+    'model load (ms)': round(e.loadMs, 0),
+    'short texts/s (batch 64)': round(e.shortTextsPerSec, 0),
+    '~100-token texts/s (batch 64)': round(e.longTextsPerSec, 0),
+    [`pipeline texts/s (${e.pipeline.backend}, ${e.pipeline.entities} entities)`]: round(e.pipeline.textsPerSec, 0),
+    'bare model texts/s (same texts)': round(e.pipeline.bareTextsPerSec, 0),
+    'bare / pipeline ratio (target ≤ 1.5)': round(e.pipeline.ratioBareToPipeline, 2),
+  });
+  console.log('written to bench/results/latest.json');
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
