@@ -1,4 +1,7 @@
 // Field rules shared by the resources' zod schemas (the schemas themselves are derived from the tables).
+// Importing @hono/zod-openapi extends zod with `.openapi()`; it must happen before any schema is
+// built, or schemas made first (e.g. when seeds load models before the HTTP layer) lack the method.
+import '@hono/zod-openapi';
 import { z } from 'zod';
 import { LANGS } from '../enums.ts';
 import { isRegionCode } from '../regions/codes.ts';

@@ -1,15 +1,15 @@
 // CRUD, lists (pagination and filters), by-external-id upserts and Unicode round trips for the
 // seven contract resources, table-driven (shared/API.md "Resources" and "Conventions").
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../harness.ts';
+import type { TestApp } from '../harness.ts';
 import {
-  countRows, expectProblem, listAll, makeCtx, randomTag, sleep, specs, WEIRD, WEIRD_LONG, type Ctx, type Row,
+  countRows, expectProblem, listAll, makeCtx, randomTag, sleep, specs, startGatedApp, WEIRD, WEIRD_LONG, type Ctx, type Row,
 } from './fixtures.ts';
 
 let t: TestApp;
 let ctx: Ctx;
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startGatedApp();
   ctx = await makeCtx(t, randomTag());
 });
 afterAll(async () => {

@@ -4,7 +4,8 @@
 import { expect } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { resultRows } from '../../src/db/errors.ts';
-import type { TestApp, TestResponse } from '../harness.ts';
+import type { Embedder } from '../../src/embedding/embedder.ts';
+import { startTestApp, type TestApp, type TestResponse } from '../harness.ts';
 
 export type Row = Record<string, any>;
 export type ResourceName = 'centers' | 'founders' | 'projects' | 'mentors' | 'investors' | 'trainings' | 'services';
@@ -168,7 +169,7 @@ export const specs: ResourceSpec[] = [
       kind: ['angel', 'vc', 'gov_fund'][i % 3],
       thesis: `关注高原特色产业 ${i}`,
       sectors: [[], ['digital_tech'], ['plateau_biology']][i % 3],
-      stages: i % 2 === 0 ? [] : ['growth'],
+      stages: [['idea', 'prototype'], ['growth'], []][i % 3],
       ticketMinCny: 10_000 * i,
       ticketMaxCny: 10_000 * i + 500_000,
       regionCodes: [[], ['540100'], ['540200', '540402']][i % 3],
@@ -333,6 +334,30 @@ export async function fingerprint(t: TestApp): Promise<Record<string, string>> {
 export async function countRows(t: TestApp, table: string, where = 'true'): Promise<number> {
   const rows = resultRows<{ n: number }>(await t.db.execute(sql.raw(`select count(*)::int as n from "${table}" where ${where}`)));
   return rows[0].n;
+}
+
+/**
+ * Boots the app with an embedder that holds every embedding job until the app closes, so records
+ * stay `pending` (deterministic embedding state, and no background writes between snapshots).
+ */
+export async function startGatedApp(): Promise<TestApp> {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const embedder: Embedder = {
+    id: 'test-gated-stub',
+    dimensions: 8,
+    async embed(texts) {
+      await gate;
+      return texts.map(() => null);
+    },
+  };
+  const t = await startTestApp({}, { embedder });
+  const close = t.close.bind(t);
+  t.close = async () => {
+    release();
+    await close();
+  };
+  return t;
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
