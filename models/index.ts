@@ -15,3 +15,4 @@ export * from './enrollments/index.ts';
 export * from './assignment-runs/index.ts';
 export * from './embeddings/index.ts';
 export * from './audit/index.ts';
+export * from './matching-weights/index.ts';

@@ -14,3 +14,4 @@ export { enrollmentsTable } from './enrollments/table.ts';
 export { assignmentRunsTable } from './assignment-runs/table.ts';
 export { embeddingsTable } from './embeddings/table.ts';
 export { auditTable } from './audit/table.ts';
+export { matchingWeightsTable } from './matching-weights/table.ts';

@@ -4,7 +4,8 @@ import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 const url = (protocols: string[]) =>
-  z.url().refine((v) => protocols.includes(new URL(v).protocol), { message: `must be a ${protocols.join(' or ')} URL` });
+  // URL.canParse first: zod runs the refinement even when z.url() failed, and `new URL` would throw.
+  z.url().refine((v) => URL.canParse(v) && protocols.includes(new URL(v).protocol), { message: `must be a ${protocols.join(' or ')} URL` });
 
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),

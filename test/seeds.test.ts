@@ -14,7 +14,8 @@ afterAll(async () => { await t?.close(); });
 const counts = async () => {
   const out: Record<string, number> = {};
   for (const [name, table] of Object.entries({ centersTable, foundersTable, projectsTable, mentorsTable, investorsTable, trainingsTable, servicesTable, embeddingsTable })) {
-    out[name] = Number((await t.db.select({ n: count() }).from(table as never))[0].n);
+    const [row] = await t.db.select({ n: count() }).from(table as typeof centersTable);
+    out[name] = Number(row.n);
   }
   return out;
 };

@@ -1,4 +1,4 @@
-import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tsvector, vector } from '../common/columns.ts';
 import { embeddingStatusEnum } from '../enums.ts';
 
@@ -20,6 +20,9 @@ export const embeddingsTable = pgTable('embeddings', {
   dimensions: integer('dimensions'),
   embedding: vector('embedding'),
   lexical: tsvector('lexical'),
+  /** Topics and sectors inferred from the entity's prose at write time (with the phrases that matched). */
+  inferredTopics: jsonb('inferred_topics').$type<{ topic: string; score: number; evidence: string[] }[]>(),
+  inferredSectors: jsonb('inferred_sectors').$type<{ sector: string; score: number; evidence: string[] }[]>(),
   /** Failed attempts since the last success (the job gives up at the limit → `failed`). */
   attempts: integer('attempts').notNull().default(0),
   /** Successful embeddings of this entity so far (lets tests prove work is done once, not twice). */

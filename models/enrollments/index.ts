@@ -1,2 +1,3 @@
 export * from './table.ts';
+export * from './validation.ts';
 export type Enrollment = typeof import('./table.ts').enrollmentsTable.$inferSelect;

@@ -1,2 +1,3 @@
 export * from './table.ts';
+export * from './validation.ts';
 export type Introduction = typeof import('./table.ts').introductionsTable.$inferSelect;

@@ -29,3 +29,21 @@ export function entityText(kind: EmbeddedKind, r: Row): string {
       return join(r.name, r.description, words(labels.topic, r.category));
   }
 }
+
+/** The entity's own prose (no labels): what topics and sectors are inferred from. */
+export function entityProse(kind: EmbeddedKind, r: Row): string {
+  switch (kind) {
+    case 'project':
+      return join(r.title, r.description);
+    case 'founder':
+      return join(r.interests);
+    case 'mentor':
+      return join(r.bio);
+    case 'investor':
+      return join(r.thesis);
+    case 'training':
+      return join(r.title, r.description);
+    case 'service':
+      return join(r.name, r.description);
+  }
+}

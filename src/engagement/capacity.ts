@@ -4,7 +4,7 @@
 // The SQL expressions are exported for the matching and assignment code, so every place counts
 // the same way. Writers that take a unit (accepting an introduction, enrolling) lock the mentor or
 // training row FOR UPDATE first (see introductions.ts, enrollments.ts), which serialises them.
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { enrollmentsTable } from '../../models/enrollments/table.ts';
 import { introductionsTable } from '../../models/introductions/table.ts';
@@ -12,21 +12,28 @@ import { mentorsTable } from '../../models/mentors/table.ts';
 import { trainingsTable } from '../../models/trainings/table.ts';
 import type { Executor } from '../resources/types.ts';
 
+/**
+ * A column always qualified with its table: drizzle renders a column interpolated into the select
+ * list unqualified (`"id"`), which inside a correlated subquery would bind to the subquery's table.
+ */
+const qualified = (v: PgColumn | SQL | string) =>
+  typeof v === 'object' && 'table' in v ? sql`${sql.identifier(getTableName(v.table))}.${sql.identifier(v.name)}` : sql`${v}`;
+
 /** Accepted, not yet ended mentorships of the mentor whose id is `mentorId` (a column or a value). */
 export const acceptedMentorshipsSql = (mentorId: PgColumn | SQL | string): SQL<number> =>
   sql<number>`(select count(*)::int from ${introductionsTable} ai
-    where ai.target_kind = 'mentor' and ai.target_id = ${mentorId} and ai.status = 'accepted')`;
+    where ai.target_kind = 'mentor' and ai.target_id = ${qualified(mentorId)} and ai.status = 'accepted')`;
 
 /** Remaining capacity of the mentor row in the query (never below 0). */
 export const mentorRemainingSql = (): SQL<number> =>
-  sql<number>`greatest(${mentorsTable.capacity} - ${acceptedMentorshipsSql(mentorsTable.id)}, 0)`;
+  sql<number>`greatest(${qualified(mentorsTable.capacity)} - ${acceptedMentorshipsSql(mentorsTable.id)}, 0)`;
 
 /** Enrolments of the training whose id is `trainingId`. */
 export const enrolledCountSql = (trainingId: PgColumn | SQL | string): SQL<number> =>
-  sql<number>`(select count(*)::int from ${enrollmentsTable} ce where ce.training_id = ${trainingId})`;
+  sql<number>`(select count(*)::int from ${enrollmentsTable} ce where ce.training_id = ${qualified(trainingId)})`;
 
 /** Seats left in the training row in the query (never below 0). */
-export const seatsLeftSql = (): SQL<number> => sql<number>`greatest(${trainingsTable.seats} - ${enrolledCountSql(trainingsTable.id)}, 0)`;
+export const seatsLeftSql = (): SQL<number> => sql<number>`greatest(${qualified(trainingsTable.seats)} - ${enrolledCountSql(trainingsTable.id)}, 0)`;
 
 export interface MentorCapacity {
   mentorId: string;

@@ -18,6 +18,8 @@ import { errorHandler, problem, validationHook } from './problem.ts';
 import { resourceRouter } from './resources/resources.index.ts';
 import { regionsRouter } from './regions/regions.index.ts';
 import { apiKeysRouter } from './api-keys/api-keys.index.ts';
+import { introductionsRouter } from './introductions/introductions.index.ts';
+import { enrollmentsRouter } from './enrollments/enrollments.index.ts';
 import { healthRouter, reindexHandler, reindexRoute, statusHandler, statusRoute } from './system/system.index.ts';
 import { docsRouter } from './system/docs.ts';
 
@@ -70,6 +72,8 @@ export function createApp(deps: AppDeps) {
   v1.openapi(statusRoute, statusHandler(deps));
   v1.openapi(reindexRoute, reindexHandler(deps));
   v1.route('/', apiKeysRouter(db));
+  v1.route('/', introductionsRouter(db));
+  v1.route('/', enrollmentsRouter(db));
   for (const def of resourceDefs) v1.route('/', resourceRouter(new Repository(def, db, deps.embeddingHooks)));
   app.route('/v1', v1);
 

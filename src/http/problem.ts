@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { AppError, type FieldIssue } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { zodIssues } from '../resources/zod-issues.ts';
+import { pgErrorCode } from '../db/errors.ts';
 
 export interface Problem {
   type: string;
@@ -14,6 +15,11 @@ export interface Problem {
   instance?: string;
   requestId?: string;
 }
+
+/** Titles of the statuses the HTTP layer (body limit, validators) raises itself. */
+const TITLES: Record<number, string> = { 400: 'Bad Request', 413: 'Content Too Large', 415: 'Unsupported Media Type' };
+/** SQLSTATEs of text the database cannot store (U+0000 in text or jsonb): client input, not a server fault. */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
 
 const TYPE_BASE = 'https://shuangchuang.example/problems/';
 const slug = (title: string) => title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
@@ -38,7 +44,12 @@ export function errorHandler(logger: Logger) {
     if (err instanceof HTTPException) {
       const status = err.status;
       const detail = /malformed json/i.test(err.message) ? 'Malformed JSON in request body / 请求体不是合法的 JSON' : err.message || 'Bad request';
-      return problem(c, status, status === 413 ? 'Content Too Large' : 'Bad Request', detail);
+      return problem(c, status, TITLES[status] ?? 'Bad Request', detail);
+    }
+    if (UNSTORABLE_TEXT.has(pgErrorCode(err) ?? '')) {
+      const body = ['POST', 'PUT', 'PATCH'].includes(c.req.method);
+      return problem(c, body ? 422 : 400, body ? 'Unprocessable Content' : 'Bad Request',
+        'Text contains a character that cannot be stored (U+0000) / 文本包含无法存储的字符 (U+0000)');
     }
     logger.error('unhandled error', { requestId: c.get('requestId'), path: c.req.path, err: String(err), stack: err.stack });
     return problem(c, 500, 'Internal Server Error', 'An unexpected error occurred; it has been logged / 服务器内部错误，已记录');

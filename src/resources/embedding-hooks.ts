@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { embeddingsTable } from '../../models/schema.ts';
 import type { EmbeddedKind } from '../../models/embeddings/table.ts';
-import { entityText } from '../embedding/texts.ts';
+import { entityProse, entityText } from '../embedding/texts.ts';
+import { inferSectors, inferTopics } from '../matching/infer.ts';
 import type { Row, Tx } from './types.ts';
 
 export interface EmbeddingHooks {
@@ -20,12 +21,15 @@ export function embeddingHooks(schedule: (kind: EmbeddedKind, ids: string[]) => 
   return {
     async markPending(tx, kind, record) {
       const hash = contentHash(entityText(kind, record));
+      // Inference is cheap and deterministic: done here, so matching never waits for the queue.
+      const prose = entityProse(kind, record);
+      const inferred = { inferredTopics: inferTopics(prose), inferredSectors: inferSectors(prose) };
       const rows = await tx
         .insert(embeddingsTable)
-        .values({ entityKind: kind, entityId: record.id, status: 'pending', contentHash: hash })
+        .values({ entityKind: kind, entityId: record.id, status: 'pending', contentHash: hash, ...inferred })
         .onConflictDoUpdate({
           target: [embeddingsTable.entityKind, embeddingsTable.entityId],
-          set: { status: 'pending', contentHash: hash, attempts: 0, error: null, updatedAt: new Date() },
+          set: { status: 'pending', contentHash: hash, attempts: 0, error: null, updatedAt: new Date(), ...inferred },
           where: sql`${embeddingsTable.contentHash} <> ${hash}`,
         })
         .returning({ id: embeddingsTable.entityId });

@@ -283,6 +283,12 @@ export async function listAll(t: TestApp, path: string, limit = 200): Promise<{ 
   throw new Error('pagination did not end');
 }
 
+/** The title a problem of this status must carry (RFC 9110 names; older ones accepted). */
+const STATUS_TITLES: Record<number, RegExp> = {
+  400: /^Bad Request$/, 404: /^Not Found$/, 409: /^Conflict$/, 413: /^(Content|Payload) Too Large$/,
+  415: /^Unsupported Media Type$/, 422: /^Unprocessable (Content|Entity)$/,
+};
+
 /** Asserts an RFC 9457 problem response with the given status (or any 4xx) and, optionally, error paths. */
 export function expectProblem(res: TestResponse, status: number | '4xx', paths: string[] = []) {
   const ctx = `${res.status} ${res.text.slice(0, 600)}`;
@@ -300,6 +306,8 @@ export function expectProblem(res: TestResponse, status: number | '4xx', paths: 
   expect(typeof b.title, ctx).toBe('string');
   expect(b.title.length).toBeGreaterThan(0);
   expect(b.status, ctx).toBe(res.status);
+  const title = STATUS_TITLES[res.status];
+  if (title) expect(b.title, ctx).toMatch(title);
   expect(typeof b.detail, ctx).toBe('string');
   expect(b.detail.length).toBeGreaterThan(0);
   expect(Array.isArray(b.errors), ctx).toBe(true);
@@ -316,18 +324,13 @@ const FINGERPRINT_TABLES = [
   'embeddings', 'audit_log', 'regions',
 ];
 
-/** Row count and a hash of the full content of every table a resource write could touch. */
+/** Row count and a hash of the full content of every table a resource write could touch (one query). */
 export async function fingerprint(t: TestApp): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  for (const table of FINGERPRINT_TABLES) {
-    const rows = resultRows<{ n: number; h: string }>(
-      await t.db.execute(
-        sql.raw(`select count(*)::int as n, md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${table}" x`),
-      ),
-    );
-    out[table] = `${rows[0].n}:${rows[0].h}`;
-  }
-  return out;
+  const columns = FINGERPRINT_TABLES.map(
+    (table) => `(select count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' order by x::text), '')) from "${table}" x) as "${table}"`,
+  );
+  const [row] = resultRows<Record<string, string>>(await t.db.execute(sql.raw(`select ${columns.join(', ')}`)));
+  return { ...row };
 }
 
 /** Row count of one table (optionally with a raw WHERE). */

@@ -212,7 +212,8 @@ describe.skipIf(!onPglite)('the service on embedded PGlite (child process)', () 
   }, START_TIMEOUT + 60_000);
 });
 
-describe('invalid configuration stops the service before it touches anything', () => {
+// Each case only boots tsx and fails in config validation, so they run side by side.
+describe.concurrent('invalid configuration stops the service before it touches anything', () => {
   const cases: [string, Record<string, string>][] = [
     ['PORT', { PORT: 'abc' }],
     ['PORT', { PORT: '70000' }],
@@ -223,7 +224,7 @@ describe('invalid configuration stops the service before it touches anything', (
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
     ['DEMO_DATA', { DEMO_DATA: 'maybe' }],
   ];
-  it.each(cases)('%s=%j → non-zero exit naming the variable', async (name, bad) => {
+  it.for(cases)('%s=%j → non-zero exit naming the variable', async ([name, bad], { expect }) => {
     const dir = await tempDir();
     const s = spawnService({ DATA_DIR: dir, ADMIN_API_KEY: ADMIN, LOG_LEVEL: 'info', PORT: '0', ...bad });
     const exit = await Promise.race([

@@ -1,0 +1,142 @@
+// Features shared by the recipes. Each returns a value in [0, 1] and a sentence a coach can read.
+import { regions } from '../../seeds/reference/regions.ts';
+import { samePrefecture } from '../../models/regions/codes.ts';
+import { describeInferred } from './infer.ts';
+import { bi, labelList, pct } from './text.ts';
+import type { Feature, FeatureValue, Profile } from './types.ts';
+
+const regionName = new Map(regions.map((r) => [r.code, { zh: r.nameZh, en: r.nameEn }]));
+const name = (code: string) => regionName.get(code) ?? { zh: code, en: code };
+
+export function cosine(a: number[], b: number[]): number {
+  if (a.length !== b.length) return 0;
+  let dot = 0, na = 0, nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i] * b[i];
+    na += a[i] * a[i];
+    nb += b[i] * b[i];
+  }
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
+/** Meaning of the two texts (embedding cosine); not applicable while either vector is missing. */
+export const semantic: Feature<Profile> = {
+  id: 'semantic',
+  compute(s, c) {
+    if (!s.vector || !c.vector) return null;
+    const v = Math.max(0, Math.min(1, cosine(s.vector, c.vector)));
+    return { value: v, detail: bi(`描述语义相似度 ${pct(v)}`, `Semantic similarity of the descriptions ${pct(v)}`) };
+  },
+};
+
+/** Shared words (jieba tokens), as the cosine of the two token sets: finds matches a weak model misses. */
+export const lexical: Feature<Profile> = {
+  id: 'lexical',
+  compute(s, c) {
+    if (!s.lexemes.size || !c.lexemes.size) return null;
+    const shared: string[] = [];
+    for (const t of s.lexemes) if (c.lexemes.has(t)) shared.push(t);
+    const v = shared.length / Math.sqrt(s.lexemes.size * c.lexemes.size);
+    const words = shared.slice(0, 5).join('、');
+    return {
+      value: Math.min(1, v * 2),
+      detail: shared.length ? bi(`共同关键词：${words}`, `Shared keywords: ${shared.slice(0, 5).join(', ')}`) : bi('没有共同关键词', 'No shared keywords'),
+    };
+  },
+};
+
+/** How much of what the source needs the candidate offers (declared topics weigh 1, inferred ≤ 0.7). */
+export function topicCoverage(needs: (s: Profile) => Record<string, number>, offers: (c: Profile) => Record<string, number>, what: { zh: string; en: string }): Feature<Profile> {
+  return {
+    id: 'topics',
+    compute(s, c) {
+      const need = needs(s);
+      const offer = offers(c);
+      const total = Object.values(need).reduce((a, b) => a + b, 0);
+      if (!total) return null;
+      let covered = 0;
+      const hit: string[] = [];
+      for (const [t, w] of Object.entries(need)) {
+        if (offer[t]) {
+          covered += w * offer[t];
+          hit.push(t);
+        }
+      }
+      const v = covered / total;
+      if (!hit.length) return { value: 0, detail: bi(`${what.zh}：无重合`, `${what.en}: no overlap`) };
+      const l = labelList('topic', hit);
+      return { value: v, detail: bi(`${what.zh}：${l.zh}`, `${what.en}: ${l.en}`) };
+    },
+  };
+}
+
+/** The source's sector among the candidate's sectors (an empty list = open to all sectors). */
+export function sectorFit(sectorOf: (s: Profile) => Record<string, number>, listOf: (c: Profile) => string[], openValue = 0.4): Feature<Profile> {
+  return {
+    id: 'sector',
+    compute(s, c) {
+      const list = listOf(c);
+      const mine = sectorOf(s);
+      if (!list.length) return { value: openValue, detail: bi('不限产业', 'Open to all sectors') };
+      let best = 0;
+      let which = '';
+      for (const sec of list) if ((mine[sec] ?? 0) > best) [best, which] = [mine[sec], sec];
+      if (!best) return { value: 0, detail: bi('产业不同', 'Different sector') };
+      const l = labelList('sector', [which]);
+      return { value: best, detail: bi(`同一产业：${l.zh}`, `Same sector: ${l.en}`) };
+    },
+  };
+}
+
+/** Same county > same prefecture > elsewhere (remote / online). */
+export function regionCloseness(a: (s: Profile) => string, b: (c: Profile) => string): Feature<Profile> {
+  return {
+    id: 'region',
+    compute(s, c) {
+      const x = a(s);
+      const y = b(c);
+      if (x === y) return { value: 1, detail: bi(`同一县区：${name(x).zh}`, `Same county: ${name(x).en}`) };
+      if (x !== '540000' && y !== '540000' && samePrefecture(x, y)) {
+        const p = `${x.slice(0, 4)}00`;
+        return { value: 0.7, detail: bi(`同一地(市)：${name(p).zh}`, `Same prefecture: ${name(p).en}`) };
+      }
+      return { value: 0.3, detail: bi(`异地（${name(y).zh}），可远程`, `Elsewhere (${name(y).en}), remote`) };
+    },
+  };
+}
+
+export const languages: Feature<Profile> = {
+  id: 'language',
+  compute(s, c) {
+    const mine: string[] = s.row.languages ?? [];
+    const theirs = new Set<string>(c.row.languages ?? []);
+    const shared = mine.filter((l) => theirs.has(l));
+    if (!mine.length) return null;
+    const l = labelList('lang', shared);
+    return { value: shared.length / mine.length, detail: bi(`共同语言：${l.zh}`, `Shared languages: ${l.en}`) };
+  },
+};
+
+/** Stage among the candidate's stages (empty = any stage). */
+export function stageFit(stageOf: (s: Profile) => string, listOf: (c: Profile) => string[]): Feature<Profile> {
+  return {
+    id: 'stage',
+    compute(s, c) {
+      const list = listOf(c);
+      if (!list.length) return { value: 0.5, detail: bi('不限阶段', 'Any stage') };
+      const st = stageOf(s);
+      const l = labelList('stage', [st]);
+      return list.includes(st)
+        ? { value: 1, detail: bi(`阶段相符：${l.zh}`, `Stage fits: ${l.en}`) }
+        : { value: 0, detail: bi('阶段不符', 'Stage does not fit') };
+    },
+  };
+}
+
+/** A reason for topics recognised in the prose rather than declared (the coach sees why). */
+export function inferredReason(p: Profile, declared: string[], lang: 'zh' | 'en'): string | null {
+  const extra = p.inferredTopics.filter((t) => !declared.includes(t.topic));
+  return extra.length ? describeInferred(extra as never, lang) : null;
+}
+
+export type { FeatureValue };

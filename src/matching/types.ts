@@ -1,0 +1,75 @@
+import type { SQL } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { EmbeddedKind } from '../../models/embeddings/table.ts';
+
+export type Lang = 'zh' | 'en';
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+export interface Reason {
+  code: string;
+  text: string;
+}
+type Row = Record<string, any>;
+
+/** An entity with what matching needs besides its columns: vector, lexical tokens, topic/sector weights. */
+export interface Profile {
+  row: Row;
+  vector: number[] | null;
+  /** Status of its embedding ('pending' = cold start: lexical + rules only). */
+  embedding: 'pending' | 'ready' | 'failed' | 'none';
+  lexemes: Set<string>;
+  /** Declared topics weigh 1, inferred ones ≤ 0.7 (see infer.ts). */
+  topics: Record<string, number>;
+  sectors: Record<string, number>;
+  inferredTopics: { topic: string; score: number; evidence: string[] }[];
+  inferredSectors: { sector: string; score: number; evidence: string[] }[];
+}
+
+export interface ProjectSource extends Profile {
+  founders: Row[];
+}
+
+export interface FeatureValue {
+  /** In [0, 1]. */
+  value: number;
+  /** What the coach reads, e.g. "共同语言：藏文、中文". */
+  detail: Bilingual;
+}
+
+/** A hard eligibility rule: the same rule as a SQL condition (inside the candidate query) and in TypeScript. */
+export interface Rule<S> {
+  id: string;
+  text: Bilingual;
+  /** null when the rule does not apply to this source (an optional field, an empty restriction list). */
+  where(s: S): SQL | null;
+  check(s: S, c: Profile): boolean;
+}
+
+export interface Feature<S> {
+  id: string;
+  /** null when the feature cannot be computed for this pair (e.g. no vector yet): it leaves the score's denominator. */
+  compute(s: S, c: Profile): FeatureValue | null;
+}
+
+export interface Recipe<S> {
+  id: string;
+  candidateKind: EmbeddedKind;
+  candidateTable: PgTable & { id: PgColumn };
+  /** Extra computed columns of the candidate (e.g. remaining capacity), added to its row. */
+  computed?: Record<string, SQL>;
+  /** Restricts candidates to what the caller may see (e.g. a center's own founders). */
+  rules: Rule<S>[];
+  features: Feature<S>[];
+  defaultWeights: Record<string, number>;
+  /** The fields a result shows besides id, score and reasons. */
+  summary(c: Row): Row;
+}
+
+export interface MatchItem {
+  id: string;
+  score: number;
+  reasons: Reason[];
+  [field: string]: unknown;
+}
