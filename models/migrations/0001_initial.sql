@@ -75,6 +75,8 @@ CREATE TABLE "embeddings" (
 	"dimensions" integer,
 	"embedding" vector,
 	"lexical" "tsvector",
+	"inferred_topics" jsonb,
+	"inferred_sectors" jsonb,
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"embed_count" integer DEFAULT 0 NOT NULL,
 	"error" text,
@@ -138,6 +140,13 @@ CREATE TABLE "investors" (
 	"active" boolean DEFAULT true NOT NULL,
 	"contact" jsonb,
 	CONSTRAINT "investors_external_id_unique" UNIQUE("external_id")
+);
+--> statement-breakpoint
+CREATE TABLE "matching_weights" (
+	"center_id" uuid PRIMARY KEY NOT NULL,
+	"weights" jsonb NOT NULL,
+	"updated_by" text,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "mentors" (
@@ -237,6 +246,7 @@ ALTER TABLE "enrollments" ADD CONSTRAINT "enrollments_founder_id_founders_id_fk"
 ALTER TABLE "founders" ADD CONSTRAINT "founders_region_code_regions_code_fk" FOREIGN KEY ("region_code") REFERENCES "public"."regions"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "founders" ADD CONSTRAINT "founders_center_id_centers_id_fk" FOREIGN KEY ("center_id") REFERENCES "public"."centers"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "introductions" ADD CONSTRAINT "introductions_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "matching_weights" ADD CONSTRAINT "matching_weights_center_id_centers_id_fk" FOREIGN KEY ("center_id") REFERENCES "public"."centers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mentors" ADD CONSTRAINT "mentors_region_code_regions_code_fk" FOREIGN KEY ("region_code") REFERENCES "public"."regions"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "project_founders" ADD CONSTRAINT "project_founders_project_id_projects_id_fk" FOREIGN KEY ("project_id") REFERENCES "public"."projects"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "project_founders" ADD CONSTRAINT "project_founders_founder_id_founders_id_fk" FOREIGN KEY ("founder_id") REFERENCES "public"."founders"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -30,7 +30,7 @@ export const sectorLexicon: Record<LexiconSector, LexiconEntry> = {
       ...tier(0.6, ['organic', 'mushroom', 'tea', 'herb', 'farmer', 'cooperative', 'food processing', 'cashmere',
         'grassland']),
     ],
-    exclude: { zh: ['藏药厂'], en: ['tea house', 'teahouse'] },
+    exclude: { en: ['tea house'] },
   },
 
   // 文化旅游 — tourism, hospitality, intangible cultural heritage (非遗) and cultural-creative products.
@@ -89,7 +89,7 @@ export const sectorLexicon: Record<LexiconSector, LexiconEntry> = {
         '光储', '离网', '并网', '逆变器', '充电桩', '充电站', '换电', '新能源汽车', '新能源车', '电动汽车', '清洁取暖',
         '光热', '氢能', '弃光', '弃风', '绿电', '绿色电力', '太阳灶', '沼气', '电站', '发电', '可再生能源']),
       ...tier(0.8, ['电动车', '电池', '供电', '电力', '电网', '用电', '生物质', '热泵', '碳中和', '电力工程', '热斑',
-        '光伏组件', '水电']),
+        '水电']),
       ...tier(0.6, ['能源', '碳排放', '减碳', '运维', '充电', '电工']),
     ],
     en: [

@@ -31,7 +31,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ...tier(1.0, ['研发', '研发设计', '产品研发', '产品开发', '新产品开发', '配方', '工艺改进', '中试', '打样', '样品',
         '样衣', '试制', '原型', '包装设计', '产品设计', '工业设计', '口味测试', '技术攻关', '配方设计']),
       ...tier(0.8, ['试产', '试酿', '面料设计', '品牌设计', '标志设计', '功能成分', '工艺流程', '工艺试验',
-        '造型设计', '成衣制作', '设计研发', '时装设计', '服装设计', '科研', '研究方向', '良种繁育']),
+        '造型设计', '成衣制作', '时装设计', '服装设计', '科研', '研究方向', '良种繁育']),
       ...tier(0.6, ['设计', '开发', '工艺', '实验室', '纹样', '包装', '新品', '改良', '研究', '外观设计']),
     ],
     en: [
@@ -77,10 +77,11 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
         '税务', '税收优惠', '税负', '会计', '财务报表', '财务规范', '规范财务', '账务', '做账', '建账', '汇算清缴',
         '小规模纳税人', '一般纳税人', '税务筹划', '把账做规范', '缴税', '交税', '减税', '免税', '电子税务局', '出纳']),
       ...tier(0.8, ['审计', '成本核算', '账目', '税费', '税收', '财务', '财务管理', '报表', '关税', '退税']),
+      // 税务登记 is mostly a registration step: deliberately weaker than the 税务 it contains.
       ...tier(0.6, ['税务登记', '现金流', '资金管理', '利润表']),
     ],
     en: [
-      ...tier(1.0, ['VAT', 'VAT return', 'tax return', 'bookkeeping', 'bookkeeper', 'accounting', 'accountant', 'CPA', 'fapiao',
+      ...tier(1.0, ['VAT', 'VAT return', 'tax return', 'file tax', 'file taxes', 'bookkeeping', 'bookkeeper', 'accounting', 'accountant', 'CPA', 'fapiao',
         'financial statement', 'tax filing', 'income tax', 'tax incentive', 'tax break', 'taxation', 'payroll tax']),
       ...tier(0.8, ['tax', 'invoice', 'audit', 'auditor', 'financial records', 'payroll', 'tax planning', 'tax bureau',
         'financial management', 'books in order']),
@@ -130,7 +131,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ...tier(1.0, ['知识产权', '商标', '注册商标', '专利', '外观专利', '外观设计专利', '实用新型', '发明专利', '版权',
         '著作权', '软件著作权', '软著', '地理标志', '仿冒', '商业秘密', '山寨', '盗版', '品牌保护', '专利布局']),
       ...tier(0.8, ['侵权', '保护设计', '设计保护', '被抄袭', '抄袭', '原创保护', '外观设计']),
-      ...tier(0.6, ['牌子', '版权归属', '冒牌', '防伪']),
+      ...tier(0.6, ['牌子', '冒牌', '防伪']),
     ],
     en: [
       ...tier(1.0, ['intellectual property', 'trademark', 'patent', 'copyright', 'design patent', 'utility model',
@@ -193,7 +194,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ...tier(1.0, ['政策', '政策咨询', '政策兑现', '补贴', '创业补贴', '一次性创业补贴', '场租补贴', '租金补贴', '社保补贴',
         '就业补贴', '扶持政策', '优惠政策', '惠企政策', '奖补', '补助', '以奖代补', '应享尽享', '政府扶持', '政府补贴',
         '扶持资金', '专项资金', '创新券', '场租减免', '免租', '申领', '兑现']),
-      ...tier(0.8, ['贴息', '减免', '奖励资金', '政府支持', '人社局', '就业局', '人社', '援藏政策', '资金补助',
+      ...tier(0.8, ['贴息', '减免', '奖励资金', '政府支持', '人社局', '就业局', '人社',
         '税收优惠', '扶持']),
       ...tier(0.6, ['优惠', '政府', '乡村振兴', '创业担保贷款', '免费工位', '补偿', '申报']),
     ],
@@ -244,7 +245,6 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
         'angel round']),
       ...tier(0.6, ['funding', 'grant', 'capital', 'bootstrap']),
     ],
-    exclude: { zh: ['收回投资', '投资回报', '总投资', '固定资产投资', '投资人', '投资方', '投资机构'] },
   },
 
   // 金融贷款 — bank and guaranteed loans: 创业担保贷款, 贴息, microcredit, working capital, collateral.
@@ -299,7 +299,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
         '带货', '直播销售', '直播电商', '小程序商城', '网上商城', '线上商城', '网上卖', '线上销售', '网上销售',
         '线上店铺', '店铺运营', '产品上架', '代运营', '跨境电商', '电商平台', '微商', '农产品上行', '产品上行',
         '有赞', '网购', '上线销售']),
-      ...tier(0.8, ['快手', '线上渠道', '直播', '上架', '视频号', '包邮', '朋友圈卖', '网上卖货', '线上卖']),
+      ...tier(0.8, ['快手', '线上渠道', '直播', '上架', '视频号', '包邮', '朋友圈卖', '线上卖']),
       ...tier(0.6, ['抖音', '社区团购', '团购', '小程序', '开店', '快递', '退货率', '下单', '线上', '网上预订']),
     ],
     en: [
@@ -359,8 +359,8 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
         'hire', 'staff']),
     ],
     exclude: {
-      zh: ['市场监督管理局', '边境管理', '管理局', '管理委员会', '管委会', '经营范围', '经营许可', '经营资质',
-        '经营者', '经营贷', '运营合同', '运维', '私域运营', '店铺运营', '直播运营', '电商运营', '平台运营', '新媒体运营',
+      zh: ['市场监督管理局', '边境管理', '管理局', '管理委员会', '经营范围', '经营许可', '经营资质',
+        '经营者', '经营贷', '运营合同', '私域运营', '店铺运营', '直播运营', '电商运营', '平台运营', '新媒体运营',
         '短视频运营', '公众号运营', '账号运营', '内容运营'],
     },
   },

@@ -111,6 +111,20 @@ export class Enrollments {
     return { items: p.items.map(present), nextCursor: p.nextCursor, seats: training.seats, seatsLeft: Math.max(0, training.seats - taken) };
   }
 
+  /** One founder's enrolment in the training, when the actor sees it (else 404). */
+  async get(actor: Actor, trainingId: string, founderId: string): Promise<Enrollment> {
+    const training = await this.training(trainingId);
+    const scope = enrollmentScope(actor, training);
+    if (scope === null || !isUuid(founderId)) throw notFound('enrolment');
+    const [row] = await this.db
+      .select()
+      .from(e)
+      .where(and(eq(e.trainingId, training.id), eq(e.founderId, founderId), scope === 'all' ? undefined : scope))
+      .limit(1);
+    if (!row) throw notFound('enrolment');
+    return present(row);
+  }
+
   async remove(actor: Actor, trainingId: string, founderId: string): Promise<void> {
     const training = await this.training(trainingId);
     const scope = enrollmentScope(actor, training);

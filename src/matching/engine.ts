@@ -92,7 +92,7 @@ async function retrieve<S extends Profile>(ctx: EngineContext, recipe: Recipe<S>
       .where(and(where, sql`${e.model} = ${ctx.model}`))
       .orderBy(sql`(${e.embedding}::vector(${dims})) <=> ${q}::vector(${dims})`)
       .limit(RETRIEVE_K);
-    for (const r of knn) ids.add(r.id);
+    for (const r of knn) ids.add(r.id as string);
   }
   if (source.lexemes.size) {
     const query = [...source.lexemes].map((w) => `'${w.replace(/['\\]/g, '')}'`).filter((w) => w.length > 2).join(' | ');
@@ -102,7 +102,7 @@ async function retrieve<S extends Profile>(ctx: EngineContext, recipe: Recipe<S>
         .where(and(where, sql`${e.lexical} @@ ${tsq}`))
         .orderBy(sql`ts_rank(${e.lexical}, ${tsq}) desc`)
         .limit(RETRIEVE_K);
-      for (const r of lex) ids.add(r.id);
+      for (const r of lex) ids.add(r.id as string);
     }
   }
   return [...ids];
@@ -115,6 +115,7 @@ function explain<S extends Profile>(recipe: Recipe<S>, source: S, s: Scored, lan
     .sort((a, b) => b.weight * b.value - a.weight * a.value)
     .slice(0, 4)
     .map((c) => ({ code: c.id, text: c.detail[lang] }));
+  for (const n of recipe.notes?.(source, s.profile) ?? []) reasons.push({ code: 'inferred', text: n[lang] });
   if (!source.vector || !s.profile.vector) {
     const note = bi('语义向量尚未生成，暂按关键词与规则匹配', 'Semantic vector not ready yet: matched on keywords and rules');
     reasons.push({ code: 'cold_start', text: note[lang] });

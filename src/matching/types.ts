@@ -29,6 +29,16 @@ export interface Profile {
 
 export interface ProjectSource extends Profile {
   founders: Row[];
+  /** Mentors/investors with an open or declined introduction to the project. */
+  introduced: Set<string>;
+  /** Trainings one of the project's founders is enrolled in. */
+  enrolledTrainings: Set<string>;
+  /** YYYY-MM-DD in Asia/Shanghai. */
+  today: string;
+}
+
+export interface TrainingSource extends Profile {
+  enrolledFounders: Set<string>;
 }
 
 export interface FeatureValue {
@@ -63,6 +73,8 @@ export interface Recipe<S> {
   rules: Rule<S>[];
   features: Feature<S>[];
   defaultWeights: Record<string, number>;
+  /** Extra sentences for a result, e.g. topics recognised in the prose. */
+  notes?(s: S, c: Profile): Bilingual[];
   /** The fields a result shows besides id, score and reasons. */
   summary(c: Row): Row;
 }

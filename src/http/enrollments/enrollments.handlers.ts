@@ -14,6 +14,10 @@ export function enrollmentHandlers(db: Db) {
     async list(c: any) {
       return c.json(await enrollments.list(c.get('actor'), c.req.valid('param').id, c.req.valid('query')), 200);
     },
+    async get(c: any) {
+      const { id, founderId } = c.req.valid('param');
+      return c.json(await enrollments.get(c.get('actor'), id, founderId), 200);
+    },
     async remove(c: any) {
       const { id, founderId } = c.req.valid('param');
       await enrollments.remove(c.get('actor'), id, founderId);

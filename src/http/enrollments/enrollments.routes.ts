@@ -48,6 +48,13 @@ export const listEnrollments = createRoute({
   responses: { 200: ok(EnrollmentPage, 'A page of enrolments'), ...problemResponses(400, 401, 404) },
 });
 
+export const getEnrollment = createRoute({
+  method: 'get', path: '/trainings/{id}/enrollments/{founderId}', tags, summary: 'A founder\'s enrolment in a training',
+  description: 'Visible as in the list: admins, the training\'s provider, the founder\'s center staff, the founder; others 404.',
+  request: { params: enrollmentParams },
+  responses: { 200: ok(EnrollmentSchema, 'The enrolment'), ...problemResponses(401, 404) },
+});
+
 export const deleteEnrollment = createRoute({
   method: 'delete', path: '/trainings/{id}/enrollments/{founderId}', tags, summary: 'Remove a founder\'s enrolment (frees the seat)',
   description: 'By whoever sees the enrolment (admin, the training\'s provider, the founder\'s center staff, the founder).',

@@ -1,0 +1,29 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { problemResponses } from '../openapi-common.ts';
+
+export const MatchQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(10).describe('number of results (1–100, default 10)'),
+});
+const Reason = z.object({ code: z.string(), text: z.string() }).openapi('MatchReason');
+const MatchItem = z
+  .object({ id: z.uuid(), score: z.number().min(0).max(1), reasons: z.array(Reason) })
+  .catchall(z.unknown())
+  .openapi('MatchItem');
+export const MatchResponse = z.object({ items: z.array(MatchItem), model: z.string() }).openapi('Matches');
+const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, format: 'uuid' }) });
+const acceptLanguage = z.object({ 'accept-language': z.string().optional().describe('zh (default) or en: the language of the reasons') });
+
+function matchRoute(path: string, summary: string, description: string) {
+  return createRoute({
+    method: 'get', path, tags: ['matching'], summary, description,
+    request: { params: idParam, query: MatchQuery, headers: acceptLanguage },
+    responses: { 200: { description: 'Ranked, eligible candidates with reasons', content: { 'application/json': { schema: MatchResponse } } }, ...problemResponses(400, 401, 404) },
+  });
+}
+
+export const projectTargets = ['mentors', 'investors', 'trainings', 'services'] as const;
+export const projectMatchRoutes = Object.fromEntries(
+  projectTargets.map((t) => [t, matchRoute(`/projects/{id}/matches/${t}`, `Match a project to ${t}`, 'Founders of the project, its center\'s staff and admins.')]),
+) as Record<(typeof projectTargets)[number], ReturnType<typeof matchRoute>>;
+export const investorProjectsRoute = matchRoute('/investors/{id}/matches/projects', 'Vetted projects that fit an investor', 'That investor and admins.');
+export const trainingFoundersRoute = matchRoute('/trainings/{id}/matches/founders', 'Founders for a training cohort', 'The providing trainer, center staff (their founders) and admins.');

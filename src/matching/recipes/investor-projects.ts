@@ -1,0 +1,74 @@
+import { sql } from 'drizzle-orm';
+import { foundersTable, projectFoundersTable, projectsTable } from '../../../models/schema.ts';
+import { lexical, sectorFit, semantic, stageFit } from '../features.ts';
+import { arr, listCovers, rule } from '../rules.ts';
+import { regionPrefix } from '../../../models/regions/codes.ts';
+import { bi, labelList } from '../text.ts';
+import type { Feature, Profile, Recipe } from '../types.ts';
+import { regionFocus, ticketFit } from './project-investors.ts';
+
+const p = projectsTable;
+/** A feature written for (project, investor) applied to (investor, project). */
+const swap = (f: Feature<Profile>): Feature<Profile> => ({ id: f.id, compute: (s, c) => f.compute(c, s) });
+
+/** The policy's priority groups (graduates first) among the project's founders. */
+export const priorityGroup = (groupsOf: (c: Profile) => string[]): Feature<Profile> => ({
+  id: 'priority',
+  compute(_s, c) {
+    const groups = groupsOf(c);
+    if (groups.includes('graduate')) return { value: 1, detail: bi('高校毕业生创业（政策优先）', 'Graduate founders (policy priority)') };
+    const other = groups.filter((g) => ['student', 'veteran', 'farmer_herder', 'ich_inheritor', 'researcher', 'high_level_talent'].includes(g));
+    if (other.length) {
+      const l = labelList('founderGroup', other);
+      return { value: 0.6, detail: bi(`重点群体：${l.zh}`, `Priority group: ${l.en}`) };
+    }
+    return { value: 0.2, detail: bi('非重点群体', 'Not a priority group') };
+  },
+});
+
+/**
+ * An investor browsing vetted projects: the project↔investor rules seen from the investor's side
+ * (the candidate project is checked against the source investor).
+ */
+export const investorProjects: Recipe<Profile> = {
+  id: 'investor.projects',
+  candidateKind: 'project',
+  candidateTable: p,
+  computed: {
+    founderGroups: sql<string[]>`(select coalesce(array_agg(distinct g), '{}') from ${projectFoundersTable} pf join ${foundersTable} f on f.id = pf.founder_id, unnest(f.groups) g where pf.project_id = ${p.id})`,
+  },
+  rules: [
+    rule('active', '投资方在投', 'Investor is active', (s) => (s.row.active ? null : sql`false`), (s) => s.row.active),
+    rule('vetted', '项目已通过审核', 'Project is vetted', () => sql`${p.status} = 'vetted'`, (_s, c) => c.row.status === 'vetted'),
+    rule('sector', '项目产业在投资方向内', 'Sector within the investor\'s focus',
+      (s) => (s.row.sectors.length ? sql`${p.sector} = any(${arr(s.row.sectors, 'sector')})` : null), (s, c) => s.row.sectors.length === 0 || s.row.sectors.includes(c.row.sector)),
+    rule('stage', '项目阶段在投资阶段内', 'Stage within the investor\'s stages',
+      (s) => (s.row.stages.length ? sql`${p.stage} = any(${arr(s.row.stages, 'stage')})` : null), (s, c) => s.row.stages.length === 0 || s.row.stages.includes(c.row.stage)),
+    rule('ticket', '资金需求在投资额度内', 'Funding need within the ticket range',
+      (s) => sql`(${p.fundingNeedCny} is null or ${p.fundingNeedCny} between ${s.row.ticketMinCny} and ${s.row.ticketMaxCny})`,
+      (s, c) => c.row.fundingNeedCny == null || (c.row.fundingNeedCny >= s.row.ticketMinCny && c.row.fundingNeedCny <= s.row.ticketMaxCny)),
+    rule('region', '项目所在地在投资地域内', 'Project region covered by the investor',
+      (s) => {
+        const codes: string[] = s.row.regionCodes;
+        if (!codes.length) return null;
+        return sql`(${sql.join(codes.map((c) => sql`${p.regionCode} like ${`${regionPrefix(c)}%`}`), sql` or `)})`;
+      },
+      (s, c) => listCovers(s.row.regionCodes, c.row.regionCode)),
+  ],
+  features: [
+    semantic,
+    lexical,
+    // The same fits as project→investor, with the roles swapped (the project is the candidate here).
+    swap(sectorFit((project) => project.sectors, (investor) => investor.row.sectors, 0.5)),
+    swap(stageFit((project) => project.row.stage, (investor) => investor.row.stages)),
+    ticketFit((_s, c) => c.row.fundingNeedCny ?? null, (s) => [s.row.ticketMinCny, s.row.ticketMaxCny]),
+    regionFocus((s) => s.row.regionCodes),
+    priorityGroup((c) => c.row.founderGroups ?? []),
+  ],
+  defaultWeights: { semantic: 0.35, lexical: 0.1, sector: 0.15, stage: 0.15, ticket: 0.1, region: 0.05, priority: 0.1 },
+  summary: (r) => ({
+    title: r.title, description: r.description, sector: r.sector, stage: r.stage, regionCode: r.regionCode,
+    needs: r.needs, fundingNeedCny: r.fundingNeedCny, languages: r.languages, centerId: r.centerId,
+  }),
+};
+

@@ -1,0 +1,57 @@
+import { eq, or, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { introductionsTable, mentorsTable } from '../../../models/schema.ts';
+import { inferredNotes } from './notes.ts';
+import { languages, lexical, regionCloseness, sectorFit, semantic, topicCoverage } from '../features.ts';
+import { inPrefectureOf, rule, samePrefecture, sharesLanguage } from '../rules.ts';
+import { bi } from '../text.ts';
+import type { Feature, Profile, ProjectSource, Recipe } from '../types.ts';
+
+const m = mentorsTable;
+const accepted = sql<number>`(select count(*)::int from ${introductionsTable} i where i.target_kind = 'mentor' and i.target_id = ${m.id} and i.status = 'accepted')`;
+/** Open or declined introductions keep a mentor from being suggested to the project again. */
+export const introducedTo = (projectId: string, targetCol: PgColumn) =>
+  sql`not exists (select 1 from ${introductionsTable} i where i.project_id = ${projectId} and i.target_id = ${targetCol} and i.status in ('requested', 'accepted', 'declined'))`;
+
+/** Remaining capacity as a share of capacity: a nearly full mentor is not pushed to every founder at once. */
+const load: Feature<Profile> = {
+  id: 'capacity',
+  compute(_s, c) {
+    const { remaining, capacity } = c.row;
+    if (!capacity) return null;
+    return { value: remaining / capacity, detail: bi(`剩余辅导名额 ${remaining}/${capacity}`, `Mentoring slots left ${remaining}/${capacity}`) };
+  },
+};
+
+export const projectMentors: Recipe<ProjectSource> = {
+  id: 'project.mentors',
+  candidateKind: 'mentor',
+  candidateTable: m,
+  computed: { remaining: sql<number>`${m.capacity} - ${accepted}` },
+  rules: [
+    rule('active', '导师在岗', 'Mentor is active', () => eq(m.active, true), (_s, c) => c.row.active),
+    rule('capacity', '尚有辅导名额', 'Has mentoring capacity left', () => sql`${m.capacity} > ${accepted}`, (_s, c) => c.row.remaining > 0),
+    sharesLanguage(m.languages),
+    rule('place', '同一地(市)或可远程辅导', 'Same prefecture or mentors remotely',
+      (s) => or(eq(m.remote, true), inPrefectureOf(m.regionCode, s.row.regionCode))!,
+      (s, c) => c.row.remote || samePrefecture(c.row.regionCode, s.row.regionCode)),
+    rule('not_introduced', '未曾对接或被拒', 'Not already introduced or declined',
+      (s) => introducedTo(s.row.id, m.id), (s, c) => !s.introduced.has(c.row.id)),
+  ],
+  features: [
+    semantic,
+    lexical,
+    topicCoverage((s) => s.topics, (c) => c.topics, { zh: '需求与导师专长重合', en: 'Needs matched by expertise' }),
+    sectorFit((s) => s.sectors, (c) => c.row.sectors, 0.3),
+    regionCloseness((s) => s.row.regionCode, (c) => c.row.regionCode),
+    languages,
+    load,
+  ],
+  defaultWeights: { semantic: 0.3, lexical: 0.1, topics: 0.25, sector: 0.1, region: 0.1, language: 0.05, capacity: 0.1 },
+  notes: (s, c) => inferredNotes(s, c, s.row.needs),
+  summary: (r) => ({
+    name: r.name, bio: r.bio, expertise: r.expertise, sectors: r.sectors, languages: r.languages,
+    regionCode: r.regionCode, remote: r.remote, capacity: r.capacity, remainingCapacity: r.remaining,
+  }),
+};
+

@@ -1,0 +1,52 @@
+import { servicesTable } from '../../../models/schema.ts';
+import { languages, lexical, semantic } from '../features.ts';
+import { listCovers, regionListCovers, rule, sharesLanguage } from '../rules.ts';
+import { bi, labelList } from '../text.ts';
+import type { Feature, ProjectSource, Recipe } from '../types.ts';
+
+const sv = servicesTable;
+
+const need: Feature<ProjectSource> = {
+  id: 'topics',
+  compute(s, c) {
+    const w = s.topics[c.row.category] ?? 0;
+    const l = labelList('topic', [c.row.category]);
+    return w
+      ? { value: w, detail: bi(`服务类别对应需求：${l.zh}`, `Service category meets a need: ${l.en}`) }
+      : { value: 0, detail: bi(`服务类别：${l.zh}`, `Service category: ${l.en}`) };
+  },
+};
+const local: Feature<ProjectSource> = {
+  id: 'region',
+  compute(_s, c) {
+    return c.row.regionCodes.length
+      ? { value: 1, detail: bi('面向项目所在地的服务', 'Serves the project\'s area') }
+      : { value: 0.6, detail: bi('全区通办服务', 'Available everywhere') };
+  },
+};
+const ownCenter: Feature<ProjectSource> = {
+  id: 'center',
+  compute(s, c) {
+    if (!s.row.centerId) return null;
+    return c.row.centerId === s.row.centerId
+      ? { value: 1, detail: bi('本中心提供', 'Offered by the project\'s own center') }
+      : { value: 0.3, detail: bi('其他中心或机构提供', 'Offered by another center or provider') };
+  },
+};
+
+export const projectServices: Recipe<ProjectSource> = {
+  id: 'project.services',
+  candidateKind: 'service',
+  candidateTable: sv,
+  rules: [
+    rule('region', '服务覆盖项目所在地', 'Serves the project\'s region', (s) => regionListCovers(sv.regionCodes, s.row.regionCode),
+      (s, c) => listCovers(c.row.regionCodes, s.row.regionCode)),
+    sharesLanguage(sv.languages),
+  ],
+  features: [semantic, lexical, need as never, local as never, ownCenter as never, languages],
+  defaultWeights: { semantic: 0.25, lexical: 0.1, topics: 0.35, region: 0.1, center: 0.1, language: 0.1 },
+  summary: (r) => ({
+    name: r.name, category: r.category, provider: r.provider, description: r.description, centerId: r.centerId,
+    regionCodes: r.regionCodes, voucherEligible: r.voucherEligible, languages: r.languages,
+  }),
+};

@@ -1,0 +1,77 @@
+import { or, sql } from 'drizzle-orm';
+import { enrollmentsTable, trainingsTable } from '../../../models/schema.ts';
+import { languages, lexical, semantic, stageFit, topicCoverage } from '../features.ts';
+import { arr, inPrefectureOf, listAllows, rule, samePrefecture, sharesLanguage } from '../rules.ts';
+import { bi, labelList } from '../text.ts';
+import type { Feature, Profile, ProjectSource, Recipe } from '../types.ts';
+import { inferredNotes } from './notes.ts';
+
+const t = trainingsTable;
+const enrolled = sql<number>`(select count(*)::int from ${enrollmentsTable} en where en.training_id = ${t.id})`;
+const groupsOf = (s: ProjectSource) => [...new Set(s.founders.flatMap((f) => f.groups as string[]))];
+
+/** Who the cohort is for: one of the project's founders in the target groups (policy priority groups first). */
+const groupFit: Feature<ProjectSource> = {
+  id: 'group',
+  compute(s, c) {
+    const target: string[] = c.row.targetGroups;
+    if (!target.length) return { value: 0.6, detail: bi('面向所有创业者', 'Open to every founder') };
+    const hit = groupsOf(s).filter((g) => target.includes(g));
+    const l = labelList('founderGroup', hit);
+    return { value: 1, detail: bi(`面向${l.zh}`, `For ${l.en}`) };
+  },
+};
+
+const place: Feature<ProjectSource> = {
+  id: 'region',
+  compute(s, c) {
+    if (c.row.mode !== 'onsite') {
+      const l = labelList('trainingMode', [c.row.mode]);
+      return { value: 0.5, detail: bi(`培训方式：${l.zh}`, `Mode: ${l.en}`) };
+    }
+    return c.row.regionCode === s.row.regionCode
+      ? { value: 1, detail: bi('在本县区线下开班', 'On site in the project\'s county') }
+      : { value: 0.7, detail: bi('在本地(市)线下开班', 'On site in the project\'s prefecture') };
+  },
+};
+
+export const projectTrainings: Recipe<ProjectSource> = {
+  id: 'project.trainings',
+  candidateKind: 'training',
+  candidateTable: t,
+  computed: { seatsLeft: sql<number>`${t.seats} - ${enrolled}` },
+  rules: [
+    rule('not_ended', '培训尚未结束', 'Has not ended', (s) => sql`${t.endsOn} >= ${s.today}`, (s, c) => c.row.endsOn >= s.today),
+    rule('seats', '尚有名额', 'Has seats left', () => sql`${t.seats} > ${enrolled}`, (_s, c) => c.row.seatsLeft > 0),
+    rule('stage', '项目阶段符合', 'Stage is among the training\'s stages', (s) => listAllows(t.stages, s.row.stage, 'stage'),
+      (s, c) => c.row.stages.length === 0 || c.row.stages.includes(s.row.stage)),
+    rule('group', '至少一位创始人属于培训对象', 'A founder is in the target groups',
+      (s) => sql`(cardinality(${t.targetGroups}) = 0 or ${t.targetGroups} && ${arr(groupsOf(s), 'founder_group')})`,
+      (s, c) => c.row.targetGroups.length === 0 || groupsOf(s).some((g) => c.row.targetGroups.includes(g))),
+    rule('place', '线下培训须在同一地(市)', 'On-site trainings are in the project\'s prefecture',
+      (s) => or(sql`${t.mode} <> 'onsite'`, inPrefectureOf(t.regionCode, s.row.regionCode))!,
+      (s, c) => c.row.mode !== 'onsite' || samePrefecture(c.row.regionCode, s.row.regionCode)),
+    sharesLanguage(t.languages),
+    rule('not_enrolled', '创始人尚未报名', 'No founder is enrolled yet',
+      (s) => (s.founders.length
+        ? sql`not exists (select 1 from ${enrollmentsTable} en where en.training_id = ${t.id} and en.founder_id = any(${arr(s.founders.map((f) => f.id), 'uuid')}))`
+        : null),
+      (s, c) => !s.enrolledTrainings.has(c.row.id)),
+  ],
+  features: [
+    semantic,
+    lexical,
+    topicCoverage((s) => s.topics, (c) => Object.fromEntries((c.row.topics as string[]).map((x) => [x, 1])), { zh: '培训内容覆盖需求', en: 'Covers the needs' }),
+    stageFit((s) => s.row.stage, (c) => c.row.stages),
+    groupFit as Feature<Profile>,
+    place as Feature<Profile>,
+    languages,
+  ],
+  defaultWeights: { semantic: 0.3, lexical: 0.1, topics: 0.25, stage: 0.1, group: 0.1, region: 0.1, language: 0.05 },
+  notes: (s, c) => inferredNotes(s, c, s.row.needs),
+  summary: (r) => ({
+    title: r.title, provider: r.provider, providerKind: r.providerKind, topics: r.topics, targetGroups: r.targetGroups, stages: r.stages,
+    regionCode: r.regionCode, mode: r.mode, seats: r.seats, seatsLeft: r.seatsLeft, startsOn: r.startsOn, endsOn: r.endsOn, languages: r.languages,
+  }),
+};
+

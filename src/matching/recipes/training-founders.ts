@@ -1,0 +1,43 @@
+import { sql } from 'drizzle-orm';
+import { enrollmentsTable, foundersTable } from '../../../models/schema.ts';
+import { languages, lexical, regionCloseness, semantic, topicCoverage } from '../features.ts';
+import { arr, inPrefectureOf, rule, samePrefecture } from '../rules.ts';
+import type { Recipe, TrainingSource } from '../types.ts';
+import { priorityGroup } from './investor-projects.ts';
+
+const f = foundersTable;
+
+/** A trainer planning an order-style cohort: dates and seats do not filter here. */
+export const trainingFounders: Recipe<TrainingSource> = {
+  id: 'training.founders',
+  candidateKind: 'founder',
+  candidateTable: f,
+  rules: [
+    rule('group', '属于培训对象群体', 'In the target groups',
+      (s) => (s.row.targetGroups.length ? sql`${f.groups} && ${arr(s.row.targetGroups, 'founder_group')}` : null),
+      (s, c) => s.row.targetGroups.length === 0 || c.row.groups.some((g: string) => s.row.targetGroups.includes(g))),
+    rule('place', '线下培训须在同一地(市)', 'On-site trainings need the same prefecture',
+      (s) => (s.row.mode === 'onsite' ? inPrefectureOf(f.regionCode, s.row.regionCode) : null),
+      (s, c) => s.row.mode !== 'onsite' || samePrefecture(c.row.regionCode, s.row.regionCode)),
+    rule('language', '至少有一种共同语言', 'Shares a language', (s) => sql`${f.languages} && ${arr(s.row.languages, 'lang')}`,
+      (s, c) => c.row.languages.some((l: string) => s.row.languages.includes(l))),
+    rule('not_enrolled', '尚未报名', 'Not enrolled yet',
+      (s) => sql`not exists (select 1 from ${enrollmentsTable} en where en.training_id = ${s.row.id} and en.founder_id = ${f.id})`,
+      (s, c) => !s.enrolledFounders.has(c.row.id)),
+  ],
+  features: [
+    semantic,
+    lexical,
+    // What the founder is interested in (inferred from their interests) that the training teaches.
+    topicCoverage((s) => Object.fromEntries((s.row.topics as string[]).map((x) => [x, 1])), (c) => c.topics, { zh: '兴趣与培训内容相符', en: 'Interests match the content' }),
+    priorityGroup((c) => c.row.groups),
+    regionCloseness((s) => s.row.regionCode, (c) => c.row.regionCode),
+    languages,
+  ],
+  defaultWeights: { semantic: 0.25, lexical: 0.1, topics: 0.15, priority: 0.25, region: 0.15, language: 0.1 },
+  summary: (r) => ({
+    name: r.name, groups: r.groups, regionCode: r.regionCode, languages: r.languages, centerId: r.centerId,
+    educationLevel: r.educationLevel, graduationYear: r.graduationYear,
+  }),
+};
+
