@@ -18,7 +18,7 @@ import type { IntroductionBody, IntroductionFilters } from '../../models/introdu
 import type { IntroductionStatus, IntroductionTarget } from '../../models/enums.ts';
 import { actorLabel, isAdmin, isStaffOf, type Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
-import { pgErrorCode, UNIQUE_VIOLATION } from '../db/errors.ts';
+import { FOREIGN_KEY_VIOLATION, pgErrorCode, UNIQUE_VIOLATION } from '../db/errors.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../errors.ts';
 import type { Executor } from '../resources/types.ts';
 import { countAcceptedMentorships } from './capacity.ts';
@@ -144,7 +144,9 @@ export class Introductions {
       });
     } catch (e) {
       // Should a partial unique index on open introductions be added, its violation is the same 409.
-      if (pgErrorCode(e) === UNIQUE_VIOLATION) throw duplicate('requested');
+      const code = pgErrorCode(e);
+      if (code === UNIQUE_VIOLATION) throw duplicate('requested');
+      if (code === FOREIGN_KEY_VIOLATION) throw notFound('project'); // deleted while we were writing
       throw e;
     }
   }

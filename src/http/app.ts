@@ -23,6 +23,7 @@ import { enrollmentsRouter } from './enrollments/enrollments.index.ts';
 import { healthRouter, reindexHandler, reindexRoute, statusHandler, statusRoute } from './system/system.index.ts';
 import { docsRouter } from './system/docs.ts';
 import { matchesRouter } from './matches/matches.index.ts';
+import { matchingWeightsRouter } from './matching-weights/matching-weights.index.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps) {
   v1.route('/', enrollmentsRouter(db));
   // Match routes first: `/projects/{id}/matches/...` must not be shadowed by the resource routes.
   v1.route('/', matchesRouter(db, deps.embedder));
+  v1.route('/', matchingWeightsRouter(db, deps.embedder));
   for (const def of resourceDefs) v1.route('/', resourceRouter(new Repository(def, db, deps.embeddingHooks)));
   app.route('/v1', v1);
 

@@ -111,7 +111,7 @@ describe('POST /v1/introductions', () => {
     ['targetId not a uuid', { targetId: 42 }, ['targetId']],
     ['message not a string', { message: 7 }, ['message']],
     ['message too long', { message: 'x'.repeat(5001) }, ['message']],
-    ['unknown field', { status: 'accepted' }, ['']],
+    ['unknown field', { status: 'accepted' }, ['status']],
   ] as [string, Record<string, unknown>, string[]][])('%s → 422 naming the paths, nothing written', async (_name, patch, paths) => {
     const before = await introCount();
     const body = Object.keys(patch).length ? { projectId: w.pAv, targetKind: 'mentor', targetId: w.m1, ...patch } : {};

@@ -191,6 +191,16 @@ describe.each(specs)('$name', (spec) => {
     expect(await countRows(t, spec.table)).toBe(before + 1);
   });
 
+  it('concurrent PUTs of a new externalId create one record (one 201, the others 200 on the same id)', async () => {
+    const ext = `burst-${spec.name}-${ctx.tag}`;
+    const results = await Promise.all(
+      [0, 1, 2, 3].map((i) => t.request('PUT', `${base}/by-external-id/${ext}`, { body: spec.sample(ctx, i) })),
+    );
+    expect(results.map((r) => r.status).sort(), results.map((r) => r.text).join('\n')).toEqual([200, 200, 200, 201]);
+    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+    expect(await countRows(t, spec.table, `external_id = '${ext}'`)).toBe(1);
+  });
+
   it('an externalId set by POST is found by the upsert', async () => {
     const ext = `post-${spec.name}-${ctx.tag}`;
     const post = await t.request('POST', base, { body: { ...spec.sample(ctx, 0), externalId: ext } });

@@ -1,0 +1,92 @@
+// Per-center feature weights: read, validated update (audited), and a what-if preview that shows
+// how the top-10 of a sample of the center's projects would change before the weights are saved.
+import { desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { auditTable, centersTable, matchingWeightsTable, projectsTable } from '../../models/schema.ts';
+import { actorLabel, isAdmin, isStaffOf, type Actor } from '../auth/actor.ts';
+import type { Db } from '../db/client.ts';
+import { notFound, unprocessable } from '../errors.ts';
+import type { EngineContext } from './engine.ts';
+import { matchProject, RECIPES, type ProjectTarget } from './service.ts';
+
+export type WeightSet = Record<string, Record<string, number>>;
+
+/** `{ "<recipe id>": { "<feature id>": 0..1 } }` with only known recipes and features. */
+export const weightSetSchema = z.object(
+  Object.fromEntries(
+    RECIPES.map((r) => [
+      r.id,
+      z.object(Object.fromEntries(Object.keys(r.defaultWeights).map((f) => [f, z.number().min(0).max(1)]))).partial().strict().optional(),
+    ]),
+  ),
+).strict();
+
+export const defaultWeightSet = (): WeightSet => Object.fromEntries(RECIPES.map((r) => [r.id, { ...r.defaultWeights }]));
+
+async function assertCenterAccess(db: Db, actor: Actor, centerId: string) {
+  if (!z.uuid().safeParse(centerId).success || !(isAdmin(actor) || isStaffOf(actor, centerId))) throw notFound('center');
+  const [c] = await db.select({ id: centersTable.id }).from(centersTable).where(eq(centersTable.id, centerId));
+  if (!c) throw notFound('center');
+}
+
+/** The center's effective weights (defaults overlaid with its own) and the defaults. */
+export async function getWeights(db: Db, actor: Actor, centerId: string) {
+  await assertCenterAccess(db, actor, centerId);
+  const [row] = await db.select().from(matchingWeightsTable).where(eq(matchingWeightsTable.centerId, centerId));
+  return { centerId, weights: overlay(defaultWeightSet(), row?.weights ?? {}), defaults: defaultWeightSet(), updatedAt: row?.updatedAt ?? null };
+}
+
+export async function putWeights(db: Db, actor: Actor, centerId: string, weights: WeightSet) {
+  await assertCenterAccess(db, actor, centerId);
+  for (const [recipe, ws] of Object.entries(weights)) {
+    if (ws && Object.values(ws).every((w) => w === 0)) throw unprocessable([{ path: `weights.${recipe}`, message: 'at least one weight must be positive / 至少一个权重大于 0' }]);
+  }
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(matchingWeightsTable)
+      .values({ centerId, weights, updatedBy: actorLabel(actor) })
+      .onConflictDoUpdate({ target: matchingWeightsTable.centerId, set: { weights, updatedBy: actorLabel(actor), updatedAt: new Date() } });
+    await tx.insert(auditTable).values({ actor: actorLabel(actor), action: 'matching_weights.update', entityKind: 'center', entityId: centerId, centerId, detail: weights });
+  });
+  return getWeights(db, actor, centerId);
+}
+
+const TARGETS: Record<string, ProjectTarget> = {
+  'project.mentors': 'mentors', 'project.investors': 'investors', 'project.trainings': 'trainings', 'project.services': 'services',
+};
+
+/** Top-10 under the saved weights vs under the proposed ones, for up to `sample` of the center's latest projects. */
+export async function previewWeights(ctx: EngineContext, actor: Actor, centerId: string, proposed: WeightSet, recipeId: string, sample: number) {
+  await assertCenterAccess(ctx.db, actor, centerId);
+  const target = TARGETS[recipeId];
+  if (!target) throw unprocessable([{ path: 'recipe', message: `one of ${Object.keys(TARGETS).join(', ')}` }]);
+  const current = (await getWeights(ctx.db, actor, centerId)).weights[recipeId];
+  const next = { ...current, ...(proposed[recipeId] ?? {}) };
+  const projects = await ctx.db
+    .select({ id: projectsTable.id, title: projectsTable.title })
+    .from(projectsTable)
+    .where(eq(projectsTable.centerId, centerId))
+    .orderBy(desc(projectsTable.id))
+    .limit(sample);
+  const items = [];
+  for (const p of projects) {
+    const before = (await matchProject(ctx, actor, p.id, target, 10, current)).items;
+    const after = (await matchProject(ctx, actor, p.id, target, 10, next)).items;
+    const was = new Set(before.map((i) => i.id));
+    const now = new Set(after.map((i) => i.id));
+    items.push({
+      projectId: p.id,
+      title: p.title,
+      current: before.map((i) => ({ id: i.id, score: i.score })),
+      proposed: after.map((i) => ({ id: i.id, score: i.score })),
+      overlap: after.filter((i) => was.has(i.id)).length,
+      entered: after.filter((i) => !was.has(i.id)).map((i) => i.id),
+      left: before.filter((i) => !now.has(i.id)).map((i) => i.id),
+    });
+  }
+  return { recipe: recipeId, current, proposed: next, projects: items };
+}
+
+function overlay(base: WeightSet, own: WeightSet): WeightSet {
+  return Object.fromEntries(Object.entries(base).map(([k, v]) => [k, { ...v, ...(own[k] ?? {}) }]));
+}
