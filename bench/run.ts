@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchEmbedding } from './embedding.ts';
+import { benchMatching } from './matching.ts';
 
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
@@ -10,7 +11,8 @@ async function main() {
   const databaseUrl = process.env.BENCH_DATABASE_URL;
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: round(totalmem() / 2 ** 30), node: process.version };
   const embedding = await benchEmbedding({ databaseUrl });
-  const result = { date: new Date().toISOString(), machine, embedding };
+  const matching = await benchMatching({ databaseUrl });
+  const result = { date: new Date().toISOString(), machine, embedding, matching };
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/latest.json', `${JSON.stringify(result, null, 2)}\n`);
   const e = embedding;
@@ -22,6 +24,8 @@ async function main() {
     'bare model texts/s (same texts)': round(e.pipeline.bareTextsPerSec, 0),
     'bare / pipeline ratio (target ≤ 1.5)': round(e.pipeline.ratioBareToPipeline, 2),
   });
+  console.log(`match latency at demo scale (${matching.backend}), ms:`);
+  console.table(Object.fromEntries(matching.rows.map((r) => [r.endpoint, { p50: round(r.p50), p95: round(r.p95), p99: round(r.p99) }])));
   console.log('written to bench/results/latest.json');
 }
 

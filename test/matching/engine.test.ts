@@ -32,8 +32,7 @@ const coversCode = (outer: string, inner: string) => {
   return inner === outer;
 };
 const sharesLang = (a: string[], b: string[]) => a.some((x) => b.includes(x));
-const MUT = process.env.MUT;
-const openOrDeclined = (s: string) => s === 'requested' || s === 'accepted' || (MUT !== '1' && s === 'declined');
+const openOrDeclined = (s: string) => s === 'requested' || s === 'accepted' || s === 'declined';
 
 class Contract {
   constructor(readonly w: World, readonly today: string) {}
@@ -158,16 +157,7 @@ async function allCandidates(t: TestApp, j: Journey, model: string): Promise<Pro
   return rows.map((r) => toProfile(r, j.declared(r)));
 }
 
-if (MUT === '2') {
-  const r = recipes.projectTrainings.rules.find((x) => x.id === 'not_ended')!;
-  r.where = (s: any) => sql`${trainingsTable.endsOn} > ${s.today}`;
-}
-if (MUT === '3') {
-  const r = recipes.projectMentors.rules.find((x) => x.id === 'place')!;
-  const old = r.check; r.check = (s: any, c: any) => c.row.remote || old(s, c) || c.row.regionCode === '540000';
-}
 function bruteForce(j: Journey, source: Profile, candidates: Profile[]): Scored[] {
-  if (MUT === '4') return candidates.filter((c) => j.recipe.rules.every((r) => r.check(source, c))).map((c) => scoreCandidate(j.recipe, { ...j.recipe.defaultWeights, region: 0.2 }, source, c)).sort(byScore);
   return candidates
     .filter((c) => j.recipe.rules.every((r) => r.check(source, c)))
     .map((c) => scoreCandidate(j.recipe, j.recipe.defaultWeights, source, c))
@@ -300,7 +290,7 @@ async function checkWorld(t: TestApp, w: World, opts: CheckOptions = {}) {
 // ---------------------------------------------------------------------------------------------
 // Worlds: each in a fresh app (matching sees the whole database).
 // ---------------------------------------------------------------------------------------------
-const SEEDS = [11];
+const SEEDS = [11, 23, 37, 41, 59];
 const totals: Record<string, Tally> = {};
 const add = (tallies: Record<string, Tally>) => {
   for (const [k, v] of Object.entries(tallies)) {
@@ -323,11 +313,11 @@ describe.each(SEEDS)('generated world, seed %i (embeddings ready)', (seed) => {
   afterAll(async () => { await t?.close(); });
 
   it('every journey: hard rules hold, the eligible set is complete, top-k equals brute force, SQL and TS rules agree', async () => {
-    const tl = await checkWorld(t, w, { smallLimit: 2 }); console.log(JSON.stringify(tl)); add(tl);
+    add(await checkWorld(t, w, { smallLimit: 2 }));
   }, 300_000);
 });
 
-describe.skip('generated world, cold start (some embeddings reset to pending)', () => {
+describe('generated world, cold start (some embeddings reset to pending)', () => {
   let t: TestApp;
   let w: World;
   beforeAll(async () => {
@@ -356,6 +346,7 @@ describe.skip('generated world, cold start (some embeddings reset to pending)', 
 
 describe('the generated worlds exercise the rules', () => {
   it('every journey returned candidates and excluded some (the property is not vacuous)', () => {
+    console.info('matching property totals', JSON.stringify(totals));
     for (const j of JOURNEYS) {
       expect(totals[j.name]?.returned, `${j.name} returned`).toBeGreaterThan(0);
       expect(totals[j.name]?.excluded, `${j.name} excluded`).toBeGreaterThan(0);

@@ -1,0 +1,57 @@
+// Match latency at demo scale: the six endpoints through the real app (in process), p50/p95/p99.
+import { sql } from 'drizzle-orm';
+import { bootstrap } from '../src/bootstrap.ts';
+import { loadConfig } from '../src/config.ts';
+import { openDatabase } from '../src/db/client.ts';
+import { silentLogger } from '../src/logger.ts';
+
+const KEY = 'bench-admin-key-0123456789';
+const quantile = (xs: number[], q: number) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+
+export interface LatencyRow {
+  endpoint: string;
+  calls: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export async function benchMatching(opts: { databaseUrl?: string; calls?: number } = {}): Promise<{ backend: string; rows: LatencyRow[] }> {
+  const database = await openDatabase({ url: opts.databaseUrl });
+  // A scratch server database starts over (the embedding bench fills it with founders).
+  if (opts.databaseUrl) {
+    await database.db.execute(sql`do $$ begin if to_regclass('founders') is not null then
+      truncate centers, founders, projects, mentors, investors, trainings, services, embeddings, introductions, enrollments cascade; end if; end $$`);
+  }
+  const service = await bootstrap(loadConfig({ ADMIN_API_KEY: KEY, LOG_LEVEL: 'silent', DEMO_DATA: 'true' }), silentLogger, { database });
+  await service.queue.drained(300_000);
+  const get = async (path: string) => {
+    const res = await service.app.request(path, { headers: { authorization: `Bearer ${KEY}` } });
+    if (res.status !== 200) throw new Error(`${path} → ${res.status}`);
+    return res.json() as Promise<any>;
+  };
+  const ids = async (resource: string, q = '') => (await get(`/v1/${resource}?limit=200${q}`)).items.map((x: { id: string }) => x.id) as string[];
+  const projects = await ids('projects', '&status=vetted');
+  const investors = await ids('investors');
+  const trainings = await ids('trainings');
+  const endpoints: [string, string[]][] = [
+    ...['mentors', 'investors', 'trainings', 'services'].map((t) => [`/v1/projects/{id}/matches/${t}`, projects] as [string, string[]]),
+    ['/v1/investors/{id}/matches/projects', investors],
+    ['/v1/trainings/{id}/matches/founders', trainings],
+  ];
+  const calls = opts.calls ?? 200;
+  const rows: LatencyRow[] = [];
+  for (const [pattern, sources] of endpoints) {
+    for (let i = 0; i < 20; i++) await get(pattern.replace('{id}', sources[i % sources.length])); // warm-up
+    const times: number[] = [];
+    for (let i = 0; i < calls; i++) {
+      const t0 = performance.now();
+      await get(pattern.replace('{id}', sources[i % sources.length]));
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    rows.push({ endpoint: pattern, calls, p50: quantile(times, 0.5), p95: quantile(times, 0.95), p99: quantile(times, 0.99) });
+  }
+  await service.close();
+  return { backend: database.kind, rows };
+}
