@@ -1,4 +1,5 @@
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { idColumn, timestamps } from '../common/columns.ts';
 import { introductionStatusEnum, introductionTargetEnum } from '../enums.ts';
 import { projectsTable } from '../projects/table.ts';
@@ -16,4 +17,9 @@ export const introductionsTable = pgTable('introductions', {
   decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
   endedAt: timestamp('ended_at', { withTimezone: true, mode: 'date' }),
   ...timestamps(),
-}, (t) => [index('introductions_target_idx').on(t.targetKind, t.targetId, t.status), index('introductions_project_idx').on(t.projectId)]);
+}, (t) => [
+  index('introductions_target_idx').on(t.targetKind, t.targetId, t.status),
+  index('introductions_project_idx').on(t.projectId),
+  // One current introduction per project and target, whoever inserts it (API, assignment publish).
+  uniqueIndex('introductions_current_uq').on(t.projectId, t.targetKind, t.targetId).where(sql`status <> 'ended'`),
+]);

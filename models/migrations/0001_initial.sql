@@ -258,6 +258,7 @@ CREATE INDEX "audit_center_idx" ON "audit_log" USING btree ("center_id","created
 CREATE INDEX "embeddings_status_idx" ON "embeddings" USING btree ("status");--> statement-breakpoint
 CREATE INDEX "introductions_target_idx" ON "introductions" USING btree ("target_kind","target_id","status");--> statement-breakpoint
 CREATE INDEX "introductions_project_idx" ON "introductions" USING btree ("project_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "introductions_current_uq" ON "introductions" USING btree ("project_id","target_kind","target_id") WHERE status <> 'ended';--> statement-breakpoint
 CREATE INDEX "project_founders_founder_idx" ON "project_founders" USING btree ("founder_id");--> statement-breakpoint
 CREATE INDEX "projects_center_idx" ON "projects" USING btree ("center_id");--> statement-breakpoint
 CREATE INDEX "projects_status_idx" ON "projects" USING btree ("status");

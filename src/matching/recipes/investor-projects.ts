@@ -35,7 +35,9 @@ export const investorProjects: Recipe<Profile> = {
   candidateKind: 'project',
   candidateTable: p,
   computed: {
-    founderGroups: sql<string[]>`(select coalesce(array_agg(distinct g), '{}') from ${projectFoundersTable} pf join ${foundersTable} f on f.id = pf.founder_id, unnest(f.groups) g where pf.project_id = ${p.id})`,
+    // "projects".id spelled out: drizzle leaves columns unqualified in a select list, and inside this
+    // subquery a bare "id" would bind to founders.id.
+    founderGroups: sql<string[]>`(select coalesce(array_agg(distinct g), '{}') from ${projectFoundersTable} pf join ${foundersTable} f on f.id = pf.founder_id, unnest(f.groups) g where pf.project_id = "projects"."id")`,
   },
   rules: [
     rule('active', '投资方在投', 'Investor is active', (s) => (s.row.active ? null : sql`false`), (s) => s.row.active),

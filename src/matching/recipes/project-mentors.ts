@@ -2,13 +2,13 @@ import { eq, or, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { introductionsTable, mentorsTable } from '../../../models/schema.ts';
 import { inferredNotes } from './notes.ts';
+import { mentorRemainingSql } from '../../engagement/capacity.ts';
 import { languages, lexical, regionCloseness, sectorFit, semantic, topicCoverage } from '../features.ts';
 import { inPrefectureOf, rule, samePrefecture, sharesLanguage } from '../rules.ts';
 import { bi } from '../text.ts';
 import type { Feature, Profile, ProjectSource, Recipe } from '../types.ts';
 
 const m = mentorsTable;
-const accepted = sql<number>`(select count(*)::int from ${introductionsTable} i where i.target_kind = 'mentor' and i.target_id = ${m.id} and i.status = 'accepted')`;
 /** Open or declined introductions keep a mentor from being suggested to the project again. */
 export const introducedTo = (projectId: string, targetCol: PgColumn) =>
   sql`not exists (select 1 from ${introductionsTable} i where i.project_id = ${projectId} and i.target_id = ${targetCol} and i.status in ('requested', 'accepted', 'declined'))`;
@@ -27,10 +27,10 @@ export const projectMentors: Recipe<ProjectSource> = {
   id: 'project.mentors',
   candidateKind: 'mentor',
   candidateTable: m,
-  computed: { remaining: sql<number>`${m.capacity} - ${accepted}` },
+  computed: { remaining: mentorRemainingSql() },
   rules: [
     rule('active', '导师在岗', 'Mentor is active', () => eq(m.active, true), (_s, c) => c.row.active),
-    rule('capacity', '尚有辅导名额', 'Has mentoring capacity left', () => sql`${m.capacity} > ${accepted}`, (_s, c) => c.row.remaining > 0),
+    rule('capacity', '尚有辅导名额', 'Has mentoring capacity left', () => sql`${mentorRemainingSql()} > 0`, (_s, c) => c.row.remaining > 0),
     sharesLanguage(m.languages),
     rule('place', '同一地(市)或可远程辅导', 'Same prefecture or mentors remotely',
       (s) => or(eq(m.remote, true), inPrefectureOf(m.regionCode, s.row.regionCode))!,

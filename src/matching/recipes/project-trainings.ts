@@ -5,9 +5,9 @@ import { arr, inPrefectureOf, listAllows, rule, samePrefecture, sharesLanguage }
 import { bi, labelList } from '../text.ts';
 import type { Feature, Profile, ProjectSource, Recipe } from '../types.ts';
 import { inferredNotes } from './notes.ts';
+import { seatsLeftSql } from '../../engagement/capacity.ts';
 
 const t = trainingsTable;
-const enrolled = sql<number>`(select count(*)::int from ${enrollmentsTable} en where en.training_id = ${t.id})`;
 const groupsOf = (s: ProjectSource) => [...new Set(s.founders.flatMap((f) => f.groups as string[]))];
 
 /** Who the cohort is for: one of the project's founders in the target groups (policy priority groups first). */
@@ -39,10 +39,10 @@ export const projectTrainings: Recipe<ProjectSource> = {
   id: 'project.trainings',
   candidateKind: 'training',
   candidateTable: t,
-  computed: { seatsLeft: sql<number>`${t.seats} - ${enrolled}` },
+  computed: { seatsLeft: seatsLeftSql() },
   rules: [
     rule('not_ended', '培训尚未结束', 'Has not ended', (s) => sql`${t.endsOn} >= ${s.today}`, (s, c) => c.row.endsOn >= s.today),
-    rule('seats', '尚有名额', 'Has seats left', () => sql`${t.seats} > ${enrolled}`, (_s, c) => c.row.seatsLeft > 0),
+    rule('seats', '尚有名额', 'Has seats left', () => sql`${seatsLeftSql()} > 0`, (_s, c) => c.row.seatsLeft > 0),
     rule('stage', '项目阶段符合', 'Stage is among the training\'s stages', (s) => listAllows(t.stages, s.row.stage, 'stage'),
       (s, c) => c.row.stages.length === 0 || c.row.stages.includes(s.row.stage)),
     rule('group', '至少一位创始人属于培训对象', 'A founder is in the target groups',
