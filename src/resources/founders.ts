@@ -7,6 +7,7 @@ import { trainingsTable } from '../../models/trainings/table.ts';
 import { FOUNDER_GROUPS, LANGS } from '../../models/enums.ts';
 import { isAdmin, isStaffOf } from '../auth/actor.ts';
 import { memberFilter, regionFilter, searchFilter, uuidFilter } from './filters.ts';
+import { defaultToOwnCenter, staffOwnCenterOnly } from './policies.ts';
 import { checkCenterRef } from './refs.ts';
 import type { ResourceDef } from './types.ts';
 
@@ -53,15 +54,10 @@ export const founders: ResourceDef = {
           return 'none';
       }
     },
-    defaults: (actor, body) =>
-      actor.role === 'center_staff' && body.centerId === undefined ? { ...body, centerId: actor.centerId } : body,
+    defaults: defaultToOwnCenter,
     checkWrite(actor, op, before, after) {
       if (isAdmin(actor)) return null;
-      if (actor.role === 'center_staff') {
-        if (before && !isStaffOf(actor, before.centerId)) return 'founder belongs to another center / 该创业者属于其他双创中心';
-        if (after && !isStaffOf(actor, after.centerId)) return 'center staff manage founders of their own center only / 只能管理本中心的创业者';
-        return null;
-      }
+      if (actor.role === 'center_staff') return staffOwnCenterOnly(actor, before, after, { zh: '创业者', en: 'founder' });
       if (actor.role === 'founder' && op === 'update' && before?.id === actor.subjectId) return null;
       return 'not allowed to manage this founder / 无权管理该创业者';
     },

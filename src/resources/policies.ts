@@ -1,6 +1,6 @@
 // Building blocks of the per-resource policies (who reads and writes what; shared/API.md "Auth and visibility").
 import type { Actor } from '../auth/actor.ts';
-import { isAdmin } from '../auth/actor.ts';
+import { isAdmin, isStaffOf } from '../auth/actor.ts';
 import type { ReadContext, ResourcePolicy, Row, WriteOp } from './types.ts';
 
 export const ADMIN_ONLY = 'only admins may do this / 仅管理员可执行此操作';
@@ -27,4 +27,15 @@ export function directoryPolicy(selfRole: 'mentor' | 'investor'): ResourcePolicy
       return ['contact'];
     },
   };
+}
+
+/** Center staff create in their own center unless the body names one. */
+export const defaultToOwnCenter = (actor: Actor, body: Row): Row =>
+  actor.role === 'center_staff' && body.centerId === undefined ? { ...body, centerId: actor.centerId } : body;
+
+/** Center staff may only change records of their own center, and may not move them elsewhere. */
+export function staffOwnCenterOnly(actor: Actor, before: Row | null, after: Row | null, what: { zh: string; en: string }): string | null {
+  if (before && !isStaffOf(actor, before.centerId)) return `${what.en} belongs to another center / 该${what.zh}属于其他双创中心`;
+  if (after && !isStaffOf(actor, after.centerId)) return `center staff manage ${what.en}s of their own center only / 只能管理本中心的${what.zh}`;
+  return null;
 }

@@ -8,6 +8,7 @@ import { LANGS, PROJECT_STATUSES, SECTORS, STAGES, TOPICS } from '../../models/e
 import { isAdmin, isStaffOf } from '../auth/actor.ts';
 import { enumFilter, memberFilter, regionFilter, searchFilter, uuidFilter } from './filters.ts';
 import { founders } from './founders.ts';
+import { defaultToOwnCenter, staffOwnCenterOnly } from './policies.ts';
 import { checkCenterRef, missingIds } from './refs.ts';
 import type { ResourceDef, Row } from './types.ts';
 
@@ -99,15 +100,10 @@ export const projects: ResourceDef = {
           return 'none';
       }
     },
-    defaults: (actor, body) =>
-      actor.role === 'center_staff' && body.centerId === undefined ? { ...body, centerId: actor.centerId } : body,
+    defaults: defaultToOwnCenter,
     checkWrite(actor, op, before, after) {
       if (isAdmin(actor)) return null;
-      if (actor.role === 'center_staff') {
-        if (before && !isStaffOf(actor, before.centerId)) return 'project belongs to another center / 该项目属于其他双创中心';
-        if (after && !isStaffOf(actor, after.centerId)) return 'center staff manage projects of their own center only / 只能管理本中心的项目';
-        return null;
-      }
+      if (actor.role === 'center_staff') return staffOwnCenterOnly(actor, before, after, { zh: '项目', en: 'project' });
       if (actor.role === 'founder') {
         if (before && !isFounderOf(actor.subjectId, before)) return 'not a founder of this project / 不是该项目的创始人';
         if (after && !isFounderOf(actor.subjectId, after)) return 'founderIds must include yourself / 创始人列表必须包含你自己';

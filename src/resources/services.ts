@@ -3,6 +3,7 @@ import { servicesTable } from '../../models/services/table.ts';
 import { LANGS, TOPICS } from '../../models/enums.ts';
 import { isAdmin, isStaffOf } from '../auth/actor.ts';
 import { boolFilter, enumFilter, memberFilter, regionListFilter, searchFilter, uuidFilter } from './filters.ts';
+import { defaultToOwnCenter } from './policies.ts';
 import { checkCenterRef } from './refs.ts';
 import type { ResourceDef } from './types.ts';
 
@@ -24,8 +25,7 @@ export const services: ResourceDef = {
   checkRefs: (ctx, r) => checkCenterRef(ctx, r),
   policy: {
     scope: () => 'all',
-    defaults: (actor, body) =>
-      actor.role === 'center_staff' && body.centerId === undefined ? { ...body, centerId: actor.centerId } : body,
+    defaults: defaultToOwnCenter,
     checkWrite(actor, _op, before, after) {
       if (isAdmin(actor)) return null;
       if (actor.role === 'center_staff' && (!before || isStaffOf(actor, before.centerId)) && (!after || isStaffOf(actor, after.centerId)))
