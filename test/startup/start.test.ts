@@ -116,8 +116,18 @@ async function startService(dataDir: string, extra: Record<string, string> = {})
 
 async function stopService(s: Running): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   s.proc.kill('SIGTERM');
-  const timeout = new Promise<never>((_, rej) => setTimeout(() => rej(new Error(`no exit within 30 s of SIGTERM:\n${s.out().slice(-2000)}`)), 30_000));
-  return Promise.race([s.exited, timeout]);
+  return within(s.exited, 30_000, () => `no exit within 30 s of SIGTERM:\n${s.out().slice(-2000)}`);
+}
+
+/** The promise's value, or a rejection after `ms`. */
+async function within<T>(p: Promise<T>, ms: number, message: () => string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, rej) => (timer = setTimeout(() => rej(new Error(message())), ms)));
+  try {
+    return await Promise.race([p, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 const RESOURCES = ['centers', 'founders', 'projects', 'mentors', 'investors', 'trainings', 'services'] as const;
@@ -228,17 +238,14 @@ describe.concurrent('invalid configuration stops the service before it touches a
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
     ['DEMO_DATA', { DEMO_DATA: 'maybe' }],
   ];
-  it.for(cases)('%s=%j → non-zero exit naming the variable', async ([name, bad], { expect }) => {
+  it.for(cases)('%s=%j → non-zero exit naming the variable', { timeout: 90_000 }, async ([name, bad], { expect }) => {
     const dir = await tempDir();
     const s = spawnService({ DATA_DIR: dir, ADMIN_API_KEY: ADMIN, LOG_LEVEL: 'info', PORT: '0', ...bad });
-    const exit = await Promise.race([
-      s.exited,
-      new Promise<never>((_, rej) => setTimeout(() => rej(new Error(`still running:\n${s.out()}`)), 60_000)),
-    ]);
+    const exit = await within(s.exited, 60_000, () => `still running:\n${s.out()}`);
     expect(exit.code).not.toBe(0);
     expect(exit.code).not.toBeNull();
     expect(s.err()).toContain(name);
     expect(s.out()).not.toContain('listening');
     expect(existsSync(join(dir, 'pglite'))).toBe(false);
-  }, 90_000);
+  });
 });
