@@ -43,6 +43,13 @@ export function bullmqQueue(db: Db, embedder: Embedder, logger: Logger, opts: Bu
     await queue.addBulk(jobs);
   };
 
+  const reconcile = async (olderThanMs = 0) => {
+    // Duplicates of jobs still queued are harmless: the job only completes rows still pending.
+    const keys = await pendingKeys(db, 100_000, olderThanMs);
+    if (keys.length) await enqueue(keys);
+    return keys.length;
+  };
+
   return {
     kind: 'bullmq',
     schedule(kind: EmbeddedKind, ids: string[]) {
@@ -50,13 +57,12 @@ export function bullmqQueue(db: Db, embedder: Embedder, logger: Logger, opts: Bu
         logger.warn('could not enqueue embedding job; the reconciler will retry', { err: String(e), count: ids.length }),
       );
     },
-    async reconcile(olderThanMs = 0) {
-      // Duplicates of jobs still queued are harmless: the job only completes rows still pending.
-      const keys = await pendingKeys(db, 100_000, olderThanMs);
-      if (keys.length) await enqueue(keys);
-      return keys.length;
+    reconcile,
+    async drained(timeoutMs = 60_000) {
+      // Enqueue whatever is pending now (rows written without a scheduler, e.g. by seed loaders).
+      await reconcile(0);
+      await waitUntilNothingPending(db, timeoutMs);
     },
-    drained: (timeoutMs = 60_000) => waitUntilNothingPending(db, timeoutMs),
     async close() {
       await worker?.close();
       await withTimeout(queue.close(), 5000);

@@ -54,8 +54,8 @@ describe('reference data', () => {
 });
 
 describe('demo data', () => {
-  it('loads every record, and loading it again changes nothing', async () => {
-    const hooks = embeddingHooks();
+  it('loads every record, and loading it again changes nothing', { timeout: 180_000 }, async () => {
+    const hooks = embeddingHooks((kind, ids) => t.service.queue.schedule(kind, ids));
     const first = await loadDemo(t.db, hooks);
     expect(first.projects).toBe(demo.projects.length);
     const after1 = await counts();
