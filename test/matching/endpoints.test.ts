@@ -283,7 +283,7 @@ describe('reasons', () => {
       });
     }
     const bo = await ok(`/v1/projects/${w.pA}/matches/mentors`, 'admin', { 'accept-language': 'bo' });
-    expect(bo.find((i) => i.id === w.mEcom).reasons.find((r: Row) => r.code === 'eligible').text).toMatch(/^符合硬性条件：/);
+    expect(bo.find((i) => i.id === w.mEcom)!.reasons.find((r: Row) => r.code === 'eligible').text).toMatch(/^符合硬性条件：/);
   });
 
   it('a need inferred from 想开个微店卖酥油 shows as an `inferred` reason on an e-commerce mentor (needs only say marketing)', async () => {

@@ -38,6 +38,8 @@ export type Rand = ReturnType<typeof prng>;
 export const LHASA_COUNTIES = ['540102', '540103', '540121'];
 export const SHIGATSE_COUNTIES = ['540202', '540221', '540222'];
 export const PLACES = [...LHASA_COUNTIES, ...SHIGATSE_COUNTIES, '540000'];
+/** Where an entity is: mostly a county, sometimes a whole prefecture or the region root. */
+const place = (r: Rand) => (r.bool(0.85) ? r.pick(PLACES) : r.pick(['540100', '540200']));
 /** Codes a coverage list may name: counties, the two prefectures, the root. */
 export const COVER_CODES = [...LHASA_COUNTIES, '540100', ...SHIGATSE_COUNTIES, '540200', '540000'];
 export const LANGS = ['zh', 'bo', 'en'] as const;
@@ -163,7 +165,7 @@ export async function generateWorld(t: TestApp, seed: number, sizes: Partial<Siz
     founders.push(await post('/v1/founders', {
       name: `${tag} 创业者${i}`,
       groups: r.subset(FOUNDER_GROUPS, 1, 2),
-      regionCode: r.pick(PLACES),
+      regionCode: place(r),
       languages: langs(r),
       ...(interests ? { interests } : {}),
       ...(r.bool(0.8) ? { centerId: r.pick(centers).id } : {}),
@@ -180,14 +182,14 @@ export async function generateWorld(t: TestApp, seed: number, sizes: Partial<Siz
       description,
       sector: r.pick(SECTORS),
       stage: r.pick(STAGES),
-      regionCode: r.pick(PLACES),
+      regionCode: place(r),
       ...(r.bool(0.85) ? { centerId: r.pick(centers).id } : {}),
       founderIds: r.subset(founders.map((f) => f.id), 1, 2),
       needs: r.subset(TOPICS, 0, 3),
       ...(funding !== undefined ? { fundingNeedCny: funding } : {}),
       languages: langs(r),
       // vetted about half the time, so that both investor directions have something to find
-      status: r.bool(0.5) ? 'vetted' : r.pick(['draft', 'submitted', 'rejected']),
+      status: r.bool(0.6) ? 'vetted' : r.pick(['draft', 'submitted', 'rejected']),
       ...(r.bool(0.5) ? { confidential: { note: `GEN-CONF-${tag}-${i}` } } : {}),
     }));
   }
@@ -200,7 +202,7 @@ export async function generateWorld(t: TestApp, seed: number, sizes: Partial<Siz
       expertise: r.subset(TOPICS, 0, 3),
       sectors: r.subset(SECTORS, 0, 2),
       languages: langs(r),
-      regionCode: r.pick(PLACES),
+      regionCode: place(r),
       remote: r.bool(0.4),
       capacity: r.int(0, 3),
       active: r.bool(0.8),
@@ -216,12 +218,12 @@ export async function generateWorld(t: TestApp, seed: number, sizes: Partial<Siz
       name: `${tag} 投资方${i}`,
       kind: r.pick(['angel', 'vc', 'bank', 'gov_fund', 'inclusive_finance'] as const),
       thesis: r.pick(THESES),
-      sectors: r.bool(0.4) ? [] : r.subset(SECTORS, 1, 3),
-      stages: r.bool(0.4) ? [] : r.subset(STAGES, 1, 2),
+      sectors: r.bool(0.5) ? [] : r.subset(SECTORS, 1, 3),
+      stages: r.bool(0.5) ? [] : r.subset(STAGES, 1, 3),
       ticketMinCny: Math.min(a, b),
       ticketMaxCny: Math.max(a, b),
-      regionCodes: r.bool(0.4) ? [] : r.subset(COVER_CODES, 1, 2),
-      active: r.bool(0.8),
+      regionCodes: r.bool(0.5) ? [] : r.subset(COVER_CODES, 1, 2),
+      active: r.bool(0.85),
       contact: { wechat: `GEN-ICONTACT-${tag}-${i}` },
     }));
   }
@@ -239,7 +241,7 @@ export async function generateWorld(t: TestApp, seed: number, sizes: Partial<Siz
       topics: r.subset(TOPICS, 1, 3),
       targetGroups: r.bool(0.4) ? [] : r.subset(FOUNDER_GROUPS, 1, 3),
       stages: r.bool(0.4) ? [] : r.subset(STAGES, 1, 3),
-      regionCode: r.pick(PLACES),
+      regionCode: place(r),
       mode: r.pick(['onsite', 'onsite', 'online', 'enclave'] as const),
       seats: r.int(0, 3),
       startsOn: addDays(endsOn, -r.int(0, 20)),

@@ -5,7 +5,7 @@ import { arr, listCovers, rule } from '../rules.ts';
 import { regionPrefix } from '../../../models/regions/codes.ts';
 import { bi, labelList } from '../text.ts';
 import type { Feature, Profile, Recipe } from '../types.ts';
-import { regionFocus, ticketFit } from './project-investors.ts';
+import { fundingFit, regionFocus, ticketFit } from './project-investors.ts';
 
 const p = projectsTable;
 /** A feature written for (project, investor) applied to (investor, project). */
@@ -36,8 +36,9 @@ export const investorProjects: Recipe<Profile> = {
   candidateTable: p,
   computed: {
     // "projects".id spelled out: drizzle leaves columns unqualified in a select list, and inside this
-    // subquery a bare "id" would bind to founders.id.
-    founderGroups: sql<string[]>`(select coalesce(array_agg(distinct g), '{}') from ${projectFoundersTable} pf join ${foundersTable} f on f.id = pf.founder_id, unnest(f.groups) g where pf.project_id = "projects"."id")`,
+    // subquery a bare "id" would bind to founders.id. Cast to text[]: PGlite returns an array of an enum
+    // as its literal string ('{graduate,student}'), which the priority feature cannot read.
+    founderGroups: sql<string[]>`(select coalesce(array_agg(distinct g::text), '{}'::text[]) from ${projectFoundersTable} pf join ${foundersTable} f on f.id = pf.founder_id, unnest(f.groups) g where pf.project_id = "projects"."id")`,
   },
   rules: [
     rule('active', '投资方在投', 'Investor is active', (s) => (s.row.active ? null : sql`false`), (s) => s.row.active),
@@ -66,8 +67,9 @@ export const investorProjects: Recipe<Profile> = {
     ticketFit((_s, c) => c.row.fundingNeedCny ?? null, (s) => [s.row.ticketMinCny, s.row.ticketMaxCny]),
     regionFocus((s) => s.row.regionCodes),
     priorityGroup((c) => c.row.founderGroups ?? []),
+    fundingFit((_s, c) => c, (s) => s),
   ],
-  defaultWeights: { semantic: 0.35, lexical: 0.1, sector: 0.15, stage: 0.15, ticket: 0.1, region: 0.05, priority: 0.1 },
+  defaultWeights: { semantic: 0.25, lexical: 0.25, sector: 0.15, stage: 0.05, ticket: 0.05, region: 0.05, priority: 0.05, funding: 0.1 },
   summary: (r) => ({
     title: r.title, description: r.description, sector: r.sector, stage: r.stage, regionCode: r.regionCode,
     needs: r.needs, fundingNeedCny: r.fundingNeedCny, languages: r.languages, centerId: r.centerId,

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { investorsTable } from '../../../models/schema.ts';
 import { lexical, sectorFit, semantic, stageFit } from '../features.ts';
 import { listAllows, listCovers, regionListCovers, rule } from '../rules.ts';
-import { bi } from '../text.ts';
+import { bi, labelList } from '../text.ts';
 import type { Feature, Profile, ProjectSource, Recipe, Rule } from '../types.ts';
 import { introducedTo } from './project-mentors.ts';
 
@@ -39,6 +39,49 @@ export const ticketFit = (need: (s: Profile, c: Profile) => number | null, range
   },
 });
 
+/** The kinds of money each kind of funder provides (1 = its business; 0.5 = sometimes, e.g. a bank loan as start-up capital). */
+const PROVIDES: Record<string, Partial<Record<FundingTopic, number>>> = {
+  bank: { loans: 1, seed_funding: 0.5 },
+  guarantee: { loans: 1, seed_funding: 0.5 },
+  inclusive_finance: { loans: 1, seed_funding: 0.5 },
+  angel: { seed_funding: 1, fundraising: 1 },
+  vc: { fundraising: 1, seed_funding: 0.5 },
+  gov_fund: { seed_funding: 1, fundraising: 1 },
+  soe_fund: { fundraising: 1 },
+};
+const FUNDING_TOPICS = ['loans', 'seed_funding', 'fundraising'] as const;
+type FundingTopic = (typeof FUNDING_TOPICS)[number];
+
+/**
+ * The kind of money the project asks for (its declared or inferred needs among 金融贷款 / 启动资金 /
+ * 企业投融资) against what the funder provides (its kind, and what its thesis says, e.g. a fund that
+ * also lends 无息借款). A founder who needs a loan is better served by a lender than by a VC that happens
+ * to accept the sector. Not applicable when the project names no kind of money.
+ */
+export const fundingFit = (project: (s: Profile, c: Profile) => Profile, investor: (s: Profile, c: Profile) => Profile): Feature<Profile> => ({
+  id: 'funding',
+  compute(s, c) {
+    const p = project(s, c);
+    const inv = investor(s, c);
+    const need = FUNDING_TOPICS.filter((t) => (p.topics[t] ?? 0) > 0);
+    if (!need.length) return null;
+    let covered = 0;
+    let total = 0;
+    const hit: string[] = [];
+    for (const t of need) {
+      const w = p.topics[t];
+      const offer = Math.max(PROVIDES[inv.row.kind]?.[t] ?? 0, inv.topics[t] ?? 0);
+      total += w;
+      covered += w * offer;
+      if (offer >= 0.5) hit.push(t);
+    }
+    const wanted = labelList('topic', need);
+    if (!hit.length) return { value: covered / total, detail: bi(`资金类型不符（需要${wanted.zh}）`, `Different kind of money (needs ${wanted.en})`) };
+    const l = labelList('topic', hit);
+    return { value: covered / total, detail: bi(`资金类型相符：${l.zh}`, `Kind of money fits: ${l.en}`) };
+  },
+});
+
 /** A region-specific investor fits a local project better than a region-wide one. */
 export const regionFocus = (codes: (s: Profile, c: Profile) => string[]): Feature<Profile> => ({
   id: 'region',
@@ -65,8 +108,9 @@ export const projectInvestors: Recipe<ProjectSource> = {
     stageFit((s) => s.row.stage, (c) => c.row.stages),
     ticketFit((s) => s.row.fundingNeedCny ?? null, (_s, c) => [c.row.ticketMinCny, c.row.ticketMaxCny]),
     regionFocus((_s, c) => c.row.regionCodes),
+    fundingFit((s) => s, (_s, c) => c),
   ],
-  defaultWeights: { semantic: 0.4, lexical: 0.1, sector: 0.15, stage: 0.15, ticket: 0.1, region: 0.1 },
+  defaultWeights: { semantic: 0.25, lexical: 0.25, sector: 0.15, stage: 0.05, ticket: 0.05, region: 0.05, funding: 0.1 },
   summary: (r) => ({
     name: r.name, kind: r.kind, thesis: r.thesis, sectors: r.sectors, stages: r.stages,
     ticketMinCny: r.ticketMinCny, ticketMaxCny: r.ticketMaxCny, regionCodes: r.regionCodes,

@@ -47,7 +47,7 @@ export const projectMentors: Recipe<ProjectSource> = {
     languages,
     load,
   ],
-  defaultWeights: { semantic: 0.3, lexical: 0.1, topics: 0.25, sector: 0.1, region: 0.1, language: 0.05, capacity: 0.1 },
+  defaultWeights: { semantic: 0.25, lexical: 0.25, topics: 0.25, sector: 0.1, region: 0.05, language: 0.05, capacity: 0.05 },
   notes: (s, c) => inferredNotes(s, c, s.row.needs),
   summary: (r) => ({
     name: r.name, bio: r.bio, expertise: r.expertise, sectors: r.sectors, languages: r.languages,

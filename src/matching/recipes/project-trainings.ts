@@ -67,7 +67,7 @@ export const projectTrainings: Recipe<ProjectSource> = {
     place as Feature<Profile>,
     languages,
   ],
-  defaultWeights: { semantic: 0.3, lexical: 0.1, topics: 0.25, stage: 0.1, group: 0.1, region: 0.1, language: 0.05 },
+  defaultWeights: { semantic: 0.25, lexical: 0.25, topics: 0.25, stage: 0.1, group: 0.1, region: 0.05, language: 0.05 },
   notes: (s, c) => inferredNotes(s, c, s.row.needs),
   summary: (r) => ({
     title: r.title, provider: r.provider, providerKind: r.providerKind, topics: r.topics, targetGroups: r.targetGroups, stages: r.stages,

@@ -2,10 +2,17 @@ import { sql } from 'drizzle-orm';
 import { enrollmentsTable, foundersTable } from '../../../models/schema.ts';
 import { languages, lexical, regionCloseness, semantic, topicCoverage } from '../features.ts';
 import { arr, inPrefectureOf, rule, samePrefecture } from '../rules.ts';
-import type { Recipe, TrainingSource } from '../types.ts';
+import type { Feature, Recipe, TrainingSource } from '../types.ts';
 import { priorityGroup } from './investor-projects.ts';
 
 const f = foundersTable;
+
+const closeness = regionCloseness((s) => s.row.regionCode, (c) => c.row.regionCode);
+/** Where the founder lives matters for an on-site class only; online and enclave (飞地) classes are the same for everyone. */
+const place: Feature<TrainingSource> = {
+  id: 'region',
+  compute: (s, c) => (s.row.mode === 'onsite' ? closeness.compute(s, c) : null),
+};
 
 /** A trainer planning an order-style cohort: dates and seats do not filter here. */
 export const trainingFounders: Recipe<TrainingSource> = {
@@ -31,10 +38,10 @@ export const trainingFounders: Recipe<TrainingSource> = {
     // What the founder is interested in (inferred from their interests) that the training teaches.
     topicCoverage((s) => Object.fromEntries((s.row.topics as string[]).map((x) => [x, 1])), (c) => c.topics, { zh: '兴趣与培训内容相符', en: 'Interests match the content' }),
     priorityGroup((c) => c.row.groups),
-    regionCloseness((s) => s.row.regionCode, (c) => c.row.regionCode),
+    place,
     languages,
   ],
-  defaultWeights: { semantic: 0.25, lexical: 0.1, topics: 0.15, priority: 0.25, region: 0.15, language: 0.1 },
+  defaultWeights: { semantic: 0.25, lexical: 0.3, topics: 0.25, priority: 0.05, region: 0.1, language: 0.05 },
   summary: (r) => ({
     name: r.name, groups: r.groups, regionCode: r.regionCode, languages: r.languages, centerId: r.centerId,
     educationLevel: r.educationLevel, graduationYear: r.graduationYear,

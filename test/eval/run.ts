@@ -1,0 +1,102 @@
+// Runs the judged set through the matching engine three ways — the engine with its default weights,
+// lexical-only ({ lexical: 1 }) and vector-only ({ semantic: 1 }) — with the same eligible candidates
+// (the recipe's hard rules in SQL), the same source profiles (the service's loaders) and the same
+// runRecipe: only the weights differ. Scores every query with nDCG@10 against the judged labels.
+import { eq } from 'drizzle-orm';
+import { enrollmentsTable, investorsTable, trainingsTable } from '../../models/schema.ts';
+import type { Service } from '../../src/bootstrap.ts';
+import { runRecipe, type EngineContext } from '../../src/matching/engine.ts';
+import { profileQuery, toProfile } from '../../src/matching/profile.ts';
+import * as recipes from '../../src/matching/recipes/index.ts';
+import { loadProjectSource } from '../../src/matching/service.ts';
+import type { Profile, Recipe, TrainingSource } from '../../src/matching/types.ts';
+import { mean, ndcgAtK, type RankedItem } from './metrics.ts';
+import type { LoadedSet } from './load.ts';
+import { journeys, type Journey, type JourneyId } from './set.ts';
+
+export const SYSTEMS = ['engine', 'lexical-only', 'vector-only'] as const;
+export type System = (typeof SYSTEMS)[number];
+
+/** The recipe, its declared topic/sector columns and its default weights, as src/matching/service.ts wires them. */
+export const WIRING: Record<JourneyId, { recipe: Recipe<any>; declared: { topics?: string; sectors?: string } }> = {
+  'project→mentors': { recipe: recipes.projectMentors, declared: { topics: 'expertise', sectors: 'sectors' } },
+  'project→investors': { recipe: recipes.projectInvestors, declared: { sectors: 'sectors' } },
+  'project→trainings': { recipe: recipes.projectTrainings, declared: { topics: 'topics' } },
+  'project→services': { recipe: recipes.projectServices, declared: { topics: 'category' } },
+  'investor→projects': { recipe: recipes.investorProjects, declared: { topics: 'needs', sectors: 'sector' } },
+  'training→founders': { recipe: recipes.trainingFounders, declared: {} },
+};
+
+export const weightsFor = (journey: JourneyId, system: System): Record<string, number> =>
+  system === 'engine' ? WIRING[journey].recipe.defaultWeights : system === 'lexical-only' ? { lexical: 1 } : { semantic: 1 };
+
+/** The source profile exactly as the match endpoints load it (service.ts). */
+export async function loadSource(ctx: EngineContext, journey: Journey, id: string): Promise<Profile> {
+  if (journey.source === 'project') return (await loadProjectSource(ctx, id))!;
+  if (journey.source === 'investor') {
+    const [raw] = await profileQuery(ctx.db, investorsTable, 'investor', ctx.model)(eq(investorsTable.id, id), 1);
+    return toProfile(raw, { sectors: raw.sectors });
+  }
+  const [raw] = await profileQuery(ctx.db, trainingsTable, 'training', ctx.model)(eq(trainingsTable.id, id), 1);
+  const enrolled = await ctx.db.select({ id: enrollmentsTable.founderId }).from(enrollmentsTable).where(eq(enrollmentsTable.trainingId, id));
+  const source: TrainingSource = { ...toProfile(raw, { topics: raw.topics }), enrolledFounders: new Set(enrolled.map((e) => e.id)) };
+  return source;
+}
+
+export interface QueryResult {
+  query: string;
+  /** Candidate keys the engine considered eligible (identical for the three systems). */
+  returned: string[];
+  /** Candidates by key with their score, per system. */
+  ranked: Record<System, RankedItem[]>;
+  ndcg: Record<System, number>;
+}
+
+export interface JourneyResult {
+  journey: JourneyId;
+  queries: QueryResult[];
+  ndcg: Record<System, number>;
+}
+
+export interface EvalOptions {
+  /** Only these journeys (default all). */
+  journeys?: JourneyId[];
+  /** At most this many queries per journey (the first ones, default all). */
+  maxQueries?: number;
+  k?: number;
+}
+
+export function engineContext(service: Service): EngineContext {
+  return { db: service.database.db, model: service.embedder.id, dimensions: service.embedder.dimensions, lang: 'zh' };
+}
+
+export async function evaluate(service: Service, loaded: LoadedSet, opts: EvalOptions = {}): Promise<JourneyResult[]> {
+  const ctx = engineContext(service);
+  const k = opts.k ?? 10;
+  const out: JourneyResult[] = [];
+  for (const journey of journeys) {
+    if (opts.journeys && !opts.journeys.includes(journey.id)) continue;
+    const { recipe, declared } = WIRING[journey.id];
+    const queries: QueryResult[] = [];
+    for (const query of journey.queries.slice(0, opts.maxQueries ?? Infinity)) {
+      const source = await loadSource(ctx, journey, loaded.ids.get(query)!);
+      const ranked = {} as Record<System, RankedItem[]>;
+      const ndcg = {} as Record<System, number>;
+      let returned: string[] = [];
+      for (const system of SYSTEMS) {
+        const { items } = await runRecipe(ctx, recipe, source, { limit: 100_000, weights: weightsFor(journey.id, system), declared });
+        ranked[system] = items.map((i) => ({ key: loaded.keys.get(i.id) ?? i.id, score: i.score }));
+        ndcg[system] = ndcgAtK(ranked[system], journey.grades[query] ?? {}, k) ?? 0;
+        if (system === 'engine') returned = ranked[system].map((r) => r.key).sort();
+      }
+      queries.push({ query, returned, ranked, ndcg });
+    }
+    const ndcg = Object.fromEntries(SYSTEMS.map((s) => [s, mean(queries.map((q) => q.ndcg[s]))])) as Record<System, number>;
+    out.push({ journey: journey.id, queries, ndcg });
+  }
+  return out;
+}
+
+/** Macro average over journeys. */
+export const macro = (results: JourneyResult[]) =>
+  Object.fromEntries(SYSTEMS.map((s) => [s, mean(results.map((r) => r.ndcg[s]))])) as Record<System, number>;
