@@ -1,5 +1,5 @@
 // The six match endpoints' domain logic: who may ask, loading the source, the recipe, the weights.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   enrollmentsTable, foundersTable, introductionsTable, investorsTable, matchingWeightsTable, projectFoundersTable, projectsTable, trainingsTable,
@@ -14,6 +14,9 @@ import { runRecipe, type EngineContext } from './engine.ts';
 import { todayInShanghai } from './rules.ts';
 import * as recipes from './recipes/index.ts';
 import type { MatchItem, Profile, ProjectSource, Recipe, TrainingSource } from './types.ts';
+
+type Row = Record<string, any>;
+type WeightSet = Record<string, Record<string, number>>;
 
 export type ProjectTarget = 'mentors' | 'investors' | 'trainings' | 'services';
 const projectRecipes: Record<ProjectTarget, { recipe: Recipe<ProjectSource>; declared: { topics?: string; sectors?: string } }> = {
@@ -32,30 +35,33 @@ async function loadProfile(ctx: EngineContext, table: any, kind: EmbeddedKind, i
   return toProfile(raw, typeof declared === 'function' ? declared(raw) : declared);
 }
 
-export async function loadProjectSource(ctx: EngineContext, id: string): Promise<ProjectSource | null> {
-  const p = await loadProfile(ctx, projectsTable, 'project', id, (r) => ({ topics: r.needs, sectors: [r.sector] }));
-  if (!p) return null;
-  const founders = await ctx.db
-    .select({ id: foundersTable.id, groups: foundersTable.groups, languages: foundersTable.languages })
-    .from(projectFoundersTable)
-    .innerJoin(foundersTable, eq(foundersTable.id, projectFoundersTable.founderId))
-    .where(eq(projectFoundersTable.projectId, id));
-  const intros = await ctx.db
-    .select({ id: introductionsTable.targetId })
-    .from(introductionsTable)
-    .where(and(eq(introductionsTable.projectId, id), inArray(introductionsTable.status, ['requested', 'accepted', 'declined'])));
-  const enrolled = founders.length
-    ? await ctx.db.select({ id: enrollmentsTable.trainingId }).from(enrollmentsTable).where(inArray(enrollmentsTable.founderId, founders.map((f) => f.id)))
-    : [];
-  return { ...p, founders, introduced: new Set(intros.map((i) => i.id)), enrolledTrainings: new Set(enrolled.map((e) => e.id)), today: todayInShanghai() };
+// The project's founders, exclusions and center weights come with its row: one round trip, not five.
+// ("projects"."id" is spelled out: drizzle leaves select-list columns unqualified inside subqueries.)
+const projectExtras = {
+  _founders: sql<Row[]>`coalesce((select json_agg(json_build_object('id', f.id, 'groups', f.groups, 'languages', f.languages))
+    from ${projectFoundersTable} pf join ${foundersTable} f on f.id = pf.founder_id where pf.project_id = "projects"."id"), '[]'::json)`,
+  _introduced: sql<string[]>`coalesce((select json_agg(i.target_id) from ${introductionsTable} i
+    where i.project_id = "projects"."id" and i.status in ('requested', 'accepted', 'declined')), '[]'::json)`,
+  _enrolled: sql<string[]>`coalesce((select json_agg(distinct en.training_id) from ${enrollmentsTable} en
+    join ${projectFoundersTable} pf on pf.founder_id = en.founder_id where pf.project_id = "projects"."id"), '[]'::json)`,
+  _weights: sql<WeightSet | null>`(select mw.weights from ${matchingWeightsTable} mw where mw.center_id = "projects"."center_id")`,
+};
+
+export async function loadProjectSource(ctx: EngineContext, id: string): Promise<(ProjectSource & { centerWeights: WeightSet | null }) | null> {
+  const [raw] = await profileQuery(ctx.db, projectsTable, 'project', ctx.model, projectExtras)(eq(projectsTable.id, id), 1);
+  if (!raw) return null;
+  const { _founders, _introduced, _enrolled, _weights, ...rest } = raw;
+  const p = toProfile(rest, { topics: rest.needs, sectors: [rest.sector] });
+  return {
+    ...p, founders: _founders, introduced: new Set(_introduced), enrolledTrainings: new Set(_enrolled), today: todayInShanghai(), centerWeights: _weights,
+  };
 }
 
-/** A center's weights for a recipe over the recipe's defaults (unknown features ignored). */
-export async function weightsFor(db: Db, centerId: string | null | undefined, recipe: Recipe<any>): Promise<Record<string, number>> {
-  if (!centerId) return recipe.defaultWeights;
-  const [row] = await db.select().from(matchingWeightsTable).where(eq(matchingWeightsTable.centerId, centerId));
-  return { ...recipe.defaultWeights, ...(row?.weights?.[recipe.id] ?? {}) };
-}
+/** A recipe's weights: its defaults overlaid with the center's own (unknown features ignored). */
+export const recipeWeights = (recipe: Recipe<any>, own: WeightSet | null | undefined): Record<string, number> => ({
+  ...recipe.defaultWeights,
+  ...(own?.[recipe.id] ?? {}),
+});
 
 export interface MatchResult {
   items: MatchItem[];
@@ -71,7 +77,7 @@ export async function matchProject(ctx: EngineContext, actor: Actor, projectId: 
   if (!visible) throw notFound('project');
   const source = (await loadProjectSource(ctx, projectId))!;
   const { recipe, declared } = projectRecipes[target];
-  const w = weights ?? (await weightsFor(ctx.db, source.row.centerId, recipe));
+  const w = weights ?? recipeWeights(recipe, source.centerWeights);
   const { items } = await runRecipe(ctx, recipe, source, { limit, weights: w, declared });
   return { items, model: ctx.model };
 }

@@ -6,10 +6,19 @@ import { matchInvestorProjects, matchProject, matchTrainingFounders, type Projec
 import type { Lang } from '../../matching/types.ts';
 import type { AppEnv } from '../env.ts';
 
-/** zh unless the caller prefers English (Tibetan callers get Chinese until reasons are translated). */
+/**
+ * The reasons' language from Accept-Language: the highest-q of zh / en (Tibetan callers get Chinese
+ * until reasons are translated); zh when neither is asked for.
+ */
 export function preferredLang(header: string | undefined): Lang {
-  const first = (header ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('en') ? 'en' : 'zh';
+  let best: { lang: Lang; q: number } = { lang: 'zh', q: -1 };
+  for (const part of (header ?? '').split(',')) {
+    const [tag, ...params] = part.trim().toLowerCase().split(';');
+    const q = Number(params.find((p) => p.trim().startsWith('q='))?.split('=')[1] ?? 1);
+    const lang: Lang | null = tag.startsWith('en') ? 'en' : tag.startsWith('zh') || tag.startsWith('bo') ? 'zh' : null;
+    if (lang && Number.isFinite(q) && q > best.q) best = { lang, q };
+  }
+  return best.lang;
 }
 
 export function matchHandlers(db: Db, embedder: Embedder) {
