@@ -50,12 +50,13 @@ export async function runRecipe<S extends Profile>(
   ctx: EngineContext,
   recipe: Recipe<S>,
   source: S,
-  opts: { limit: number; weights: Record<string, number>; scope?: SQL; declared: { topics?: string; sectors?: string } },
+  opts: { limit: number; weights: Record<string, number>; scope?: SQL; declared: { topics?: string; sectors?: string }; exactLimit?: number },
 ): Promise<{ items: MatchItem[]; candidates: number }> {
+  const exactLimit = opts.exactLimit ?? EXACT_LIMIT;
   const where = and(...recipe.rules.map((r) => r.where(source)).filter((x): x is SQL => !!x), opts.scope);
   const query = profileQuery(ctx.db, recipe.candidateTable, recipe.candidateKind, ctx.model, recipe.computed);
-  let rows = await query(where, EXACT_LIMIT + 1);
-  if (rows.length > EXACT_LIMIT) {
+  let rows = await query(where, exactLimit + 1);
+  if (rows.length > exactLimit) {
     const ids = await retrieve(ctx, recipe, source, where);
     rows = await query(and(where, inArray(recipe.candidateTable.id, ids)));
   }
@@ -88,10 +89,18 @@ async function retrieve<S extends Profile>(ctx: EngineContext, recipe: Recipe<S>
   if (source.vector) {
     const q = `[${source.vector.join(',')}]`;
     const dims = sql.raw(String(ctx.dimensions));
-    const knn = await base()
-      .where(and(where, sql`${e.model} = ${ctx.model}`))
-      .orderBy(sql`(${e.embedding}::vector(${dims})) <=> ${q}::vector(${dims})`)
-      .limit(RETRIEVE_K);
+    // The per-(model, kind) HNSW index serves this ORDER BY; iterative scans keep going until
+    // enough rows pass the eligibility filter (pgvector ≥ 0.8), instead of returning too few.
+    const knn = await ctx.db.transaction(async (tx) => {
+      await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
+      return tx
+        .select({ id: t.id })
+        .from(t)
+        .innerJoin(e, sql`${e.entityKind} = ${recipe.candidateKind} and ${e.entityId} = ${t.id}`)
+        .where(and(where, sql`${e.model} = ${ctx.model}`))
+        .orderBy(sql`(${e.embedding}::vector(${dims})) <=> ${q}::vector(${dims})`)
+        .limit(RETRIEVE_K);
+    });
     for (const r of knn) ids.add(r.id as string);
   }
   if (source.lexemes.size) {
