@@ -1,6 +1,5 @@
 // Entry point: `npm start`.
 import { serve } from '@hono/node-server';
-import { bootstrap } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 
@@ -16,6 +15,8 @@ async function main() {
     throw e;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  // Loaded only after the configuration is known to be valid, so a bad value fails in milliseconds.
+  const { bootstrap } = await import('./bootstrap.ts');
   const service = await bootstrap(config, logger);
   const server = serve({ fetch: service.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     logger.info('listening', { url: `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${info.port}`, db: service.database.kind });
