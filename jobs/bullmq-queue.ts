@@ -60,7 +60,8 @@ export function bullmqQueue(db: Db, embedder: Embedder, logger: Logger, opts: Bu
     reconcile,
     async drained(timeoutMs = 60_000) {
       // Enqueue whatever is pending now (rows written without a scheduler, e.g. by seed loaders).
-      await reconcile(0);
+      // If Redis is unreachable right now the periodic reconciler enqueues them once it is back.
+      await reconcile(0).catch((e) => logger.warn('could not enqueue pending embeddings; the reconciler will retry', { err: String(e) }));
       await waitUntilNothingPending(db, timeoutMs);
     },
     async close() {
