@@ -21,6 +21,7 @@ import type { Db } from '../db/client.ts';
 import { FOREIGN_KEY_VIOLATION, pgErrorCode, UNIQUE_VIOLATION } from '../db/errors.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../errors.ts';
 import type { Executor } from '../resources/types.ts';
+import { managedProjectScope } from '../resources/projects.ts';
 import { countAcceptedMentorships } from './capacity.ts';
 import { audit, decodeCursor, isUuid, page, type AuditEntry } from './shared.ts';
 
@@ -54,18 +55,7 @@ const projectHasFounder = (projectId: SQL | typeof i.projectId | typeof projects
   exists(sql`(select 1 from ${projectFoundersTable} pf where pf.project_id = ${projectId} and pf.founder_id = ${founderId})`);
 
 /** Projects the actor may request introductions for: its founders, its center's staff, admins. */
-export function requesterProjectScope(actor: Actor): SQL | 'all' | 'none' {
-  switch (actor.role) {
-    case 'admin':
-      return 'all';
-    case 'center_staff':
-      return eq(projectsTable.centerId, actor.centerId!);
-    case 'founder':
-      return projectHasFounder(projectsTable.id, actor.subjectId!);
-    default:
-      return 'none';
-  }
-}
+export const requesterProjectScope = managedProjectScope;
 
 /**
  * Introductions the actor sees: admins all; the project's founders and center staff; the target

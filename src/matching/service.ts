@@ -8,7 +8,7 @@ import type { EmbeddedKind } from '../../models/embeddings/table.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { notFound } from '../errors.ts';
-import { projects } from '../resources/projects.ts';
+import { managedProjectScope } from '../resources/projects.ts';
 import { profileQuery, toProfile } from './profile.ts';
 import { runRecipe, type EngineContext } from './engine.ts';
 import { todayInShanghai } from './rules.ts';
@@ -70,9 +70,8 @@ export interface MatchResult {
 
 /** GET /v1/projects/{id}/matches/<target>: founders of the project, its center's staff, admins. */
 export async function matchProject(ctx: EngineContext, actor: Actor, projectId: string, target: ProjectTarget, limit: number, weights?: Record<string, number>): Promise<MatchResult> {
-  if (!['admin', 'center_staff', 'founder'].includes(actor.role) || !isUuid(projectId)) throw notFound('project');
-  const scope = projects.policy.scope(actor);
-  if (scope === 'none') throw notFound('project');
+  const scope = managedProjectScope(actor);
+  if (scope === 'none' || !isUuid(projectId)) throw notFound('project');
   const [visible] = await ctx.db.select({ id: projectsTable.id }).from(projectsTable).where(and(eq(projectsTable.id, projectId), scope === 'all' ? undefined : scope));
   if (!visible) throw notFound('project');
   const source = (await loadProjectSource(ctx, projectId))!;

@@ -5,7 +5,7 @@ import { projectFoundersTable, projectsTable } from '../../models/projects/table
 import { foundersTable } from '../../models/founders/table.ts';
 import { introductionsTable } from '../../models/introductions/table.ts';
 import { LANGS, PROJECT_STATUSES, SECTORS, STAGES, TOPICS } from '../../models/enums.ts';
-import { isAdmin, isStaffOf } from '../auth/actor.ts';
+import { isAdmin, isStaffOf, type Actor } from '../auth/actor.ts';
 import { enumFilter, memberFilter, regionFilter, searchFilter, uuidFilter } from './filters.ts';
 import { founders } from './founders.ts';
 import { defaultToOwnCenter, staffOwnCenterOnly } from './policies.ts';
@@ -126,3 +126,11 @@ export const projects: ResourceDef = {
     return { action: 'project.status', detail: { from: before?.status ?? null, to: after.status } };
   },
 };
+
+/**
+ * Projects the actor manages (its founders, its center's staff, admins): who may ask for a project's
+ * matches and request introductions for it. Other roles manage none, whatever they can read.
+ */
+export function managedProjectScope(actor: Actor) {
+  return actor.role === 'admin' || actor.role === 'center_staff' || actor.role === 'founder' ? projects.policy.scope(actor) : 'none';
+}
