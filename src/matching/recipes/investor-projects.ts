@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { foundersTable, projectFoundersTable, projectsTable } from '../../../models/schema.ts';
 import { lexical, sectorFit, semantic, stageFit } from '../features.ts';
-import { arr, listCovers, rule } from '../rules.ts';
+import { allows, arr, listCovers, rule } from '../rules.ts';
 import { regionPrefix } from '../../../models/regions/codes.ts';
 import { bi, labelList } from '../text.ts';
 import type { Feature, Profile, Recipe } from '../types.ts';
@@ -44,9 +44,9 @@ export const investorProjects: Recipe<Profile> = {
     rule('active', '投资方在投', 'Investor is active', (s) => (s.row.active ? null : sql`false`), (s) => s.row.active),
     rule('vetted', '项目已通过审核', 'Project is vetted', () => sql`${p.status} = 'vetted'`, (_s, c) => c.row.status === 'vetted'),
     rule('sector', '项目产业在投资方向内', 'Sector within the investor\'s focus',
-      (s) => (s.row.sectors.length ? sql`${p.sector} = any(${arr(s.row.sectors, 'sector')})` : null), (s, c) => s.row.sectors.length === 0 || s.row.sectors.includes(c.row.sector)),
+      (s) => (s.row.sectors.length ? sql`${p.sector} = any(${arr(s.row.sectors, 'sector')})` : null), (s, c) => allows(s.row.sectors, c.row.sector)),
     rule('stage', '项目阶段在投资阶段内', 'Stage within the investor\'s stages',
-      (s) => (s.row.stages.length ? sql`${p.stage} = any(${arr(s.row.stages, 'stage')})` : null), (s, c) => s.row.stages.length === 0 || s.row.stages.includes(c.row.stage)),
+      (s) => (s.row.stages.length ? sql`${p.stage} = any(${arr(s.row.stages, 'stage')})` : null), (s, c) => allows(s.row.stages, c.row.stage)),
     rule('ticket', '资金需求在投资额度内', 'Funding need within the ticket range',
       (s) => sql`(${p.fundingNeedCny} is null or ${p.fundingNeedCny} between ${s.row.ticketMinCny} and ${s.row.ticketMaxCny})`,
       (s, c) => c.row.fundingNeedCny == null || (c.row.fundingNeedCny >= s.row.ticketMinCny && c.row.fundingNeedCny <= s.row.ticketMaxCny)),

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { investorsTable } from '../../../models/schema.ts';
 import { lexical, sectorFit, semantic, stageFit } from '../features.ts';
-import { listAllows, listCovers, regionListCovers, rule } from '../rules.ts';
+import { allows, listAllows, listCovers, regionListCovers, rule } from '../rules.ts';
 import { bi, labelList } from '../text.ts';
 import type { Feature, Profile, ProjectSource, Recipe, Rule } from '../types.ts';
 import { introducedTo } from './project-mentors.ts';
@@ -13,9 +13,9 @@ export function investorRules<S>(project: (s: S) => Record<string, any>): Rule<S
   return [
     rule('vetted', '项目已通过审核', 'Project is vetted', (s) => (project(s).status === 'vetted' ? null : sql`false`), (s) => project(s).status === 'vetted'),
     rule('sector', '项目产业在投资方向内', 'Sector within the investor\'s focus', (s) => listAllows(i.sectors, project(s).sector, 'sector'),
-      (s, c) => c.row.sectors.length === 0 || c.row.sectors.includes(project(s).sector)),
+      (s, c) => allows(c.row.sectors, project(s).sector)),
     rule('stage', '项目阶段在投资阶段内', 'Stage within the investor\'s stages', (s) => listAllows(i.stages, project(s).stage, 'stage'),
-      (s, c) => c.row.stages.length === 0 || c.row.stages.includes(project(s).stage)),
+      (s, c) => allows(c.row.stages, project(s).stage)),
     rule('ticket', '资金需求在投资额度内', 'Funding need within the ticket range',
       (s) => (project(s).fundingNeedCny == null ? null : sql`${i.ticketMinCny} <= ${project(s).fundingNeedCny} and ${i.ticketMaxCny} >= ${project(s).fundingNeedCny}`),
       (s, c) => project(s).fundingNeedCny == null || (c.row.ticketMinCny <= project(s).fundingNeedCny && project(s).fundingNeedCny <= c.row.ticketMaxCny)),
