@@ -8,6 +8,7 @@ import type { Embedder } from '../src/embedding/embedder.ts';
 import type { Logger } from '../src/logger.ts';
 import { embedEntities, pendingKeys, type EntityKey } from './embeddings/processor.ts';
 import type { EmbeddingQueue } from './queue.ts';
+import { vectorIndexKeeper } from '../src/embedding/indexes.ts';
 import { waitUntilNothingPending } from './drained.ts';
 
 export const EMBED_QUEUE = 'embed';
@@ -20,6 +21,8 @@ export interface BullOptions {
   worker: boolean;
   /** How long a job may run before a dead worker's job is taken over. */
   lockMs?: number;
+  /** See IndexOptions.minRows. */
+  indexMinRows: number;
 }
 
 interface EmbedJob {
@@ -75,9 +78,14 @@ export function bullmqQueue(db: Db, embedder: Embedder, logger: Logger, opts: Bu
 export function startEmbedWorker(db: Db, embedder: Embedder, logger: Logger, opts: Omit<BullOptions, 'worker'>) {
   const connection = new Redis(opts.url, { maxRetriesPerRequest: null });
   connection.on('error', (e) => logger.debug('redis (worker) error', { err: String(e) }));
+  const keeper = vectorIndexKeeper(db, embedder.id, embedder.dimensions, opts.indexMinRows);
   const worker = new Worker<EmbedJob>(
     EMBED_QUEUE,
-    async (job: Job<EmbedJob>) => embedEntities(db, embedder, job.data.keys, opts.batchSize),
+    async (job: Job<EmbedJob>) => {
+      const r = await embedEntities(db, embedder, job.data.keys, opts.batchSize);
+      await keeper.note(r.embedded);
+      return r;
+    },
     { connection, prefix: opts.prefix, concurrency: 1, lockDuration: opts.lockMs ?? 30_000, stalledInterval: opts.lockMs ?? 30_000 },
   );
   worker.on('failed', (job, err) => logger.warn('embedding job failed', { jobId: job?.id, attempt: job?.attemptsMade, err: String(err) }));

@@ -2,11 +2,14 @@
 import type { Db } from '../src/db/client.ts';
 import type { Embedder } from '../src/embedding/embedder.ts';
 import type { Logger } from '../src/logger.ts';
-import { embedEntities, pendingKeys } from './embeddings/processor.ts';
+import { pendingKeys } from './embeddings/processor.ts';
+import { drainBacklog } from './embeddings/backlog.ts';
+import { vectorIndexKeeper } from '../src/embedding/indexes.ts';
 import type { EmbeddingQueue } from './queue.ts';
 import { waitUntilNothingPending } from './drained.ts';
 
-export function inlineQueue(db: Db, embedder: Embedder, logger: Logger, batchSize = 64): EmbeddingQueue {
+export function inlineQueue(db: Db, embedder: Embedder, logger: Logger, opts: { batchSize: number; indexMinRows: number }): EmbeddingQueue {
+  const keeper = vectorIndexKeeper(db, embedder.id, embedder.dimensions, opts.indexMinRows);
   let running: Promise<void> | null = null;
   let again = false;
   let closed = false;
@@ -16,15 +19,8 @@ export function inlineQueue(db: Db, embedder: Embedder, logger: Logger, batchSiz
   const drain = async () => {
     do {
       again = false;
-      for (;;) {
-        if (closed) return;
-        const keys = await pendingKeys(db, batchSize * 8);
-        if (!keys.length) break;
-        const r = await embedEntities(db, embedder, keys, batchSize);
-        failures = 0;
-        // Rows that changed meanwhile stay pending and come back in the next round; stop if only those remain.
-        if (r.embedded === 0 && r.orphans === 0) break;
-      }
+      await drainBacklog(db, embedder, { ...opts, keeper, isClosed: () => closed });
+      failures = 0;
     } while (again && !closed);
   };
 

@@ -7,7 +7,8 @@ import { migrateDatabase } from '../src/db/migrate.ts';
 import { createLogger } from '../src/logger.ts';
 import { loadTransformersEmbedder } from '../src/embedding/transformers-embedder.ts';
 import { ensureVectorIndexes } from '../src/embedding/indexes.ts';
-import { embedEntities, markForReindex, pendingKeys } from './embeddings/processor.ts';
+import { markForReindex } from './embeddings/processor.ts';
+import { drainBacklog } from './embeddings/backlog.ts';
 
 async function main() {
   const all = process.argv.includes('--all');
@@ -16,17 +17,10 @@ async function main() {
   const embedder = await loadTransformersEmbedder({ model: config.EMBED_MODEL, modelsDir: config.EMBED_MODELS_DIR });
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'pglite') });
   await migrateDatabase(database);
-  await ensureVectorIndexes(database.db, embedder.id, embedder.dimensions);
+  await ensureVectorIndexes(database.db, embedder.id, embedder.dimensions, { minRows: config.VECTOR_INDEX_MIN_ROWS });
   const marked = await markForReindex(database.db, embedder.id, all);
   const start = performance.now();
-  let done = 0;
-  for (;;) {
-    const keys = await pendingKeys(database.db, 2048);
-    if (!keys.length) break;
-    const r = await embedEntities(database.db, embedder, keys, config.EMBED_BATCH_SIZE);
-    done += r.embedded;
-    if (!r.embedded && !r.orphans) break;
-  }
+  const { embedded: done } = await drainBacklog(database.db, embedder, { batchSize: config.EMBED_BATCH_SIZE, pageSize: 2048, indexMinRows: config.VECTOR_INDEX_MIN_ROWS });
   const s = (performance.now() - start) / 1000;
   logger.info('reindex finished', { model: embedder.id, marked, embedded: done, seconds: Math.round(s * 10) / 10, textsPerSecond: Math.round(done / s) });
   await database.close();

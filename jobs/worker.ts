@@ -14,6 +14,7 @@ async function main() {
   const database = await openDatabase({ url: config.DATABASE_URL, max: 4 });
   const queue = bullmqQueue(database.db, embedder, logger, {
     url: config.REDIS_URL, prefix: config.QUEUE_PREFIX, batchSize: config.EMBED_BATCH_SIZE, worker: true, lockMs: config.QUEUE_LOCK_MS,
+    indexMinRows: config.VECTOR_INDEX_MIN_ROWS,
   });
   const timer = setInterval(() => void queue.reconcile(config.RECONCILE_INTERVAL_MS).catch(() => {}), config.RECONCILE_INTERVAL_MS);
   logger.info('embedding worker started', { model: embedder.id, prefix: config.QUEUE_PREFIX });

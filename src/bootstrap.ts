@@ -36,7 +36,7 @@ export async function bootstrap(config: Config, logger: Logger, opts: BootOption
     opts.database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'pglite') }));
   await migrateDatabase(database);
   const db = database.db;
-  await ensureVectorIndexes(db, embedder.id, embedder.dimensions);
+  await ensureVectorIndexes(db, embedder.id, embedder.dimensions, { minRows: config.VECTOR_INDEX_MIN_ROWS });
   // Vectors of another model are useless to this one: re-embed them (a no-op when nothing changed).
   const stale = await markForReindex(db, embedder.id);
   if (stale) logger.info('embedding model changed: re-embedding', { model: embedder.id, count: stale });

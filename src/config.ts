@@ -24,6 +24,8 @@ export const configSchema = z.object({
   QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9:_-]+$/).default('scm'),
   /** How often rows left pending (crash, Redis outage) are re-enqueued. */
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Vectors of one kind from which an HNSW index is kept (below it an exact scan is faster and exact). */
+  VECTOR_INDEX_MIN_ROWS: z.coerce.number().int().min(0).default(10_000),
   /** Lock time of a BullMQ job: a crashed worker's job is taken over after this. */
   QUEUE_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
 });

@@ -93,14 +93,19 @@ async function embedBatch(db: Db, embedder: Embedder, kind: EmbeddedKind, ids: s
     await recordFailure(db, kind, entities.map((x) => x.id), e);
     throw e;
   }
-  const values = entities.map((e, i) => sql`(${e.id}::uuid, ${contentHash(texts[i])}, ${vectorLiteral(vectors[i])}::text, ${lexicalDocument(texts[i])})`);
+  // The batch travels as one JSON parameter: a VALUES list of 64 × 4 parameters cost more to plan
+  // (~14 ms on PGlite) than the update itself.
+  const batch = JSON.stringify(entities.map((e, i) => ({ id: e.id, hash: contentHash(texts[i]), vec: vectorLiteral(vectors[i]), doc: lexicalDocument(texts[i]) })));
   const updated = await db.execute(sql`
     update ${embeddingsTable} as e set
       status = 'ready', model = ${embedder.id}, dimensions = ${embedder.dimensions},
       embedding = v.vec::vector, lexical = to_tsvector('simple', v.doc),
       embed_count = e.embed_count + 1, attempts = 0, error = null, updated_at = now()
-    from (values ${sql.join(values, sql`, `)}) as v(id, hash, vec, doc)
+    from json_to_recordset(${batch}::json) as v(id uuid, hash text, vec text, doc text)
     where e.entity_kind = ${kind} and e.entity_id = v.id and e.status = 'pending' and e.content_hash = v.hash
+      -- The id list makes this a primary-key lookup of the batch's rows whatever the table statistics
+      -- say (PGlite never runs autoanalyze; without it the join hashed every row of the kind).
+      and e.entity_id = any(${`{${entities.map((x) => x.id).join(',')}}`}::uuid[])
     returning e.entity_id`);
   const embedded = resultRows(updated).length;
   return { embedded, stale: entities.length - embedded, orphans: orphans.length };

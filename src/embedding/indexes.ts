@@ -5,15 +5,32 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { EMBEDDED_KINDS } from '../../models/embeddings/table.ts';
 import type { Db } from '../db/client.ts';
-import { pgErrorCode } from '../db/errors.ts';
+import { pgErrorCode, resultRows } from '../db/errors.ts';
 
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 export const vectorIndexName = (model: string, kind: string) =>
   `embeddings_hnsw_${kind}_${createHash('sha1').update(model).digest('hex').slice(0, 10)}`;
 
-export async function ensureVectorIndexes(db: Db, model: string, dimensions: number): Promise<void> {
+export interface IndexOptions {
+  /**
+   * Only kinds with at least this many vectors of the model get an index: below it an exact scan is
+   * fast and exact, and maintaining HNSW would only slow every write (on PGlite, inserting into HNSW
+   * costs several times the bundled model's embedding call).
+   */
+  minRows?: number;
+  kinds?: readonly string[];
+}
+
+export async function ensureVectorIndexes(db: Db, model: string, dimensions: number, opts: IndexOptions = {}): Promise<void> {
   if (!Number.isInteger(dimensions) || dimensions < 1 || dimensions > 16000) throw new Error(`bad vector dimension ${dimensions}`);
-  for (const kind of EMBEDDED_KINDS) {
+  let kinds = opts.kinds ?? EMBEDDED_KINDS;
+  if (opts.minRows) {
+    const counts = resultRows<{ kind: string; n: number }>(await db.execute(sql`
+      select entity_kind as kind, count(*)::int as n from embeddings
+      where model = ${model} and status = 'ready' group by entity_kind`));
+    kinds = kinds.filter((k) => (counts.find((c) => c.kind === k)?.n ?? 0) >= opts.minRows!);
+  }
+  for (const kind of kinds) {
     const statement = `create index if not exists ${vectorIndexName(model, kind)} on embeddings
       using hnsw ((embedding::vector(${dimensions})) vector_cosine_ops)
       where model = ${literal(model)} and entity_kind = ${literal(kind)}`;
@@ -25,3 +42,25 @@ export async function ensureVectorIndexes(db: Db, model: string, dimensions: num
     }
   }
 }
+
+/**
+ * Drops a kind's index for a bulk load; `ensureVectorIndexes` rebuilds it afterwards (and at every
+ * start, should the process die in between). Queries meanwhile fall back to an exact scan.
+ */
+export async function dropVectorIndex(db: Db, model: string, kind: string): Promise<void> {
+  await db.execute(sql.raw(`drop index if exists ${vectorIndexName(model, kind)}`));
+}
+
+/** Creates an index once its kind crosses the threshold: re-checks after every `every` embedded rows. */
+export function vectorIndexKeeper(db: Db, model: string, dimensions: number, minRows: number, every = 1000) {
+  let since = 0;
+  return {
+    async note(embedded: number): Promise<void> {
+      since += embedded;
+      if (since < every) return;
+      since = 0;
+      await ensureVectorIndexes(db, model, dimensions, { minRows });
+    },
+  };
+}
+export type VectorIndexKeeper = ReturnType<typeof vectorIndexKeeper>;

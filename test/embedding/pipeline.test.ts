@@ -4,15 +4,17 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, sql } from 'drizzle-orm';
-import { embeddingsTable } from '../../models/schema.ts';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { embeddingsTable, foundersTable } from '../../models/schema.ts';
 import { buildStaticModel } from '../../scripts/build-model/static-model.ts';
 import { bootstrap } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/logger.ts';
 import type { Embedder } from '../../src/embedding/embedder.ts';
 import { loadTransformersEmbedder, ModelNotFoundError } from '../../src/embedding/transformers-embedder.ts';
-import { vectorIndexName } from '../../src/embedding/indexes.ts';
+import { ensureVectorIndexes, vectorIndexName } from '../../src/embedding/indexes.ts';
+import { BULK_MIN_PENDING, drainBacklog } from '../../jobs/embeddings/backlog.ts';
+import { embeddingHooks } from '../../src/resources/embedding-hooks.ts';
 import { resultRows } from '../../src/db/errors.ts';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../harness.ts';
 
@@ -84,14 +86,52 @@ describe('embedding pipeline', () => {
     expect(await embeddingRow('project', id)).toBeUndefined();
   });
 
-  it('has an HNSW index per entity kind for the model', async () => {
-    const rows = resultRows<{ indexname: string; indexdef: string }>(
+  it('keeps an HNSW index per entity kind once the kind has enough vectors', async () => {
+    await t.service.queue.drained();
+    const hnsw = async () => resultRows<{ indexname: string; indexdef: string }>(
       await t.db.execute(sql`select indexname, indexdef from pg_indexes where tablename = 'embeddings' and indexdef ilike '%hnsw%'`),
     );
-    const name = vectorIndexName('zh-en-static-100', 'mentor');
-    const def = rows.find((r) => r.indexname === name)?.indexdef;
+    const name = (kind: string) => vectorIndexName('zh-en-static-100', kind);
+    // A handful of rows is under the default threshold: an exact scan serves them, no index to maintain.
+    expect((await hnsw()).map((r) => r.indexname)).not.toContain(name('project'));
+    const [{ n }] = resultRows<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from embeddings where entity_kind = 'project' and status = 'ready'`));
+    await ensureVectorIndexes(t.db, 'zh-en-static-100', 100, { minRows: n + 1 });
+    expect((await hnsw()).map((r) => r.indexname)).not.toContain(name('project'));
+    await ensureVectorIndexes(t.db, 'zh-en-static-100', 100, { minRows: n });
+    const def = (await hnsw()).find((r) => r.indexname === name('project'))?.indexdef;
     expect(def).toMatch(/vector\(100\)/);
-    expect(def).toMatch(/entity_kind = 'mentor'/);
+    expect(def).toMatch(/entity_kind = 'project'/);
+    expect(def).toMatch(/model = 'zh-en-static-100'/);
+  });
+
+  it('a bulk backlog is embedded with the index rebuilt once at the end', async () => {
+    await t.service.queue.drained();
+    await ensureVectorIndexes(t.db, 'zh-en-static-100', 100, { minRows: 0, kinds: ['founder'] });
+    const hooks = embeddingHooks();
+    const n = BULK_MIN_PENDING + 30;
+    // Written without a scheduler (like a bulk import), then drained directly.
+    const ids = await t.db.transaction(async (tx) => {
+      const rows = await tx.insert(foundersTable).values(Array.from({ length: n }, (_, i) => ({
+        name: `批量 ${i}`, groups: ['farmer_herder' as const], regionCode: '540102', languages: ['zh' as const], interests: `牦牛 合作社 ${i}`,
+      }))).returning();
+      for (const r of rows) await hooks.markPending(tx, 'founder', r);
+      return rows.map((r) => r.id);
+    });
+    const r = await drainBacklog(t.db, t.service.embedder, { batchSize: 64, indexMinRows: 0 });
+    expect(r.embedded).toBeGreaterThanOrEqual(n);
+    const rows = await t.db.select().from(embeddingsTable).where(inArray(embeddingsTable.entityId, ids));
+    expect(rows).toHaveLength(n);
+    expect(rows.every((x) => x.status === 'ready' && x.embedCount === 1 && x.embedding?.length === 100)).toBe(true);
+    const idx = resultRows<{ indexname: string }>(await t.db.execute(sql`select indexname from pg_indexes where tablename = 'embeddings'`));
+    expect(idx.map((x) => x.indexname)).toContain(vectorIndexName('zh-en-static-100', 'founder'));
+    // The rebuilt index answers a kNN query with the rows' own vectors.
+    await t.db.execute(sql`set enable_seqscan = off`);
+    const plan = resultRows<Record<string, string>>(await t.db.execute(sql`explain select entity_id from embeddings
+      where model = 'zh-en-static-100' and entity_kind = 'founder'
+      order by embedding::vector(100) <=> (select embedding from embeddings where entity_id = ${ids[0]}) limit 5`));
+    await t.db.execute(sql`reset enable_seqscan`);
+    expect(plan.map((p) => Object.values(p)[0]).join('\n')).toContain(vectorIndexName('zh-en-static-100', 'founder'));
+    await t.db.delete(foundersTable).where(inArray(foundersTable.id, ids));
   });
 
   it('reindex (admin endpoint) re-embeds everything once', async () => {
