@@ -103,11 +103,18 @@ async function tableSize(db: Db, table: PgTable): Promise<number> {
 
 /**
  * Hybrid retrieval among eligible candidates: the RETRIEVE_K nearest vectors ∪ the RETRIEVE_K best
- * keyword matches, each channel reading its full rows (the two run in parallel on a server).
+ * keyword matches. The channels run in parallel (on a server) and return ids only — ranking full
+ * rows would compute every computed column of every keyword match before the sort — and one query
+ * then reads the union's full rows.
  */
 async function retrieve<S extends Profile>(ctx: EngineContext, recipe: Recipe<S>, source: S, where: SQL | undefined, query: ReturnType<typeof profileQuery>) {
   const e = embeddingsTable;
-  const channels: Promise<Record<string, any>[]>[] = [];
+  const t = recipe.candidateTable;
+  const ids = (on: Db, cond: SQL, orderBy: SQL) =>
+    on.select({ id: t.id }).from(t)
+      .innerJoin(e, sql`${e.entityKind} = ${recipe.candidateKind} and ${e.entityId} = ${t.id}`)
+      .where(and(where, cond)).orderBy(orderBy).limit(RETRIEVE_K);
+  const channels: Promise<{ id: unknown }[]>[] = [];
   if (source.vector) {
     const q = `[${source.vector.join(',')}]`;
     const dims = sql.raw(String(ctx.dimensions));
@@ -115,17 +122,16 @@ async function retrieve<S extends Profile>(ctx: EngineContext, recipe: Recipe<S>
     // enough rows pass the eligibility filter (pgvector ≥ 0.8), instead of returning too few.
     channels.push(ctx.db.transaction(async (tx) => {
       await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
-      return query(and(where, sql`${e.model} = ${ctx.model}`), RETRIEVE_K, sql`(${e.embedding}::vector(${dims})) <=> ${q}::vector(${dims})`, tx as unknown as Db);
+      return ids(tx as unknown as Db, sql`${e.model} = ${ctx.model}`, sql`(${e.embedding}::vector(${dims})) <=> ${q}::vector(${dims})`);
     }));
   }
   const words = [...source.lexemes].map((w) => `'${w.replace(/['\\]/g, '')}'`).filter((w) => w.length > 2).join(' | ');
   if (words) {
     const tsq = sql`to_tsquery('simple', ${words})`;
-    channels.push(query(and(where, sql`${e.lexical} @@ ${tsq}`), RETRIEVE_K, sql`ts_rank(${e.lexical}, ${tsq}) desc`));
+    channels.push(ids(ctx.db, sql`${e.lexical} @@ ${tsq}`, sql`ts_rank(${e.lexical}, ${tsq}) desc`));
   }
-  const byId = new Map<string, Record<string, any>>();
-  for (const rows of await Promise.all(channels)) for (const r of rows) byId.set(r.id, r);
-  return [...byId.values()];
+  const union = [...new Set((await Promise.all(channels)).flat().map((r) => r.id as string))];
+  return union.length ? query(and(where, inArray(t.id, union))) : [];
 }
 
 /** The top contributions, the recognised topics, the cold-start note and the rules passed, in one language. */
