@@ -1,0 +1,22 @@
+// Where assignment runs execute: in this process (no Redis) or as BullMQ jobs (REDIS_URL). The
+// run row is the source of truth (queued → running → done | failed); the queue only carries ids.
+import type { Config } from '../../src/config.ts';
+import type { Logger } from '../../src/logger.ts';
+import { bullmqAssignmentQueue } from './bullmq.ts';
+import { inlineAssignmentQueue } from './inline.ts';
+
+export interface AssignmentQueue {
+  readonly kind: 'inline' | 'bullmq';
+  /** Schedules the run; rejects when the job cannot be enqueued (Redis down). */
+  enqueue(runId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The job body: executes one run by id (src/assignment/run.ts `executeRun`). */
+export type RunProcessor = (runId: string) => Promise<void>;
+
+export function createAssignmentQueue(config: Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX' | 'QUEUE_LOCK_MS'>, run: RunProcessor, logger: Logger): AssignmentQueue {
+  return config.REDIS_URL
+    ? bullmqAssignmentQueue(run, logger, { url: config.REDIS_URL, prefix: config.QUEUE_PREFIX, worker: true, lockMs: config.QUEUE_LOCK_MS })
+    : inlineAssignmentQueue(run, logger);
+}
