@@ -8,7 +8,8 @@ import { and, eq } from 'drizzle-orm';
 import { assignmentRunsTable, auditTable, introductionsTable } from '../../models/schema.ts';
 import { startTestApp, type TestApp } from '../harness.ts';
 import { buildWorld, createKey, expectProblem, founderBody, mentorBody, ok, projectBody, type Actor, type World } from '../auth/world.ts';
-import { asActor, callerFor, create, type Caller } from '../engagement/helpers.ts';
+import { asActor, callerFor, create, statusCounts, type Caller } from '../engagement/helpers.ts';
+import { executeRun } from '../../src/assignment/run.ts';
 
 let t: TestApp;
 let w: World;
@@ -151,6 +152,10 @@ describe('bad input: 4xx problem+json naming the path, nothing recorded', () => 
 });
 
 describe('a run', () => {
+  it('runs on BullMQ with Redis, in-process otherwise', () => {
+    expect(t.service.assignmentQueue.kind).toBe(process.env.TEST_REDIS_URL ? 'bullmq' : 'inline');
+  });
+
   it('executes as a job; assignments carry the same score and reasons as the mentor match endpoint', async () => {
     await t.service.queue.drained(120_000);
     const c = await newCenter('默认运行中心');
@@ -245,7 +250,49 @@ describe('a run', () => {
   });
 });
 
+describe('balance and failures', () => {
+  it('records balance and reports the load cost next to the score', async () => {
+    const c = await newCenter('均衡中心');
+    const a = await newMentor('均衡导师甲', { capacity: 3 });
+    const b = await newMentor('均衡导师乙', { capacity: 3, expertise: ['certification'] });
+    for (const k of [1, 2, 3]) await newProject(c, `均衡项目${k}`);
+    const plain = await run(c.staff, c.id, { mentorIds: [a, b] });
+    const even = await run(c.staff, c.id, { mentorIds: [a, b], balance: 1 });
+    expect(plain).toMatchObject({ balance: 0, balancePenalty: 0 });
+    expect(even.balance).toBe(1);
+    expect(even.utility).toBeCloseTo(even.objective - even.balancePenalty, 6);
+    // With balance the load may spread, never at a higher load cost than without it.
+    const loads = (r: any) => r.mentorLoad.map((l: any) => l.assigned).sort();
+    expect(Math.max(...loads(even))).toBeLessThanOrEqual(Math.max(...loads(plain)));
+    expect(even.utility).toBeGreaterThanOrEqual(plain.objective - 0.1 * 3 - 1e-9);
+  });
+
+  it('a pin that stopped being eligible after the request fails the run, with the reason on record', async () => {
+    const c = await newCenter('失败中心');
+    const m = await newMentor('将停用导师');
+    const p = await newProject(c, '固定后失效');
+    // Recorded as the API would, then the mentor is deactivated before the job runs.
+    const [row] = await t.db.insert(assignmentRunsTable).values({ centerId: c.id, status: 'queued', input: { pins: [{ projectId: p, mentorId: m }] } }).returning();
+    await ok(t.request('PATCH', `/v1/mentors/${m}`, { body: { active: false } }));
+    await executeRun({ db: t.db, model: t.service.embedder.id }, row.id);
+    const r = await ok(c.staff.get(`/v1/assignment-runs/${row.id}`));
+    expect(r).toMatchObject({ status: 'failed', error: expect.stringMatching(/no longer eligible.*不再符合/), assignments: [], objective: null });
+    expectProblem(await c.staff.post(`/v1/assignment-runs/${row.id}/publish`), 409);
+  });
+});
+
 describe('publish', () => {
+  it('concurrent publishes of one run: exactly one succeeds', async () => {
+    const c = await newCenter('并发发布中心');
+    const m = await newMentor('并发导师');
+    await newProject(c, '并发项目一');
+    await newProject(c, '并发项目二');
+    const r = await run(c.staff, c.id, { mentorIds: [m] });
+    const results = await Promise.all([1, 2, 3].map(() => c.staff.post(`/v1/assignment-runs/${r.id}/publish`)));
+    expect(statusCounts(results)).toEqual({ 200: 1, 409: 2 });
+    expect(await t.db.select().from(introductionsTable).where(eq(introductionsTable.assignmentRunId, r.id))).toHaveLength(2);
+  });
+
   it('creates the introductions once; a later run sees the places they hold; mentors accept them', async () => {
     const c = await newCenter('发布中心');
     const z = await newMentor('唯一导师 Z', { capacity: 2 });
