@@ -39,6 +39,8 @@ export interface RunResult {
   assignments: StoredAssignment[];
   unassigned: { projectId: string; projectTitle: string; reason: UnassignedReason; message: Bilingual }[];
   objective: number;
+  /** Without balance: the LP dual bound that proves the objective optimal (equal to it). */
+  dualBound: number | null;
   balancePenalty: number;
   utility: number;
   greedy: { objective: number; balancePenalty: number; utility: number; assigned: number };
@@ -188,6 +190,7 @@ export async function compute(ctx: RunContext, centerId: string, input: Assignme
     assignments,
     unassigned,
     objective: sol.objective,
+    dualBound: sol.dual ? sol.dual.bound : null,
     balancePenalty: sol.balancePenalty,
     utility: sol.utility,
     greedy: { objective: base.objective, balancePenalty: base.balancePenalty, utility: base.utility, assigned: base.mentorOf.filter((m) => m >= 0).length },

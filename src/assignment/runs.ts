@@ -38,6 +38,7 @@ export function presentRun(r: RunRow, lang: Lang) {
     unassignedDetail: (res?.unassigned ?? []).map((u) => ({ projectId: u.projectId, projectTitle: u.projectTitle, reason: u.reason, message: u.message[lang] })),
     objective: res?.objective ?? null,
     greedyObjective: res?.greedy.objective ?? null,
+    dualBound: res?.dualBound ?? null,
     balance: input.balance ?? 0,
     balancePenalty: res?.balancePenalty ?? null,
     utility: res?.utility ?? null,

@@ -46,6 +46,13 @@ export interface Solution {
   /** objective − balancePenalty: what the solver maximises. */
   utility: number;
   ms: number;
+  /**
+   * Without balance: an LP dual solution that certifies optimality, u per project (0 for pinned
+   * ones), v per mentor, both ≥ 0, with u[p] + v[m] ≥ score(p, m) for every unpinned eligible pair
+   * and bound = Σu + Σ v·(capacity − pins) + Σ pinned scores. Any assignment keeping the pins
+   * scores ≤ bound (weak duality), and bound equals the objective: so the objective is the maximum.
+   */
+  dual?: { project: Float64Array; mentor: Float64Array; bound: number };
 }
 
 /** Micro-units: scores and costs become exact integers. */
@@ -229,7 +236,25 @@ export function solve(inst: Instance): Solution {
 
   for (const p of inst.pins ?? []) mentorOf[p.project] = p.mentor;
   const ev = evaluate(inst, mentorOf);
-  return { mentorOf, ...ev, ms: performance.now() - t0 };
+  return { mentorOf, ...ev, ms: performance.now() - t0, dual: balance > 0 ? undefined : dualOf() };
+
+  // From the potentials (see the dual field): u = max(0, π(p) + W − π(T)), v = max(0, π(T) − π(m)).
+  function dualOf() {
+    const u = new Float64Array(n);
+    const v = new Float64Array(M);
+    let bound = 0;
+    for (let p = 0; p < n; p++) {
+      if (pinOf[p] >= 0) continue;
+      u[p] = Math.max(0, pi[p] + W - pi[T]);
+      bound += u[p];
+    }
+    for (let m = 0; m < M; m++) {
+      v[m] = Math.max(0, pi[T] - pi[n + m]);
+      bound += v[m] * free[m];
+    }
+    for (const e of inst.edges) if (pinOf[e.project] === e.mentor) bound += toInt(e.score);
+    return { project: u.map((x) => x / SCALE), mentor: v.map((x) => x / SCALE), bound: bound / SCALE };
+  }
 }
 
 /** Greedy baseline: pins first, then pairs by score (best first), taken while both sides are free. */

@@ -178,6 +178,7 @@ describe('a run', () => {
     expect(r.assignments).toHaveLength(2); // enough mentors with places for both
     expect(r.objective).toBeCloseTo(r.assignments.reduce((s: number, x: any) => s + x.score, 0), 6);
     expect(r.objective).toBeGreaterThanOrEqual(r.greedyObjective - 1e-9);
+    expect(r.dualBound).toBeCloseTo(r.objective, 6); // proven optimal
     for (const x of r.assignments) {
       const matches = await ok(c.staff.get(`/v1/projects/${x.projectId}/matches/mentors?limit=100`));
       const same = matches.items.find((i: any) => i.id === x.mentorId);

@@ -83,6 +83,19 @@ describe('solver', () => {
         for (let m = 0; m < taken.length; m++) expect(taken[m]).toBeLessThanOrEqual(inst.capacities[m]);
         for (const pin of inst.pins ?? []) expect(s.mentorOf[pin.project]).toBe(pin.mentor);
         for (const x of excluded) expect(s.mentorOf[x.project]).not.toBe(x.mentor);
+        // Without balance the solver's LP dual certifies the optimum independently of enumeration.
+        if (!inst.balance) {
+          const d = s.dual!;
+          const pinned = new Set((inst.pins ?? []).map((p) => p.project));
+          for (const e of inst.edges) if (!pinned.has(e.project)) expect(d.project[e.project] + d.mentor[e.mentor]).toBeGreaterThanOrEqual(e.score - 1e-9);
+          for (const x of [...d.project, ...d.mentor]) expect(x).toBeGreaterThanOrEqual(0);
+          const pins = inst.pins ?? [];
+          const pinScore = pins.reduce((a, p) => a + inst.edges.find((e) => e.project === p.project && e.mentor === p.mentor)!.score, 0);
+          const pinsOf = (m: number) => pins.filter((p) => p.mentor === m).length;
+          const bound = d.project.reduce((a, x) => a + x, 0) + d.mentor.reduce((a, x, m) => a + x * (inst.capacities[m] - pinsOf(m)), 0) + pinScore;
+          expect(bound).toBeCloseTo(s.objective, 6);
+          expect(d.bound).toBeCloseTo(s.objective, 9);
+        }
         // Greedy is feasible, so the optimum is never worse.
         expect(s.utility).toBeGreaterThanOrEqual(greedy(inst).utility - 1e-9);
       }),
@@ -104,9 +117,9 @@ describe('solver', () => {
     expect(Array.from(s.mentorOf)).toEqual([1, 0]);
   });
 
-  it('beats greedy on a larger random instance, and no single move into a free place improves it', () => {
-    // 300 projects × 60 mentors: too large to enumerate; the optimum must beat greedy here and admit
-    // no improving move of one project to a mentor with a place left.
+  it('beats greedy on a larger random instance, certified optimal by its LP dual; no single move improves it', () => {
+    // 300 projects × 60 mentors: too large to enumerate. An LP dual solution whose bound equals the
+    // objective proves optimality (weak duality); no project can move to a mentor with a place left.
     let seed = 7;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const edges = [];
@@ -115,6 +128,11 @@ describe('solver', () => {
     const s = solve(inst);
     const g = greedy(inst);
     expect(s.objective).toBeGreaterThan(g.objective);
+    // The LP dual bound (checked for feasibility here, independently of the solver) meets the objective.
+    const d = s.dual!;
+    for (const e of edges) expect(d.project[e.project] + d.mentor[e.mentor]).toBeGreaterThanOrEqual(e.score - 1e-9);
+    const bound = d.project.reduce((a, x) => a + x, 0) + d.mentor.reduce((a, x, m) => a + x * inst.capacities[m], 0);
+    expect(bound).toBeCloseTo(s.objective, 6);
     const score = new Map(edges.map((e) => [`${e.project}:${e.mentor}`, e.score]));
     const taken = new Int32Array(60);
     for (const m of s.mentorOf) if (m >= 0) taken[m]++;

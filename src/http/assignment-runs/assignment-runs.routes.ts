@@ -41,6 +41,7 @@ export const AssignmentRunSchema = z
       reason: z.enum(['already_has_coach', 'no_eligible_mentor', 'all_full', 'all_excluded', 'capacity_used_elsewhere', 'balance', 'zero_score']),
       message: z.string().describe('why, in the Accept-Language'),
     })),
+    dualBound: nullableNumber('without balance: an upper bound on any assignment\'s total score (LP duality) that equals objective, proving it optimal'),
     balance: z.number(),
     balancePenalty: nullableNumber('Σ load cost of the result (0 without balance)'),
     utility: nullableNumber('objective − balancePenalty: what the solver maximises'),
