@@ -13,7 +13,7 @@ import { ensureVectorIndexes } from './embedding/indexes.ts';
 import { ensureAdminKey } from './auth/bootstrap-key.ts';
 import { createEmbeddingQueue, type EmbeddingQueue } from '../jobs/index.ts';
 import { markForReindex } from '../jobs/embeddings/processor.ts';
-import { createAssignmentQueue, type AssignmentQueue } from '../jobs/assignment/queue.ts';
+import { createAssignmentQueue, requeueUnfinished, type AssignmentQueue } from '../jobs/assignment/queue.ts';
 import { executeRun } from './assignment/run.ts';
 import { isEmpty, loadDemo, loadReference } from '../seeds/load.ts';
 
@@ -46,6 +46,7 @@ export async function bootstrap(config: Config, logger: Logger, opts: BootOption
 
   const queue = createEmbeddingQueue(config, db, embedder, logger);
   const assignmentQueue = createAssignmentQueue(config, (runId) => executeRun({ db, model: embedder.id, logger }, runId), logger);
+  await requeueUnfinished(db, assignmentQueue, logger);
   const hooks = embeddingHooks((kind, ids) => queue.schedule(kind, ids));
   await loadReference(db, hooks);
   if (!config.ADMIN_API_KEY) await ensureAdminKey(db, config.DATA_DIR, logger);

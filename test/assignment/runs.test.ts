@@ -10,6 +10,8 @@ import { startTestApp, type TestApp } from '../harness.ts';
 import { buildWorld, createKey, expectProblem, founderBody, mentorBody, ok, projectBody, type Actor, type World } from '../auth/world.ts';
 import { asActor, callerFor, create, statusCounts, type Caller } from '../engagement/helpers.ts';
 import { executeRun } from '../../src/assignment/run.ts';
+import { requeueUnfinished } from '../../jobs/assignment/queue.ts';
+import { silentLogger } from '../../src/logger.ts';
 
 let t: TestApp;
 let w: World;
@@ -279,6 +281,20 @@ describe('balance and failures', () => {
     const r = await ok(c.staff.get(`/v1/assignment-runs/${row.id}`));
     expect(r).toMatchObject({ status: 'failed', error: expect.stringMatching(/no longer eligible.*不再符合/), assignments: [], objective: null });
     expectProblem(await c.staff.post(`/v1/assignment-runs/${row.id}/publish`), 409);
+  });
+});
+
+describe('recovery', () => {
+  it('runs left queued or running (the process died) are queued again at start and finish', async () => {
+    const c = await newCenter('恢复中心');
+    const m = await newMentor('恢复导师');
+    const p = await newProject(c, '恢复项目');
+    const rows = await t.db.insert(assignmentRunsTable).values([
+      { centerId: c.id, status: 'queued', input: { mentorIds: [m] } },
+      { centerId: c.id, status: 'running', input: { mentorIds: [m] } },
+    ]).returning();
+    expect(await requeueUnfinished(t.db, t.service.assignmentQueue, silentLogger)).toBeGreaterThanOrEqual(2);
+    for (const row of rows) expect(pairsOf(await waitRun(c.staff, row.id))).toEqual({ [p]: m });
   });
 });
 
