@@ -18,6 +18,9 @@ export interface AssignmentBench {
   balancePenalty: number;
   maxLoad: number;
   greedyMaxLoad: number;
+  /** Mentors given 4 or more mentees / none: how even the load is. */
+  mentorsWith4Plus: number;
+  idleMentors: number;
   greedyObjective: number;
   gainOverGreedyPct: number;
   assigned: number;
@@ -65,11 +68,12 @@ export function benchAssignment(o: { projects?: number; mentors?: number; perPro
   const s = runs[0];
   const g = greedy(inst);
   const count = (a: Int32Array) => a.reduce((n, m) => n + (m >= 0 ? 1 : 0), 0);
-  const maxLoad = (a: Int32Array) => {
+  const loads = (a: Int32Array) => {
     const load = new Int32Array(inst.capacities.length);
     for (const m of a) if (m >= 0) load[m]++;
-    return Math.max(0, ...load);
+    return Array.from(load);
   };
+  const maxLoad = (a: Int32Array) => Math.max(0, ...loads(a));
   const times = runs.map((r) => r.ms).sort((a, b) => a - b);
   return {
     projects: inst.projects,
@@ -82,6 +86,8 @@ export function benchAssignment(o: { projects?: number; mentors?: number; perPro
     balancePenalty: s.balancePenalty,
     maxLoad: maxLoad(s.mentorOf),
     greedyMaxLoad: maxLoad(g.mentorOf),
+    mentorsWith4Plus: loads(s.mentorOf).filter((x) => x >= 4).length,
+    idleMentors: loads(s.mentorOf).filter((x) => x === 0).length,
     greedyObjective: g.objective,
     gainOverGreedyPct: ((s.objective - g.objective) / g.objective) * 100,
     assigned: count(s.mentorOf),
