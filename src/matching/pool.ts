@@ -59,12 +59,16 @@ export async function projectMentorPool(ctx: { db: Db; model: string }, projectI
 
   const pairs: PoolPair[] = [];
   const ineligible: Pool['ineligible'] = [];
-  projects.forEach((s, p) => {
+  for (let p = 0; p < projects.length; p++) {
+    // Yield now and then: a big pool takes seconds, and a BullMQ worker must keep renewing its lock.
+    if (p % 50 === 49) await new Promise((r) => setImmediate(r));
+    const s = projects[p];
     // Rules that do not apply to this project (where() = null) are skipped, as in the engine.
     const rules = recipe.rules.filter((r) => r.where(s) !== null);
     const weights = recipeWeights(recipe, s.centerWeights);
     const why = { full: 0, rules: {} as Record<string, number> };
-    mentors.forEach((c, m) => {
+    for (let m = 0; m < mentors.length; m++) {
+      const c = mentors[m];
       let capacityOnly = false;
       let failed = false;
       for (const r of rules) {
@@ -75,15 +79,15 @@ export async function projectMentorPool(ctx: { db: Db; model: string }, projectI
           why.rules[r.id] = (why.rules[r.id] ?? 0) + 1;
         }
       }
-      if (failed) return;
+      if (failed) continue;
       if (capacityOnly) {
         why.full++;
-        return;
+        continue;
       }
       pairs.push({ project: p, mentor: m, score: scoreCandidate(recipe, weights, s, c).score });
-    });
+    }
     ineligible.push(why);
-  });
+  }
   return { projects, mentors, pairs, ineligible };
 }
 
