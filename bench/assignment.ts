@@ -1,8 +1,10 @@
 // Coach assignment at pool scale: the solver alone (pure, no database) on a generated instance —
 // 10,000 projects × 2,000 mentors, capacities 1–5, ~50 eligible mentors per project, scores shaped
 // like the engine's (a mentor-quality part, a pair-fit part, 6 decimals). Exact optimum vs greedy.
-// Run alone: `npx tsx bench/assignment.ts`; `npm run bench` includes it. The database is not
-// involved: loading and scoring a real pool is the run job's part (src/assignment/run.ts).
+// Run alone: `npx tsx bench/assignment.ts [--run]`; `npm run bench` includes both parts. The solver
+// part involves no database; `benchAssignmentRun` (--run) times one whole run through the real app
+// (pool loaded and scored by the recipe, solved, explained, stored) on a generated center.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { greedy, solve, type Edge, type Instance } from '../src/assignment/solver.ts';
 
@@ -108,6 +110,81 @@ export function benchAssignmentSuite() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const r = benchAssignmentSuite();
-  console.table(Object.fromEntries(Object.entries(r).map(([k, v]) => [k, { ...v, solverMsRuns: v.solverMsRuns.map((x) => Math.round(x)).join(' / ') }])));
+  // Alone it writes bench/results/assignment.json (`npm run bench` puts the same into latest.json).
+  const solver = benchAssignmentSuite();
+  console.table(Object.fromEntries(Object.entries(solver).map(([k, v]) => [k, { ...v, solverMsRuns: v.solverMsRuns.map((x) => Math.round(x)).join(' / ') }])));
+  const run = process.argv.includes('--run') ? await benchAssignmentRun({ databaseUrl: process.env.BENCH_DATABASE_URL }) : null;
+  if (run) console.table(run);
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/assignment.json', `${JSON.stringify({ date: new Date().toISOString(), solver, run }, null, 2)}\n`);
+}
+
+/**
+ * One run end to end through the real app (in process): POST → job (pool loaded from the database
+ * and scored by the recipe, solved, explained, stored) → GET until done. Generated center with
+ * `projects` projects and `mentors` mentors, embeddings computed first. Reports the run's own timings.
+ */
+export async function benchAssignmentRun(o: { databaseUrl?: string; projects?: number; mentors?: number } = {}) {
+  const { sql } = await import('drizzle-orm');
+  const { bootstrap } = await import('../src/bootstrap.ts');
+  const { loadConfig } = await import('../src/config.ts');
+  const { openDatabase } = await import('../src/db/client.ts');
+  const { silentLogger } = await import('../src/logger.ts');
+  const { TOPICS, SECTORS, STAGES } = await import('../models/enums.ts');
+  const KEY = 'bench-admin-key-0123456789';
+  const nP = o.projects ?? 1000;
+  const nM = o.mentors ?? 500;
+  const database = await openDatabase({ url: o.databaseUrl });
+  if (o.databaseUrl) {
+    await database.db.execute(sql`do $$ begin if to_regclass('founders') is not null then
+      truncate centers, founders, projects, mentors, investors, trainings, services, embeddings, introductions, enrollments, assignment_runs cascade; end if; end $$`);
+  }
+  const service = await bootstrap(loadConfig({ ADMIN_API_KEY: KEY, LOG_LEVEL: 'silent', DEMO_DATA: 'false' }), silentLogger, { database });
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await service.app.request(path, {
+      method, headers: { authorization: `Bearer ${KEY}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
+    });
+    if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
+    return res.json() as Promise<any>;
+  };
+  const r = prng(7);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+  const some = <T>(xs: readonly T[], k: number) => [...new Set(Array.from({ length: k }, () => pick(xs)))];
+  const places = ['540102', '540103', '540121', '540202', '540221', '540222'];
+  const langs = () => (r() < 0.6 ? ['zh', 'bo'] : r() < 0.5 ? ['zh'] : ['bo']);
+  const center = (await call('POST', '/v1/centers', { name: '基准中心', regionCode: '540102', kind: 'incubator', pilot: false })).id;
+  const founder = (await call('POST', '/v1/founders', { name: '基准创始人', groups: ['graduate'], regionCode: '540102', languages: ['zh', 'bo'], centerId: center })).id;
+  const t0 = performance.now();
+  for (let k = 0; k < nM; k++) {
+    await call('POST', '/v1/mentors', {
+      name: `导师 ${k}`, bio: `专注${some(['电商', '认证检测', '财税', '文旅', '农牧产品', '融资'], 2).join('、')}的创业导师。`,
+      expertise: some(TOPICS, 3), sectors: some(SECTORS, 2), languages: langs(), regionCode: pick(places), remote: r() < 0.3,
+      capacity: 1 + Math.floor(r() * 5), active: true,
+    });
+  }
+  for (let k = 0; k < nP; k++) {
+    await call('POST', '/v1/projects', {
+      title: `项目 ${k}`, description: `一个关于${some(['牦牛奶', '青稞', '唐卡', '民宿', '光伏', '物流'], 2).join('和')}的项目，需要${some(['市场推广', '电商运营', '融资', '注册'], 2).join('与')}。`,
+      sector: pick(SECTORS), stage: pick(STAGES), regionCode: pick(places), centerId: center, founderIds: [founder],
+      needs: some(TOPICS, 3), languages: langs(), status: r() < 0.5 ? 'submitted' : 'vetted',
+    });
+  }
+  await service.queue.drained(600_000);
+  const loadMs = performance.now() - t0;
+  const started = performance.now();
+  const queued = await call('POST', `/v1/centers/${center}/assignment-runs`, {});
+  let run: any;
+  for (;;) {
+    run = await call('GET', `/v1/assignment-runs/${queued.id}`);
+    if (run.status === 'done' || run.status === 'failed') break;
+    await new Promise((res) => setTimeout(res, 50));
+  }
+  const wallMs = performance.now() - started;
+  await service.close();
+  if (run.status !== 'done') throw new Error(`run failed: ${run.error}`);
+  return {
+    backend: database.kind, projects: nP, mentors: nM, candidatePairs: run.stats.candidatePairs, assigned: run.assignments.length,
+    unassigned: run.unassigned.length, objective: run.objective, greedyObjective: run.greedyObjective,
+    runMs: run.totalMs, solverMs: run.solverMs, wallMs, setupMs: loadMs,
+  };
 }
