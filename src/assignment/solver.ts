@@ -10,10 +10,11 @@
 // load (k-th mentee costs more than the (k−1)-th), so each mentor's slots fill in order and the
 // optimum is still a plain min-cost flow.
 //
-// Algorithm: successive shortest paths, one project at a time (the Hungarian method for a
-// rectangular assignment with capacities), Dijkstra on reduced costs with node potentials, stopped
-// as soon as the sink is settled. Potentials keep every residual arc's reduced cost ≥ 0, which is
-// the optimality certificate of the final flow.
+// Algorithm: successive shortest paths (the Hungarian method for a rectangular assignment with
+// capacities), one unit of the scarcer side at a time — projects, or the mentors' free places when
+// there are fewer places — Dijkstra on reduced costs with node potentials, stopped as soon as the
+// sink is settled. Potentials keep every residual arc's reduced cost ≥ 0 (the optimality condition)
+// and, without balance, yield an LP dual solution returned as a checkable certificate.
 
 export interface Edge {
   project: number;
@@ -107,7 +108,7 @@ function evaluate(inst: Instance, mentorOf: Int32Array) {
 }
 
 /** The exact optimum. Throws InfeasibleError for pins that cannot all be kept. */
-export function solve(inst: Instance): Solution {
+export function solve(inst: Instance, opts: { side?: 'projects' | 'slots' } = {}): Solution {
   const t0 = performance.now();
   const n = inst.projects;
   const M = inst.capacities.length;
@@ -115,43 +116,137 @@ export function solve(inst: Instance): Solution {
   const pinned = checkPins(inst);
   const pinOf = new Int32Array(n).fill(-1);
   for (const p of inst.pins ?? []) pinOf[p.project] = p.mentor;
-
-  // Free (unpinned) projects' edges in CSR form; pinned projects are fixed and take a slot each.
-  const deg = new Int32Array(n + 1);
-  for (const e of inst.edges) if (pinOf[e.project] < 0) deg[e.project + 1]++;
-  for (let p = 0; p < n; p++) deg[p + 1] += deg[p];
-  const start = deg;
-  const fill = start.slice(0, n);
-  const eMentor = new Int32Array(start[n]);
-  const eW = new Float64Array(start[n]);
-  let W = 0;
-  for (const e of inst.edges) {
-    if (pinOf[e.project] >= 0) continue;
-    const k = fill[e.project]++;
-    eMentor[k] = e.mentor;
-    eW[k] = toInt(e.score);
-    if (eW[k] > W) W = eW[k];
-  }
-
-  // Node ids: projects 0..n−1, mentors n..n+M−1, sink T = n+M. Costs shifted by W so all are ≥ 0
-  // (every project pays W exactly once, whichever way its unit goes: the optimum is unchanged).
-  const T = n + M;
+  // Pinned projects are fixed first: they leave the problem and take one place of their mentor.
   const free = new Int32Array(M);
-  const used = new Int32Array(M);
   const base = new Float64Array(M); // load already there (held + pinned), for the balance cost
+  let freeSlots = 0;
   for (let m = 0; m < M; m++) {
     free[m] = inst.capacities[m] - pinned[m];
     base[m] = (inst.load?.[m] ?? 0) + pinned[m];
+    freeSlots += free[m];
   }
-  const slotCost = (m: number) => (balance > 0 ? balanceCost(balance, base[m] + used[m] + 1) : 0);
-  // Each mentor's current mentees (free projects only) with the weight of that edge.
-  const menteesOf: number[][] = Array.from({ length: M }, () => []);
+  const cost = (m: number, k: number) => (balance > 0 ? balanceCost(balance, base[m] + k) : 0); // its k-th new mentee
+  let freeProjects = 0;
+  for (let p = 0; p < n; p++) if (pinOf[p] < 0) freeProjects++;
+
+  // Mentor → its free projects, with the integer score.
+  const mDeg = new Int32Array(M + 1);
+  for (const e of inst.edges) if (pinOf[e.project] < 0) mDeg[e.mentor + 1]++;
+  for (let m = 0; m < M; m++) mDeg[m + 1] += mDeg[m];
+  const mFill = mDeg.slice(0, M);
+  const adjP = new Int32Array(mDeg[M]);
+  const adjW = new Float64Array(mDeg[M]);
+  for (const e of inst.edges) {
+    if (pinOf[e.project] >= 0) continue;
+    const k = mFill[e.mentor]++;
+    adjP[k] = e.project;
+    adjW[k] = toInt(e.score);
+  }
+
   const mentorOf = new Int32Array(n).fill(-1);
-  const edgeOf = new Int32Array(n).fill(-1); // index of the matched edge
+  let projectDual: Float64Array;
+  // Augment from the scarcer side: one shortest-path search per unit of it. From the side that runs
+  // out, the last searches must cross most of the graph to find the last free places; from the
+  // other side free partners stay plentiful and paths stay short (10,000 projects for 6,000 places:
+  // ~5× less work).
+  const side = opts.side ?? (freeSlots < freeProjects ? 'slots' : 'projects');
+  if (side === 'projects') {
+    // Left: projects (unit, optional); right: mentors with their free places and slot costs.
+    const start = new Int32Array(n + 1);
+    for (const e of inst.edges) if (pinOf[e.project] < 0) start[e.project + 1]++;
+    for (let p = 0; p < n; p++) start[p + 1] += start[p];
+    const fill = start.slice(0, n);
+    const right = new Int32Array(start[n]);
+    const w = new Float64Array(start[n]);
+    for (let m = 0; m < M; m++) {
+      for (let k = mDeg[m]; k < mDeg[m + 1]; k++) {
+        const at = fill[adjP[k]]++;
+        right[at] = m;
+        w[at] = adjW[k];
+      }
+    }
+    const r = ssp(n, M, start, right, w, free, cost);
+    for (let p = 0; p < n; p++) mentorOf[p] = r.match[p];
+    projectDual = r.leftDual;
+  } else {
+    // Left: the mentors' free places ("slots", the k-th costing the k-th mentee's balance cost);
+    // right: projects, one place each. Same min-cost flow, slots expanded.
+    const slotMentor = new Int32Array(freeSlots);
+    const start = new Int32Array(freeSlots + 1);
+    let sIdx = 0;
+    for (let m = 0; m < M; m++) {
+      for (let k = 1; k <= free[m]; k++) {
+        slotMentor[sIdx] = m;
+        start[sIdx + 1] = start[sIdx] + (mDeg[m + 1] - mDeg[m]);
+        sIdx++;
+      }
+    }
+    const right = new Int32Array(start[freeSlots]);
+    const w = new Float64Array(start[freeSlots]);
+    sIdx = 0;
+    for (let m = 0; m < M; m++) {
+      for (let k = 1; k <= free[m]; k++) {
+        const c = cost(m, k);
+        let at = start[sIdx];
+        for (let j = mDeg[m]; j < mDeg[m + 1]; j++, at++) {
+          right[at] = adjP[j];
+          w[at] = adjW[j] - c;
+        }
+        sIdx++;
+      }
+    }
+    const r = ssp(freeSlots, n, start, right, w, Int32Array.from({ length: n }, (_, p) => (pinOf[p] < 0 ? 1 : 0)), () => 0);
+    for (let sl = 0; sl < freeSlots; sl++) if (r.match[sl] >= 0) mentorOf[r.match[sl]] = slotMentor[sl];
+    projectDual = r.rightDual;
+  }
+
+  for (const p of inst.pins ?? []) mentorOf[p.project] = p.mentor;
+  const ev = evaluate(inst, mentorOf);
+  return { mentorOf, ...ev, ms: performance.now() - t0, dual: balance > 0 ? undefined : certificate() };
+
+  // LP dual (balance 0): project duals u from the potentials, mentor duals the smallest feasible,
+  // v(m) = max(0, max over its free projects of score − u(p)); with optimal u the bound is tight.
+  function certificate() {
+    const u = new Float64Array(n);
+    const v = new Float64Array(M);
+    let bound = 0;
+    for (let p = 0; p < n; p++) {
+      if (pinOf[p] >= 0) continue;
+      u[p] = projectDual[p];
+      bound += u[p];
+    }
+    for (let m = 0; m < M; m++) {
+      for (let k = mDeg[m]; k < mDeg[m + 1]; k++) v[m] = Math.max(v[m], adjW[k] - u[adjP[k]]);
+      bound += v[m] * free[m];
+    }
+    for (const e of inst.edges) if (pinOf[e.project] === e.mentor) bound += toInt(e.score);
+    return { project: u.map((x) => x / SCALE), mentor: v.map((x) => x / SCALE), bound: bound / SCALE };
+  }
+}
+
+/**
+ * Successive shortest paths on a bipartite graph: left nodes (one unit each, optional) to right
+ * nodes (`cap` units each, the k-th costing `slotCost(r, k)`, convex in k), arc weights `w`
+ * (integers, maximised). One Dijkstra per left node on reduced costs with potentials, stopped when
+ * the sink is settled. Returns each left node's right partner (−1: none) and the LP duals read from
+ * the potentials (both ≥ 0, integer units).
+ */
+function ssp(nL: number, nR: number, start: Int32Array, right: Int32Array, w: Float64Array, cap: Int32Array, slotCost: (r: number, k: number) => number) {
+  // Nodes: left 0..nL−1, right nL..nL+nR−1, sink T. Costs shifted by W so all are ≥ 0 (every left
+  // unit pays W exactly once, to a right node or to "none": the optimum is unchanged).
+  const T = nL + nR;
+  let W = 0;
+  for (let k = 0; k < w.length; k++) if (w[k] > W) W = w[k];
+  const eC = new Float64Array(w.length); // arc cost left → right: W − weight, ≥ 0
+  for (let k = 0; k < w.length; k++) eC[k] = W - w[k];
+  const used = new Int32Array(nR);
+  const partners: number[][] = Array.from({ length: nR }, () => []); // right node → its left partners
+  const match = new Int32Array(nL).fill(-1);
+  const edgeOf = new Int32Array(nL).fill(-1); // index of the matched arc
 
   const pi = new Float64Array(T + 1);
   const dist = new Float64Array(T + 1);
-  const stamp = new Int32Array(T + 1); // visited in round r when stamp = r
+  const stamp = new Int32Array(T + 1); // reached in round r when stamp = r
   const done = new Int32Array(T + 1);
   const prevNode = new Int32Array(T + 1);
   const prevEdge = new Int32Array(T + 1);
@@ -159,17 +254,22 @@ export function solve(inst: Instance): Solution {
   const settled: number[] = [];
 
   let round = 0;
-  for (let src = 0; src < n; src++) {
-    if (pinOf[src] >= 0) continue;
+  for (let src = 0; src < nL; src++) {
+    if (start[src] === start[src + 1]) continue; // no arcs: stays unmatched, touches nothing
     // A potential for the new node that makes its outgoing arcs' reduced costs ≥ 0.
     let p0 = pi[T] - W;
-    for (let k = start[src]; k < start[src + 1]; k++) p0 = Math.max(p0, pi[n + eMentor[k]] - (W - eW[k]));
+    for (let k = start[src]; k < start[src + 1]; k++) p0 = Math.max(p0, pi[nL + right[k]] - eC[k]);
     pi[src] = p0;
 
     round++;
     settled.length = 0;
     heap.clear();
+    // Pruning: a node reached at or beyond the sink's tentative distance can never be settled before
+    // the sink, so it is not queued at all (most relaxations, once the pool fills up).
+    let bestT = Infinity;
     const reach = (v: number, d: number, from: number, edge: number) => {
+      if (d >= bestT) return;
+      if (v === T) bestT = d;
       if (stamp[v] !== round) {
         stamp[v] = round;
         done[v] = 0;
@@ -182,7 +282,8 @@ export function solve(inst: Instance): Solution {
     reach(src, 0, -1, -1);
     let dT = Infinity;
     while (heap.size) {
-      const [u, du] = heap.pop();
+      const u = heap.pop();
+      const du = heap.poppedKey;
       if (done[u] && stamp[u] === round) continue;
       if (du > dist[u]) continue;
       done[u] = 1;
@@ -191,19 +292,30 @@ export function solve(inst: Instance): Solution {
         break;
       }
       settled.push(u);
-      if (u < n) {
-        // Project: to each mentor it is not matched to, and to "unassigned" unless already there.
-        for (let k = start[u]; k < start[u + 1]; k++) {
-          if (k === edgeOf[u]) continue;
-          const v = n + eMentor[k];
-          reach(v, du + (W - eW[k]) + pi[u] - pi[v], u, k);
+      if (u < nL) {
+        // Left: to "none" unless already there (first: it bounds the search), then to each right
+        // node it is not matched to (the hot loop, inlined).
+        if (u === src || match[u] >= 0) reach(T, du + W + pi[u] - pi[T], u, -1);
+        const du0 = du + pi[u];
+        const own = edgeOf[u];
+        for (let k = start[u], end = start[u + 1]; k < end; k++) {
+          const v = nL + right[k];
+          const d = du0 + eC[k] - pi[v];
+          if (d >= bestT || k === own) continue;
+          if (stamp[v] !== round) {
+            stamp[v] = round;
+            done[v] = 0;
+          } else if (done[v] || d >= dist[v]) continue;
+          dist[v] = d;
+          prevNode[v] = u;
+          prevEdge[v] = k;
+          heap.push(v, d);
         }
-        if (u === src || mentorOf[u] >= 0) reach(T, du + W + pi[u] - pi[T], u, -1);
       } else {
-        // Mentor: back along a current mentee's edge (that mentee moves on), or into its next slot.
-        const m = u - n;
-        for (const j of menteesOf[m]) reach(j, du - (W - eW[edgeOf[j]]) + pi[u] - pi[j], u, edgeOf[j]);
-        if (used[m] < free[m]) reach(T, du + slotCost(m) + pi[u] - pi[T], u, -2);
+        // Right: into its next slot, or back along a current partner's arc (that partner moves on).
+        const r = u - nL;
+        if (used[r] < cap[r]) reach(T, du + slotCost(r, used[r] + 1) + pi[u] - pi[T], u, -2);
+        for (const j of partners[r]) reach(j, du - eC[edgeOf[j]] + pi[u] - pi[j], u, edgeOf[j]);
       }
     }
     if (dT === Infinity) throw new Error('no path to the sink: unreachable by construction');
@@ -211,22 +323,22 @@ export function solve(inst: Instance): Solution {
     // Potentials: π(v) += min(d(v), dT) − dT for the settled nodes (others unchanged up to a constant).
     for (const v of settled) pi[v] += dist[v] - dT;
 
-    // Augment along the path src → … → T, walked backwards. Arc kinds: project→mentor (joins it),
-    // mentor→project (that project leaves it), mentor→T (one more mentee), project→T (unassigned).
+    // Augment along the path src → … → T, walked backwards. Arc kinds: left→right (joins it),
+    // right→left (that left node leaves it), right→T (one more unit used), left→T (none).
     for (let v = T; v !== src; ) {
       const u = prevNode[v];
       if (v === T) {
-        if (u >= n) used[u - n]++;
+        if (u >= nL) used[u - nL]++;
         else {
-          mentorOf[u] = -1;
+          match[u] = -1;
           edgeOf[u] = -1;
         }
-      } else if (v >= n) {
-        mentorOf[u] = v - n;
+      } else if (v >= nL) {
+        match[u] = right[prevEdge[v]];
         edgeOf[u] = prevEdge[v];
-        menteesOf[v - n].push(u);
+        partners[v - nL].push(u);
       } else {
-        const list = menteesOf[u - n];
+        const list = partners[u - nL];
         list[list.indexOf(v)] = list[list.length - 1];
         list.pop();
       }
@@ -234,27 +346,12 @@ export function solve(inst: Instance): Solution {
     }
   }
 
-  for (const p of inst.pins ?? []) mentorOf[p.project] = p.mentor;
-  const ev = evaluate(inst, mentorOf);
-  return { mentorOf, ...ev, ms: performance.now() - t0, dual: balance > 0 ? undefined : dualOf() };
-
-  // From the potentials (see the dual field): u = max(0, π(p) + W − π(T)), v = max(0, π(T) − π(m)).
-  function dualOf() {
-    const u = new Float64Array(n);
-    const v = new Float64Array(M);
-    let bound = 0;
-    for (let p = 0; p < n; p++) {
-      if (pinOf[p] >= 0) continue;
-      u[p] = Math.max(0, pi[p] + W - pi[T]);
-      bound += u[p];
-    }
-    for (let m = 0; m < M; m++) {
-      v[m] = Math.max(0, pi[T] - pi[n + m]);
-      bound += v[m] * free[m];
-    }
-    for (const e of inst.edges) if (pinOf[e.project] === e.mentor) bound += toInt(e.score);
-    return { project: u.map((x) => x / SCALE), mentor: v.map((x) => x / SCALE), bound: bound / SCALE };
-  }
+  // Duals (see Solution.dual): left max(0, π + W − π(T)), right max(0, π(T) − π).
+  const leftDual = new Float64Array(nL);
+  for (let l = 0; l < nL; l++) leftDual[l] = start[l] === start[l + 1] ? 0 : Math.max(0, pi[l] + W - pi[T]);
+  const rightDual = new Float64Array(nR);
+  for (let r = 0; r < nR; r++) rightDual[r] = Math.max(0, pi[T] - pi[nL + r]);
+  return { match, leftDual, rightDual };
 }
 
 /** Greedy baseline: pins first, then pairs by score (best first), taken while both sides are free. */
@@ -317,9 +414,11 @@ class MinHeap {
     this.nodes[i] = node;
     this.keys[i] = key;
   }
-  pop(): [number, number] {
+  /** The key of the node the last pop() returned (no tuple allocated per pop: millions of them). */
+  poppedKey = 0;
+  pop(): number {
     const node = this.nodes[0];
-    const key = this.keys[0];
+    this.poppedKey = this.keys[0];
     const lastNode = this.nodes[--this.size];
     const lastKey = this.keys[this.size];
     let i = 0;
@@ -334,6 +433,6 @@ class MinHeap {
     }
     this.nodes[i] = lastNode;
     this.keys[i] = lastKey;
-    return [node, key];
+    return node;
   }
 }
