@@ -34,6 +34,10 @@ export function bullmqAssignmentQueue(run: RunProcessor, logger: Logger, opts: A
   return {
     kind: 'bullmq',
     async enqueue(runId) {
+      // A finished job with this id (kept for inspection) would make add() a no-op: a run re-queued
+      // at start after its job failed for good must really run again.
+      const old = await queue.getJob(runId);
+      if (old && ((await old.isFailed()) || (await old.isCompleted()))) await old.remove();
       await queue.add('assign', { runId }, { jobId: runId });
     },
     async close() {
