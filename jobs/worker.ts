@@ -21,7 +21,7 @@ async function main() {
     url: config.REDIS_URL, prefix: config.QUEUE_PREFIX, lockMs: config.QUEUE_LOCK_MS,
   });
   const timer = setInterval(() => void queue.reconcile(config.RECONCILE_INTERVAL_MS).catch(() => {}), config.RECONCILE_INTERVAL_MS);
-  logger.info('embedding worker started', { model: embedder.id, prefix: config.QUEUE_PREFIX });
+  logger.info('worker started (embeddings, assignment runs)', { model: embedder.id, prefix: config.QUEUE_PREFIX });
   const stop = async () => {
     clearInterval(timer);
     await assign.close();
