@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchEmbedding } from './embedding.ts';
 import { benchMatching } from './matching.ts';
+import { benchAssignmentRun, benchAssignmentSuite } from './assignment.ts';
 
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
@@ -12,7 +13,8 @@ async function main() {
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: round(totalmem() / 2 ** 30), node: process.version };
   const embedding = await benchEmbedding({ databaseUrl });
   const matching = await benchMatching({ databaseUrl });
-  const result = { date: new Date().toISOString(), machine, embedding, matching };
+  const assignment = { ...benchAssignmentSuite(), run: await benchAssignmentRun({ databaseUrl }) };
+  const result = { date: new Date().toISOString(), machine, embedding, matching, assignment };
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/latest.json', `${JSON.stringify(result, null, 2)}\n`);
   const e = embedding;
@@ -28,6 +30,15 @@ async function main() {
   ])));
   console.log(`match latency at demo scale (${matching.backend}), ms:`);
   console.table(Object.fromEntries(matching.rows.map((r) => [r.endpoint, { p50: round(r.p50), p95: round(r.p95), p99: round(r.p99) }])));
+  console.log('coach assignment, solver only on generated instances (exact min-cost flow vs greedy):');
+  const { run: e2e, ...solverRows } = assignment;
+  console.table(Object.fromEntries(Object.entries(solverRows).map(([k, a]) => [k, {
+    'projects × mentors': `${a.projects} × ${a.mentors}`, pairs: a.edges, places: a.totalCapacity, balance: a.balance,
+    objective: round(a.objective, 3), 'dual bound': a.dualBound === null ? '–' : round(a.dualBound, 3), greedy: round(a.greedyObjective, 3),
+    'gain %': round(a.gainOverGreedyPct, 2), 'mentors with 4+ / idle': `${a.mentorsWith4Plus} / ${a.idleMentors}`, 'solver s': round(a.solverMs / 1000, 2),
+  }])));
+  console.log(`one assignment run end to end (${e2e.backend}, ${e2e.projects} projects × ${e2e.mentors} mentors, ${e2e.candidatePairs} eligible pairs): ` +
+    `${round(e2e.runMs / 1000, 2)} s in the job (solver ${round(e2e.solverMs / 1000, 2)} s), ${round(e2e.wallMs / 1000, 2)} s from POST to done`);
   console.log('written to bench/results/latest.json');
 }
 

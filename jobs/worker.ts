@@ -1,10 +1,12 @@
-// A standalone embedding worker (`npm run worker`): needs DATABASE_URL and REDIS_URL. Start as
-// many as you like, on any machine; each also runs the reconciler.
+// A standalone worker (`npm run worker`): embedding jobs and coach assignment runs. Needs
+// DATABASE_URL and REDIS_URL. Start as many as you like, on any machine; each also runs the reconciler.
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { createLogger } from '../src/logger.ts';
 import { loadTransformersEmbedder } from '../src/embedding/transformers-embedder.ts';
 import { bullmqQueue } from './bullmq-queue.ts';
+import { startAssignmentWorker } from './assignment/bullmq.ts';
+import { executeRun } from '../src/assignment/run.ts';
 
 async function main() {
   const config = loadConfig();
@@ -16,10 +18,14 @@ async function main() {
     url: config.REDIS_URL, prefix: config.QUEUE_PREFIX, batchSize: config.EMBED_BATCH_SIZE, worker: true, lockMs: config.QUEUE_LOCK_MS,
     indexMinRows: config.VECTOR_INDEX_MIN_ROWS,
   });
+  const assign = startAssignmentWorker((runId) => executeRun({ db: database.db, model: embedder.id, logger }, runId), logger, {
+    url: config.REDIS_URL, prefix: config.QUEUE_PREFIX, lockMs: config.QUEUE_LOCK_MS,
+  });
   const timer = setInterval(() => void queue.reconcile(config.RECONCILE_INTERVAL_MS).catch(() => {}), config.RECONCILE_INTERVAL_MS);
-  logger.info('embedding worker started', { model: embedder.id, prefix: config.QUEUE_PREFIX });
+  logger.info('worker started (embeddings, assignment runs)', { model: embedder.id, prefix: config.QUEUE_PREFIX });
   const stop = async () => {
     clearInterval(timer);
+    await assign.close();
     await queue.close();
     await database.close();
     process.exit(0);

@@ -13,6 +13,8 @@ import { ensureVectorIndexes } from './embedding/indexes.ts';
 import { ensureAdminKey } from './auth/bootstrap-key.ts';
 import { createEmbeddingQueue, type EmbeddingQueue } from '../jobs/index.ts';
 import { markForReindex } from '../jobs/embeddings/processor.ts';
+import { createAssignmentQueue, requeueUnfinished, type AssignmentQueue } from '../jobs/assignment/queue.ts';
+import { executeRun } from './assignment/run.ts';
 import { isEmpty, loadDemo, loadReference } from '../seeds/load.ts';
 
 export interface Service {
@@ -20,6 +22,7 @@ export interface Service {
   database: Database;
   embedder: Embedder;
   queue: EmbeddingQueue;
+  assignmentQueue: AssignmentQueue;
   close(): Promise<void>;
 }
 
@@ -42,6 +45,8 @@ export async function bootstrap(config: Config, logger: Logger, opts: BootOption
   if (stale) logger.info('embedding model changed: re-embedding', { model: embedder.id, count: stale });
 
   const queue = createEmbeddingQueue(config, db, embedder, logger);
+  const assignmentQueue = createAssignmentQueue(config, (runId) => executeRun({ db, model: embedder.id, logger }, runId), logger);
+  await requeueUnfinished(db, assignmentQueue, logger);
   const hooks = embeddingHooks((kind, ids) => queue.schedule(kind, ids));
   await loadReference(db, hooks);
   if (!config.ADMIN_API_KEY) await ensureAdminKey(db, config.DATA_DIR, logger);
@@ -49,13 +54,15 @@ export async function bootstrap(config: Config, logger: Logger, opts: BootOption
     const counts = await loadDemo(db, hooks);
     logger.info('demo data loaded', counts);
   }
-  const app = createApp({ config, database, logger, queue, embedder, embeddingHooks: hooks });
+  const app = createApp({ config, database, logger, queue, assignmentQueue, embedder, embeddingHooks: hooks });
   return {
     app,
     database,
     embedder,
     queue,
+    assignmentQueue,
     async close() {
+      await assignmentQueue.close();
       await queue.close();
       await database.close();
     },

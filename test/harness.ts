@@ -112,6 +112,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { emb
       return res.body.key;
     },
     async close() {
+      await service.assignmentQueue.close();
       await service.queue.close();
       await drop();
     },

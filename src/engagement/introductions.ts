@@ -87,7 +87,8 @@ const isTarget = (actor: Actor, r: IntroRow) => actor.role === r.targetKind && a
 export class Introductions {
   constructor(private readonly db: Db) {}
 
-  async request(actor: Actor, body: IntroductionBody): Promise<Introduction> {
+  /** `assignmentRunId`: set when an assignment run publishes it (same rules as any request). */
+  async request(actor: Actor, body: IntroductionBody, opts: { assignmentRunId?: string } = {}): Promise<Introduction> {
     const scope = requesterProjectScope(actor);
     if (scope === 'none') throw notFound('project');
     const [project] = await this.db
@@ -122,12 +123,15 @@ export class Introductions {
         if (existing) throw duplicate(existing.status);
         const [row] = await tx
           .insert(i)
-          .values({ projectId: body.projectId, targetKind: body.targetKind, targetId: body.targetId, message: body.message ?? null, requestedBy: actorLabel(actor) })
+          .values({
+            projectId: body.projectId, targetKind: body.targetKind, targetId: body.targetId, message: body.message ?? null, requestedBy: actorLabel(actor),
+            assignmentRunId: opts.assignmentRunId ?? null,
+          })
           .returning();
         await audit(tx, actor, [
           {
             action: 'introduction.request', entityKind: 'introduction', entityId: row.id, centerId: p.centerId,
-            detail: { projectId: row.projectId, targetKind: row.targetKind, targetId: row.targetId },
+            detail: { projectId: row.projectId, targetKind: row.targetKind, targetId: row.targetId, ...(opts.assignmentRunId ? { assignmentRunId: opts.assignmentRunId } : {}) },
           },
         ]);
         return present(row);

@@ -12,6 +12,7 @@ import { resourceDefs } from '../resources/index.ts';
 import type { EmbeddingHooks } from '../resources/embedding-hooks.ts';
 import type { Embedder } from '../embedding/embedder.ts';
 import type { EmbeddingQueue } from '../../jobs/queue.ts';
+import type { AssignmentQueue } from '../../jobs/assignment/queue.ts';
 import type { AppEnv } from './env.ts';
 import { authenticate, adminOnly, requestLog, requireJson } from './middleware.ts';
 import { errorHandler, problem, validationHook } from './problem.ts';
@@ -24,6 +25,7 @@ import { healthRouter, reindexHandler, reindexRoute, statusHandler, statusRoute 
 import { docsRouter } from './system/docs.ts';
 import { matchesRouter } from './matches/matches.index.ts';
 import { matchingWeightsRouter } from './matching-weights/matching-weights.index.ts';
+import { assignmentRunsRouter } from './assignment-runs/assignment-runs.index.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -32,6 +34,8 @@ export interface AppDeps {
   database: Database;
   logger: Logger;
   queue: EmbeddingQueue;
+  /** Where coach assignment runs execute. */
+  assignmentQueue: AssignmentQueue;
   embedder: Embedder;
   embeddingHooks: EmbeddingHooks;
 }
@@ -79,6 +83,7 @@ export function createApp(deps: AppDeps) {
   // Match routes first: `/projects/{id}/matches/...` must not be shadowed by the resource routes.
   v1.route('/', matchesRouter(db, deps.embedder));
   v1.route('/', matchingWeightsRouter(db, deps.embedder));
+  v1.route('/', assignmentRunsRouter(db, deps.embedder, deps.assignmentQueue));
   for (const def of resourceDefs) v1.route('/', resourceRouter(new Repository(def, db, deps.embeddingHooks)));
   app.route('/v1', v1);
 

@@ -135,7 +135,7 @@ async function retrieve<S extends Profile>(ctx: EngineContext, recipe: Recipe<S>
 }
 
 /** The top contributions, the recognised topics, the cold-start note and the rules passed, in one language. */
-function explain<S extends Profile>(recipe: Recipe<S>, source: S, s: Scored, lang: Lang): Reason[] {
+export function explain<S extends Profile>(recipe: Recipe<S>, source: S, s: Scored, lang: Lang): Reason[] {
   const reasons: Reason[] = s.contributions
     .filter((c) => c.value > 0)
     .sort((a, b) => b.weight * b.value - a.weight * a.value)

@@ -37,7 +37,7 @@ async function loadProfile(ctx: EngineContext, table: any, kind: EmbeddedKind, i
 
 // The project's founders, exclusions and center weights come with its row: one round trip, not five.
 // ("projects"."id" is spelled out: drizzle leaves select-list columns unqualified inside subqueries.)
-const projectExtras = {
+export const projectExtras = {
   _founders: sql<Row[]>`coalesce((select json_agg(json_build_object('id', f.id, 'groups', f.groups, 'languages', f.languages))
     from ${projectFoundersTable} pf join ${foundersTable} f on f.id = pf.founder_id where pf.project_id = "projects"."id"), '[]'::json)`,
   _introduced: sql<string[]>`coalesce((select json_agg(i.target_id) from ${introductionsTable} i
@@ -50,7 +50,11 @@ const projectExtras = {
 /** The project as a match source, or null when it does not exist or is outside `scope`. */
 export async function loadProjectSource(ctx: EngineContext, id: string, scope?: SQL): Promise<(ProjectSource & { centerWeights: WeightSet | null }) | null> {
   const [raw] = await profileQuery(ctx.db, projectsTable, 'project', ctx.model, projectExtras)(and(eq(projectsTable.id, id), scope), 1);
-  if (!raw) return null;
+  return raw ? projectSourceOf(raw) : null;
+}
+
+/** A project row queried with `projectExtras` as a matching source (also used for whole pools, src/matching/pool.ts). */
+export function projectSourceOf(raw: Row): ProjectSource & { centerWeights: WeightSet | null } {
   const { _founders, _introduced, _enrolled, _weights, ...rest } = raw;
   const p = toProfile(rest, { topics: rest.needs, sectors: [rest.sector] });
   return {
