@@ -49,7 +49,9 @@ export async function exportFounder(db: Db, actor: Actor, founderId: string): Pr
     sql`${auditTable.detail} @> ${JSON.stringify({ founderId })}::jsonb`,
     sql`${auditTable.detail} @> ${JSON.stringify({ founderIds: [founderId] })}::jsonb`,
     sql`${auditTable.detail} @> ${JSON.stringify({ subjectId: founderId })}::jsonb`,
-    ...(projectIds.length ? [inArray(auditTable.entityId, projectIds)] : []),
+    ...(projectIds.length
+      ? [inArray(auditTable.entityId, projectIds), inArray(sql<string>`${auditTable.detail}->>'projectId'`, projectIds)]
+      : []),
   ];
   const auditEntries = await db.select().from(auditTable).where(or(...about)).orderBy(asc(auditTable.id));
 
