@@ -56,7 +56,6 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use('*', requireJson);
-  app.use('*', requireStorableJson);
   // Responses carry personal data: no shared cache may keep them.
   app.use('/v1/*', async (c, next) => {
     await next();
@@ -83,6 +82,8 @@ export function createApp(deps: AppDeps) {
   const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
   v1.use('*', authenticate(db, deps.config.ADMIN_API_KEY, { bucket: authFailures, trustProxy: cfg.TRUST_PROXY ?? false }));
   v1.use('*', expensiveLimit(expensive));
+  // After authentication: an anonymous caller gets 401, whatever its body holds.
+  v1.use('*', requireStorableJson);
   v1.use('/status', adminOnly);
   v1.use('/admin/*', adminOnly);
   v1.openapi(statusRoute, statusHandler(deps));
