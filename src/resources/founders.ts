@@ -91,5 +91,9 @@ export const founders: ResourceDef = {
     return { action: 'founder.consent', detail: { shareContact: { from, to } } };
   },
   erase: eraseFounder,
+  deleteDescription:
+    'An erasure (PIPL): name → placeholder; contact, interests, education, graduation year, externalId and consent cleared; removed from ' +
+    'its projects (which stay with their other founders); its API keys revoked. Introductions and enrolments keep working. Audited ' +
+    '(`founder.erase`). The founder itself, its center staff and admins may do it; afterwards the founder is 404 everywhere.',
 };
 
