@@ -1,6 +1,8 @@
 // Rate limits with real (small) limits: failed authentication per client IP, expensive endpoints
 // per API key; 429 problem+json, bilingual, with Retry-After. The token bucket itself on a fake clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
 import { startTestApp, ADMIN_KEY, type TestApp } from '../harness.ts';
 import { TokenBucket, isExpensive } from '../../src/http/rate-limit.ts';
 import { expectProblem, founderBody, mentorBody, ok, projectBody } from '../auth/world.ts';
@@ -50,6 +52,23 @@ describe('failed authentication', () => {
     for (let i = 0; i < 30; i++) expect((await from('198.51.100.2', ADMIN_KEY)).status).toBe(200);
     for (let i = 0; i < 4; i++) expectProblem(await from('198.51.100.2', 'bad'), 401);
     expect((await from('198.51.100.2', ADMIN_KEY)).status).toBe(200);
+  });
+
+  it('over real HTTP the client IP comes from the socket (X-Forwarded-For ignored without TRUST_PROXY)', async () => {
+    const app = await startTestApp({ RATE_LIMIT_AUTH_FAILURES: '3', RATE_LIMIT_AUTH_WINDOW_MS: '60000' });
+    const server = serve({ fetch: app.service.app.fetch, port: 0, hostname: '127.0.0.1' });
+    try {
+      await new Promise((r) => server.once('listening', r));
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const get = (key: string, ip: string) => fetch(`${base}/v1/centers`, { headers: { authorization: `Bearer ${key}`, 'x-forwarded-for': ip } });
+      for (let i = 0; i < 3; i++) expect((await get('wrong', `10.0.0.${i}`)).status).toBe(401);
+      const res = await get(ADMIN_KEY, '10.9.9.9'); // a spoofed header does not escape the limit
+      expect(res.status).toBe(429);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    } finally {
+      server.close();
+      await app.close();
+    }
   });
 
   it('public endpoints are not limited', async () => {
