@@ -23,7 +23,7 @@ async function main() {
 
   const t0 = Date.now();
   const config = loadConfig({
-    DEMO_DATA: 'false', ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'silent',
+    DEMO_DATA: 'false', ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'silent', RATE_LIMIT_EXPENSIVE: '0',
     EMBED_MODEL: process.env.EMBED_MODEL, EMBED_MODELS_DIR: process.env.EMBED_MODELS_DIR,
   });
   const service = await bootstrap(config, silentLogger, { database: await openDatabase({}) });

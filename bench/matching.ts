@@ -23,7 +23,7 @@ export async function benchMatching(opts: { databaseUrl?: string; calls?: number
     await database.db.execute(sql`do $$ begin if to_regclass('founders') is not null then
       truncate centers, founders, projects, mentors, investors, trainings, services, embeddings, introductions, enrollments cascade; end if; end $$`);
   }
-  const service = await bootstrap(loadConfig({ ADMIN_API_KEY: KEY, LOG_LEVEL: 'silent', DEMO_DATA: 'true' }), silentLogger, { database });
+  const service = await bootstrap(loadConfig({ ADMIN_API_KEY: KEY, LOG_LEVEL: 'silent', DEMO_DATA: 'true', RATE_LIMIT_EXPENSIVE: '0' }), silentLogger, { database });
   await service.queue.drained(300_000);
   const get = async (path: string) => {
     const res = await service.app.request(path, { headers: { authorization: `Bearer ${KEY}` } });

@@ -28,6 +28,14 @@ export const configSchema = z.object({
   VECTOR_INDEX_MIN_ROWS: z.coerce.number().int().min(0).default(10_000),
   /** Lock time of a BullMQ job: a crashed worker's job is taken over after this. */
   QUEUE_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** Failed authentications per client IP per window before 429 (0 = no limit). */
+  RATE_LIMIT_AUTH_FAILURES: z.coerce.number().int().min(0).default(20),
+  RATE_LIMIT_AUTH_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** Calls to the expensive endpoints (matching, assignment runs, reindex) per API key per window (0 = no limit). */
+  RATE_LIMIT_EXPENSIVE: z.coerce.number().int().min(0).default(120),
+  RATE_LIMIT_EXPENSIVE_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** Behind a reverse proxy: take the client IP from the first X-Forwarded-For hop. */
+  TRUST_PROXY: bool.default(false),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -78,7 +78,10 @@ export const bundledEmbedder = () =>
 export async function startTestApp(env: Record<string, string> = {}, opts: { embedder?: Embedder } = {}): Promise<TestApp> {
   const { database, url, drop } = await openTestDatabase();
   const redis = process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL, QUEUE_PREFIX: `t${uuidv7().slice(0, 13)}` } : {};
-  const config = loadConfig({ DEMO_DATA: 'false', ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'silent', ...redis, ...env });
+  // Rate limits off unless a test sets them (test/security/rate-limit.test.ts uses real ones):
+  // test files make thousands of calls from one "client".
+  const limits = { RATE_LIMIT_AUTH_FAILURES: '0', RATE_LIMIT_EXPENSIVE: '0' };
+  const config = loadConfig({ DEMO_DATA: 'false', ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'silent', ...limits, ...redis, ...env });
   const embedder = opts.embedder ?? (env.EMBED_MODEL ? undefined : await bundledEmbedder());
   const service = await bootstrap(config, silentLogger, { database, embedder });
   const request: TestApp['request'] = async (method, path, opts = {}) => {

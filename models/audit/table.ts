@@ -11,4 +11,4 @@ export const auditTable = pgTable('audit_log', {
   centerId: uuid('center_id'),
   detail: jsonb('detail'),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-}, (t) => [index('audit_center_idx').on(t.centerId, t.createdAt)]);
+}, (t) => [index('audit_center_idx').on(t.centerId, t.createdAt), index('audit_entity_idx').on(t.entityId)]);

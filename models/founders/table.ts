@@ -1,10 +1,12 @@
-import { integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { resourceColumns } from '../common/columns.ts';
 import { founderGroupEnum, langEnum } from '../enums.ts';
 import { regionsTable } from '../regions/table.ts';
 import { centersTable } from '../centers/table.ts';
 
 export type Contact = { phone?: string; email?: string; wechat?: string };
+/** The founder's consent (PIPL) to share its contact with parties that accepted an introduction; `at` is set by the server. */
+export type Consent = { shareContact: boolean; at: string };
 
 export const foundersTable = pgTable('founders', {
   ...resourceColumns(),
@@ -17,4 +19,7 @@ export const foundersTable = pgTable('founders', {
   interests: text('interests'),
   centerId: uuid('center_id').references(() => centersTable.id, { onDelete: 'set null' }),
   contact: jsonb('contact').$type<Contact>(),
+  consent: jsonb('consent').$type<Consent>(),
+  /** Set when the founder was deleted: personal fields are erased, the row stays so enrolments and audit keep their references. */
+  erasedAt: timestamp('erased_at', { withTimezone: true, mode: 'date' }),
 });

@@ -17,4 +17,8 @@ export const founderBodySchema = createInsertSchema(foundersTable, {
   graduationYear: (s) => s.min(1950).max(2100),
   interests: () => textField(5000),
   contact: () => contactField(),
-}).omit(serverOwned).strict();
+  // The client says yes or no; the server records when (see resources/founders.ts).
+  consent: () =>
+    z.object({ shareContact: z.boolean() }).strict()
+      .describe('consent to show the contact to mentors/investors that accepted an introduction to one of the founder\'s projects (default: no)'),
+}).omit({ ...serverOwned, erasedAt: true }).strict();

@@ -13,3 +13,21 @@ export const FOREIGN_KEY_VIOLATION = '23503';
 export function resultRows<T = Record<string, unknown>>(result: unknown): T[] {
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
+
+/** Driver errors that mean "the database cannot be reached", not "the query is wrong". */
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+  // postgres.js
+  'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT',
+  // SQLSTATE: too many connections, shutdown, cannot connect now
+  '53300', '57P01', '57P02', '57P03',
+]);
+
+export function isDatabaseUnavailable(e: unknown): boolean {
+  for (let cur: any = e, depth = 0; cur && depth < 5; cur = cur.cause, depth++) {
+    const code = typeof cur.code === 'string' ? cur.code : undefined;
+    if (code && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+    if (Array.isArray(cur.errors) && cur.errors.some((x: unknown) => isDatabaseUnavailable(x))) return true; // AggregateError (IPv4 + IPv6)
+  }
+  return false;
+}

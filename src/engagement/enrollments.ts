@@ -6,7 +6,7 @@
 // Who sees a training's enrolments: admins and its trainer all of them, center staff those of their
 // center's founders, a founder their own; anyone else gets 404. Whoever sees an enrolment may
 // remove it (which frees the seat).
-import { and, asc, eq, exists, gt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, exists, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import { enrollmentsTable } from '../../models/enrollments/table.ts';
 import { foundersTable } from '../../models/founders/table.ts';
 import { trainingsTable } from '../../models/trainings/table.ts';
@@ -69,7 +69,7 @@ export class Enrollments {
     const [founder] = await this.db
       .select({ id: foundersTable.id, centerId: foundersTable.centerId })
       .from(foundersTable)
-      .where(eq(foundersTable.id, founderId))
+      .where(and(eq(foundersTable.id, founderId), isNull(foundersTable.erasedAt)))
       .limit(1);
     if (!founder || (actor.role === 'center_staff' && founder.centerId !== actor.centerId)) throw unknownFounder();
 

@@ -14,7 +14,10 @@ import type { Embedder } from '../embedding/embedder.ts';
 import type { EmbeddingQueue } from '../../jobs/queue.ts';
 import type { AssignmentQueue } from '../../jobs/assignment/queue.ts';
 import type { AppEnv } from './env.ts';
-import { authenticate, adminOnly, requestLog, requireJson } from './middleware.ts';
+import { authenticate, adminOnly, requestLog, requireJson, requireStorableJson } from './middleware.ts';
+import { TokenBucket, expensiveLimit } from './rate-limit.ts';
+import { auditRouter } from './audit/audit.index.ts';
+import { privacyRouter } from './privacy/privacy.index.ts';
 import { errorHandler, problem, validationHook } from './problem.ts';
 import { resourceRouter } from './resources/resources.index.ts';
 import { regionsRouter } from './regions/regions.index.ts';
@@ -30,7 +33,8 @@ import { assignmentRunsRouter } from './assignment-runs/assignment-runs.index.ts
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface AppDeps {
-  config: Pick<Config, 'ADMIN_API_KEY'>;
+  config: Pick<Config, 'ADMIN_API_KEY'> &
+    Partial<Pick<Config, 'RATE_LIMIT_AUTH_FAILURES' | 'RATE_LIMIT_AUTH_WINDOW_MS' | 'RATE_LIMIT_EXPENSIVE' | 'RATE_LIMIT_EXPENSIVE_WINDOW_MS' | 'TRUST_PROXY'>>;
   database: Database;
   logger: Logger;
   queue: EmbeddingQueue;
@@ -56,6 +60,14 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use('*', requireJson);
+  // Responses carry personal data: no shared cache may keep them.
+  app.use('/v1/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  const cfg = deps.config;
+  const authFailures = new TokenBucket({ limit: cfg.RATE_LIMIT_AUTH_FAILURES ?? 20, windowMs: cfg.RATE_LIMIT_AUTH_WINDOW_MS ?? 60_000 });
+  const expensive = new TokenBucket({ limit: cfg.RATE_LIMIT_EXPENSIVE ?? 120, windowMs: cfg.RATE_LIMIT_EXPENSIVE_WINDOW_MS ?? 60_000 });
 
   app.route('/', healthRouter());
   app.route('/', docsRouter());
@@ -72,7 +84,10 @@ export function createApp(deps: AppDeps) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
 
   const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
-  v1.use('*', authenticate(db, deps.config.ADMIN_API_KEY));
+  v1.use('*', authenticate(db, deps.config.ADMIN_API_KEY, { bucket: authFailures, trustProxy: cfg.TRUST_PROXY ?? false }));
+  v1.use('*', expensiveLimit(expensive));
+  // After authentication: an anonymous caller gets 401, whatever its body holds.
+  v1.use('*', requireStorableJson);
   v1.use('/status', adminOnly);
   v1.use('/admin/*', adminOnly);
   v1.openapi(statusRoute, statusHandler(deps));
@@ -80,6 +95,8 @@ export function createApp(deps: AppDeps) {
   v1.route('/', apiKeysRouter(db));
   v1.route('/', introductionsRouter(db));
   v1.route('/', enrollmentsRouter(db));
+  v1.route('/', auditRouter(db));
+  v1.route('/', privacyRouter(db));
   // Match routes first: `/projects/{id}/matches/...` must not be shadowed by the resource routes.
   v1.route('/', matchesRouter(db, deps.embedder));
   v1.route('/', matchingWeightsRouter(db, deps.embedder));

@@ -4,7 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { AppError, type FieldIssue } from '../errors.ts';
 import type { Logger } from '../logger.ts';
 import { zodIssues } from '../resources/zod-issues.ts';
-import { pgErrorCode } from '../db/errors.ts';
+import { isDatabaseUnavailable, pgErrorCode } from '../db/errors.ts';
 
 export interface Problem {
   type: string;
@@ -50,6 +50,12 @@ export function errorHandler(logger: Logger) {
       const body = ['POST', 'PUT', 'PATCH'].includes(c.req.method);
       return problem(c, body ? 422 : 400, body ? 'Unprocessable Content' : 'Bad Request',
         'Text contains a character that cannot be stored (U+0000) / 文本包含无法存储的字符 (U+0000)');
+    }
+    if (isDatabaseUnavailable(err)) {
+      logger.warn('database unavailable', { requestId: c.get('requestId'), path: c.req.path, err: String(err) });
+      return problem(c, 503, 'Service Unavailable',
+        'The database is unavailable; nothing was changed by this request unless it said so. Retry shortly / 数据库暂时不可用，请稍后重试',
+        [], { 'Retry-After': '5' });
     }
     logger.error('unhandled error', { requestId: c.get('requestId'), path: c.req.path, err: String(err), stack: err.stack });
     return problem(c, 500, 'Internal Server Error', 'An unexpected error occurred; it has been logged / 服务器内部错误，已记录');

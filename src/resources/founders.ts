@@ -1,4 +1,4 @@
-import { eq, exists, or, sql } from 'drizzle-orm';
+import { and, eq, exists, isNull, or, sql } from 'drizzle-orm';
 import { founderBodySchema } from '../../models/founders/validation.ts';
 import { foundersTable } from '../../models/founders/table.ts';
 import { projectFoundersTable } from '../../models/projects/table.ts';
@@ -9,7 +9,13 @@ import { isAdmin, isStaffOf } from '../auth/actor.ts';
 import { memberFilter, regionFilter, searchFilter, uuidFilter } from './filters.ts';
 import { defaultToOwnCenter, staffOwnCenterOnly } from './policies.ts';
 import { checkCenterRef } from './refs.ts';
-import type { ResourceDef } from './types.ts';
+import type { ResourceDef, Row } from './types.ts';
+import { eraseFounder } from '../privacy/erase.ts';
+
+/** Erased founders (tombstones) are out of everyone's scope: a deleted founder is 404 like any deleted record. */
+export const notErased = isNull(foundersTable.erasedAt);
+
+const shares = (c: Row | null | undefined) => (c ? !!c.shareContact : null);
 
 const pf = projectFoundersTable;
 
@@ -36,20 +42,23 @@ export const founders: ResourceDef = {
     scope(actor) {
       switch (actor.role) {
         case 'admin':
-          return 'all';
+          return notErased;
         case 'center_staff':
-          return eq(foundersTable.centerId, actor.centerId!);
+          return and(notErased, eq(foundersTable.centerId, actor.centerId!))!;
         case 'founder': {
           const self = actor.subjectId!;
           // Co-founders: founders sharing a project with the caller.
           const shares = sql`${foundersTable.id} in (select b.founder_id from ${pf} a join ${pf} b on a.project_id = b.project_id where a.founder_id = ${self})`;
-          return or(eq(foundersTable.id, self), shares)!;
+          return and(notErased, or(eq(foundersTable.id, self), shares))!;
         }
         case 'trainer':
-          return exists(
-            sql`(select 1 from ${enrollmentsTable} e join ${trainingsTable} t on t.id = e.training_id
-                 where e.founder_id = ${foundersTable.id} and t.provider = ${actor.subjectId})`,
-          );
+          return and(
+            notErased,
+            exists(
+              sql`(select 1 from ${enrollmentsTable} e join ${trainingsTable} t on t.id = e.training_id
+                   where e.founder_id = ${foundersTable.id} and t.provider = ${actor.subjectId})`,
+            ),
+          )!;
         default:
           return 'none';
       }
@@ -58,14 +67,33 @@ export const founders: ResourceDef = {
     checkWrite(actor, op, before, after) {
       if (isAdmin(actor)) return null;
       if (actor.role === 'center_staff') return staffOwnCenterOnly(actor, before, after, { zh: '创业者', en: 'founder' });
-      if (actor.role === 'founder' && op === 'update' && before?.id === actor.subjectId) return null;
+      // A founder edits its profile and may have itself deleted (PIPL right to deletion).
+      if (actor.role === 'founder' && op !== 'create' && before?.id === actor.subjectId) return null;
       return 'not allowed to manage this founder / 无权管理该创业者';
     },
     hidden(ctx, row) {
       const a = ctx.actor;
       const owner = isAdmin(a) || isStaffOf(a, row.centerId) || (a.role === 'founder' && a.subjectId === row.id);
-      return owner ? [] : ['contact'];
+      return owner ? ['erasedAt'] : ['erasedAt', 'contact', 'consent'];
     },
   },
+  prepare(before, body) {
+    if (body.consent === undefined) return body;
+    if (body.consent === null) return { ...body, consent: null };
+    // Record when the answer was given; repeating the same answer keeps the original time.
+    const same = before?.consent && before.consent.shareContact === body.consent.shareContact;
+    return { ...body, consent: same ? before!.consent : { shareContact: body.consent.shareContact, at: new Date().toISOString() } };
+  },
+  audit(before, after) {
+    const from = shares(before?.consent);
+    const to = shares(after.consent);
+    if (from === to || (before === null && to === null)) return null;
+    return { action: 'founder.consent', detail: { shareContact: { from, to } } };
+  },
+  erase: eraseFounder,
+  deleteDescription:
+    'An erasure (PIPL): name → placeholder; contact, interests, education, graduation year, externalId and consent cleared; removed from ' +
+    'its projects (which stay with their other founders); its API keys revoked. Introductions and enrolments keep working. Audited ' +
+    '(`founder.erase`). The founder itself, its center staff and admins may do it; afterwards the founder is 404 everywhere.',
 };
 

@@ -7,7 +7,7 @@ import { introductionsTable } from '../../models/introductions/table.ts';
 import { LANGS, PROJECT_STATUSES, SECTORS, STAGES, TOPICS } from '../../models/enums.ts';
 import { isAdmin, isStaffOf, type Actor } from '../auth/actor.ts';
 import { enumFilter, memberFilter, regionFilter, searchFilter, uuidFilter } from './filters.ts';
-import { founders } from './founders.ts';
+import { founders, notErased } from './founders.ts';
 import { defaultToOwnCenter, staffOwnCenterOnly } from './policies.ts';
 import { checkCenterRef, missingIds } from './refs.ts';
 import type { ResourceDef, Row } from './types.ts';
@@ -65,8 +65,8 @@ export const projects: ResourceDef = {
     const issues = await checkCenterRef(ctx, r);
     const ids: string[] = r.founderIds ?? [];
     if (ids.length) {
-      // Founders may name any existing co-founder; others only founders they can see.
-      const scope = ctx.actor.role === 'founder' ? 'all' : founders.policy.scope(ctx.actor);
+      // Founders may name any existing co-founder; others only founders they can see. Erased ones never.
+      const scope = ctx.actor.role === 'founder' ? notErased : founders.policy.scope(ctx.actor);
       const found =
         scope === 'none'
           ? []

@@ -87,7 +87,8 @@ export class Repository {
   }
 
   async create(ctx: ReadContext, body: Row): Promise<Row> {
-    const record = this.def.policy.defaults ? this.def.policy.defaults(ctx.actor, body) : body;
+    let record = this.def.policy.defaults ? this.def.policy.defaults(ctx.actor, body) : body;
+    if (this.def.prepare) record = this.def.prepare(null, record);
     await this.validateRecord(ctx, record);
     const why = this.def.policy.checkWrite(ctx.actor, 'create', null, record);
     if (why) throw forbidden(why);
@@ -104,10 +105,11 @@ export class Repository {
     return this.updateWhere(ctx, eq(this.t.id, id), patch);
   }
 
-  private async updateWhere(ctx: ReadContext, where: SQL, patch: Row): Promise<Row> {
+  private async updateWhere(ctx: ReadContext, where: SQL, body: Row): Promise<Row> {
     const id = await this.write(async (tx, embed) => {
       const row = await this.findVisible(ctx, where, tx, true);
       const before = { ...row, ...(await this.loadRelations(tx, [row.id])).get(row.id) };
+      const patch = this.def.prepare ? this.def.prepare(before, body) : body;
       const after = { ...before, ...patch };
       // Reference checks read through the transaction: PGlite has one connection, so a query on
       // the pool while this transaction holds it would wait forever.
@@ -133,6 +135,7 @@ export class Repository {
       const before = { ...row, ...(await this.loadRelations(tx, [row.id])).get(row.id) };
       const why = this.def.policy.checkWrite(ctx.actor, 'delete', before, null);
       if (why) throw forbidden(why);
+      if (this.def.erase) return this.def.erase(tx, ctx.actor, before);
       await tx.delete(this.t).where(eq(this.t.id, id));
       if (this.def.embedded) {
         await tx.delete(embeddingsTable).where(and(eq(embeddingsTable.entityKind, this.def.embedded), eq(embeddingsTable.entityId, id)));

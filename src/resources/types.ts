@@ -67,4 +67,10 @@ export interface ResourceDef {
   checkRefs?(ctx: ReadContext, record: Row): Promise<{ path: string; message: string }[]>;
   /** Audit entries for a change (e.g. a vetting decision). */
   audit?(before: Row | null, after: Row): { action: string; detail: Row } | null;
+  /** Server-decided values of a write (e.g. when a consent was given); `before` is null on create. */
+  prepare?(before: Row | null, body: Row): Row;
+  /** What DELETE does, for the OpenAPI document, when it is not a plain delete. */
+  deleteDescription?: string;
+  /** DELETE replaced by an erasure that keeps the row (personal data): runs in the delete's transaction. */
+  erase?(tx: Tx, actor: Actor, before: Row): Promise<void>;
 }

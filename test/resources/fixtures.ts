@@ -335,6 +335,8 @@ export async function fingerprint(t: TestApp): Promise<Record<string, string>> {
 
 /** Row count of one table (optionally with a raw WHERE). */
 export async function countRows(t: TestApp, table: string, where = 'true'): Promise<number> {
+  // A deleted founder stays as an erased tombstone (PIPL erasure keeps references valid): not a record any more.
+  if (table === 'founders') where = `(${where}) and erased_at is null`;
   const rows = resultRows<{ n: number }>(await t.db.execute(sql.raw(`select count(*)::int as n from "${table}" where ${where}`)));
   return rows[0].n;
 }

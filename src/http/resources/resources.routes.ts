@@ -61,6 +61,7 @@ export function resourceRoutes(def: ResourceDef) {
     }),
     remove: createRoute({
       method: 'delete', path: `/${def.name}/{id}`, tags, summary: `Delete a ${def.singular}`,
+      ...(def.deleteDescription ? { description: def.deleteDescription } : {}),
       request: { params: idParam },
       responses: { 204: { description: 'Deleted' }, ...problemResponses(401, 403, 404) },
     }),

@@ -20,6 +20,8 @@ export const trainingFounders: Recipe<TrainingSource> = {
   candidateKind: 'founder',
   candidateTable: f,
   rules: [
+    // A deleted founder's tombstone is never a candidate.
+    rule('not_erased', '未注销', 'Not deleted', () => sql`${f.erasedAt} is null`, (_s, c) => !c.row.erasedAt),
     rule('group', '属于培训对象群体', 'In the target groups',
       (s) => (s.row.targetGroups.length ? sql`${f.groups} && ${arr(s.row.targetGroups, 'founder_group')}` : null),
       (s, c) => s.row.targetGroups.length === 0 || c.row.groups.some((g: string) => s.row.targetGroups.includes(g))),

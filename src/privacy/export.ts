@@ -1,0 +1,60 @@
+// GET /v1/founders/{id}/export (PIPL art. 45, right of access and portability): everything the
+// service holds about one founder, for the founder itself, its center's staff and admins.
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import {
+  apiKeysTable, auditTable, enrollmentsTable, foundersTable, introductionsTable, projectFoundersTable, projectsTable, trainingsTable,
+} from '../../models/schema.ts';
+import { isAdmin, isStaffOf, type Actor } from '../auth/actor.ts';
+import type { Db } from '../db/client.ts';
+import { notFound } from '../errors.ts';
+import { audit, isUuid } from '../engagement/shared.ts';
+import type { Row } from '../resources/types.ts';
+
+/** May the actor export (or otherwise act as the data controller for) this founder? */
+export const mayExport = (actor: Actor, founder: { id: string; centerId: string | null }) =>
+  isAdmin(actor) || isStaffOf(actor, founder.centerId) || (actor.role === 'founder' && actor.subjectId === founder.id);
+
+export async function exportFounder(db: Db, actor: Actor, founderId: string): Promise<Row> {
+  if (!isUuid(founderId)) throw notFound('founder');
+  const [founder] = await db.select().from(foundersTable).where(and(eq(foundersTable.id, founderId), isNull(foundersTable.erasedAt))).limit(1);
+  // Same 404 for "does not exist" and "not yours": existence is not revealed.
+  if (!founder || !mayExport(actor, founder)) throw notFound('founder');
+  const { erasedAt: _erased, ...profile } = founder;
+
+  const links = await db.select().from(projectFoundersTable).where(eq(projectFoundersTable.founderId, founderId));
+  const projectIds = links.map((l) => l.projectId);
+  const projectRows = projectIds.length ? await db.select().from(projectsTable).where(inArray(projectsTable.id, projectIds)).orderBy(asc(projectsTable.id)) : [];
+  const coFounders = projectIds.length
+    ? await db.select().from(projectFoundersTable).where(inArray(projectFoundersTable.projectId, projectIds)).orderBy(asc(projectFoundersTable.position))
+    : [];
+  const projects = projectRows.map((p) => ({ ...p, founderIds: coFounders.filter((c) => c.projectId === p.id).map((c) => c.founderId) }));
+  const introductions = projectIds.length
+    ? (await db.select().from(introductionsTable).where(inArray(introductionsTable.projectId, projectIds)).orderBy(asc(introductionsTable.id)))
+        .map(({ requestedBy: _r, ...x }) => x)
+    : [];
+  const enrollments = await db
+    .select({ id: enrollmentsTable.id, trainingId: enrollmentsTable.trainingId, trainingTitle: trainingsTable.title, provider: trainingsTable.provider, createdAt: enrollmentsTable.createdAt })
+    .from(enrollmentsTable)
+    .innerJoin(trainingsTable, eq(trainingsTable.id, enrollmentsTable.trainingId))
+    .where(eq(enrollmentsTable.founderId, founderId))
+    .orderBy(asc(enrollmentsTable.id));
+  const apiKeys = await db
+    .select({ id: apiKeysTable.id, prefix: apiKeysTable.prefix, label: apiKeysTable.label, createdAt: apiKeysTable.createdAt, revokedAt: apiKeysTable.revokedAt })
+    .from(apiKeysTable)
+    .where(and(eq(apiKeysTable.role, 'founder'), eq(apiKeysTable.subjectId, founderId)))
+    .orderBy(asc(apiKeysTable.id));
+  // Entries about the founder, naming it in their detail, or about its projects.
+  const about = [
+    eq(auditTable.entityId, founderId),
+    sql`${auditTable.detail} @> ${JSON.stringify({ founderId })}::jsonb`,
+    sql`${auditTable.detail} @> ${JSON.stringify({ founderIds: [founderId] })}::jsonb`,
+    sql`${auditTable.detail} @> ${JSON.stringify({ subjectId: founderId })}::jsonb`,
+    ...(projectIds.length
+      ? [inArray(auditTable.entityId, projectIds), inArray(sql<string>`${auditTable.detail}->>'projectId'`, projectIds)]
+      : []),
+  ];
+  const auditEntries = await db.select().from(auditTable).where(or(...about)).orderBy(asc(auditTable.id));
+
+  await audit(db, actor, [{ action: 'founder.export', entityKind: 'founder', entityId: founderId, centerId: founder.centerId }]);
+  return { exportedAt: new Date().toISOString(), founder: profile, projects, introductions, enrollments, apiKeys, audit: auditEntries };
+}
