@@ -1,6 +1,6 @@
 // With REDIS_URL: a BullMQ queue. Producers fail fast when Redis is down (the row stays pending and
 // the reconciler re-enqueues it later); workers retry with exponential backoff.
-import { Queue, Worker, type Job } from 'bullmq';
+import { Queue, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { EmbeddedKind } from '../models/embeddings/table.ts';
 import type { Db } from '../src/db/client.ts';
@@ -9,6 +9,7 @@ import type { Logger } from '../src/logger.ts';
 import { embedEntities, pendingKeys, type EntityKey } from './embeddings/processor.ts';
 import type { EmbeddingQueue } from './queue.ts';
 import { vectorIndexKeeper } from '../src/embedding/indexes.ts';
+import { startWorker, withTimeout } from './bullmq-worker.ts';
 import { waitUntilNothingPending } from './drained.ts';
 
 export const EMBED_QUEUE = 'embed';
@@ -76,29 +77,11 @@ export function bullmqQueue(db: Db, embedder: Embedder, logger: Logger, opts: Bu
 }
 
 export function startEmbedWorker(db: Db, embedder: Embedder, logger: Logger, opts: Omit<BullOptions, 'worker'>) {
-  const connection = new Redis(opts.url, { maxRetriesPerRequest: null });
-  connection.on('error', (e) => logger.debug('redis (worker) error', { err: String(e) }));
   const keeper = vectorIndexKeeper(db, embedder.id, embedder.dimensions, opts.indexMinRows);
-  const worker = new Worker<EmbedJob>(
-    EMBED_QUEUE,
-    async (job: Job<EmbedJob>) => {
-      const r = await embedEntities(db, embedder, job.data.keys, opts.batchSize);
-      await keeper.note(r.embedded);
-      return r;
-    },
-    { connection, prefix: opts.prefix, concurrency: 1, lockDuration: opts.lockMs ?? 30_000, stalledInterval: opts.lockMs ?? 30_000 },
-  );
-  worker.on('failed', (job, err) => logger.warn('embedding job failed', { jobId: job?.id, attempt: job?.attemptsMade, err: String(err) }));
-  worker.on('error', (e) => logger.debug('worker error', { err: String(e) }));
-  return {
-    worker,
-    async close() {
-      // Waits for the running job; gives up on a Redis that does not answer (the job's rows stay pending).
-      await withTimeout(worker.close(), 10_000);
-      connection.disconnect();
-    },
-  };
+  // The job's rows stay pending if the worker dies or Redis stops answering: nothing is lost.
+  return startWorker<EmbedJob>(EMBED_QUEUE, async (job: Job<EmbedJob>) => {
+    const r = await embedEntities(db, embedder, job.data.keys, opts.batchSize);
+    await keeper.note(r.embedded);
+    return r;
+  }, logger, opts);
 }
-
-const withTimeout = (p: Promise<unknown>, ms: number) =>
-  Promise.race([p.catch(() => {}), new Promise<void>((r) => setTimeout(r, ms).unref())]);

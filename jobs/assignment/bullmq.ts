@@ -1,10 +1,11 @@
 // With REDIS_URL: assignment runs as BullMQ jobs (job id = run id, so a run is queued once). The
 // API process runs a worker (concurrency 1); `npm run worker` processes add more. A job whose worker
 // died is taken over after the lock expires; executeRun recomputes a run left `running`.
-import { Queue, Worker } from 'bullmq';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Logger } from '../../src/logger.ts';
 import type { AssignmentQueue, RunProcessor } from './queue.ts';
+import { startWorker, withTimeout } from '../bullmq-worker.ts';
 
 export const ASSIGN_QUEUE = 'assign';
 
@@ -49,21 +50,5 @@ export function bullmqAssignmentQueue(run: RunProcessor, logger: Logger, opts: A
 }
 
 export function startAssignmentWorker(run: RunProcessor, logger: Logger, opts: Omit<AssignBullOptions, 'worker'>) {
-  const connection = new Redis(opts.url, { maxRetriesPerRequest: null });
-  connection.on('error', (e) => logger.debug('redis (assignment worker) error', { err: String(e) }));
-  const worker = new Worker<AssignJob>(ASSIGN_QUEUE, async (job) => run(job.data.runId), {
-    connection, prefix: opts.prefix, concurrency: 1, lockDuration: opts.lockMs ?? 30_000, stalledInterval: opts.lockMs ?? 30_000,
-  });
-  worker.on('failed', (job, err) => logger.warn('assignment job failed', { jobId: job?.id, attempt: job?.attemptsMade, err: String(err) }));
-  worker.on('error', (e) => logger.debug('assignment worker error', { err: String(e) }));
-  return {
-    worker,
-    async close() {
-      await withTimeout(worker.close(), 10_000);
-      connection.disconnect();
-    },
-  };
+  return startWorker<AssignJob>(ASSIGN_QUEUE, async (job) => run(job.data.runId), logger, opts);
 }
-
-const withTimeout = (p: Promise<unknown>, ms: number) =>
-  Promise.race([p.catch(() => {}), new Promise<void>((r) => setTimeout(r, ms).unref())]);
