@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { assignmentRunsTable, auditTable, introductionsTable } from '../../models/schema.ts';
-import { startTestApp, type TestApp } from '../harness.ts';
-import { buildWorld, createKey, expectProblem, founderBody, mentorBody, ok, projectBody, type Actor, type World } from '../auth/world.ts';
-import { asActor, callerFor, create, statusCounts, type Caller } from '../engagement/helpers.ts';
+import type { TestApp } from '../harness.ts';
+import { createKey, expectProblem, founderBody, mentorBody, ok, projectBody, type Actor, type World } from '../auth/world.ts';
+import { callerFor, create, statusCounts, type Caller, bootWorld, UNKNOWN } from '../engagement/helpers.ts';
 import { executeRun } from '../../src/assignment/run.ts';
 import { requeueUnfinished } from '../../jobs/assignment/queue.ts';
 import { silentLogger } from '../../src/logger.ts';
@@ -16,16 +16,9 @@ import { silentLogger } from '../../src/logger.ts';
 let t: TestApp;
 let w: World;
 let as: (a: Actor) => Caller;
-const UNKNOWN = '01900000-0000-7000-8000-000000000000';
 
-beforeAll(async () => {
-  t = await startTestApp();
-  w = await buildWorld(t);
-  as = asActor(t, w);
-});
-afterAll(async () => {
-  await t?.close();
-});
+beforeAll(async () => ({ t, w, as } = await bootWorld()));
+afterAll(async () => { await t?.close(); });
 
 /** A center of its own (so default runs see only what the test made), its staff and a founder. */
 async function newCenter(name: string) {

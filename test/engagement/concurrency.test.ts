@@ -4,22 +4,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { auditTable, enrollmentsTable, introductionsTable } from '../../models/schema.ts';
-import { startTestApp, type TestApp } from '../harness.ts';
-import { buildWorld, createKey, founderBody, mentorBody, ok, projectBody, trainingBody, type World } from '../auth/world.ts';
-import { asActor, callerFor, countWhere, create, inBatches, statusCounts, type Caller } from './helpers.ts';
+import type { TestApp } from '../harness.ts';
+import { createKey, founderBody, mentorBody, ok, projectBody, trainingBody, type World } from '../auth/world.ts';
+import { asActor, callerFor, countWhere, create, inBatches, statusCounts, type Caller, bootWorld } from './helpers.ts';
 
 let t: TestApp;
 let w: World;
 let as: ReturnType<typeof asActor>;
 
-beforeAll(async () => {
-  t = await startTestApp();
-  w = await buildWorld(t);
-  as = asActor(t, w);
-});
-afterAll(async () => {
-  await t?.close();
-});
+beforeAll(async () => ({ t, w, as } = await bootWorld()));
+afterAll(async () => { await t?.close(); });
 
 const N = 50;
 

@@ -3,23 +3,16 @@
 // frees the seat, the audit trail, bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollmentsTable } from '../../models/schema.ts';
-import { startTestApp, type TestApp } from '../harness.ts';
-import { M, PROVIDER_ONE, buildWorld, expectProblem, ok, trainingBody, type Actor, type World } from '../auth/world.ts';
-import { asActor, auditRows, countWhere, create, type Caller } from './helpers.ts';
+import type { TestApp } from '../harness.ts';
+import { M, PROVIDER_ONE, expectProblem, ok, trainingBody, type Actor, type World } from '../auth/world.ts';
+import { auditRows, countWhere, create, type Caller, bootWorld, UNKNOWN } from './helpers.ts';
 
 let t: TestApp;
 let w: World;
 let as: (a: Actor) => Caller;
-const UNKNOWN = '01900000-0000-7000-8000-000000000000';
 
-beforeAll(async () => {
-  t = await startTestApp();
-  w = await buildWorld(t);
-  as = asActor(t, w);
-});
-afterAll(async () => {
-  await t?.close();
-});
+beforeAll(async () => ({ t, w, as } = await bootWorld()));
+afterAll(async () => { await t?.close(); });
 
 const enrol = (who: Caller, trainingId: string, founderId: unknown) => who.post(`/v1/trainings/${trainingId}/enrollments`, { founderId });
 const enrolments = () => countWhere(t, enrollmentsTable);

@@ -2,7 +2,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { auditTable } from '../../models/schema.ts';
 import type { TestApp, TestResponse } from '../harness.ts';
-import { ok, type Actor, type World } from '../auth/world.ts';
+import { buildWorld, ok, type Actor, type World } from '../auth/world.ts';
+import { startTestApp } from '../harness.ts';
 
 export interface Caller {
   get(path: string): Promise<TestResponse>;
@@ -45,3 +46,13 @@ export async function inBatches<T>(n: number, width: number, job: (i: number) =>
 
 export const statusCounts = (responses: TestResponse[]) =>
   responses.reduce<Record<number, number>>((acc, r) => ((acc[r.status] = (acc[r.status] ?? 0) + 1), acc), {});
+
+/** An id no record has (a valid UUIDv7 shape, so it reaches the lookup rather than the validator). */
+export const UNKNOWN = '01900000-0000-7000-8000-000000000000';
+
+/** The app with the role world of test/auth/world.ts, and a caller per actor: `({ t, w, as } = await bootWorld())` in beforeAll. */
+export async function bootWorld(): Promise<{ t: TestApp; w: World; as: (a: Actor) => Caller }> {
+  const t = await startTestApp();
+  const w = await buildWorld(t);
+  return { t, w, as: asActor(t, w) };
+}

@@ -4,25 +4,18 @@
 // contact reveal after an accept (not after a decline); the audit trail; bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { introductionsTable } from '../../models/schema.ts';
-import { startTestApp, type TestApp } from '../harness.ts';
+import type { TestApp } from '../harness.ts';
 import {
-  M, buildWorld, createKey, expectProblem, investorBody, mentorBody, ok, projectBody, type Actor, type World,
+  M, createKey, expectProblem, investorBody, mentorBody, ok, projectBody, type Actor, type World,
 } from '../auth/world.ts';
-import { asActor, auditRows, callerFor, countWhere, create, type Caller } from './helpers.ts';
+import { auditRows, callerFor, countWhere, create, type Caller, bootWorld, UNKNOWN } from './helpers.ts';
 
 let t: TestApp;
 let w: World;
 let as: (a: Actor) => Caller;
-const UNKNOWN = '01900000-0000-7000-8000-000000000000';
 
-beforeAll(async () => {
-  t = await startTestApp();
-  w = await buildWorld(t);
-  as = asActor(t, w);
-});
-afterAll(async () => {
-  await t?.close();
-});
+beforeAll(async () => ({ t, w, as } = await bootWorld()));
+afterAll(async () => { await t?.close(); });
 
 const introCount = () => countWhere(t, introductionsTable);
 const request = (who: Caller, projectId: string, targetKind: 'mentor' | 'investor', targetId: string, message?: string) =>
