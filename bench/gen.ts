@@ -89,7 +89,11 @@ export async function generate(db: Db, opts: GenOptions): Promise<TableStat[]> {
   const existing = resultRows<{ id: string }>(await db.execute(sql`select id from centers`)).map((r) => r.id);
   const centerIds = [...new Set([...existing, ...newCenters.map((c) => c.id)])].sort();
   const founders = await table('founders', 'founder', foundersTable, opts.founders, (rng, id, i) => build.founder(rng, id, i, prefix, centerIds));
-  if (opts.projects && !founders.length) throw new Error('projects need founders: pass --founders N');
+  // Without new founders, projects take theirs from the database (growing an existing data set).
+  if (opts.projects && !founders.length) {
+    founders.push(...resultRows<{ id: string; regionCode: string }>(await db.execute(sql`select id, region_code as "regionCode" from founders order by id`)));
+    if (!founders.length) throw new Error('projects need founders: pass --founders N');
+  }
   await table('projects', 'project', projectsTable, opts.projects, (rng, id, i) => {
     const { row, founderIds } = build.project(rng, id, i, prefix, founders as build.FounderRef[], centerIds);
     return { ...row, _founderIds: founderIds };

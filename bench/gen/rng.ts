@@ -36,6 +36,12 @@ export class Rng {
   }
   /** n distinct items (order random). */
   some<T>(xs: readonly T[], n: number): T[] {
+    // Picking a few out of a large pool (founders for a project): sample indices, don't copy the pool.
+    if (xs.length > 64 && n <= 8) {
+      const seen = new Set<number>();
+      while (seen.size < n) seen.add(Math.floor(this.next() * xs.length));
+      return [...seen].map((i) => xs[i]);
+    }
     const pool = [...xs];
     const out: T[] = [];
     for (let i = 0; i < Math.min(n, pool.length); i++) {
