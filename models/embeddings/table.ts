@@ -29,4 +29,9 @@ export const embeddingsTable = pgTable('embeddings', {
   embedCount: integer('embed_count').notNull().default(0),
   error: text('error'),
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.entityKind, t.entityId] }), index('embeddings_status_idx').on(t.status)]);
+}, (t) => [
+  primaryKey({ columns: [t.entityKind, t.entityId] }),
+  index('embeddings_status_idx').on(t.status),
+  // The lexical channel's `@@` over a large candidate table (hybrid retrieval above EXACT_LIMIT).
+  index('embeddings_lexical_idx').using('gin', t.lexical),
+]);

@@ -3,6 +3,7 @@
 // When the rules leave more than EXACT_LIMIT candidates, hybrid retrieval (vector kNN ∪ lexical)
 // narrows them to the best RETRIEVE_K per channel before scoring.
 import { and, inArray, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { embeddingsTable } from '../../models/schema.ts';
 import type { Db } from '../db/client.ts';
 import { profileQuery, toProfile } from './profile.ts';
@@ -22,7 +23,7 @@ export interface EngineContext {
 export interface Scored {
   profile: Profile;
   score: number;
-  contributions: { id: string; weight: number; value: number; detail: Bilingual }[];
+  contributions: { id: string; weight: number; value: number; detail: Bilingual; alwaysExplained?: boolean }[];
 }
 
 /** Scores one candidate: Σ weight·value over the features that apply, divided by their total weight. */
@@ -37,7 +38,7 @@ export function scoreCandidate<S extends Profile>(recipe: Recipe<S>, weights: Re
     if (!r) continue;
     sum += w * r.value;
     total += w;
-    contributions.push({ id: f.id, weight: w, value: r.value, detail: r.detail });
+    contributions.push({ id: f.id, weight: w, value: r.value, detail: r.detail, ...(f.alwaysExplained ? { alwaysExplained: true } : {}) });
   }
   const score = total ? Math.round((sum / total) * 1e6) / 1e6 : 0;
   return { profile: c, score, contributions };
@@ -52,14 +53,7 @@ export async function runRecipe<S extends Profile>(
   source: S,
   opts: { limit: number; weights: Record<string, number>; scope?: SQL; declared: { topics?: string; sectors?: string }; exactLimit?: number },
 ): Promise<{ items: MatchItem[]; candidates: number }> {
-  const exactLimit = opts.exactLimit ?? EXACT_LIMIT;
-  const where = and(...recipe.rules.map((r) => r.where(source)).filter((x): x is SQL => !!x), opts.scope);
-  const query = profileQuery(ctx.db, recipe.candidateTable, recipe.candidateKind, ctx.model, recipe.computed);
-  let rows = await query(where, exactLimit + 1);
-  if (rows.length > exactLimit) {
-    const ids = await retrieve(ctx, recipe, source, where);
-    rows = await query(and(where, inArray(recipe.candidateTable.id, ids)));
-  }
+  const rows = await candidates(ctx, recipe, source, and(...recipe.rules.map((r) => r.where(source)).filter((x): x is SQL => !!x), opts.scope), opts.exactLimit ?? EXACT_LIMIT);
   const declared = (row: Record<string, any>) => ({
     topics: opts.declared.topics ? [].concat(row[opts.declared.topics] ?? []) : [],
     sectors: opts.declared.sectors ? [].concat(row[opts.declared.sectors] ?? []) : [],
@@ -76,45 +70,62 @@ export async function runRecipe<S extends Profile>(
   };
 }
 
-/** Hybrid retrieval among eligible candidates: the RETRIEVE_K nearest vectors ∪ the RETRIEVE_K best keyword matches. */
-async function retrieve<S extends Profile>(ctx: EngineContext, recipe: Recipe<S>, source: S, where: SQL | undefined): Promise<string[]> {
-  const e = embeddingsTable;
+/**
+ * The eligible candidates to score: all of them when at most `exactLimit` (exact ranking), else the
+ * union of the two retrieval channels. A small table (the usual case on one center's data) is read
+ * in one query; a large one is probed by id first, so no full rows are read just to be counted.
+ */
+async function candidates<S extends Profile>(ctx: EngineContext, recipe: Recipe<S>, source: S, where: SQL | undefined, exactLimit: number) {
   const t = recipe.candidateTable;
-  const ids = new Set<string>();
-  const base = () =>
-    ctx.db
-      .select({ id: t.id })
-      .from(t)
-      .innerJoin(e, sql`${e.entityKind} = ${recipe.candidateKind} and ${e.entityId} = ${t.id}`);
+  const query = profileQuery(ctx.db, t, recipe.candidateKind, ctx.model, recipe.computed);
+  if ((await tableSize(ctx.db, t)) <= exactLimit) {
+    const rows = await query(where, exactLimit + 1);
+    if (rows.length <= exactLimit) return rows;
+  } else {
+    const ids = await ctx.db.select({ id: t.id }).from(t).where(where).limit(exactLimit + 1);
+    if (ids.length <= exactLimit) return ids.length ? query(inArray(t.id, ids.map((r) => r.id as string))) : [];
+  }
+  return retrieve(ctx, recipe, source, where, query);
+}
+
+/** Row counts of candidate tables, refreshed at most every SIZE_TTL_MS (only the exact/hybrid choice depends on it). */
+const SIZE_TTL_MS = 30_000;
+const sizes = new WeakMap<Db, Map<PgTable, { n: number; at: number }>>();
+async function tableSize(db: Db, table: PgTable): Promise<number> {
+  const perDb = sizes.get(db) ?? new Map<PgTable, { n: number; at: number }>();
+  sizes.set(db, perDb);
+  const hit = perDb.get(table);
+  if (hit && Date.now() - hit.at < SIZE_TTL_MS) return hit.n;
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(table);
+  perDb.set(table, { n, at: Date.now() });
+  return n;
+}
+
+/**
+ * Hybrid retrieval among eligible candidates: the RETRIEVE_K nearest vectors ∪ the RETRIEVE_K best
+ * keyword matches, each channel reading its full rows (the two run in parallel on a server).
+ */
+async function retrieve<S extends Profile>(ctx: EngineContext, recipe: Recipe<S>, source: S, where: SQL | undefined, query: ReturnType<typeof profileQuery>) {
+  const e = embeddingsTable;
+  const channels: Promise<Record<string, any>[]>[] = [];
   if (source.vector) {
     const q = `[${source.vector.join(',')}]`;
     const dims = sql.raw(String(ctx.dimensions));
     // The per-(model, kind) HNSW index serves this ORDER BY; iterative scans keep going until
     // enough rows pass the eligibility filter (pgvector ≥ 0.8), instead of returning too few.
-    const knn = await ctx.db.transaction(async (tx) => {
+    channels.push(ctx.db.transaction(async (tx) => {
       await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
-      return tx
-        .select({ id: t.id })
-        .from(t)
-        .innerJoin(e, sql`${e.entityKind} = ${recipe.candidateKind} and ${e.entityId} = ${t.id}`)
-        .where(and(where, sql`${e.model} = ${ctx.model}`))
-        .orderBy(sql`(${e.embedding}::vector(${dims})) <=> ${q}::vector(${dims})`)
-        .limit(RETRIEVE_K);
-    });
-    for (const r of knn) ids.add(r.id as string);
+      return query(and(where, sql`${e.model} = ${ctx.model}`), RETRIEVE_K, sql`(${e.embedding}::vector(${dims})) <=> ${q}::vector(${dims})`, tx as unknown as Db);
+    }));
   }
-  if (source.lexemes.size) {
-    const query = [...source.lexemes].map((w) => `'${w.replace(/['\\]/g, '')}'`).filter((w) => w.length > 2).join(' | ');
-    if (query) {
-      const tsq = sql`to_tsquery('simple', ${query})`;
-      const lex = await base()
-        .where(and(where, sql`${e.lexical} @@ ${tsq}`))
-        .orderBy(sql`ts_rank(${e.lexical}, ${tsq}) desc`)
-        .limit(RETRIEVE_K);
-      for (const r of lex) ids.add(r.id as string);
-    }
+  const words = [...source.lexemes].map((w) => `'${w.replace(/['\\]/g, '')}'`).filter((w) => w.length > 2).join(' | ');
+  if (words) {
+    const tsq = sql`to_tsquery('simple', ${words})`;
+    channels.push(query(and(where, sql`${e.lexical} @@ ${tsq}`), RETRIEVE_K, sql`ts_rank(${e.lexical}, ${tsq}) desc`));
   }
-  return [...ids];
+  const byId = new Map<string, Record<string, any>>();
+  for (const rows of await Promise.all(channels)) for (const r of rows) byId.set(r.id, r);
+  return [...byId.values()];
 }
 
 /** The top contributions, the recognised topics, the cold-start note and the rules passed, in one language. */
@@ -122,7 +133,7 @@ function explain<S extends Profile>(recipe: Recipe<S>, source: S, s: Scored, lan
   const reasons: Reason[] = s.contributions
     .filter((c) => c.value > 0)
     .sort((a, b) => b.weight * b.value - a.weight * a.value)
-    .slice(0, 4)
+    .filter((c, k) => k < 4 || c.alwaysExplained)
     .map((c) => ({ code: c.id, text: c.detail[lang] }));
   for (const n of recipe.notes?.(source, s.profile) ?? []) reasons.push({ code: 'inferred', text: n[lang] });
   if (!source.vector || !s.profile.vector) {

@@ -38,14 +38,15 @@ export function toProfile(raw: Record<string, any>, declared: Declared): Profile
   };
 }
 
-/** Rows of `table` joined with their embedding row, filtered by `where`. */
+/** Rows of `table` joined with their embedding row, filtered by `where` (optionally ordered, on `db` or a transaction). */
 export function profileQuery(db: Db, table: PgTable & { id: PgColumn }, kind: EmbeddedKind, model: string, extra: Record<string, SQL> = {}) {
-  return (where: SQL | undefined, limit?: number) => {
-    let q: any = db
+  return (where: SQL | undefined, limit?: number, orderBy?: SQL, on: Db = db) => {
+    let q: any = on
       .select({ ...getTableColumns(table), ...extra, ...profileColumns(model) })
       .from(table)
       .leftJoin(e, and(eq(e.entityKind, kind), eq(e.entityId, table.id)))
       .where(where);
+    if (orderBy) q = q.orderBy(orderBy);
     if (limit) q = q.limit(limit);
     return q as Promise<Record<string, any>[]>;
   };

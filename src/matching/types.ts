@@ -61,6 +61,8 @@ export interface Feature<S> {
   id: string;
   /** null when the feature cannot be computed for this pair (e.g. no vector yet): it leaves the score's denominator. */
   compute(s: S, c: Profile): FeatureValue | null;
+  /** Always explained when it applies, even outside the top contributions (signals a profile does not show, like feedback). */
+  alwaysExplained?: boolean;
 }
 
 export interface Recipe<S> {

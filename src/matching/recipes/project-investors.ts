@@ -5,6 +5,7 @@ import { allows, listAllows, listCovers, regionListCovers, rule } from '../rules
 import { bi, labelList } from '../text.ts';
 import type { Feature, Profile, ProjectSource, Recipe, Rule } from '../types.ts';
 import { introducedTo } from './project-mentors.ts';
+import { decisionsSql, responsiveness } from '../feedback.ts';
 
 const i = investorsTable;
 
@@ -96,6 +97,7 @@ export const projectInvestors: Recipe<ProjectSource> = {
   id: 'project.investors',
   candidateKind: 'investor',
   candidateTable: i,
+  computed: { decisions: decisionsSql('investor', i.id) },
   rules: [
     rule('active', '投资方在投', 'Investor is active', () => eq(i.active, true), (_s, c) => c.row.active),
     ...investorRules<ProjectSource>((s) => s.row),
@@ -109,8 +111,9 @@ export const projectInvestors: Recipe<ProjectSource> = {
     ticketFit((s) => s.row.fundingNeedCny ?? null, (_s, c) => [c.row.ticketMinCny, c.row.ticketMaxCny]),
     regionFocus((_s, c) => c.row.regionCodes),
     fundingFit((s) => s, (_s, c) => c),
+    responsiveness,
   ],
-  defaultWeights: { semantic: 0.25, lexical: 0.25, sector: 0.15, stage: 0.05, ticket: 0.05, region: 0.05, funding: 0.1 },
+  defaultWeights: { semantic: 0.25, lexical: 0.25, sector: 0.15, stage: 0.05, ticket: 0.05, region: 0.05, funding: 0.1, feedback: 0.05 },
   summary: (r) => ({
     name: r.name, kind: r.kind, thesis: r.thesis, sectors: r.sectors, stages: r.stages,
     ticketMinCny: r.ticketMinCny, ticketMaxCny: r.ticketMaxCny, regionCodes: r.regionCodes,

@@ -2,6 +2,7 @@ import { eq, or, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { introductionsTable, mentorsTable } from '../../../models/schema.ts';
 import { inferredNotes } from './notes.ts';
+import { decisionsSql, responsiveness } from '../feedback.ts';
 import { mentorRemainingSql } from '../../engagement/capacity.ts';
 import { languages, lexical, regionCloseness, sectorFit, semantic, topicCoverage } from '../features.ts';
 import { inPrefectureOf, rule, samePrefecture, sharesLanguage } from '../rules.ts';
@@ -27,7 +28,7 @@ export const projectMentors: Recipe<ProjectSource> = {
   id: 'project.mentors',
   candidateKind: 'mentor',
   candidateTable: m,
-  computed: { remaining: mentorRemainingSql() },
+  computed: { remaining: mentorRemainingSql(), decisions: decisionsSql('mentor', m.id) },
   rules: [
     rule('active', '导师在岗', 'Mentor is active', () => eq(m.active, true), (_s, c) => c.row.active),
     rule('capacity', '尚有辅导名额', 'Has mentoring capacity left', () => sql`${mentorRemainingSql()} > 0`, (_s, c) => c.row.remaining > 0),
@@ -46,8 +47,9 @@ export const projectMentors: Recipe<ProjectSource> = {
     regionCloseness((s) => s.row.regionCode, (c) => c.row.regionCode),
     languages,
     load,
+    responsiveness,
   ],
-  defaultWeights: { semantic: 0.25, lexical: 0.25, topics: 0.25, sector: 0.1, region: 0.05, language: 0.05, capacity: 0.05 },
+  defaultWeights: { semantic: 0.25, lexical: 0.25, topics: 0.25, sector: 0.1, region: 0.05, language: 0.05, capacity: 0.05, feedback: 0.05 },
   notes: (s, c) => inferredNotes(s, c, s.row.needs),
   summary: (r) => ({
     name: r.name, bio: r.bio, expertise: r.expertise, sectors: r.sectors, languages: r.languages,

@@ -1,0 +1,1 @@
+CREATE INDEX "embeddings_lexical_idx" ON "embeddings" USING gin ("lexical");

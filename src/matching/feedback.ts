@@ -1,0 +1,33 @@
+// Learned from feedback: how a mentor or investor has answered introductions so far. Every accept
+// and decline is stored on the introduction (and in the audit log); a target that accepts most of
+// what it is sent is a better bet for the founder than one that declines most. With no decisions
+// yet the feature does not apply (cold start: content and rules alone rank).
+import { getTableName, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { introductionsTable } from '../../models/schema.ts';
+import { bi } from './text.ts';
+import type { Feature, Profile } from './types.ts';
+
+/** `{ accepted, declined }` decisions of the target row in the query (ended ones were accepted first). */
+export const decisionsSql = (kind: 'mentor' | 'investor', targetId: PgColumn): SQL<{ accepted: number; declined: number }> =>
+  sql`(select json_build_object(
+      'accepted', count(*) filter (where fi.status in ('accepted', 'ended')),
+      'declined', count(*) filter (where fi.status = 'declined'))
+    from ${introductionsTable} fi
+    where fi.target_kind = ${kind} and fi.target_id = ${sql.identifier(getTableName(targetId.table))}.${sql.identifier(targetId.name)})`;
+
+/**
+ * The acceptance rate, smoothed towards ½ (a Beta(1, 1) prior) so that one early decline does not
+ * bury a new mentor: (accepted + 1) / (decided + 2).
+ */
+export const responsiveness: Feature<Profile> = {
+  id: 'feedback',
+  alwaysExplained: true,
+  compute(_s, c) {
+    const d = c.row.decisions as { accepted: number; declined: number } | undefined;
+    const decided = d ? d.accepted + d.declined : 0;
+    if (!d || !decided) return null;
+    const value = (d.accepted + 1) / (decided + 2);
+    return { value, detail: bi(`以往对接中接受了 ${d.accepted}/${decided} 次`, `Accepted ${d.accepted} of ${decided} past introductions`) };
+  },
+};
