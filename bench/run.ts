@@ -1,5 +1,7 @@
 // `npm run bench`: runs the benchmark sections, prints a table and writes bench/results/latest.json.
 // BENCH_DATABASE_URL points the database parts at a real PostgreSQL (default: embedded PGlite).
+// `npm run bench -- --scale [bench:scale options]` (or BENCH_SCALE=1) also runs the scale benchmark
+// (bench/scale.ts: 100k projects on BENCH_DATABASE_URL's server) after the demo-scale sections.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchEmbedding } from './embedding.ts';
@@ -29,6 +31,11 @@ async function main() {
   console.log(`match latency at demo scale (${matching.backend}), ms:`);
   console.table(Object.fromEntries(matching.rows.map((r) => [r.endpoint, { p50: round(r.p50), p95: round(r.p95), p99: round(r.p99) }])));
   console.log('written to bench/results/latest.json');
+  const args = process.argv.slice(2);
+  if (args.includes('--scale') || ['1', 'true'].includes(process.env.BENCH_SCALE ?? '')) {
+    const { runScale } = await import('./scale.ts');
+    await runScale(args.filter((a) => a !== '--scale'));
+  }
 }
 
 main().catch((e) => {

@@ -199,7 +199,7 @@ export function parseScaleArgs(argv: string[]): { points: number[]; opts: Omit<S
     opts: {
       backend: values.pglite ? 'pglite' : 'postgres',
       databaseUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/bench_scale',
-      pgliteDir: process.env.BENCH_PGLITE_DIR ?? 'data-bench',
+      pgliteDir: process.env.BENCH_PGLITE_DIR ?? 'data/bench',
       calls: Number(values.calls), duration: Number(values.duration), connections: Number(values.connections),
       recallSources: Number(values.recall), seed: Number(values.seed), port: Number(values.port),
       generate: !values['no-generate'], load: !values['no-load'], log: (l) => console.log(l),

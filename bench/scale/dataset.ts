@@ -83,6 +83,8 @@ export async function prepare(t: Target, counts: GenCounts, seed: number, log: (
     // Demo centers of other runs don't matter; the entity counts and a finished embedding backlog do.
     const same = have && have.pending === 0 && (['projects', 'founders', 'mentors', 'investors', 'trainings', 'services'] as const).every((k) => have[k] === counts[k]);
     if (same) {
+      // Migrations newer than the data set (e.g. an index) apply as the server would apply them.
+      await migrateDatabase(database);
       log(`dataset present (${counts.projects} projects), reused`);
       return { reused: true };
     }

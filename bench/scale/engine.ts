@@ -89,6 +89,12 @@ export function knnQuery(ctx: EngineContext, ep: Endpoint, source: Profile, k = 
     .limit(k);
 }
 
+/**
+ * "Every eligible candidate": the engine adds 1 to exactLimit for its SQL LIMIT, so Infinity would
+ * reach PostgreSQL as LIMIT 'Infinity' (an error); any bound above the table sizes is exact.
+ */
+const EXACT = 1_000_000_000;
+
 export const weightsFor = (ep: Endpoint, source: Profile & { centerWeights?: any }) =>
   ep.sourceKind === 'project' ? recipeWeights(ep.recipe, source.centerWeights) : ep.recipe.defaultWeights;
 
@@ -98,7 +104,7 @@ export async function recallAt10(ctx: EngineContext, ep: Endpoint, source: Profi
   const t0 = performance.now();
   const fast = await runRecipe(ctx, ep.recipe, source, opts);
   const t1 = performance.now();
-  const exact = await runRecipe(ctx, ep.recipe, source, { ...opts, exactLimit: Number.POSITIVE_INFINITY });
+  const exact = await runRecipe(ctx, ep.recipe, source, { ...opts, exactLimit: EXACT });
   const t2 = performance.now();
   if (!exact.items.length) return { recall: null, candidates: exact.candidates, fastMs: t1 - t0, exactMs: t2 - t1 };
   const got = new Set(fast.items.map((i) => i.id));
