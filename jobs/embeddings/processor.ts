@@ -8,7 +8,6 @@ import type { Db } from '../../src/db/client.ts';
 import { resultRows } from '../../src/db/errors.ts';
 import type { Embedder } from '../../src/embedding/embedder.ts';
 import { entityText } from '../../src/embedding/texts.ts';
-import { lexicalDocument } from '../../src/embedding/lexical.ts';
 import { contentHash } from '../../src/resources/embedding-hooks.ts';
 
 export const MAX_ATTEMPTS = 5;
@@ -95,13 +94,13 @@ async function embedBatch(db: Db, embedder: Embedder, kind: EmbeddedKind, ids: s
   }
   // The batch travels as one JSON parameter: a VALUES list of 64 × 4 parameters cost more to plan
   // (~14 ms on PGlite) than the update itself.
-  const batch = JSON.stringify(entities.map((e, i) => ({ id: e.id, hash: contentHash(texts[i]), vec: vectorLiteral(vectors[i]), doc: lexicalDocument(texts[i]) })));
+  const batch = JSON.stringify(entities.map((e, i) => ({ id: e.id, hash: contentHash(texts[i]), vec: vectorLiteral(vectors[i]) })));
   const updated = await db.execute(sql`
     update ${embeddingsTable} as e set
       status = 'ready', model = ${embedder.id}, dimensions = ${embedder.dimensions},
-      embedding = v.vec::vector, lexical = to_tsvector('simple', v.doc),
+      embedding = v.vec::vector,
       embed_count = e.embed_count + 1, attempts = 0, error = null, updated_at = now()
-    from json_to_recordset(${batch}::json) as v(id uuid, hash text, vec text, doc text)
+    from json_to_recordset(${batch}::json) as v(id uuid, hash text, vec text)
     where e.entity_kind = ${kind} and e.entity_id = v.id and e.status = 'pending' and e.content_hash = v.hash
       -- The id list makes this a primary-key lookup of the batch's rows whatever the table statistics
       -- say (PGlite never runs autoanalyze; without it the join hashed every row of the kind).

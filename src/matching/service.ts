@@ -1,5 +1,5 @@
 // The six match endpoints' domain logic: who may ask, loading the source, the recipe, the weights.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   enrollmentsTable, foundersTable, introductionsTable, investorsTable, matchingWeightsTable, projectFoundersTable, projectsTable, trainingsTable,
@@ -47,8 +47,9 @@ const projectExtras = {
   _weights: sql<WeightSet | null>`(select mw.weights from ${matchingWeightsTable} mw where mw.center_id = "projects"."center_id")`,
 };
 
-export async function loadProjectSource(ctx: EngineContext, id: string): Promise<(ProjectSource & { centerWeights: WeightSet | null }) | null> {
-  const [raw] = await profileQuery(ctx.db, projectsTable, 'project', ctx.model, projectExtras)(eq(projectsTable.id, id), 1);
+/** The project as a match source, or null when it does not exist or is outside `scope`. */
+export async function loadProjectSource(ctx: EngineContext, id: string, scope?: SQL): Promise<(ProjectSource & { centerWeights: WeightSet | null }) | null> {
+  const [raw] = await profileQuery(ctx.db, projectsTable, 'project', ctx.model, projectExtras)(and(eq(projectsTable.id, id), scope), 1);
   if (!raw) return null;
   const { _founders, _introduced, _enrolled, _weights, ...rest } = raw;
   const p = toProfile(rest, { topics: rest.needs, sectors: [rest.sector] });
@@ -72,9 +73,8 @@ export interface MatchResult {
 export async function matchProject(ctx: EngineContext, actor: Actor, projectId: string, target: ProjectTarget, limit: number, weights?: Record<string, number>): Promise<MatchResult> {
   const scope = managedProjectScope(actor);
   if (scope === 'none' || !isUuid(projectId)) throw notFound('project');
-  const [visible] = await ctx.db.select({ id: projectsTable.id }).from(projectsTable).where(and(eq(projectsTable.id, projectId), scope === 'all' ? undefined : scope));
-  if (!visible) throw notFound('project');
-  const source = (await loadProjectSource(ctx, projectId))!;
+  const source = await loadProjectSource(ctx, projectId, scope === 'all' ? undefined : scope);
+  if (!source) throw notFound('project');
   const { recipe, declared } = projectRecipes[target];
   const w = weights ?? recipeWeights(recipe, source.centerWeights);
   const { items } = await runRecipe(ctx, recipe, source, { limit, weights: w, declared });

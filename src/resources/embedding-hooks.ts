@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import { embeddingsTable } from '../../models/schema.ts';
 import type { EmbeddedKind } from '../../models/embeddings/table.ts';
 import { entityProse, entityText } from '../embedding/texts.ts';
+import { lexicalDocument } from '../embedding/lexical.ts';
 import { inferSectors, inferTopics } from '../matching/infer.ts';
 import type { Row, Tx } from './types.ts';
 
@@ -20,10 +21,15 @@ export const contentHash = (text: string) => createHash('sha256').update(text).d
 export function embeddingHooks(schedule: (kind: EmbeddedKind, ids: string[]) => void = () => {}): EmbeddingHooks {
   return {
     async markPending(tx, kind, record) {
-      const hash = contentHash(entityText(kind, record));
-      // Inference is cheap and deterministic: done here, so matching never waits for the queue.
+      const text = entityText(kind, record);
+      const hash = contentHash(text);
+      // Inference and the keyword form are cheap and deterministic: done here, so matching never
+      // waits for the queue (a pending entity is matched on keywords and rules).
       const prose = entityProse(kind, record);
-      const inferred = { inferredTopics: inferTopics(prose), inferredSectors: inferSectors(prose) };
+      const inferred = {
+        inferredTopics: inferTopics(prose), inferredSectors: inferSectors(prose),
+        lexical: sql`to_tsvector('simple', ${lexicalDocument(text)})`,
+      };
       const rows = await tx
         .insert(embeddingsTable)
         .values({ entityKind: kind, entityId: record.id, status: 'pending', contentHash: hash, ...inferred })

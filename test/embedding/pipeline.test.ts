@@ -43,6 +43,8 @@ describe('embedding pipeline', () => {
     const id = res.body.id;
     // The row exists as soon as the write is acknowledged (pending or already done by the worker).
     expect(['pending', 'ready']).toContain((await embeddingRow('project', id)).status);
+    // Keywords and inferred topics are written with the entity: matching never waits for the queue.
+    expect((await embeddingRow('project', id)).lexical).toContain('药材');
     await t.service.queue.drained();
     const row = await embeddingRow('project', id);
     expect(row).toMatchObject({ status: 'ready', model: 'zh-en-static-100', dimensions: 100, embedCount: 1 });
