@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config.ts';
 import { openDatabase, type Database } from '../../src/db/client.ts';
 import { resultRows } from '../../src/db/errors.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
+import { ensureVectorIndexes } from '../../src/embedding/indexes.ts';
 import { embeddingHooks } from '../../src/resources/embedding-hooks.ts';
 import { loadReference } from '../../seeds/load.ts';
 import { embedAll, generate, TRUNCATE_SQL, type EmbedStats, type GenCounts, type TableStat } from '../gen.ts';
@@ -83,8 +84,11 @@ export async function prepare(t: Target, counts: GenCounts, seed: number, log: (
     // Demo centers of other runs don't matter; the entity counts and a finished embedding backlog do.
     const same = have && have.pending === 0 && (['projects', 'founders', 'mentors', 'investors', 'trainings', 'services'] as const).every((k) => have[k] === counts[k]);
     if (same) {
-      // Migrations newer than the data set (e.g. an index) apply as the server would apply them.
+      // Migrations newer than the data set (e.g. an index) and missing HNSW indexes (an interrupted
+      // bulk drain) are put in place as the server's start-up would, before anything is measured.
       await migrateDatabase(database);
+      const [m] = resultRows<{ model: string; dimensions: number }>(await database.db.execute(sql`select model, dimensions from embeddings where status = 'ready' limit 1`));
+      if (m) await ensureVectorIndexes(database.db, m.model, m.dimensions, { minRows: loadConfig({ ...process.env, LOG_LEVEL: 'silent' }).VECTOR_INDEX_MIN_ROWS });
       log(`dataset present (${counts.projects} projects), reused`);
       return { reused: true };
     }
