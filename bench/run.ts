@@ -1,5 +1,7 @@
 // `npm run bench`: runs the benchmark sections, prints a table and writes bench/results/latest.json.
 // BENCH_DATABASE_URL points the database parts at a real PostgreSQL (default: embedded PGlite).
+// `npm run bench -- --scale [bench:scale options]` (or BENCH_SCALE=1) also runs the scale benchmark
+// (bench/scale.ts: 100k projects on BENCH_DATABASE_URL's server) after the demo-scale sections.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchEmbedding } from './embedding.ts';
@@ -41,6 +43,11 @@ async function main() {
   console.log(`one assignment run end to end (${e2e.backend}, ${e2e.projects} projects × ${e2e.mentors} mentors, ${e2e.candidatePairs} eligible pairs): ` +
     `${round(e2e.runMs / 1000, 2)} s in the job (solver ${round(e2e.solverMs / 1000, 2)} s), ${round(e2e.wallMs / 1000, 2)} s from POST to done`);
   console.log('written to bench/results/latest.json');
+  const args = process.argv.slice(2);
+  if (args.includes('--scale') || ['1', 'true'].includes(process.env.BENCH_SCALE ?? '')) {
+    const { runScale } = await import('./scale.ts');
+    await runScale(args.filter((a) => a !== '--scale'));
+  }
 }
 
 main().catch((e) => {

@@ -1,0 +1,113 @@
+// In-process measurements against the database: the bare SQL kNN query of each endpoint (its
+// recipe's hard rules + ORDER BY distance LIMIT 10, the same statement the engine's vector channel
+// runs) and recall@10 of the engine's ranking path against the exact ranking (exactLimit: Infinity).
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { embeddingsTable, enrollmentsTable, investorsTable, trainingsTable } from '../../models/schema.ts';
+import type { Db } from '../../src/db/client.ts';
+import { resultRows } from '../../src/db/errors.ts';
+import { runRecipe, type EngineContext } from '../../src/matching/engine.ts';
+import { profileQuery, toProfile } from '../../src/matching/profile.ts';
+import * as recipes from '../../src/matching/recipes/index.ts';
+import { loadProjectSource, recipeWeights } from '../../src/matching/service.ts';
+import type { Profile, Recipe } from '../../src/matching/types.ts';
+
+export interface Endpoint {
+  name: string;
+  /** URL path with {id}. */
+  path: string;
+  recipe: Recipe<any>;
+  /** Which candidate columns hold declared topics/sectors (as src/matching/service.ts passes them). */
+  declared: { topics?: string; sectors?: string };
+  sourceKind: 'project' | 'investor' | 'training';
+}
+
+export const ENDPOINTS: Endpoint[] = [
+  { name: 'project→mentors', path: '/v1/projects/{id}/matches/mentors', recipe: recipes.projectMentors, declared: { topics: 'expertise', sectors: 'sectors' }, sourceKind: 'project' },
+  { name: 'project→investors', path: '/v1/projects/{id}/matches/investors', recipe: recipes.projectInvestors, declared: { sectors: 'sectors' }, sourceKind: 'project' },
+  { name: 'project→trainings', path: '/v1/projects/{id}/matches/trainings', recipe: recipes.projectTrainings, declared: { topics: 'topics' }, sourceKind: 'project' },
+  { name: 'project→services', path: '/v1/projects/{id}/matches/services', recipe: recipes.projectServices, declared: { topics: 'category' }, sourceKind: 'project' },
+  { name: 'investor→projects', path: '/v1/investors/{id}/matches/projects', recipe: recipes.investorProjects, declared: { topics: 'needs', sectors: 'sector' }, sourceKind: 'investor' },
+  { name: 'training→founders', path: '/v1/trainings/{id}/matches/founders', recipe: recipes.trainingFounders, declared: {}, sourceKind: 'training' },
+];
+
+export interface SourceIds {
+  /** Typical sources: a deterministic pseudo-random sample. */
+  typical: Record<Endpoint['sourceKind'], string[]>;
+  /** Heavily filtered sources: projects in Ngari's remote counties, investors with one sector + a county or prefecture + stages, on-site trainings for one group. */
+  filtered: Record<Endpoint['sourceKind'], string[]>;
+}
+
+const ids = async (db: Db, q: SQL) => resultRows<{ id: string }>(await db.execute(q)).map((r) => r.id);
+
+export async function pickSources(db: Db, typical: number, filtered: number): Promise<SourceIds> {
+  // md5 order: a stable pseudo-random sample, the same on every run of the same data set.
+  return {
+    typical: {
+      project: await ids(db, sql`select id from projects order by md5(id::text) limit ${typical}`),
+      investor: await ids(db, sql`select id from investors where active order by md5(id::text) limit ${typical}`),
+      training: await ids(db, sql`select id from trainings order by md5(id::text) limit ${typical}`),
+    },
+    filtered: {
+      project: await ids(db, sql`select id from projects where region_code like '5425%' order by md5(id::text) limit ${filtered}`),
+      investor: await ids(db, sql`select id from investors where active and cardinality(sectors) = 1 and cardinality(stages) between 1 and 2
+        and cardinality(region_codes) >= 1 order by cardinality(region_codes), (region_codes[1] like '%00') , md5(id::text) limit ${filtered}`),
+      training: await ids(db, sql`select id from trainings where mode = 'onsite' and cardinality(target_groups) = 1 order by md5(id::text) limit ${filtered}`),
+    },
+  };
+}
+
+export async function modelOf(db: Db): Promise<{ model: string; dimensions: number }> {
+  const [r] = resultRows<{ model: string; dimensions: number }>(await db.execute(sql`select model, dimensions from embeddings where status = 'ready' limit 1`));
+  if (!r) throw new Error('no embedded rows: generate the data set first');
+  return r;
+}
+
+/** The source profile an endpoint's service function would load. */
+export async function loadSource(ctx: EngineContext, kind: Endpoint['sourceKind'], id: string): Promise<Profile> {
+  if (kind === 'project') return (await loadProjectSource(ctx, id))!;
+  const table = kind === 'investor' ? investorsTable : trainingsTable;
+  const [raw] = await profileQuery(ctx.db, table, kind, ctx.model)(eq(table.id, id), 1);
+  const p = toProfile(raw, kind === 'investor' ? { sectors: raw.sectors } : { topics: raw.topics });
+  if (kind === 'investor') return p;
+  const enrolled = await ctx.db.select({ id: enrollmentsTable.founderId }).from(enrollmentsTable).where(eq(enrollmentsTable.trainingId, id));
+  return { ...p, enrolledFounders: new Set(enrolled.map((e) => e.id)) } as Profile;
+}
+
+/** The endpoint's kNN statement: candidates passing the recipe's SQL rules, nearest 10 by cosine distance. */
+export function knnQuery(ctx: EngineContext, ep: Endpoint, source: Profile, k = 10) {
+  const e = embeddingsTable;
+  const t = ep.recipe.candidateTable;
+  const where = and(...ep.recipe.rules.map((r) => r.where(source)).filter((x): x is SQL => !!x));
+  const dims = sql.raw(String(ctx.dimensions));
+  const q = `[${source.vector!.join(',')}]`;
+  return ctx.db
+    .select({ id: t.id })
+    .from(t)
+    .innerJoin(e, sql`${e.entityKind} = ${ep.recipe.candidateKind} and ${e.entityId} = ${t.id}`)
+    .where(and(where, sql`${e.model} = ${ctx.model}`))
+    .orderBy(sql`(${e.embedding}::vector(${dims})) <=> ${q}::vector(${dims})`)
+    .limit(k);
+}
+
+/**
+ * "Every eligible candidate": the engine adds 1 to exactLimit for its SQL LIMIT, so Infinity would
+ * reach PostgreSQL as LIMIT 'Infinity' (an error); any bound above the table sizes is exact.
+ */
+const EXACT = 1_000_000_000;
+
+export const weightsFor = (ep: Endpoint, source: Profile & { centerWeights?: any }) =>
+  ep.sourceKind === 'project' ? recipeWeights(ep.recipe, source.centerWeights) : ep.recipe.defaultWeights;
+
+/** Top-10 ids by the engine's ranking path and by the exact ranking over every eligible candidate. */
+export async function recallAt10(ctx: EngineContext, ep: Endpoint, source: Profile): Promise<{ recall: number | null; candidates: number; fastMs: number; exactMs: number }> {
+  const opts = { limit: 10, weights: weightsFor(ep, source), declared: ep.declared };
+  const t0 = performance.now();
+  const fast = await runRecipe(ctx, ep.recipe, source, opts);
+  const t1 = performance.now();
+  const exact = await runRecipe(ctx, ep.recipe, source, { ...opts, exactLimit: EXACT });
+  const t2 = performance.now();
+  if (!exact.items.length) return { recall: null, candidates: exact.candidates, fastMs: t1 - t0, exactMs: t2 - t1 };
+  const got = new Set(fast.items.map((i) => i.id));
+  const hit = exact.items.filter((i) => got.has(i.id)).length;
+  return { recall: hit / exact.items.length, candidates: exact.candidates, fastMs: t1 - t0, exactMs: t2 - t1 };
+}

@@ -1,0 +1,139 @@
+// Scale results: one JSON per (backend, scale), a combined table (markdown + JSON), a hand-written SVG
+// chart of p50/p95 against projects (log x), and the issue's targets with the margin of every miss.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { EndpointResult, PointResult } from '../scale.ts';
+
+const DIR = 'bench/results';
+const POINTS = join(DIR, 'scale');
+const r1 = (x: number | null | undefined, d = 1) => (x == null || !Number.isFinite(x) ? '–' : (Math.round(x * 10 ** d) / 10 ** d).toString());
+
+export const machine = () => ({ cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version });
+
+export const TARGETS = { p95: 30, p99: 60, ratio: 1.5, recall: 0.95, rps: 500 };
+
+/** Every target a point misses, with by how much (the targets are stated for PostgreSQL at 100k). */
+export function misses(p: PointResult): string[] {
+  const out: string[] = [];
+  const over = (v: number, t: number) => `+${Math.round((v / t - 1) * 100)}%`;
+  for (const e of p.endpoints) {
+    if (e.api.p95 > TARGETS.p95) out.push(`${e.endpoint}: p95 ${r1(e.api.p95)} ms > ${TARGETS.p95} ms (${over(e.api.p95, TARGETS.p95)})`);
+    if (e.api.p99 > TARGETS.p99) out.push(`${e.endpoint}: p99 ${r1(e.api.p99)} ms > ${TARGETS.p99} ms (${over(e.api.p99, TARGETS.p99)})`);
+    if (e.ratioP95 > TARGETS.ratio) out.push(`${e.endpoint}: API/raw p95 ${r1(e.ratioP95, 2)} > ${TARGETS.ratio} (${over(e.ratioP95, TARGETS.ratio)})`);
+    for (const [what, v] of [['recall@10', e.recall.mean], ['recall@10 filtered', e.recall.filteredMean]] as const) {
+      if (v != null && v < TARGETS.recall) out.push(`${e.endpoint}: ${what} ${r1(v, 3)} < ${TARGETS.recall} (−${r1((TARGETS.recall - v) * 100, 1)} points)`);
+    }
+  }
+  if (p.load) {
+    if (p.load.requestsPerSec < TARGETS.rps) out.push(`load: ${r1(p.load.requestsPerSec, 0)} req/s < ${TARGETS.rps} (−${Math.round((1 - p.load.requestsPerSec / TARGETS.rps) * 100)}%)`);
+    if (p.load.errors) out.push(`load: ${p.load.errors} errors (target 0)`);
+  }
+  return out;
+}
+
+function readPoints(): PointResult[] {
+  mkdirSync(POINTS, { recursive: true });
+  const order = (p: PointResult) => (p.backend === 'postgres' ? 0 : 1) * 1e12 + p.counts.projects;
+  return readdirSync(POINTS).filter((f) => f.endsWith('.json'))
+    .map((f) => JSON.parse(readFileSync(join(POINTS, f), 'utf8')) as PointResult).sort((a, b) => order(a) - order(b));
+}
+
+/** Growth of each endpoint's p50 from one scale to the next (sub-linear: factor < ratio of projects). */
+function growth(points: PointResult[]): string[] {
+  const pg = points.filter((p) => p.backend === 'postgres');
+  const out: string[] = [];
+  for (let i = 1; i < pg.length; i++) {
+    const [a, b] = [pg[i - 1], pg[i]];
+    const x = b.counts.projects / a.counts.projects;
+    for (const e of b.endpoints) {
+      const prev = a.endpoints.find((f) => f.endpoint === e.endpoint);
+      if (!prev) continue;
+      const f = e.api.p50 / prev.api.p50;
+      out.push(`${e.endpoint} ${a.scale}→${b.scale}: p50 ×${r1(f, 2)} for ×${r1(x, 1)} projects${f >= x ? ' — NOT sub-linear' : ''}`);
+    }
+  }
+  return out;
+}
+
+function markdown(points: PointResult[]): string {
+  const lines: string[] = [];
+  lines.push('| backend | projects | endpoint | API p50 | API p95 | API p99 | raw SQL p50 | raw SQL p95 | API/raw p95 | engine p50 | recall@10 (filtered) |');
+  lines.push('| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const p of points) {
+    for (const e of p.endpoints) {
+      lines.push(`| ${p.backend} | ${p.scale} | ${e.endpoint} | ${r1(e.api.p50)} | ${r1(e.api.p95)} | ${r1(e.api.p99)} | ${r1(e.raw.p50)} | ${r1(e.raw.p95)} | ${r1(e.ratioP95, 2)} | ${r1(e.engine.p50)} | ${r1(e.recall.mean, 3)} (${r1(e.recall.filteredMean, 3)}) |`);
+    }
+  }
+  lines.push('', '| backend | projects | load: req/s | errors | p50 | p99 | server RSS (peak) MiB | load avg (start → end) | dataset |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |');
+  for (const p of points) {
+    const m = p.serverMemory.afterLoad ?? p.serverMemory.afterLatency;
+    const d = p.dataset.reused ? 'reused' : `generated: ${r1((p.dataset.totalMs ?? 0) / 1000, 0)} s, ${r1(p.dataset.embedding?.textsPerSec, 0)} texts/s`;
+    lines.push(`| ${p.backend} | ${p.scale} | ${r1(p.load?.requestsPerSec, 0)} | ${p.load?.errors ?? '–'} | ${r1(p.load?.latency.p50)} | ${r1(p.load?.latency.p99)} | ${r1(m?.rssMiB, 0)} (${r1(m?.peakMiB, 0)}) | ${p.loadAverage.start.map((x) => r1(x)).join('/')} → ${(p.loadAverage.end ?? []).map((x) => r1(x)).join('/')} | ${d} |`);
+  }
+  return lines.join('\n');
+}
+
+const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b'];
+
+/** p50 (dashed) and p95 (solid) API latency per endpoint against projects, log x axis, PostgreSQL points. */
+function svg(points: PointResult[]): string {
+  const pg = points.filter((p) => p.backend === 'postgres');
+  const W = 720, H = 420, L = 60, R = 200, T = 30, B = 50;
+  const xs = pg.map((p) => Math.log10(p.counts.projects));
+  const [x0, x1] = xs.length > 1 ? [Math.min(...xs) - 0.1, Math.max(...xs) + 0.1] : [(xs[0] ?? 5) - 1, (xs[0] ?? 5) + 1];
+  const ymax = Math.max(TARGETS.p95 * 1.2, ...pg.flatMap((p) => p.endpoints.map((e) => e.api.p95))) * 1.1;
+  const X = (n: number) => L + ((Math.log10(n) - x0) / (x1 - x0)) * (W - L - R);
+  const Y = (ms: number) => H - B - (ms / ymax) * (H - T - B);
+  const out: string[] = [`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" font-family="sans-serif" font-size="11">`,
+    `<rect width="${W}" height="${H}" fill="white"/>`,
+    `<text x="${L}" y="18" font-size="13">Match API latency vs projects (PostgreSQL + pgvector; solid p95, dashed p50)</text>`,
+    `<line x1="${L}" y1="${H - B}" x2="${W - R}" y2="${H - B}" stroke="black"/><line x1="${L}" y1="${T}" x2="${L}" y2="${H - B}" stroke="black"/>`];
+  for (let e = Math.ceil(x0); e <= Math.floor(x1); e++) {
+    const x = X(10 ** e);
+    out.push(`<line x1="${x}" y1="${H - B}" x2="${x}" y2="${H - B + 5}" stroke="black"/><text x="${x}" y="${H - B + 18}" text-anchor="middle">${label(10 ** e)}</text>`);
+  }
+  for (const p of pg) out.push(`<text x="${X(p.counts.projects)}" y="${H - B + 32}" text-anchor="middle" fill="#555">${p.scale}</text>`);
+  const step = ymax > 200 ? 50 : ymax > 80 ? 20 : 10;
+  for (let v = 0; v <= ymax; v += step) out.push(`<line x1="${L - 4}" y1="${Y(v)}" x2="${W - R}" y2="${Y(v)}" stroke="#eee"/><text x="${L - 6}" y="${Y(v) + 4}" text-anchor="end">${v}</text>`);
+  out.push(`<text x="14" y="${(T + H - B) / 2}" transform="rotate(-90 14 ${(T + H - B) / 2})" text-anchor="middle">ms</text>`);
+  out.push(`<text x="${(L + W - R) / 2}" y="${H - 4}" text-anchor="middle">projects (log scale)</text>`);
+  out.push(`<line x1="${L}" y1="${Y(TARGETS.p95)}" x2="${W - R}" y2="${Y(TARGETS.p95)}" stroke="#999" stroke-dasharray="2 4"/><text x="${W - R + 4}" y="${Y(TARGETS.p95) + 4}" fill="#999">p95 target</text>`);
+  const names = pg[0]?.endpoints.map((e) => e.endpoint) ?? [];
+  names.forEach((name, i) => {
+    const c = COLORS[i % COLORS.length];
+    for (const [q, dash] of [['p95', ''], ['p50', ' stroke-dasharray="5 4"']] as const) {
+      const pts = pg.map((p) => [p.counts.projects, p.endpoints.find((e) => e.endpoint === name)?.api[q]] as const).filter((v): v is readonly [number, number] => v[1] != null);
+      out.push(`<polyline fill="none" stroke="${c}" stroke-width="2"${dash} points="${pts.map(([n, v]) => `${r1(X(n))},${r1(Y(v))}`).join(' ')}"/>`);
+      for (const [n, v] of pts) out.push(`<circle cx="${r1(X(n))}" cy="${r1(Y(v))}" r="2.5" fill="${c}"/>`);
+    }
+    out.push(`<line x1="${W - R + 10}" y1="${T + 20 + i * 18}" x2="${W - R + 30}" y2="${T + 20 + i * 18}" stroke="${c}" stroke-width="2"/><text x="${W - R + 36}" y="${T + 24 + i * 18}">${name}</text>`);
+  });
+  out.push('</svg>');
+  return out.join('\n');
+}
+
+const label = (n: number) => (n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n));
+
+export function writeSummary(point: PointResult): void {
+  mkdirSync(POINTS, { recursive: true });
+  writeFileSync(join(POINTS, `${point.backend}-${point.scale}.json`), `${JSON.stringify(point, null, 2)}\n`);
+  const points = readPoints();
+  const summary = {
+    date: new Date().toISOString(), targets: TARGETS,
+    points: points.map((p) => ({
+      backend: p.backend, scale: p.scale, date: p.date, counts: p.counts, loadAverage: p.loadAverage,
+      endpoints: p.endpoints.map(({ plans: _p, ...e }: EndpointResult) => e), load: p.load, serverMemory: p.serverMemory, misses: misses(p), notes: p.notes,
+    })),
+    growth: growth(points),
+  };
+  writeFileSync(join(DIR, 'scale.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  const md = [markdown(points), '', ...summary.growth.map((g) => `- ${g}`)].join('\n');
+  writeFileSync(join(DIR, 'scale.md'), `${md}\n`);
+  writeFileSync(join(DIR, 'scale.svg'), `${svg(points)}\n`);
+  console.log(`\n${markdown([point])}\n`);
+  const m = misses(point);
+  console.log(m.length ? `Targets missed at ${point.backend} ${point.scale} (targets are stated for PostgreSQL at 100k):\n${m.map((x) => `  ✗ ${x}`).join('\n')}` : `All targets met at ${point.backend} ${point.scale}.`);
+  if (summary.growth.length) console.log(`Scale curve:\n${summary.growth.map((g) => `  ${g}`).join('\n')}`);
+  console.log(`written: ${join(POINTS, `${point.backend}-${point.scale}.json`)}, ${DIR}/scale.{json,md,svg}`);
+}
