@@ -27,7 +27,13 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
   if (opts.url) {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
-    const client = postgres(opts.url, { max: opts.max ?? 10, onnotice: () => {} });
+    const client = postgres(opts.url, {
+      max: opts.max ?? 10,
+      onnotice: () => {},
+      // No parallel query for the service's own statements: concurrent requests already use the
+      // cores, and on small machines starting workers cost more than they saved (BENCHMARKS.md, scale).
+      connection: { max_parallel_workers_per_gather: 0 },
+    });
     const db = drizzle({ client, schema }) as unknown as Db;
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
   }

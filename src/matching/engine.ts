@@ -78,11 +78,14 @@ export async function runRecipe<S extends Profile>(
 async function candidates<S extends Profile>(ctx: EngineContext, recipe: Recipe<S>, source: S, where: SQL | undefined, exactLimit: number) {
   const t = recipe.candidateTable;
   const query = profileQuery(ctx.db, t, recipe.candidateKind, ctx.model, recipe.computed);
+  // exactLimit may be Infinity (exhaustive scoring, e.g. for recall measurements): no LIMIT then.
+  const probeLimit = Number.isFinite(exactLimit) ? exactLimit + 1 : undefined;
   if ((await tableSize(ctx.db, t)) <= exactLimit) {
-    const rows = await query(where, exactLimit + 1);
+    const rows = await query(where, probeLimit);
     if (rows.length <= exactLimit) return rows;
   } else {
-    const ids = await ctx.db.select({ id: t.id }).from(t).where(where).limit(exactLimit + 1);
+    const probe = ctx.db.select({ id: t.id }).from(t).where(where);
+    const ids = await (probeLimit ? probe.limit(probeLimit) : probe);
     if (ids.length <= exactLimit) return ids.length ? query(inArray(t.id, ids.map((r) => r.id as string))) : [];
   }
   return retrieve(ctx, recipe, source, where, query);

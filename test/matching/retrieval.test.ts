@@ -37,5 +37,8 @@ describe('hybrid retrieval', () => {
     expect(exact.candidates).toBe(24);
     expect(hybrid.candidates).toBe(24);
     expect(hybrid.items.map((i) => [i.id, i.score])).toEqual(exact.items.map((i) => [i.id, i.score]));
+    // No limit at all (exhaustive scoring, as recall measurements use) gives the same ranking.
+    const unlimited = await runRecipe(ctx, projectMentors, source, { ...opts, exactLimit: Infinity });
+    expect(unlimited.items.map((i) => [i.id, i.score])).toEqual(exact.items.map((i) => [i.id, i.score]));
   });
 });
