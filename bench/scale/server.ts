@@ -14,7 +14,8 @@ export interface Server {
 
 export async function startServer(env: Record<string, string>, port: number, log: (l: string) => void): Promise<Server> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, ADMIN_API_KEY: ADMIN_KEY, DEMO_DATA: 'false', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'warn', ...env },
+    // Rate limits off: the benchmark is one client hammering on purpose.
+    env: { ...process.env, ADMIN_API_KEY: ADMIN_KEY, DEMO_DATA: 'false', RATE_LIMIT_EXPENSIVE: '0', RATE_LIMIT_AUTH_FAILURES: '0', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
