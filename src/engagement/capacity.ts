@@ -4,20 +4,14 @@
 // The SQL expressions are exported for the matching and assignment code, so every place counts
 // the same way. Writers that take a unit (accepting an introduction, enrolling) lock the mentor or
 // training row FOR UPDATE first (see introductions.ts, enrollments.ts), which serialises them.
-import { and, eq, getTableName, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { qualified } from '../db/sql.ts';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { enrollmentsTable } from '../../models/enrollments/table.ts';
 import { introductionsTable } from '../../models/introductions/table.ts';
 import { mentorsTable } from '../../models/mentors/table.ts';
 import { trainingsTable } from '../../models/trainings/table.ts';
 import type { Executor } from '../resources/types.ts';
-
-/**
- * A column always qualified with its table: drizzle renders a column interpolated into the select
- * list unqualified (`"id"`), which inside a correlated subquery would bind to the subquery's table.
- */
-const qualified = (v: PgColumn | SQL | string) =>
-  typeof v === 'object' && 'table' in v ? sql`${sql.identifier(getTableName(v.table))}.${sql.identifier(v.name)}` : sql`${v}`;
 
 /** Accepted, not yet ended mentorships of the mentor whose id is `mentorId` (a column or a value). */
 export const acceptedMentorshipsSql = (mentorId: PgColumn | SQL | string): SQL<number> =>

@@ -2,7 +2,8 @@
 // and decline is stored on the introduction (and in the audit log); a target that accepts most of
 // what it is sent is a better bet for the founder than one that declines most. With no decisions
 // yet the feature does not apply (cold start: content and rules alone rank).
-import { getTableName, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import { qualified } from '../db/sql.ts';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { introductionsTable } from '../../models/schema.ts';
 import { bi } from './text.ts';
@@ -14,7 +15,7 @@ export const decisionsSql = (kind: 'mentor' | 'investor', targetId: PgColumn): S
       'accepted', count(*) filter (where fi.status in ('accepted', 'ended')),
       'declined', count(*) filter (where fi.status = 'declined'))
     from ${introductionsTable} fi
-    where fi.target_kind = ${kind} and fi.target_id = ${sql.identifier(getTableName(targetId.table))}.${sql.identifier(targetId.name)})`;
+    where fi.target_kind = ${kind} and fi.target_id = ${qualified(targetId)})`;
 
 /**
  * The acceptance rate, smoothed towards ½ (a Beta(1, 1) prior) so that one early decline does not

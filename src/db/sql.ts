@@ -1,0 +1,11 @@
+// SQL fragments shared by query builders.
+import { getTableName, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+
+/**
+ * A column always qualified with its table: drizzle renders a column interpolated into the select
+ * list unqualified (`"id"`), which inside a correlated subquery would bind to the subquery's table.
+ * SQL fragments and plain values pass through unchanged.
+ */
+export const qualified = (v: PgColumn | SQL | string): SQL =>
+  typeof v === 'object' && 'table' in v ? sql`${sql.identifier(getTableName(v.table))}.${sql.identifier(v.name)}` : sql`${v}`;
