@@ -18,7 +18,7 @@ import type { Database } from '../src/db/client.ts';
 import type { EngineContext } from '../src/matching/engine.ts';
 import type { Profile } from '../src/matching/types.ts';
 import { countsFor, label, openTarget, prepare, type Prepared, type Target } from './scale/dataset.ts';
-import { ENDPOINTS, knnQuery, loadSource, modelOf, pickSources, recallAt10, type Endpoint } from './scale/engine.ts';
+import { ENDPOINTS, knnQuery, loadSource, modelOf, pickSources, recallAt10 } from './scale/engine.ts';
 import { explainEndpoint, type Plan } from './scale/explain.ts';
 import { get, loadTest, quantiles, startServer, type LoadResult, type Quantiles } from './scale/server.ts';
 import { machine, writeSummary } from './scale/report.ts';

@@ -16,14 +16,15 @@ import { mentorsTable } from '../../models/mentors/table.ts';
 import { projectFoundersTable, projectsTable } from '../../models/projects/table.ts';
 import type { IntroductionBody, IntroductionFilters } from '../../models/introductions/validation.ts';
 import type { IntroductionStatus, IntroductionTarget } from '../../models/enums.ts';
-import { actorLabel, isAdmin, isStaffOf, type Actor } from '../auth/actor.ts';
+import { actorLabel, isAdmin, type Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { FOREIGN_KEY_VIOLATION, pgErrorCode, UNIQUE_VIOLATION } from '../db/errors.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../errors.ts';
 import type { Executor } from '../resources/types.ts';
 import { managedProjectScope } from '../resources/projects.ts';
 import { countAcceptedMentorships } from './capacity.ts';
-import { audit, decodeCursor, isUuid, page, type AuditEntry } from './shared.ts';
+import { decodeCursor, isUuid, page } from './shared.ts';
+import { audit, type AuditEntry } from '../audit/record.ts';
 
 const i = introductionsTable;
 type IntroRow = typeof introductionsTable.$inferSelect;

@@ -1,12 +1,11 @@
 // The six match endpoints' domain logic: who may ask, loading the source, the recipe, the weights.
-import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   enrollmentsTable, foundersTable, introductionsTable, investorsTable, matchingWeightsTable, projectFoundersTable, projectsTable, trainingsTable,
 } from '../../models/schema.ts';
 import type { EmbeddedKind } from '../../models/embeddings/table.ts';
 import type { Actor } from '../auth/actor.ts';
-import type { Db } from '../db/client.ts';
 import { notFound } from '../errors.ts';
 import { managedProjectScope } from '../resources/projects.ts';
 import { profileQuery, toProfile } from './profile.ts';
