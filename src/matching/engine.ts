@@ -23,7 +23,7 @@ export interface EngineContext {
 export interface Scored {
   profile: Profile;
   score: number;
-  contributions: { id: string; weight: number; value: number; detail: Bilingual; alwaysExplained?: boolean }[];
+  contributions: { id: string; weight: number; value: number; detail: Bilingual }[];
 }
 
 /** Scores one candidate: Σ weight·value over the features that apply, divided by their total weight. */
@@ -38,7 +38,7 @@ export function scoreCandidate<S extends Profile>(recipe: Recipe<S>, weights: Re
     if (!r) continue;
     sum += w * r.value;
     total += w;
-    contributions.push({ id: f.id, weight: w, value: r.value, detail: r.detail, ...(f.alwaysExplained ? { alwaysExplained: true } : {}) });
+    contributions.push({ id: f.id, weight: w, value: r.value, detail: r.detail });
   }
   const score = total ? Math.round((sum / total) * 1e6) / 1e6 : 0;
   return { profile: c, score, contributions };
@@ -142,7 +142,7 @@ export function explain<S extends Profile>(recipe: Recipe<S>, source: S, s: Scor
   const reasons: Reason[] = s.contributions
     .filter((c) => c.value > 0)
     .sort((a, b) => b.weight * b.value - a.weight * a.value)
-    .filter((c, k) => k < 4 || c.alwaysExplained)
+    .filter((c, k) => k < 4 || recipe.features.some((f) => f.id === c.id && f.alwaysExplained))
     .map((c) => ({ code: c.id, text: c.detail[lang] }));
   for (const n of recipe.notes?.(source, s.profile) ?? []) reasons.push({ code: 'inferred', text: n[lang] });
   if (!source.vector || !s.profile.vector) {
