@@ -15,7 +15,8 @@ import type { Db } from '../db/client.ts';
 import { FOREIGN_KEY_VIOLATION, pgErrorCode, UNIQUE_VIOLATION } from '../db/errors.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../errors.ts';
 import { countEnrollments } from './capacity.ts';
-import { audit, decodeCursor, isUuid, page } from './shared.ts';
+import { decodeCursor, isUuid, page } from './shared.ts';
+import { audit } from '../audit/record.ts';
 
 const e = enrollmentsTable;
 

@@ -1,10 +1,7 @@
 // Small pieces the engagement flows share: cursor pagination over UUIDv7 ids (the same cursor
-// format as the resource lists), audit entries, uuid checks.
+// format as the resource lists) and uuid checks.
 import { z } from 'zod';
-import { auditTable } from '../../models/audit/table.ts';
-import { actorLabel, type Actor } from '../auth/actor.ts';
 import { badRequest } from '../errors.ts';
-import type { Executor, Row } from '../resources/types.ts';
 
 export const isUuid = (s: string) => z.uuid().safeParse(s).success;
 
@@ -20,22 +17,4 @@ export function page<T extends { id: string }>(rows: T[], limit: number): { item
   const more = rows.length > limit;
   const items = more ? rows.slice(0, limit) : rows;
   return { items, nextCursor: more ? encodeCursor(items[items.length - 1].id) : null };
-}
-
-export interface AuditEntry {
-  action: string;
-  entityKind: string;
-  entityId: string;
-  centerId?: string | null;
-  detail?: Row;
-}
-
-export async function audit(db: Executor, actor: Actor, entries: AuditEntry[]): Promise<void> {
-  if (!entries.length) return;
-  await db.insert(auditTable).values(
-    entries.map((e) => ({
-      actor: actorLabel(actor), action: e.action, entityKind: e.entityKind, entityId: e.entityId,
-      centerId: e.centerId ?? null, detail: e.detail ?? null,
-    })),
-  );
 }

@@ -2,7 +2,8 @@
 // how the top-10 of a sample of the center's projects would change before the weights are saved.
 import { desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { auditTable, centersTable, matchingWeightsTable, projectsTable } from '../../models/schema.ts';
+import { centersTable, matchingWeightsTable, projectsTable } from '../../models/schema.ts';
+import { audit } from '../audit/record.ts';
 import { actorLabel, isAdmin, isStaffOf, type Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { notFound, unprocessable } from '../errors.ts';
@@ -46,7 +47,7 @@ export async function putWeights(db: Db, actor: Actor, centerId: string, weights
       .insert(matchingWeightsTable)
       .values({ centerId, weights, updatedBy: actorLabel(actor) })
       .onConflictDoUpdate({ target: matchingWeightsTable.centerId, set: { weights, updatedBy: actorLabel(actor), updatedAt: new Date() } });
-    await tx.insert(auditTable).values({ actor: actorLabel(actor), action: 'matching_weights.update', entityKind: 'center', entityId: centerId, centerId, detail: weights });
+    await audit(tx, actor, [{ action: 'matching_weights.update', entityKind: 'center', entityId: centerId, centerId, detail: weights }]);
   });
   return getWeights(db, actor, centerId);
 }

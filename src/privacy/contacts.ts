@@ -12,7 +12,8 @@ import { isAdmin, type Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { conflict, notFound } from '../errors.ts';
 import { introductionScope } from '../engagement/introductions.ts';
-import { audit, isUuid } from '../engagement/shared.ts';
+import { isUuid } from '../engagement/shared.ts';
+import { audit } from '../audit/record.ts';
 
 export async function introductionContacts(db: Db, actor: Actor, id: string) {
   const scope = introductionScope(actor);

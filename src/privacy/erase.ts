@@ -4,7 +4,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { apiKeysTable, embeddingsTable, foundersTable, projectFoundersTable } from '../../models/schema.ts';
 import type { Actor } from '../auth/actor.ts';
-import { audit } from '../engagement/shared.ts';
+import { audit } from '../audit/record.ts';
 import type { Row, Tx } from '../resources/types.ts';
 
 /** What an erased founder's name becomes. */

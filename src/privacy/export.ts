@@ -7,7 +7,8 @@ import {
 import { isAdmin, isStaffOf, type Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { notFound } from '../errors.ts';
-import { audit, isUuid } from '../engagement/shared.ts';
+import { isUuid } from '../engagement/shared.ts';
+import { audit } from '../audit/record.ts';
 import type { Row } from '../resources/types.ts';
 
 /** May the actor export (or otherwise act as the data controller for) this founder? */

@@ -3,11 +3,11 @@
 import { and, asc, eq, getTableColumns, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.ts';
-import { actorLabel } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { pgErrorCode, UNIQUE_VIOLATION, FOREIGN_KEY_VIOLATION } from '../db/errors.ts';
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable, type FieldIssue } from '../errors.ts';
-import { auditTable, embeddingsTable } from '../../models/schema.ts';
+import { embeddingsTable } from '../../models/schema.ts';
+import { audit } from '../audit/record.ts';
 import type { ReadContext, ResourceDef, Row, Tx } from './types.ts';
 import type { EmbeddingHooks } from './embedding-hooks.ts';
 import { zodIssues } from './zod-issues.ts';
@@ -196,14 +196,7 @@ export class Repository {
     if (this.def.embedded && (await this.embeddings.markPending(tx, this.def.embedded, after))) embed.push(after.id);
     const entry = this.def.audit?.(before, after);
     if (entry) {
-      await tx.insert(auditTable).values({
-        actor: actorLabel(actor),
-        action: entry.action,
-        entityKind: this.def.singular,
-        entityId: after.id,
-        centerId: after.centerId ?? null,
-        detail: entry.detail,
-      });
+      await audit(tx, actor, [{ action: entry.action, entityKind: this.def.singular, entityId: after.id, centerId: after.centerId, detail: entry.detail }]);
     }
   }
 

@@ -1,7 +1,8 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
-import { apiKeysTable, auditTable, centersTable, foundersTable, investorsTable, mentorsTable } from '../../../models/schema.ts';
+import { apiKeysTable, centersTable, foundersTable, investorsTable, mentorsTable } from '../../../models/schema.ts';
 import { actorLabel } from '../../auth/actor.ts';
+import { audit } from '../../audit/record.ts';
 import { generateKey, hashKey } from '../../auth/keys.ts';
 import type { Db } from '../../db/client.ts';
 import { notFound, unprocessable } from '../../errors.ts';
@@ -38,10 +39,10 @@ export function apiKeyHandlers(db: Db) {
             createdBy: actorLabel(actor),
           })
           .returning(publicFields);
-        await tx.insert(auditTable).values({
-          actor: actorLabel(actor), action: 'api_key.create', entityKind: 'api_key', entityId: created.id,
+        await audit(tx, actor, [{
+          action: 'api_key.create', entityKind: 'api_key', entityId: created.id,
           centerId: created.centerId, detail: { role: created.role, subjectId: created.subjectId, label: created.label },
-        });
+        }]);
         return created;
       });
       return c.json({ ...row, key }, 201);
