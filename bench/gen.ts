@@ -134,6 +134,8 @@ export interface EmbedStats {
 export async function embedAll(db: Db, config: ReturnType<typeof loadConfig>, log: (l: string) => void = () => {}): Promise<EmbedStats> {
   const embedder = await loadTransformersEmbedder({ model: config.EMBED_MODEL, modelsDir: config.EMBED_MODELS_DIR });
   const t0 = performance.now();
+  // The bulk load just wrote every table: plan the drain on fresh statistics, not autoanalyze's lag.
+  await db.execute(sql`analyze`);
   const r = await drainBacklog(db, embedder, { batchSize: 64, indexMinRows: config.VECTOR_INDEX_MIN_ROWS });
   const ms = performance.now() - t0;
   log(`embedded ${r.embedded} texts in ${(ms / 1000).toFixed(1)} s (${Math.round(r.embedded / (ms / 1000))} texts/s end to end, incl. HNSW rebuild)`);

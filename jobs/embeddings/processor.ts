@@ -7,7 +7,7 @@ import type { EmbeddedKind } from '../../models/embeddings/table.ts';
 import type { Db } from '../../src/db/client.ts';
 import { resultRows } from '../../src/db/errors.ts';
 import type { Embedder } from '../../src/embedding/embedder.ts';
-import { entityText } from '../../src/embedding/texts.ts';
+import { entityText, TEXT_FIELDS } from '../../src/embedding/texts.ts';
 import { contentHash } from '../../src/resources/embedding-hooks.ts';
 
 export const MAX_ATTEMPTS = 5;
@@ -36,7 +36,8 @@ export async function pendingKeys(db: Db, limit: number, olderThanMs = 0): Promi
     .select({ kind: embeddingsTable.entityKind, id: embeddingsTable.entityId })
     .from(embeddingsTable)
     .where(and(
-      eq(embeddingsTable.status, 'pending'),
+      // A literal, so that even a generic (cached) plan can use the partial index of pending rows.
+      sql`${embeddingsTable.status} = 'pending'`,
       lt(embeddingsTable.attempts, MAX_ATTEMPTS),
       olderThanMs > 0 ? lt(embeddingsTable.updatedAt, new Date(Date.now() - olderThanMs)) : undefined,
     ))
@@ -71,17 +72,21 @@ export async function embedEntities(db: Db, embedder: Embedder, keys: EntityKey[
 
 async function embedBatch(db: Db, embedder: Embedder, kind: EmbeddedKind, ids: string[]): Promise<EmbedResult> {
   const table: any = tables[kind];
-  // Pending rows of these ids with their entity (null when the entity was deleted meanwhile).
-  const rows: { id: string; entity: Record<string, any> | null }[] = await db
-    .select({ id: embeddingsTable.entityId, entity: table })
+  // Only the fields the text is built from (mapping whole rows cost as much as the model call), and
+  // the rows by primary key only: status is checked here, not in SQL, so that no statistics (stale
+  // during a bulk load, absent on PGlite) can turn the lookup into a scan of the pending rows.
+  const fields = Object.fromEntries(TEXT_FIELDS[kind].map((f) => [f, table[f]]));
+  const rows: Record<string, any>[] = await db
+    .select({ _eid: embeddingsTable.entityId, _status: embeddingsTable.status, id: table.id, ...fields })
     .from(embeddingsTable)
     .leftJoin(table, eq(table.id, embeddingsTable.entityId))
-    .where(and(eq(embeddingsTable.entityKind, kind), inArray(embeddingsTable.entityId, ids), eq(embeddingsTable.status, 'pending')));
-  const orphans = rows.filter((r) => !r.entity).map((r) => r.id);
+    .where(and(eq(embeddingsTable.entityKind, kind), sql`${embeddingsTable.entityId} = any(${uuidArray(ids)}::uuid[])`));
+  const pending = rows.filter((r) => r._status === 'pending');
+  const orphans = pending.filter((r) => r.id === null).map((r) => r._eid as string);
   if (orphans.length) {
     await db.delete(embeddingsTable).where(and(eq(embeddingsTable.entityKind, kind), inArray(embeddingsTable.entityId, orphans)));
   }
-  const entities = rows.flatMap((r) => (r.entity ? [r.entity] : []));
+  const entities = pending.filter((r) => r.id !== null);
   if (!entities.length) return { embedded: 0, stale: 0, orphans: orphans.length };
 
   const texts = entities.map((e) => entityText(kind, e));
@@ -104,11 +109,14 @@ async function embedBatch(db: Db, embedder: Embedder, kind: EmbeddedKind, ids: s
     where e.entity_kind = ${kind} and e.entity_id = v.id and e.status = 'pending' and e.content_hash = v.hash
       -- The id list makes this a primary-key lookup of the batch's rows whatever the table statistics
       -- say (PGlite never runs autoanalyze; without it the join hashed every row of the kind).
-      and e.entity_id = any(${`{${entities.map((x) => x.id).join(',')}}`}::uuid[])
+      and e.entity_id = any(${uuidArray(entities.map((x) => x.id))}::uuid[])
     returning e.entity_id`);
   const embedded = resultRows(updated).length;
   return { embedded, stale: entities.length - embedded, orphans: orphans.length };
 }
+
+/** A uuid[] literal: one parameter whatever the batch size (a plan per list length is not cached). */
+const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
 
 /** pgvector stores float4: 7 significant digits say everything and parse faster than 17. */
 const vectorLiteral = (v: number[] | null) => (v ? `[${v.map((x) => x.toPrecision(7)).join(',')}]` : null);

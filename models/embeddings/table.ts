@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tsvector, vector } from '../common/columns.ts';
 import { embeddingStatusEnum } from '../enums.ts';
@@ -31,7 +32,9 @@ export const embeddingsTable = pgTable('embeddings', {
   updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
 }, (t) => [
   primaryKey({ columns: [t.entityKind, t.entityId] }),
-  index('embeddings_status_idx').on(t.status),
+  // The queue's oldest-first page of pending rows (pendingKeys): a walk of this small index instead
+  // of sorting the whole backlog for every page of a bulk load.
+  index('embeddings_pending_idx').on(t.updatedAt).where(sql`${t.status} = 'pending'`),
   // The lexical channel's `@@` over a large candidate table (hybrid retrieval above EXACT_LIMIT).
   index('embeddings_lexical_idx').using('gin', t.lexical),
 ]);

@@ -13,6 +13,16 @@ const words = (group: LabelGroup, values: string[] | string | null | undefined):
 
 const join = (...parts: (string | null | undefined)[]) => parts.filter((p) => p && p.trim()).join('\n');
 
+/** The fields each kind's embedding text is built from: the embedding job reads only these. */
+export const TEXT_FIELDS = {
+  project: ['title', 'description', 'sector', 'needs'],
+  founder: ['interests', 'groups'],
+  mentor: ['bio', 'expertise', 'sectors'],
+  investor: ['thesis', 'sectors', 'stages'],
+  training: ['title', 'description', 'topics'],
+  service: ['name', 'description', 'category'],
+} as const satisfies Record<EmbeddedKind, readonly string[]>;
+
 export function entityText(kind: EmbeddedKind, r: Row): string {
   switch (kind) {
     case 'project':

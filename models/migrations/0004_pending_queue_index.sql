@@ -1,0 +1,2 @@
+DROP INDEX IF EXISTS "embeddings_status_idx";--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "embeddings_pending_idx" ON "embeddings" USING btree ("updated_at") WHERE "embeddings"."status" = 'pending';
