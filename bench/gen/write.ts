@@ -7,6 +7,7 @@ import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { embeddingsTable } from '../../models/schema.ts';
 import type { EmbeddedKind } from '../../models/embeddings/table.ts';
+import { embeddedTables } from '../../models/embeddings/entities.ts';
 import type { Db } from '../../src/db/client.ts';
 import { entityProse, entityText } from '../../src/embedding/texts.ts';
 import { contentHash } from '../../src/resources/embedding-hooks.ts';
@@ -44,12 +45,15 @@ export function pendingEmbeddings(kind: EmbeddedKind, rows: Row[]): Row[] {
   });
 }
 
-/** markPending in bulk (new entities: a plain insert); the tsvector is built by PostgreSQL as markPending builds it. */
+/** markPending in bulk (new entities: a plain insert, then the keyword form into the entity rows, built by PostgreSQL as markPending builds it). */
 export async function insertPending(db: Executor, kind: EmbeddedKind, rows: Row[]): Promise<void> {
   if (!rows.length) return;
-  await db.execute(sql`insert into ${embeddingsTable}
-      (entity_kind, entity_id, status, content_hash, inferred_topics, inferred_sectors, lexical)
-    select r.entity_kind, r.entity_id, 'pending', r.content_hash, r.inferred_topics, r.inferred_sectors, to_tsvector('simple', r.doc)
-    from json_to_recordset(${JSON.stringify(pendingEmbeddings(kind, rows))}::json)
-      as r(entity_kind text, entity_id uuid, content_hash text, inferred_topics jsonb, inferred_sectors jsonb, doc text)`);
+  const table = sql.raw(`"${getTableName(embeddedTables[kind])}"`);
+  await db.execute(sql`with r as (
+      select * from json_to_recordset(${JSON.stringify(pendingEmbeddings(kind, rows))}::json)
+        as r(entity_kind text, entity_id uuid, content_hash text, inferred_topics jsonb, inferred_sectors jsonb, doc text)),
+    pending as (
+      insert into ${embeddingsTable} (entity_kind, entity_id, status, content_hash, inferred_topics, inferred_sectors)
+      select r.entity_kind, r.entity_id, 'pending', r.content_hash, r.inferred_topics, r.inferred_sectors from r)
+    update ${table} as t set keywords = to_tsvector('simple', r.doc) from r where t.id = r.entity_id`);
 }

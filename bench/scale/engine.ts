@@ -2,10 +2,10 @@
 // recipe's hard rules + ORDER BY distance LIMIT 10, the same statement the engine's vector channel
 // runs) and recall@10 of the engine's ranking path against the exact ranking (exactLimit: Infinity).
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { embeddingsTable, enrollmentsTable, investorsTable, trainingsTable } from '../../models/schema.ts';
+import { enrollmentsTable, investorsTable, trainingsTable } from '../../models/schema.ts';
 import type { Db } from '../../src/db/client.ts';
 import { resultRows } from '../../src/db/errors.ts';
-import { runRecipe, type EngineContext } from '../../src/matching/engine.ts';
+import { nearestIds, runRecipe, type EngineContext } from '../../src/matching/engine.ts';
 import { profileQuery, toProfile } from '../../src/matching/profile.ts';
 import * as recipes from '../../src/matching/recipes/index.ts';
 import { loadProjectSource, recipeWeights } from '../../src/matching/service.ts';
@@ -73,20 +73,10 @@ export async function loadSource(ctx: EngineContext, kind: Endpoint['sourceKind'
   return { ...p, enrolledFounders: new Set(enrolled.map((e) => e.id)) } as Profile;
 }
 
-/** The endpoint's kNN statement: candidates passing the recipe's SQL rules, nearest 10 by cosine distance. */
+/** The endpoint's kNN statement: candidates passing the recipe's SQL rules, nearest 10 by cosine distance (the engine's vector channel). */
 export function knnQuery(ctx: EngineContext, ep: Endpoint, source: Profile, k = 10) {
-  const e = embeddingsTable;
-  const t = ep.recipe.candidateTable;
   const where = and(...ep.recipe.rules.map((r) => r.where(source)).filter((x): x is SQL => !!x));
-  const dims = sql.raw(String(ctx.dimensions));
-  const q = `[${source.vector!.join(',')}]`;
-  return ctx.db
-    .select({ id: t.id })
-    .from(t)
-    .innerJoin(e, sql`${e.entityKind} = ${ep.recipe.candidateKind} and ${e.entityId} = ${t.id}`)
-    .where(and(where, sql`${e.model} = ${ctx.model}`))
-    .orderBy(sql`(${e.embedding}::vector(${dims})) <=> ${q}::vector(${dims})`)
-    .limit(k);
+  return nearestIds(ctx.db, ctx, ep.recipe.candidateTable, where, source.vector!, k);
 }
 
 /**

@@ -2,7 +2,8 @@
 // code runs in-process (no Redis) and in a BullMQ worker. Idempotent: it only completes rows that
 // are still pending with the content hash it embedded, so a duplicate or stale job changes nothing.
 import { and, eq, inArray, lt, sql, asc } from 'drizzle-orm';
-import { embeddingsTable, foundersTable, investorsTable, mentorsTable, projectsTable, servicesTable, trainingsTable } from '../../models/schema.ts';
+import { embeddingsTable } from '../../models/schema.ts';
+import { embeddedTables } from '../../models/embeddings/entities.ts';
 import type { EmbeddedKind } from '../../models/embeddings/table.ts';
 import type { Db } from '../../src/db/client.ts';
 import { resultRows } from '../../src/db/errors.ts';
@@ -11,11 +12,6 @@ import { entityText, TEXT_FIELDS } from '../../src/embedding/texts.ts';
 import { contentHash } from '../../src/resources/embedding-hooks.ts';
 
 export const MAX_ATTEMPTS = 5;
-
-const tables = {
-  founder: foundersTable, project: projectsTable, mentor: mentorsTable,
-  investor: investorsTable, training: trainingsTable, service: servicesTable,
-} as const;
 
 export interface EntityKey {
   kind: EmbeddedKind;
@@ -71,7 +67,7 @@ export async function embedEntities(db: Db, embedder: Embedder, keys: EntityKey[
 }
 
 async function embedBatch(db: Db, embedder: Embedder, kind: EmbeddedKind, ids: string[]): Promise<EmbedResult> {
-  const table: any = tables[kind];
+  const table: any = embeddedTables[kind];
   // Only the fields the text is built from (mapping whole rows cost as much as the model call), and
   // the rows by primary key only: status is checked here, not in SQL, so that no statistics (stale
   // during a bulk load, absent on PGlite) can turn the lookup into a scan of the pending rows.
@@ -101,16 +97,22 @@ async function embedBatch(db: Db, embedder: Embedder, kind: EmbeddedKind, ids: s
   // (~14 ms on PGlite) than the update itself.
   const batch = JSON.stringify(entities.map((e, i) => ({ id: e.id, hash: contentHash(texts[i]), vec: vectorLiteral(vectors[i]) })));
   const updated = await db.execute(sql`
-    update ${embeddingsTable} as e set
-      status = 'ready', model = ${embedder.id}, dimensions = ${embedder.dimensions},
-      embedding = v.vec::vector,
-      embed_count = e.embed_count + 1, attempts = 0, error = null, updated_at = now()
-    from json_to_recordset(${batch}::json) as v(id uuid, hash text, vec text)
-    where e.entity_kind = ${kind} and e.entity_id = v.id and e.status = 'pending' and e.content_hash = v.hash
-      -- The id list makes this a primary-key lookup of the batch's rows whatever the table statistics
-      -- say (PGlite never runs autoanalyze; without it the join hashed every row of the kind).
-      and e.entity_id = any(${uuidArray(entities.map((x) => x.id))}::uuid[])
-    returning e.entity_id`);
+    with v as (select * from json_to_recordset(${batch}::json) as v(id uuid, hash text, vec text)),
+    done as (
+      update ${embeddingsTable} as e set
+        status = 'ready', model = ${embedder.id}, dimensions = ${embedder.dimensions},
+        embed_count = e.embed_count + 1, attempts = 0, error = null, updated_at = now()
+      from v
+      where e.entity_kind = ${kind} and e.entity_id = v.id and e.status = 'pending' and e.content_hash = v.hash
+        -- The id list makes this a primary-key lookup of the batch's rows whatever the table statistics
+        -- say (PGlite never runs autoanalyze; without it the join hashed every row of the kind).
+        and e.entity_id = any(${uuidArray(entities.map((x) => x.id))}::uuid[])
+      returning e.entity_id)
+    -- The vector goes into the entity's row, where matching reads it (a NaN/empty one as "no vector").
+    update ${table} as t set vector = v.vec::vector, vector_model = case when v.vec is null then null else ${embedder.id} end
+    from done join v on v.id = done.entity_id
+    where t.id = done.entity_id and t.id = any(${uuidArray(entities.map((x) => x.id))}::uuid[])
+    returning t.id`);
   const embedded = resultRows(updated).length;
   return { embedded, stale: entities.length - embedded, orphans: orphans.length };
 }

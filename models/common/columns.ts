@@ -1,4 +1,5 @@
 // Columns every contract resource shares, and the custom pgvector/tsvector column types.
+import { getTableColumns, type Table } from 'drizzle-orm';
 import { customType, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { uuidv7 } from './uuid.ts';
 
@@ -29,3 +30,25 @@ export const vector = customType<{ data: number[]; driverData: string }>({
 export const tsvector = customType<{ data: string; driverData: string }>({
   dataType: () => 'tsvector',
 });
+
+/**
+ * What matching reads of an embedded entity, kept in the entity's own row so that the eligibility
+ * rules, the HNSW index and the keyword GIN index work on one table (no join per candidate). Written
+ * by the embedding pipeline only (keywords at write time, the vector by the job), never by the API.
+ * `vectorModel` says which model made `vector`: a vector of another model is never compared.
+ */
+export const matchColumns = () => ({
+  vector: vector('vector'),
+  vectorModel: text('vector_model'),
+  keywords: tsvector('keywords'),
+});
+export const MATCH_KEYS = ['vector', 'vectorModel', 'keywords'] as const;
+type MatchKey = (typeof MATCH_KEYS)[number];
+
+/** A table's columns without the match columns: what the API, exports and profiles read as the row. */
+export function entityColumns<T extends Table>(table: T): Omit<T['_']['columns'], MatchKey> {
+  const cols: Record<string, unknown> = { ...getTableColumns(table) };
+  for (const k of MATCH_KEYS) delete cols[k];
+  return cols as Omit<T['_']['columns'], MatchKey>;
+}
+

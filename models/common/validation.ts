@@ -40,3 +40,6 @@ export const isoDate = () =>
 
 /** Columns the server owns; stripped from request bodies. */
 export const serverOwned = { id: true, createdAt: true, updatedAt: true } as const;
+/** An embedded resource's match columns (see common/columns.ts): written by the embedding pipeline only, never shown. */
+export const matchOwned = { vector: true, vectorModel: true, keywords: true } as const;
+export const embeddedServerOwned = { ...serverOwned, ...matchOwned } as const;

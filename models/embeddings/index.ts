@@ -1,1 +1,2 @@
 export * from './table.ts';
+export * from './entities.ts';

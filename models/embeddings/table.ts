@@ -1,16 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { tsvector, vector } from '../common/columns.ts';
 import { embeddingStatusEnum } from '../enums.ts';
 
 export const EMBEDDED_KINDS = ['founder', 'project', 'mentor', 'investor', 'training', 'service'] as const;
 export type EmbeddedKind = (typeof EMBEDDED_KINDS)[number];
 
 /**
- * One row per embedded entity: its current vector (any dimension; `model` says which), the hash
- * of the text it was computed from, and the lexical form for the keyword channel. A write marks
- * the row `pending` in the same transaction; the embedding job fills it (see jobs/).
- * HNSW indexes are per model, over `(embedding::vector(<dims>))` with `WHERE model = '<id>'`.
+ * The embedding pipeline's bookkeeping, one row per embedded entity: status, the hash of the text
+ * last marked or embedded, the model that made the entity's vector, inferred topics and attempts.
+ * A write marks the row `pending` in the same transaction; the embedding job embeds it (see jobs/).
+ * The vector and keyword form themselves live in the entity's row (`matchColumns`), where matching
+ * filters and ranks without a join; their HNSW indexes are per (model, table).
  */
 export const embeddingsTable = pgTable('embeddings', {
   entityKind: text('entity_kind').$type<EmbeddedKind>().notNull(),
@@ -19,8 +19,6 @@ export const embeddingsTable = pgTable('embeddings', {
   contentHash: text('content_hash').notNull(),
   model: text('model'),
   dimensions: integer('dimensions'),
-  embedding: vector('embedding'),
-  lexical: tsvector('lexical'),
   /** Topics and sectors inferred from the entity's prose at write time (with the phrases that matched). */
   inferredTopics: jsonb('inferred_topics').$type<{ topic: string; score: number; evidence: string[] }[]>(),
   inferredSectors: jsonb('inferred_sectors').$type<{ sector: string; score: number; evidence: string[] }[]>(),
@@ -35,6 +33,4 @@ export const embeddingsTable = pgTable('embeddings', {
   // The queue's oldest-first page of pending rows (pendingKeys): a walk of this small index instead
   // of sorting the whole backlog for every page of a bulk load.
   index('embeddings_pending_idx').on(t.updatedAt).where(sql`${t.status} = 'pending'`),
-  // The lexical channel's `@@` over a large candidate table (hybrid retrieval above EXACT_LIMIT).
-  index('embeddings_lexical_idx').using('gin', t.lexical),
 ]);

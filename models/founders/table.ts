@@ -1,5 +1,5 @@
-import { integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { resourceColumns } from '../common/columns.ts';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { matchColumns, resourceColumns } from '../common/columns.ts';
 import { founderGroupEnum, langEnum } from '../enums.ts';
 import { regionsTable } from '../regions/table.ts';
 import { centersTable } from '../centers/table.ts';
@@ -22,4 +22,5 @@ export const foundersTable = pgTable('founders', {
   consent: jsonb('consent').$type<Consent>(),
   /** Set when the founder was deleted: personal fields are erased, the row stays so enrolments and audit keep their references. */
   erasedAt: timestamp('erased_at', { withTimezone: true, mode: 'date' }),
-});
+  ...matchColumns(),
+}, (t) => [index('founders_keywords_idx').using('gin', t.keywords)]);

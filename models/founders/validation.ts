@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
 import { FOUNDER_GROUPS } from '../enums.ts';
 import {
-  contactField, externalIdField, languagesField, nameField, nonEmptySet, regionCodeField, serverOwned, textField,
+  contactField, externalIdField, languagesField, nameField, nonEmptySet, regionCodeField, embeddedServerOwned, matchOwned, textField,
 } from '../common/validation.ts';
 import { foundersTable } from './table.ts';
 
-export const founderSelectSchema = createSelectSchema(foundersTable);
+export const founderSelectSchema = createSelectSchema(foundersTable).omit(matchOwned);
 export const founderBodySchema = createInsertSchema(foundersTable, {
   externalId: externalIdField,
   name: () => nameField(),
@@ -21,4 +21,4 @@ export const founderBodySchema = createInsertSchema(foundersTable, {
   consent: () =>
     z.object({ shareContact: z.boolean() }).strict()
       .describe('consent to show the contact to mentors/investors that accepted an introduction to one of the founder\'s projects (default: no)'),
-}).omit({ ...serverOwned, erasedAt: true }).strict();
+}).omit({ ...embeddedServerOwned, erasedAt: true }).strict();

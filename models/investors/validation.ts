@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
 import { SECTORS, STAGES } from '../enums.ts';
 import {
-  cnyField, contactField, externalIdField, nameField, regionCodeField, serverOwned, setOf, textField,
+  cnyField, contactField, externalIdField, nameField, regionCodeField, embeddedServerOwned, matchOwned, setOf, textField,
 } from '../common/validation.ts';
 import { investorsTable } from './table.ts';
 
-export const investorSelectSchema = createSelectSchema(investorsTable);
+export const investorSelectSchema = createSelectSchema(investorsTable).omit(matchOwned);
 export const investorBodySchema = createInsertSchema(investorsTable, {
   externalId: externalIdField,
   name: () => nameField(),
@@ -17,7 +17,7 @@ export const investorBodySchema = createInsertSchema(investorsTable, {
   ticketMaxCny: cnyField,
   regionCodes: () => setOf(regionCodeField(), 100),
   contact: () => contactField(),
-}).omit(serverOwned).strict();
+}).omit(embeddedServerOwned).strict();
 
 /** Checked on the merged record, so a PATCH of one bound is checked against the stored other. */
 export const investorInvariants = z.object({ ticketMinCny: z.number(), ticketMaxCny: z.number() })

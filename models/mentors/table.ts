@@ -1,5 +1,5 @@
-import { boolean, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
-import { resourceColumns } from '../common/columns.ts';
+import { index, boolean, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { matchColumns, resourceColumns } from '../common/columns.ts';
 import { langEnum, sectorEnum, topicEnum } from '../enums.ts';
 import { regionsTable } from '../regions/table.ts';
 import type { Contact } from '../founders/table.ts';
@@ -16,4 +16,5 @@ export const mentorsTable = pgTable('mentors', {
   capacity: integer('capacity').notNull(),
   active: boolean('active').notNull().default(true),
   contact: jsonb('contact').$type<Contact>(),
-});
+  ...matchColumns(),
+}, (t) => [index('mentors_keywords_idx').using('gin', t.keywords)]);

@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
 import { SECTORS, TOPICS } from '../enums.ts';
 import {
-  contactField, externalIdField, languagesField, nameField, regionCodeField, serverOwned, setOf, textField,
+  contactField, externalIdField, languagesField, nameField, regionCodeField, embeddedServerOwned, matchOwned, setOf, textField,
 } from '../common/validation.ts';
 import { mentorsTable } from './table.ts';
 
-export const mentorSelectSchema = createSelectSchema(mentorsTable);
+export const mentorSelectSchema = createSelectSchema(mentorsTable).omit(matchOwned);
 export const mentorBodySchema = createInsertSchema(mentorsTable, {
   externalId: externalIdField,
   name: () => nameField(),
@@ -17,4 +17,4 @@ export const mentorBodySchema = createInsertSchema(mentorsTable, {
   regionCode: regionCodeField,
   capacity: (s) => s.min(0).max(1000),
   contact: () => contactField(),
-}).omit(serverOwned).strict();
+}).omit(embeddedServerOwned).strict();

@@ -1,5 +1,5 @@
 import { integer, jsonb, pgTable, primaryKey, text, uuid, index } from 'drizzle-orm/pg-core';
-import { resourceColumns } from '../common/columns.ts';
+import { matchColumns, resourceColumns } from '../common/columns.ts';
 import { langEnum, projectStatusEnum, sectorEnum, stageEnum, topicEnum } from '../enums.ts';
 import { regionsTable } from '../regions/table.ts';
 import { centersTable } from '../centers/table.ts';
@@ -18,7 +18,9 @@ export const projectsTable = pgTable('projects', {
   languages: langEnum('languages').array().notNull(),
   status: projectStatusEnum('status').notNull().default('draft'),
   confidential: jsonb('confidential').$type<Record<string, unknown>>(),
-}, (t) => [index('projects_center_idx').on(t.centerId), index('projects_status_idx').on(t.status)]);
+  ...matchColumns(),
+}, (t) => [index('projects_center_idx').on(t.centerId), index('projects_status_idx').on(t.status),
+  index('projects_keywords_idx').using('gin', t.keywords)]);
 
 /** Founders ↔ projects, many to many (the contract's `founderIds`, in order). */
 export const projectFoundersTable = pgTable('project_founders', {

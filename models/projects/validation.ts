@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
 import { TOPICS } from '../enums.ts';
 import {
-  cnyField, externalIdField, languagesField, nameField, nonEmptySet, regionCodeField, serverOwned, setOf, textField,
+  cnyField, externalIdField, languagesField, nameField, nonEmptySet, regionCodeField, embeddedServerOwned, matchOwned, setOf, textField,
 } from '../common/validation.ts';
 import { projectsTable } from './table.ts';
 
-export const projectSelectSchema = createSelectSchema(projectsTable);
+export const projectSelectSchema = createSelectSchema(projectsTable).omit(matchOwned);
 export const projectBodySchema = createInsertSchema(projectsTable, {
   externalId: externalIdField,
   title: () => nameField(),
@@ -17,6 +17,6 @@ export const projectBodySchema = createInsertSchema(projectsTable, {
   languages: languagesField,
   confidential: () => z.record(z.string(), z.unknown()),
 })
-  .omit(serverOwned)
+  .omit(embeddedServerOwned)
   .extend({ founderIds: nonEmptySet(z.uuid()).describe('ids of the founders of the project (at least one)') })
   .strict();

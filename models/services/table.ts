@@ -1,5 +1,5 @@
-import { boolean, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { resourceColumns } from '../common/columns.ts';
+import { index, boolean, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { matchColumns, resourceColumns } from '../common/columns.ts';
 import { langEnum, topicEnum } from '../enums.ts';
 import { centersTable } from '../centers/table.ts';
 
@@ -14,4 +14,5 @@ export const servicesTable = pgTable('services', {
   regionCodes: text('region_codes').array().notNull(),
   voucherEligible: boolean('voucher_eligible').notNull().default(false),
   languages: langEnum('languages').array().notNull(),
-});
+  ...matchColumns(),
+}, (t) => [index('services_keywords_idx').using('gin', t.keywords)]);

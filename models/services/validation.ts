@@ -1,10 +1,10 @@
 import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
 import {
-  externalIdField, languagesField, nameField, regionCodeField, serverOwned, setOf, textField,
+  externalIdField, languagesField, nameField, regionCodeField, embeddedServerOwned, matchOwned, setOf, textField,
 } from '../common/validation.ts';
 import { servicesTable } from './table.ts';
 
-export const serviceSelectSchema = createSelectSchema(servicesTable);
+export const serviceSelectSchema = createSelectSchema(servicesTable).omit(matchOwned);
 export const serviceBodySchema = createInsertSchema(servicesTable, {
   externalId: externalIdField,
   name: () => nameField(),
@@ -12,4 +12,4 @@ export const serviceBodySchema = createInsertSchema(servicesTable, {
   description: () => textField(),
   regionCodes: () => setOf(regionCodeField(), 100),
   languages: languagesField,
-}).omit(serverOwned).strict();
+}).omit(embeddedServerOwned).strict();

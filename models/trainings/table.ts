@@ -1,5 +1,5 @@
-import { date, integer, pgTable, text } from 'drizzle-orm/pg-core';
-import { resourceColumns } from '../common/columns.ts';
+import { index, date, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { matchColumns, resourceColumns } from '../common/columns.ts';
 import { founderGroupEnum, langEnum, providerKindEnum, stageEnum, topicEnum, trainingModeEnum } from '../enums.ts';
 import { regionsTable } from '../regions/table.ts';
 
@@ -20,4 +20,5 @@ export const trainingsTable = pgTable('trainings', {
   startsOn: date('starts_on', { mode: 'string' }).notNull(),
   endsOn: date('ends_on', { mode: 'string' }).notNull(),
   languages: langEnum('languages').array().notNull(),
-});
+  ...matchColumns(),
+}, (t) => [index('trainings_keywords_idx').using('gin', t.keywords)]);

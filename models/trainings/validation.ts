@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
 import { FOUNDER_GROUPS, STAGES, TOPICS } from '../enums.ts';
 import {
-  externalIdField, isoDate, languagesField, nameField, regionCodeField, serverOwned, setOf, textField,
+  externalIdField, isoDate, languagesField, nameField, regionCodeField, embeddedServerOwned, matchOwned, setOf, textField,
 } from '../common/validation.ts';
 import { trainingsTable } from './table.ts';
 
-export const trainingSelectSchema = createSelectSchema(trainingsTable);
+export const trainingSelectSchema = createSelectSchema(trainingsTable).omit(matchOwned);
 export const trainingBodySchema = createInsertSchema(trainingsTable, {
   externalId: externalIdField,
   title: () => nameField(),
@@ -20,7 +20,7 @@ export const trainingBodySchema = createInsertSchema(trainingsTable, {
   startsOn: isoDate,
   endsOn: isoDate,
   languages: languagesField,
-}).omit(serverOwned).strict();
+}).omit(embeddedServerOwned).strict();
 
 export const trainingInvariants = z.object({ startsOn: z.string(), endsOn: z.string() })
   .refine((v) => v.startsOn <= v.endsOn, { message: 'endsOn must not be before startsOn', path: ['endsOn'] });

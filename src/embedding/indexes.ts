@@ -1,15 +1,16 @@
-// One HNSW index per (model, entity kind), over the expression `embedding::vector(<dims>)` and
-// partial on that model: vectors of several sizes share one column, and switching models is a
-// re-embed plus a new index, not a schema change.
+// One HNSW index per (model, entity kind) on the kind's own table, over the expression
+// `vector::vector(<dims>)` and partial on that model: vectors of several sizes share one column, and
+// switching models is a re-embed plus a new index, not a schema change.
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import { EMBEDDED_KINDS } from '../../models/embeddings/table.ts';
+import { getTableName, sql } from 'drizzle-orm';
+import { EMBEDDED_KINDS, type EmbeddedKind } from '../../models/embeddings/table.ts';
+import { embeddedTables } from '../../models/embeddings/entities.ts';
 import type { Db } from '../db/client.ts';
 import { pgErrorCode, resultRows } from '../db/errors.ts';
 
 const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
 export const vectorIndexName = (model: string, kind: string) =>
-  `embeddings_hnsw_${kind}_${createHash('sha1').update(model).digest('hex').slice(0, 10)}`;
+  `${kind}_vector_hnsw_${createHash('sha1').update(model).digest('hex').slice(0, 10)}`;
 
 export interface IndexOptions {
   /**
@@ -31,9 +32,10 @@ export async function ensureVectorIndexes(db: Db, model: string, dimensions: num
     kinds = kinds.filter((k) => (counts.find((c) => c.kind === k)?.n ?? 0) >= opts.minRows!);
   }
   for (const kind of kinds) {
-    const statement = `create index if not exists ${vectorIndexName(model, kind)} on embeddings
-      using hnsw ((embedding::vector(${dimensions})) vector_cosine_ops)
-      where model = ${literal(model)} and entity_kind = ${literal(kind)}`;
+    const table = getTableName(embeddedTables[kind as EmbeddedKind]);
+    const statement = `create index if not exists ${vectorIndexName(model, kind)} on ${table}
+      using hnsw ((vector::vector(${dimensions})) vector_cosine_ops)
+      where vector_model = ${literal(model)}`;
     try {
       await db.execute(sql.raw(statement));
     } catch (e) {

@@ -4,8 +4,8 @@
 // narrows them to the best RETRIEVE_K per channel before scoring.
 import { and, inArray, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { embeddingsTable } from '../../models/schema.ts';
 import type { Db } from '../db/client.ts';
+import type { EmbeddedTable } from '../../models/embeddings/entities.ts';
 import { profileQuery, toProfile } from './profile.ts';
 import { bi } from './text.ts';
 import type { Bilingual, Lang, MatchItem, Profile, Reason, Recipe } from './types.ts';
@@ -111,30 +111,38 @@ async function tableSize(db: Db, table: PgTable): Promise<number> {
  * then reads the union's full rows.
  */
 async function retrieve<S extends Profile>(ctx: EngineContext, recipe: Recipe<S>, source: S, where: SQL | undefined, query: ReturnType<typeof profileQuery>) {
-  const e = embeddingsTable;
   const t = recipe.candidateTable;
-  const ids = (on: Db, cond: SQL, orderBy: SQL) =>
-    on.select({ id: t.id }).from(t)
-      .innerJoin(e, sql`${e.entityKind} = ${recipe.candidateKind} and ${e.entityId} = ${t.id}`)
-      .where(and(where, cond)).orderBy(orderBy).limit(RETRIEVE_K);
   const channels: Promise<{ id: unknown }[]>[] = [];
   if (source.vector) {
-    const q = `[${source.vector.join(',')}]`;
-    const dims = sql.raw(String(ctx.dimensions));
-    // The per-(model, kind) HNSW index serves this ORDER BY; iterative scans keep going until
-    // enough rows pass the eligibility filter (pgvector ≥ 0.8), instead of returning too few.
+    const vector = source.vector;
+    // Iterative scans keep walking the HNSW index until enough rows pass the eligibility filter
+    // (pgvector ≥ 0.8), instead of returning too few.
     channels.push(ctx.db.transaction(async (tx) => {
       await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
-      return ids(tx as unknown as Db, sql`${e.model} = ${ctx.model}`, sql`(${e.embedding}::vector(${dims})) <=> ${q}::vector(${dims})`);
+      return nearestIds(tx as unknown as Db, ctx, t, where, vector, RETRIEVE_K);
     }));
   }
-  const words = [...source.lexemes].map((w) => `'${w.replace(/['\\]/g, '')}'`).filter((w) => w.length > 2).join(' | ');
-  if (words) {
-    const tsq = sql`to_tsquery('simple', ${words})`;
-    channels.push(ids(ctx.db, sql`${e.lexical} @@ ${tsq}`, sql`ts_rank(${e.lexical}, ${tsq}) desc`));
-  }
+  const keywords = keywordIds(ctx.db, t, where, source.lexemes, RETRIEVE_K);
+  if (keywords) channels.push(keywords);
   const union = [...new Set((await Promise.all(channels)).flat().map((r) => r.id as string))];
   return union.length ? query(and(where, inArray(t.id, union))) : [];
+}
+
+/** The vector channel: ids of the eligible candidates nearest to `vector` (the table's per-model HNSW index serves the ORDER BY). */
+export function nearestIds(on: Db, ctx: Pick<EngineContext, 'model' | 'dimensions'>, t: EmbeddedTable, where: SQL | undefined, vector: number[], k: number) {
+  const dims = sql.raw(String(ctx.dimensions));
+  return on.select({ id: t.id }).from(t)
+    .where(and(where, sql`${t.vectorModel} = ${ctx.model}`))
+    .orderBy(sql`(${t.vector}::vector(${dims})) <=> ${`[${vector.join(',')}]`}::vector(${dims})`)
+    .limit(k);
+}
+
+/** The keyword channel: ids of the eligible candidates best ranked on the source's keywords; null without keywords. */
+export function keywordIds(on: Db, t: EmbeddedTable, where: SQL | undefined, lexemes: Set<string>, k: number) {
+  const words = [...lexemes].map((w) => `'${w.replace(/['\\]/g, '')}'`).filter((w) => w.length > 2).join(' | ');
+  if (!words) return null;
+  const tsq = sql`to_tsquery('simple', ${words})`;
+  return on.select({ id: t.id }).from(t).where(and(where, sql`${t.keywords} @@ ${tsq}`)).orderBy(sql`ts_rank(${t.keywords}, ${tsq}) desc`).limit(k);
 }
 
 /** The top contributions, the recognised topics, the cold-start note and the rules passed, in one language. */

@@ -1,19 +1,20 @@
 // Loads entities as matching profiles: row + vector + lexical tokens + declared/inferred topics.
-import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { embeddingsTable } from '../../models/schema.ts';
 import type { EmbeddedKind } from '../../models/embeddings/table.ts';
+import type { EmbeddedTable } from '../../models/embeddings/entities.ts';
+import { entityColumns } from '../../models/common/columns.ts';
 import type { Db } from '../db/client.ts';
 import { mergeSectors, mergeTopics } from './infer.ts';
 import type { Profile } from './types.ts';
 
 const e = embeddingsTable;
 
-/** Columns of the embedding row every profile needs; the vector only when it is of the current model. */
-export const profileColumns = (model: string) => ({
-  _embedding: sql<string | null>`case when ${e.model} = ${model} then ${e.embedding}::text end`,
+/** What a profile needs besides the row: the vector only when of the current model, keywords, inferred topics. */
+export const profileColumns = (table: EmbeddedTable, model: string) => ({
+  _embedding: sql<string | null>`case when ${table.vectorModel} = ${model} then ${table.vector}::text end`,
   _status: e.status,
-  _lexemes: sql<string[] | null>`tsvector_to_array(${e.lexical})`,
+  _lexemes: sql<string[] | null>`tsvector_to_array(${table.keywords})`,
   _topics: e.inferredTopics,
   _sectors: e.inferredSectors,
 });
@@ -38,11 +39,11 @@ export function toProfile(raw: Record<string, any>, declared: Declared): Profile
   };
 }
 
-/** Rows of `table` joined with their embedding row, filtered by `where` (optionally ordered, on `db` or a transaction). */
-export function profileQuery(db: Db, table: PgTable & { id: PgColumn }, kind: EmbeddedKind, model: string, extra: Record<string, SQL> = {}) {
+/** Rows of `table` with their profile columns, filtered by `where` (optionally ordered, on `db` or a transaction). */
+export function profileQuery(db: Db, table: EmbeddedTable, kind: EmbeddedKind, model: string, extra: Record<string, SQL> = {}) {
   return (where: SQL | undefined, limit?: number, orderBy?: SQL, on: Db = db) => {
     let q: any = on
-      .select({ ...getTableColumns(table), ...extra, ...profileColumns(model) })
+      .select({ ...entityColumns(table), ...extra, ...profileColumns(table, model) })
       .from(table)
       .leftJoin(e, and(eq(e.entityKind, kind), eq(e.entityId, table.id)))
       .where(where);
@@ -51,4 +52,3 @@ export function profileQuery(db: Db, table: PgTable & { id: PgColumn }, kind: Em
     return q as Promise<Record<string, any>[]>;
   };
 }
-

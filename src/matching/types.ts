@@ -1,6 +1,7 @@
 import type { SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { EmbeddedKind } from '../../models/embeddings/table.ts';
+import type { EmbeddedTable } from '../../models/embeddings/entities.ts';
 
 export type Lang = 'zh' | 'en';
 export interface Bilingual {
@@ -68,7 +69,7 @@ export interface Feature<S> {
 export interface Recipe<S> {
   id: string;
   candidateKind: EmbeddedKind;
-  candidateTable: PgTable & { id: PgColumn };
+  candidateTable: EmbeddedTable;
   /** Extra computed columns of the candidate (e.g. remaining capacity), added to its row. */
   computed?: Record<string, SQL>;
   /** Restricts candidates to what the caller may see (e.g. a center's own founders). */

@@ -18,6 +18,8 @@ export async function eraseFounder(tx: Tx, actor: Actor, before: Row): Promise<v
     .update(foundersTable)
     .set({
       name: ERASED_NAME, contact: null, interests: null, educationLevel: null, graduationYear: null, externalId: null, consent: null,
+      // The vector and keywords were computed from the interests: personal data too.
+      vector: null, vectorModel: null, keywords: null,
       erasedAt: now, updatedAt: now,
     })
     .where(eq(foundersTable.id, before.id));
@@ -25,7 +27,7 @@ export async function eraseFounder(tx: Tx, actor: Actor, before: Row): Promise<v
     .delete(projectFoundersTable)
     .where(eq(projectFoundersTable.founderId, before.id))
     .returning({ projectId: projectFoundersTable.projectId });
-  // The vector and inferred topics were computed from the interests: personal data too.
+  // So were the inferred topics in the embedding row.
   await tx.delete(embeddingsTable).where(and(eq(embeddingsTable.entityKind, 'founder'), eq(embeddingsTable.entityId, before.id)));
   // A key bound to a person who no longer exists must not keep working.
   const revoked = await tx

@@ -1,5 +1,6 @@
 // GET /v1/founders/{id}/export (PIPL art. 45, right of access and portability): everything the
 // service holds about one founder, for the founder itself, its center's staff and admins.
+import { entityColumns } from '../../models/common/columns.ts';
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import {
   apiKeysTable, auditTable, enrollmentsTable, foundersTable, introductionsTable, projectFoundersTable, projectsTable, trainingsTable,
@@ -17,14 +18,14 @@ export const mayExport = (actor: Actor, founder: { id: string; centerId: string 
 
 export async function exportFounder(db: Db, actor: Actor, founderId: string): Promise<Row> {
   if (!isUuid(founderId)) throw notFound('founder');
-  const [founder] = await db.select().from(foundersTable).where(and(eq(foundersTable.id, founderId), isNull(foundersTable.erasedAt))).limit(1);
+  const [founder] = await db.select(entityColumns(foundersTable)).from(foundersTable).where(and(eq(foundersTable.id, founderId), isNull(foundersTable.erasedAt))).limit(1);
   // Same 404 for "does not exist" and "not yours": existence is not revealed.
   if (!founder || !mayExport(actor, founder)) throw notFound('founder');
   const { erasedAt: _erased, ...profile } = founder;
 
   const links = await db.select().from(projectFoundersTable).where(eq(projectFoundersTable.founderId, founderId));
   const projectIds = links.map((l) => l.projectId);
-  const projectRows = projectIds.length ? await db.select().from(projectsTable).where(inArray(projectsTable.id, projectIds)).orderBy(asc(projectsTable.id)) : [];
+  const projectRows = projectIds.length ? await db.select(entityColumns(projectsTable)).from(projectsTable).where(inArray(projectsTable.id, projectIds)).orderBy(asc(projectsTable.id)) : [];
   const coFounders = projectIds.length
     ? await db.select().from(projectFoundersTable).where(inArray(projectFoundersTable.projectId, projectIds)).orderBy(asc(projectFoundersTable.position))
     : [];

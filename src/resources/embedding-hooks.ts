@@ -1,9 +1,10 @@
 // How resource writes hand work to the embedding pipeline: the row is marked `pending` in the
 // writing transaction (so nothing is lost if the process dies), then scheduled after commit.
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { embeddingsTable } from '../../models/schema.ts';
 import type { EmbeddedKind } from '../../models/embeddings/table.ts';
+import { embeddedTables, type EmbeddedTable } from '../../models/embeddings/entities.ts';
 import { entityProse, entityText } from '../embedding/texts.ts';
 import { lexicalDocument } from '../embedding/lexical.ts';
 import { inferSectors, inferTopics } from '../matching/infer.ts';
@@ -26,10 +27,7 @@ export function embeddingHooks(schedule: (kind: EmbeddedKind, ids: string[]) => 
       // Inference and the keyword form are cheap and deterministic: done here, so matching never
       // waits for the queue (a pending entity is matched on keywords and rules).
       const prose = entityProse(kind, record);
-      const inferred = {
-        inferredTopics: inferTopics(prose), inferredSectors: inferSectors(prose),
-        lexical: sql`to_tsvector('simple', ${lexicalDocument(text)})`,
-      };
+      const inferred = { inferredTopics: inferTopics(prose), inferredSectors: inferSectors(prose) };
       const rows = await tx
         .insert(embeddingsTable)
         .values({ entityKind: kind, entityId: record.id, status: 'pending', contentHash: hash, ...inferred })
@@ -39,7 +37,12 @@ export function embeddingHooks(schedule: (kind: EmbeddedKind, ids: string[]) => 
           where: sql`${embeddingsTable.contentHash} <> ${hash}`,
         })
         .returning({ id: embeddingsTable.entityId });
-      return rows.length > 0;
+      if (!rows.length) return false;
+      // The keyword form goes with the entity's row, where the keyword channel searches it. The
+      // vector stays until the job replaces it: a slightly stale vector ranks better than none.
+      const table: EmbeddedTable = embeddedTables[kind];
+      await tx.update(table).set({ keywords: sql`to_tsvector('simple', ${lexicalDocument(text)})` }).where(eq(table.id, record.id));
+      return true;
     },
     schedule,
   };

@@ -1,12 +1,13 @@
 // The one data-access layer for the contract resources. Every read and write goes through it,
 // so the visibility rules (scope, hidden fields, write checks) cannot be forgotten by a route.
-import { and, asc, eq, getTableColumns, gt, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { pgErrorCode, UNIQUE_VIOLATION, FOREIGN_KEY_VIOLATION } from '../db/errors.ts';
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable, type FieldIssue } from '../errors.ts';
 import { embeddingsTable } from '../../models/schema.ts';
+import { entityColumns } from '../../models/common/columns.ts';
 import { audit } from '../audit/record.ts';
 import type { ReadContext, ResourceDef, Row, Tx } from './types.ts';
 import type { EmbeddingHooks } from './embedding-hooks.ts';
@@ -39,7 +40,8 @@ export class Repository {
     private readonly db: Db,
     private readonly embeddings: EmbeddingHooks,
   ) {
-    this.columns = getTableColumns(def.table);
+    // Match columns (vector, keywords) are the embedding pipeline's: never read or written here.
+    this.columns = entityColumns(def.table);
   }
 
   private get t(): any {
@@ -62,7 +64,7 @@ export class Repository {
       if (v !== undefined) conds.push(f.where(v));
     }
     if (q.cursor) conds.push(gt(this.t.id, decodeCursor(q.cursor)));
-    const rows = await this.db.select().from(this.t).where(and(...conds)).orderBy(asc(this.t.id)).limit(q.limit + 1);
+    const rows = await this.db.select(this.columns).from(this.t).where(and(...conds)).orderBy(asc(this.t.id)).limit(q.limit + 1);
     const more = rows.length > q.limit;
     const page = more ? rows.slice(0, q.limit) : rows;
     return { items: await this.present(ctx, page), nextCursor: more ? encodeCursor(page[page.length - 1].id) : null };
@@ -72,7 +74,7 @@ export class Repository {
   private async findVisible(ctx: ReadContext, where: SQL, db: Db | Tx = this.db, lock = false): Promise<Row> {
     const scope = this.scopeWhere(ctx.actor);
     if (scope === null) throw notFound(this.def.singular);
-    let query: any = db.select().from(this.t).where(and(where, scope)).limit(1);
+    let query: any = db.select(this.columns).from(this.t).where(and(where, scope)).limit(1);
     if (lock) query = query.for('update');
     const [row] = await query;
     if (!row) throw notFound(this.def.singular);
@@ -93,7 +95,7 @@ export class Repository {
     const why = this.def.policy.checkWrite(ctx.actor, 'create', null, record);
     if (why) throw forbidden(why);
     const id = await this.write(async (tx, embed) => {
-      const [row] = (await tx.insert(this.t).values(this.columnValues(record)).returning()) as Row[];
+      const [row] = (await tx.insert(this.t).values(this.columnValues(record)).returning(this.columns)) as Row[];
       await this.afterWrite(tx, embed, ctx.actor, null, { ...row, ...this.relationValues(record) });
       return row.id as string;
     });
@@ -120,7 +122,7 @@ export class Repository {
         .update(this.t)
         .set({ ...this.columnValues(patch), updatedAt: new Date() })
         .where(eq(this.t.id, row.id))
-        .returning();
+        .returning(this.columns);
       await this.afterWrite(tx, embed, ctx.actor, before, { ...updated, ...this.relationValues(after) }, patch);
       return row.id as string;
     });

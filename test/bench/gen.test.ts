@@ -53,7 +53,9 @@ describe('data generator', () => {
     expect(await n("projects p where p.center_id is not null and exists (select 1 from project_founders pf where pf.project_id = p.id)")).toBe(200);
     expect(await n("embeddings where status = 'pending'")).toBe(200 + 150 + 60 + 30 + 30 + 20);
     // Keywords are written with the entity, as markPending writes them.
-    expect(await n("embeddings where lexical is null or length(lexical) = 0")).toBe(0);
+    for (const table of ['projects', 'founders', 'mentors', 'investors', 'trainings', 'services']) {
+      expect(await n(`${table} where keywords is null or length(keywords) = 0`), table).toBe(0);
+    }
 
     // The hash is what the write path computes: marking an unchanged record pending is a no-op.
     const [project] = resultRows<Record<string, unknown>>(await t.db.execute(sql`select id from projects limit 1`));

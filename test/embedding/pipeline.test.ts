@@ -4,8 +4,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import { embeddingsTable, foundersTable } from '../../models/schema.ts';
+import { EMBEDDED_KINDS, embeddedTables, type EmbeddedKind, type EmbeddedTable } from '../../models/embeddings/index.ts';
 import { buildStaticModel } from '../../scripts/build-model/static-model.ts';
 import { bootstrap } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -21,8 +22,20 @@ import { ADMIN_KEY, startTestApp, type TestApp } from '../harness.ts';
 let t: TestApp;
 let founderId: string;
 
-const embeddingRow = async (kind: string, id: string) =>
-  (await t.db.select().from(embeddingsTable).where(and(eq(embeddingsTable.entityKind, kind as never), eq(embeddingsTable.entityId, id))))[0];
+/** Embedding rows with their entity's match columns (vector, keywords), of one kind or all. */
+async function embeddingRows(kinds: readonly EmbeddedKind[] = EMBEDDED_KINDS, where?: SQL) {
+  const out = [];
+  for (const kind of kinds) {
+    const table: EmbeddedTable = embeddedTables[kind];
+    out.push(...await t.db
+      .select({ ...getTableColumns(embeddingsTable), vector: table.vector, vectorModel: table.vectorModel, keywords: table.keywords })
+      .from(embeddingsTable)
+      .innerJoin(table, eq(table.id, embeddingsTable.entityId))
+      .where(and(eq(embeddingsTable.entityKind, kind), where)));
+  }
+  return out;
+}
+const embeddingRow = async (kind: EmbeddedKind, id: string) => (await embeddingRows([kind], eq(embeddingsTable.entityId, id)))[0];
 
 const project = (over: Record<string, unknown> = {}) => ({
   title: '藏药材电商', description: '通过小程序销售林芝的藏药材和天麻', sector: 'plateau_biology', stage: 'prototype',
@@ -44,12 +57,13 @@ describe('embedding pipeline', () => {
     // The row exists as soon as the write is acknowledged (pending or already done by the worker).
     expect(['pending', 'ready']).toContain((await embeddingRow('project', id)).status);
     // Keywords and inferred topics are written with the entity: matching never waits for the queue.
-    expect((await embeddingRow('project', id)).lexical).toContain('药材');
+    expect((await embeddingRow('project', id)).keywords).toContain('药材');
     await t.service.queue.drained();
     const row = await embeddingRow('project', id);
     expect(row).toMatchObject({ status: 'ready', model: 'zh-en-static-100', dimensions: 100, embedCount: 1 });
-    expect(row.embedding).toHaveLength(100);
-    expect(row.lexical).toContain('药材');
+    expect(row.vector).toHaveLength(100);
+    expect(row.vectorModel).toBe('zh-en-static-100');
+    expect(row.keywords).toContain('药材');
     const got = await t.request('GET', `/v1/projects/${id}`);
     expect(got.body.embedding).toEqual({ status: 'ready', model: 'zh-en-static-100' });
     const status = await t.request('GET', '/v1/status');
@@ -70,14 +84,15 @@ describe('embedding pipeline', () => {
     const after = await embeddingRow('project', id);
     expect(after.embedCount).toBe(before.embedCount + 1);
     expect(after.contentHash).not.toBe(before.contentHash);
-    expect(after.embedding).not.toEqual(before.embedding);
-    expect(after.lexical).toContain('solar');
+    expect(after.vector).not.toEqual(before.vector);
+    expect(after.keywords).toContain('solar');
   });
 
   it('a text the model knows no word of gives no vector (never NaN or zero)', async () => {
     expect(await t.service.embedder.embed(['？！……', '', '𠀀𠀁'], 'passage')).toEqual([null, null, null]);
-    const rows = await t.db.select().from(embeddingsTable);
-    for (const r of rows) if (r.embedding) expect(r.embedding.every((x: number) => Number.isFinite(x))).toBe(true);
+    const rows = await embeddingRows();
+    expect(rows.some((r) => r.vector)).toBe(true);
+    for (const r of rows) if (r.vector) expect(r.vector.every((x: number) => Number.isFinite(x))).toBe(true);
   });
 
   it('deleting an entity removes its embedding', async () => {
@@ -85,13 +100,13 @@ describe('embedding pipeline', () => {
     await t.service.queue.drained();
     expect(await embeddingRow('project', id)).toBeDefined();
     expect((await t.request('DELETE', `/v1/projects/${id}`)).status).toBe(204);
-    expect(await embeddingRow('project', id)).toBeUndefined();
+    expect(await t.db.select().from(embeddingsTable).where(eq(embeddingsTable.entityId, id))).toEqual([]);
   });
 
   it('keeps an HNSW index per entity kind once the kind has enough vectors', async () => {
     await t.service.queue.drained();
     const hnsw = async () => resultRows<{ indexname: string; indexdef: string }>(
-      await t.db.execute(sql`select indexname, indexdef from pg_indexes where tablename = 'embeddings' and indexdef ilike '%hnsw%'`),
+      await t.db.execute(sql`select indexname, indexdef from pg_indexes where tablename = 'projects' and indexdef ilike '%hnsw%'`),
     );
     const name = (kind: string) => vectorIndexName('zh-en-static-100', kind);
     // A handful of rows is under the default threshold: an exact scan serves them, no index to maintain.
@@ -102,8 +117,7 @@ describe('embedding pipeline', () => {
     await ensureVectorIndexes(t.db, 'zh-en-static-100', 100, { minRows: n });
     const def = (await hnsw()).find((r) => r.indexname === name('project'))?.indexdef;
     expect(def).toMatch(/vector\(100\)/);
-    expect(def).toMatch(/entity_kind = 'project'/);
-    expect(def).toMatch(/model = 'zh-en-static-100'/);
+    expect(def).toMatch(/vector_model = 'zh-en-static-100'/);
   });
 
   it('a bulk backlog is embedded with the index rebuilt once at the end', async () => {
@@ -121,16 +135,16 @@ describe('embedding pipeline', () => {
     });
     const r = await drainBacklog(t.db, t.service.embedder, { batchSize: 64, indexMinRows: 0 });
     expect(r.embedded).toBeGreaterThanOrEqual(n);
-    const rows = await t.db.select().from(embeddingsTable).where(inArray(embeddingsTable.entityId, ids));
+    const rows = await embeddingRows(['founder'], inArray(embeddingsTable.entityId, ids));
     expect(rows).toHaveLength(n);
-    expect(rows.every((x) => x.status === 'ready' && x.embedCount === 1 && x.embedding?.length === 100)).toBe(true);
-    const idx = resultRows<{ indexname: string }>(await t.db.execute(sql`select indexname from pg_indexes where tablename = 'embeddings'`));
+    expect(rows.every((x) => x.status === 'ready' && x.embedCount === 1 && x.vector?.length === 100)).toBe(true);
+    const idx = resultRows<{ indexname: string }>(await t.db.execute(sql`select indexname from pg_indexes where tablename = 'founders'`));
     expect(idx.map((x) => x.indexname)).toContain(vectorIndexName('zh-en-static-100', 'founder'));
     // The rebuilt index answers a kNN query with the rows' own vectors.
     await t.db.execute(sql`set enable_seqscan = off`);
-    const plan = resultRows<Record<string, string>>(await t.db.execute(sql`explain select entity_id from embeddings
-      where model = 'zh-en-static-100' and entity_kind = 'founder'
-      order by embedding::vector(100) <=> (select embedding from embeddings where entity_id = ${ids[0]}) limit 5`));
+    const plan = resultRows<Record<string, string>>(await t.db.execute(sql`explain select id from founders
+      where vector_model = 'zh-en-static-100'
+      order by vector::vector(100) <=> (select vector from founders where id = ${ids[0]}) limit 5`));
     await t.db.execute(sql`reset enable_seqscan`);
     expect(plan.map((p) => Object.values(p)[0]).join('\n')).toContain(vectorIndexName('zh-en-static-100', 'founder'));
     await t.db.delete(foundersTable).where(inArray(foundersTable.id, ids));
@@ -167,13 +181,13 @@ describe('embedding pipeline', () => {
     const second = await bootstrap(config, silentLogger, { database: t.service.database, embedder: tiny });
     try {
       await second.queue.drained();
-      const rows = await t.db.select().from(embeddingsTable);
+      const rows = await embeddingRows();
       expect(rows.length).toBeGreaterThan(0);
       for (const r of rows) expect(r).toMatchObject({ status: 'ready', model: 'tiny-8', dimensions: 8 });
       // Texts with words of the tiny vocabulary get 8-d vectors; the founder's (no known word) is stored without one.
-      expect(rows.filter((r) => r.embedding).every((r) => r.embedding!.length === 8)).toBe(true);
-      expect(rows.some((r) => r.embedding)).toBe(true);
-      expect(rows.find((r) => r.entityKind === 'founder')!.embedding).toBeNull();
+      expect(rows.filter((r) => r.vector).every((r) => r.vector!.length === 8 && r.vectorModel === 'tiny-8')).toBe(true);
+      expect(rows.some((r) => r.vector)).toBe(true);
+      expect(rows.find((r) => r.entityKind === 'founder')).toMatchObject({ vector: null, vectorModel: null });
       const status = await second.app.request('/v1/status', { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
       expect(await status.json()).toMatchObject({ embeddings: { model: 'tiny-8', dimensions: 8, pending: 0 } });
     } finally {

@@ -9,11 +9,11 @@
 // One world runs cold: some embeddings are reset to pending, and results must say `cold_start`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
 import {
   embeddingsTable, foundersTable, investorsTable, mentorsTable, projectsTable, servicesTable, trainingsTable,
 } from '../../models/schema.ts';
 import type { EmbeddedKind } from '../../models/embeddings/table.ts';
+import { embeddedTables, type EmbeddedTable } from '../../models/embeddings/entities.ts';
 import { byScore, scoreCandidate, type Scored } from '../../src/matching/engine.ts';
 import { profileQuery, toProfile } from '../../src/matching/profile.ts';
 import * as recipes from '../../src/matching/recipes/index.ts';
@@ -90,7 +90,7 @@ interface Journey {
   sources(w: World): Row[];
   path(id: string): string;
   recipe: Recipe<any>;
-  table: PgTable & { id: any };
+  table: EmbeddedTable;
   kind: EmbeddedKind;
   declared: Declared;
   candidates(w: World): Row[];
@@ -100,7 +100,7 @@ interface Journey {
 }
 
 const arr = (x: unknown) => ([] as string[]).concat((x as string[] | string | null) ?? []);
-async function loadOne(t: TestApp, table: PgTable & { id: any }, kind: EmbeddedKind, model: string, id: string, declared: Declared): Promise<Profile> {
+async function loadOne(t: TestApp, table: EmbeddedTable, kind: EmbeddedKind, model: string, id: string, declared: Declared): Promise<Profile> {
   const [raw] = await profileQuery(t.db, table, kind, model)(eq(table.id, id), 1);
   expect(raw, `${kind} ${id} exists`).toBeTruthy();
   return toProfile(raw, declared(raw));
@@ -369,8 +369,11 @@ describe('generated world, cold start (some embeddings reset to pending)', () =>
     w = { ...(await generateWorld(t, 97)), centerWeights: {} };
     await t.service.queue.drained(120_000);
     // about half of the rows, every kind: the first hex digit of md5(id) in 0–7
-    await t.db.execute(sql`update ${embeddingsTable} set status = 'pending', embedding = null, updated_at = now()
-      where substr(md5(entity_id::text), 1, 1) < '8'`);
+    for (const table of Object.values(embeddedTables)) {
+      await t.db.execute(sql`with reset as (update ${embeddingsTable} set status = 'pending', updated_at = now()
+          where substr(md5(entity_id::text), 1, 1) < '8' returning entity_id)
+        update ${table} set vector = null, vector_model = null where id in (select entity_id from reset)`);
+    }
   }, 300_000);
   afterAll(async () => { await t?.close(); });
 

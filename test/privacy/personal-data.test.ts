@@ -172,6 +172,8 @@ describe('deleting a founder', () => {
     // the row is a tombstone without personal data
     const [row] = await t.db.select().from(foundersTable).where(eq(foundersTable.id, f.id));
     expect(row).toMatchObject({ name: ERASED_NAME, contact: null, interests: null, educationLevel: null, graduationYear: null, externalId: null, consent: null });
+    // the vector and keywords were computed from the interests
+    expect(row).toMatchObject({ vector: null, vectorModel: null, keywords: null });
     expect(row.erasedAt).toBeInstanceOf(Date);
     expect(JSON.stringify(row)).not.toMatch(/ERASE-|wx-erase-me/);
     expect(await t.db.select().from(embeddingsTable).where(and(eq(embeddingsTable.entityKind, 'founder'), eq(embeddingsTable.entityId, f.id)))).toEqual([]);
