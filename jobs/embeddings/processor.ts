@@ -7,6 +7,7 @@ import { embeddedTables } from '../../models/embeddings/entities.ts';
 import type { EmbeddedKind } from '../../models/embeddings/table.ts';
 import type { Db } from '../../src/db/client.ts';
 import { resultRows } from '../../src/db/errors.ts';
+import { idIn, uuidArray } from '../../src/db/sql.ts';
 import type { Embedder } from '../../src/embedding/embedder.ts';
 import { entityText, TEXT_FIELDS } from '../../src/embedding/texts.ts';
 import { contentHash } from '../../src/resources/embedding-hooks.ts';
@@ -76,7 +77,7 @@ async function embedBatch(db: Db, embedder: Embedder, kind: EmbeddedKind, ids: s
     .select({ _eid: embeddingsTable.entityId, _status: embeddingsTable.status, id: table.id, ...fields })
     .from(embeddingsTable)
     .leftJoin(table, eq(table.id, embeddingsTable.entityId))
-    .where(and(eq(embeddingsTable.entityKind, kind), sql`${embeddingsTable.entityId} = any(${uuidArray(ids)}::uuid[])`));
+    .where(and(eq(embeddingsTable.entityKind, kind), idIn(embeddingsTable.entityId, ids)));
   const pending = rows.filter((r) => r._status === 'pending');
   const orphans = pending.filter((r) => r.id === null).map((r) => r._eid as string);
   if (orphans.length) {
@@ -116,9 +117,6 @@ async function embedBatch(db: Db, embedder: Embedder, kind: EmbeddedKind, ids: s
   const embedded = resultRows(updated).length;
   return { embedded, stale: entities.length - embedded, orphans: orphans.length };
 }
-
-/** A uuid[] literal: one parameter whatever the batch size (a plan per list length is not cached). */
-const uuidArray = (ids: string[]) => `{${ids.join(',')}}`;
 
 /** pgvector stores float4: 7 significant digits say everything and parse faster than 17. */
 const vectorLiteral = (v: number[] | null) => (v ? `[${v.map((x) => x.toPrecision(7)).join(',')}]` : null);

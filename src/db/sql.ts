@@ -9,3 +9,9 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
  */
 export const qualified = (v: PgColumn | SQL | string): SQL =>
   typeof v === 'object' && 'table' in v ? sql`${sql.identifier(getTableName(v.table))}.${sql.identifier(v.name)}` : sql`${v}`;
+
+/** A uuid[] literal: one parameter whatever the list's length (a list of n parameters is planned anew for every n). */
+export const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
+
+/** `col = any($1::uuid[])`: membership in a list of ids as one parameter (cheaper to build, send and plan than IN ($1…$n)). */
+export const idIn = (col: PgColumn, ids: readonly string[]): SQL => sql`${col} = any(${uuidArray(ids)}::uuid[])`;

@@ -2,9 +2,10 @@
 // by the recipe's features with the center's weights, explained per criterion in zh or en.
 // When the rules leave more than EXACT_LIMIT candidates, hybrid retrieval (vector kNN ∪ lexical)
 // narrows them to the best RETRIEVE_K per channel before scoring.
-import { and, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
+import { idIn } from '../db/sql.ts';
 import type { EmbeddedTable } from '../../models/embeddings/entities.ts';
 import { profileQuery, toProfile } from './profile.ts';
 import { bi } from './text.ts';
@@ -77,7 +78,7 @@ export async function runRecipe<S extends Profile>(
  */
 async function candidates<S extends Profile>(ctx: EngineContext, recipe: Recipe<S>, source: S, where: SQL | undefined, exactLimit: number) {
   const t = recipe.candidateTable;
-  const query = profileQuery(ctx.db, t, recipe.candidateKind, ctx.model, recipe.computed);
+  const query = profileQuery(ctx.db, t, recipe.candidateKind, ctx.model, recipe.computed, source);
   // exactLimit may be Infinity (exhaustive scoring, e.g. for recall measurements): no LIMIT then.
   const probeLimit = Number.isFinite(exactLimit) ? exactLimit + 1 : undefined;
   if ((await tableSize(ctx.db, t)) <= exactLimit) {
@@ -86,7 +87,7 @@ async function candidates<S extends Profile>(ctx: EngineContext, recipe: Recipe<
   } else {
     const probe = ctx.db.select({ id: t.id }).from(t).where(where);
     const ids = await (probeLimit ? probe.limit(probeLimit) : probe);
-    if (ids.length <= exactLimit) return ids.length ? query(inArray(t.id, ids.map((r) => r.id as string))) : [];
+    if (ids.length <= exactLimit) return ids.length ? query(idIn(t.id, ids.map((r) => r.id as string))) : [];
   }
   return retrieve(ctx, recipe, source, where, query);
 }
@@ -125,7 +126,7 @@ async function retrieve<S extends Profile>(ctx: EngineContext, recipe: Recipe<S>
   const keywords = keywordIds(ctx.db, t, where, source.lexemes, RETRIEVE_K);
   if (keywords) channels.push(keywords);
   const union = [...new Set((await Promise.all(channels)).flat().map((r) => r.id as string))];
-  return union.length ? query(and(where, inArray(t.id, union))) : [];
+  return union.length ? query(and(where, idIn(t.id, union))) : [];
 }
 
 /** The vector channel: ids of the eligible candidates nearest to `vector` (the table's per-model HNSW index serves the ORDER BY). */
@@ -153,7 +154,7 @@ export function explain<S extends Profile>(recipe: Recipe<S>, source: S, s: Scor
     .filter((c, k) => k < 4 || recipe.features.some((f) => f.id === c.id && f.alwaysExplained))
     .map((c) => ({ code: c.id, text: c.detail[lang] }));
   for (const n of recipe.notes?.(source, s.profile) ?? []) reasons.push({ code: 'inferred', text: n[lang] });
-  if (!source.vector || !s.profile.vector) {
+  if (!source.vector || !(s.profile.vector || s.profile.pair?.similarity != null)) {
     const note = bi('语义向量尚未生成，暂按关键词与规则匹配', 'Semantic vector not ready yet: matched on keywords and rules');
     reasons.push({ code: 'cold_start', text: note[lang] });
   }

@@ -23,8 +23,9 @@ export function cosine(a: number[], b: number[]): number {
 export const semantic: Feature<Profile> = {
   id: 'semantic',
   compute(s, c) {
-    if (!s.vector || !c.vector) return null;
-    const v = Math.max(0, Math.min(1, cosine(s.vector, c.vector)));
+    const similarity = c.pair ? c.pair.similarity : s.vector && c.vector ? cosine(s.vector, c.vector) : null;
+    if (similarity === null) return null;
+    const v = Math.max(0, Math.min(1, similarity));
     return { value: v, detail: bi(`描述语义相似度 ${pct(v)}`, `Semantic similarity of the descriptions ${pct(v)}`) };
   },
 };
@@ -33,10 +34,12 @@ export const semantic: Feature<Profile> = {
 export const lexical: Feature<Profile> = {
   id: 'lexical',
   compute(s, c) {
-    if (!s.lexemes.size || !c.lexemes.size) return null;
+    const size = c.pair ? c.pair.lexemeCount : c.lexemes.size;
+    if (!s.lexemes.size || !size) return null;
+    const theirs = c.pair ? c.pair.shared : c.lexemes;
     const shared: string[] = [];
-    for (const t of s.lexemes) if (c.lexemes.has(t)) shared.push(t);
-    const v = shared.length / Math.sqrt(s.lexemes.size * c.lexemes.size);
+    for (const t of s.lexemes) if (theirs.has(t)) shared.push(t);
+    const v = shared.length / Math.sqrt(s.lexemes.size * size);
     const words = shared.slice(0, 5).join('、');
     return {
       value: Math.min(1, v * 2),

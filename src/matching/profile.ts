@@ -19,15 +19,37 @@ export const profileColumns = (table: EmbeddedTable, model: string) => ({
   _sectors: e.inferredSectors,
 });
 
+/**
+ * Columns comparing each candidate with one source in SQL — cosine similarity, shared keywords and
+ * the candidate's keyword count — for what the semantic and lexical features need: shipping every
+ * candidate's vector and keywords (~1.5 KB a row) to compare them here cost more than the query.
+ */
+export const pairColumns = (table: EmbeddedTable, model: string, source: Profile) => {
+  const words = sql`tsvector_to_array(${table.keywords})`;
+  const dims = source.vector ? sql.raw(String(source.vector.length)) : null;
+  return {
+    _similarity: source.vector
+      ? sql<number | null>`case when ${table.vectorModel} = ${model} then 1 - (${table.vector}::vector(${dims}) <=> ${`[${source.vector.join(',')}]`}::vector(${dims})) end`
+      : sql<number | null>`null::float8`,
+    _shared: sql<string[]>`array(select w from unnest(${words}) w where w = any(${`{${[...source.lexemes].map(arrayItem).join(',')}}`}::text[]))`,
+    // The same keywords toProfile keeps: single characters carry little meaning.
+    _lexemeCount: sql<number>`(select count(*)::int from unnest(${words}) w where length(w) > 1)`,
+  };
+};
+
+/** A text[] literal element, quoted and escaped. */
+const arrayItem = (w: string) => `"${w.replace(/["\\]/g, (c) => `\\${c}`)}"`;
+
 type Declared = { topics?: string[]; sectors?: string[] };
 
 /** A query row (table columns + profileColumns) as a Profile; `declared` says which columns hold topics/sectors. */
 export function toProfile(raw: Record<string, any>, declared: Declared): Profile {
-  const { _embedding, _status, _lexemes, _topics, _sectors, ...row } = raw;
+  const { _embedding, _status, _lexemes, _topics, _sectors, _similarity, _shared, _lexemeCount, ...row } = raw;
   const inferredTopics = (_topics ?? []) as Profile['inferredTopics'];
   const inferredSectors = (_sectors ?? []) as Profile['inferredSectors'];
   return {
     row,
+    ...(_shared !== undefined && { pair: { similarity: _similarity == null ? null : Number(_similarity), shared: new Set<string>(_shared), lexemeCount: Number(_lexemeCount) } }),
     vector: _embedding ? (JSON.parse(_embedding) as number[]) : null,
     embedding: _status ?? 'none',
     // Single Chinese characters and one-letter words carry little meaning as keywords.
@@ -39,11 +61,17 @@ export function toProfile(raw: Record<string, any>, declared: Declared): Profile
   };
 }
 
-/** Rows of `table` with their profile columns, filtered by `where` (optionally ordered, on `db` or a transaction). */
-export function profileQuery(db: Db, table: EmbeddedTable, kind: EmbeddedKind, model: string, extra: Record<string, SQL> = {}) {
+/**
+ * Rows of `table` with their profile columns, filtered by `where` (optionally ordered, on `db` or a
+ * transaction). With `against`, candidates of that source: compared with it in SQL (pairColumns)
+ * instead of carrying their own vector and keywords.
+ */
+export function profileQuery(db: Db, table: EmbeddedTable, kind: EmbeddedKind, model: string, extra: Record<string, SQL> = {}, against?: Profile) {
+  const { _embedding, _lexemes, ...common } = profileColumns(table, model);
+  const columns = against ? { ...common, ...pairColumns(table, model, against) } : { ...common, _embedding, _lexemes };
   return (where: SQL | undefined, limit?: number, orderBy?: SQL, on: Db = db) => {
     let q: any = on
-      .select({ ...entityColumns(table), ...extra, ...profileColumns(table, model) })
+      .select({ ...entityColumns(table), ...extra, ...columns })
       .from(table)
       .leftJoin(e, and(eq(e.entityKind, kind), eq(e.entityId, table.id)))
       .where(where);

@@ -34,5 +34,5 @@ export const listCovers = (list: string[], code: string) => list.length === 0 ||
 export { samePrefecture, arr };
 
 /** Today in Asia/Shanghai as YYYY-MM-DD (the contract's date comparisons). */
-export const todayInShanghai = (now = new Date()) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+const shanghaiDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+export const todayInShanghai = (now = new Date()) => shanghaiDate.format(now);

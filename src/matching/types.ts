@@ -26,6 +26,11 @@ export interface Profile {
   sectors: Record<string, number>;
   inferredTopics: { topic: string; score: number; evidence: string[] }[];
   inferredSectors: { sector: string; score: number; evidence: string[] }[];
+  /**
+   * A candidate loaded against one source (profileQuery's `against`): its comparison with that
+   * source, computed in SQL; `vector` and `lexemes` are then left empty.
+   */
+  pair?: { similarity: number | null; shared: Set<string>; lexemeCount: number };
 }
 
 export interface ProjectSource extends Profile {
