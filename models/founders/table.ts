@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { matchColumns, resourceColumns } from '../common/columns.ts';
 import { founderGroupEnum, langEnum } from '../enums.ts';
@@ -23,4 +24,10 @@ export const foundersTable = pgTable('founders', {
   /** Set when the founder was deleted: personal fields are erased, the row stays so enrolments and audit keep their references. */
   erasedAt: timestamp('erased_at', { withTimezone: true, mode: 'date' }),
   ...matchColumns(),
-}, (t) => [index('founders_keywords_idx').using('gin', t.keywords)]);
+}, (t) => [
+  index('founders_keywords_idx').using('gin', t.keywords),
+  // Selective rules of training→founders (target groups, an on-site class's prefecture), so that
+  // matching reads the founders they leave instead of scanning every founder.
+  index('founders_groups_idx').using('gin', t.groups),
+  index('founders_prefecture_idx').on(sql`left(${t.regionCode}, 4)`),
+]);

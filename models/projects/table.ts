@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { integer, jsonb, pgTable, primaryKey, text, uuid, index } from 'drizzle-orm/pg-core';
 import { matchColumns, resourceColumns } from '../common/columns.ts';
 import { langEnum, projectStatusEnum, sectorEnum, stageEnum, topicEnum } from '../enums.ts';
@@ -20,7 +21,9 @@ export const projectsTable = pgTable('projects', {
   confidential: jsonb('confidential').$type<Record<string, unknown>>(),
   ...matchColumns(),
 }, (t) => [index('projects_center_idx').on(t.centerId), index('projects_status_idx').on(t.status),
-  index('projects_keywords_idx').using('gin', t.keywords)]);
+  index('projects_keywords_idx').using('gin', t.keywords),
+  // investor→projects: vetted projects of the investor's sectors and stages.
+  index('projects_vetted_sector_idx').on(t.sector, t.stage).where(sql`${t.status} = 'vetted'`)]);
 
 /** Founders ↔ projects, many to many (the contract's `founderIds`, in order). */
 export const projectFoundersTable = pgTable('project_founders', {

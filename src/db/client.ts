@@ -32,7 +32,8 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
       onnotice: () => {},
       // No parallel query for the service's own statements: concurrent requests already use the
       // cores, and on small machines starting workers cost more than they saved (BENCHMARKS.md, scale).
-      connection: { max_parallel_workers_per_gather: 0 },
+      // A string: postgres.js drops falsy startup parameters, so a numeric 0 was never sent.
+      connection: { max_parallel_workers_per_gather: '0' },
     });
     const db = drizzle({ client, schema }) as unknown as Db;
     return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };

@@ -6,6 +6,7 @@ import { and, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { idIn } from '../db/sql.ts';
+import { queryTerms, termShares } from './term-stats.ts';
 import type { EmbeddedTable } from '../../models/embeddings/entities.ts';
 import { profileQuery, toProfile } from './profile.ts';
 import { bi } from './text.ts';
@@ -13,6 +14,11 @@ import type { Bilingual, Lang, MatchItem, Profile, Reason, Recipe } from './type
 
 export const EXACT_LIMIT = 2000;
 export const RETRIEVE_K = 400;
+/**
+ * HNSW candidate list for the vector channel. pgvector's default (40) makes an iterative scan for
+ * RETRIEVE_K filtered rows restart many small searches: 100–140 ms at 100k founders, 18 ms with 100.
+ */
+export const VECTOR_EF_SEARCH = 100;
 
 export interface EngineContext {
   db: Db;
@@ -120,10 +126,11 @@ async function retrieve<S extends Profile>(ctx: EngineContext, recipe: Recipe<S>
     // (pgvector ≥ 0.8), instead of returning too few.
     channels.push(ctx.db.transaction(async (tx) => {
       await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
+      await tx.execute(sql.raw(`set local hnsw.ef_search = ${VECTOR_EF_SEARCH}`));
       return nearestIds(tx as unknown as Db, ctx, t, where, vector, RETRIEVE_K);
     }));
   }
-  const keywords = keywordIds(ctx.db, t, where, source.lexemes, RETRIEVE_K);
+  const keywords = keywordIds(ctx.db, t, where, queryTerms(source.lexemes, await termShares(ctx.db, t)), RETRIEVE_K);
   if (keywords) channels.push(keywords);
   const union = [...new Set((await Promise.all(channels)).flat().map((r) => r.id as string))];
   return union.length ? query(and(where, idIn(t.id, union))) : [];
@@ -138,9 +145,9 @@ export function nearestIds(on: Db, ctx: Pick<EngineContext, 'model' | 'dimension
     .limit(k);
 }
 
-/** The keyword channel: ids of the eligible candidates best ranked on the source's keywords; null without keywords. */
-export function keywordIds(on: Db, t: EmbeddedTable, where: SQL | undefined, lexemes: Set<string>, k: number) {
-  const words = [...lexemes].map((w) => `'${w.replace(/['\\]/g, '')}'`).filter((w) => w.length > 2).join(' | ');
+/** The keyword channel: ids of the eligible candidates best ranked on the given words (see term-stats.ts); null without words. */
+export function keywordIds(on: Db, t: EmbeddedTable, where: SQL | undefined, terms: Iterable<string>, k: number) {
+  const words = [...terms].map((w) => `'${w.replace(/['\\]/g, '')}'`).filter((w) => w.length > 2).join(' | ');
   if (!words) return null;
   const tsq = sql`to_tsquery('simple', ${words})`;
   return on.select({ id: t.id }).from(t).where(and(where, sql`${t.keywords} @@ ${tsq}`)).orderBy(sql`ts_rank(${t.keywords}, ${tsq}) desc`).limit(k);
