@@ -5,12 +5,13 @@ import type { Database } from './client.ts';
 
 export const migrationsFolder = fileURLToPath(new URL('../../models/migrations', import.meta.url));
 
-export async function migrateDatabase(database: Database): Promise<void> {
+/** Applies every migration of `folder` not yet applied (the project's own by default). */
+export async function migrateDatabase(database: Database, folder = migrationsFolder): Promise<void> {
   if (database.kind === 'postgres') {
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-    await migrate(database.db as never, { migrationsFolder });
+    await migrate(database.db as never, { migrationsFolder: folder });
   } else {
     const { migrate } = await import('drizzle-orm/pglite/migrator');
-    await migrate(database.db as never, { migrationsFolder });
+    await migrate(database.db as never, { migrationsFolder: folder });
   }
 }
