@@ -140,13 +140,19 @@ describe('embedding pipeline', () => {
     expect(rows.every((x) => x.status === 'ready' && x.embedCount === 1 && x.vector?.length === 100)).toBe(true);
     const idx = resultRows<{ indexname: string }>(await t.db.execute(sql`select indexname from pg_indexes where tablename = 'founders'`));
     expect(idx.map((x) => x.indexname)).toContain(vectorIndexName('zh-en-static-100', 'founder'));
-    // The rebuilt index answers a kNN query with the rows' own vectors.
-    await t.db.execute(sql`set enable_seqscan = off`);
-    const plan = resultRows<Record<string, string>>(await t.db.execute(sql`explain select id from founders
-      where vector_model = 'zh-en-static-100'
-      order by vector::vector(100) <=> (select vector from founders where id = ${ids[0]}) limit 5`));
-    await t.db.execute(sql`reset enable_seqscan`);
-    expect(plan.map((p) => Object.values(p)[0]).join('\n')).toContain(vectorIndexName('zh-en-static-100', 'founder'));
+    // The rebuilt index answers a kNN query with the rows' own vectors (one transaction: on a pool
+    // the setting and the query must share a connection).
+    const plan = await t.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      return resultRows<Record<string, string>>(await tx.execute(sql`explain select id from founders
+        where vector_model = 'zh-en-static-100'
+        order by vector::vector(100) <=> (select vector from founders where id = ${ids[0]}) limit 5`));
+    });
+    const text = plan.map((p) => Object.values(p)[0]).join('\n');
+    // On failure, say what the index looked like (a plan without it under load was seen once).
+    const indexes = text.includes(vectorIndexName('zh-en-static-100', 'founder')) ? ''
+      : JSON.stringify(resultRows(await t.db.execute(sql`select indexrelid::regclass::text as name, indisvalid, pg_get_indexdef(indexrelid) as def from pg_index where indrelid = 'founders'::regclass`)));
+    expect(text, indexes).toContain(vectorIndexName('zh-en-static-100', 'founder'));
     await t.db.delete(foundersTable).where(inArray(foundersTable.id, ids));
   });
 
@@ -175,7 +181,9 @@ describe('embedding pipeline', () => {
     buildStaticModel({ outDir: join(modelsDir, 'tiny-8'), vocab });
     const tiny: Embedder = await loadTransformersEmbedder({ model: 'tiny-8', modelsDir });
     expect(tiny.dimensions).toBe(8);
-    // Boot a second service on the same database with the new model, as an operator restart would.
+    // Boot a second service on the same database with the new model, as an operator restart would:
+    // the old one's queue stops first (left running, its worker would re-embed with the old model).
+    await t.service.queue.close();
     const config = loadConfig({ DEMO_DATA: 'false', ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'silent', QUEUE_PREFIX: `${Date.now()}tiny`,
       ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}) });
     const second = await bootstrap(config, silentLogger, { database: t.service.database, embedder: tiny });
