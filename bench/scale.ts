@@ -15,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../src/db/client.ts';
-import type { EngineContext } from '../src/matching/engine.ts';
+import { VECTOR_EF_SEARCH, type EngineContext } from '../src/matching/engine.ts';
+import { resultRows } from '../src/db/errors.ts';
 import type { Profile } from '../src/matching/types.ts';
 import { countsFor, label, openTarget, prepare, type Prepared, type Target } from './scale/dataset.ts';
 import { ENDPOINTS, knnQuery, loadSource, modelOf, pickSources, recallAt10 } from './scale/engine.ts';
@@ -43,6 +44,8 @@ export interface PointResult {
   scale: string;
   counts: GenCounts;
   machine: ReturnType<typeof machine>;
+  /** PostgreSQL settings of the benchmark's session (the server's, plus what the service's connections set). */
+  settings?: Record<string, string>;
   loadAverage: { start: number[]; end?: number[] };
   dataset: Prepared;
   endpoints: EndpointResult[];
@@ -90,8 +93,15 @@ export async function runPoint(o: ScaleOptions): Promise<PointResult> {
   try {
     const { model, dimensions } = await modelOf(database.db);
     const ctx: EngineContext = { db: database.db, model, dimensions, lang: 'zh' };
-    // The engine sets this per transaction for its kNN; the bare query gets it once per session.
+    // The engine sets these per transaction for its kNN; the bare query gets them once per session.
     await database.db.execute(sql`set hnsw.iterative_scan = relaxed_order`);
+    await database.db.execute(sql.raw(`set hnsw.ef_search = ${VECTOR_EF_SEARCH}`));
+    if (o.backend === 'postgres') {
+      // The server's memory settings bound what is cached (scripts/tune-postgres.sh sets them).
+      result.settings = Object.fromEntries(resultRows<{ name: string; setting: string }>(await database.db.execute(sql`
+        select name, current_setting(name) as setting from pg_settings
+        where name in ('shared_buffers', 'effective_cache_size', 'work_mem', 'max_parallel_workers_per_gather', 'jit')`)).map((r) => [r.name, r.setting]));
+    }
     const ids = await pickSources(database.db, 50, 10);
     paths = {};
     for (const ep of ENDPOINTS) {
