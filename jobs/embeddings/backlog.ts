@@ -9,7 +9,7 @@ import type { Db } from '../../src/db/client.ts';
 import type { Embedder } from '../../src/embedding/embedder.ts';
 import { resultRows } from '../../src/db/errors.ts';
 import { dropVectorIndex, ensureVectorIndexes, type VectorIndexKeeper } from '../../src/embedding/indexes.ts';
-import { embedEntities, MAX_ATTEMPTS, pendingKeys, type EmbedResult } from './processor.ts';
+import { embedEntities, MAX_ATTEMPTS, pendingKeys, WRITE_BATCH, type EmbedResult } from './processor.ts';
 
 /** Backlog size from which a kind's index is rebuilt rather than maintained row by row. */
 export const BULK_MIN_PENDING = 1000;
@@ -26,7 +26,7 @@ export interface DrainOptions {
 
 /** Embeds everything pending; returns the totals. Throws on a model/database failure (the caller retries). */
 export async function drainBacklog(db: Db, embedder: Embedder, opts: DrainOptions): Promise<EmbedResult> {
-  const pageSize = opts.pageSize ?? opts.batchSize * 8;
+  const pageSize = opts.pageSize ?? WRITE_BATCH * 4;
   const total: EmbedResult = { embedded: 0, stale: 0, orphans: 0 };
   let keys = await pendingKeys(db, pageSize);
   // Only a full first page can be a bulk load: the common case (a few writes) skips the count.

@@ -43,21 +43,26 @@ export async function pendingKeys(db: Db, limit: number, olderThanMs = 0): Promi
   return rows;
 }
 
+/** Rows read and written per database round trip (the model is called `batchSize` texts at a time within one). */
+export const WRITE_BATCH = 512;
+
 /**
- * Embeds the pending ones among `keys`, `batchSize` texts per model call. Two batches are in flight
- * at once so that one batch's database write overlaps the next batch's model call.
+ * Embeds the pending ones among `keys`, `batchSize` texts per model call. Rows go to the database
+ * WRITE_BATCH at a time (at 64 a statement, the statements' fixed cost outweighed the bundled
+ * model), and two such batches are in flight at once so that one's write overlaps the next one's
+ * model calls.
  */
 export async function embedEntities(db: Db, embedder: Embedder, keys: EntityKey[], batchSize = 64): Promise<EmbedResult> {
   const result: EmbedResult = { embedded: 0, stale: 0, orphans: 0 };
   const byKind = new Map<EmbeddedKind, string[]>();
   for (const k of keys) byKind.set(k.kind, [...(byKind.get(k.kind) ?? []), k.id]);
   const batches: [EmbeddedKind, string[]][] = [];
-  for (const [kind, ids] of byKind) for (let i = 0; i < ids.length; i += batchSize) batches.push([kind, ids.slice(i, i + batchSize)]);
+  for (const [kind, ids] of byKind) for (let i = 0; i < ids.length; i += WRITE_BATCH) batches.push([kind, ids.slice(i, i + WRITE_BATCH)]);
   let next = 0;
   const lane = async () => {
     while (next < batches.length) {
       const [kind, ids] = batches[next++];
-      const r = await embedBatch(db, embedder, kind, ids);
+      const r = await embedBatch(db, embedder, kind, ids, batchSize);
       result.embedded += r.embedded;
       result.stale += r.stale;
       result.orphans += r.orphans;
@@ -67,7 +72,7 @@ export async function embedEntities(db: Db, embedder: Embedder, keys: EntityKey[
   return result;
 }
 
-async function embedBatch(db: Db, embedder: Embedder, kind: EmbeddedKind, ids: string[]): Promise<EmbedResult> {
+async function embedBatch(db: Db, embedder: Embedder, kind: EmbeddedKind, ids: string[], batchSize: number): Promise<EmbedResult> {
   const table: any = embeddedTables[kind];
   // Only the fields the text is built from (mapping whole rows cost as much as the model call), and
   // the rows by primary key only: status is checked here, not in SQL, so that no statistics (stale
@@ -87,9 +92,9 @@ async function embedBatch(db: Db, embedder: Embedder, kind: EmbeddedKind, ids: s
   if (!entities.length) return { embedded: 0, stale: 0, orphans: orphans.length };
 
   const texts = entities.map((e) => entityText(kind, e));
-  let vectors: (number[] | null)[];
+  const vectors: (number[] | null)[] = [];
   try {
-    vectors = await embedder.embed(texts, 'passage');
+    for (let i = 0; i < texts.length; i += batchSize) vectors.push(...(await embedder.embed(texts.slice(i, i + batchSize), 'passage')));
   } catch (e) {
     await recordFailure(db, kind, entities.map((x) => x.id), e);
     throw e;
