@@ -6,6 +6,7 @@ import { and, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { idIn } from '../db/sql.ts';
+import { resultRows } from '../db/errors.ts';
 import { queryTerms, termShares } from './term-stats.ts';
 import type { EmbeddedTable } from '../../models/embeddings/entities.ts';
 import { profileQuery, toProfile } from './profile.ts';
@@ -58,9 +59,14 @@ export async function runRecipe<S extends Profile>(
   ctx: EngineContext,
   recipe: Recipe<S>,
   source: S,
-  opts: { limit: number; weights: Record<string, number>; scope?: SQL; declared: { topics?: string; sectors?: string }; exactLimit?: number },
+  opts: {
+    limit: number; weights: Record<string, number>; scope?: SQL; declared: { topics?: string; sectors?: string };
+    /** Overrides EXACT_LIMIT and SINGLE_PASS_MAX_ROWS (tests and recall measurements choose the path). */
+    exactLimit?: number; singlePassMaxRows?: number;
+  },
 ): Promise<{ items: MatchItem[]; candidates: number }> {
-  const rows = await candidates(ctx, recipe, source, and(...recipe.rules.map((r) => r.where(source)).filter((x): x is SQL => !!x), opts.scope), opts.exactLimit ?? EXACT_LIMIT);
+  const where = and(...recipe.rules.map((r) => r.where(source)).filter((x): x is SQL => !!x), opts.scope);
+  const rows = await candidates(ctx, recipe, source, where, opts.exactLimit ?? EXACT_LIMIT, opts.singlePassMaxRows ?? SINGLE_PASS_MAX_ROWS);
   const declared = (row: Record<string, any>) => ({
     topics: opts.declared.topics ? [].concat(row[opts.declared.topics] ?? []) : [],
     sectors: opts.declared.sectors ? [].concat(row[opts.declared.sectors] ?? []) : [],
@@ -79,17 +85,23 @@ export async function runRecipe<S extends Profile>(
 
 /**
  * The eligible candidates to score: all of them when at most `exactLimit` (exact ranking), else the
- * union of the two retrieval channels. A small table (the usual case on one center's data) is read
- * in one query; a large one is probed by id first, so no full rows are read just to be counted.
+ * union of the two retrieval channels. A table of at most `exactLimit` rows is read in one query. A
+ * mid-sized one (up to SINGLE_PASS_MAX_ROWS, e.g. mentors) is narrowed in one statement that
+ * evaluates the rules once for the count and both channels. A large one is probed by id first, then
+ * searched by its HNSW and GIN indexes.
  */
-async function candidates<S extends Profile>(ctx: EngineContext, recipe: Recipe<S>, source: S, where: SQL | undefined, exactLimit: number) {
+async function candidates<S extends Profile>(ctx: EngineContext, recipe: Recipe<S>, source: S, where: SQL | undefined, exactLimit: number, singlePassMaxRows: number) {
   const t = recipe.candidateTable;
   const query = profileQuery(ctx.db, t, recipe.candidateKind, ctx.model, recipe.computed, source);
   // exactLimit may be Infinity (exhaustive scoring, e.g. for recall measurements): no LIMIT then.
   const probeLimit = Number.isFinite(exactLimit) ? exactLimit + 1 : undefined;
-  if ((await tableSize(ctx.db, t)) <= exactLimit) {
+  const size = await tableSize(ctx.db, t);
+  if (size <= exactLimit) {
     const rows = await query(where, probeLimit);
     if (rows.length <= exactLimit) return rows;
+  } else if (size <= singlePassMaxRows && probeLimit) {
+    const ids = await singlePass(ctx, t, source, where, exactLimit);
+    return ids.length ? query(idIn(t.id, ids)) : [];
   } else {
     const probe = ctx.db.select({ id: t.id }).from(t).where(where);
     const ids = await (probeLimit ? probe.limit(probeLimit) : probe);
@@ -98,6 +110,33 @@ async function candidates<S extends Profile>(ctx: EngineContext, recipe: Recipe<
   return retrieve(ctx, recipe, source, where, query);
 }
 
+/**
+ * Up to this many rows, a candidate table is narrowed by one statement (singlePass) rather than a
+ * probe and two indexed channels: each of those re-evaluates the rules over the table (~1 µs a row
+ * and rule), which cost more than ranking the eligible rows in full. Above it, eligible sets can be
+ * large enough that the HNSW index's early stop pays.
+ */
+export const SINGLE_PASS_MAX_ROWS = 50_000;
+
+/**
+ * Ids of the eligible rows when at most `exactLimit`, else of the RETRIEVE_K nearest ∪ the
+ * RETRIEVE_K best keyword matches: the same sets as the probe and the two channels, from one
+ * evaluation of the rules.
+ */
+async function singlePass(ctx: EngineContext, t: EmbeddedTable, source: Profile, where: SQL | undefined, exactLimit: number): Promise<string[]> {
+  const dims = sql.raw(String(ctx.dimensions));
+  const distance = source.vector
+    ? sql`case when ${t.vectorModel} = ${ctx.model} then (${t.vector}::vector(${dims})) <=> ${`[${source.vector.join(',')}]`}::vector(${dims}) end`
+    : sql`null::float8`;
+  const tsq = tsqueryOf(queryTerms(source.lexemes, await termShares(ctx.db, t)));
+  const rank = tsq ? sql`case when ${t.keywords} @@ ${tsq} then ts_rank(${t.keywords}, ${tsq}) end` : sql`null::real`;
+  const rows = resultRows<{ id: string }>(await ctx.db.execute(sql`
+    with e as materialized (select ${t.id} as id, ${distance} as d, ${rank} as r from ${t} where ${where ?? sql`true`})
+    select id from e where (select count(*) from e) <= ${exactLimit}
+    union (select id from e where d is not null order by d limit ${RETRIEVE_K})
+    union (select id from e where r is not null order by r desc limit ${RETRIEVE_K})`));
+  return rows.map((r) => r.id);
+}
 /** Row counts of candidate tables, refreshed at most every SIZE_TTL_MS (only the exact/hybrid choice depends on it). */
 const SIZE_TTL_MS = 30_000;
 const sizes = new WeakMap<Db, Map<PgTable, { n: number; at: number }>>();
@@ -147,10 +186,15 @@ export function nearestIds(on: Db, ctx: Pick<EngineContext, 'model' | 'dimension
 
 /** The keyword channel: ids of the eligible candidates best ranked on the given words (see term-stats.ts); null without words. */
 export function keywordIds(on: Db, t: EmbeddedTable, where: SQL | undefined, terms: Iterable<string>, k: number) {
-  const words = [...terms].map((w) => `'${w.replace(/['\\]/g, '')}'`).filter((w) => w.length > 2).join(' | ');
-  if (!words) return null;
-  const tsq = sql`to_tsquery('simple', ${words})`;
+  const tsq = tsqueryOf(terms);
+  if (!tsq) return null;
   return on.select({ id: t.id }).from(t).where(and(where, sql`${t.keywords} @@ ${tsq}`)).orderBy(sql`ts_rank(${t.keywords}, ${tsq}) desc`).limit(k);
+}
+
+/** Any of the words, as a `simple` tsquery (quotes and backslashes dropped); null without words. */
+function tsqueryOf(terms: Iterable<string>): SQL | null {
+  const words = [...terms].map((w) => `'${w.replace(/['\\]/g, '')}'`).filter((w) => w.length > 2).join(' | ');
+  return words ? sql`to_tsquery('simple', ${words})` : null;
 }
 
 /** The top contributions, the recognised topics, the cold-start note and the rules passed, in one language. */
