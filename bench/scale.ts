@@ -91,8 +91,8 @@ export async function runPoint(o: ScaleOptions): Promise<PointResult> {
   const perEndpoint = new Map<string, Omit<EndpointResult, 'api' | 'ratioP50' | 'ratioP95'>>();
   let paths: Record<string, string[]>;
   try {
-    const { model, dimensions } = await modelOf(database.db);
-    const ctx: EngineContext = { db: database.db, model, dimensions, lang: 'zh' };
+    const { model } = await modelOf(database.db);
+    const ctx: EngineContext = { db: database.db, model, lang: 'zh' };
     // The engine sets these per transaction for its kNN; the bare query gets them once per session.
     await database.db.execute(sql`set hnsw.iterative_scan = relaxed_order`);
     await database.db.execute(sql.raw(`set hnsw.ef_search = ${VECTOR_EF_SEARCH}`));

@@ -34,7 +34,11 @@ export interface TestResponse {
   text: string;
 }
 
-async function openTestDatabase(): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
+/**
+ * A fresh database of the backend under test, dropped by `drop`. PostgreSQL: a new database from
+ * template1 (not migrated). PGlite: the migrated snapshot, or with `empty` a database nothing has run on.
+ */
+export async function openTestDatabase(opts: { empty?: boolean } = {}): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
     const name = `t_${uuidv7().replace(/-/g, '')}`;
@@ -53,7 +57,7 @@ async function openTestDatabase(): Promise<{ database: Database; url?: string; d
       },
     };
   }
-  const snapshot = inject('pgliteSnapshot');
+  const snapshot = opts.empty ? null : inject('pgliteSnapshot');
   const { PGlite } = await import('@electric-sql/pglite');
   const { vector } = await import('@electric-sql/pglite-pgvector');
   const { drizzle } = await import('drizzle-orm/pglite');

@@ -5,7 +5,7 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import { resultRows } from '../../src/db/errors.ts';
 import { EXACT_LIMIT, keywordIds, nearestIds, RETRIEVE_K, type EngineContext } from '../../src/matching/engine.ts';
-import { queryTerms, termShares } from '../../src/matching/term-stats.ts';
+import { searchTerms } from '../../src/matching/term-stats.ts';
 import type { Profile } from '../../src/matching/types.ts';
 import { knnQuery, type Endpoint } from './engine.ts';
 
@@ -36,7 +36,7 @@ export async function explainEndpoint(ctx: EngineContext, ep: Endpoint, source: 
   const where = and(...ep.recipe.rules.map((r) => r.where(source)).filter((x): x is SQL => !!x));
   const plans = [await explain(ctx, `id probe (limit ${EXACT_LIMIT + 1})`, ctx.db.select({ id: t.id }).from(t).where(where).limit(EXACT_LIMIT + 1) as unknown as Q)];
   if (source.vector) plans.push(await explain(ctx, `vector channel (ids, limit ${RETRIEVE_K})`, nearestIds(ctx.db, ctx, t, where, source.vector, RETRIEVE_K) as unknown as Q, true));
-  const keywords = keywordIds(ctx.db, t, where, queryTerms(source.lexemes, await termShares(ctx.db, t)), RETRIEVE_K);
+  const keywords = keywordIds(ctx.db, t, where, await searchTerms(ctx.db, t, source.lexemes), RETRIEVE_K);
   if (keywords) plans.push(await explain(ctx, `keyword channel (ids, limit ${RETRIEVE_K})`, keywords as unknown as Q));
   if (source.vector) plans.push(await explain(ctx, 'bare kNN (limit 10)', knnQuery(ctx, ep, source) as unknown as Q, true));
   return plans;

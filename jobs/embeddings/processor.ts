@@ -102,6 +102,7 @@ async function embedBatch(db: Db, embedder: Embedder, kind: EmbeddedKind, ids: s
   // The batch travels as one JSON parameter: a VALUES list of 64 × 4 parameters cost more to plan
   // (~14 ms on PGlite) than the update itself.
   const batch = JSON.stringify(entities.map((e, i) => ({ id: e.id, hash: contentHash(texts[i]), vec: vectorLiteral(vectors[i]) })));
+  const batchIds = uuidArray(entities.map((x) => x.id));
   const updated = await db.execute(sql`
     with v as (select * from json_to_recordset(${batch}::json) as v(id uuid, hash text, vec text)),
     done as (
@@ -112,12 +113,12 @@ async function embedBatch(db: Db, embedder: Embedder, kind: EmbeddedKind, ids: s
       where e.entity_kind = ${kind} and e.entity_id = v.id and e.status = 'pending' and e.content_hash = v.hash
         -- The id list makes this a primary-key lookup of the batch's rows whatever the table statistics
         -- say (PGlite never runs autoanalyze; without it the join hashed every row of the kind).
-        and e.entity_id = any(${uuidArray(entities.map((x) => x.id))}::uuid[])
+        and e.entity_id = any(${batchIds}::uuid[])
       returning e.entity_id)
     -- The vector goes into the entity's row, where matching reads it (a NaN/empty one as "no vector").
     update ${table} as t set vector = v.vec::vector, vector_model = case when v.vec is null then null else ${embedder.id} end
     from done join v on v.id = done.entity_id
-    where t.id = done.entity_id and t.id = any(${uuidArray(entities.map((x) => x.id))}::uuid[])
+    where t.id = done.entity_id and t.id = any(${batchIds}::uuid[])
     returning t.id`);
   const embedded = resultRows(updated).length;
   return { embedded, stale: entities.length - embedded, orphans: orphans.length };

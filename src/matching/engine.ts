@@ -7,9 +7,9 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
 import { idIn } from '../db/sql.ts';
 import { resultRows } from '../db/errors.ts';
-import { queryTerms, termShares } from './term-stats.ts';
+import { searchTerms } from './term-stats.ts';
 import type { EmbeddedTable } from '../../models/embeddings/entities.ts';
-import { profileQuery, toProfile } from './profile.ts';
+import { modelDistance, profileQuery, toProfile, vectorDistance } from './profile.ts';
 import { bi } from './text.ts';
 import type { Bilingual, Lang, MatchItem, Profile, Reason, Recipe } from './types.ts';
 
@@ -24,7 +24,6 @@ export const VECTOR_EF_SEARCH = 100;
 export interface EngineContext {
   db: Db;
   model: string;
-  dimensions: number;
   lang: Lang;
 }
 
@@ -124,11 +123,8 @@ export const SINGLE_PASS_MAX_ROWS = 50_000;
  * evaluation of the rules.
  */
 async function singlePass(ctx: EngineContext, t: EmbeddedTable, source: Profile, where: SQL | undefined, exactLimit: number): Promise<string[]> {
-  const dims = sql.raw(String(ctx.dimensions));
-  const distance = source.vector
-    ? sql`case when ${t.vectorModel} = ${ctx.model} then (${t.vector}::vector(${dims})) <=> ${`[${source.vector.join(',')}]`}::vector(${dims}) end`
-    : sql`null::float8`;
-  const tsq = tsqueryOf(queryTerms(source.lexemes, await termShares(ctx.db, t)));
+  const distance = modelDistance(t, ctx.model, source.vector);
+  const tsq = tsqueryOf(await searchTerms(ctx.db, t, source.lexemes));
   const rank = tsq ? sql`case when ${t.keywords} @@ ${tsq} then ts_rank(${t.keywords}, ${tsq}) end` : sql`null::real`;
   const rows = resultRows<{ id: string }>(await ctx.db.execute(sql`
     with e as materialized (select ${t.id} as id, ${distance} as d, ${rank} as r from ${t} where ${where ?? sql`true`})
@@ -169,18 +165,17 @@ async function retrieve<S extends Profile>(ctx: EngineContext, recipe: Recipe<S>
       return nearestIds(tx as unknown as Db, ctx, t, where, vector, RETRIEVE_K);
     }));
   }
-  const keywords = keywordIds(ctx.db, t, where, queryTerms(source.lexemes, await termShares(ctx.db, t)), RETRIEVE_K);
+  const keywords = keywordIds(ctx.db, t, where, await searchTerms(ctx.db, t, source.lexemes), RETRIEVE_K);
   if (keywords) channels.push(keywords);
   const union = [...new Set((await Promise.all(channels)).flat().map((r) => r.id as string))];
   return union.length ? query(and(where, idIn(t.id, union))) : [];
 }
 
 /** The vector channel: ids of the eligible candidates nearest to `vector` (the table's per-model HNSW index serves the ORDER BY). */
-export function nearestIds(on: Db, ctx: Pick<EngineContext, 'model' | 'dimensions'>, t: EmbeddedTable, where: SQL | undefined, vector: number[], k: number) {
-  const dims = sql.raw(String(ctx.dimensions));
+export function nearestIds(on: Db, ctx: Pick<EngineContext, 'model'>, t: EmbeddedTable, where: SQL | undefined, vector: number[], k: number) {
   return on.select({ id: t.id }).from(t)
     .where(and(where, sql`${t.vectorModel} = ${ctx.model}`))
-    .orderBy(sql`(${t.vector}::vector(${dims})) <=> ${`[${vector.join(',')}]`}::vector(${dims})`)
+    .orderBy(vectorDistance(t, vector))
     .limit(k);
 }
 

@@ -19,6 +19,16 @@ export const profileColumns = (table: EmbeddedTable, model: string) => ({
   _sectors: e.inferredSectors,
 });
 
+/** Cosine distance of the row's vector to `vector`, in the form the table's HNSW index serves (`vector::vector(<dims>)`). */
+export function vectorDistance(table: EmbeddedTable, vector: number[]): SQL<number> {
+  const dims = sql.raw(String(vector.length));
+  return sql<number>`(${table.vector}::vector(${dims})) <=> ${`[${vector.join(',')}]`}::vector(${dims})`;
+}
+
+/** The same, null when the row has no vector of `model` or there is no `vector` (vectors of two models are never compared). */
+export const modelDistance = (table: EmbeddedTable, model: string, vector: number[] | null): SQL<number | null> =>
+  vector ? sql`case when ${table.vectorModel} = ${model} then ${vectorDistance(table, vector)} end` : sql`null::float8`;
+
 /**
  * Columns comparing each candidate with one source in SQL — cosine similarity, shared keywords and
  * the candidate's keyword count — for what the semantic and lexical features need: shipping every
@@ -26,11 +36,8 @@ export const profileColumns = (table: EmbeddedTable, model: string) => ({
  */
 export const pairColumns = (table: EmbeddedTable, model: string, source: Profile) => {
   const words = sql`tsvector_to_array(${table.keywords})`;
-  const dims = source.vector ? sql.raw(String(source.vector.length)) : null;
   return {
-    _similarity: source.vector
-      ? sql<number | null>`case when ${table.vectorModel} = ${model} then 1 - (${table.vector}::vector(${dims}) <=> ${`[${source.vector.join(',')}]`}::vector(${dims})) end`
-      : sql<number | null>`null::float8`,
+    _similarity: sql<number | null>`1 - ${modelDistance(table, model, source.vector)}`,
     _shared: sql<string[]>`array(select w from unnest(${words}) w where w = any(${`{${[...source.lexemes].map(arrayItem).join(',')}}`}::text[]))`,
     // The same keywords toProfile keeps: single characters carry little meaning.
     _lexemeCount: sql<number>`(select count(*)::int from unnest(${words}) w where length(w) > 1)`,

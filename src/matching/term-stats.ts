@@ -54,3 +54,8 @@ export function queryTerms(words: Iterable<string>, share: Map<string, number>):
     .sort((a, b) => (share.get(a) ?? 0) - (share.get(b) ?? 0) || (a < b ? -1 : 1))
     .slice(0, MAX_QUERY_TERMS);
 }
+
+/** The words of `words` to search `table` for, by its current statistics. */
+export async function searchTerms(db: Db, table: EmbeddedTable, words: Iterable<string>): Promise<string[]> {
+  return queryTerms(words, await termShares(db, table));
+}

@@ -4,17 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { getTableColumns } from 'drizzle-orm';
 import { sample } from '../../bench/gen.ts';
 import { EMBEDDED_KINDS } from '../../models/embeddings/table.ts';
-import { foundersTable, investorsTable, mentorsTable, projectsTable, servicesTable, trainingsTable } from '../../models/schema.ts';
+import { embeddedTables } from '../../models/embeddings/entities.ts';
 import { entityText, TEXT_FIELDS } from '../../src/embedding/texts.ts';
-
-const tables = {
-  founder: foundersTable, project: projectsTable, mentor: mentorsTable,
-  investor: investorsTable, training: trainingsTable, service: servicesTable,
-} as const;
 
 describe('embedding text fields', () => {
   it.each(EMBEDDED_KINDS)('%s: TEXT_FIELDS are columns and all the text depends on', (kind) => {
-    const columns = Object.keys(getTableColumns(tables[kind]));
+    const columns = Object.keys(getTableColumns(embeddedTables[kind]));
     for (const f of TEXT_FIELDS[kind]) expect(columns).toContain(f);
     const rows = sample(kind, 200);
     for (const row of rows) {

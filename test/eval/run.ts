@@ -67,7 +67,7 @@ export interface EvalOptions {
 }
 
 export function engineContext(service: Service): EngineContext {
-  return { db: service.database.db, model: service.embedder.id, dimensions: service.embedder.dimensions, lang: 'zh' };
+  return { db: service.database.db, model: service.embedder.id, lang: 'zh' };
 }
 
 export async function evaluate(service: Service, loaded: LoadedSet, opts: EvalOptions = {}): Promise<JourneyResult[]> {

@@ -37,7 +37,7 @@ afterAll(async () => { await t?.close(); });
 
 describe('hybrid retrieval', () => {
   it('returns the same ranking as exhaustive scoring when both channels reach every candidate', async () => {
-    const ctx = { db: t.db, model: t.service.embedder.id, dimensions: t.service.embedder.dimensions, lang: 'zh' as const };
+    const ctx = { db: t.db, model: t.service.embedder.id, lang: 'zh' as const };
     const source = (await loadProjectSource(ctx, projectId))!;
     const opts = { limit: 10, weights: recipeWeights(projectMentors, null), declared: { topics: 'expertise', sectors: 'sectors' } };
     const exact = await runRecipe(ctx, projectMentors, source, opts);

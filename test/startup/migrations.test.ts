@@ -6,10 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { openDatabase, type Database } from '../../src/db/client.ts';
 import { resultRows } from '../../src/db/errors.ts';
 import { migrateDatabase, migrationsFolder } from '../../src/db/migrate.ts';
 import { uuidv7 } from '../../models/common/uuid.ts';
+import { openTestDatabase } from '../harness.ts';
 
 /** A copy of the migrations folder holding the first `n` migrations only. */
 function migrationsUpTo(n: number): string {
@@ -22,35 +22,12 @@ function migrationsUpTo(n: number): string {
   return dir;
 }
 
-/** An empty database of the backend under test (no migrations, no snapshot). */
-async function emptyDatabase(): Promise<{ database: Database; drop: () => Promise<void> }> {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) {
-    const database = await openDatabase({ dataDir: mkdtempSync(join(tmpdir(), 'scm-pglite-')) });
-    return { database, drop: () => database.close() };
-  }
-  const name = `t_mig_${uuidv7().replace(/-/g, '')}`;
-  const admin = await openDatabase({ url, max: 1 });
-  await admin.db.execute(sql.raw(`create database "${name}" template template1`));
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ url: u.toString(), max: 2 });
-  return {
-    database,
-    drop: async () => {
-      await database.close();
-      await admin.db.execute(sql.raw(`drop database if exists "${name}" with (force)`));
-      await admin.close();
-    },
-  };
-}
-
 describe('migrations on a database with data', () => {
   const cleanup: (() => Promise<void> | void)[] = [];
   afterAll(async () => { for (const c of cleanup.reverse()) await c(); });
 
   it('0005 moves vectors and keywords into the entity rows', async () => {
-    const { database, drop } = await emptyDatabase();
+    const { database, drop } = await openTestDatabase({ empty: true });
     cleanup.push(drop);
     const old = migrationsUpTo(5);
     cleanup.push(() => rmSync(old, { recursive: true, force: true }));

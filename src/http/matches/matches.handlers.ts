@@ -22,7 +22,7 @@ export function preferredLang(header: string | undefined): Lang {
 }
 
 export function matchHandlers(db: Db, embedder: Embedder) {
-  const ctx = (c: Context<AppEnv>): EngineContext => ({ db, model: embedder.id, dimensions: embedder.dimensions, lang: preferredLang(c.req.header('accept-language')) });
+  const ctx = (c: Context<AppEnv>): EngineContext => ({ db, model: embedder.id, lang: preferredLang(c.req.header('accept-language')) });
   const args = (c: any) => [c.req.valid('param').id, c.req.valid('query').limit] as const;
   return {
     project: (target: ProjectTarget) => async (c: any) => {
