@@ -16,6 +16,7 @@ import { markForReindex } from '../jobs/embeddings/processor.ts';
 import { createAssignmentQueue, requeueUnfinished, type AssignmentQueue } from '../jobs/assignment/queue.ts';
 import { executeRun } from './assignment/run.ts';
 import { isEmpty, loadDemo, loadReference } from '../seeds/load.ts';
+import { createMatchCache, type MatchCache } from './matching/cache.ts';
 
 export interface Service {
   app: App;
@@ -23,6 +24,7 @@ export interface Service {
   embedder: Embedder;
   queue: EmbeddingQueue;
   assignmentQueue: AssignmentQueue;
+  matchCache: MatchCache;
   close(): Promise<void>;
 }
 
@@ -54,14 +56,17 @@ export async function bootstrap(config: Config, logger: Logger, opts: BootOption
     const counts = await loadDemo(db, hooks);
     logger.info('demo data loaded', counts);
   }
-  const app = createApp({ config, database, logger, queue, assignmentQueue, embedder, embeddingHooks: hooks });
+  const matchCache = await createMatchCache(database, { ttlMs: config.MATCH_CACHE_TTL_MS, maxEntries: config.MATCH_CACHE_MAX_ENTRIES }, logger);
+  const app = createApp({ config, database, logger, queue, assignmentQueue, embedder, embeddingHooks: hooks, matchCache });
   return {
     app,
     database,
     embedder,
     queue,
     assignmentQueue,
+    matchCache,
     async close() {
+      await matchCache.close();
       await assignmentQueue.close();
       await queue.close();
       await database.close();

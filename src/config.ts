@@ -34,6 +34,13 @@ export const configSchema = z.object({
   /** Calls to the expensive endpoints (matching, assignment runs, reindex) per API key per window (0 = no limit). */
   RATE_LIMIT_EXPENSIVE: z.coerce.number().int().min(0).default(120),
   RATE_LIMIT_EXPENSIVE_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+  /**
+   * How long a match result may be served again to the same caller while no write changed its data
+   * (writes invalidate at once, see src/matching/cache.ts); 0 turns the cache off.
+   */
+  MATCH_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
+  /** Match results kept (least recently used dropped first; ~10–30 KB each at limit=10). */
+  MATCH_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).default(2_000),
   /** Behind a reverse proxy: take the client IP from the first X-Forwarded-For hop. */
   TRUST_PROXY: bool.default(false),
 });

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { bootstrap, type Service } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Database, Db } from '../src/db/client.ts';
-import { openDatabase } from '../src/db/client.ts';
+import { openDatabase, pgliteDatabase } from '../src/db/client.ts';
 import { silentLogger } from '../src/logger.ts';
 import { uuidv7 } from '../models/common/uuid.ts';
 import type { Embedder } from '../src/embedding/embedder.ts';
@@ -61,12 +61,11 @@ export async function openTestDatabase(opts: { empty?: boolean } = {}): Promise<
   const { PGlite } = await import('@electric-sql/pglite');
   const { vector } = await import('@electric-sql/pglite-pgvector');
   const { drizzle } = await import('drizzle-orm/pglite');
-  const schema = await import('../models/schema.ts');
   const client = await PGlite.create({
     extensions: { vector },
     ...(snapshot ? { loadDataDir: new Blob([await readFile(snapshot)]) } : {}),
   });
-  const database: Database = { db: drizzle({ client, schema }) as unknown as Db, kind: 'pglite', close: () => client.close() };
+  const database = pgliteDatabase(client, drizzle);
   return { database, drop: () => database.close() };
 }
 
@@ -85,7 +84,11 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { emb
   // Rate limits off unless a test sets them (test/security/rate-limit.test.ts uses real ones):
   // test files make thousands of calls from one "client".
   const limits = { RATE_LIMIT_AUTH_FAILURES: '0', RATE_LIMIT_EXPENSIVE: '0' };
-  const config = loadConfig({ DEMO_DATA: 'false', ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'silent', ...limits, ...redis, ...env });
+  // The match cache off unless a test turns it on (test/matching/cache.test.ts, endpoints.test.ts):
+  // many tests change rows directly and then match at once, and other connections' changes reach
+  // the cache by NOTIFY a moment after their commit.
+  const cache = { MATCH_CACHE_TTL_MS: '0' };
+  const config = loadConfig({ DEMO_DATA: 'false', ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'silent', ...limits, ...cache, ...redis, ...env });
   const embedder = opts.embedder ?? (env.EMBED_MODEL ? undefined : await bundledEmbedder());
   const service = await bootstrap(config, silentLogger, { database, embedder });
   const request: TestApp['request'] = async (method, path, opts = {}) => {
@@ -119,6 +122,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { emb
       return res.body.key;
     },
     async close() {
+      await service.matchCache.close();
       await service.assignmentQueue.close();
       await service.queue.close();
       await drop();

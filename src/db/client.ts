@@ -11,6 +11,12 @@ export type DbKind = 'pglite' | 'postgres';
 export interface Database {
   db: Db;
   kind: DbKind;
+  /**
+   * Calls `onNotify` for each NOTIFY on `channel` (delivered at commit) and `onListen` each time the
+   * listener (re)connects: notifications sent while it was down are lost, so callers treat a
+   * reconnect as "anything may have changed". Resolves to the function that stops listening.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onListen?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -36,13 +42,38 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
       connection: { max_parallel_workers_per_gather: '0' },
     });
     const db = drizzle({ client, schema }) as unknown as Db;
-    return { db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
+    return {
+      db,
+      kind: 'postgres',
+      async listen(channel, onNotify, onListen) {
+        // postgres.js keeps one extra connection for all listeners and re-subscribes after a reconnect.
+        const { unlisten } = await client.listen(channel, onNotify, onListen);
+        return unlisten;
+      },
+      close: () => client.end({ timeout: 5 }),
+    };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { vector } = await import('@electric-sql/pglite-pgvector');
   const { drizzle } = await import('drizzle-orm/pglite');
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const client = await PGlite.create(opts.dataDir, { extensions: { vector } });
-  const db = drizzle({ client, schema }) as unknown as Db;
-  return { db, kind: 'pglite', close: () => client.close() };
+  return pgliteDatabase(client, drizzle);
+}
+
+/** The Database over an open PGlite instance (also for tests that create PGlite from a snapshot). */
+export function pgliteDatabase(
+  client: import('@electric-sql/pglite').PGlite,
+  drizzle: (typeof import('drizzle-orm/pglite'))['drizzle'],
+): Database {
+  return {
+    db: drizzle({ client, schema }) as unknown as Db,
+    kind: 'pglite',
+    async listen(channel, onNotify, onListen) {
+      const unlisten = await client.listen(channel, onNotify);
+      onListen?.();
+      return () => unlisten();
+    },
+    close: () => client.close(),
+  };
 }

@@ -14,6 +14,7 @@ import type { Embedder } from '../embedding/embedder.ts';
 import type { EmbeddingQueue } from '../../jobs/queue.ts';
 import type { AssignmentQueue } from '../../jobs/assignment/queue.ts';
 import type { AppEnv } from './env.ts';
+import type { MatchCache } from '../matching/cache.ts';
 import { authenticate, adminOnly, requestLog, requireJson, requireStorableJson } from './middleware.ts';
 import { TokenBucket, expensiveLimit } from './rate-limit.ts';
 import { auditRouter } from './audit/audit.index.ts';
@@ -42,6 +43,8 @@ export interface AppDeps {
   assignmentQueue: AssignmentQueue;
   embedder: Embedder;
   embeddingHooks: EmbeddingHooks;
+  /** Match results per caller, invalidated by writes (src/matching/cache.ts). */
+  matchCache: MatchCache;
 }
 
 export function createApp(deps: AppDeps) {
@@ -84,6 +87,15 @@ export function createApp(deps: AppDeps) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
 
   const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
+  // Read-your-writes for cached matches: a write request empties the cache before its response
+  // leaves (other processes' writes arrive by NOTIFY, a moment later).
+  v1.use('*', async (c, next) => {
+    try {
+      await next();
+    } finally {
+      if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) deps.matchCache.invalidate();
+    }
+  });
   v1.use('*', authenticate(db, deps.config.ADMIN_API_KEY, { bucket: authFailures, trustProxy: cfg.TRUST_PROXY ?? false }));
   v1.use('*', expensiveLimit(expensive));
   // After authentication: an anonymous caller gets 401, whatever its body holds.
@@ -98,7 +110,7 @@ export function createApp(deps: AppDeps) {
   v1.route('/', auditRouter(db));
   v1.route('/', privacyRouter(db));
   // Match routes first: `/projects/{id}/matches/...` must not be shadowed by the resource routes.
-  v1.route('/', matchesRouter(db, deps.embedder));
+  v1.route('/', matchesRouter(db, deps.embedder, deps.matchCache));
   v1.route('/', matchingWeightsRouter(db, deps.embedder));
   v1.route('/', assignmentRunsRouter(db, deps.embedder, deps.assignmentQueue));
   for (const def of resourceDefs) v1.route('/', resourceRouter(new Repository(def, db, deps.embeddingHooks)));

@@ -87,7 +87,8 @@ const training = (title: string, provider: string) => ({
 });
 
 beforeAll(async () => {
-  t = await startTestApp();
+  // With the match cache on, as served: every check below after a write also proves the write emptied it.
+  t = await startTestApp({ MATCH_CACHE_TTL_MS: '600000' });
   const id = async (path: string, body: unknown) => (await post(path, body)).id as string;
   const cA = await id('/v1/centers', { name: 'EP 拉萨众创空间', regionCode: '540102', kind: 'makerspace', pilot: false });
   const cB = await id('/v1/centers', { name: 'EP 日喀则孵化器', regionCode: '540202', kind: 'incubator', pilot: false });

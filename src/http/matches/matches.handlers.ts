@@ -2,7 +2,9 @@ import type { Context } from 'hono';
 import type { Db } from '../../db/client.ts';
 import type { Embedder } from '../../embedding/embedder.ts';
 import type { EngineContext } from '../../matching/engine.ts';
-import { matchInvestorProjects, matchProject, matchTrainingFounders, type ProjectTarget } from '../../matching/service.ts';
+import type { MatchCache } from '../../matching/cache.ts';
+import { todayInShanghai } from '../../matching/rules.ts';
+import { matchInvestorProjects, matchProject, matchTrainingFounders, type MatchResult, type ProjectTarget } from '../../matching/service.ts';
 import type { Lang } from '../../matching/types.ts';
 import type { AppEnv } from '../env.ts';
 
@@ -21,15 +23,39 @@ export function preferredLang(header: string | undefined): Lang {
   return best.lang;
 }
 
-export function matchHandlers(db: Db, embedder: Embedder) {
+/**
+ * What a cached result may be reused for: the same caller (key and binding), request, language and
+ * day (date rules are evaluated in Asia/Shanghai).
+ */
+function cacheKey(c: Context<AppEnv>, lang: Lang, limit: number): string {
+  const a = c.get('actor');
+  return [a.role, a.keyId, a.subjectId, a.centerId, lang, c.req.path, limit, todayInShanghai()].join('|');
+}
+
+export function matchHandlers(db: Db, embedder: Embedder, cache: MatchCache) {
   const ctx = (c: Context<AppEnv>): EngineContext => ({ db, model: embedder.id, lang: preferredLang(c.req.header('accept-language')) });
   const args = (c: any) => [c.req.valid('param').id, c.req.valid('query').limit] as const;
+  /**
+   * The caller's stored result while the data is unchanged (X-Match-Cache: hit), else computed and
+   * stored (miss). `Cache-Control: no-cache` asks for a fresh computation. Errors are never stored.
+   */
+  const served = async (c: any, run: (ctx: EngineContext) => Promise<MatchResult>) => {
+    const engine = ctx(c);
+    const key = cacheKey(c, engine.lang, c.req.valid('query').limit);
+    const refresh = /no-cache|no-store/i.test(c.req.header('cache-control') ?? '');
+    const hit = refresh ? undefined : cache.get(key);
+    if (hit) return c.body(hit, 200, { 'content-type': 'application/json', 'x-match-cache': 'hit' });
+    const generation = cache.generation();
+    const body = JSON.stringify(await run(engine));
+    cache.set(key, body, generation);
+    return c.body(body, 200, { 'content-type': 'application/json', 'x-match-cache': cache.enabled ? 'miss' : 'off' });
+  };
   return {
-    project: (target: ProjectTarget) => async (c: any) => {
+    project: (target: ProjectTarget) => (c: any) => {
       const [id, limit] = args(c);
-      return c.json(await matchProject(ctx(c), c.get('actor'), id, target, limit), 200);
+      return served(c, (e) => matchProject(e, c.get('actor'), id, target, limit));
     },
-    investorProjects: async (c: any) => c.json(await matchInvestorProjects(ctx(c), c.get('actor'), ...args(c)), 200),
-    trainingFounders: async (c: any) => c.json(await matchTrainingFounders(ctx(c), c.get('actor'), ...args(c)), 200),
+    investorProjects: (c: any) => served(c, (e) => matchInvestorProjects(e, c.get('actor'), ...args(c))),
+    trainingFounders: (c: any) => served(c, (e) => matchTrainingFounders(e, c.get('actor'), ...args(c))),
   };
 }

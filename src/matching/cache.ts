@@ -1,0 +1,110 @@
+// Match results kept per caller and request until the data they were computed from changes.
+//
+// A match call re-ranks hundreds of candidates (tens of ms at 100k rows); the same project's matches
+// are asked for again and again (a coach's list, a founder's dashboard). Every write to a table a
+// match reads bumps a generation and empties the cache:
+//   - in this process, after each write request (read-your-writes: the next call sees the write);
+//   - from any process or tool (the BullMQ worker storing vectors, another API replica, psql), via
+//     PostgreSQL NOTIFY from statement triggers (migration 0007), delivered at commit.
+// An entry computed while the generation moved is never stored, so a result read from data older than
+// the last notified write is never served. A TTL bounds anything outside both paths (a lost listener
+// connection is also treated as a change).
+import type { Database } from '../db/client.ts';
+import type { Logger } from '../logger.ts';
+
+/** The channel the triggers of migration 0007 notify on. */
+export const MATCH_DATA_CHANNEL = 'match_data';
+
+export interface MatchCache {
+  readonly enabled: boolean;
+  /** The stored body for `key`, if it was computed at the current generation and has not expired. */
+  get(key: string): string | undefined;
+  /** The generation to pass to `set`: read it before computing. */
+  generation(): number;
+  /** Stores `body` unless the data changed since `generation` was read. */
+  set(key: string, body: string, generation: number): void;
+  /** The data changed: forget everything. */
+  invalidate(): void;
+  /** Stops listening for changes. */
+  close(): Promise<void>;
+}
+
+export interface MatchCacheOptions {
+  ttlMs: number;
+  maxEntries: number;
+  now?: () => number;
+}
+
+/** An in-memory LRU with a generation and a TTL. */
+export class MemoryMatchCache implements MatchCache {
+  readonly enabled = true;
+  private entries = new Map<string, { body: string; at: number }>();
+  private gen = 0;
+  private stopListening: (() => Promise<void>) | null = null;
+  private readonly now: () => number;
+
+  constructor(private readonly opts: MatchCacheOptions) {
+    this.now = opts.now ?? (() => Date.now());
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(key: string): string | undefined {
+    const e = this.entries.get(key);
+    if (!e) return undefined;
+    this.entries.delete(key);
+    if (this.now() - e.at >= this.opts.ttlMs) return undefined;
+    this.entries.set(key, e); // most recently used last
+    return e.body;
+  }
+
+  generation(): number {
+    return this.gen;
+  }
+
+  set(key: string, body: string, generation: number): void {
+    if (generation !== this.gen) return;
+    this.entries.delete(key);
+    this.entries.set(key, { body, at: this.now() });
+    if (this.entries.size > this.opts.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  invalidate(): void {
+    this.gen++;
+    this.entries.clear();
+  }
+
+  /** Invalidates on every notification of `database`'s match-data triggers, and on each (re)connect of the listener. */
+  async watch(database: Database, logger: Logger): Promise<void> {
+    this.stopListening = await database.listen(MATCH_DATA_CHANNEL, () => this.invalidate(), () => {
+      logger.debug('match cache: listening for data changes');
+      this.invalidate();
+    });
+  }
+
+  async close(): Promise<void> {
+    const stop = this.stopListening;
+    this.stopListening = null;
+    this.entries.clear();
+    await stop?.();
+  }
+}
+
+/** No caching (MATCH_CACHE_TTL_MS=0): every call computes. */
+export const noMatchCache: MatchCache = {
+  enabled: false,
+  get: () => undefined,
+  generation: () => 0,
+  set: () => {},
+  invalidate: () => {},
+  close: async () => {},
+};
+
+export async function createMatchCache(database: Database, opts: MatchCacheOptions, logger: Logger): Promise<MatchCache> {
+  if (opts.ttlMs <= 0 || opts.maxEntries <= 0) return noMatchCache;
+  const cache = new MemoryMatchCache(opts);
+  await cache.watch(database, logger);
+  return cache;
+}
