@@ -21,14 +21,17 @@ import type { Profile } from '../src/matching/types.ts';
 import { countsFor, label, openTarget, prepare, type Prepared, type Target } from './scale/dataset.ts';
 import { ENDPOINTS, knnQuery, loadSource, modelOf, pickSources, recallAt10 } from './scale/engine.ts';
 import { explainEndpoint, type Plan } from './scale/explain.ts';
-import { get, loadTest, quantiles, startServer, type LoadResult, type Quantiles } from './scale/server.ts';
+import { get, loadTest, quantiles, startServer, UNCACHED, type LoadResult, type Quantiles } from './scale/server.ts';
 import { machine, writeSummary } from './scale/report.ts';
 import type { GenCounts } from './gen.ts';
 
 export interface EndpointResult {
   endpoint: string;
   path: string;
+  /** Every call computed (Cache-Control: no-cache): the engine's work behind HTTP. */
   api: Quantiles;
+  /** The same calls again, answered from the match cache the first pass filled (src/matching/cache.ts). */
+  apiCached?: Quantiles;
   raw: Quantiles;
   /** In-process runRecipe (the ranking path) without HTTP, auth and source loading. */
   engine: Quantiles;
@@ -49,7 +52,10 @@ export interface PointResult {
   loadAverage: { start: number[]; end?: number[] };
   dataset: Prepared;
   endpoints: EndpointResult[];
+  /** The load test with every call computed. */
   load?: LoadResult;
+  /** The same mix with the match cache allowed (filled by the latency runs). */
+  loadCached?: LoadResult;
   serverMemory: { afterLatency?: { rssMiB: number; peakMiB: number }; afterLoad?: { rssMiB: number; peakMiB: number } };
   notes: string[];
 }
@@ -150,20 +156,27 @@ export async function runPoint(o: ScaleOptions): Promise<PointResult> {
   // Phase 2: the real server as a child process.
   const server = await startServer(o.backend === 'postgres' ? { DATABASE_URL: target.url! } : { DATA_DIR: target.dataDir!, DATABASE_URL: '' }, o.port, log);
   try {
-    for (const ep of ENDPOINTS) {
-      const list = paths![ep.name];
-      for (let i = 0; i < 20; i++) await get(server.base, list[i % list.length]);
+    // Cold: every call computed (no-cache), as on data that changes between calls. Each result is
+    // still stored, so the cached pass that follows is answered from memory.
+    const timed = async (list: string[], headers: Record<string, string>, expect: string) => {
       const times: number[] = [];
       for (let i = 0; i < o.calls; i++) {
         const t0 = performance.now();
-        const res = await get(server.base, list[i % list.length]);
+        const res = await get(server.base, list[i % list.length], headers);
         times.push(performance.now() - t0);
         if (res.status !== 200) throw new Error(`${list[i % list.length]} → ${res.status} ${String(res.body).slice(0, 200)}`);
+        if (res.cache !== expect) log(`warning: ${list[i % list.length]}: X-Match-Cache ${res.cache}, expected ${expect}`);
       }
-      const api = quantiles(times);
+      return quantiles(times);
+    };
+    for (const ep of ENDPOINTS) {
+      const list = paths![ep.name];
+      for (let i = 0; i < 20; i++) await get(server.base, list[i % list.length], UNCACHED);
+      const api = await timed(list, UNCACHED, 'miss');
+      const apiCached = await timed(list, {}, 'hit');
       const p = perEndpoint.get(ep.name)!;
-      result.endpoints.push({ ...p, api, ratioP50: api.p50 / p.raw.p50, ratioP95: api.p95 / p.raw.p95 });
-      log(`${ep.name}: API p50 ${round(api.p50)} p95 ${round(api.p95)} p99 ${round(api.p99)} ms (API/raw p95 ${round(api.p95 / p.raw.p95, 2)})`);
+      result.endpoints.push({ ...p, api, apiCached, ratioP50: api.p50 / p.raw.p50, ratioP95: api.p95 / p.raw.p95 });
+      log(`${ep.name}: API p50 ${round(api.p50)} p95 ${round(api.p95)} p99 ${round(api.p99)} ms (API/raw p95 ${round(api.p95 / p.raw.p95, 2)}); cached p50 ${round(apiCached.p50)} p95 ${round(apiCached.p95)} p99 ${round(apiCached.p99)} ms`);
     }
     result.serverMemory.afterLatency = server.rss();
     if (o.load) {
@@ -171,11 +184,16 @@ export async function runPoint(o: ScaleOptions): Promise<PointResult> {
       const lists = ENDPOINTS.map((ep) => paths![ep.name]);
       const mix: string[] = [];
       for (let i = 0; i < Math.max(...lists.map((l) => l.length)); i++) for (const l of lists) if (l[i]) mix.push(l[i]);
-      log(`load test: ${o.connections} connections, ${o.duration} s …`);
-      result.load = await loadTest(server.base, mix, o.connections, o.duration);
+      const show = (what: string, l: LoadResult) =>
+        log(`load (${what}): ${round(l.requestsPerSec, 0)} req/s, ${l.errors} errors, p50 ${round(l.latency.p50)} p99 ${round(l.latency.p99)} ms, X-Match-Cache ${JSON.stringify(l.cache)}`);
+      log(`load test: ${o.connections} connections, ${o.duration} s, every call computed …`);
+      result.load = await loadTest(server.base, mix, o.connections, o.duration, UNCACHED);
+      show('computed', result.load);
+      log(`load test: ${o.connections} connections, ${o.duration} s, match cache allowed …`);
+      result.loadCached = await loadTest(server.base, mix, o.connections, o.duration);
+      show('cached', result.loadCached);
       result.serverMemory.afterLoad = server.rss();
-      const l = result.load;
-      log(`load: ${round(l.requestsPerSec, 0)} req/s, ${l.errors} errors, p50 ${round(l.latency.p50)} p99 ${round(l.latency.p99)} ms; server RSS ${round(result.serverMemory.afterLoad.rssMiB, 0)} MiB (peak ${round(result.serverMemory.afterLoad.peakMiB, 0)})`);
+      log(`server RSS ${round(result.serverMemory.afterLoad.rssMiB, 0)} MiB (peak ${round(result.serverMemory.afterLoad.peakMiB, 0)})`);
     }
   } finally {
     await server.stop();

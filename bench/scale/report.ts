@@ -13,21 +13,29 @@ export const machine = () => ({ cpus: cpus().length, cpu: cpus()[0]?.model, memo
 
 export const TARGETS = { p95: 30, p99: 60, ratio: 1.5, recall: 0.95, rps: 500 };
 
-/** Every target a point misses, with by how much (the targets are stated for PostgreSQL at 100k). */
+/**
+ * Every target a point misses, with by how much (the targets are stated for PostgreSQL at 100k).
+ * Latency and throughput are judged on computed calls; served from the match cache they are listed
+ * apart ("cached"), since a cache only helps a caller who asks the same thing twice.
+ */
 export function misses(p: PointResult): string[] {
   const out: string[] = [];
   const over = (v: number, t: number) => `+${Math.round((v / t - 1) * 100)}%`;
   for (const e of p.endpoints) {
-    if (e.api.p95 > TARGETS.p95) out.push(`${e.endpoint}: p95 ${r1(e.api.p95)} ms > ${TARGETS.p95} ms (${over(e.api.p95, TARGETS.p95)})`);
-    if (e.api.p99 > TARGETS.p99) out.push(`${e.endpoint}: p99 ${r1(e.api.p99)} ms > ${TARGETS.p99} ms (${over(e.api.p99, TARGETS.p99)})`);
+    for (const [what, q] of [['', e.api], ['cached ', e.apiCached]] as const) {
+      if (!q) continue;
+      if (q.p95 > TARGETS.p95) out.push(`${e.endpoint}: ${what}p95 ${r1(q.p95)} ms > ${TARGETS.p95} ms (${over(q.p95, TARGETS.p95)})`);
+      if (q.p99 > TARGETS.p99) out.push(`${e.endpoint}: ${what}p99 ${r1(q.p99)} ms > ${TARGETS.p99} ms (${over(q.p99, TARGETS.p99)})`);
+    }
     if (e.ratioP95 > TARGETS.ratio) out.push(`${e.endpoint}: API/raw p95 ${r1(e.ratioP95, 2)} > ${TARGETS.ratio} (${over(e.ratioP95, TARGETS.ratio)})`);
     for (const [what, v] of [['recall@10', e.recall.mean], ['recall@10 filtered', e.recall.filteredMean]] as const) {
       if (v != null && v < TARGETS.recall) out.push(`${e.endpoint}: ${what} ${r1(v, 3)} < ${TARGETS.recall} (−${r1((TARGETS.recall - v) * 100, 1)} points)`);
     }
   }
-  if (p.load) {
-    if (p.load.requestsPerSec < TARGETS.rps) out.push(`load: ${r1(p.load.requestsPerSec, 0)} req/s < ${TARGETS.rps} (−${Math.round((1 - p.load.requestsPerSec / TARGETS.rps) * 100)}%)`);
-    if (p.load.errors) out.push(`load: ${p.load.errors} errors (target 0)`);
+  for (const [what, l] of [['', p.load], ['cached ', p.loadCached]] as const) {
+    if (!l) continue;
+    if (l.requestsPerSec < TARGETS.rps) out.push(`${what}load: ${r1(l.requestsPerSec, 0)} req/s < ${TARGETS.rps} (−${Math.round((1 - l.requestsPerSec / TARGETS.rps) * 100)}%)`);
+    if (l.errors) out.push(`${what}load: ${l.errors} errors (target 0)`);
   }
   return out;
 }
@@ -58,18 +66,23 @@ function growth(points: PointResult[]): string[] {
 
 function markdown(points: PointResult[]): string {
   const lines: string[] = [];
-  lines.push('| backend | projects | endpoint | API p50 | API p95 | API p99 | raw SQL p50 | raw SQL p95 | API/raw p95 | engine p50 | recall@10 (filtered) |');
-  lines.push('| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  lines.push('| backend | projects | endpoint | API p50 | API p95 | API p99 | cached p50 | cached p95 | cached p99 | raw SQL p50 | raw SQL p95 | API/raw p95 | engine p50 | recall@10 (filtered) |');
+  lines.push('| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const p of points) {
     for (const e of p.endpoints) {
-      lines.push(`| ${p.backend} | ${p.scale} | ${e.endpoint} | ${r1(e.api.p50)} | ${r1(e.api.p95)} | ${r1(e.api.p99)} | ${r1(e.raw.p50)} | ${r1(e.raw.p95)} | ${r1(e.ratioP95, 2)} | ${r1(e.engine.p50)} | ${r1(e.recall.mean, 3)} (${r1(e.recall.filteredMean, 3)}) |`);
+      const c = e.apiCached;
+      lines.push(`| ${p.backend} | ${p.scale} | ${e.endpoint} | ${r1(e.api.p50)} | ${r1(e.api.p95)} | ${r1(e.api.p99)} | ${r1(c?.p50)} | ${r1(c?.p95)} | ${r1(c?.p99)} | ${r1(e.raw.p50)} | ${r1(e.raw.p95)} | ${r1(e.ratioP95, 2)} | ${r1(e.engine.p50)} | ${r1(e.recall.mean, 3)} (${r1(e.recall.filteredMean, 3)}) |`);
     }
   }
-  lines.push('', '| backend | projects | load: req/s | errors | p50 | p99 | server RSS (peak) MiB | load avg (start → end) | dataset |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |');
+  lines.push('', '| backend | projects | load | req/s | errors | p50 | p99 | X-Match-Cache | server RSS (peak) MiB | load avg (start → end) | dataset |', '| --- | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: | --- | --- |');
   for (const p of points) {
     const m = p.serverMemory.afterLoad ?? p.serverMemory.afterLatency;
     const d = p.dataset.reused ? 'reused' : `generated: ${r1((p.dataset.totalMs ?? 0) / 1000, 0)} s, ${r1(p.dataset.embedding?.textsPerSec, 0)} texts/s`;
-    lines.push(`| ${p.backend} | ${p.scale} | ${r1(p.load?.requestsPerSec, 0)} | ${p.load?.errors ?? '–'} | ${r1(p.load?.latency.p50)} | ${r1(p.load?.latency.p99)} | ${r1(m?.rssMiB, 0)} (${r1(m?.peakMiB, 0)}) | ${p.loadAverage.start.map((x) => r1(x)).join('/')} → ${(p.loadAverage.end ?? []).map((x) => r1(x)).join('/')} | ${d} |`);
+    for (const [what, l] of [['computed', p.load], ['cached', p.loadCached]] as const) {
+      if (!l && what === 'cached') continue;
+      const states = l?.cache ? Object.entries(l.cache).map(([k, v]) => `${k} ${v}`).join(', ') : '–';
+      lines.push(`| ${p.backend} | ${p.scale} | ${what} | ${r1(l?.requestsPerSec, 0)} | ${l?.errors ?? '–'} | ${r1(l?.latency.p50)} | ${r1(l?.latency.p99)} | ${states} | ${r1(m?.rssMiB, 0)} (${r1(m?.peakMiB, 0)}) | ${p.loadAverage.start.map((x) => r1(x)).join('/')} → ${(p.loadAverage.end ?? []).map((x) => r1(x)).join('/')} | ${d} |`);
+    }
   }
   return lines.join('\n');
 }
@@ -123,7 +136,7 @@ export function writeSummary(point: PointResult): void {
     date: new Date().toISOString(), targets: TARGETS,
     points: points.map((p) => ({
       backend: p.backend, scale: p.scale, date: p.date, counts: p.counts, loadAverage: p.loadAverage,
-      endpoints: p.endpoints.map(({ plans: _p, ...e }: EndpointResult) => e), load: p.load, serverMemory: p.serverMemory, misses: misses(p), notes: p.notes,
+      endpoints: p.endpoints.map(({ plans: _p, ...e }: EndpointResult) => e), load: p.load, loadCached: p.loadCached, serverMemory: p.serverMemory, misses: misses(p), notes: p.notes,
     })),
     growth: growth(points),
   };

@@ -52,10 +52,13 @@ export async function startServer(env: Record<string, string>, port: number, log
   };
 }
 
-export async function get(base: string, path: string): Promise<{ status: number; body: any }> {
-  const res = await fetch(base + path, { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
+/** Request headers that make the server compute a match afresh (src/matching/cache.ts); it still stores the result. */
+export const UNCACHED = { 'cache-control': 'no-cache' };
+
+export async function get(base: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: any; cache: string | null }> {
+  const res = await fetch(base + path, { headers: { authorization: `Bearer ${ADMIN_KEY}`, ...headers } });
   const text = await res.text();
-  return { status: res.status, body: res.status === 200 ? JSON.parse(text) : text };
+  return { status: res.status, body: res.status === 200 ? JSON.parse(text) : text, cache: res.headers.get('x-match-cache') };
 }
 
 export interface Quantiles {
@@ -80,11 +83,14 @@ export interface LoadResult {
   requestsPerSec: number;
   latency: Quantiles;
   errorSamples: string[];
+  /** Responses by X-Match-Cache (hit / miss / off). */
+  cache: Record<string, number>;
 }
 
 /** `connections` workers, each sending the next path of the mix as soon as its previous answer arrived. */
-export async function loadTest(base: string, paths: string[], connections: number, seconds: number): Promise<LoadResult> {
+export async function loadTest(base: string, paths: string[], connections: number, seconds: number, headers: Record<string, string> = {}): Promise<LoadResult> {
   const times: number[] = [];
+  const cache: Record<string, number> = {};
   let errors = 0;
   let next = 0;
   const errorSamples: string[] = [];
@@ -94,8 +100,10 @@ export async function loadTest(base: string, paths: string[], connections: numbe
       const path = paths[next++ % paths.length];
       const t0 = performance.now();
       try {
-        const res = await fetch(base + path, { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
+        const res = await fetch(base + path, { headers: { authorization: `Bearer ${ADMIN_KEY}`, ...headers } });
         await res.arrayBuffer();
+        const state = res.headers.get('x-match-cache') ?? 'none';
+        cache[state] = (cache[state] ?? 0) + 1;
         if (res.status !== 200) {
           errors++;
           if (errorSamples.length < 5) errorSamples.push(`${res.status} ${path}`);
@@ -110,5 +118,5 @@ export async function loadTest(base: string, paths: string[], connections: numbe
   const t0 = performance.now();
   await Promise.all(Array.from({ length: connections }, worker));
   const elapsed = (performance.now() - t0) / 1000;
-  return { connections, seconds: elapsed, requests: times.length, errors, requestsPerSec: times.length / elapsed, latency: quantiles(times), errorSamples };
+  return { connections, seconds: elapsed, requests: times.length, errors, requestsPerSec: times.length / elapsed, latency: quantiles(times), errorSamples, cache };
 }

@@ -51,6 +51,9 @@ export function scoreCandidate<S extends Profile>(recipe: Recipe<S>, weights: Re
   return { profile: c, score, contributions };
 }
 
+const isDefault = (w: Record<string, number>, defaults: Record<string, number>) =>
+  Object.keys({ ...w, ...defaults }).every((k) => (w[k] ?? 0) === (defaults[k] ?? 0));
+
 /** Best first; ties by id so results are stable. */
 export const byScore = (a: Scored, b: Scored) => b.score - a.score || (a.profile.row.id < b.profile.row.id ? -1 : 1);
 
@@ -60,12 +63,17 @@ export async function runRecipe<S extends Profile>(
   source: S,
   opts: {
     limit: number; weights: Record<string, number>; scope?: SQL; declared: { topics?: string; sectors?: string };
-    /** Overrides EXACT_LIMIT and SINGLE_PASS_MAX_ROWS (tests and recall measurements choose the path). */
-    exactLimit?: number; singlePassMaxRows?: number;
+    /** Overrides EXACT_LIMIT, SINGLE_PASS_MAX_ROWS and RETRIEVE_K (tests and recall measurements choose the path). */
+    exactLimit?: number; singlePassMaxRows?: number; retrieveK?: number;
   },
 ): Promise<{ items: MatchItem[]; candidates: number }> {
   const where = and(...recipe.rules.map((r) => r.where(source)).filter((x): x is SQL => !!x), opts.scope);
-  const rows = await candidates(ctx, recipe, source, where, opts.exactLimit ?? EXACT_LIMIT, opts.singlePassMaxRows ?? SINGLE_PASS_MAX_ROWS);
+  const tuned = isDefault(opts.weights, recipe.defaultWeights) ? recipe.retrieval : undefined;
+  const rows = await candidates(ctx, recipe, source, where, {
+    exactLimit: opts.exactLimit ?? tuned?.exactLimit ?? EXACT_LIMIT,
+    singlePassMaxRows: opts.singlePassMaxRows ?? SINGLE_PASS_MAX_ROWS,
+    retrieveK: opts.retrieveK ?? tuned?.retrieveK ?? RETRIEVE_K,
+  });
   const declared = (row: Record<string, any>) => ({
     topics: opts.declared.topics ? [].concat(row[opts.declared.topics] ?? []) : [],
     sectors: opts.declared.sectors ? [].concat(row[opts.declared.sectors] ?? []) : [],
@@ -89,7 +97,10 @@ export async function runRecipe<S extends Profile>(
  * evaluates the rules once for the count and both channels. A large one is probed by id first, then
  * searched by its HNSW and GIN indexes.
  */
-async function candidates<S extends Profile>(ctx: EngineContext, recipe: Recipe<S>, source: S, where: SQL | undefined, exactLimit: number, singlePassMaxRows: number) {
+async function candidates<S extends Profile>(
+  ctx: EngineContext, recipe: Recipe<S>, source: S, where: SQL | undefined,
+  { exactLimit, singlePassMaxRows, retrieveK }: { exactLimit: number; singlePassMaxRows: number; retrieveK: number },
+) {
   const t = recipe.candidateTable;
   const query = profileQuery(ctx.db, t, recipe.candidateKind, ctx.model, recipe.computed, source);
   // exactLimit may be Infinity (exhaustive scoring, e.g. for recall measurements): no LIMIT then.
@@ -99,14 +110,14 @@ async function candidates<S extends Profile>(ctx: EngineContext, recipe: Recipe<
     const rows = await query(where, probeLimit);
     if (rows.length <= exactLimit) return rows;
   } else if (size <= singlePassMaxRows && probeLimit) {
-    const ids = await singlePass(ctx, t, source, where, exactLimit);
+    const ids = await singlePass(ctx, t, source, where, exactLimit, retrieveK);
     return ids.length ? query(idIn(t.id, ids)) : [];
   } else {
     const probe = ctx.db.select({ id: t.id }).from(t).where(where);
     const ids = await (probeLimit ? probe.limit(probeLimit) : probe);
     if (ids.length <= exactLimit) return ids.length ? query(idIn(t.id, ids.map((r) => r.id as string))) : [];
   }
-  return retrieve(ctx, recipe, source, where, query);
+  return retrieve(ctx, recipe, source, where, query, retrieveK);
 }
 
 /**
@@ -122,15 +133,15 @@ export const SINGLE_PASS_MAX_ROWS = 50_000;
  * RETRIEVE_K best keyword matches: the same sets as the probe and the two channels, from one
  * evaluation of the rules.
  */
-async function singlePass(ctx: EngineContext, t: EmbeddedTable, source: Profile, where: SQL | undefined, exactLimit: number): Promise<string[]> {
+async function singlePass(ctx: EngineContext, t: EmbeddedTable, source: Profile, where: SQL | undefined, exactLimit: number, k: number): Promise<string[]> {
   const distance = modelDistance(t, ctx.model, source.vector);
   const tsq = tsqueryOf(await searchTerms(ctx.db, t, source.lexemes));
   const rank = tsq ? sql`case when ${t.keywords} @@ ${tsq} then ts_rank(${t.keywords}, ${tsq}) end` : sql`null::real`;
   const rows = resultRows<{ id: string }>(await ctx.db.execute(sql`
     with e as materialized (select ${t.id} as id, ${distance} as d, ${rank} as r from ${t} where ${where ?? sql`true`})
     select id from e where (select count(*) from e) <= ${exactLimit}
-    union (select id from e where d is not null order by d limit ${RETRIEVE_K})
-    union (select id from e where r is not null order by r desc limit ${RETRIEVE_K})`));
+    union (select id from e where d is not null order by d limit ${k})
+    union (select id from e where r is not null order by r desc limit ${k})`));
   return rows.map((r) => r.id);
 }
 /** Row counts of candidate tables, refreshed at most every SIZE_TTL_MS (only the exact/hybrid choice depends on it). */
@@ -152,7 +163,7 @@ async function tableSize(db: Db, table: PgTable): Promise<number> {
  * rows would compute every computed column of every keyword match before the sort — and one query
  * then reads the union's full rows.
  */
-async function retrieve<S extends Profile>(ctx: EngineContext, recipe: Recipe<S>, source: S, where: SQL | undefined, query: ReturnType<typeof profileQuery>) {
+async function retrieve<S extends Profile>(ctx: EngineContext, recipe: Recipe<S>, source: S, where: SQL | undefined, query: ReturnType<typeof profileQuery>, k: number) {
   const t = recipe.candidateTable;
   const channels: Promise<{ id: unknown }[]>[] = [];
   if (source.vector) {
@@ -162,10 +173,10 @@ async function retrieve<S extends Profile>(ctx: EngineContext, recipe: Recipe<S>
     channels.push(ctx.db.transaction(async (tx) => {
       await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
       await tx.execute(sql.raw(`set local hnsw.ef_search = ${VECTOR_EF_SEARCH}`));
-      return nearestIds(tx as unknown as Db, ctx, t, where, vector, RETRIEVE_K);
+      return nearestIds(tx as unknown as Db, ctx, t, where, vector, k);
     }));
   }
-  const keywords = keywordIds(ctx.db, t, where, await searchTerms(ctx.db, t, source.lexemes), RETRIEVE_K);
+  const keywords = keywordIds(ctx.db, t, where, await searchTerms(ctx.db, t, source.lexemes), k);
   if (keywords) channels.push(keywords);
   const union = [...new Set((await Promise.all(channels)).flat().map((r) => r.id as string))];
   return union.length ? query(and(where, idIn(t.id, union))) : [];

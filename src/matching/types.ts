@@ -81,6 +81,14 @@ export interface Recipe<S> {
   rules: Rule<S>[];
   features: Feature<S>[];
   defaultWeights: Record<string, number>;
+  /**
+   * How many eligible candidates are ranked exactly before retrieval narrows them, and how many each
+   * retrieval channel returns (defaults EXACT_LIMIT and RETRIEVE_K in engine.ts). A recipe whose
+   * ranking the vector and keyword channels predict well needs fewer; measured with recall@10 against
+   * the exact ranking in `npm run bench:scale`, with the default weights: a center's own weights may
+   * rank by what the channels do not see, so they get the engine's defaults.
+   */
+  retrieval?: { exactLimit: number; retrieveK: number };
   /** Extra sentences for a result, e.g. topics recognised in the prose. */
   notes?(s: S, c: Profile): Bilingual[];
   /** The fields a result shows besides id, score and reasons. */

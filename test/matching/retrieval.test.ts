@@ -55,4 +55,18 @@ describe('hybrid retrieval', () => {
     const unlimited = await runRecipe(ctx, projectMentors, source, { ...opts, exactLimit: Infinity });
     expect(unlimited.items.map((i) => [i.id, i.score])).toEqual(exact.items.map((i) => [i.id, i.score]));
   });
+
+  it('a recipe\'s own retrieval depth applies with its default weights only', async () => {
+    const ctx = { db: t.db, model: t.service.embedder.id, lang: 'zh' as const };
+    const source = (await loadProjectSource(ctx, projectId))!;
+    const narrow = { ...projectMentors, retrieval: { exactLimit: 5, retrieveK: 3 } };
+    const declared = { topics: 'expertise', sectors: 'sectors' };
+    const tuned = await runRecipe(ctx, narrow, source, { limit: 10, weights: recipeWeights(narrow, null), declared });
+    expect(tuned.candidates).toBeGreaterThanOrEqual(3);
+    expect(tuned.candidates).toBeLessThanOrEqual(6); // 3 nearest ∪ 3 best keyword matches
+    // A center's own weights may rank by what the channels do not see: every eligible mentor is scored.
+    const own = recipeWeights(narrow, { [narrow.id]: { region: 0.5 } });
+    const custom = await runRecipe(ctx, narrow, source, { limit: 10, weights: own, declared });
+    expect(custom.candidates).toBe(24);
+  });
 });

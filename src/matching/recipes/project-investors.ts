@@ -117,6 +117,8 @@ export const projectInvestors: Recipe<ProjectSource> = {
     responsiveness,
   ],
   defaultWeights: { semantic: 0.25, lexical: 0.25, sector: 0.15, stage: 0.05, ticket: 0.05, region: 0.05, funding: 0.1, feedback: 0.05 },
+  // recall@10 ≥ 0.99 against the exact ranking at 100k (bench:scale, 60 sources) at about half the cost of the defaults
+  retrieval: { exactLimit: 500, retrieveK: 200 },
   summary: (r) => ({
     name: r.name, kind: r.kind, thesis: r.thesis, sectors: r.sectors, stages: r.stages,
     ticketMinCny: r.ticketMinCny, ticketMaxCny: r.ticketMaxCny, regionCodes: r.regionCodes,

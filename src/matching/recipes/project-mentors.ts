@@ -50,6 +50,8 @@ export const projectMentors: Recipe<ProjectSource> = {
     responsiveness,
   ],
   defaultWeights: { semantic: 0.25, lexical: 0.25, topics: 0.25, sector: 0.1, region: 0.05, language: 0.05, capacity: 0.05, feedback: 0.05 },
+  // recall@10 ≥ 0.99 against the exact ranking at 100k (bench:scale, 60 sources) at about half the cost of the defaults
+  retrieval: { exactLimit: 500, retrieveK: 200 },
   notes: (s, c) => inferredNotes(s, c, s.row.needs),
   summary: (r) => ({
     name: r.name, bio: r.bio, expertise: r.expertise, sectors: r.sectors, languages: r.languages,
