@@ -99,10 +99,20 @@ async function embedBatch(db: Db, embedder: Embedder, kind: EmbeddedKind, ids: s
     await recordFailure(db, kind, entities.map((x) => x.id), e);
     throw e;
   }
+  const embedded = await storeVectors(db, embedder, kind, entities.map((e, i) => ({ id: e.id, text: texts[i], vector: vectors[i] })));
+  return { embedded, stale: entities.length - embedded, orphans: orphans.length };
+}
+
+/**
+ * Completes the embeddings of `items` that are still pending with the same content hash and puts
+ * their vectors into the entities' rows, in one statement; returns how many were completed.
+ */
+export async function storeVectors(db: Db, embedder: Embedder, kind: EmbeddedKind, items: { id: string; text: string; vector: number[] | null }[]): Promise<number> {
+  const table: any = embeddedTables[kind];
   // The batch travels as one JSON parameter: a VALUES list of 64 × 4 parameters cost more to plan
   // (~14 ms on PGlite) than the update itself.
-  const batch = JSON.stringify(entities.map((e, i) => ({ id: e.id, hash: contentHash(texts[i]), vec: vectorLiteral(vectors[i]) })));
-  const batchIds = uuidArray(entities.map((x) => x.id));
+  const batch = JSON.stringify(items.map((x) => ({ id: x.id, hash: contentHash(x.text), vec: vectorLiteral(x.vector) })));
+  const batchIds = uuidArray(items.map((x) => x.id));
   const updated = await db.execute(sql`
     with v as (select * from json_to_recordset(${batch}::json) as v(id uuid, hash text, vec text)),
     done as (
@@ -120,8 +130,7 @@ async function embedBatch(db: Db, embedder: Embedder, kind: EmbeddedKind, ids: s
     from done join v on v.id = done.entity_id
     where t.id = done.entity_id and t.id = any(${batchIds}::uuid[])
     returning t.id`);
-  const embedded = resultRows(updated).length;
-  return { embedded, stale: entities.length - embedded, orphans: orphans.length };
+  return resultRows(updated).length;
 }
 
 /** pgvector stores float4: 7 significant digits say everything and parse faster than 17. */
