@@ -87,8 +87,11 @@ export function createApp(deps: AppDeps) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
 
   const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
-  // Read-your-writes for cached matches: a write request empties the cache before its response
-  // leaves (other processes' writes arrive by NOTIFY, a moment later).
+  v1.use('*', authenticate(db, deps.config.ADMIN_API_KEY, { bucket: authFailures, trustProxy: cfg.TRUST_PROXY ?? false }));
+  v1.use('*', expensiveLimit(expensive));
+  // Read-your-writes for cached matches: an authenticated write request empties the cache before its
+  // response leaves (other processes' writes arrive by NOTIFY, a moment later). After authentication,
+  // so that anonymous requests cannot empty it.
   v1.use('*', async (c, next) => {
     try {
       await next();
@@ -96,8 +99,6 @@ export function createApp(deps: AppDeps) {
       if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) deps.matchCache.invalidate();
     }
   });
-  v1.use('*', authenticate(db, deps.config.ADMIN_API_KEY, { bucket: authFailures, trustProxy: cfg.TRUST_PROXY ?? false }));
-  v1.use('*', expensiveLimit(expensive));
   // After authentication: an anonymous caller gets 401, whatever its body holds.
   v1.use('*', requireStorableJson);
   v1.use('/status', adminOnly);

@@ -143,6 +143,13 @@ describe('match endpoints with the cache on', () => {
     expect(ids(after)).not.toContain(mentorIds[0]);
   });
 
+  it('an anonymous write (401) does not empty it', async () => {
+    await fresh();
+    const anonymous = await t.request('POST', '/v1/mentors', { key: null, body: { name: 'x' } });
+    expect(anonymous.status).toBe(401);
+    expect(state(await call())).toBe('hit');
+  });
+
   it('a commit on another connection empties it (NOTIFY); a rolled-back write does not', async () => {
     // PostgreSQL: a second client of its own, like another process. PGlite has one connection: the
     // change bypasses the API, so only the trigger's notification can reach the cache.
