@@ -56,7 +56,7 @@ export async function bootstrap(config: Config, logger: Logger, opts: BootOption
     const counts = await loadDemo(db, hooks);
     logger.info('demo data loaded', counts);
   }
-  const matchCache = await createMatchCache(database, { ttlMs: config.MATCH_CACHE_TTL_MS, maxEntries: config.MATCH_CACHE_MAX_ENTRIES }, logger);
+  const matchCache = await createMatchCache(database, { ttlMs: config.MATCH_CACHE_TTL_MS, maxBytes: config.MATCH_CACHE_MAX_MB * 2 ** 20 }, logger);
   const app = createApp({ config, database, logger, queue, assignmentQueue, embedder, embeddingHooks: hooks, matchCache });
   return {
     app,

@@ -39,8 +39,8 @@ export const configSchema = z.object({
    * (writes invalidate at once, see src/matching/cache.ts); 0 turns the cache off.
    */
   MATCH_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
-  /** Match results kept (least recently used dropped first; ~10–30 KB each at limit=10). */
-  MATCH_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).default(2_000),
+  /** Memory for cached match results, in MiB (least recently used dropped first; ~10–30 KB a result at limit=10). */
+  MATCH_CACHE_MAX_MB: z.coerce.number().min(0).default(64),
   /** Behind a reverse proxy: take the client IP from the first X-Forwarded-For hop. */
   TRUST_PROXY: bool.default(false),
 });

@@ -31,14 +31,19 @@ export interface MatchCache {
 
 export interface MatchCacheOptions {
   ttlMs: number;
-  maxEntries: number;
+  /** Memory budget of the stored bodies (a result at limit=100 with reasons can reach ~100 KB). */
+  maxBytes: number;
   now?: () => number;
 }
 
-/** An in-memory LRU with a generation and a TTL. */
+/** Memory a body takes in V8: two bytes a character for text with Chinese in it. */
+const sizeOf = (body: string) => body.length * 2;
+
+/** An in-memory LRU with a generation, a TTL and a memory budget. */
 export class MemoryMatchCache implements MatchCache {
   readonly enabled = true;
   private entries = new Map<string, { body: string; at: number }>();
+  private bytes = 0;
   private gen = 0;
   private stopListening: (() => Promise<void>) | null = null;
   private readonly now: () => number;
@@ -51,11 +56,18 @@ export class MemoryMatchCache implements MatchCache {
     return this.entries.size;
   }
 
+  get storedBytes(): number {
+    return this.bytes;
+  }
+
   get(key: string): string | undefined {
     const e = this.entries.get(key);
     if (!e) return undefined;
+    if (this.now() - e.at >= this.opts.ttlMs) {
+      this.remove(key);
+      return undefined;
+    }
     this.entries.delete(key);
-    if (this.now() - e.at >= this.opts.ttlMs) return undefined;
     this.entries.set(key, e); // most recently used last
     return e.body;
   }
@@ -65,15 +77,25 @@ export class MemoryMatchCache implements MatchCache {
   }
 
   set(key: string, body: string, generation: number): void {
-    if (generation !== this.gen) return;
-    this.entries.delete(key);
+    if (generation !== this.gen || sizeOf(body) > this.opts.maxBytes) return;
+    this.remove(key);
     this.entries.set(key, { body, at: this.now() });
-    if (this.entries.size > this.opts.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.bytes += sizeOf(body);
+    // Least recently used first out.
+    while (this.bytes > this.opts.maxBytes) this.remove(this.entries.keys().next().value!);
+  }
+
+  private remove(key: string): void {
+    const e = this.entries.get(key);
+    if (!e) return;
+    this.entries.delete(key);
+    this.bytes -= sizeOf(e.body);
   }
 
   invalidate(): void {
     this.gen++;
     this.entries.clear();
+    this.bytes = 0;
   }
 
   /** Invalidates on every notification of `database`'s match-data triggers, and on each (re)connect of the listener. */
@@ -87,7 +109,7 @@ export class MemoryMatchCache implements MatchCache {
   async close(): Promise<void> {
     const stop = this.stopListening;
     this.stopListening = null;
-    this.entries.clear();
+    this.invalidate();
     await stop?.();
   }
 }
@@ -103,7 +125,7 @@ export const noMatchCache: MatchCache = {
 };
 
 export async function createMatchCache(database: Database, opts: MatchCacheOptions, logger: Logger): Promise<MatchCache> {
-  if (opts.ttlMs <= 0 || opts.maxEntries <= 0) return noMatchCache;
+  if (opts.ttlMs <= 0 || opts.maxBytes <= 0) return noMatchCache;
   const cache = new MemoryMatchCache(opts);
   await cache.watch(database, logger);
   return cache;

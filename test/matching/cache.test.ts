@@ -11,7 +11,7 @@ import { ADMIN_KEY, startTestApp, type TestApp, type TestResponse } from '../har
 describe('MemoryMatchCache', () => {
   it('keeps a body for its key until the TTL passes', () => {
     let now = 0;
-    const c = new MemoryMatchCache({ ttlMs: 1000, maxEntries: 10, now: () => now });
+    const c = new MemoryMatchCache({ ttlMs: 1000, maxBytes: 1000, now: () => now });
     c.set('a', 'A', c.generation());
     expect(c.get('a')).toBe('A');
     expect(c.get('b')).toBeUndefined();
@@ -23,7 +23,7 @@ describe('MemoryMatchCache', () => {
   });
 
   it('forgets everything on invalidate, and never stores a result computed across a change', () => {
-    const c = new MemoryMatchCache({ ttlMs: 60_000, maxEntries: 10 });
+    const c = new MemoryMatchCache({ ttlMs: 60_000, maxBytes: 1000 });
     c.set('a', 'A', c.generation());
     const before = c.generation();
     c.invalidate();
@@ -34,17 +34,25 @@ describe('MemoryMatchCache', () => {
     expect(c.get('b')).toBe('B2');
   });
 
-  it('drops the least recently used entry beyond maxEntries', () => {
-    const c = new MemoryMatchCache({ ttlMs: 60_000, maxEntries: 2 });
+  it('drops the least recently used entries beyond its memory budget, and never stores a body larger than it', () => {
+    const c = new MemoryMatchCache({ ttlMs: 60_000, maxBytes: 40 }); // two bytes a character: 20 characters
     const g = c.generation();
-    c.set('a', 'A', g);
-    c.set('b', 'B', g);
-    expect(c.get('a')).toBe('A'); // a is now more recent than b
-    c.set('c', 'C', g);
+    c.set('a', 'A'.repeat(8), g);
+    c.set('b', 'B'.repeat(8), g);
+    expect(c.get('a')).toBe('A'.repeat(8)); // a is now more recent than b
+    c.set('c', 'C'.repeat(8), g);
     expect(c.size).toBe(2);
+    expect(c.storedBytes).toBe(32);
     expect(c.get('b')).toBeUndefined();
-    expect(c.get('a')).toBe('A');
-    expect(c.get('c')).toBe('C');
+    expect(c.get('a')).toBe('A'.repeat(8));
+    expect(c.get('c')).toBe('C'.repeat(8));
+    c.set('c', 'C'.repeat(4), g); // replacing an entry frees its old size
+    expect(c.storedBytes).toBe(24);
+    c.set('huge', 'H'.repeat(21), g);
+    expect(c.get('huge')).toBeUndefined();
+    expect(c.get('a')).toBe('A'.repeat(8)); // nothing was evicted for it
+    c.invalidate();
+    expect(c.storedBytes).toBe(0);
   });
 });
 
