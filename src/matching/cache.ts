@@ -25,8 +25,20 @@ export interface MatchCache {
   set(key: string, body: string, generation: number): void;
   /** The data changed: forget everything. */
   invalidate(): void;
+  /** For GET /v1/status: what is stored and how often it answered. */
+  stats(): MatchCacheStats;
   /** Stops listening for changes. */
   close(): Promise<void>;
+}
+
+export interface MatchCacheStats {
+  enabled: boolean;
+  entries: number;
+  bytes: number;
+  /** Since start: lookups answered from the cache, lookups that were not, and times the data changed. */
+  hits: number;
+  misses: number;
+  invalidations: number;
 }
 
 export interface MatchCacheOptions {
@@ -45,6 +57,8 @@ export class MemoryMatchCache implements MatchCache {
   private entries = new Map<string, { body: string; at: number }>();
   private bytes = 0;
   private gen = 0;
+  private hits = 0;
+  private misses = 0;
   private stopListening: (() => Promise<void>) | null = null;
   private readonly now: () => number;
 
@@ -62,11 +76,12 @@ export class MemoryMatchCache implements MatchCache {
 
   get(key: string): string | undefined {
     const e = this.entries.get(key);
-    if (!e) return undefined;
-    if (this.now() - e.at >= this.opts.ttlMs) {
-      this.remove(key);
+    if (e && this.now() - e.at >= this.opts.ttlMs) this.remove(key);
+    if (!e || !this.entries.has(key)) {
+      this.misses++;
       return undefined;
     }
+    this.hits++;
     this.entries.delete(key);
     this.entries.set(key, e); // most recently used last
     return e.body;
@@ -98,6 +113,10 @@ export class MemoryMatchCache implements MatchCache {
     this.bytes = 0;
   }
 
+  stats(): MatchCacheStats {
+    return { enabled: true, entries: this.entries.size, bytes: this.bytes, hits: this.hits, misses: this.misses, invalidations: this.gen };
+  }
+
   /** Invalidates on every notification of `database`'s match-data triggers, and on each (re)connect of the listener. */
   async watch(database: Database, logger: Logger): Promise<void> {
     this.stopListening = await database.listen(MATCH_DATA_CHANNEL, () => this.invalidate(), () => {
@@ -121,6 +140,7 @@ export const noMatchCache: MatchCache = {
   generation: () => 0,
   set: () => {},
   invalidate: () => {},
+  stats: () => ({ enabled: false, entries: 0, bytes: 0, hits: 0, misses: 0, invalidations: 0 }),
   close: async () => {},
 };
 

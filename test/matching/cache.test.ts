@@ -68,8 +68,15 @@ describe('match endpoints with the cache on', () => {
     return res.headers.get('x-match-cache');
   };
   const ids = (res: TestResponse) => res.body.items.map((i: { id: string }) => i.id);
-  /** A freshly computed result, whatever the cache holds. */
+  /**
+   * A freshly computed result, whatever the cache holds — once the notifications of earlier writes
+   * have arrived (on PostgreSQL they come a moment after the commit, on the listener's connection).
+   */
   const fresh = async () => {
+    for (let seen = -1; seen !== t.service.matchCache.stats().invalidations;) {
+      seen = t.service.matchCache.stats().invalidations;
+      await new Promise((r) => setTimeout(r, 100));
+    }
     const res = await call({ 'cache-control': 'no-cache' });
     expect(state(res)).toBe('miss');
     return res;
@@ -183,6 +190,24 @@ describe('match endpoints with the cache on', () => {
     }
   });
 
+  it('GET /v1/status reports the cache: entries, memory, hits, misses, invalidations', async () => {
+    const before = (await t.request('GET', '/v1/status')).body.matchCache;
+    expect(before).toMatchObject({ enabled: true });
+    await fresh();
+    await call();
+    await call();
+    const after = (await t.request('GET', '/v1/status')).body.matchCache;
+    expect(after.hits - before.hits).toBe(2);
+    expect(after.entries).toBeGreaterThan(0);
+    expect(after.bytes).toBeGreaterThan(0);
+    await t.request('PATCH', `/v1/mentors/${mentorIds[2]}`, { body: { capacity: 3 } });
+    const emptied = (await t.request('GET', '/v1/status')).body.matchCache;
+    expect(emptied.entries).toBe(0);
+    expect(emptied.invalidations).toBeGreaterThan(after.invalidations);
+    expect(state(await call())).toBe('miss');
+    expect((await t.request('GET', '/v1/status')).body.matchCache.misses).toBe(emptied.misses + 1);
+  });
+
   it('errors are not stored', async () => {
     const unknown = '/v1/projects/0190a2b4-0000-7000-8000-000000000000/matches/mentors';
     for (let k = 0; k < 2; k++) {
@@ -206,6 +231,7 @@ describe('match endpoints with the cache off', () => {
         expect(m.status, m.text).toBe(200);
         expect(m.headers.get('x-match-cache')).toBe('off');
       }
+      expect((await t.request('GET', '/v1/status')).body.matchCache).toEqual({ enabled: false, entries: 0, bytes: 0, hits: 0, misses: 0, invalidations: 0 });
     } finally {
       await t.close();
     }

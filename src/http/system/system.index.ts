@@ -14,6 +14,10 @@ export const StatusSchema = z
     embeddings: z.object({
       model: z.string(), dimensions: z.number().int(), pending: z.number().int(), ready: z.number().int(), failed: z.number().int(),
     }),
+    matchCache: z.object({
+      enabled: z.boolean(), entries: z.number().int(), bytes: z.number().int(),
+      hits: z.number().int(), misses: z.number().int(), invalidations: z.number().int(),
+    }).describe('this process\'s match cache since it started'),
   })
   .openapi('Status');
 
@@ -37,6 +41,7 @@ export function statusHandler(deps: AppDeps) {
           model: deps.embedder.id, dimensions: deps.embedder.dimensions,
           pending: by.pending ?? 0, ready: by.ready ?? 0, failed: by.failed ?? 0,
         },
+        matchCache: deps.matchCache.stats(),
       },
       200,
     );
