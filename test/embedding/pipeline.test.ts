@@ -203,6 +203,8 @@ describe('embedding pipeline', () => {
       const status = await second.app.request('/v1/status', { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
       expect(await status.json()).toMatchObject({ embeddings: { model: 'tiny-8', dimensions: 8, pending: 0 } });
     } finally {
+      // Not second.close(): the database is the first service's and the harness drops it.
+      await second.matchCache.close();
       await second.queue.close();
     }
   });
