@@ -76,8 +76,8 @@ export class MemoryMatchCache implements MatchCache {
 
   get(key: string): string | undefined {
     const e = this.entries.get(key);
-    if (e && this.now() - e.at >= this.opts.ttlMs) this.remove(key);
-    if (!e || !this.entries.has(key)) {
+    if (!e || this.now() - e.at >= this.opts.ttlMs) {
+      if (e) this.remove(key);
       this.misses++;
       return undefined;
     }
