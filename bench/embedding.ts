@@ -11,7 +11,7 @@ import { resultRows } from '../src/db/errors.ts';
 import { entityText } from '../src/embedding/texts.ts';
 import { embeddingHooks } from '../src/resources/embedding-hooks.ts';
 import { inlineQueue } from '../jobs/inline-queue.ts';
-import { storeVectors, WRITE_BATCH } from '../jobs/embeddings/processor.ts';
+import { inTwoLanes, storeVectors, writeBatches } from '../jobs/embeddings/processor.ts';
 import { silentLogger } from '../src/logger.ts';
 import { loadReference } from '../seeds/load.ts';
 import { shortText, longText } from './texts.ts';
@@ -105,18 +105,13 @@ export async function benchEmbedding(opts: { databaseUrl?: string; entities?: nu
     }
     await db.execute(sql`update founders set vector = null, vector_model = null`);
     await db.execute(sql`update embeddings set status = 'pending' where entity_kind = 'founder'`);
-    const batches: typeof items[] = [];
-    for (let i = 0; i < items.length; i += WRITE_BATCH) batches.push(items.slice(i, i + WRITE_BATCH));
-    let next = 0;
     let stored = 0;
-    const lane = async () => {
-      while (next < batches.length) {
-        const n = await storeVectors(db, embedder, 'founder', batches[next++]);
-        stored += n; // not `stored += await …`: that reads `stored` before the other lane adds to it
-      }
-    };
     const start = performance.now();
-    await Promise.all([lane(), lane()]); // the job's two lanes
+    // The job's own batches and lanes.
+    await inTwoLanes(writeBatches(items), async (batch) => {
+      const n = await storeVectors(db, embedder, 'founder', batch);
+      stored += n; // not `stored += await …`: that reads `stored` before the other lane adds to it
+    });
     const seconds = (performance.now() - start) / 1000;
     if (stored !== items.length) throw new Error(`stored ${stored} of ${items.length}`);
     return items.length / seconds;

@@ -57,19 +57,30 @@ export async function embedEntities(db: Db, embedder: Embedder, keys: EntityKey[
   const byKind = new Map<EmbeddedKind, string[]>();
   for (const k of keys) byKind.set(k.kind, [...(byKind.get(k.kind) ?? []), k.id]);
   const batches: [EmbeddedKind, string[]][] = [];
-  for (const [kind, ids] of byKind) for (let i = 0; i < ids.length; i += WRITE_BATCH) batches.push([kind, ids.slice(i, i + WRITE_BATCH)]);
+  for (const [kind, ids] of byKind) for (const slice of writeBatches(ids)) batches.push([kind, slice]);
+  await inTwoLanes(batches, async ([kind, ids]) => {
+    const r = await embedBatch(db, embedder, kind, ids, batchSize);
+    result.embedded += r.embedded;
+    result.stale += r.stale;
+    result.orphans += r.orphans;
+  });
+  return result;
+}
+
+/** `items` in slices of WRITE_BATCH. */
+export function writeBatches<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += WRITE_BATCH) out.push(items.slice(i, i + WRITE_BATCH));
+  return out;
+}
+
+/** Runs `run` on every batch, two at a time, in order of the list. */
+export async function inTwoLanes<T>(batches: T[], run: (batch: T) => Promise<void>): Promise<void> {
   let next = 0;
   const lane = async () => {
-    while (next < batches.length) {
-      const [kind, ids] = batches[next++];
-      const r = await embedBatch(db, embedder, kind, ids, batchSize);
-      result.embedded += r.embedded;
-      result.stale += r.stale;
-      result.orphans += r.orphans;
-    }
+    while (next < batches.length) await run(batches[next++]);
   };
   await Promise.all([lane(), lane()]);
-  return result;
 }
 
 async function embedBatch(db: Db, embedder: Embedder, kind: EmbeddedKind, ids: string[], batchSize: number): Promise<EmbedResult> {
