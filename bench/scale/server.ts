@@ -55,8 +55,11 @@ export async function startServer(env: Record<string, string>, port: number, log
 /** Request headers that make the server compute a match afresh (src/matching/cache.ts); it still stores the result. */
 export const UNCACHED = { 'cache-control': 'no-cache' };
 
+const asAdmin = (base: string, path: string, headers: Record<string, string>) =>
+  fetch(base + path, { headers: { authorization: `Bearer ${ADMIN_KEY}`, ...headers } });
+
 export async function get(base: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: any; cache: string | null }> {
-  const res = await fetch(base + path, { headers: { authorization: `Bearer ${ADMIN_KEY}`, ...headers } });
+  const res = await asAdmin(base, path, headers);
   const text = await res.text();
   return { status: res.status, body: res.status === 200 ? JSON.parse(text) : text, cache: res.headers.get('x-match-cache') };
 }
@@ -100,7 +103,7 @@ export async function loadTest(base: string, paths: string[], connections: numbe
       const path = paths[next++ % paths.length];
       const t0 = performance.now();
       try {
-        const res = await fetch(base + path, { headers: { authorization: `Bearer ${ADMIN_KEY}`, ...headers } });
+        const res = await asAdmin(base, path, headers);
         await res.arrayBuffer();
         const state = res.headers.get('x-match-cache') ?? 'none';
         cache[state] = (cache[state] ?? 0) + 1;

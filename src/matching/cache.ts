@@ -66,14 +66,6 @@ export class MemoryMatchCache implements MatchCache {
     this.now = opts.now ?? (() => Date.now());
   }
 
-  get size(): number {
-    return this.entries.size;
-  }
-
-  get storedBytes(): number {
-    return this.bytes;
-  }
-
   get(key: string): string | undefined {
     const e = this.entries.get(key);
     if (!e || this.now() - e.at >= this.opts.ttlMs) {

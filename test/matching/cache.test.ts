@@ -19,7 +19,7 @@ describe('MemoryMatchCache', () => {
     expect(c.get('a')).toBe('A');
     now = 1000;
     expect(c.get('a')).toBeUndefined();
-    expect(c.size).toBe(0);
+    expect(c.stats().entries).toBe(0);
   });
 
   it('forgets everything on invalidate, and never stores a result computed across a change', () => {
@@ -41,18 +41,18 @@ describe('MemoryMatchCache', () => {
     c.set('b', 'B'.repeat(8), g);
     expect(c.get('a')).toBe('A'.repeat(8)); // a is now more recent than b
     c.set('c', 'C'.repeat(8), g);
-    expect(c.size).toBe(2);
-    expect(c.storedBytes).toBe(32);
+    expect(c.stats().entries).toBe(2);
+    expect(c.stats().bytes).toBe(32);
     expect(c.get('b')).toBeUndefined();
     expect(c.get('a')).toBe('A'.repeat(8));
     expect(c.get('c')).toBe('C'.repeat(8));
     c.set('c', 'C'.repeat(4), g); // replacing an entry frees its old size
-    expect(c.storedBytes).toBe(24);
+    expect(c.stats().bytes).toBe(24);
     c.set('huge', 'H'.repeat(21), g);
     expect(c.get('huge')).toBeUndefined();
     expect(c.get('a')).toBe('A'.repeat(8)); // nothing was evicted for it
     c.invalidate();
-    expect(c.storedBytes).toBe(0);
+    expect(c.stats().bytes).toBe(0);
   });
 });
 
