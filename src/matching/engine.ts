@@ -129,8 +129,8 @@ async function candidates<S extends Profile>(
 export const SINGLE_PASS_MAX_ROWS = 50_000;
 
 /**
- * Ids of the eligible rows when at most `exactLimit`, else of the RETRIEVE_K nearest ∪ the
- * RETRIEVE_K best keyword matches: the same sets as the probe and the two channels, from one
+ * Ids of the eligible rows when at most `exactLimit`, else of the `k` nearest ∪ the `k` best
+ * keyword matches (`k`: RETRIEVE_K unless the recipe sets its own): the same sets as the probe and the two channels, from one
  * evaluation of the rules.
  */
 async function singlePass(ctx: EngineContext, t: EmbeddedTable, source: Profile, where: SQL | undefined, exactLimit: number, k: number): Promise<string[]> {
@@ -158,8 +158,8 @@ async function tableSize(db: Db, table: PgTable): Promise<number> {
 }
 
 /**
- * Hybrid retrieval among eligible candidates: the RETRIEVE_K nearest vectors ∪ the RETRIEVE_K best
- * keyword matches. The channels run in parallel (on a server) and return ids only — ranking full
+ * Hybrid retrieval among eligible candidates: the `k` nearest vectors ∪ the `k` best keyword
+ * matches. The channels run in parallel (on a server) and return ids only — ranking full
  * rows would compute every computed column of every keyword match before the sort — and one query
  * then reads the union's full rows.
  */
