@@ -40,6 +40,9 @@ export const isoDate = () =>
 
 /** Columns the server owns; stripped from request bodies. */
 export const serverOwned = { id: true, createdAt: true, updatedAt: true } as const;
-/** An embedded resource's match columns (see common/columns.ts): written by the embedding pipeline only, never shown. */
-export const matchOwned = { vector: true, vectorModel: true, keywords: true } as const;
-export const embeddedServerOwned = { ...serverOwned, ...matchOwned } as const;
+/** An embedded resource's match columns (see common/columns.ts) that the embedding pipeline writes. */
+const matchWritten = { vector: true, vectorModel: true, keywords: true } as const;
+/** All its match columns, never shown: those plus the generated keyword count. */
+export const matchOwned = { ...matchWritten, keywordCount: true } as const;
+/** Stripped from request bodies (insert schemas already leave generated columns out). */
+export const embeddedServerOwned = { ...serverOwned, ...matchWritten } as const;

@@ -39,8 +39,8 @@ export const pairColumns = (table: EmbeddedTable, model: string, source: Profile
   return {
     _similarity: sql<number | null>`1 - ${modelDistance(table, model, source.vector)}`,
     _shared: sql<string[]>`array(select w from unnest(${words}) w where w = any(${`{${[...source.lexemes].map(arrayItem).join(',')}}`}::text[]))`,
-    // The same keywords toProfile keeps: single characters carry little meaning.
-    _lexemeCount: sql<number>`(select count(*)::int from unnest(${words}) w where length(w) > 1)`,
+    // The same keywords toProfile keeps (single characters carry little meaning), counted at write time.
+    _lexemeCount: table.keywordCount,
   };
 };
 

@@ -1,6 +1,7 @@
 // Upgrading a database that holds data: migration 0005 moves each entity's vector and keyword form
 // from `embeddings` into the entity's own row. A database migrated up to 0004 with embedded rows must
-// come out with every vector, model and keyword form in place and nothing else changed.
+// come out with every vector, model and keyword form in place and nothing else changed (and, from
+// 0008, with each row's keyword count).
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ describe('migrations on a database with data', () => {
   const cleanup: (() => Promise<void> | void)[] = [];
   afterAll(async () => { for (const c of cleanup.reverse()) await c(); });
 
-  it('0005 moves vectors and keywords into the entity rows', async () => {
+  it('0005 moves vectors and keywords into the entity rows; 0008 counts their keywords', async () => {
     const { database, drop } = await openTestDatabase({ empty: true });
     cleanup.push(drop);
     const old = migrationsUpTo(5);
@@ -61,5 +62,12 @@ describe('migrations on a database with data', () => {
     const cols = resultRows<{ column_name: string }>(await db.execute(sql`select column_name from information_schema.columns where table_name = 'embeddings'`)).map((c) => c.column_name);
     expect(cols).not.toContain('embedding');
     expect(cols).not.toContain('lexical');
+
+    // 0008: the keyword count (words of more than one character) is generated for the rows already
+    // there and kept by PostgreSQL on every later write.
+    const counts = async () => new Map(resultRows<{ id: string; n: number }>(await db.execute(sql`select id, keyword_count as n from mentors`)).map((r) => [r.id, r.n]));
+    expect(Object.fromEntries(await counts())).toEqual({ [embedded]: 2, [pendingOne]: 1, [noRow]: 0 });
+    await db.execute(sql`update mentors set keywords = to_tsvector('simple', '牦 牛奶 a bc') where id = ${noRow}`);
+    expect((await counts()).get(noRow)).toBe(2);
   }, 120_000);
 });
