@@ -47,12 +47,14 @@ export const matchColumns = () => ({
   keywordCount: integer('keyword_count').generatedAlwaysAs(sql`keyword_count(keywords)`),
 });
 export const MATCH_KEYS = ['vector', 'vectorModel', 'keywords', 'keywordCount'] as const;
-type MatchKey = (typeof MATCH_KEYS)[number];
+/** Columns the server keeps for matching and never shows: the match columns and projects' founderGroups. */
+export const HIDDEN_KEYS = [...MATCH_KEYS, 'founderGroups'] as const;
+type HiddenKey = (typeof HIDDEN_KEYS)[number];
 
-/** A table's columns without the match columns: what the API, exports and profiles read as the row. */
-export function entityColumns<T extends Table>(table: T): Omit<T['_']['columns'], MatchKey> {
+/** A table's columns without the hidden ones: what the API, exports and profiles read as the row. */
+export function entityColumns<T extends Table>(table: T): Omit<T['_']['columns'], HiddenKey> {
   const cols: Record<string, unknown> = { ...getTableColumns(table) };
-  for (const k of MATCH_KEYS) delete cols[k];
-  return cols as Omit<T['_']['columns'], MatchKey>;
+  for (const k of HIDDEN_KEYS) delete cols[k];
+  return cols as Omit<T['_']['columns'], HiddenKey>;
 }
 

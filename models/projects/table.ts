@@ -20,6 +20,10 @@ export const projectsTable = pgTable('projects', {
   status: projectStatusEnum('status').notNull().default('draft'),
   confidential: jsonb('confidential').$type<Record<string, unknown>>(),
   ...matchColumns(),
+  // The founders' groups (the policy's priority groups), kept by triggers on project_founders and
+  // founders (migration 0009): investor→projects scores every candidate on them, and a subquery per
+  // candidate cost a third of reading the candidates. Personal data: hidden like the match columns.
+  founderGroups: text('founder_groups').array().notNull().default(sql`'{}'::text[]`),
 }, (t) => [index('projects_center_idx').on(t.centerId), index('projects_status_idx').on(t.status),
   index('projects_keywords_idx').using('gin', t.keywords),
   // investor→projects: vetted projects of the investor's sectors and stages.

@@ -6,7 +6,9 @@ import {
 } from '../common/validation.ts';
 import { projectsTable } from './table.ts';
 
-export const projectSelectSchema = createSelectSchema(projectsTable).omit(matchOwned);
+/** Kept by triggers from the founders' own records (see table.ts); never shown or written by the API. */
+const founderGroupsOwned = { founderGroups: true } as const;
+export const projectSelectSchema = createSelectSchema(projectsTable).omit({ ...matchOwned, ...founderGroupsOwned });
 export const projectBodySchema = createInsertSchema(projectsTable, {
   externalId: externalIdField,
   title: () => nameField(),
@@ -17,6 +19,6 @@ export const projectBodySchema = createInsertSchema(projectsTable, {
   languages: languagesField,
   confidential: () => z.record(z.string(), z.unknown()),
 })
-  .omit(embeddedServerOwned)
+  .omit({ ...embeddedServerOwned, ...founderGroupsOwned })
   .extend({ founderIds: nonEmptySet(z.uuid()).describe('ids of the founders of the project (at least one)') })
   .strict();

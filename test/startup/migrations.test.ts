@@ -1,7 +1,7 @@
 // Upgrading a database that holds data: migration 0005 moves each entity's vector and keyword form
 // from `embeddings` into the entity's own row. A database migrated up to 0004 with embedded rows must
 // come out with every vector, model and keyword form in place and nothing else changed (and, from
-// 0008, with each row's keyword count).
+// 0008, with each row's keyword count; from 0009, with each project's founder groups).
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +27,7 @@ describe('migrations on a database with data', () => {
   const cleanup: (() => Promise<void> | void)[] = [];
   afterAll(async () => { for (const c of cleanup.reverse()) await c(); });
 
-  it('0005 moves vectors and keywords into the entity rows; 0008 counts their keywords', async () => {
+  it('0005 moves vectors and keywords into the entity rows; 0008 counts their keywords; 0009 copies founder groups', async () => {
     const { database, drop } = await openTestDatabase({ empty: true });
     cleanup.push(drop);
     const old = migrationsUpTo(5);
@@ -44,6 +44,13 @@ describe('migrations on a database with data', () => {
     await db.execute(sql`insert into embeddings (entity_kind, entity_id, status, content_hash, model, dimensions, embedding, lexical)
       values ('mentor', ${embedded}, 'ready', 'h1', 'm-3', 3, '[0.6,0.8,0]', to_tsvector('simple', '牦牛 酸奶')),
              ('mentor', ${pendingOne}, 'pending', 'h2', null, null, null, to_tsvector('simple', '电商'))`);
+
+    // A project with founders, for 0009's copy of their groups.
+    const [founderId, projectId] = [uuidv7(), uuidv7()];
+    await db.execute(sql`insert into founders (id, name, groups, region_code, languages) values (${founderId}, '创业者', '{student,graduate}', '540100', '{zh}')`);
+    await db.execute(sql`insert into projects (id, title, description, sector, stage, region_code, needs, languages)
+      values (${projectId}, '项目', '牦牛酸奶', 'plateau_biology', 'prototype', '540100', '{}', '{zh}')`);
+    await db.execute(sql`insert into project_founders (project_id, founder_id) values (${projectId}, ${founderId})`);
 
     await migrateDatabase(database);
 
@@ -69,5 +76,9 @@ describe('migrations on a database with data', () => {
     expect(Object.fromEntries(await counts())).toEqual({ [embedded]: 2, [pendingOne]: 1, [noRow]: 0 });
     await db.execute(sql`update mentors set keywords = to_tsvector('simple', '牦 牛奶 a bc') where id = ${noRow}`);
     expect((await counts()).get(noRow)).toBe(2);
+
+    // 0009: projects already there take their founders' groups.
+    const [project] = resultRows<{ groups: string }>(await db.execute(sql`select founder_groups::text as groups from projects where id = ${projectId}`));
+    expect(project.groups).toBe('{graduate,student}');
   }, 120_000);
 });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { foundersTable, projectFoundersTable, projectsTable } from '../../../models/schema.ts';
+import { projectsTable } from '../../../models/schema.ts';
 import { lexical, sectorFit, semantic, stageFit } from '../features.ts';
 import { allows, arr, listCovers, rule } from '../rules.ts';
 import { regionPrefix } from '../../../models/regions/codes.ts';
@@ -34,12 +34,8 @@ export const investorProjects: Recipe<Profile> = {
   id: 'investor.projects',
   candidateKind: 'project',
   candidateTable: p,
-  computed: {
-    // "projects".id spelled out: drizzle leaves columns unqualified in a select list, and inside this
-    // subquery a bare "id" would bind to founders.id. Cast to text[]: PGlite returns an array of an enum
-    // as its literal string ('{graduate,student}'), which the priority feature cannot read.
-    founderGroups: sql<string[]>`(select coalesce(array_agg(distinct g::text), '{}'::text[]) from ${projectFoundersTable} pf join ${foundersTable} f on f.id = pf.founder_id, unnest(f.groups) g where pf.project_id = "projects"."id")`,
-  },
+  // The founders' groups, kept in the project row by triggers (hidden from the API, so named here).
+  computed: { founderGroups: sql<string[]>`${p.founderGroups}` },
   rules: [
     rule('active', '投资方在投', 'Investor is active', (s) => (s.row.active ? null : sql`false`), (s) => s.row.active),
     rule('vetted', '项目已通过审核', 'Project is vetted', () => sql`${p.status} = 'vetted'`, (_s, c) => c.row.status === 'vetted'),
