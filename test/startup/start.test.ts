@@ -74,8 +74,10 @@ function spawnService(env: Record<string, string>): { proc: ChildProcess; out: (
   let err = '';
   proc.stdout!.setEncoding('utf8').on('data', (d) => (out += d));
   proc.stderr!.setEncoding('utf8').on('data', (d) => (err += d));
+  // 'close', not 'exit': on 'exit' the child's stdio may not be read to the end yet (its last
+  // error message was missing from err() on a loaded machine).
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((res) =>
-    proc.once('exit', (code, signal) => res({ code, signal })),
+    proc.once('close', (code, signal) => res({ code, signal })),
   );
   return { proc, out: () => out, err: () => err, exited };
 }
