@@ -76,7 +76,7 @@ export async function generate(db: Db, opts: GenOptions): Promise<TableStat[]> {
         if (kind) await insertPending(tx, kind, rows);
         await extra?.(tx as unknown as Db, rows);
       });
-      if (name === 'founders' || name === 'centers') kept.push(...rows.map((r) => ({ id: r.id, regionCode: r.regionCode })));
+      if (name === 'founders' || name === 'centers') kept.push(...rows.map((r) => ({ id: r.id, regionCode: r.regionCode, groups: r.groups })));
       if (n >= 20_000 && (start / batch) % 20 === 19) log(`  ${name}: ${start + rows.length}/${n}`);
     }
     const ms = performance.now() - t0;
@@ -91,7 +91,7 @@ export async function generate(db: Db, opts: GenOptions): Promise<TableStat[]> {
   const founders = await table('founders', 'founder', foundersTable, opts.founders, (rng, id, i) => build.founder(rng, id, i, prefix, centerIds));
   // Without new founders, projects take theirs from the database (growing an existing data set).
   if (opts.projects && !founders.length) {
-    founders.push(...resultRows<{ id: string; regionCode: string }>(await db.execute(sql`select id, region_code as "regionCode" from founders order by id`)));
+    founders.push(...resultRows<build.FounderRef>(await db.execute(sql`select id, region_code as "regionCode", groups::text[] as groups from founders order by id`)));
     if (!founders.length) throw new Error('projects need founders: pass --founders N');
   }
   await table('projects', 'project', projectsTable, opts.projects, (rng, id, i) => {
@@ -110,12 +110,16 @@ export async function generate(db: Db, opts: GenOptions): Promise<TableStat[]> {
 export function sample(kind: 'founder' | 'project' | 'mentor' | 'investor' | 'training' | 'service', n: number, seed = 1): Row[] {
   const rng = new Rng(seed).fork(kind);
   const centers = ['00000000-0000-7000-8000-000000000001'];
-  const founders = [{ id: '00000000-0000-7000-8000-000000000002', regionCode: '540102' }];
+  const founders = [{ id: '00000000-0000-7000-8000-000000000002', regionCode: '540102', groups: ['graduate'] }];
   return Array.from({ length: n }, (_, i) => {
     const id = rng.uuid(i);
     switch (kind) {
       case 'founder': return build.founder(rng, id, i, 'sample', centers);
-      case 'project': { const p = build.project(rng, id, i, 'sample', founders, centers); return { ...p.row, founderIds: p.founderIds }; }
+      case 'project': {
+        // founderGroups is kept by the database, not part of a request body.
+        const { row: { founderGroups: _, ...row }, founderIds } = build.project(rng, id, i, 'sample', founders, centers);
+        return { ...row, founderIds };
+      }
       case 'mentor': return build.mentor(rng, id, i, 'sample');
       case 'investor': return build.investor(rng, id, i, 'sample');
       case 'training': return build.training(rng, id, i, 'sample', todayInShanghai());
