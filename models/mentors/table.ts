@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, boolean, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { matchColumns, resourceColumns } from '../common/columns.ts';
 import { langEnum, sectorEnum, topicEnum } from '../enums.ts';
@@ -17,4 +18,8 @@ export const mentorsTable = pgTable('mentors', {
   active: boolean('active').notNull().default(true),
   contact: jsonb('contact').$type<Contact>(),
   ...matchColumns(),
-}, (t) => [index('mentors_keywords_idx').using('gin', t.keywords)]);
+}, (t) => [index('mentors_keywords_idx').using('gin', t.keywords),
+  // project→mentors' place rule, "same prefecture or mentors remotely", among active mentors: a
+  // BitmapOr of the two reads the few eligible rows instead of scanning every (wide) mentor row.
+  index('mentors_active_prefecture_idx').on(sql`left(${t.regionCode}, 4)`).where(sql`${t.active}`),
+  index('mentors_active_remote_idx').on(t.remote).where(sql`${t.active}`)]);

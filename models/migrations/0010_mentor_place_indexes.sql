@@ -1,0 +1,2 @@
+CREATE INDEX "mentors_active_prefecture_idx" ON "mentors" USING btree (left("region_code", 4)) WHERE "mentors"."active";--> statement-breakpoint
+CREATE INDEX "mentors_active_remote_idx" ON "mentors" USING btree ("remote") WHERE "mentors"."active";
