@@ -15,3 +15,10 @@ export const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
 /** `col = any($1::uuid[])`: membership in a list of ids as one parameter (cheaper to build, send and plan than IN ($1…$n)). */
 export const idIn = (col: PgColumn, ids: readonly string[]): SQL => sql`${col} = any(${uuidArray(ids)}::uuid[])`;
+
+/** An array column as read from a raw query: postgres.js parses text[]/float8[], PGlite may hand back the literal. */
+export function arrayValue(v: unknown): string[] {
+  if (Array.isArray(v)) return v.map(String);
+  if (typeof v !== 'string' || v.length < 2) return [];
+  return v.slice(1, -1).split(',').filter(Boolean).map((x) => x.replace(/^"(.*)"$/, '$1'));
+}

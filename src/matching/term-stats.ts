@@ -9,6 +9,7 @@ import { getTableName, sql } from 'drizzle-orm';
 import type { EmbeddedTable } from '../../models/embeddings/entities.ts';
 import type { Db } from '../db/client.ts';
 import { resultRows } from '../db/errors.ts';
+import { arrayValue } from '../db/sql.ts';
 
 /** Words in more than this share of a table's rows are not searched for (they still count in the lexical score). */
 export const MAX_TERM_SHARE = 0.3;
@@ -23,16 +24,9 @@ export async function loadTermShares(db: Db, table: string): Promise<Map<string,
   const [row] = resultRows<{ elems: string[] | string | null; freqs: number[] | string | null }>(await db.execute(sql`
     select most_common_elems::text::text[] as elems, most_common_elem_freqs::float8[] as freqs
     from pg_stats where schemaname = current_schema() and tablename = ${table} and attname = 'keywords'`));
-  const elems = parseArray(row?.elems);
-  const freqs = parseArray(row?.freqs).map(Number);
+  const elems = arrayValue(row?.elems);
+  const freqs = arrayValue(row?.freqs).map(Number);
   return new Map(elems.map((e, i) => [e, freqs[i]]));
-}
-
-/** Drivers differ: postgres.js parses text[]/float8[], PGlite may hand back the literal. */
-function parseArray(v: unknown): string[] {
-  if (Array.isArray(v)) return v.map(String);
-  if (typeof v !== 'string' || v.length < 2) return [];
-  return v.slice(1, -1).split(',').filter(Boolean).map((x) => x.replace(/^"(.*)"$/, '$1'));
 }
 
 /** Share of rows containing each common word of the table (cached for TTL_MS). */

@@ -2,8 +2,9 @@
 // reads them for the priority feature. Triggers keep that copy equal to what the founders say through
 // every way the links or the groups change; the API never shows or accepts it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { resultRows } from '../../src/db/errors.ts';
+import { arrayValue } from '../../src/db/sql.ts';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../harness.ts';
 import type { Row } from './generate.ts';
 
@@ -21,19 +22,18 @@ const projectBody = (founderIds: string[]) => ({
   founderIds, needs: ['marketing'], fundingNeedCny: 100_000, languages: ['zh'], status: 'vetted',
 });
 
+/** Each project's groups, by a query returning (id, groups text[]). */
+const groupsBy = async (query: SQL): Promise<Map<string, string[]>> =>
+  new Map(resultRows<{ id: string; groups: unknown }>(await t.db.execute(query)).map((r) => [r.id, arrayValue(r.groups)]));
+
 /** The stored copy per project. */
-const stored = async (): Promise<Map<string, string[]>> =>
-  new Map(resultRows<{ id: string; groups: string[] | string }>(await t.db.execute(sql`select id, founder_groups::text[] as groups from projects`))
-    .map((r) => [r.id, typeof r.groups === 'string' ? (r.groups.slice(1, -1) ? r.groups.slice(1, -1).split(',') : []) : r.groups]));
+const stored = () => groupsBy(sql`select id, founder_groups::text[] as groups from projects`);
 
 /** What the founders linked to each project say now, computed from scratch. */
-const fromFounders = async (): Promise<Map<string, string[]>> => {
-  const rows = resultRows<{ id: string; groups: string[] | string }>(await t.db.execute(sql`
-    select p.id, coalesce((select array_agg(distinct g::text order by g::text) from project_founders pf
-      join founders f on f.id = pf.founder_id, unnest(f.groups) g where pf.project_id = p.id), '{}')::text[] as groups
-    from projects p`));
-  return new Map(rows.map((r) => [r.id, typeof r.groups === 'string' ? (r.groups.slice(1, -1) ? r.groups.slice(1, -1).split(',') : []) : r.groups]));
-};
+const fromFounders = () => groupsBy(sql`
+  select p.id, coalesce((select array_agg(distinct g::text order by g::text) from project_founders pf
+    join founders f on f.id = pf.founder_id, unnest(f.groups) g where pf.project_id = p.id), '{}')::text[] as groups
+  from projects p`);
 
 const expectInStep = async () => expect(Object.fromEntries(await stored())).toEqual(Object.fromEntries(await fromFounders()));
 
