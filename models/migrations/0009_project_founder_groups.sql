@@ -56,10 +56,4 @@ CREATE TRIGGER "founders_groups_update" AFTER UPDATE OF "groups" ON "founders"
   FOR EACH ROW WHEN (OLD.groups IS DISTINCT FROM NEW.groups) EXECUTE FUNCTION "founder_groups_changed"();
 --> statement-breakpoint
 -- The projects already there.
-UPDATE "projects" p SET "founder_groups" = g.groups
-FROM (
-  SELECT pf.project_id, array_agg(DISTINCT x::text ORDER BY x::text) AS groups
-  FROM "project_founders" pf JOIN "founders" f ON f.id = pf.founder_id, unnest(f.groups) x
-  GROUP BY pf.project_id
-) g
-WHERE p.id = g.project_id;
+SELECT refresh_founder_groups(array(SELECT id FROM projects));
