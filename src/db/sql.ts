@@ -16,6 +16,10 @@ export const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
 /** `col = any($1::uuid[])`: membership in a list of ids as one parameter (cheaper to build, send and plan than IN ($1…$n)). */
 export const idIn = (col: PgColumn, ids: readonly string[]): SQL => sql`${col} = any(${uuidArray(ids)}::uuid[])`;
 
+/** A text[] value of any words as one parameter (`::text[]`): each element quoted and escaped. */
+export const textArray = (words: Iterable<string>): SQL =>
+  sql`${`{${[...words].map((w) => `"${w.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`}::text[]`;
+
 /** An array column as read from a raw query: postgres.js parses text[]/float8[], PGlite may hand back the literal. */
 export function arrayValue(v: unknown): string[] {
   if (Array.isArray(v)) return v.map(String);

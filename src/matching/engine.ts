@@ -5,7 +5,7 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
-import { idIn } from '../db/sql.ts';
+import { idIn, textArray } from '../db/sql.ts';
 import { resultRows } from '../db/errors.ts';
 import { searchTerms } from './term-stats.ts';
 import type { EmbeddedTable } from '../../models/embeddings/entities.ts';
@@ -135,10 +135,9 @@ export const SINGLE_PASS_MAX_ROWS = 50_000;
  */
 async function singlePass(ctx: EngineContext, t: EmbeddedTable, source: Profile, where: SQL | undefined, exactLimit: number, k: number): Promise<string[]> {
   const distance = modelDistance(t, ctx.model, source.vector);
-  const tsq = tsqueryOf(await searchTerms(ctx.db, t, source.lexemes));
-  const rank = tsq ? sql`case when ${t.keywords} @@ ${tsq} then ts_rank(${t.keywords}, ${tsq}) end` : sql`null::real`;
+  const rank = keywordRank(t, await searchTerms(ctx.db, t, source.lexemes));
   const rows = resultRows<{ id: string }>(await ctx.db.execute(sql`
-    with e as materialized (select ${t.id} as id, ${distance} as d, ${rank} as r from ${t} where ${where ?? sql`true`})
+    with e as materialized (select ${t.id} as id, ${distance} as d, ${rank ? sql`nullif(${rank}, 0)` : sql`null::float8`} as r from ${t} where ${where ?? sql`true`})
     select id from e where (select count(*) from e) <= ${exactLimit}
     union (select id from e where d is not null order by d limit ${k})
     union (select id from e where r is not null order by r desc limit ${k})`));
@@ -190,17 +189,33 @@ export function nearestIds(on: Db, ctx: Pick<EngineContext, 'model'>, t: Embedde
     .limit(k);
 }
 
-/** The keyword channel: ids of the eligible candidates best ranked on the given words (see term-stats.ts); null without words. */
+/**
+ * The keyword channel: ids of the eligible candidates sharing the given words (see term-stats.ts),
+ * best keywordRank first (the GIN index finds the rows sharing any word); null without words.
+ */
 export function keywordIds(on: Db, t: EmbeddedTable, where: SQL | undefined, terms: Iterable<string>, k: number) {
-  const tsq = tsqueryOf(terms);
-  if (!tsq) return null;
-  return on.select({ id: t.id }).from(t).where(and(where, sql`${t.keywords} @@ ${tsq}`)).orderBy(sql`ts_rank(${t.keywords}, ${tsq}) desc`).limit(k);
+  const words = searchable(terms);
+  if (!words.length) return null;
+  const tsq = sql`to_tsquery('simple', ${words.map((w) => `'${w}'`).join(' | ')})`;
+  return on.select({ id: t.id }).from(t).where(and(where, sql`${t.keywords} @@ ${tsq}`)).orderBy(sql`${keywordRank(t, words)} desc`).limit(k);
 }
 
-/** Any of the words, as a `simple` tsquery (quotes and backslashes dropped); null without words. */
-function tsqueryOf(terms: Iterable<string>): SQL | null {
-  const words = [...terms].map((w) => `'${w.replace(/['\\]/g, '')}'`).filter((w) => w.length > 2).join(' | ');
-  return words ? sql`to_tsquery('simple', ${words})` : null;
+/** The words as the keyword channel uses them: quotes and backslashes dropped (tsquery syntax), empty ones left out. */
+const searchable = (terms: Iterable<string>) => [...new Set([...terms].map((w) => w.replace(/['\\]/g, '')).filter(Boolean))];
+
+/**
+ * How well a row's keywords match the words, in SQL: the words it shares with them over the square
+ * root of its keyword count — the lexical feature's cosine (features.ts) up to the source's
+ * constant factor, so the channel retrieves the rows that feature ranks best. The shared words are
+ * counted by merging the two tsvectors (|A ∩ B| = |A| + |B| − |A ∪ B|): a few µs a row, where
+ * ts_rank took ~6 µs for a 50-word query and ranked by occurrences instead. Null without words.
+ */
+export function keywordRank(t: EmbeddedTable, terms: Iterable<string>): SQL<number> | null {
+  const words = searchable(terms);
+  if (!words.length) return null;
+  const query = sql`array_to_tsvector(${textArray(words)})`;
+  const shared = sql`(length(${t.keywords}) + ${words.length}::int - length(${t.keywords} || ${query}))`;
+  return sql<number>`(${shared}::float8 / sqrt(greatest(${t.keywordCount}, 1)))`;
 }
 
 /** The top contributions, the recognised topics, the cold-start note and the rules passed, in one language. */

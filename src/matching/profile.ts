@@ -5,6 +5,7 @@ import type { EmbeddedKind } from '../../models/embeddings/table.ts';
 import type { EmbeddedTable } from '../../models/embeddings/entities.ts';
 import { entityColumns } from '../../models/common/columns.ts';
 import type { Db } from '../db/client.ts';
+import { textArray } from '../db/sql.ts';
 import { mergeSectors, mergeTopics } from './infer.ts';
 import type { Profile } from './types.ts';
 
@@ -38,14 +39,11 @@ export const pairColumns = (table: EmbeddedTable, model: string, source: Profile
   const words = sql`tsvector_to_array(${table.keywords})`;
   return {
     _similarity: sql<number | null>`1 - ${modelDistance(table, model, source.vector)}`,
-    _shared: sql<string[]>`array(select w from unnest(${words}) w where w = any(${`{${[...source.lexemes].map(arrayItem).join(',')}}`}::text[]))`,
+    _shared: sql<string[]>`array(select w from unnest(${words}) w where w = any(${textArray(source.lexemes)}))`,
     // The same keywords toProfile keeps (single characters carry little meaning), counted at write time.
     _lexemeCount: table.keywordCount,
   };
 };
-
-/** A text[] literal element, quoted and escaped. */
-const arrayItem = (w: string) => `"${w.replace(/["\\]/g, (c) => `\\${c}`)}"`;
 
 type Declared = { topics?: string[]; sectors?: string[] };
 

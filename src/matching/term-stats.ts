@@ -1,6 +1,6 @@
 // How common each keyword is in a candidate table, from the statistics ANALYZE keeps for its
 // tsvector column (pg_stats.most_common_elems with their frequencies). The keyword channel leaves
-// out words in most documents (我们, 项目, develop): they make ts_rank score nearly every eligible
+// out words in most documents (我们, 项目, develop): they make the channel rank nearly every eligible
 // row and find nobody in particular. Only the very common ones: the lexical score counts every
 // shared word alike, and cutting at 5 % instead lost recall@10 (0.79 on project→mentors at 100k). Words absent from the list are rarer
 // than every listed one. No statistics yet (a new or small database, PGlite before ANALYZE): every

@@ -1,12 +1,13 @@
 // Two parts of the hybrid path that read the database: candidates compared with the source in SQL
 // (profileQuery's `against`: similarity, shared keywords, keyword count) must give what the same
 // comparison gives in TypeScript on full profiles; and the keyword channel's word shares must be the
-// real share of rows holding each word (from ANALYZE's statistics).
+// real share of rows holding each word (from ANALYZE's statistics), and its rank the lexical feature's.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getTableName, sql } from 'drizzle-orm';
 import { mentorsTable, projectsTable } from '../../models/schema.ts';
 import { resultRows } from '../../src/db/errors.ts';
 import { cosine } from '../../src/matching/features.ts';
+import { keywordIds, keywordRank } from '../../src/matching/engine.ts';
 import { profileQuery, toProfile } from '../../src/matching/profile.ts';
 import { loadTermShares, MAX_QUERY_TERMS, MAX_TERM_SHARE, queryTerms, termShares } from '../../src/matching/term-stats.ts';
 import { generate } from '../../bench/gen.ts';
@@ -48,6 +49,28 @@ describe('pair columns and keyword shares', () => {
     const source = { ...toProfile(p, {}), vector: null, lexemes: new Set(['a"b', 'c\\d', "e'f", ...toProfile(p, {}).lexemes]) };
     const rows = (await profileQuery(t.db, mentorsTable, 'mentor', model, {}, source)(undefined)).map((r) => toProfile(r, {}));
     expect(rows.every((r) => r.pair!.similarity === null)).toBe(true);
+  });
+
+  it('the keyword channel ranks by the lexical feature: shared words over √(keyword count), as TypeScript computes them', async () => {
+    const model = t.service.embedder.id;
+    const [p] = await profileQuery(t.db, projectsTable, 'project', model)(undefined, 1);
+    const words = [...toProfile(p, {}).lexemes];
+    const full = (await profileQuery(t.db, mentorsTable, 'mentor', model)(undefined)).map((r) => toProfile(r, {}));
+    const expected = new Map(full.map((c) => [c.row.id as string, words.filter((w) => c.lexemes.has(w)).length / Math.sqrt(Math.max(1, c.lexemes.size))]));
+    const m = mentorsTable;
+    const got = await t.db.select({ id: m.id, r: keywordRank(m, words)! }).from(m);
+    expect(got.length).toBe(300);
+    for (const g of got) expect(Number(g.r)).toBeCloseTo(expected.get(g.id)!, 9);
+    // the channel returns the k best of them, among the rows sharing a word
+    const k = 20;
+    const ids = (await keywordIds(t.db, m, undefined, words, k)!).map((r) => r.id);
+    const best = [...expected.values()].sort((a, b) => b - a);
+    expect(best[k - 1], 'enough mentors share words for the test to mean something').toBeGreaterThan(0);
+    expect(ids.map((id) => expected.get(id)!).sort((a, b) => b - a)).toEqual(best.slice(0, k));
+    // words with tsquery syntax in them still query; no words, no channel
+    expect(await keywordIds(t.db, m, undefined, ["it's", 'a\\b', ...words], k)!).toHaveLength(k);
+    expect(keywordIds(t.db, m, undefined, ["'", ''], k)).toBeNull();
+    expect(keywordRank(m, [])).toBeNull();
   });
 
   it('word shares are the share of rows holding each word once the table is analyzed', async () => {
