@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
+import { scheduleUpkeep, type Upkeep } from './db/upkeep.ts';
 import { createApp, type App } from './http/app.ts';
 import type { Logger } from './logger.ts';
 import { embeddingHooks } from './resources/embedding-hooks.ts';
@@ -25,6 +26,8 @@ export interface Service {
   queue: EmbeddingQueue;
   assignmentQueue: AssignmentQueue;
   matchCache: MatchCache;
+  /** VACUUM / ANALYZE where no autovacuum runs (src/db/upkeep.ts). */
+  upkeep: Upkeep;
   close(): Promise<void>;
 }
 
@@ -57,6 +60,7 @@ export async function bootstrap(config: Config, logger: Logger, opts: BootOption
     logger.info('demo data loaded', counts);
   }
   const matchCache = await createMatchCache(database, { ttlMs: config.MATCH_CACHE_TTL_MS, maxBytes: config.MATCH_CACHE_MAX_MB * 2 ** 20 }, logger);
+  const upkeep = await scheduleUpkeep(database, config.TABLE_UPKEEP_INTERVAL_MS, logger);
   const app = createApp({ config, database, logger, queue, assignmentQueue, embedder, embeddingHooks: hooks, matchCache });
   return {
     app,
@@ -65,7 +69,9 @@ export async function bootstrap(config: Config, logger: Logger, opts: BootOption
     queue,
     assignmentQueue,
     matchCache,
+    upkeep,
     async close() {
+      await upkeep.stop();
       await matchCache.close();
       await assignmentQueue.close();
       await queue.close();

@@ -24,6 +24,11 @@ export const configSchema = z.object({
   QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9:_-]+$/).default('scm'),
   /** How often rows left pending (crash, Redis outage) are re-enqueued. */
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  /**
+   * How often tables are checked for dead rows and stale statistics (VACUUM / ANALYZE by autovacuum's
+   * thresholds) where no autovacuum runs: always on PGlite, on a server only with autovacuum = off. 0 = never.
+   */
+  TABLE_UPKEEP_INTERVAL_MS: z.coerce.number().int().min(0).default(60_000),
   /** Vectors of one kind from which an HNSW index is kept (below it an exact scan is faster and exact). */
   VECTOR_INDEX_MIN_ROWS: z.coerce.number().int().min(0).default(10_000),
   /** Lock time of a BullMQ job: a crashed worker's job is taken over after this. */
