@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase, type Database } from '../../src/db/client.ts';
 import { resultRows } from '../../src/db/errors.ts';
+import { upkeepTables } from '../../src/db/upkeep.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { ensureVectorIndexes } from '../../src/embedding/indexes.ts';
 import { embeddingHooks } from '../../src/resources/embedding-hooks.ts';
@@ -87,6 +88,10 @@ export async function prepare(t: Target, counts: GenCounts, seed: number, log: (
       // Migrations newer than the data set (e.g. an index) and missing HNSW indexes (an interrupted
       // bulk drain) are put in place as the server's start-up would, before anything is measured.
       await migrateDatabase(database);
+      // Dead row versions (the embedding pass updates every row) as autovacuum would leave them:
+      // these machines' PostgreSQL runs with autovacuum = off, and PGlite has none.
+      const upkept = await upkeepTables(database.db);
+      if (upkept.length) log(`vacuumed/analyzed ${upkept.map((u) => `${u.table} (${u.action}, ${u.dead} dead)`).join(', ')}`);
       const [m] = resultRows<{ model: string; dimensions: number }>(await database.db.execute(sql`select model, dimensions from embeddings where status = 'ready' limit 1`));
       if (m) await ensureVectorIndexes(database.db, m.model, m.dimensions, { minRows: loadConfig({ ...process.env, LOG_LEVEL: 'silent' }).VECTOR_INDEX_MIN_ROWS });
       log(`dataset present (${counts.projects} projects), reused`);
@@ -100,7 +105,8 @@ export async function prepare(t: Target, counts: GenCounts, seed: number, log: (
     await loadReference(database.db, embeddingHooks());
     const tables = await generate(database.db, { ...counts, seed, log });
     const embedding = await embedAll(database.db, loadConfig({ ...process.env, LOG_LEVEL: 'silent' }), log);
-    await database.db.execute(sql`analyze`);
+    // A production table is vacuumed by autovacuum after such a bulk update; measure that state.
+    await database.db.execute(sql`vacuum (analyze)`);
     return { reused: false, tables, embedding, totalMs: performance.now() - t0 };
   } finally {
     await database.close();
