@@ -7,11 +7,14 @@ import { cpus, totalmem } from 'node:os';
 import { benchEmbedding } from './embedding.ts';
 import { benchMatching } from './matching.ts';
 import { benchAssignmentRun, benchAssignmentSuite } from './assignment.ts';
+import { createDatabaseIfMissing } from './scale/dataset.ts';
 
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 async function main() {
   const databaseUrl = process.env.BENCH_DATABASE_URL;
+  // A fresh server needs only to be reachable: the scratch database is made on first use.
+  if (databaseUrl) await createDatabaseIfMissing(databaseUrl);
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: round(totalmem() / 2 ** 30), node: process.version };
   // Match latency first: measured in a fresh process, not after the embedding runs filled the heap.
   const matching = await benchMatching({ databaseUrl });
