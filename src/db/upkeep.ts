@@ -35,7 +35,7 @@ export async function autovacuumRuns(database: Database): Promise<boolean> {
  * Vacuums (with ANALYZE) each table of the current schema past the vacuum threshold and analyzes
  * each one past the analyze threshold, by the counts PostgreSQL keeps (pg_stat_user_tables); returns
  * what it did. VACUUM takes no lock that blocks reads or writes; on PGlite it holds the one
- * connection meanwhile (~0.1 s for 10k rows).
+ * connection meanwhile (~0.4 s for 10,000 projects that were all updated once).
  */
 export async function upkeepTables(db: Db): Promise<TableUpkeep[]> {
   const tables = resultRows<{ schema: string; table: string; live: number; dead: number; changed: number }>(await db.execute(sql`
