@@ -197,7 +197,7 @@ export function keywordIds(on: Db, t: EmbeddedTable, where: SQL | undefined, ter
   const words = searchable(terms);
   if (!words.length) return null;
   const tsq = sql`to_tsquery('simple', ${words.map((w) => `'${w}'`).join(' | ')})`;
-  return on.select({ id: t.id }).from(t).where(and(where, sql`${t.keywords} @@ ${tsq}`)).orderBy(sql`${keywordRank(t, words)} desc`).limit(k);
+  return on.select({ id: t.id }).from(t).where(and(where, sql`${t.keywords} @@ ${tsq}`)).orderBy(sql`${rankOn(t, words)} desc`).limit(k);
 }
 
 /** The words as the keyword channel uses them: quotes and backslashes dropped (tsquery syntax), empty ones left out. */
@@ -212,7 +212,11 @@ const searchable = (terms: Iterable<string>) => [...new Set([...terms].map((w) =
  */
 export function keywordRank(t: EmbeddedTable, terms: Iterable<string>): SQL<number> | null {
   const words = searchable(terms);
-  if (!words.length) return null;
+  return words.length ? rankOn(t, words) : null;
+}
+
+/** keywordRank's expression for words already made searchable (non-empty, distinct). */
+function rankOn(t: EmbeddedTable, words: string[]): SQL<number> {
   const query = sql`array_to_tsvector(${textArray(words)})`;
   const shared = sql`(length(${t.keywords}) + ${words.length}::int - length(${t.keywords} || ${query}))`;
   return sql<number>`(${shared}::float8 / sqrt(greatest(${t.keywordCount}, 1)))`;
