@@ -18,6 +18,7 @@ import { createAssignmentQueue, requeueUnfinished, type AssignmentQueue } from '
 import { executeRun } from './assignment/run.ts';
 import { isEmpty, loadDemo, loadReference } from '../seeds/load.ts';
 import { createMatchCache, type MatchCache } from './matching/cache.ts';
+import { createCandidateIndex, type CandidateIndex } from './matching/candidate-index.ts';
 
 export interface Service {
   app: App;
@@ -26,6 +27,7 @@ export interface Service {
   queue: EmbeddingQueue;
   assignmentQueue: AssignmentQueue;
   matchCache: MatchCache;
+  candidateIndex: CandidateIndex;
   /** VACUUM / ANALYZE where no autovacuum runs (src/db/upkeep.ts). */
   upkeep: Upkeep;
   close(): Promise<void>;
@@ -60,8 +62,9 @@ export async function bootstrap(config: Config, logger: Logger, opts: BootOption
     logger.info('demo data loaded', counts);
   }
   const matchCache = await createMatchCache(database, { ttlMs: config.MATCH_CACHE_TTL_MS, maxBytes: config.MATCH_CACHE_MAX_MB * 2 ** 20 }, logger);
+  const candidateIndex = await createCandidateIndex(database, config.MATCH_INDEX_MAX_MB * 2 ** 20, logger);
   const upkeep = await scheduleUpkeep(database, config.TABLE_UPKEEP_INTERVAL_MS, logger);
-  const app = createApp({ config, database, logger, queue, assignmentQueue, embedder, embeddingHooks: hooks, matchCache });
+  const app = createApp({ config, database, logger, queue, assignmentQueue, embedder, embeddingHooks: hooks, matchCache, candidateIndex });
   return {
     app,
     database,
@@ -69,10 +72,12 @@ export async function bootstrap(config: Config, logger: Logger, opts: BootOption
     queue,
     assignmentQueue,
     matchCache,
+    candidateIndex,
     upkeep,
     async close() {
       await upkeep.stop();
       await matchCache.close();
+      await candidateIndex.close();
       await assignmentQueue.close();
       await queue.close();
       await database.close();

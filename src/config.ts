@@ -46,6 +46,12 @@ export const configSchema = z.object({
   MATCH_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
   /** Memory for cached match results, in MiB (least recently used dropped first; ~10–30 KB a result at limit=10). */
   MATCH_CACHE_MAX_MB: z.coerce.number().min(0).default(64),
+  /**
+   * Memory for the in-memory candidate index, in MiB (src/matching/candidate-index.ts): each candidate
+   * table's rows, vectors and keywords, ~1 KB a row at 100 dimensions. A table that does not fit is
+   * searched in SQL; 0 turns the index off.
+   */
+  MATCH_INDEX_MAX_MB: z.coerce.number().min(0).default(1024),
   /** Behind a reverse proxy: take the client IP from the first X-Forwarded-For hop. */
   TRUST_PROXY: bool.default(false),
 });

@@ -28,6 +28,7 @@ import { enrollmentsRouter } from './enrollments/enrollments.index.ts';
 import { healthRouter, reindexHandler, reindexRoute, statusHandler, statusRoute } from './system/system.index.ts';
 import { docsRouter } from './system/docs.ts';
 import { matchesRouter } from './matches/matches.index.ts';
+import type { CandidateIndex } from '../matching/candidate-index.ts';
 import { matchingWeightsRouter } from './matching-weights/matching-weights.index.ts';
 import { assignmentRunsRouter } from './assignment-runs/assignment-runs.index.ts';
 
@@ -45,6 +46,8 @@ export interface AppDeps {
   embeddingHooks: EmbeddingHooks;
   /** Match results per caller, invalidated by writes (src/matching/cache.ts). */
   matchCache: MatchCache;
+  /** The candidate tables in memory (src/matching/candidate-index.ts). */
+  candidateIndex: CandidateIndex;
 }
 
 export function createApp(deps: AppDeps) {
@@ -89,14 +92,17 @@ export function createApp(deps: AppDeps) {
   const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
   v1.use('*', authenticate(db, deps.config.ADMIN_API_KEY, { bucket: authFailures, trustProxy: cfg.TRUST_PROXY ?? false }));
   v1.use('*', expensiveLimit(expensive));
-  // Read-your-writes for cached matches: an authenticated write request empties the cache before its
-  // response leaves (other processes' writes arrive by NOTIFY, a moment later). After authentication,
-  // so that anonymous requests cannot empty it.
+  // Read-your-writes for matches: an authenticated write request empties the cache and marks the
+  // candidate index for a refresh before its response leaves (other processes' writes arrive by
+  // NOTIFY, a moment later). After authentication, so that anonymous requests cannot empty it.
   v1.use('*', async (c, next) => {
     try {
       await next();
     } finally {
-      if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) deps.matchCache.invalidate();
+      if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
+        deps.matchCache.invalidate();
+        deps.candidateIndex.invalidate();
+      }
     }
   });
   // After authentication: an anonymous caller gets 401, whatever its body holds.
@@ -111,7 +117,7 @@ export function createApp(deps: AppDeps) {
   v1.route('/', auditRouter(db));
   v1.route('/', privacyRouter(db));
   // Match routes first: `/projects/{id}/matches/...` must not be shadowed by the resource routes.
-  v1.route('/', matchesRouter(db, deps.embedder, deps.matchCache));
+  v1.route('/', matchesRouter(db, deps.embedder, deps.matchCache, deps.candidateIndex));
   v1.route('/', matchingWeightsRouter(db, deps.embedder));
   v1.route('/', assignmentRunsRouter(db, deps.embedder, deps.assignmentQueue));
   for (const def of resourceDefs) v1.route('/', resourceRouter(new Repository(def, db, deps.embeddingHooks)));

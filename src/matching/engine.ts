@@ -8,6 +8,7 @@ import type { Db } from '../db/client.ts';
 import { idIn, textArray } from '../db/sql.ts';
 import { resultRows } from '../db/errors.ts';
 import { searchTerms } from './term-stats.ts';
+import type { CandidateIndex } from './candidate-index.ts';
 import type { EmbeddedTable } from '../../models/embeddings/entities.ts';
 import { modelDistance, profileQuery, toProfile, vectorDistance } from './profile.ts';
 import { bi } from './text.ts';
@@ -25,6 +26,8 @@ export interface EngineContext {
   db: Db;
   model: string;
   lang: Lang;
+  /** In-memory retrieval (candidate-index.ts); absent, the candidates are narrowed in SQL. */
+  index?: CandidateIndex;
 }
 
 export interface Scored {
@@ -73,6 +76,7 @@ export async function runRecipe<S extends Profile>(
     exactLimit: opts.exactLimit ?? tuned?.exactLimit ?? EXACT_LIMIT,
     singlePassMaxRows: opts.singlePassMaxRows ?? SINGLE_PASS_MAX_ROWS,
     retrieveK: opts.retrieveK ?? tuned?.retrieveK ?? RETRIEVE_K,
+    scoped: !!opts.scope,
   });
   const declared = (row: Record<string, any>) => ({
     topics: opts.declared.topics ? [].concat(row[opts.declared.topics] ?? []) : [],
@@ -92,14 +96,15 @@ export async function runRecipe<S extends Profile>(
 
 /**
  * The eligible candidates to score: all of them when at most `exactLimit` (exact ranking), else the
- * union of the two retrieval channels. A table of at most `exactLimit` rows is read in one query. A
- * mid-sized one (up to SINGLE_PASS_MAX_ROWS, e.g. mentors) is narrowed in one statement that
+ * union of the two retrieval channels. A table of at most `exactLimit` rows is read in one query.
+ * With an in-memory index (ctx.index), the channels rank the eligible rows there. Without one, a
+ * mid-sized table (up to SINGLE_PASS_MAX_ROWS, e.g. mentors) is narrowed in one statement that
  * evaluates the rules once for the count and both channels. A large one is probed by id first, then
  * searched by its HNSW and GIN indexes.
  */
 async function candidates<S extends Profile>(
   ctx: EngineContext, recipe: Recipe<S>, source: S, where: SQL | undefined,
-  { exactLimit, singlePassMaxRows, retrieveK }: { exactLimit: number; singlePassMaxRows: number; retrieveK: number },
+  { exactLimit, singlePassMaxRows, retrieveK, scoped }: { exactLimit: number; singlePassMaxRows: number; retrieveK: number; scoped: boolean },
 ) {
   const t = recipe.candidateTable;
   const query = profileQuery(ctx.db, t, recipe.candidateKind, ctx.model, recipe.computed, source);
@@ -109,10 +114,24 @@ async function candidates<S extends Profile>(
   if (size <= exactLimit) {
     const rows = await query(where, probeLimit);
     if (rows.length <= exactLimit) return rows;
-  } else if (size <= singlePassMaxRows && probeLimit) {
+  }
+  // The index checks the recipe's rules in TypeScript; a caller's scope is SQL only, so scoped calls narrow in SQL.
+  if (ctx.index && probeLimit && !scoped && !recipe.narrowInSql) {
+    const checks = recipe.rules.filter((r) => !r.live && r.where(source) !== null).map((r) => r.check);
+    const admits = (c: { row: Record<string, any> }) => {
+      for (let i = 0; i < checks.length; i++) if (!checks[i](source, c as Profile)) return false;
+      return true;
+    };
+    const words = searchable(await searchTerms(ctx.db, t, source.lexemes));
+    const ids = await ctx.index.narrow(t, admits, { model: ctx.model, vector: source.vector, words, exactLimit, k: retrieveK });
+    // Read back under the full rules: the index's copy may lag, and it skips the live rules.
+    if (ids) return ids.length ? query(and(where, idIn(t.id, ids))) : [];
+  }
+  if (size > exactLimit && size <= singlePassMaxRows && probeLimit) {
     const ids = await singlePass(ctx, t, source, where, exactLimit, retrieveK);
     return ids.length ? query(idIn(t.id, ids)) : [];
-  } else {
+  }
+  if (size > exactLimit) {
     const probe = ctx.db.select({ id: t.id }).from(t).where(where);
     const ids = await (probeLimit ? probe.limit(probeLimit) : probe);
     if (ids.length <= exactLimit) return ids.length ? query(idIn(t.id, ids.map((r) => r.id as string))) : [];

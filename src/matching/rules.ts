@@ -11,10 +11,16 @@ export function rule<S>(id: string, zh: string, en: string, where: (s: S) => SQL
   return { id, text: text(zh, en), where, check };
 }
 
+/** Whether the lists share an element (a plain loop: rule checks run per candidate row, see candidate-index.ts). */
+export function overlaps(a: readonly string[], b: readonly string[]): boolean {
+  for (const x of a) if (b.includes(x)) return true;
+  return false;
+}
+
 /** The candidate shares at least one language with the source. */
 export const sharesLanguage = <S extends Profile>(col: PgColumn): Rule<S> =>
   rule('language', '至少有一种共同语言', 'Shares a language', (s) => sql`${col} && ${arr(s.row.languages, 'lang')}`,
-    (s, c) => (c.row.languages as string[]).some((l) => s.row.languages.includes(l)));
+    (s, c) => overlaps(c.row.languages, s.row.languages));
 
 /** Same prefecture as the given region code (first four digits). */
 export const inPrefectureOf = (col: PgColumn, code: string) => sql`left(${col}, 4) = ${code.slice(0, 4)}`;

@@ -61,6 +61,11 @@ export interface Rule<S> {
   /** null when the rule does not apply to this source (an optional field, an empty restriction list). */
   where(s: S): SQL | null;
   check(s: S, c: Profile): boolean;
+  /**
+   * Reads other tables' rows through a computed column (remaining capacity, seats left): the
+   * in-memory candidate index skips it and leaves it to the SQL check of what it returns.
+   */
+  live?: boolean;
 }
 
 export interface Feature<S> {
@@ -89,6 +94,11 @@ export interface Recipe<S> {
    * rank by what the channels do not see, so they get the engine's defaults.
    */
   retrieval?: { exactLimit: number; retrieveK: number };
+  /**
+   * Narrow in SQL even where the in-memory candidate index runs (candidate-index.ts): for a large
+   * table with broad rules, checking every row's rules in JavaScript costs more than the SQL indexes.
+   */
+  narrowInSql?: boolean;
   /** Extra sentences for a result, e.g. topics recognised in the prose. */
   notes?(s: S, c: Profile): Bilingual[];
   /** The fields a result shows besides id, score and reasons. */

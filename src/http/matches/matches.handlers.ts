@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { Db } from '../../db/client.ts';
 import type { Embedder } from '../../embedding/embedder.ts';
 import type { EngineContext } from '../../matching/engine.ts';
+import type { CandidateIndex } from '../../matching/candidate-index.ts';
 import type { MatchCache } from '../../matching/cache.ts';
 import { todayInShanghai } from '../../matching/rules.ts';
 import { matchInvestorProjects, matchProject, matchTrainingFounders, type MatchResult, type ProjectTarget } from '../../matching/service.ts';
@@ -32,8 +33,8 @@ function cacheKey(c: Context<AppEnv>, lang: Lang, limit: number): string {
   return [a.role, a.keyId, a.subjectId, a.centerId, lang, c.req.path, limit, todayInShanghai()].join('|');
 }
 
-export function matchHandlers(db: Db, embedder: Embedder, cache: MatchCache) {
-  const ctx = (c: Context<AppEnv>): EngineContext => ({ db, model: embedder.id, lang: preferredLang(c.req.header('accept-language')) });
+export function matchHandlers(db: Db, embedder: Embedder, cache: MatchCache, index: CandidateIndex) {
+  const ctx = (c: Context<AppEnv>): EngineContext => ({ db, model: embedder.id, lang: preferredLang(c.req.header('accept-language')), index });
   const args = (c: any) => [c.req.valid('param').id, c.req.valid('query').limit] as const;
   /**
    * The caller's stored result while the data is unchanged (X-Match-Cache: hit), else computed and

@@ -2,14 +2,15 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Db } from '../../db/client.ts';
 import type { Embedder } from '../../embedding/embedder.ts';
 import type { MatchCache } from '../../matching/cache.ts';
+import type { CandidateIndex } from '../../matching/candidate-index.ts';
 import type { AppEnv } from '../env.ts';
 import { validationHook } from '../problem.ts';
 import { investorProjectsRoute, projectMatchRoutes, projectTargets, trainingFoundersRoute } from './matches.routes.ts';
 import { matchHandlers } from './matches.handlers.ts';
 
-export function matchesRouter(db: Db, embedder: Embedder, cache: MatchCache) {
+export function matchesRouter(db: Db, embedder: Embedder, cache: MatchCache, index: CandidateIndex) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
-  const h = matchHandlers(db, embedder, cache);
+  const h = matchHandlers(db, embedder, cache, index);
   for (const t of projectTargets) app.openapi(projectMatchRoutes[t], h.project(t));
   app.openapi(investorProjectsRoute, h.investorProjects);
   app.openapi(trainingFoundersRoute, h.trainingFounders);

@@ -18,6 +18,9 @@ export const StatusSchema = z
       enabled: z.boolean(), entries: z.number().int(), bytes: z.number().int(),
       hits: z.number().int(), misses: z.number().int(), invalidations: z.number().int(),
     }).describe('this process\'s match cache since it started'),
+    candidateIndex: z.object({
+      tables: z.number().int(), rows: z.number().int(), bytes: z.number().int(), loaded: z.number().int(),
+    }).describe('this process\'s in-memory candidate tables (rows held, estimated bytes, rows read since start)'),
   })
   .openapi('Status');
 
@@ -42,6 +45,7 @@ export function statusHandler(deps: AppDeps) {
           pending: by.pending ?? 0, ready: by.ready ?? 0, failed: by.failed ?? 0,
         },
         matchCache: deps.matchCache.stats(),
+        candidateIndex: deps.candidateIndex.stats(),
       },
       200,
     );

@@ -31,7 +31,7 @@ export const projectMentors: Recipe<ProjectSource> = {
   computed: { remaining: mentorRemainingSql(), decisions: decisionsSql('mentor', m.id) },
   rules: [
     rule('active', '导师在岗', 'Mentor is active', () => eq(m.active, true), (_s, c) => c.row.active),
-    rule('capacity', '尚有辅导名额', 'Has mentoring capacity left', () => sql`${mentorRemainingSql()} > 0`, (_s, c) => c.row.remaining > 0),
+    { ...rule('capacity', '尚有辅导名额', 'Has mentoring capacity left', () => sql`${mentorRemainingSql()} > 0`, (_s, c) => c.row.remaining > 0), live: true },
     sharesLanguage(m.languages),
     rule('place', '同一地(市)或可远程辅导', 'Same prefecture or mentors remotely',
       (s) => or(eq(m.remote, true), inPrefectureOf(m.regionCode, s.row.regionCode))!,

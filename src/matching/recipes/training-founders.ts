@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { enrollmentsTable, foundersTable } from '../../../models/schema.ts';
 import { languages, lexical, regionCloseness, semantic, topicCoverage } from '../features.ts';
-import { arr, inPrefectureOf, rule, samePrefecture } from '../rules.ts';
+import { arr, inPrefectureOf, overlaps, rule, samePrefecture } from '../rules.ts';
 import type { Feature, Recipe, TrainingSource } from '../types.ts';
 import { priorityGroup } from './investor-projects.ts';
 
@@ -17,6 +17,9 @@ const place: Feature<TrainingSource> = {
 /** A trainer planning an order-style cohort: dates and seats do not filter here. */
 export const trainingFounders: Recipe<TrainingSource> = {
   id: 'training.founders',
+  // 100k founders at 100k projects: the index's rule checks over all of them took p50/p95 83/141 ms
+  // against 79/119 ms in SQL (bench/scale, in process), where the mentor and project tables gained.
+  narrowInSql: true,
   candidateKind: 'founder',
   candidateTable: f,
   rules: [
@@ -24,12 +27,12 @@ export const trainingFounders: Recipe<TrainingSource> = {
     rule('not_erased', '未注销', 'Not deleted', () => sql`${f.erasedAt} is null`, (_s, c) => !c.row.erasedAt),
     rule('group', '属于培训对象群体', 'In the target groups',
       (s) => (s.row.targetGroups.length ? sql`${f.groups} && ${arr(s.row.targetGroups, 'founder_group')}` : null),
-      (s, c) => s.row.targetGroups.length === 0 || c.row.groups.some((g: string) => s.row.targetGroups.includes(g))),
+      (s, c) => s.row.targetGroups.length === 0 || overlaps(c.row.groups, s.row.targetGroups)),
     rule('place', '线下培训须在同一地(市)', 'On-site trainings need the same prefecture',
       (s) => (s.row.mode === 'onsite' ? inPrefectureOf(f.regionCode, s.row.regionCode) : null),
       (s, c) => s.row.mode !== 'onsite' || samePrefecture(c.row.regionCode, s.row.regionCode)),
     rule('language', '至少有一种共同语言', 'Shares a language', (s) => sql`${f.languages} && ${arr(s.row.languages, 'lang')}`,
-      (s, c) => c.row.languages.some((l: string) => s.row.languages.includes(l))),
+      (s, c) => overlaps(c.row.languages, s.row.languages)),
     rule('not_enrolled', '尚未报名', 'Not enrolled yet',
       (s) => sql`not exists (select 1 from ${enrollmentsTable} en where en.training_id = ${s.row.id} and en.founder_id = ${f.id})`,
       (s, c) => !s.enrolledFounders.has(c.row.id)),

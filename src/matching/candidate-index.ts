@@ -1,0 +1,356 @@
+// In-memory retrieval over candidate tables. In SQL, narrowing the eligible rows to the best few
+// hundred costs ~2–3 µs per eligible row before any ranking: each is a visit to a wide heap row and
+// its rule subqueries (BENCHMARKS.md, "Where the time goes"). Here each candidate table is held as
+// its rows' columns, normalised vectors and keyword ids, and a call runs the recipe's rules as their
+// TypeScript checks and ranks the admitted rows by the two channels of the SQL path (the k nearest ∪
+// the k best keyword matches, keywordRank's measure), exactly.
+//
+// Correctness never depends on this copy: the engine reads the returned ids back with the full SQL
+// rules (and(where, idIn)), so a stale or missing row can only cost recall, never admit a row the
+// rules exclude. Rules over other tables' rows (`live`: capacity and seats, which introductions and
+// enrolments change) are left to that SQL check.
+//
+// Freshness: rows carry the id of the transaction that last wrote them (changed_xid, migration 0011).
+// A refresh reads the rows written since the snapshot of the previous one; it runs before the next
+// call after a table's NOTIFY match_data (every process, at commit) or an own write (invalidate()).
+// Deleted rows are dropped by a periodic count check (they only occupy retrieval slots meanwhile).
+import { getTableColumns, getTableName, sql } from 'drizzle-orm';
+import type { EmbeddedTable } from '../../models/embeddings/entities.ts';
+import type { Database } from '../db/client.ts';
+import { resultRows } from '../db/errors.ts';
+import type { Logger } from '../logger.ts';
+
+type Row = Record<string, any>;
+
+export interface Narrowing {
+  model: string;
+  /** The source's vector of `model`, or null (then only the keyword channel runs). */
+  vector: number[] | null;
+  /** The words to rank keyword matches by (searchable: distinct, no quotes). */
+  words: string[];
+  exactLimit: number;
+  k: number;
+}
+
+export interface CandidateIndexStats {
+  tables: number;
+  rows: number;
+  bytes: number;
+  /** Rows read from the database since start (first loads and refreshes). */
+  loaded: number;
+}
+
+export interface CandidateIndex {
+  /**
+   * Ids to score: every row `admits` when at most `exactLimit`, else the k nearest ∪ the k best
+   * keyword matches among them. Null when the index does not serve `t` (over its memory budget):
+   * the engine then narrows in SQL.
+   */
+  narrow(t: EmbeddedTable, admits: (c: { row: Row }) => boolean, n: Narrowing): Promise<string[] | null>;
+  /** Every table may have changed (an own write, before its notification arrives). */
+  invalidate(): void;
+  stats(): CandidateIndexStats;
+  close(): Promise<void>;
+}
+
+/** Retrieval stays in SQL (MATCH_INDEX_MAX_MB = 0). */
+export const noCandidateIndex: CandidateIndex = {
+  narrow: async () => null,
+  invalidate() {},
+  stats: () => ({ tables: 0, rows: 0, bytes: 0, loaded: 0 }),
+  close: async () => {},
+};
+
+/** Estimated bytes of a row besides its vector and keywords: its columns as JS values, id, map entry. */
+const ROW_BYTES = 600;
+/** Rows per statement when loading. */
+const LOAD_CHUNK = 10_000;
+/** How often a refresh also counts the table's rows to notice deletions. */
+const SWEEP_INTERVAL_MS = 60_000;
+
+/** Memory-resident retrieval within `maxBytes`; a table that does not fit is left to SQL (logged once). */
+export async function createCandidateIndex(database: Database, maxBytes: number, logger?: Logger): Promise<CandidateIndex> {
+  if (maxBytes <= 0) return noCandidateIndex;
+  const stores = new Map<string, TableStore | 'sql'>();
+  const terms = new Vocabulary();
+  const live = () => [...stores.values()].filter((s): s is TableStore => s !== 'sql');
+  const dirtyAll = () => live().forEach((s) => (s.dirty = true));
+  const stop = await database.listen('match_data', (table) => {
+    const s = stores.get(table);
+    if (s && s !== 'sql') s.dirty = true;
+  }, dirtyAll).catch((e: unknown) => {
+    // Without notifications, every call refreshes (a range read of the rows written since the last).
+    logger?.warn('candidate index: no change notifications, refreshing on every call', { error: String(e) });
+    return null;
+  });
+
+  return {
+    async narrow(t, admits, n) {
+      const name = getTableName(t);
+      let store = stores.get(name);
+      if (store === 'sql') return null;
+      if (!store || store.model !== n.model) {
+        store = new TableStore(database, t, n.model, terms);
+        stores.set(name, store);
+      }
+      if (store.stale || !stop) await store.refresh();
+      if (live().reduce((s, x) => s + x.bytes, 0) > maxBytes) {
+        logger?.warn('candidate index: table does not fit in MATCH_INDEX_MAX_MB, narrowed in SQL', { table: name, maxMb: Math.round(maxBytes / 2 ** 20) });
+        stores.set(name, 'sql');
+        return null;
+      }
+      return store.narrow(admits, n);
+    },
+    invalidate: dirtyAll,
+    stats() {
+      const s = live();
+      return { tables: s.length, rows: s.reduce((a, x) => a + x.size, 0), bytes: s.reduce((a, x) => a + x.bytes, 0), loaded: s.reduce((a, x) => a + x.loaded, 0) };
+    },
+    close: async () => {
+      await stop?.();
+    },
+  };
+}
+
+/** Word ↔ small integer, shared by all tables (each row's keywords are kept as ids). */
+class Vocabulary {
+  private readonly ids = new Map<string, number>();
+  id(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) this.ids.set(word, (id = this.ids.size));
+    return id;
+  }
+  /** The id of a known word, undefined for one no row has (no row can share it). */
+  known(word: string): number | undefined {
+    return this.ids.get(word);
+  }
+  get size() {
+    return this.ids.size;
+  }
+}
+
+/** One table's rows in slots: parallel arrays grown by doubling, freed slots reused. */
+class TableStore {
+  dirty = true;
+  loaded = 0;
+  bytes = 0;
+  private readonly slots = new Map<string, number>();
+  /** What rule checks see, per slot (null: a free slot). */
+  private views: ({ row: Row } | null)[] = [];
+  private keywords: (Int32Array | null)[] = [];
+  /** 1/√max(keyword count, 1): keywordRank's denominator. */
+  private keywordNorm = new Float64Array(0);
+  private vectors = new Float32Array(0);
+  private hasVector = new Uint8Array(0);
+  private dims = 0;
+  private free: number[] = [];
+  /** Snapshot xmin of the last refresh: rows written by transactions from it on may be new to us. */
+  private watermark: string | null = null;
+  private refreshing: Promise<void> | null = null;
+  private sweptAt = Date.now();
+
+  constructor(private readonly database: Database, private readonly t: EmbeddedTable, readonly model: string, private readonly terms: Vocabulary) {}
+
+  get size() {
+    return this.slots.size;
+  }
+
+  /** True while the rows may lag the table: changed since the last refresh, or a refresh under way. */
+  get stale() {
+    return this.dirty || this.refreshing !== null;
+  }
+
+  /**
+   * Reads the rows written since the last refresh (all of them the first time), one refresh at a
+   * time; a change notified during one is read by a second (at most two: steady writes do not hold
+   * a call).
+   */
+  async refresh(): Promise<void> {
+    for (let round = 0; round < 2 && (round === 0 || this.dirty); round++) {
+      this.refreshing ??= this.readChanges().finally(() => (this.refreshing = null));
+      await this.refreshing;
+    }
+  }
+
+  private async readChanges() {
+    this.dirty = false; // a notification arriving meanwhile sets it again
+    try {
+      const { db } = this.database;
+      const t = this.t;
+      const [{ w }] = resultRows<{ w: string }>(await db.execute(sql`select pg_snapshot_xmin(pg_current_snapshot())::text as w`));
+      const { vector, keywords, ...columns } = getTableColumns(t);
+      const changed = this.watermark ? sql`${sql.identifier(getTableName(t))}.changed_xid >= ${this.watermark}::xid8` : sql`true`;
+      // In id order, LOAD_CHUNK rows at a time: a first load of 100k+ rows never sits in memory twice.
+      for (let after = ''; ;) {
+        const rows = (await db.select({
+          ...columns,
+          _vector: sql<string | null>`case when ${t.vectorModel} = ${this.model} then ${vector}::text end`,
+          _keywords: sql<string[] | null>`tsvector_to_array(${keywords})`,
+        }).from(t).where(after ? sql`${changed} and ${t.id} > ${after}` : changed).orderBy(t.id).limit(LOAD_CHUNK)) as Row[];
+        for (const row of rows) {
+          const { _vector, _keywords } = row;
+          // Cleared, not deleted or copied without them: either leaves a slow (dictionary) object,
+          // and rule checks read these rows' fields for every call.
+          row._vector = row._keywords = null;
+          this.put(row, _vector ? (JSON.parse(_vector) as number[]) : null, _keywords ?? []);
+        }
+        this.loaded += rows.length;
+        if (rows.length < LOAD_CHUNK) break;
+        after = rows[rows.length - 1].id;
+      }
+      this.watermark = w;
+      if (Date.now() - this.sweptAt > SWEEP_INTERVAL_MS) await this.sweep();
+    } catch (e) {
+      this.dirty = true;
+      throw e;
+    }
+  }
+
+  /** Drops rows deleted from the table, when its count says there are some. */
+  private async sweep() {
+    this.sweptAt = Date.now();
+    const { db } = this.database;
+    const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(this.t);
+    if (Number(n) >= this.slots.size) return;
+    const ids = new Set((await db.select({ id: this.t.id }).from(this.t)).map((r) => r.id as string));
+    for (const [id, s] of this.slots) {
+      if (ids.has(id)) continue;
+      this.slots.delete(id);
+      this.bytes -= ROW_BYTES + this.dims * 4 + (this.keywords[s]?.length ?? 0) * 4;
+      this.views[s] = this.keywords[s] = null;
+      this.hasVector[s] = 0;
+      this.free.push(s);
+    }
+  }
+
+  private put(row: Row, vector: number[] | null, words: string[]) {
+    if (vector && !this.dims) this.dims = vector.length;
+    let s = this.slots.get(row.id);
+    if (s === undefined) {
+      s = this.free.pop() ?? this.views.length;
+      this.slots.set(row.id, s);
+      this.bytes += ROW_BYTES + this.dims * 4;
+    } else this.bytes -= (this.keywords[s]?.length ?? 0) * 4;
+    this.grow(s + 1);
+    this.views[s] = { row };
+    const kw = Int32Array.from(new Set(words.map((w) => this.terms.id(w))));
+    this.keywords[s] = kw;
+    this.bytes += kw.length * 4;
+    this.keywordNorm[s] = 1 / Math.sqrt(Math.max(row.keywordCount ?? 0, 1));
+    // A vector of another length (a misconfigured model) is as good as none: it is never compared.
+    this.hasVector[s] = vector && vector.length === this.dims ? 1 : 0;
+    if (this.hasVector[s]) {
+      const norm = Math.sqrt(vector!.reduce((a, x) => a + x * x, 0)) || 1;
+      for (let i = 0, b = s * this.dims; i < this.dims; i++) this.vectors[b + i] = vector![i] / norm;
+    }
+  }
+
+  narrow(admits: (c: { row: Row }) => boolean, n: Narrowing): string[] {
+    const admitted: number[] = [];
+    for (let s = 0; s < this.views.length; s++) {
+      const v = this.views[s];
+      if (v && admits(v)) admitted.push(s);
+    }
+    const id = (s: number) => this.views[s]!.row.id as string;
+    if (admitted.length <= n.exactLimit) return admitted.map(id);
+    const ids = new Set<string>();
+    if (n.vector) for (const s of this.nearest(admitted, n.vector, n.k)) ids.add(id(s));
+    for (const s of this.bestKeywordMatches(admitted, n.words, n.k)) ids.add(id(s));
+    return [...ids];
+  }
+
+  /** The k slots nearest to `vector` by cosine distance among those holding a vector. */
+  private nearest(slots: number[], vector: number[], k: number): number[] {
+    const d = this.dims;
+    if (vector.length !== d) return [];
+    const norm = Math.sqrt(vector.reduce((a, x) => a + x * x, 0)) || 1;
+    const q = Float32Array.from(vector, (x) => x / norm);
+    const top = new TopK(k);
+    const v = this.vectors;
+    for (const s of slots) {
+      if (!this.hasVector[s]) continue;
+      let dot = 0;
+      for (let i = 0, b = s * d; i < d; i++) dot += q[i] * v[b + i];
+      top.offer(s, dot);
+    }
+    return top.slots();
+  }
+
+  /** The k slots sharing the most of `words` per √(keyword count); rows sharing none are left out. */
+  private bestKeywordMatches(slots: number[], words: string[], k: number): number[] {
+    // One mark per vocabulary word: a typed-array read per keyword, where a Set lookup cost ~10× more.
+    const wanted = new Uint8Array(this.terms.size);
+    let any = false;
+    for (const w of words) {
+      const id = this.terms.known(w);
+      if (id === undefined) continue;
+      wanted[id] = 1;
+      any = true;
+    }
+    if (!any) return [];
+    const top = new TopK(k);
+    for (const s of slots) {
+      const kw = this.keywords[s]!;
+      let shared = 0;
+      for (let i = 0; i < kw.length; i++) shared += wanted[kw[i]];
+      if (shared) top.offer(s, shared * this.keywordNorm[s]);
+    }
+    return top.slots();
+  }
+
+  private grow(n: number) {
+    const cap0 = this.hasVector.length;
+    if (n <= cap0 && this.vectors.length === cap0 * this.dims) return;
+    const cap = n <= cap0 ? cap0 : Math.max(1024, cap0 * 2, n);
+    const vectors = new Float32Array(cap * this.dims);
+    if (this.vectors.length) vectors.set(this.vectors);
+    this.vectors = vectors;
+    const has = new Uint8Array(cap);
+    has.set(this.hasVector);
+    this.hasVector = has;
+    const norms = new Float64Array(cap);
+    norms.set(this.keywordNorm);
+    this.keywordNorm = norms;
+  }
+}
+
+/** The k highest-scoring slots offered (a min-heap on the score). */
+class TopK {
+  private readonly score: Float64Array;
+  private readonly slot: Int32Array;
+  private n = 0;
+  constructor(private readonly k: number) {
+    this.score = new Float64Array(Math.max(k, 0));
+    this.slot = new Int32Array(Math.max(k, 0));
+  }
+  offer(slot: number, score: number) {
+    if (this.n < this.k) {
+      let i = this.n++;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if (this.score[p] <= score) break;
+        this.score[i] = this.score[p];
+        this.slot[i] = this.slot[p];
+        i = p;
+      }
+      this.score[i] = score;
+      this.slot[i] = slot;
+    } else if (this.k > 0 && score > this.score[0]) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= this.n) break;
+        const c = l + 1 < this.n && this.score[l + 1] < this.score[l] ? l + 1 : l;
+        if (this.score[c] >= score) break;
+        this.score[i] = this.score[c];
+        this.slot[i] = this.slot[c];
+        i = c;
+      }
+      this.score[i] = score;
+      this.slot[i] = slot;
+    }
+  }
+  slots(): number[] {
+    return Array.from(this.slot.subarray(0, this.n));
+  }
+}

@@ -1,0 +1,140 @@
+// The in-memory candidate index (src/matching/candidate-index.ts), on the real app's own index: with
+// it, retrieval returns what exhaustive scoring returns when its channels reach every candidate, and
+// nothing the SQL rules exclude (live rules such as remaining capacity included); it follows API
+// writes, other connections' commits, vectors written by the embedding job and deletions; beyond its
+// memory budget it steps aside and the SQL path answers.
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { introductionsTable, mentorsTable } from '../../models/schema.ts';
+import { loadConfig } from '../../src/config.ts';
+import { resultRows } from '../../src/db/errors.ts';
+import { createCandidateIndex, noCandidateIndex, type CandidateIndex } from '../../src/matching/candidate-index.ts';
+import { runRecipe, type EngineContext } from '../../src/matching/engine.ts';
+import { projectMentors } from '../../src/matching/recipes/project-mentors.ts';
+import { loadProjectSource, recipeWeights } from '../../src/matching/service.ts';
+import { startTestApp, type TestApp } from '../harness.ts';
+
+let t: TestApp;
+let projectId: string;
+let fullMentorId: string;
+const bios = ['十年淘宝和抖音电商运营', '藏药材种植与加工', '光伏电站运维', '民宿经营与乡村旅游', '财税代账与发票管理', 'Cross-border logistics via Gyirong port',
+  '唐卡与非遗文创设计', '牦牛乳制品加工工艺', 'Angel investor in digital startups', '创业担保贷款申请辅导', '知识产权与商标注册', '直播带货与短视频营销'];
+const opts = { limit: 10, weights: recipeWeights(projectMentors, null), declared: { topics: 'expertise', sectors: 'sectors' } };
+const ctx = (index?: CandidateIndex): EngineContext => ({ db: t.db, model: t.service.embedder.id, lang: 'zh', index });
+const mentor = (body: Record<string, unknown>) => t.request('POST', '/v1/mentors', {
+  body: { expertise: ['marketing'], sectors: ['plateau_biology'], languages: ['zh'], regionCode: '540102', remote: true, capacity: 2, active: true, ...body },
+}).then((r) => {
+  expect(r.status, r.text).toBe(201);
+  return r.body.id as string;
+});
+/** The index's own answer for keyword words alone (every row admitted, nothing ranked exactly). */
+const byWords = (index: CandidateIndex, words: string[], admits = (_c: { row: Record<string, any> }) => true) =>
+  index.narrow(mentorsTable, admits, { model: t.service.embedder.id, vector: null, words, exactLimit: 0, k: 50 });
+/** Polls until `check` holds: another connection's commit reaches the index by NOTIFY, a moment later. */
+async function eventually(check: () => Promise<boolean>) {
+  for (let k = 0; k < 100; k++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('not within 5 s');
+}
+
+beforeAll(async () => {
+  t = await startTestApp();
+  const f = await t.request('POST', '/v1/founders', { body: { name: '央金', groups: ['graduate'], regionCode: '540102', languages: ['zh'] } });
+  projectId = (await t.request('POST', '/v1/projects', {
+    body: { title: '酥油微店', description: '想开个微店卖酥油和牦牛酸奶，需要电商运营和营销指导', sector: 'plateau_biology', stage: 'prototype', regionCode: '540102', founderIds: [f.body.id], needs: ['marketing'], languages: ['zh'], status: 'submitted' },
+  })).body.id;
+  for (let i = 0; i < 24; i++) await mentor({ name: `导师${i}`, bio: bios[i % bios.length] + (i >= bios.length ? '，兼职' : ''), expertise: [i % 3 ? 'marketing' : 'ecommerce'], remote: i % 2 === 0 });
+  // Excluded by the rules: no shared language, inactive, and (a live rule) no capacity left.
+  await mentor({ name: '排除-语言', bio: bios[0], languages: ['en'] });
+  await mentor({ name: '排除-停用', bio: bios[0], active: false });
+  fullMentorId = await mentor({ name: '排除-满员', bio: bios[0] + '，网店运营', capacity: 1 });
+  const other = await t.request('POST', '/v1/projects', {
+    body: { title: '另一个项目', description: '牧区电商平台', sector: 'plateau_biology', stage: 'idea', regionCode: '540102', founderIds: [f.body.id], needs: ['ecommerce'], languages: ['zh'], status: 'submitted' },
+  });
+  expect(other.status, other.text).toBe(201);
+  const otherProject = other.body.id;
+  await t.db.insert(introductionsTable).values({ projectId: otherProject, targetKind: 'mentor', targetId: fullMentorId, status: 'accepted' });
+  await t.service.queue.drained();
+}, 300_000);
+afterAll(async () => { await t?.close(); });
+
+describe('in-memory candidate index', () => {
+  it('ranks like exhaustive scoring when its channels reach every candidate, and admits nothing the rules exclude', async () => {
+    const source = (await loadProjectSource(ctx(), projectId))!;
+    const exact = await runRecipe(ctx(), projectMentors, source, opts);
+    expect(exact.candidates).toBe(24);
+    // exactLimit 5 forces retrieval; 50 per channel reaches all 25 rows the TypeScript rules admit.
+    const indexed = await runRecipe(ctx(t.service.candidateIndex), projectMentors, source, { ...opts, exactLimit: 5, retrieveK: 50 });
+    expect(t.service.candidateIndex.stats().rows).toBe(27); // the whole mentors table, read once
+    expect(indexed.candidates).toBe(24); // the full mentor came back from memory and was dropped by SQL
+    expect(indexed.items.map((i) => [i.id, i.score])).toEqual(exact.items.map((i) => [i.id, i.score]));
+    expect(indexed.items.some((i) => String(i.name).startsWith('排除'))).toBe(false);
+  });
+
+  it('returns the k best of each channel: nearest by vector, best keyword matches by shared words', async () => {
+    const source = (await loadProjectSource(ctx(), projectId))!;
+    const index = t.service.candidateIndex;
+    const near = await index.narrow(mentorsTable, () => true, { model: t.service.embedder.id, vector: source.vector, words: [], exactLimit: 0, k: 3 });
+    const nearest = resultRows<{ id: string }>(await t.db.execute(sql`select id from mentors where vector_model = ${t.service.embedder.id}
+      order by vector <=> ${`[${source.vector!.join(',')}]`}::vector limit 3`));
+    expect(new Set(near)).toEqual(new Set(nearest.map((r) => r.id)));
+    const words = await byWords(index, ['淘宝', '抖音']);
+    const named = await t.db.select({ id: mentorsTable.id, name: mentorsTable.name }).from(mentorsTable);
+    const names = (ids: string[] | null) => new Set(ids!.map((id) => named.find((m) => m.id === id)!.name));
+    // Every row sharing a word (the rules are the caller's: here none), and no other.
+    expect(names(words)).toEqual(new Set(['导师0', '导师12', '排除-语言', '排除-停用', '排除-满员']));
+  });
+
+  it('follows writes: an API write at once, another connection\'s commit by NOTIFY, vectors and deletions', async () => {
+    const index = t.service.candidateIndex;
+    const id = await mentor({ name: '新导师', bio: 'Zanskarwool yak fibre spinning coach' });
+    expect(await byWords(index, ['zanskarwool'])).toEqual([id]);
+    // A commit outside the API: no middleware marks the index, the NOTIFY of migration 0007 does.
+    await t.db.update(mentorsTable).set({ active: false }).where(eq(mentorsTable.id, id));
+    await eventually(async () => (await byWords(index, ['zanskarwool'], (c) => c.row.active))!.length === 0);
+    // The embedding job writes the vector after the row: the vector channel finds it once written.
+    await t.service.queue.drained();
+    const [{ v }] = resultRows<{ v: string }>(await t.db.execute(sql`select vector::text as v from mentors where id = ${id}`));
+    const nearest = () => index.narrow(mentorsTable, () => true, { model: t.service.embedder.id, vector: JSON.parse(v), words: [], exactLimit: 0, k: 1 });
+    await eventually(async () => (await nearest())?.[0] === id);
+    // Deleted rows may linger in memory until a sweep, but the engine reads results back in SQL.
+    const source = (await loadProjectSource(ctx(), projectId))!;
+    const gone = await mentor({ name: '将删除', bio: bios[0] + '，网店运营，电商运营' });
+    const all = async () => (await runRecipe(ctx(index), projectMentors, source, { ...opts, limit: 50, exactLimit: 0, retrieveK: 50 })).items.map((i) => i.id);
+    expect(await all()).toContain(gone);
+    await t.db.delete(mentorsTable).where(eq(mentorsTable.id, gone));
+    expect(await index.narrow(mentorsTable, () => true, { model: t.service.embedder.id, vector: null, words: [], exactLimit: 100, k: 0 })).toContain(gone);
+    expect(await all()).not.toContain(gone);
+  });
+
+  it('steps aside beyond its memory budget, and the SQL path answers the same', async () => {
+    const tiny = await createCandidateIndex(t.service.database, 1);
+    try {
+      expect(await byWords(tiny, ['淘宝'])).toBeNull();
+      expect(tiny.stats().rows).toBe(0);
+      const source = (await loadProjectSource(ctx(), projectId))!;
+      const viaSql = await runRecipe(ctx(), projectMentors, source, { ...opts, exactLimit: 5, retrieveK: 50 });
+      const viaTiny = await runRecipe(ctx(tiny), projectMentors, source, { ...opts, exactLimit: 5, retrieveK: 50 });
+      expect(viaTiny.items).toEqual(viaSql.items);
+    } finally {
+      await tiny.close();
+    }
+    expect(await createCandidateIndex(t.service.database, 0)).toBe(noCandidateIndex);
+  });
+
+  it('is configured by MATCH_INDEX_MAX_MB (default 1024, 0 = off) and rejects bad values', () => {
+    expect(loadConfig({}).MATCH_INDEX_MAX_MB).toBe(1024);
+    expect(loadConfig({ MATCH_INDEX_MAX_MB: '0' }).MATCH_INDEX_MAX_MB).toBe(0);
+    for (const bad of ['-1', 'lots']) expect(() => loadConfig({ MATCH_INDEX_MAX_MB: bad })).toThrow(/MATCH_INDEX_MAX_MB/);
+  });
+
+  it('shows in GET /v1/status', async () => {
+    const res = await t.request('GET', '/v1/status');
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.candidateIndex.tables).toBeGreaterThan(0);
+    expect(res.body.candidateIndex.rows).toBeGreaterThan(0);
+    expect(res.body.candidateIndex.bytes).toBeGreaterThan(0);
+  });
+});
