@@ -16,6 +16,8 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../src/db/client.ts';
 import { VECTOR_EF_SEARCH, type EngineContext } from '../src/matching/engine.ts';
+import { createCandidateIndex, type CandidateIndex } from '../src/matching/candidate-index.ts';
+import { loadConfig } from '../src/config.ts';
 import { resultRows } from '../src/db/errors.ts';
 import type { Profile } from '../src/matching/types.ts';
 import { countsFor, label, openTarget, prepare, type Prepared, type Target } from './scale/dataset.ts';
@@ -96,9 +98,12 @@ export async function runPoint(o: ScaleOptions): Promise<PointResult> {
   let database: Database = await openTarget(target, 1);
   const perEndpoint = new Map<string, Omit<EndpointResult, 'api' | 'ratioP50' | 'ratioP95'>>();
   let paths: Record<string, string[]>;
+  // The server's in-memory candidate index, with its default budget (MATCH_INDEX_MAX_MB), so the ranking path measured is the one served.
+  let index: CandidateIndex | undefined;
   try {
     const { model } = await modelOf(database.db);
-    const ctx: EngineContext = { db: database.db, model, lang: 'zh' };
+    index = await createCandidateIndex(database, loadConfig({ ...process.env, LOG_LEVEL: 'silent' }).MATCH_INDEX_MAX_MB * 2 ** 20);
+    const ctx: EngineContext = { db: database.db, model, lang: 'zh', index };
     // The engine sets these per transaction for its kNN; the bare query gets them once per session.
     await database.db.execute(sql`set hnsw.iterative_scan = relaxed_order`);
     await database.db.execute(sql.raw(`set hnsw.ef_search = ${VECTOR_EF_SEARCH}`));
@@ -150,6 +155,7 @@ export async function runPoint(o: ScaleOptions): Promise<PointResult> {
       log(`${ep.name}: raw p50 ${round(rq.p50)} p95 ${round(rq.p95)} ms; engine p50 ${round(quantiles(engine).p50)} ms; recall@10 ${round(rec.mean ?? NaN, 3)} (min ${round(rec.min ?? NaN, 2)}, filtered ${round(rec.filteredMean ?? NaN, 3)}, ~${rec.meanCandidates} eligible)`);
     }
   } finally {
+    await index?.close();
     await database.close();
   }
 

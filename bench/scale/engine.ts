@@ -94,7 +94,7 @@ export async function recallAt10(ctx: EngineContext, ep: Endpoint, source: Profi
   const t0 = performance.now();
   const fast = await runRecipe(ctx, ep.recipe, source, opts);
   const t1 = performance.now();
-  const exact = await runRecipe(ctx, ep.recipe, source, { ...opts, exactLimit: EXACT });
+  const exact = await runRecipe({ ...ctx, index: undefined }, ep.recipe, source, { ...opts, exactLimit: EXACT });
   const t2 = performance.now();
   if (!exact.items.length) return { recall: null, candidates: exact.candidates, fastMs: t1 - t0, exactMs: t2 - t1 };
   const got = new Set(fast.items.map((i) => i.id));
