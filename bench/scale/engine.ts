@@ -16,18 +16,16 @@ export interface Endpoint {
   /** URL path with {id}. */
   path: string;
   recipe: Recipe<any>;
-  /** Which candidate columns hold declared topics/sectors (as src/matching/service.ts passes them). */
-  declared: { topics?: string; sectors?: string };
   sourceKind: 'project' | 'investor' | 'training';
 }
 
 export const ENDPOINTS: Endpoint[] = [
-  { name: 'project→mentors', path: '/v1/projects/{id}/matches/mentors', recipe: recipes.projectMentors, declared: { topics: 'expertise', sectors: 'sectors' }, sourceKind: 'project' },
-  { name: 'project→investors', path: '/v1/projects/{id}/matches/investors', recipe: recipes.projectInvestors, declared: { sectors: 'sectors' }, sourceKind: 'project' },
-  { name: 'project→trainings', path: '/v1/projects/{id}/matches/trainings', recipe: recipes.projectTrainings, declared: { topics: 'topics' }, sourceKind: 'project' },
-  { name: 'project→services', path: '/v1/projects/{id}/matches/services', recipe: recipes.projectServices, declared: { topics: 'category' }, sourceKind: 'project' },
-  { name: 'investor→projects', path: '/v1/investors/{id}/matches/projects', recipe: recipes.investorProjects, declared: { topics: 'needs', sectors: 'sector' }, sourceKind: 'investor' },
-  { name: 'training→founders', path: '/v1/trainings/{id}/matches/founders', recipe: recipes.trainingFounders, declared: {}, sourceKind: 'training' },
+  { name: 'project→mentors', path: '/v1/projects/{id}/matches/mentors', recipe: recipes.projectMentors, sourceKind: 'project' },
+  { name: 'project→investors', path: '/v1/projects/{id}/matches/investors', recipe: recipes.projectInvestors, sourceKind: 'project' },
+  { name: 'project→trainings', path: '/v1/projects/{id}/matches/trainings', recipe: recipes.projectTrainings, sourceKind: 'project' },
+  { name: 'project→services', path: '/v1/projects/{id}/matches/services', recipe: recipes.projectServices, sourceKind: 'project' },
+  { name: 'investor→projects', path: '/v1/investors/{id}/matches/projects', recipe: recipes.investorProjects, sourceKind: 'investor' },
+  { name: 'training→founders', path: '/v1/trainings/{id}/matches/founders', recipe: recipes.trainingFounders, sourceKind: 'training' },
 ];
 
 export interface SourceIds {
@@ -90,7 +88,7 @@ export const weightsFor = (ep: Endpoint, source: Profile & { centerWeights?: any
 
 /** Top-10 ids by the engine's ranking path and by the exact ranking over every eligible candidate. */
 export async function recallAt10(ctx: EngineContext, ep: Endpoint, source: Profile): Promise<{ recall: number | null; candidates: number; fastMs: number; exactMs: number }> {
-  const opts = { limit: 10, weights: weightsFor(ep, source), declared: ep.declared };
+  const opts = { limit: 10, weights: weightsFor(ep, source) };
   const t0 = performance.now();
   const fast = await runRecipe(ctx, ep.recipe, source, opts);
   const t1 = performance.now();

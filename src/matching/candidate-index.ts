@@ -14,8 +14,9 @@
 // A refresh reads the rows written since the snapshot of the previous one; it runs before the next
 // call after a table's NOTIFY match_data (every process, at commit) or an own write (invalidate()).
 // Deleted rows are dropped by a periodic count check (they only occupy retrieval slots meanwhile).
-import { getTableColumns, getTableName, sql } from 'drizzle-orm';
+import { getTableName, sql } from 'drizzle-orm';
 import type { EmbeddedTable } from '../../models/embeddings/entities.ts';
+import { entityColumns } from '../../models/common/columns.ts';
 import type { Database } from '../db/client.ts';
 import { resultRows } from '../db/errors.ts';
 import type { Logger } from '../logger.ts';
@@ -42,11 +43,11 @@ export interface CandidateIndexStats {
 
 export interface CandidateIndex {
   /**
-   * Ids to score: every row `admits` when at most `exactLimit`, else the k nearest ∪ the k best
-   * keyword matches among them. Null when the index does not serve `t` (over its memory budget):
-   * the engine then narrows in SQL.
+   * The rows to score (the entity's columns, as profiles read them; shared, not to be changed): every
+   * row `admits` when at most `exactLimit`, else the k nearest ∪ the k best keyword matches among
+   * them. Null when the index does not serve `t` (over its memory budget): the engine then narrows in SQL.
    */
-  narrow(t: EmbeddedTable, admits: (c: { row: Row }) => boolean, n: Narrowing): Promise<string[] | null>;
+  narrow(t: EmbeddedTable, admits: (c: { row: Row }) => boolean, n: Narrowing): Promise<Row[] | null>;
   /** Every table may have changed (an own write, before its notification arrives). */
   invalidate(): void;
   stats(): CandidateIndexStats;
@@ -73,6 +74,7 @@ export async function createCandidateIndex(database: Database, maxBytes: number,
   if (maxBytes <= 0) return noCandidateIndex;
   const stores = new Map<string, TableStore | 'sql'>();
   const terms = new Vocabulary();
+  const strings = new Map<string, string>();
   const live = () => [...stores.values()].filter((s): s is TableStore => s !== 'sql');
   const dirtyAll = () => live().forEach((s) => (s.dirty = true));
   const stop = await database.listen('match_data', (table) => {
@@ -90,7 +92,7 @@ export async function createCandidateIndex(database: Database, maxBytes: number,
       let store = stores.get(name);
       if (store === 'sql') return null;
       if (!store || store.model !== n.model) {
-        store = new TableStore(database, t, n.model, terms);
+        store = new TableStore(database, t, n.model, terms, strings);
         stores.set(name, store);
       }
       if (store.stale || !stop) await store.refresh();
@@ -110,6 +112,30 @@ export async function createCandidateIndex(database: Database, maxBytes: number,
       await stop?.();
     },
   };
+}
+
+/** Longer strings (ids, prose) are kept as read; shorter ones (codes, enum values, languages) are shared. */
+const SHARED_STRING_MAX = 24;
+
+/**
+ * A row as the rule checks read it, for every call over every row: a fresh object whose short strings
+ * (alone or in arrays) are shared instances. Rows as parsed lie scattered between the load's garbage
+ * with their own copies of 'zh' or '5401'; compacted, checking 20k mentors took ~3 ms instead of ~7.
+ */
+function compactRow(row: Row, strings: Map<string, string>): Row {
+  const share = (v: unknown) => {
+    if (typeof v !== 'string' || v.length > SHARED_STRING_MAX) return v;
+    const had = strings.get(v);
+    if (had !== undefined) return had;
+    strings.set(v, v);
+    return v;
+  };
+  const out: Row = {};
+  for (const k in row) {
+    const v = row[k];
+    out[k] = Array.isArray(v) ? v.map(share) : share(v);
+  }
+  return out;
 }
 
 /** Word ↔ small integer, shared by all tables (each row's keywords are kept as ids). */
@@ -149,7 +175,10 @@ class TableStore {
   private refreshing: Promise<void> | null = null;
   private sweptAt = Date.now();
 
-  constructor(private readonly database: Database, private readonly t: EmbeddedTable, readonly model: string, private readonly terms: Vocabulary) {}
+  constructor(
+    private readonly database: Database, private readonly t: EmbeddedTable, readonly model: string,
+    private readonly terms: Vocabulary, private readonly strings: Map<string, string>,
+  ) {}
 
   get size() {
     return this.slots.size;
@@ -178,22 +207,17 @@ class TableStore {
       const { db } = this.database;
       const t = this.t;
       const [{ w }] = resultRows<{ w: string }>(await db.execute(sql`select pg_snapshot_xmin(pg_current_snapshot())::text as w`));
-      const { vector, keywords, ...columns } = getTableColumns(t);
+      const columns = entityColumns(t);
       const changed = this.watermark ? sql`${sql.identifier(getTableName(t))}.changed_xid >= ${this.watermark}::xid8` : sql`true`;
       // In id order, LOAD_CHUNK rows at a time: a first load of 100k+ rows never sits in memory twice.
       for (let after = ''; ;) {
         const rows = (await db.select({
           ...columns,
-          _vector: sql<string | null>`case when ${t.vectorModel} = ${this.model} then ${vector}::text end`,
-          _keywords: sql<string[] | null>`tsvector_to_array(${keywords})`,
+          _vector: sql<string | null>`case when ${t.vectorModel} = ${this.model} then ${t.vector}::text end`,
+          _keywords: sql<string[] | null>`tsvector_to_array(${t.keywords})`,
+          _keywordCount: t.keywordCount,
         }).from(t).where(after ? sql`${changed} and ${t.id} > ${after}` : changed).orderBy(t.id).limit(LOAD_CHUNK)) as Row[];
-        for (const row of rows) {
-          const { _vector, _keywords } = row;
-          // Cleared, not deleted or copied without them: either leaves a slow (dictionary) object,
-          // and rule checks read these rows' fields for every call.
-          row._vector = row._keywords = null;
-          this.put(row, _vector ? (JSON.parse(_vector) as number[]) : null, _keywords ?? []);
-        }
+        for (const { _vector, _keywords, _keywordCount, ...row } of rows) this.put(row, _vector ? (JSON.parse(_vector) as number[]) : null, _keywords ?? [], _keywordCount);
         this.loaded += rows.length;
         if (rows.length < LOAD_CHUNK) break;
         after = rows[rows.length - 1].id;
@@ -223,7 +247,7 @@ class TableStore {
     }
   }
 
-  private put(row: Row, vector: number[] | null, words: string[]) {
+  private put(row: Row, vector: number[] | null, words: string[], keywordCount: number | null) {
     if (vector && !this.dims) this.dims = vector.length;
     let s = this.slots.get(row.id);
     if (s === undefined) {
@@ -232,11 +256,11 @@ class TableStore {
       this.bytes += ROW_BYTES + this.dims * 4;
     } else this.bytes -= (this.keywords[s]?.length ?? 0) * 4;
     this.grow(s + 1);
-    this.views[s] = { row };
+    this.views[s] = { row: compactRow(row, this.strings) };
     const kw = Int32Array.from(new Set(words.map((w) => this.terms.id(w))));
     this.keywords[s] = kw;
     this.bytes += kw.length * 4;
-    this.keywordNorm[s] = 1 / Math.sqrt(Math.max(row.keywordCount ?? 0, 1));
+    this.keywordNorm[s] = 1 / Math.sqrt(Math.max(keywordCount ?? 0, 1));
     // A vector of another length (a misconfigured model) is as good as none: it is never compared.
     this.hasVector[s] = vector && vector.length === this.dims ? 1 : 0;
     if (this.hasVector[s]) {
@@ -245,18 +269,17 @@ class TableStore {
     }
   }
 
-  narrow(admits: (c: { row: Row }) => boolean, n: Narrowing): string[] {
+  narrow(admits: (c: { row: Row }) => boolean, n: Narrowing): Row[] {
     const admitted: number[] = [];
     for (let s = 0; s < this.views.length; s++) {
       const v = this.views[s];
       if (v && admits(v)) admitted.push(s);
     }
-    const id = (s: number) => this.views[s]!.row.id as string;
-    if (admitted.length <= n.exactLimit) return admitted.map(id);
-    const ids = new Set<string>();
-    if (n.vector) for (const s of this.nearest(admitted, n.vector, n.k)) ids.add(id(s));
-    for (const s of this.bestKeywordMatches(admitted, n.words, n.k)) ids.add(id(s));
-    return [...ids];
+    const row = (s: number) => this.views[s]!.row;
+    if (admitted.length <= n.exactLimit) return admitted.map(row);
+    const picked = new Set<number>(n.vector ? this.nearest(admitted, n.vector, n.k) : []);
+    for (const s of this.bestKeywordMatches(admitted, n.words, n.k)) picked.add(s);
+    return [...picked].map(row);
   }
 
   /** The k slots nearest to `vector` by cosine distance among those holding a vector. */

@@ -54,6 +54,12 @@ export function scoreCandidate<S extends Profile>(recipe: Recipe<S>, weights: Re
   return { profile: c, score, contributions };
 }
 
+/** A candidate row's declared topics and sectors, from the columns its recipe names. */
+export const declaredOf = (recipe: Recipe<any>, row: Record<string, any>) => ({
+  topics: recipe.declared.topics ? ([] as string[]).concat(row[recipe.declared.topics] ?? []) : [],
+  sectors: recipe.declared.sectors ? ([] as string[]).concat(row[recipe.declared.sectors] ?? []) : [],
+});
+
 const isDefault = (w: Record<string, number>, defaults: Record<string, number>) =>
   Object.keys({ ...w, ...defaults }).every((k) => (w[k] ?? 0) === (defaults[k] ?? 0));
 
@@ -65,7 +71,7 @@ export async function runRecipe<S extends Profile>(
   recipe: Recipe<S>,
   source: S,
   opts: {
-    limit: number; weights: Record<string, number>; scope?: SQL; declared: { topics?: string; sectors?: string };
+    limit: number; weights: Record<string, number>; scope?: SQL;
     /** Overrides EXACT_LIMIT, SINGLE_PASS_MAX_ROWS and RETRIEVE_K (tests and recall measurements choose the path). */
     exactLimit?: number; singlePassMaxRows?: number; retrieveK?: number;
   },
@@ -78,11 +84,7 @@ export async function runRecipe<S extends Profile>(
     retrieveK: opts.retrieveK ?? tuned?.retrieveK ?? RETRIEVE_K,
     scoped: !!opts.scope,
   });
-  const declared = (row: Record<string, any>) => ({
-    topics: opts.declared.topics ? [].concat(row[opts.declared.topics] ?? []) : [],
-    sectors: opts.declared.sectors ? [].concat(row[opts.declared.sectors] ?? []) : [],
-  });
-  const scored = rows.map((r) => scoreCandidate(recipe, opts.weights, source, toProfile(r, declared(r)))).sort(byScore);
+  const scored = rows.map((r) => scoreCandidate(recipe, opts.weights, source, toProfile(r, declaredOf(recipe, r)))).sort(byScore);
   return {
     candidates: rows.length,
     items: scored.slice(0, opts.limit).map((s) => ({
@@ -123,9 +125,16 @@ async function candidates<S extends Profile>(
       return true;
     };
     const words = searchable(await searchTerms(ctx.db, t, source.lexemes));
-    const ids = await ctx.index.narrow(t, admits, { model: ctx.model, vector: source.vector, words, exactLimit, k: retrieveK });
-    // Read back under the full rules: the index's copy may lag, and it skips the live rules.
-    if (ids) return ids.length ? query(and(where, idIn(t.id, ids))) : [];
+    const picked = await ctx.index.narrow(t, admits, { model: ctx.model, vector: source.vector, words, exactLimit, k: retrieveK });
+    if (picked) {
+      if (!picked.length) return [];
+      // Read back under the full rules (the index's copy may lag, and it skips the live rules), with
+      // what only SQL has: computed columns, inferred topics, the comparison with the source. The
+      // entity's own columns come from memory: decoding them was most of this read's cost.
+      const rows = new Map(picked.map((r) => [r.id as string, r]));
+      const extras = await profileQuery(ctx.db, t, recipe.candidateKind, ctx.model, recipe.computed, source, true)(and(where, idIn(t.id, [...rows.keys()])));
+      return extras.map((x) => ({ ...rows.get(x.id), ...x }));
+    }
   }
   if (size > exactLimit && size <= singlePassMaxRows && probeLimit) {
     const ids = await singlePass(ctx, t, source, where, exactLimit, retrieveK);

@@ -6,7 +6,7 @@
 import { inArray, type SQL } from 'drizzle-orm';
 import { mentorsTable, projectsTable } from '../../models/schema.ts';
 import type { Db } from '../db/client.ts';
-import { explain, scoreCandidate } from './engine.ts';
+import { declaredOf, explain, scoreCandidate } from './engine.ts';
 import { profileQuery, toProfile } from './profile.ts';
 import { projectMentors } from './recipes/project-mentors.ts';
 import { projectExtras, projectSourceOf, recipeWeights } from './service.ts';
@@ -55,7 +55,7 @@ export async function projectMentorPool(ctx: { db: Db; model: string }, projectI
   const mentorQuery = profileQuery(ctx.db, mentorsTable, 'mentor', ctx.model, recipe.computed);
   const rows = await inChunks(mentorIds, (where) => mentorQuery(where));
   rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const mentors = rows.map((r) => toProfile(r, { topics: r.expertise, sectors: r.sectors }));
+  const mentors = rows.map((r) => toProfile(r, declaredOf(recipe, r)));
 
   const pairs: PoolPair[] = [];
   const ineligible: Pool['ineligible'] = [];

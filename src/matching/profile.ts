@@ -69,14 +69,16 @@ export function toProfile(raw: Record<string, any>, declared: Declared): Profile
 /**
  * Rows of `table` with their profile columns, filtered by `where` (optionally ordered, on `db` or a
  * transaction). With `against`, candidates of that source: compared with it in SQL (pairColumns)
- * instead of carrying their own vector and keywords.
+ * instead of carrying their own vector and keywords. `idOnly`: of the entity's own columns only the
+ * id, for a caller that holds the rest (the candidate index).
  */
-export function profileQuery(db: Db, table: EmbeddedTable, kind: EmbeddedKind, model: string, extra: Record<string, SQL> = {}, against?: Profile) {
+export function profileQuery(db: Db, table: EmbeddedTable, kind: EmbeddedKind, model: string, extra: Record<string, SQL> = {}, against?: Profile, idOnly = false) {
   const { _embedding, _lexemes, ...common } = profileColumns(table, model);
   const columns = against ? { ...common, ...pairColumns(table, model, against) } : { ...common, _embedding, _lexemes };
+  const own = idOnly ? { id: table.id } : entityColumns(table);
   return (where: SQL | undefined, limit?: number, orderBy?: SQL, on: Db = db) => {
     let q: any = on
-      .select({ ...entityColumns(table), ...extra, ...columns })
+      .select({ ...own, ...extra, ...columns })
       .from(table)
       .leftJoin(e, and(eq(e.entityKind, kind), eq(e.entityId, table.id)))
       .where(where);

@@ -18,11 +18,11 @@ type Row = Record<string, any>;
 type WeightSet = Record<string, Record<string, number>>;
 
 export type ProjectTarget = 'mentors' | 'investors' | 'trainings' | 'services';
-const projectRecipes: Record<ProjectTarget, { recipe: Recipe<ProjectSource>; declared: { topics?: string; sectors?: string } }> = {
-  mentors: { recipe: recipes.projectMentors, declared: { topics: 'expertise', sectors: 'sectors' } },
-  investors: { recipe: recipes.projectInvestors, declared: { sectors: 'sectors' } },
-  trainings: { recipe: recipes.projectTrainings, declared: { topics: 'topics' } },
-  services: { recipe: recipes.projectServices, declared: { topics: 'category' } },
+const projectRecipes: Record<ProjectTarget, Recipe<ProjectSource>> = {
+  mentors: recipes.projectMentors,
+  investors: recipes.projectInvestors,
+  trainings: recipes.projectTrainings,
+  services: recipes.projectServices,
 };
 export const RECIPES = [recipes.projectMentors, recipes.projectInvestors, recipes.projectTrainings, recipes.projectServices, recipes.investorProjects, recipes.trainingFounders];
 
@@ -78,9 +78,9 @@ export async function matchProject(ctx: EngineContext, actor: Actor, projectId: 
   if (scope === 'none' || !isUuid(projectId)) throw notFound('project');
   const source = await loadProjectSource(ctx, projectId, scope === 'all' ? undefined : scope);
   if (!source) throw notFound('project');
-  const { recipe, declared } = projectRecipes[target];
+  const recipe = projectRecipes[target];
   const w = weights ?? recipeWeights(recipe, source.centerWeights);
-  const { items } = await runRecipe(ctx, recipe, source, { limit, weights: w, declared });
+  const { items } = await runRecipe(ctx, recipe, source, { limit, weights: w });
   return { items, model: ctx.model };
 }
 
@@ -91,7 +91,7 @@ export async function matchInvestorProjects(ctx: EngineContext, actor: Actor, in
   const source = await loadProfile(ctx, investorsTable, 'investor', investorId, (r) => ({ sectors: r.sectors }));
   if (!source) throw notFound('investor');
   const { items } = await runRecipe(ctx, recipes.investorProjects, source, {
-    limit, weights: recipes.investorProjects.defaultWeights, declared: { topics: 'needs', sectors: 'sector' },
+    limit, weights: recipes.investorProjects.defaultWeights,
   });
   return { items, model: ctx.model };
 }
@@ -105,7 +105,7 @@ export async function matchTrainingFounders(ctx: EngineContext, actor: Actor, tr
   const source: TrainingSource = { ...p, enrolledFounders: new Set(enrolled.map((e) => e.id)) };
   const scope = actor.role === 'center_staff' ? eq(foundersTable.centerId, actor.centerId!) : undefined;
   const { items } = await runRecipe(ctx, recipes.trainingFounders, source, {
-    limit, weights: recipes.trainingFounders.defaultWeights, scope, declared: {},
+    limit, weights: recipes.trainingFounders.defaultWeights, scope,
   });
   return { items, model: ctx.model };
 }

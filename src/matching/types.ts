@@ -79,6 +79,8 @@ export interface Feature<S> {
 export interface Recipe<S> {
   id: string;
   candidateKind: EmbeddedKind;
+  /** The candidate columns holding its declared topics and sectors (inferred ones come with its embedding). */
+  declared: { topics?: string; sectors?: string };
   candidateTable: EmbeddedTable;
   /** Extra computed columns of the candidate (e.g. remaining capacity), added to its row. */
   computed?: Record<string, SQL>;

@@ -17,14 +17,14 @@ import { journeys, type Journey, type JourneyId } from './set.ts';
 export const SYSTEMS = ['engine', 'lexical-only', 'vector-only'] as const;
 export type System = (typeof SYSTEMS)[number];
 
-/** The recipe, its declared topic/sector columns and its default weights, as src/matching/service.ts wires them. */
-export const WIRING: Record<JourneyId, { recipe: Recipe<any>; declared: { topics?: string; sectors?: string } }> = {
-  'project→mentors': { recipe: recipes.projectMentors, declared: { topics: 'expertise', sectors: 'sectors' } },
-  'project→investors': { recipe: recipes.projectInvestors, declared: { sectors: 'sectors' } },
-  'project→trainings': { recipe: recipes.projectTrainings, declared: { topics: 'topics' } },
-  'project→services': { recipe: recipes.projectServices, declared: { topics: 'category' } },
-  'investor→projects': { recipe: recipes.investorProjects, declared: { topics: 'needs', sectors: 'sector' } },
-  'training→founders': { recipe: recipes.trainingFounders, declared: {} },
+/** The recipe of each journey, as src/matching/service.ts wires them. */
+export const WIRING: Record<JourneyId, { recipe: Recipe<any> }> = {
+  'project→mentors': { recipe: recipes.projectMentors },
+  'project→investors': { recipe: recipes.projectInvestors },
+  'project→trainings': { recipe: recipes.projectTrainings },
+  'project→services': { recipe: recipes.projectServices },
+  'investor→projects': { recipe: recipes.investorProjects },
+  'training→founders': { recipe: recipes.trainingFounders },
 };
 
 export const weightsFor = (journey: JourneyId, system: System): Record<string, number> =>
@@ -76,7 +76,7 @@ export async function evaluate(service: Service, loaded: LoadedSet, opts: EvalOp
   const out: JourneyResult[] = [];
   for (const journey of journeys) {
     if (opts.journeys && !opts.journeys.includes(journey.id)) continue;
-    const { recipe, declared } = WIRING[journey.id];
+    const { recipe } = WIRING[journey.id];
     const queries: QueryResult[] = [];
     for (const query of journey.queries.slice(0, opts.maxQueries ?? Infinity)) {
       const source = await loadSource(ctx, journey, loaded.ids.get(query)!);
@@ -84,7 +84,7 @@ export async function evaluate(service: Service, loaded: LoadedSet, opts: EvalOp
       const ndcg = {} as Record<System, number>;
       let returned: string[] = [];
       for (const system of SYSTEMS) {
-        const { items } = await runRecipe(ctx, recipe, source, { limit: 100_000, weights: weightsFor(journey.id, system), declared });
+        const { items } = await runRecipe(ctx, recipe, source, { limit: 100_000, weights: weightsFor(journey.id, system) });
         ranked[system] = items.map((i) => ({ key: loaded.keys.get(i.id) ?? i.id, score: i.score }));
         ndcg[system] = ndcgAtK(ranked[system], journey.grades[query] ?? {}, k) ?? 0;
         if (system === 'engine') returned = ranked[system].map((r) => r.key).sort();

@@ -19,7 +19,7 @@ let projectId: string;
 let fullMentorId: string;
 const bios = ['十年淘宝和抖音电商运营', '藏药材种植与加工', '光伏电站运维', '民宿经营与乡村旅游', '财税代账与发票管理', 'Cross-border logistics via Gyirong port',
   '唐卡与非遗文创设计', '牦牛乳制品加工工艺', 'Angel investor in digital startups', '创业担保贷款申请辅导', '知识产权与商标注册', '直播带货与短视频营销'];
-const opts = { limit: 10, weights: recipeWeights(projectMentors, null), declared: { topics: 'expertise', sectors: 'sectors' } };
+const opts = { limit: 10, weights: recipeWeights(projectMentors, null) };
 const ctx = (index?: CandidateIndex): EngineContext => ({ db: t.db, model: t.service.embedder.id, lang: 'zh', index });
 const mentor = (body: Record<string, unknown>) => t.request('POST', '/v1/mentors', {
   body: { expertise: ['marketing'], sectors: ['plateau_biology'], languages: ['zh'], regionCode: '540102', remote: true, capacity: 2, active: true, ...body },
@@ -27,9 +27,11 @@ const mentor = (body: Record<string, unknown>) => t.request('POST', '/v1/mentors
   expect(r.status, r.text).toBe(201);
   return r.body.id as string;
 });
+/** The ids of an index's answer (null: it stepped aside). */
+const idsOf = (rows: Record<string, any>[] | null) => rows?.map((r) => r.id as string) ?? null;
 /** The index's own answer for keyword words alone (every row admitted, nothing ranked exactly). */
-const byWords = (index: CandidateIndex, words: string[], admits = (_c: { row: Record<string, any> }) => true) =>
-  index.narrow(mentorsTable, admits, { model: t.service.embedder.id, vector: null, words, exactLimit: 0, k: 50 });
+const byWords = async (index: CandidateIndex, words: string[], admits = (_c: { row: Record<string, any> }) => true) =>
+  idsOf(await index.narrow(mentorsTable, admits, { model: t.service.embedder.id, vector: null, words, exactLimit: 0, k: 50 }));
 /** Polls until `check` holds: another connection's commit reaches the index by NOTIFY, a moment later. */
 async function eventually(check: () => Promise<boolean>) {
   for (let k = 0; k < 100; k++) {
@@ -76,7 +78,7 @@ describe('in-memory candidate index', () => {
   it('returns the k best of each channel: nearest by vector, best keyword matches by shared words', async () => {
     const source = (await loadProjectSource(ctx(), projectId))!;
     const index = t.service.candidateIndex;
-    const near = await index.narrow(mentorsTable, () => true, { model: t.service.embedder.id, vector: source.vector, words: [], exactLimit: 0, k: 3 });
+    const near = idsOf(await index.narrow(mentorsTable, () => true, { model: t.service.embedder.id, vector: source.vector, words: [], exactLimit: 0, k: 3 }));
     const nearest = resultRows<{ id: string }>(await t.db.execute(sql`select id from mentors where vector_model = ${t.service.embedder.id}
       order by vector <=> ${`[${source.vector!.join(',')}]`}::vector limit 3`));
     expect(new Set(near)).toEqual(new Set(nearest.map((r) => r.id)));
@@ -97,7 +99,7 @@ describe('in-memory candidate index', () => {
     // The embedding job writes the vector after the row: the vector channel finds it once written.
     await t.service.queue.drained();
     const [{ v }] = resultRows<{ v: string }>(await t.db.execute(sql`select vector::text as v from mentors where id = ${id}`));
-    const nearest = () => index.narrow(mentorsTable, () => true, { model: t.service.embedder.id, vector: JSON.parse(v), words: [], exactLimit: 0, k: 1 });
+    const nearest = async () => idsOf(await index.narrow(mentorsTable, () => true, { model: t.service.embedder.id, vector: JSON.parse(v), words: [], exactLimit: 0, k: 1 }));
     await eventually(async () => (await nearest())?.[0] === id);
     // Deleted rows may linger in memory until a sweep, but the engine reads results back in SQL.
     const source = (await loadProjectSource(ctx(), projectId))!;
@@ -105,7 +107,7 @@ describe('in-memory candidate index', () => {
     const all = async () => (await runRecipe(ctx(index), projectMentors, source, { ...opts, limit: 50, exactLimit: 0, retrieveK: 50 })).items.map((i) => i.id);
     expect(await all()).toContain(gone);
     await t.db.delete(mentorsTable).where(eq(mentorsTable.id, gone));
-    expect(await index.narrow(mentorsTable, () => true, { model: t.service.embedder.id, vector: null, words: [], exactLimit: 100, k: 0 })).toContain(gone);
+    expect(idsOf(await index.narrow(mentorsTable, () => true, { model: t.service.embedder.id, vector: null, words: [], exactLimit: 100, k: 0 }))).toContain(gone);
     expect(await all()).not.toContain(gone);
   });
 

@@ -14,7 +14,7 @@ import {
 } from '../../models/schema.ts';
 import type { EmbeddedKind } from '../../models/embeddings/table.ts';
 import { embeddedTables, type EmbeddedTable } from '../../models/embeddings/entities.ts';
-import { byScore, scoreCandidate, type Scored } from '../../src/matching/engine.ts';
+import { byScore, runRecipe, scoreCandidate, type Scored } from '../../src/matching/engine.ts';
 import { profileQuery, toProfile } from '../../src/matching/profile.ts';
 import * as recipes from '../../src/matching/recipes/index.ts';
 import type { Profile, ProjectSource, Recipe, TrainingSource } from '../../src/matching/types.ts';
@@ -273,6 +273,17 @@ async function checkSource(t: TestApp, w: World, j: Journey, srcRow: Row, contra
     expect(top.body.items.map((i: Row) => i.id)).toEqual(exact.slice(0, opts.smallLimit).map((s) => s.profile.row.id));
     top.body.items.forEach((item: Row, k: number) => expect(Math.abs(item.score - exact[k].score)).toBeLessThan(1e-9));
   }
+
+  // The in-memory candidate index's path, forced (exactLimit 0) with channels of every candidate's
+  // size: the same ranking, though it checks the rules in TypeScript and reads the rows from memory.
+  // With vectors missing, the channels reach only candidates with a vector or a shared word: then the
+  // same items in the same order, less the unreachable ones.
+  const viaIndex = await runRecipe({ db: t.db, model, lang: 'zh', index: t.service.candidateIndex }, j.recipe, source,
+    { limit: 100, weights: weightsOf(w, j, srcRow), exactLimit: 0, retrieveK: 1000 });
+  const pairs = (list: Row[]) => list.map((i) => [i.id, i.score]);
+  const reached = new Set(viaIndex.items.map((i) => i.id));
+  if (!opts.cold) expect(pairs(viaIndex.items), `${label}: via the candidate index`).toEqual(pairs(items));
+  else expect(pairs(viaIndex.items), `${label}: via the candidate index`).toEqual(pairs(items.filter((i) => reached.has(i.id))));
 
   // reasons: an `eligible` reason naming the rules that applied; cold start exactly when a vector is missing
   const vectors = new Map(profiles.map((c) => [c.row.id as string, c.vector]));

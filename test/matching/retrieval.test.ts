@@ -39,7 +39,7 @@ describe('hybrid retrieval', () => {
   it('returns the same ranking as exhaustive scoring when both channels reach every candidate', async () => {
     const ctx = { db: t.db, model: t.service.embedder.id, lang: 'zh' as const };
     const source = (await loadProjectSource(ctx, projectId))!;
-    const opts = { limit: 10, weights: recipeWeights(projectMentors, null), declared: { topics: 'expertise', sectors: 'sectors' } };
+    const opts = { limit: 10, weights: recipeWeights(projectMentors, null) };
     const exact = await runRecipe(ctx, projectMentors, source, opts);
     expect(exact.candidates).toBe(24);
     for (const singlePassMaxRows of [1_000_000, 0]) {
@@ -60,13 +60,12 @@ describe('hybrid retrieval', () => {
     const ctx = { db: t.db, model: t.service.embedder.id, lang: 'zh' as const };
     const source = (await loadProjectSource(ctx, projectId))!;
     const narrow = { ...projectMentors, retrieval: { exactLimit: 5, retrieveK: 3 } };
-    const declared = { topics: 'expertise', sectors: 'sectors' };
-    const tuned = await runRecipe(ctx, narrow, source, { limit: 10, weights: recipeWeights(narrow, null), declared });
+    const tuned = await runRecipe(ctx, narrow, source, { limit: 10, weights: recipeWeights(narrow, null) });
     expect(tuned.candidates).toBeGreaterThanOrEqual(3);
     expect(tuned.candidates).toBeLessThanOrEqual(6); // 3 nearest ∪ 3 best keyword matches
     // A center's own weights may rank by what the channels do not see: every eligible mentor is scored.
     const own = recipeWeights(narrow, { [narrow.id]: { region: 0.5 } });
-    const custom = await runRecipe(ctx, narrow, source, { limit: 10, weights: own, declared });
+    const custom = await runRecipe(ctx, narrow, source, { limit: 10, weights: own });
     expect(custom.candidates).toBe(24);
   });
 });

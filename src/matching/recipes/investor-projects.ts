@@ -33,6 +33,7 @@ export const priorityGroup = (groupsOf: (c: Profile) => string[]): Feature<Profi
 export const investorProjects: Recipe<Profile> = {
   id: 'investor.projects',
   candidateKind: 'project',
+  declared: { topics: 'needs', sectors: 'sector' },
   candidateTable: p,
   // The founders' groups, kept in the project row by triggers (hidden from the API, so named here).
   computed: { founderGroups: sql<string[]>`${p.founderGroups}` },

@@ -99,6 +99,7 @@ export const regionFocus = (codes: (s: Profile, c: Profile) => string[]): Featur
 export const projectInvestors: Recipe<ProjectSource> = {
   id: 'project.investors',
   candidateKind: 'investor',
+  declared: { sectors: 'sectors' },
   candidateTable: i,
   computed: { decisions: decisionsSql('investor', i.id) },
   rules: [

@@ -27,6 +27,7 @@ const load: Feature<Profile> = {
 export const projectMentors: Recipe<ProjectSource> = {
   id: 'project.mentors',
   candidateKind: 'mentor',
+  declared: { topics: 'expertise', sectors: 'sectors' },
   candidateTable: m,
   computed: { remaining: mentorRemainingSql(), decisions: decisionsSql('mentor', m.id) },
   rules: [

@@ -37,6 +37,7 @@ const ownCenter: Feature<ProjectSource> = {
 export const projectServices: Recipe<ProjectSource> = {
   id: 'project.services',
   candidateKind: 'service',
+  declared: { topics: 'category' },
   candidateTable: sv,
   rules: [
     rule('region', '服务覆盖项目所在地', 'Serves the project\'s region', (s) => regionListCovers(sv.regionCodes, s.row.regionCode),

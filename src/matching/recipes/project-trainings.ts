@@ -38,6 +38,7 @@ const place: Feature<ProjectSource> = {
 export const projectTrainings: Recipe<ProjectSource> = {
   id: 'project.trainings',
   candidateKind: 'training',
+  declared: { topics: 'topics' },
   candidateTable: t,
   computed: { seatsLeft: seatsLeftSql() },
   rules: [

@@ -21,6 +21,7 @@ export const trainingFounders: Recipe<TrainingSource> = {
   // against 79/119 ms in SQL (bench/scale, in process), where the mentor and project tables gained.
   narrowInSql: true,
   candidateKind: 'founder',
+  declared: {},
   candidateTable: f,
   rules: [
     // A deleted founder's tombstone is never a candidate.
