@@ -18,6 +18,7 @@ import { createAssignmentQueue, requeueUnfinished, type AssignmentQueue } from '
 import { executeRun } from './assignment/run.ts';
 import { isEmpty, loadDemo, loadReference } from '../seeds/load.ts';
 import { createMatchCache, type MatchCache } from './matching/cache.ts';
+import { warmCandidateIndex } from './matching/service.ts';
 import { createCandidateIndex, type CandidateIndex } from './matching/candidate-index.ts';
 
 export interface Service {
@@ -63,6 +64,7 @@ export async function bootstrap(config: Config, logger: Logger, opts: BootOption
   }
   const matchCache = await createMatchCache(database, { ttlMs: config.MATCH_CACHE_TTL_MS, maxBytes: config.MATCH_CACHE_MAX_MB * 2 ** 20 }, logger);
   const candidateIndex = await createCandidateIndex(database, config.MATCH_INDEX_MAX_MB * 2 ** 20, logger);
+  const warming = warmCandidateIndex(candidateIndex, embedder.id).catch((e: unknown) => logger.warn('candidate index: warming failed, tables load on their first call', { error: String(e) }));
   const upkeep = await scheduleUpkeep(database, config.TABLE_UPKEEP_INTERVAL_MS, logger);
   const app = createApp({ config, database, logger, queue, assignmentQueue, embedder, embeddingHooks: hooks, matchCache, candidateIndex });
   return {
@@ -77,6 +79,7 @@ export async function bootstrap(config: Config, logger: Logger, opts: BootOption
     async close() {
       await upkeep.stop();
       await matchCache.close();
+      await warming;
       await candidateIndex.close();
       await assignmentQueue.close();
       await queue.close();

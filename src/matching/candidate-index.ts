@@ -39,6 +39,8 @@ export interface CandidateIndexStats {
   bytes: number;
   /** Rows read from the database since start (first loads and refreshes). */
   loaded: number;
+  /** Whether tables are still being loaded ahead of their first call (warm). */
+  warming: boolean;
 }
 
 export interface CandidateIndex {
@@ -48,6 +50,11 @@ export interface CandidateIndex {
    * them. Null when the index does not serve `t` (over its memory budget): the engine then narrows in SQL.
    */
   narrow(t: EmbeddedTable, admits: (c: { row: Row }) => boolean, n: Narrowing): Promise<Row[] | null>;
+  /**
+   * Loads, one after the other, each of `tables` holding more than `minRows` rows, ahead of its first
+   * call (which would otherwise wait for it: seconds at 100k rows).
+   */
+  warm(tables: EmbeddedTable[], model: string, minRows: number): Promise<void>;
   /** Every table may have changed (an own write, before its notification arrives). */
   invalidate(): void;
   stats(): CandidateIndexStats;
@@ -57,8 +64,9 @@ export interface CandidateIndex {
 /** Retrieval stays in SQL (MATCH_INDEX_MAX_MB = 0). */
 export const noCandidateIndex: CandidateIndex = {
   narrow: async () => null,
+  warm: async () => {},
   invalidate() {},
-  stats: () => ({ tables: 0, rows: 0, bytes: 0, loaded: 0 }),
+  stats: () => ({ tables: 0, rows: 0, bytes: 0, loaded: 0, warming: false }),
   close: async () => {},
 };
 
@@ -90,27 +98,42 @@ export async function createCandidateIndex(database: Database, maxBytes: number,
     return null;
   });
 
+  /** The table's store, refreshed; null when it does not fit (then for good: it is left to SQL). */
+  async function current(t: EmbeddedTable, model: string): Promise<TableStore | null> {
+    const name = getTableName(t);
+    let store = stores.get(name);
+    if (store === 'sql') return null;
+    if (!store || store.model !== model) {
+      store = new TableStore(database, t, model, terms, strings, fits);
+      stores.set(name, store);
+    }
+    if (store.stale || !stop) await store.refresh();
+    if (fits()) return store;
+    logger?.warn('candidate index: table does not fit in MATCH_INDEX_MAX_MB, narrowed in SQL', { table: name, maxMb: Math.round(maxBytes / 2 ** 20) });
+    stores.set(name, 'sql');
+    return null;
+  }
+  let warming = 0;
+
   return {
     async narrow(t, admits, n) {
-      const name = getTableName(t);
-      let store = stores.get(name);
-      if (store === 'sql') return null;
-      if (!store || store.model !== n.model) {
-        store = new TableStore(database, t, n.model, terms, strings, fits);
-        stores.set(name, store);
+      return (await current(t, n.model))?.narrow(admits, n) ?? null;
+    },
+    async warm(tables, model, minRows) {
+      warming++;
+      try {
+        for (const t of tables) {
+          const [{ n }] = await database.db.select({ n: sql<number>`count(*)::int` }).from(t);
+          if (Number(n) > minRows) await current(t, model);
+        }
+      } finally {
+        warming--;
       }
-      if (store.stale || !stop) await store.refresh();
-      if (!fits()) {
-        logger?.warn('candidate index: table does not fit in MATCH_INDEX_MAX_MB, narrowed in SQL', { table: name, maxMb: Math.round(maxBytes / 2 ** 20) });
-        stores.set(name, 'sql');
-        return null;
-      }
-      return store.narrow(admits, n);
     },
     invalidate: dirtyAll,
     stats() {
       const s = live();
-      return { tables: s.length, rows: s.reduce((a, x) => a + x.size, 0), bytes: s.reduce((a, x) => a + x.bytes, 0), loaded: s.reduce((a, x) => a + x.loaded, 0) };
+      return { tables: s.length, rows: s.reduce((a, x) => a + x.size, 0), bytes: s.reduce((a, x) => a + x.bytes, 0), loaded: s.reduce((a, x) => a + x.loaded, 0), warming: warming > 0 };
     },
     close: async () => {
       await stop?.();

@@ -9,7 +9,8 @@ import type { Actor } from '../auth/actor.ts';
 import { notFound } from '../errors.ts';
 import { managedProjectScope } from '../resources/projects.ts';
 import { profileQuery, toProfile } from './profile.ts';
-import { runRecipe, type EngineContext } from './engine.ts';
+import { EXACT_LIMIT, runRecipe, type EngineContext } from './engine.ts';
+import type { CandidateIndex } from './candidate-index.ts';
 import { todayInShanghai } from './rules.ts';
 import * as recipes from './recipes/index.ts';
 import type { MatchItem, Profile, ProjectSource, Recipe, TrainingSource } from './types.ts';
@@ -25,6 +26,16 @@ const projectRecipes: Record<ProjectTarget, Recipe<ProjectSource>> = {
   services: recipes.projectServices,
 };
 export const RECIPES = [recipes.projectMentors, recipes.projectInvestors, recipes.projectTrainings, recipes.projectServices, recipes.investorProjects, recipes.trainingFounders];
+
+/**
+ * Loads into the candidate index the tables it would serve that are large enough for it to be used
+ * (more rows than the smallest exact limit), so that their first match call does not wait for a load
+ * of seconds. Run in the background at start.
+ */
+export function warmCandidateIndex(index: CandidateIndex, model: string): Promise<void> {
+  const minRows = Math.min(EXACT_LIMIT, ...RECIPES.map((r) => r.retrieval?.exactLimit ?? EXACT_LIMIT));
+  return index.warm([...new Set(RECIPES.filter((r) => !r.narrowInSql).map((r) => r.candidateTable))], model, minRows);
+}
 
 const isUuid = (s: string) => z.uuid().safeParse(s).success;
 

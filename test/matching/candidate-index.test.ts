@@ -5,7 +5,7 @@
 // memory budget it steps aside and the SQL path answers.
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { introductionsTable, mentorsTable } from '../../models/schema.ts';
+import { introductionsTable, investorsTable, mentorsTable } from '../../models/schema.ts';
 import { loadConfig } from '../../src/config.ts';
 import { resultRows } from '../../src/db/errors.ts';
 import { createCandidateIndex, noCandidateIndex, type CandidateIndex } from '../../src/matching/candidate-index.ts';
@@ -126,6 +126,21 @@ describe('in-memory candidate index', () => {
     expect(await createCandidateIndex(t.service.database, 0)).toBe(noCandidateIndex);
   });
 
+  it('warms the tables it is given that are larger than the threshold, ahead of their first call', async () => {
+    const fresh = await createCandidateIndex(t.service.database, 2 ** 30);
+    try {
+      const [{ n }] = await t.db.select({ n: sql<number>`count(*)::int` }).from(mentorsTable);
+      const warming = fresh.warm([mentorsTable, investorsTable], t.service.embedder.id, 20); // no investors: not loaded
+      expect(fresh.stats().warming).toBe(true);
+      await warming;
+      expect(fresh.stats()).toMatchObject({ tables: 1, rows: Number(n), loaded: Number(n), warming: false });
+      await fresh.warm([mentorsTable], t.service.embedder.id, Number(n)); // not above the threshold: nothing read again
+      expect(fresh.stats().loaded).toBe(Number(n));
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('is configured by MATCH_INDEX_MAX_MB (default 1024, 0 = off) and rejects bad values', () => {
     expect(loadConfig({}).MATCH_INDEX_MAX_MB).toBe(1024);
     expect(loadConfig({ MATCH_INDEX_MAX_MB: '0' }).MATCH_INDEX_MAX_MB).toBe(0);
@@ -138,5 +153,6 @@ describe('in-memory candidate index', () => {
     expect(res.body.candidateIndex.tables).toBeGreaterThan(0);
     expect(res.body.candidateIndex.rows).toBeGreaterThan(0);
     expect(res.body.candidateIndex.bytes).toBeGreaterThan(0);
+    expect(res.body.candidateIndex.warming).toBe(false); // tables this small are not warmed: loaded on their first call
   });
 });

@@ -19,8 +19,8 @@ export const StatusSchema = z
       hits: z.number().int(), misses: z.number().int(), invalidations: z.number().int(),
     }).describe('this process\'s match cache since it started'),
     candidateIndex: z.object({
-      tables: z.number().int(), rows: z.number().int(), bytes: z.number().int(), loaded: z.number().int(),
-    }).describe('this process\'s in-memory candidate tables (rows held, estimated bytes, rows read since start)'),
+      tables: z.number().int(), rows: z.number().int(), bytes: z.number().int(), loaded: z.number().int(), warming: z.boolean(),
+    }).describe('this process\'s in-memory candidate tables (rows held, estimated bytes, rows read since start, tables still loading at start)'),
   })
   .openapi('Status');
 
