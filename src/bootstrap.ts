@@ -64,7 +64,7 @@ export async function bootstrap(config: Config, logger: Logger, opts: BootOption
   }
   const matchCache = await createMatchCache(database, { ttlMs: config.MATCH_CACHE_TTL_MS, maxBytes: config.MATCH_CACHE_MAX_MB * 2 ** 20 }, logger);
   const candidateIndex = await createCandidateIndex(database, config.MATCH_INDEX_MAX_MB * 2 ** 20, logger);
-  const warming = warmCandidateIndex(candidateIndex, embedder.id).catch((e: unknown) => logger.warn('candidate index: warming failed, tables load on their first call', { error: String(e) }));
+  const warming = warmCandidateIndex(candidateIndex, embedder.id, embedder.dimensions).catch((e: unknown) => logger.warn('candidate index: warming failed, tables load on their first call', { error: String(e) }));
   const upkeep = await scheduleUpkeep(database, config.TABLE_UPKEEP_INTERVAL_MS, logger);
   const app = createApp({ config, database, logger, queue, assignmentQueue, embedder, embeddingHooks: hooks, matchCache, candidateIndex });
   return {

@@ -52,9 +52,9 @@ export interface CandidateIndex {
   narrow(t: EmbeddedTable, admits: (c: { row: Row }) => boolean, n: Narrowing): Promise<Row[] | null>;
   /**
    * Loads, one after the other, each of `tables` holding more than `minRows` rows, ahead of its first
-   * call (which would otherwise wait for it: seconds at 100k rows).
+   * call (which would otherwise wait for it: seconds at 100k rows). `dims`: the model's, for the size estimate.
    */
-  warm(tables: EmbeddedTable[], model: string, minRows: number): Promise<void>;
+  warm(tables: EmbeddedTable[], model: string, dims: number, minRows: number): Promise<void>;
   /** Every table may have changed (an own write, before its notification arrives). */
   invalidate(): void;
   stats(): CandidateIndexStats;
@@ -98,33 +98,38 @@ export async function createCandidateIndex(database: Database, maxBytes: number,
     return null;
   });
 
+  const leaveToSql = (name: string) => {
+    logger?.warn('candidate index: table does not fit in MATCH_INDEX_MAX_MB, narrowed in SQL', { table: name, maxMb: Math.round(maxBytes / 2 ** 20) });
+    stores.set(name, 'sql');
+    return null;
+  };
   /** The table's store, refreshed; null when it does not fit (then for good: it is left to SQL). */
-  async function current(t: EmbeddedTable, model: string): Promise<TableStore | null> {
+  async function current(t: EmbeddedTable, model: string, dims: number): Promise<TableStore | null> {
     const name = getTableName(t);
     let store = stores.get(name);
     if (store === 'sql') return null;
     if (!store || store.model !== model) {
+      // A table that cannot fit is not loaded at all (at 1M projects, most of it would be read for nothing).
+      const [{ n }] = await database.db.select({ n: sql<number>`count(*)::int` }).from(t);
+      if (live().reduce((a, x) => a + x.bytes, 0) + Number(n) * (ROW_BYTES + dims * 4) > maxBytes) return leaveToSql(name);
       store = new TableStore(database, t, model, terms, strings, fits);
       stores.set(name, store);
     }
     if (store.stale || !stop) await store.refresh();
-    if (fits()) return store;
-    logger?.warn('candidate index: table does not fit in MATCH_INDEX_MAX_MB, narrowed in SQL', { table: name, maxMb: Math.round(maxBytes / 2 ** 20) });
-    stores.set(name, 'sql');
-    return null;
+    return fits() ? store : leaveToSql(name);
   }
   let warming = 0;
 
   return {
     async narrow(t, admits, n) {
-      return (await current(t, n.model))?.narrow(admits, n) ?? null;
+      return (await current(t, n.model, n.vector?.length ?? 0))?.narrow(admits, n) ?? null;
     },
-    async warm(tables, model, minRows) {
+    async warm(tables, model, dims, minRows) {
       warming++;
       try {
         for (const t of tables) {
           const [{ n }] = await database.db.select({ n: sql<number>`count(*)::int` }).from(t);
-          if (Number(n) > minRows) await current(t, model);
+          if (Number(n) > minRows) await current(t, model, dims);
         }
       } finally {
         warming--;

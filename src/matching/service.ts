@@ -32,9 +32,9 @@ export const RECIPES = [recipes.projectMentors, recipes.projectInvestors, recipe
  * (more rows than the smallest exact limit), so that their first match call does not wait for a load
  * of seconds. Run in the background at start.
  */
-export function warmCandidateIndex(index: CandidateIndex, model: string): Promise<void> {
+export function warmCandidateIndex(index: CandidateIndex, model: string, dims: number): Promise<void> {
   const minRows = Math.min(EXACT_LIMIT, ...RECIPES.map((r) => r.retrieval?.exactLimit ?? EXACT_LIMIT));
-  return index.warm([...new Set(RECIPES.filter((r) => !r.narrowInSql).map((r) => r.candidateTable))], model, minRows);
+  return index.warm([...new Set(RECIPES.filter((r) => !r.narrowInSql).map((r) => r.candidateTable))], model, dims, minRows);
 }
 
 const isUuid = (s: string) => z.uuid().safeParse(s).success;

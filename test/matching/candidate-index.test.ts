@@ -123,6 +123,14 @@ describe('in-memory candidate index', () => {
     } finally {
       await tiny.close();
     }
+    // Past the estimate made from the row count, but not past the arrays as allocated: dropped after loading.
+    const small = await createCandidateIndex(t.service.database, 100_000);
+    try {
+      expect(await byWords(small, ['淘宝'])).toBeNull();
+      expect(small.stats().rows).toBe(0);
+    } finally {
+      await small.close();
+    }
     expect(await createCandidateIndex(t.service.database, 0)).toBe(noCandidateIndex);
   });
 
@@ -130,11 +138,11 @@ describe('in-memory candidate index', () => {
     const fresh = await createCandidateIndex(t.service.database, 2 ** 30);
     try {
       const [{ n }] = await t.db.select({ n: sql<number>`count(*)::int` }).from(mentorsTable);
-      const warming = fresh.warm([mentorsTable, investorsTable], t.service.embedder.id, 20); // no investors: not loaded
+      const warming = fresh.warm([mentorsTable, investorsTable], t.service.embedder.id, t.service.embedder.dimensions, 20); // no investors: not loaded
       expect(fresh.stats().warming).toBe(true);
       await warming;
       expect(fresh.stats()).toMatchObject({ tables: 1, rows: Number(n), loaded: Number(n), warming: false });
-      await fresh.warm([mentorsTable], t.service.embedder.id, Number(n)); // not above the threshold: nothing read again
+      await fresh.warm([mentorsTable], t.service.embedder.id, t.service.embedder.dimensions, Number(n)); // not above the threshold: nothing read again
       expect(fresh.stats().loaded).toBe(Number(n));
     } finally {
       await fresh.close();
