@@ -8,7 +8,13 @@ import { inferredNotes } from './notes.ts';
 import { seatsLeftSql } from '../../engagement/capacity.ts';
 
 const t = trainingsTable;
-const groupsOf = (s: ProjectSource) => [...new Set(s.founders.flatMap((f) => f.groups as string[]))];
+/** The founders' groups, once per source: the group rule is checked for every training row (candidate-index.ts). */
+const groupsCache = new WeakMap<ProjectSource, string[]>();
+const groupsOf = (s: ProjectSource) => {
+  let groups = groupsCache.get(s);
+  if (!groups) groupsCache.set(s, (groups = [...new Set(s.founders.flatMap((f) => f.groups as string[]))]));
+  return groups;
+};
 
 /** Who the cohort is for: one of the project's founders in the target groups (policy priority groups first). */
 const groupFit: Feature<ProjectSource> = {
