@@ -77,11 +77,13 @@ export const noCandidateIndex: CandidateIndex = {
 const ROW_BYTES = 1000;
 /** Rows per statement when loading. */
 const LOAD_CHUNK = 10_000;
-/** How often a refresh also counts the table's rows to notice deletions. */
+/** How often a refresh also counts the table's rows to notice deletions (by default). */
 const SWEEP_INTERVAL_MS = 60_000;
 
 /** Memory-resident retrieval within `maxBytes`; a table that does not fit is left to SQL (logged once). */
-export async function createCandidateIndex(database: Database, maxBytes: number, logger?: Logger): Promise<CandidateIndex> {
+export async function createCandidateIndex(
+  database: Database, maxBytes: number, logger?: Logger, { sweepIntervalMs = SWEEP_INTERVAL_MS }: { sweepIntervalMs?: number } = {},
+): Promise<CandidateIndex> {
   if (maxBytes <= 0) return noCandidateIndex;
   const stores = new Map<string, TableStore | 'sql'>();
   const terms = new Vocabulary();
@@ -112,7 +114,7 @@ export async function createCandidateIndex(database: Database, maxBytes: number,
       // A table that cannot fit is not loaded at all (at 1M projects, most of it would be read for nothing).
       const [{ n }] = await database.db.select({ n: sql<number>`count(*)::int` }).from(t);
       if (live().reduce((a, x) => a + x.bytes, 0) + Number(n) * (ROW_BYTES + dims * 4) > maxBytes) return leaveToSql(name);
-      store = new TableStore(database, t, model, terms, strings, fits);
+      store = new TableStore(database, t, model, terms, strings, fits, sweepIntervalMs);
       stores.set(name, store);
     }
     if (store.stale || !stop) await store.refresh();
@@ -212,6 +214,7 @@ class TableStore {
     private readonly terms: Vocabulary, private readonly strings: Map<string, string>,
     /** Whether every table's rows still fit the budget: a load stops at the first chunk beyond it. */
     private readonly fits: () => boolean,
+    private readonly sweepIntervalMs: number,
   ) {}
 
   get size() {
@@ -262,7 +265,7 @@ class TableStore {
         after = rows[rows.length - 1].id;
       }
       this.watermark = w;
-      if (Date.now() - this.sweptAt > SWEEP_INTERVAL_MS) await this.sweep();
+      if (Date.now() - this.sweptAt >= this.sweepIntervalMs) await this.sweep();
     } catch (e) {
       this.dirty = true;
       throw e;

@@ -111,6 +111,24 @@ describe('in-memory candidate index', () => {
     expect(await all()).not.toContain(gone);
   });
 
+  it('drops deleted rows at its count check, and reuses their slots', async () => {
+    const eager = await createCandidateIndex(t.service.database, 2 ** 30, undefined, { sweepIntervalMs: 0 });
+    try {
+      const all = async () => idsOf(await eager.narrow(mentorsTable, () => true, { model: t.service.embedder.id, vector: null, words: [], exactLimit: 1000, k: 0 }))!;
+      const doomed = await mentor({ name: '将删除二', bio: 'Ephemeralwordx coach' });
+      expect(await all()).toContain(doomed);
+      const rows = (await all()).length;
+      await t.db.delete(mentorsTable).where(eq(mentorsTable.id, doomed)); // outside the API: NOTIFY marks the table
+      await eventually(async () => !(await all()).includes(doomed));
+      expect(eager.stats().rows).toBe(rows - 1);
+      const next = await mentor({ name: '新来的', bio: 'Ephemeralwordx coach' }); // takes the freed slot
+      expect(await byWords(eager, ['ephemeralwordx'])).toEqual([next]);
+      expect(eager.stats().rows).toBe(rows);
+    } finally {
+      await eager.close();
+    }
+  });
+
   it('steps aside beyond its memory budget, and the SQL path answers the same', async () => {
     const tiny = await createCandidateIndex(t.service.database, 1);
     try {
