@@ -16,6 +16,8 @@
 // sink is settled. Potentials keep every residual arc's reduced cost ≥ 0 (the optimality condition)
 // and, without balance, yield an LP dual solution returned as a checkable certificate.
 
+import { MinHeap } from '../min-heap.ts';
+
 export interface Edge {
   project: number;
   mentor: number;
@@ -381,58 +383,3 @@ export function greedy(inst: Instance): Solution {
 
 /** Scores the given assignment the way solve() does (for tests and comparisons). */
 export const evaluateAssignment = evaluate;
-
-/** A binary min-heap of (node, key) with lazy deletion (stale entries are skipped by the caller). */
-class MinHeap {
-  private nodes: Int32Array;
-  private keys: Float64Array;
-  size = 0;
-  constructor(cap: number) {
-    this.nodes = new Int32Array(cap);
-    this.keys = new Float64Array(cap);
-  }
-  clear() {
-    this.size = 0;
-  }
-  push(node: number, key: number) {
-    if (this.size === this.nodes.length) {
-      const n2 = new Int32Array(this.size * 2);
-      n2.set(this.nodes);
-      const k2 = new Float64Array(this.size * 2);
-      k2.set(this.keys);
-      this.nodes = n2;
-      this.keys = k2;
-    }
-    let i = this.size++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (this.keys[parent] <= key) break;
-      this.nodes[i] = this.nodes[parent];
-      this.keys[i] = this.keys[parent];
-      i = parent;
-    }
-    this.nodes[i] = node;
-    this.keys[i] = key;
-  }
-  /** The key of the node the last pop() returned (no tuple allocated per pop: millions of them). */
-  poppedKey = 0;
-  pop(): number {
-    const node = this.nodes[0];
-    this.poppedKey = this.keys[0];
-    const lastNode = this.nodes[--this.size];
-    const lastKey = this.keys[this.size];
-    let i = 0;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= this.size) break;
-      if (c + 1 < this.size && this.keys[c + 1] < this.keys[c]) c++;
-      if (this.keys[c] >= lastKey) break;
-      this.nodes[i] = this.nodes[c];
-      this.keys[i] = this.keys[c];
-      i = c;
-    }
-    this.nodes[i] = lastNode;
-    this.keys[i] = lastKey;
-    return node;
-  }
-}

@@ -20,6 +20,7 @@ import { entityColumns } from '../../models/common/columns.ts';
 import type { Database } from '../db/client.ts';
 import { resultRows } from '../db/errors.ts';
 import type { Logger } from '../logger.ts';
+import { MinHeap } from '../min-heap.ts';
 
 type Row = Record<string, any>;
 
@@ -379,43 +380,20 @@ class TableStore {
   }
 }
 
-/** The k highest-scoring slots offered (a min-heap on the score). */
+/** The k highest-scoring slots offered: a min-heap of the best so far, whose root the next better one replaces. */
 class TopK {
-  private readonly score: Float64Array;
-  private readonly slot: Int32Array;
-  private n = 0;
+  private readonly heap: MinHeap;
   constructor(private readonly k: number) {
-    this.score = new Float64Array(Math.max(k, 0));
-    this.slot = new Int32Array(Math.max(k, 0));
+    this.heap = new MinHeap(Math.max(k, 1));
   }
   offer(slot: number, score: number) {
-    if (this.n < this.k) {
-      let i = this.n++;
-      while (i > 0) {
-        const p = (i - 1) >> 1;
-        if (this.score[p] <= score) break;
-        this.score[i] = this.score[p];
-        this.slot[i] = this.slot[p];
-        i = p;
-      }
-      this.score[i] = score;
-      this.slot[i] = slot;
-    } else if (this.k > 0 && score > this.score[0]) {
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= this.n) break;
-        const c = l + 1 < this.n && this.score[l + 1] < this.score[l] ? l + 1 : l;
-        if (this.score[c] >= score) break;
-        this.score[i] = this.score[c];
-        this.slot[i] = this.slot[c];
-        i = c;
-      }
-      this.score[i] = score;
-      this.slot[i] = slot;
+    if (this.heap.size < this.k) this.heap.push(slot, score);
+    else if (this.k > 0 && score > this.heap.minKey) {
+      this.heap.pop();
+      this.heap.push(slot, score);
     }
   }
   slots(): number[] {
-    return Array.from(this.slot.subarray(0, this.n));
+    return this.heap.nodesHeld();
   }
 }

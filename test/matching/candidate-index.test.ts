@@ -13,12 +13,11 @@ import { runRecipe, type EngineContext } from '../../src/matching/engine.ts';
 import { projectMentors } from '../../src/matching/recipes/project-mentors.ts';
 import { loadProjectSource, recipeWeights } from '../../src/matching/service.ts';
 import { startTestApp, type TestApp } from '../harness.ts';
+import { createShopProject, MENTOR_BIOS } from './shop-fixture.ts';
 
 let t: TestApp;
 let projectId: string;
 let fullMentorId: string;
-const bios = ['十年淘宝和抖音电商运营', '藏药材种植与加工', '光伏电站运维', '民宿经营与乡村旅游', '财税代账与发票管理', 'Cross-border logistics via Gyirong port',
-  '唐卡与非遗文创设计', '牦牛乳制品加工工艺', 'Angel investor in digital startups', '创业担保贷款申请辅导', '知识产权与商标注册', '直播带货与短视频营销'];
 const opts = { limit: 10, weights: recipeWeights(projectMentors, null) };
 const ctx = (index?: CandidateIndex): EngineContext => ({ db: t.db, model: t.service.embedder.id, lang: 'zh', index });
 const mentor = (body: Record<string, unknown>) => t.request('POST', '/v1/mentors', {
@@ -43,17 +42,15 @@ async function eventually(check: () => Promise<boolean>) {
 
 beforeAll(async () => {
   t = await startTestApp();
-  const f = await t.request('POST', '/v1/founders', { body: { name: '央金', groups: ['graduate'], regionCode: '540102', languages: ['zh'] } });
-  projectId = (await t.request('POST', '/v1/projects', {
-    body: { title: '酥油微店', description: '想开个微店卖酥油和牦牛酸奶，需要电商运营和营销指导', sector: 'plateau_biology', stage: 'prototype', regionCode: '540102', founderIds: [f.body.id], needs: ['marketing'], languages: ['zh'], status: 'submitted' },
-  })).body.id;
-  for (let i = 0; i < 24; i++) await mentor({ name: `导师${i}`, bio: bios[i % bios.length] + (i >= bios.length ? '，兼职' : ''), expertise: [i % 3 ? 'marketing' : 'ecommerce'], remote: i % 2 === 0 });
+  const shop = await createShopProject(t);
+  projectId = shop.projectId;
+  for (let i = 0; i < 24; i++) await mentor({ name: `导师${i}`, bio: MENTOR_BIOS[i % MENTOR_BIOS.length] + (i >= MENTOR_BIOS.length ? '，兼职' : ''), expertise: [i % 3 ? 'marketing' : 'ecommerce'], remote: i % 2 === 0 });
   // Excluded by the rules: no shared language, inactive, and (a live rule) no capacity left.
-  await mentor({ name: '排除-语言', bio: bios[0], languages: ['en'] });
-  await mentor({ name: '排除-停用', bio: bios[0], active: false });
-  fullMentorId = await mentor({ name: '排除-满员', bio: bios[0] + '，网店运营', capacity: 1 });
+  await mentor({ name: '排除-语言', bio: MENTOR_BIOS[0], languages: ['en'] });
+  await mentor({ name: '排除-停用', bio: MENTOR_BIOS[0], active: false });
+  fullMentorId = await mentor({ name: '排除-满员', bio: MENTOR_BIOS[0] + '，网店运营', capacity: 1 });
   const other = await t.request('POST', '/v1/projects', {
-    body: { title: '另一个项目', description: '牧区电商平台', sector: 'plateau_biology', stage: 'idea', regionCode: '540102', founderIds: [f.body.id], needs: ['ecommerce'], languages: ['zh'], status: 'submitted' },
+    body: { title: '另一个项目', description: '牧区电商平台', sector: 'plateau_biology', stage: 'idea', regionCode: '540102', founderIds: [shop.founderId], needs: ['ecommerce'], languages: ['zh'], status: 'submitted' },
   });
   expect(other.status, other.text).toBe(201);
   const otherProject = other.body.id;
@@ -103,7 +100,7 @@ describe('in-memory candidate index', () => {
     await eventually(async () => (await nearest())?.[0] === id);
     // Deleted rows may linger in memory until a sweep, but the engine reads results back in SQL.
     const source = (await loadProjectSource(ctx(), projectId))!;
-    const gone = await mentor({ name: '将删除', bio: bios[0] + '，网店运营，电商运营' });
+    const gone = await mentor({ name: '将删除', bio: MENTOR_BIOS[0] + '，网店运营，电商运营' });
     const all = async () => (await runRecipe(ctx(index), projectMentors, source, { ...opts, limit: 50, exactLimit: 0, retrieveK: 50 })).items.map((i) => i.id);
     expect(await all()).toContain(gone);
     await t.db.delete(mentorsTable).where(eq(mentorsTable.id, gone));

@@ -8,27 +8,23 @@ import { runRecipe } from '../../src/matching/engine.ts';
 import { projectMentors } from '../../src/matching/recipes/project-mentors.ts';
 import { loadProjectSource, recipeWeights } from '../../src/matching/service.ts';
 import { startTestApp, type TestApp } from '../harness.ts';
+import { createShopProject, MENTOR_BIOS } from './shop-fixture.ts';
 
 let t: TestApp;
 let projectId: string;
-const bios = ['十年淘宝和抖音电商运营', '藏药材种植与加工', '光伏电站运维', '民宿经营与乡村旅游', '财税代账与发票管理', 'Cross-border logistics via Gyirong port',
-  '唐卡与非遗文创设计', '牦牛乳制品加工工艺', 'Angel investor in digital startups', '创业担保贷款申请辅导', '知识产权与商标注册', '直播带货与短视频营销'];
 
 beforeAll(async () => {
   t = await startTestApp();
-  const f = await t.request('POST', '/v1/founders', { body: { name: '央金', groups: ['graduate'], regionCode: '540102', languages: ['zh'] } });
-  projectId = (await t.request('POST', '/v1/projects', {
-    body: { title: '酥油微店', description: '想开个微店卖酥油和牦牛酸奶，需要电商运营和营销指导', sector: 'plateau_biology', stage: 'prototype', regionCode: '540102', founderIds: [f.body.id], needs: ['marketing'], languages: ['zh'], status: 'submitted' },
-  })).body.id;
+  projectId = (await createShopProject(t)).projectId;
   for (let i = 0; i < 24; i++) {
     await t.request('POST', '/v1/mentors', {
-      body: { name: `导师${i}`, bio: bios[i % bios.length] + (i >= bios.length ? '，兼职' : ''), expertise: [i % 3 ? 'marketing' : 'ecommerce'], sectors: ['plateau_biology'], languages: ['zh'], regionCode: '540102', remote: i % 2 === 0, capacity: 2, active: true },
+      body: { name: `导师${i}`, bio: MENTOR_BIOS[i % MENTOR_BIOS.length] + (i >= MENTOR_BIOS.length ? '，兼职' : ''), expertise: [i % 3 ? 'marketing' : 'ecommerce'], sectors: ['plateau_biology'], languages: ['zh'], regionCode: '540102', remote: i % 2 === 0, capacity: 2, active: true },
     });
   }
   // Excluded by the rules: no shared language, inactive.
   for (let i = 0; i < 4; i++) {
     await t.request('POST', '/v1/mentors', {
-      body: { name: `排除${i}`, bio: bios[i], expertise: ['marketing'], sectors: ['plateau_biology'], languages: i < 2 ? ['en'] : ['zh'], regionCode: '540102', remote: true, capacity: 2, active: i < 2 },
+      body: { name: `排除${i}`, bio: MENTOR_BIOS[i], expertise: ['marketing'], sectors: ['plateau_biology'], languages: i < 2 ? ['en'] : ['zh'], regionCode: '540102', remote: true, capacity: 2, active: i < 2 },
     });
   }
   await t.service.queue.drained();
