@@ -91,7 +91,8 @@ export async function createCandidateIndex(
   const strings = new Map<string, string>();
   const live = () => [...stores.values()].filter((s): s is TableStore => s !== 'sql');
   const dirtyAll = () => live().forEach((s) => (s.dirty = true));
-  const fits = () => live().reduce((a, x) => a + x.bytes, 0) <= maxBytes;
+  const used = () => live().reduce((a, x) => a + x.bytes, 0);
+  const fits = () => used() <= maxBytes;
   const stop = await database.listen('match_data', (table) => {
     const s = stores.get(table);
     if (s && s !== 'sql') s.dirty = true;
@@ -106,15 +107,19 @@ export async function createCandidateIndex(
     stores.set(name, 'sql');
     return null;
   };
-  /** The table's store, refreshed; null when it does not fit (then for good: it is left to SQL). */
-  async function current(t: EmbeddedTable, model: string, dims: number): Promise<TableStore | null> {
+  /**
+   * The table's store, refreshed; null when it does not fit (then for good: it is left to SQL), or when
+   * it is not loaded yet and holds at most `minRows` rows (warm leaves those to their first call).
+   */
+  async function current(t: EmbeddedTable, model: string, dims: number, minRows = -1): Promise<TableStore | null> {
     const name = getTableName(t);
     let store = stores.get(name);
     if (store === 'sql') return null;
     if (!store || store.model !== model) {
-      // A table that cannot fit is not loaded at all (at 1M projects, most of it would be read for nothing).
       const [{ n }] = await database.db.select({ n: sql<number>`count(*)::int` }).from(t);
-      if (live().reduce((a, x) => a + x.bytes, 0) + Number(n) * (ROW_BYTES + dims * 4) > maxBytes) return leaveToSql(name);
+      if (Number(n) <= minRows) return null;
+      // A table that cannot fit is not loaded at all (at 1M projects, most of it would be read for nothing).
+      if (used() + Number(n) * (ROW_BYTES + dims * 4) > maxBytes) return leaveToSql(name);
       store = new TableStore(database, t, model, terms, strings, fits, sweepIntervalMs);
       stores.set(name, store);
     }
@@ -130,10 +135,7 @@ export async function createCandidateIndex(
     async warm(tables, model, dims, minRows) {
       warming++;
       try {
-        for (const t of tables) {
-          const [{ n }] = await database.db.select({ n: sql<number>`count(*)::int` }).from(t);
-          if (Number(n) > minRows) await current(t, model, dims);
-        }
+        for (const t of tables) await current(t, model, dims, minRows);
       } finally {
         warming--;
       }
@@ -141,7 +143,7 @@ export async function createCandidateIndex(
     invalidate: dirtyAll,
     stats() {
       const s = live();
-      return { tables: s.length, rows: s.reduce((a, x) => a + x.size, 0), bytes: s.reduce((a, x) => a + x.bytes, 0), loaded: s.reduce((a, x) => a + x.loaded, 0), warming: warming > 0 };
+      return { tables: s.length, rows: s.reduce((a, x) => a + x.size, 0), bytes: used(), loaded: s.reduce((a, x) => a + x.loaded, 0), warming: warming > 0 };
     },
     close: async () => {
       await stop?.();
