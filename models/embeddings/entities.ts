@@ -13,3 +13,7 @@ export const embeddedTables = {
 } as const satisfies Record<EmbeddedKind, unknown>;
 
 export type EmbeddedTable = (typeof embeddedTables)[EmbeddedKind];
+
+const kinds = new Map<EmbeddedTable, EmbeddedKind>(Object.entries(embeddedTables).map(([k, t]) => [t, k as EmbeddedKind]));
+/** The embedded kind whose rows `table` holds (the embeddings table's entity_kind for them). */
+export const kindOfTable = (table: EmbeddedTable): EmbeddedKind => kinds.get(table)!;

@@ -5,22 +5,26 @@
 // TypeScript checks and ranks the admitted rows by the two channels of the SQL path (the k nearest ∪
 // the k best keyword matches, keywordRank's measure), exactly.
 //
-// Correctness never depends on this copy: the engine reads the returned ids back with the full SQL
+// Eligibility never depends on this copy: the engine reads the returned ids back with the full SQL
 // rules (and(where, idIn)), so a stale or missing row can only cost recall, never admit a row the
 // rules exclude. Rules over other tables' rows (`live`: capacity and seats, which introductions and
-// enrolments change) are left to that SQL check.
+// enrolments change) are left to that SQL check. What scoring needs of a row besides the
+// vector similarity (its columns, inferred topics, keywords shared with the source) comes from here:
+// reading it back from SQL was most of a call's cost.
 //
 // Freshness: rows carry the id of the transaction that last wrote them (changed_xid, migration 0011).
 // A refresh reads the rows written since the snapshot of the previous one; it runs before the next
 // call after a table's NOTIFY match_data (every process, at commit) or an own write (invalidate()).
 // Deleted rows are dropped by a periodic count check (they only occupy retrieval slots meanwhile).
-import { getTableName, sql } from 'drizzle-orm';
-import type { EmbeddedTable } from '../../models/embeddings/entities.ts';
+import { and, eq, getTableName, sql } from 'drizzle-orm';
+import { embeddingsTable } from '../../models/schema.ts';
+import { kindOfTable, type EmbeddedTable } from '../../models/embeddings/entities.ts';
 import { entityColumns } from '../../models/common/columns.ts';
 import type { Database } from '../db/client.ts';
 import { resultRows } from '../db/errors.ts';
 import type { Logger } from '../logger.ts';
 import { MinHeap } from '../min-heap.ts';
+import type { Profile } from './types.ts';
 
 type Row = Record<string, any>;
 
@@ -30,8 +34,21 @@ export interface Narrowing {
   vector: number[] | null;
   /** The words to rank keyword matches by (searchable: distinct, no quotes). */
   words: string[];
+  /** The source's keywords: each picked row comes with those it shares. */
+  lexemes: ReadonlySet<string>;
   exactLimit: number;
   k: number;
+}
+
+/** A row the index picked, with what scoring needs of it besides the vector similarity. */
+export interface Picked {
+  /** The entity's columns, as profiles read them (shared, not to be changed). */
+  row: Row;
+  inferredTopics: Profile['inferredTopics'];
+  inferredSectors: Profile['inferredSectors'];
+  /** Its keywords among Narrowing.lexemes, and how many it has (keyword_count): the lexical feature's inputs. */
+  shared: string[];
+  keywordCount: number;
 }
 
 export interface CandidateIndexStats {
@@ -46,11 +63,11 @@ export interface CandidateIndexStats {
 
 export interface CandidateIndex {
   /**
-   * The rows to score (the entity's columns, as profiles read them; shared, not to be changed): every
-   * row `admits` when at most `exactLimit`, else the k nearest ∪ the k best keyword matches among
-   * them. Null when the index does not serve `t` (over its memory budget): the engine then narrows in SQL.
+   * The rows to score: every row `admits` when at most `exactLimit`, else the k nearest ∪ the k best
+   * keyword matches among them. Null when the index does not serve `t` (over its memory budget): the
+   * engine then narrows in SQL.
    */
-  narrow(t: EmbeddedTable, admits: (c: { row: Row }) => boolean, n: Narrowing): Promise<Row[] | null>;
+  narrow(t: EmbeddedTable, admits: (c: { row: Row }) => boolean, n: Narrowing): Promise<Picked[] | null>;
   /**
    * Loads, one after the other, each of `tables` holding more than `minRows` rows, ahead of its first
    * call (which would otherwise wait for it: seconds at 100k rows). `dims`: the model's, for the size estimate.
@@ -160,13 +177,7 @@ const SHARED_STRING_MAX = 24;
  * with their own copies of 'zh' or '5401'; compacted, checking 20k mentors took ~3 ms instead of ~7.
  */
 function compactRow(row: Row, strings: Map<string, string>): Row {
-  const share = (v: unknown) => {
-    if (typeof v !== 'string' || v.length > SHARED_STRING_MAX) return v;
-    const had = strings.get(v);
-    if (had !== undefined) return had;
-    strings.set(v, v);
-    return v;
-  };
+  const share = (v: unknown) => intern(v, strings);
   const out: Row = {};
   for (const k in row) {
     const v = row[k];
@@ -175,13 +186,37 @@ function compactRow(row: Row, strings: Map<string, string>): Row {
   return out;
 }
 
+/** `v` itself, or the instance of it already held when it is a short string. */
+function intern<T>(v: T, strings: Map<string, string>): T {
+  if (typeof v !== 'string' || v.length > SHARED_STRING_MAX) return v;
+  const had = strings.get(v);
+  if (had !== undefined) return had as T;
+  strings.set(v, v);
+  return v;
+}
+
+/** Inferred topics or sectors with shared strings (topic keys and evidence phrases repeat across rows). */
+const compactInferred = <T extends { evidence: string[] }>(list: T[] | null, strings: Map<string, string>): T[] =>
+  (list ?? []).map((x) => {
+    const out: Record<string, unknown> = {};
+    for (const k in x) out[k] = k === 'evidence' ? x.evidence.map((w) => intern(w, strings)) : intern(x[k], strings);
+    return out as T;
+  });
+
 /** Word ↔ small integer, shared by all tables (each row's keywords are kept as ids). */
 class Vocabulary {
   private readonly ids = new Map<string, number>();
+  private readonly words: string[] = [];
   id(word: string): number {
     let id = this.ids.get(word);
-    if (id === undefined) this.ids.set(word, (id = this.ids.size));
+    if (id === undefined) {
+      this.ids.set(word, (id = this.words.length));
+      this.words.push(word);
+    }
     return id;
+  }
+  word(id: number): string {
+    return this.words[id];
   }
   /** The id of a known word, undefined for one no row has (no row can share it). */
   known(word: string): number | undefined {
@@ -200,7 +235,10 @@ class TableStore {
   private readonly slots = new Map<string, number>();
   /** What rule checks see, per slot (null: a free slot). */
   private views: ({ row: Row } | null)[] = [];
+  /** The rest of what scoring needs, per slot (apart: rule checks walk `views` and should stay small). */
+  private inferred: ({ topics: Profile['inferredTopics']; sectors: Profile['inferredSectors'] } | null)[] = [];
   private keywords: (Int32Array | null)[] = [];
+  private keywordCounts = new Int32Array(0);
   /** 1/√max(keyword count, 1): keywordRank's denominator. */
   private keywordNorm = new Float64Array(0);
   private vectors = new Float32Array(0);
@@ -226,7 +264,7 @@ class TableStore {
 
   /** Estimated memory: the rows, and the flat arrays as allocated (capacity grows by doubling). */
   get bytes() {
-    return this.rowBytes + this.vectors.byteLength + this.hasVector.byteLength + this.keywordNorm.byteLength;
+    return this.rowBytes + this.vectors.byteLength + this.hasVector.byteLength + this.keywordNorm.byteLength + this.keywordCounts.byteLength;
   }
 
   /** True while the rows may lag the table: changed since the last refresh, or a refresh under way. */
@@ -251,6 +289,7 @@ class TableStore {
     try {
       const { db } = this.database;
       const t = this.t;
+      const e = embeddingsTable;
       const [{ w }] = resultRows<{ w: string }>(await db.execute(sql`select pg_snapshot_xmin(pg_current_snapshot())::text as w`));
       const columns = entityColumns(t);
       const changed = this.watermark ? sql`${sql.identifier(getTableName(t))}.changed_xid >= ${this.watermark}::xid8` : sql`true`;
@@ -261,8 +300,14 @@ class TableStore {
           _vector: sql<string | null>`case when ${t.vectorModel} = ${this.model} then ${t.vector}::text end`,
           _keywords: sql<string[] | null>`tsvector_to_array(${t.keywords})`,
           _keywordCount: t.keywordCount,
-        }).from(t).where(after ? sql`${changed} and ${t.id} > ${after}` : changed).orderBy(t.id).limit(LOAD_CHUNK)) as Row[];
-        for (const { _vector, _keywords, _keywordCount, ...row } of rows) this.put(row, _vector ? (JSON.parse(_vector) as number[]) : null, _keywords ?? [], _keywordCount);
+          // Written with the entity's row (embedding-hooks, in its transaction), so changed_xid covers them.
+          _topics: e.inferredTopics,
+          _sectors: e.inferredSectors,
+        }).from(t).leftJoin(e, and(eq(e.entityKind, kindOfTable(t)), eq(e.entityId, t.id)))
+          .where(after ? sql`${changed} and ${t.id} > ${after}` : changed).orderBy(t.id).limit(LOAD_CHUNK)) as Row[];
+        for (const { _vector, _keywords, _keywordCount, _topics, _sectors, ...row } of rows) {
+          this.put(row, _vector ? (JSON.parse(_vector) as number[]) : null, _keywords ?? [], _keywordCount, _topics, _sectors);
+        }
         this.loaded += rows.length;
         if (rows.length < LOAD_CHUNK || !this.fits()) break;
         after = rows[rows.length - 1].id;
@@ -286,13 +331,13 @@ class TableStore {
       if (ids.has(id)) continue;
       this.slots.delete(id);
       this.rowBytes -= ROW_BYTES + (this.keywords[s]?.length ?? 0) * 4;
-      this.views[s] = this.keywords[s] = null;
+      this.views[s] = this.inferred[s] = this.keywords[s] = null;
       this.hasVector[s] = 0;
       this.free.push(s);
     }
   }
 
-  private put(row: Row, vector: number[] | null, words: string[], keywordCount: number | null) {
+  private put(row: Row, vector: number[] | null, words: string[], keywordCount: number | null, topics: Profile['inferredTopics'] | null, sectors: Profile['inferredSectors'] | null) {
     if (vector && !this.dims) this.dims = vector.length;
     let s = this.slots.get(row.id);
     if (s === undefined) {
@@ -302,9 +347,11 @@ class TableStore {
     } else this.rowBytes -= (this.keywords[s]?.length ?? 0) * 4;
     this.grow(s + 1);
     this.views[s] = { row: compactRow(row, this.strings) };
+    this.inferred[s] = { topics: compactInferred(topics, this.strings), sectors: compactInferred(sectors, this.strings) };
     const kw = Int32Array.from(new Set(words.map((w) => this.terms.id(w))));
     this.keywords[s] = kw;
     this.rowBytes += kw.length * 4;
+    this.keywordCounts[s] = keywordCount ?? 0;
     this.keywordNorm[s] = 1 / Math.sqrt(Math.max(keywordCount ?? 0, 1));
     // A vector of another length (a misconfigured model) is as good as none: it is never compared.
     this.hasVector[s] = vector && vector.length === this.dims ? 1 : 0;
@@ -314,17 +361,41 @@ class TableStore {
     }
   }
 
-  narrow(admits: (c: { row: Row }) => boolean, n: Narrowing): Row[] {
+  narrow(admits: (c: { row: Row }) => boolean, n: Narrowing): Picked[] {
     const admitted: number[] = [];
     for (let s = 0; s < this.views.length; s++) {
       const v = this.views[s];
       if (v && admits(v)) admitted.push(s);
     }
-    const row = (s: number) => this.views[s]!.row;
-    if (admitted.length <= n.exactLimit) return admitted.map(row);
-    const picked = new Set<number>(n.vector ? this.nearest(admitted, n.vector, n.k) : []);
-    for (const s of this.bestKeywordMatches(admitted, n.words, n.k)) picked.add(s);
-    return [...picked].map(row);
+    let picked: Iterable<number> = admitted;
+    if (admitted.length > n.exactLimit) {
+      const union = new Set<number>(n.vector ? this.nearest(admitted, n.vector, n.k) : []);
+      for (const s of this.bestKeywordMatches(admitted, n.words, n.k)) union.add(s);
+      picked = union;
+    }
+    const lexemes = this.marks(n.lexemes);
+    const out: Picked[] = [];
+    for (const s of picked) {
+      const kw = this.keywords[s]!;
+      const shared: string[] = [];
+      if (lexemes) for (let i = 0; i < kw.length; i++) if (lexemes[kw[i]]) shared.push(this.terms.word(kw[i]));
+      const { topics, sectors } = this.inferred[s]!;
+      out.push({ row: this.views[s]!.row, inferredTopics: topics, inferredSectors: sectors, shared, keywordCount: this.keywordCounts[s] });
+    }
+    return out;
+  }
+
+  /** One mark per vocabulary word among `words` (a typed-array read per keyword, where a Set lookup cost ~10× more); null when no row has any. */
+  private marks(words: Iterable<string>): Uint8Array | null {
+    const marked = new Uint8Array(this.terms.size);
+    let any = false;
+    for (const w of words) {
+      const id = this.terms.known(w);
+      if (id === undefined) continue;
+      marked[id] = 1;
+      any = true;
+    }
+    return any ? marked : null;
   }
 
   /** The k slots nearest to `vector` by cosine distance among those holding a vector. */
@@ -346,16 +417,8 @@ class TableStore {
 
   /** The k slots sharing the most of `words` per √(keyword count); rows sharing none are left out. */
   private bestKeywordMatches(slots: number[], words: string[], k: number): number[] {
-    // One mark per vocabulary word: a typed-array read per keyword, where a Set lookup cost ~10× more.
-    const wanted = new Uint8Array(this.terms.size);
-    let any = false;
-    for (const w of words) {
-      const id = this.terms.known(w);
-      if (id === undefined) continue;
-      wanted[id] = 1;
-      any = true;
-    }
-    if (!any) return [];
+    const wanted = this.marks(words);
+    if (!wanted) return [];
     const top = new TopK(k);
     for (const s of slots) {
       const kw = this.keywords[s]!;
@@ -379,6 +442,9 @@ class TableStore {
     const norms = new Float64Array(cap);
     norms.set(this.keywordNorm);
     this.keywordNorm = norms;
+    const counts = new Int32Array(cap);
+    counts.set(this.keywordCounts);
+    this.keywordCounts = counts;
   }
 }
 

@@ -10,7 +10,7 @@ import { resultRows } from '../db/errors.ts';
 import { searchTerms } from './term-stats.ts';
 import type { CandidateIndex } from './candidate-index.ts';
 import type { EmbeddedTable } from '../../models/embeddings/entities.ts';
-import { modelDistance, profileQuery, toProfile, vectorDistance } from './profile.ts';
+import { modelDistance, profileQuery, readBack, toProfile, vectorDistance } from './profile.ts';
 import { bi } from './text.ts';
 import type { Bilingual, Lang, MatchItem, Profile, Reason, Recipe } from './types.ts';
 
@@ -125,16 +125,8 @@ async function candidates<S extends Profile>(
       return true;
     };
     const words = searchable(await searchTerms(ctx.db, t, source.lexemes));
-    const picked = await ctx.index.narrow(t, admits, { model: ctx.model, vector: source.vector, words, exactLimit, k: retrieveK });
-    if (picked) {
-      if (!picked.length) return [];
-      // Read back under the full rules (the index's copy may lag, and it skips the live rules), with
-      // what only SQL has: computed columns, inferred topics, the comparison with the source. The
-      // entity's own columns come from memory: decoding them was most of this read's cost.
-      const rows = new Map(picked.map((r) => [r.id as string, r]));
-      const extras = await profileQuery(ctx.db, t, recipe.candidateKind, ctx.model, recipe.computed, source, true)(and(where, idIn(t.id, [...rows.keys()])));
-      return extras.map((x) => ({ ...rows.get(x.id), ...x }));
-    }
+    const picked = await ctx.index.narrow(t, admits, { model: ctx.model, vector: source.vector, words, lexemes: source.lexemes, exactLimit, k: retrieveK });
+    if (picked) return picked.length ? readBack(ctx.db, t, ctx.model, recipe.computed, source, picked, where) : [];
   }
   if (size > exactLimit && size <= singlePassMaxRows && probeLimit) {
     const ids = await singlePass(ctx, t, source, where, exactLimit, retrieveK);

@@ -5,7 +5,8 @@ import type { EmbeddedKind } from '../../models/embeddings/table.ts';
 import type { EmbeddedTable } from '../../models/embeddings/entities.ts';
 import { entityColumns } from '../../models/common/columns.ts';
 import type { Db } from '../db/client.ts';
-import { textArray } from '../db/sql.ts';
+import { idIn, textArray } from '../db/sql.ts';
+import type { Picked } from './candidate-index.ts';
 import { mergeSectors, mergeTopics } from './infer.ts';
 import type { Profile } from './types.ts';
 
@@ -14,7 +15,6 @@ const e = embeddingsTable;
 /** What a profile needs besides the row: the vector only when of the current model, keywords, inferred topics. */
 export const profileColumns = (table: EmbeddedTable, model: string) => ({
   _embedding: sql<string | null>`case when ${table.vectorModel} = ${model} then ${table.vector}::text end`,
-  _status: e.status,
   _lexemes: sql<string[] | null>`tsvector_to_array(${table.keywords})`,
   _topics: e.inferredTopics,
   _sectors: e.inferredSectors,
@@ -37,7 +37,7 @@ export const modelDistance = (table: EmbeddedTable, model: string, vector: numbe
  */
 export const pairColumns = (table: EmbeddedTable, model: string, source: Profile) => {
   return {
-    _similarity: sql<number | null>`1 - ${modelDistance(table, model, source.vector)}`,
+    _similarity: similarityTo(table, model, source),
     // k ∩ W as k minus (k minus W): two binary-searching deletes, ~30 % cheaper than unnest + any.
     _shared: sql<string[]>`tsvector_to_array(ts_delete(${table.keywords}, tsvector_to_array(ts_delete(${table.keywords}, ${textArray(source.lexemes)}))))`,
     // The same keywords toProfile keeps (single characters carry little meaning), counted at write time.
@@ -45,18 +45,20 @@ export const pairColumns = (table: EmbeddedTable, model: string, source: Profile
   };
 };
 
+/** Cosine similarity of each row's vector with the source's (null without both), as pgvector computes it. */
+const similarityTo = (table: EmbeddedTable, model: string, source: Profile) => sql<number | null>`1 - ${modelDistance(table, model, source.vector)}`;
+
 type Declared = { topics?: string[]; sectors?: string[] };
 
 /** A query row (table columns + profileColumns) as a Profile; `declared` says which columns hold topics/sectors. */
 export function toProfile(raw: Record<string, any>, declared: Declared): Profile {
-  const { _embedding, _status, _lexemes, _topics, _sectors, _similarity, _shared, _lexemeCount, ...row } = raw;
+  const { _embedding, _lexemes, _topics, _sectors, _similarity, _shared, _lexemeCount, ...row } = raw;
   const inferredTopics = (_topics ?? []) as Profile['inferredTopics'];
   const inferredSectors = (_sectors ?? []) as Profile['inferredSectors'];
   return {
     row,
     ...(_shared !== undefined && { pair: { similarity: _similarity == null ? null : Number(_similarity), shared: new Set<string>(_shared), lexemeCount: Number(_lexemeCount) } }),
     vector: _embedding ? (JSON.parse(_embedding) as number[]) : null,
-    embedding: _status ?? 'none',
     // Single Chinese characters and one-letter words carry little meaning as keywords.
     lexemes: new Set((_lexemes ?? []).filter((t: string) => t.length > 1)),
     topics: mergeTopics((declared.topics ?? []) as never, inferredTopics as never) as Record<string, number>,
@@ -69,16 +71,14 @@ export function toProfile(raw: Record<string, any>, declared: Declared): Profile
 /**
  * Rows of `table` with their profile columns, filtered by `where` (optionally ordered, on `db` or a
  * transaction). With `against`, candidates of that source: compared with it in SQL (pairColumns)
- * instead of carrying their own vector and keywords. `idOnly`: of the entity's own columns only the
- * id, for a caller that holds the rest (the candidate index).
+ * instead of carrying their own vector and keywords.
  */
-export function profileQuery(db: Db, table: EmbeddedTable, kind: EmbeddedKind, model: string, extra: Record<string, SQL> = {}, against?: Profile, idOnly = false) {
+export function profileQuery(db: Db, table: EmbeddedTable, kind: EmbeddedKind, model: string, extra: Record<string, SQL> = {}, against?: Profile) {
   const { _embedding, _lexemes, ...common } = profileColumns(table, model);
   const columns = against ? { ...common, ...pairColumns(table, model, against) } : { ...common, _embedding, _lexemes };
-  const own = idOnly ? { id: table.id } : entityColumns(table);
   return (where: SQL | undefined, limit?: number, orderBy?: SQL, on: Db = db) => {
     let q: any = on
-      .select({ ...own, ...extra, ...columns })
+      .select({ ...entityColumns(table), ...extra, ...columns })
       .from(table)
       .leftJoin(e, and(eq(e.entityKind, kind), eq(e.entityId, table.id)))
       .where(where);
@@ -86,4 +86,20 @@ export function profileQuery(db: Db, table: EmbeddedTable, kind: EmbeddedKind, m
     if (limit) q = q.limit(limit);
     return q as Promise<Record<string, any>[]>;
   };
+}
+
+/**
+ * The candidate index's picks as profileQuery's rows against `source`. SQL reads them back under
+ * `where` (the full rules: the index's copy may lag, and it skips the live ones) with what only it
+ * has: the computed columns, and the vector similarity in pgvector's own arithmetic (so that scores
+ * equal the SQL path's to the bit). The rest, from memory, is what this read used to cost most.
+ */
+export async function readBack(db: Db, table: EmbeddedTable, model: string, computed: Record<string, SQL> = {}, source: Profile, picked: Picked[], where: SQL | undefined): Promise<Record<string, any>[]> {
+  const byId = new Map(picked.map((p) => [p.row.id as string, p]));
+  const rows = await db.select({ id: table.id, ...computed, _similarity: similarityTo(table, model, source) })
+    .from(table).where(and(where, idIn(table.id, [...byId.keys()])));
+  return rows.map((x) => {
+    const p = byId.get(x.id as string)!;
+    return { ...p.row, ...x, _topics: p.inferredTopics, _sectors: p.inferredSectors, _shared: p.shared, _lexemeCount: p.keywordCount };
+  });
 }

@@ -18,8 +18,6 @@ type Row = Record<string, any>;
 export interface Profile {
   row: Row;
   vector: number[] | null;
-  /** Status of its embedding ('pending' = cold start: lexical + rules only). */
-  embedding: 'pending' | 'ready' | 'failed' | 'none';
   lexemes: Set<string>;
   /** Declared topics weigh 1, inferred ones ≤ 0.7 (see infer.ts). */
   topics: Record<string, number>;

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { introductionsTable, investorsTable, mentorsTable } from '../../models/schema.ts';
 import { loadConfig } from '../../src/config.ts';
 import { resultRows } from '../../src/db/errors.ts';
-import { createCandidateIndex, noCandidateIndex, type CandidateIndex } from '../../src/matching/candidate-index.ts';
+import { textArray } from '../../src/db/sql.ts';
+import { createCandidateIndex, noCandidateIndex, type CandidateIndex, type Narrowing, type Picked } from '../../src/matching/candidate-index.ts';
 import { runRecipe, type EngineContext } from '../../src/matching/engine.ts';
 import { projectMentors } from '../../src/matching/recipes/project-mentors.ts';
 import { loadProjectSource, recipeWeights } from '../../src/matching/service.ts';
@@ -27,10 +28,12 @@ const mentor = (body: Record<string, unknown>) => t.request('POST', '/v1/mentors
   return r.body.id as string;
 });
 /** The ids of an index's answer (null: it stepped aside). */
-const idsOf = (rows: Record<string, any>[] | null) => rows?.map((r) => r.id as string) ?? null;
+const idsOf = (picked: Picked[] | null) => picked?.map((p) => p.row.id as string) ?? null;
+/** A narrowing of the mentors: no vector, no words, every admitted row ranked (exactLimit 0), 50 per channel. */
+const narrowing = (n: Partial<Narrowing>): Narrowing => ({ model: t.service.embedder.id, vector: null, words: [], lexemes: new Set(), exactLimit: 0, k: 50, ...n });
 /** The index's own answer for keyword words alone (every row admitted, nothing ranked exactly). */
 const byWords = async (index: CandidateIndex, words: string[], admits = (_c: { row: Record<string, any> }) => true) =>
-  idsOf(await index.narrow(mentorsTable, admits, { model: t.service.embedder.id, vector: null, words, exactLimit: 0, k: 50 }));
+  idsOf(await index.narrow(mentorsTable, admits, narrowing({ words })));
 /** Polls until `check` holds: another connection's commit reaches the index by NOTIFY, a moment later. */
 async function eventually(check: () => Promise<boolean>) {
   for (let k = 0; k < 100; k++) {
@@ -68,14 +71,15 @@ describe('in-memory candidate index', () => {
     const indexed = await runRecipe(ctx(t.service.candidateIndex), projectMentors, source, { ...opts, exactLimit: 5, retrieveK: 50 });
     expect(t.service.candidateIndex.stats().rows).toBe(27); // the whole mentors table, read once
     expect(indexed.candidates).toBe(24); // the full mentor came back from memory and was dropped by SQL
-    expect(indexed.items.map((i) => [i.id, i.score])).toEqual(exact.items.map((i) => [i.id, i.score]));
+    // Same scores and explanations: inferred topics, shared keywords and keyword counts come from memory.
+    expect(indexed.items).toEqual(exact.items);
     expect(indexed.items.some((i) => String(i.name).startsWith('排除'))).toBe(false);
   });
 
   it('returns the k best of each channel: nearest by vector, best keyword matches by shared words', async () => {
     const source = (await loadProjectSource(ctx(), projectId))!;
     const index = t.service.candidateIndex;
-    const near = idsOf(await index.narrow(mentorsTable, () => true, { model: t.service.embedder.id, vector: source.vector, words: [], exactLimit: 0, k: 3 }));
+    const near = idsOf(await index.narrow(mentorsTable, () => true, narrowing({ vector: source.vector, k: 3 })));
     const nearest = resultRows<{ id: string }>(await t.db.execute(sql`select id from mentors where vector_model = ${t.service.embedder.id}
       order by vector <=> ${`[${source.vector!.join(',')}]`}::vector limit 3`));
     expect(new Set(near)).toEqual(new Set(nearest.map((r) => r.id)));
@@ -96,7 +100,7 @@ describe('in-memory candidate index', () => {
     // The embedding job writes the vector after the row: the vector channel finds it once written.
     await t.service.queue.drained();
     const [{ v }] = resultRows<{ v: string }>(await t.db.execute(sql`select vector::text as v from mentors where id = ${id}`));
-    const nearest = async () => idsOf(await index.narrow(mentorsTable, () => true, { model: t.service.embedder.id, vector: JSON.parse(v), words: [], exactLimit: 0, k: 1 }));
+    const nearest = async () => idsOf(await index.narrow(mentorsTable, () => true, narrowing({ vector: JSON.parse(v), k: 1 })));
     await eventually(async () => (await nearest())?.[0] === id);
     // Deleted rows may linger in memory until a sweep, but the engine reads results back in SQL.
     const source = (await loadProjectSource(ctx(), projectId))!;
@@ -104,14 +108,44 @@ describe('in-memory candidate index', () => {
     const all = async () => (await runRecipe(ctx(index), projectMentors, source, { ...opts, limit: 50, exactLimit: 0, retrieveK: 50 })).items.map((i) => i.id);
     expect(await all()).toContain(gone);
     await t.db.delete(mentorsTable).where(eq(mentorsTable.id, gone));
-    expect(idsOf(await index.narrow(mentorsTable, () => true, { model: t.service.embedder.id, vector: null, words: [], exactLimit: 100, k: 0 }))).toContain(gone);
+    expect(idsOf(await index.narrow(mentorsTable, () => true, narrowing({ exactLimit: 100, k: 0 })))).toContain(gone);
     expect(await all()).not.toContain(gone);
+  });
+
+  it('holds what scoring needs besides the similarity, and follows a changed bio', async () => {
+    const index = t.service.candidateIndex;
+    const source = (await loadProjectSource(ctx(), projectId))!;
+    const id = await mentor({ name: '改简介', bio: 'Himalayan trekking guide' });
+    // Every candidate reached (no cut, 100 per channel) and every vector written: both paths score the same rows.
+    const both = async () => {
+      await t.service.queue.drained();
+      const viaIndex = await runRecipe(ctx(index), projectMentors, source, { ...opts, limit: 100, exactLimit: 0, retrieveK: 100 });
+      const viaSql = await runRecipe(ctx(), projectMentors, source, { ...opts, limit: 100 });
+      expect(viaIndex.items).toEqual(viaSql.items);
+      return viaSql.items.find((i) => i.id === id)!;
+    };
+    const before = await both();
+    const patched = await t.request('PATCH', `/v1/mentors/${id}`, { body: { bio: '十年淘宝和抖音电商运营，直播带货与短视频营销' } });
+    expect(patched.status, patched.text).toBe(200);
+    const after = await both();
+    expect(after.score).toBeGreaterThan(before.score);
+    expect(after.reasons).not.toEqual(before.reasons);
+    // The parts themselves, against what SQL holds now.
+    const [picked] = (await index.narrow(mentorsTable, (c) => c.row.id === id, narrowing({ exactLimit: 10, lexemes: source.lexemes })))!;
+    const [db] = resultRows<{ topics: unknown; shared: string[]; n: number }>(await t.db.execute(sql`select e.inferred_topics as topics, m.keyword_count as n,
+      array(select w from unnest(tsvector_to_array(m.keywords)) w where w = any(${textArray([...source.lexemes])}) order by w) as shared
+      from mentors m join embeddings e on e.entity_kind = 'mentor' and e.entity_id = m.id where m.id = ${id}`));
+    expect(picked.inferredTopics).toEqual(db.topics);
+    expect(picked.inferredTopics.length).toBeGreaterThan(0);
+    expect([...picked.shared].sort()).toEqual(db.shared);
+    expect(db.shared.length).toBeGreaterThan(0);
+    expect(picked.keywordCount).toBe(db.n);
   });
 
   it('drops deleted rows at its count check, and reuses their slots', async () => {
     const eager = await createCandidateIndex(t.service.database, 2 ** 30, undefined, { sweepIntervalMs: 0 });
     try {
-      const all = async () => idsOf(await eager.narrow(mentorsTable, () => true, { model: t.service.embedder.id, vector: null, words: [], exactLimit: 1000, k: 0 }))!;
+      const all = async () => idsOf(await eager.narrow(mentorsTable, () => true, narrowing({ exactLimit: 1000, k: 0 })))!;
       const doomed = await mentor({ name: '将删除二', bio: 'Ephemeralwordx coach' });
       expect(await all()).toContain(doomed);
       const rows = (await all()).length;
