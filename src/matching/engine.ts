@@ -10,7 +10,7 @@ import { resultRows } from '../db/errors.ts';
 import { searchTerms } from './term-stats.ts';
 import type { CandidateIndex } from './candidate-index.ts';
 import type { EmbeddedTable } from '../../models/embeddings/entities.ts';
-import { modelDistance, profileQuery, readBack, toProfile, vectorDistance } from './profile.ts';
+import { declaredOf, modelDistance, profileQuery, readBack, toProfile, vectorDistance } from './profile.ts';
 import { bi } from './text.ts';
 import type { Bilingual, Lang, MatchItem, Profile, Reason, Recipe } from './types.ts';
 
@@ -54,12 +54,6 @@ export function scoreCandidate<S extends Profile>(recipe: Recipe<S>, weights: Re
   return { profile: c, score, contributions };
 }
 
-/** A candidate row's declared topics and sectors, from the columns its recipe names. */
-export const declaredOf = (recipe: Recipe<any>, row: Record<string, any>) => ({
-  topics: recipe.declared.topics ? ([] as string[]).concat(row[recipe.declared.topics] ?? []) : [],
-  sectors: recipe.declared.sectors ? ([] as string[]).concat(row[recipe.declared.sectors] ?? []) : [],
-});
-
 const isDefault = (w: Record<string, number>, defaults: Record<string, number>) =>
   Object.keys({ ...w, ...defaults }).every((k) => (w[k] ?? 0) === (defaults[k] ?? 0));
 
@@ -78,15 +72,15 @@ export async function runRecipe<S extends Profile>(
 ): Promise<{ items: MatchItem[]; candidates: number }> {
   const where = and(...recipe.rules.map((r) => r.where(source)).filter((x): x is SQL => !!x), opts.scope);
   const tuned = isDefault(opts.weights, recipe.defaultWeights) ? recipe.retrieval : undefined;
-  const rows = await candidates(ctx, recipe, source, where, {
+  const profiles = await candidates(ctx, recipe, source, where, {
     exactLimit: opts.exactLimit ?? tuned?.exactLimit ?? EXACT_LIMIT,
     singlePassMaxRows: opts.singlePassMaxRows ?? SINGLE_PASS_MAX_ROWS,
     retrieveK: opts.retrieveK ?? tuned?.retrieveK ?? RETRIEVE_K,
     scoped: !!opts.scope,
   });
-  const scored = rows.map((r) => scoreCandidate(recipe, opts.weights, source, toProfile(r, declaredOf(recipe, r)))).sort(byScore);
+  const scored = profiles.map((c) => scoreCandidate(recipe, opts.weights, source, c)).sort(byScore);
   return {
-    candidates: rows.length,
+    candidates: profiles.length,
     items: scored.slice(0, opts.limit).map((s) => ({
       id: s.profile.row.id,
       score: s.score,
@@ -96,18 +90,24 @@ export async function runRecipe<S extends Profile>(
   };
 }
 
+/** The eligible candidates to score, as profiles against `source` (see rows()). */
+async function candidates<S extends Profile>(ctx: EngineContext, recipe: Recipe<S>, source: S, where: SQL | undefined, opts: Parameters<typeof rows<S>>[4]): Promise<Profile[]> {
+  const found = await rows(ctx, recipe, source, where, opts);
+  return 'picked' in found ? found.picked : found.map((r) => toProfile(r, declaredOf(recipe, r)));
+}
+
 /**
- * The eligible candidates to score: all of them when at most `exactLimit` (exact ranking), else the
+ * The eligible candidates' rows: all of them when at most `exactLimit` (exact ranking), else the
  * union of the two retrieval channels. A table of at most `exactLimit` rows is read in one query.
  * With an in-memory index (ctx.index), the channels rank the eligible rows there. Without one, a
  * mid-sized table (up to SINGLE_PASS_MAX_ROWS, e.g. mentors) is narrowed in one statement that
  * evaluates the rules once for the count and both channels. A large one is probed by id first, then
  * searched by its HNSW and GIN indexes.
  */
-async function candidates<S extends Profile>(
+async function rows<S extends Profile>(
   ctx: EngineContext, recipe: Recipe<S>, source: S, where: SQL | undefined,
   { exactLimit, singlePassMaxRows, retrieveK, scoped }: { exactLimit: number; singlePassMaxRows: number; retrieveK: number; scoped: boolean },
-) {
+): Promise<Record<string, any>[] | { picked: Profile[] }> {
   const t = recipe.candidateTable;
   const query = profileQuery(ctx.db, t, recipe.candidateKind, ctx.model, recipe.computed, source);
   // exactLimit may be Infinity (exhaustive scoring, e.g. for recall measurements): no LIMIT then.
@@ -126,7 +126,8 @@ async function candidates<S extends Profile>(
     };
     const words = searchable(await searchTerms(ctx.db, t, source.lexemes));
     const picked = await ctx.index.narrow(t, admits, { model: ctx.model, vector: source.vector, words, lexemes: source.lexemes, exactLimit, k: retrieveK });
-    if (picked) return picked.length ? readBack(ctx.db, t, ctx.model, recipe.computed, source, picked, where) : [];
+    // From the index, the picked rows come as profiles already: built from memory with the read-back's columns.
+    if (picked) return { picked: picked.length ? await readBack(ctx.db, recipe, ctx.model, source, picked, where) : [] };
   }
   if (size > exactLimit && size <= singlePassMaxRows && probeLimit) {
     const ids = await singlePass(ctx, t, source, where, exactLimit, retrieveK);

@@ -6,8 +6,8 @@
 import { inArray, type SQL } from 'drizzle-orm';
 import { mentorsTable, projectsTable } from '../../models/schema.ts';
 import type { Db } from '../db/client.ts';
-import { declaredOf, explain, scoreCandidate } from './engine.ts';
-import { profileQuery, toProfile } from './profile.ts';
+import { explain, scoreCandidate } from './engine.ts';
+import { declaredOf, profileQuery, toProfile } from './profile.ts';
 import { projectMentors } from './recipes/project-mentors.ts';
 import { projectExtras, projectSourceOf, recipeWeights } from './service.ts';
 import type { Bilingual, Lang, Profile, ProjectSource, Reason } from './types.ts';

@@ -8,7 +8,7 @@ import type { Db } from '../db/client.ts';
 import { idIn, textArray } from '../db/sql.ts';
 import type { Picked } from './candidate-index.ts';
 import { mergeSectors, mergeTopics } from './infer.ts';
-import type { Profile } from './types.ts';
+import type { Profile, Recipe } from './types.ts';
 
 const e = embeddingsTable;
 
@@ -50,6 +50,18 @@ const similarityTo = (table: EmbeddedTable, model: string, source: Profile) => s
 
 type Declared = { topics?: string[]; sectors?: string[] };
 
+/** A candidate row's declared topics and sectors, from the columns its recipe names. */
+export const declaredOf = (recipe: Recipe<any>, row: Record<string, any>): Declared => ({
+  topics: recipe.declared.topics ? ([] as string[]).concat(row[recipe.declared.topics] ?? []) : [],
+  sectors: recipe.declared.sectors ? ([] as string[]).concat(row[recipe.declared.sectors] ?? []) : [],
+});
+
+/** Topic and sector weights: declared ones 1, inferred ones ≤ 0.7 (infer.ts). */
+const weightsOf = (declared: Declared, inferredTopics: Profile['inferredTopics'], inferredSectors: Profile['inferredSectors']) => ({
+  topics: mergeTopics((declared.topics ?? []) as never, inferredTopics as never) as Record<string, number>,
+  sectors: mergeSectors((declared.sectors ?? []) as never, inferredSectors as never) as Record<string, number>,
+});
+
 /** A query row (table columns + profileColumns) as a Profile; `declared` says which columns hold topics/sectors. */
 export function toProfile(raw: Record<string, any>, declared: Declared): Profile {
   const { _embedding, _lexemes, _topics, _sectors, _similarity, _shared, _lexemeCount, ...row } = raw;
@@ -61,8 +73,7 @@ export function toProfile(raw: Record<string, any>, declared: Declared): Profile
     vector: _embedding ? (JSON.parse(_embedding) as number[]) : null,
     // Single Chinese characters and one-letter words carry little meaning as keywords.
     lexemes: new Set((_lexemes ?? []).filter((t: string) => t.length > 1)),
-    topics: mergeTopics((declared.topics ?? []) as never, inferredTopics as never) as Record<string, number>,
-    sectors: mergeSectors((declared.sectors ?? []) as never, inferredSectors as never) as Record<string, number>,
+    ...weightsOf(declared, inferredTopics, inferredSectors),
     inferredTopics,
     inferredSectors,
   };
@@ -89,17 +100,42 @@ export function profileQuery(db: Db, table: EmbeddedTable, kind: EmbeddedKind, m
 }
 
 /**
- * The candidate index's picks as profileQuery's rows against `source`. SQL reads them back under
- * `where` (the full rules: the index's copy may lag, and it skips the live ones) with what only it
- * has: the computed columns, and the vector similarity in pgvector's own arithmetic (so that scores
- * equal the SQL path's to the bit). The rest, from memory, is what this read used to cost most.
+ * The candidate index's picks as profiles against `source` (what toProfile makes of profileQuery's
+ * rows). SQL reads them back under `where` (the full rules: the index's copy may lag, and it skips the
+ * live ones) with what only it has: the recipe's computed columns, and the vector similarity in
+ * pgvector's own arithmetic (so that scores equal the SQL path's to the bit). The rest comes from
+ * memory: reading it here used to be most of a call's cost.
  */
-export async function readBack(db: Db, table: EmbeddedTable, model: string, computed: Record<string, SQL> = {}, source: Profile, picked: Picked[], where: SQL | undefined): Promise<Record<string, any>[]> {
+export async function readBack(db: Db, recipe: Recipe<any>, model: string, source: Profile, picked: Picked[], where: SQL | undefined): Promise<Profile[]> {
+  const t = recipe.candidateTable;
+  const computed = recipe.computed ?? {};
   const byId = new Map(picked.map((p) => [p.row.id as string, p]));
-  const rows = await db.select({ id: table.id, ...computed, _similarity: similarityTo(table, model, source) })
-    .from(table).where(and(where, idIn(table.id, [...byId.keys()])));
-  return rows.map((x) => {
-    const p = byId.get(x.id as string)!;
-    return { ...p.row, ...x, _topics: p.inferredTopics, _sectors: p.inferredSectors, _shared: p.shared, _lexemeCount: p.keywordCount };
+  const rows = await db.select({ id: t.id, ...computed, _similarity: similarityTo(t, model, source) })
+    .from(t).where(and(where, idIn(t.id, [...byId.keys()])));
+  const merged = mergedOf(recipe);
+  return rows.map((x: Record<string, any>) => {
+    const p = byId.get(x.id)!;
+    const row: Record<string, any> = { ...p.row };
+    for (const k in computed) row[k] = x[k];
+    const { topics, sectors } = merged(p);
+    return {
+      row, vector: null, lexemes: new Set<string>(), topics, sectors, inferredTopics: p.inferredTopics, inferredSectors: p.inferredSectors,
+      pair: { similarity: x._similarity == null ? null : Number(x._similarity), shared: new Set(p.shared), lexemeCount: p.keywordCount },
+    };
   });
+}
+
+/**
+ * Declared and inferred topic/sector weights of a picked row, merged once per row version (the
+ * index's row objects are replaced, never changed, on a refresh) instead of once per call.
+ */
+const merges = new WeakMap<Recipe<any>, WeakMap<object, Pick<Profile, 'topics' | 'sectors'>>>();
+function mergedOf(recipe: Recipe<any>) {
+  let byRow = merges.get(recipe);
+  if (!byRow) merges.set(recipe, (byRow = new WeakMap()));
+  return (p: Picked) => {
+    let m = byRow.get(p.row);
+    if (!m) byRow.set(p.row, (m = weightsOf(declaredOf(recipe, p.row), p.inferredTopics, p.inferredSectors)));
+    return m;
+  };
 }
