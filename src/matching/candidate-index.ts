@@ -90,9 +90,10 @@ export const noCandidateIndex: CandidateIndex = {
 
 /**
  * Estimated bytes of a row besides its vector and keyword ids: its columns as JS values, the map entry,
- * the keyword array's own objects (measured at 100k: ~1.7× what 600 assumed).
+ * the keyword array's own objects, its inferred-topic lists (heap growth measured loading 100k
+ * projects and 20k mentors: ~2.3 KB a row in all with 100-dimensional vectors).
  */
-const ROW_BYTES = 1000;
+const ROW_BYTES = 1500;
 /** Rows per statement when loading. */
 const LOAD_CHUNK = 10_000;
 /** How often a refresh also counts the table's rows to notice deletions (by default). */
@@ -105,7 +106,7 @@ export async function createCandidateIndex(
   if (maxBytes <= 0) return noCandidateIndex;
   const stores = new Map<string, TableStore | 'sql'>();
   const terms = new Vocabulary();
-  const strings = new Map<string, string>();
+  const shared: Shared = { strings: new Map(), inferred: new Map() };
   const live = () => [...stores.values()].filter((s): s is TableStore => s !== 'sql');
   const dirtyAll = () => live().forEach((s) => (s.dirty = true));
   const used = () => live().reduce((a, x) => a + x.bytes, 0);
@@ -137,7 +138,7 @@ export async function createCandidateIndex(
       if (Number(n) <= minRows) return null;
       // A table that cannot fit is not loaded at all (at 1M projects, most of it would be read for nothing).
       if (used() + Number(n) * (ROW_BYTES + dims * 4) > maxBytes) return leaveToSql(name);
-      store = new TableStore(database, t, model, terms, strings, fits, sweepIntervalMs);
+      store = new TableStore(database, t, model, terms, shared, fits, sweepIntervalMs);
       stores.set(name, store);
     }
     if (store.stale || !stop) await store.refresh();
@@ -168,6 +169,12 @@ export async function createCandidateIndex(
   };
 }
 
+/** Values every table's rows share one instance of (both maps only grow: bounded by the distinct values). */
+interface Shared {
+  strings: Map<string, string>;
+  inferred: Map<string, Inferred>;
+}
+
 /** Longer strings (ids, prose) are kept as read; shorter ones (codes, enum values, languages) are shared. */
 const SHARED_STRING_MAX = 24;
 
@@ -195,12 +202,20 @@ function intern<T>(v: T, strings: Map<string, string>): T {
   return v;
 }
 
-/** Inferred topics or sectors with shared strings (topic keys and evidence phrases repeat across rows). */
-const compactInferred = <T extends { evidence: string[] }>(list: T[] | null, strings: Map<string, string>): T[] =>
-  (list ?? []).map((x) => {
-    const out: Record<string, unknown> = {};
-    for (const k in x) out[k] = k === 'evidence' ? x.evidence.map((w) => intern(w, strings)) : intern(x[k], strings);
-    return out as T;
+type Inferred = { topic?: string; sector?: string; score: number; evidence: string[] };
+/**
+ * Inferred topics or sectors as shared entries: a topic, its score and the phrases that matched come
+ * from infer.ts's fixed vocabulary, so the same entries recur across rows. Held per row, they were a
+ * third of the index's memory (~850 bytes a row at 100k).
+ */
+const NONE: never[] = [];
+const compactInferred = <T extends Inferred>(list: T[] | null, entries: Map<string, Inferred>): T[] =>
+  !list?.length ? NONE : list.map((x) => {
+    const key = `${x.topic ?? x.sector}|${x.score}|${x.evidence.join('|')}`;
+    const had = entries.get(key);
+    if (had) return had as T;
+    entries.set(key, x);
+    return x;
   });
 
 /** Word ↔ small integer, shared by all tables (each row's keywords are kept as ids). */
@@ -236,7 +251,8 @@ class TableStore {
   /** What rule checks see, per slot (null: a free slot). */
   private views: ({ row: Row } | null)[] = [];
   /** The rest of what scoring needs, per slot (apart: rule checks walk `views` and should stay small). */
-  private inferred: ({ topics: Profile['inferredTopics']; sectors: Profile['inferredSectors'] } | null)[] = [];
+  private topics: Profile['inferredTopics'][] = [];
+  private sectors: Profile['inferredSectors'][] = [];
   private keywords: (Int32Array | null)[] = [];
   private keywordCounts = new Int32Array(0);
   /** 1/√max(keyword count, 1): keywordRank's denominator. */
@@ -252,7 +268,7 @@ class TableStore {
 
   constructor(
     private readonly database: Database, private readonly t: EmbeddedTable, readonly model: string,
-    private readonly terms: Vocabulary, private readonly strings: Map<string, string>,
+    private readonly terms: Vocabulary, private readonly shared: Shared,
     /** Whether every table's rows still fit the budget: a load stops at the first chunk beyond it. */
     private readonly fits: () => boolean,
     private readonly sweepIntervalMs: number,
@@ -331,7 +347,8 @@ class TableStore {
       if (ids.has(id)) continue;
       this.slots.delete(id);
       this.rowBytes -= ROW_BYTES + (this.keywords[s]?.length ?? 0) * 4;
-      this.views[s] = this.inferred[s] = this.keywords[s] = null;
+      this.views[s] = this.keywords[s] = null;
+      this.topics[s] = this.sectors[s] = NONE;
       this.hasVector[s] = 0;
       this.free.push(s);
     }
@@ -346,8 +363,9 @@ class TableStore {
       this.rowBytes += ROW_BYTES;
     } else this.rowBytes -= (this.keywords[s]?.length ?? 0) * 4;
     this.grow(s + 1);
-    this.views[s] = { row: compactRow(row, this.strings) };
-    this.inferred[s] = { topics: compactInferred(topics, this.strings), sectors: compactInferred(sectors, this.strings) };
+    this.views[s] = { row: compactRow(row, this.shared.strings) };
+    this.topics[s] = compactInferred(topics, this.shared.inferred);
+    this.sectors[s] = compactInferred(sectors, this.shared.inferred);
     const kw = Int32Array.from(new Set(words.map((w) => this.terms.id(w))));
     this.keywords[s] = kw;
     this.rowBytes += kw.length * 4;
@@ -379,8 +397,7 @@ class TableStore {
       const kw = this.keywords[s]!;
       const shared: string[] = [];
       if (lexemes) for (let i = 0; i < kw.length; i++) if (lexemes[kw[i]]) shared.push(this.terms.word(kw[i]));
-      const { topics, sectors } = this.inferred[s]!;
-      out.push({ row: this.views[s]!.row, inferredTopics: topics, inferredSectors: sectors, shared, keywordCount: this.keywordCounts[s] });
+      out.push({ row: this.views[s]!.row, inferredTopics: this.topics[s], inferredSectors: this.sectors[s], shared, keywordCount: this.keywordCounts[s] });
     }
     return out;
   }
