@@ -16,6 +16,7 @@
 // A refresh reads the rows written since the snapshot of the previous one; it runs before the next
 // call after a table's NOTIFY match_data (every process, at commit) or an own write (invalidate()).
 // Deleted rows are dropped by a periodic count check (they only occupy retrieval slots meanwhile).
+import { getHeapStatistics } from 'node:v8';
 import { and, eq, getTableName, sql } from 'drizzle-orm';
 import { embeddingsTable } from '../../models/schema.ts';
 import { kindOfTable, type EmbeddedTable } from '../../models/embeddings/entities.ts';
@@ -98,10 +99,19 @@ const ROW_BYTES = 1500;
 const LOAD_CHUNK = 10_000;
 /** How often a refresh also counts the table's rows to notice deletions (by default). */
 const SWEEP_INTERVAL_MS = 60_000;
+/**
+ * Share of the JS heap's limit the rows may take (vectors live outside it): a budget larger than the
+ * heap (node's default limit is ~4 GB) would otherwise end the process out of memory, not in SQL.
+ */
+const HEAP_SHARE = 0.6;
 
-/** Memory-resident retrieval within `maxBytes`; a table that does not fit is left to SQL (logged once). */
+/**
+ * Memory-resident retrieval within `maxBytes` and HEAP_SHARE of the heap; a table that does not fit is
+ * left to SQL (logged once). `heapLimitBytes`: the heap's limit (tests set a small one).
+ */
 export async function createCandidateIndex(
-  database: Database, maxBytes: number, logger?: Logger, { sweepIntervalMs = SWEEP_INTERVAL_MS }: { sweepIntervalMs?: number } = {},
+  database: Database, maxBytes: number, logger?: Logger,
+  { sweepIntervalMs = SWEEP_INTERVAL_MS, heapLimitBytes = getHeapStatistics().heap_size_limit }: { sweepIntervalMs?: number; heapLimitBytes?: number } = {},
 ): Promise<CandidateIndex> {
   if (maxBytes <= 0) return noCandidateIndex;
   const stores = new Map<string, TableStore | 'sql'>();
@@ -110,7 +120,9 @@ export async function createCandidateIndex(
   const live = () => [...stores.values()].filter((s): s is TableStore => s !== 'sql');
   const dirtyAll = () => live().forEach((s) => (s.dirty = true));
   const used = () => live().reduce((a, x) => a + x.bytes, 0);
-  const fits = () => used() <= maxBytes;
+  const heapBudget = HEAP_SHARE * heapLimitBytes;
+  const onHeap = () => live().reduce((a, x) => a + x.heapBytes, 0);
+  const fits = () => used() <= maxBytes && onHeap() <= heapBudget;
   const stop = await database.listen('match_data', (table) => {
     const s = stores.get(table);
     if (s && s !== 'sql') s.dirty = true;
@@ -121,7 +133,9 @@ export async function createCandidateIndex(
   });
 
   const leaveToSql = (name: string) => {
-    logger?.warn('candidate index: table does not fit in MATCH_INDEX_MAX_MB, narrowed in SQL', { table: name, maxMb: Math.round(maxBytes / 2 ** 20) });
+    logger?.warn('candidate index: table does not fit in MATCH_INDEX_MAX_MB or the JS heap, narrowed in SQL', {
+      table: name, maxMb: Math.round(maxBytes / 2 ** 20), heapMb: Math.round(heapBudget / 2 ** 20),
+    });
     stores.set(name, 'sql');
     return null;
   };
@@ -137,7 +151,7 @@ export async function createCandidateIndex(
       const [{ n }] = await database.db.select({ n: sql<number>`count(*)::int` }).from(t);
       if (Number(n) <= minRows) return null;
       // A table that cannot fit is not loaded at all (at 1M projects, most of it would be read for nothing).
-      if (used() + Number(n) * (ROW_BYTES + dims * 4) > maxBytes) return leaveToSql(name);
+      if (used() + Number(n) * (ROW_BYTES + dims * 4) > maxBytes || onHeap() + Number(n) * ROW_BYTES > heapBudget) return leaveToSql(name);
       store = new TableStore(database, t, model, terms, shared, fits, sweepIntervalMs);
       stores.set(name, store);
     }
@@ -281,6 +295,11 @@ class TableStore {
   /** Estimated memory: the rows, and the flat arrays as allocated (capacity grows by doubling). */
   get bytes() {
     return this.rowBytes + this.vectors.byteLength + this.hasVector.byteLength + this.keywordNorm.byteLength + this.keywordCounts.byteLength;
+  }
+
+  /** The part of `bytes` in the JS heap (the rows; vectors and the flat arrays are buffers outside it). */
+  get heapBytes() {
+    return this.rowBytes;
   }
 
   /** True while the rows may lag the table: changed since the last refresh, or a refresh under way. */

@@ -3,10 +3,11 @@
 // nothing the SQL rules exclude (live rules such as remaining capacity included); it follows API
 // writes, other connections' commits, vectors written by the embedding job and deletions; beyond its
 // memory budget it steps aside and the SQL path answers.
+import { totalmem } from 'node:os';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { introductionsTable, investorsTable, mentorsTable } from '../../models/schema.ts';
-import { loadConfig } from '../../src/config.ts';
+import { defaultIndexBudgetMb, loadConfig } from '../../src/config.ts';
 import { resultRows } from '../../src/db/errors.ts';
 import { textArray } from '../../src/db/sql.ts';
 import { createCandidateIndex, noCandidateIndex, type CandidateIndex, type Narrowing, type Picked } from '../../src/matching/candidate-index.ts';
@@ -180,6 +181,14 @@ describe('in-memory candidate index', () => {
     } finally {
       await small.close();
     }
+    // Within the budget but not within its share of the JS heap: left to SQL too, not loaded to crash the process.
+    const smallHeap = await createCandidateIndex(t.service.database, 2 ** 30, undefined, { heapLimitBytes: 10_000 });
+    try {
+      expect(await byWords(smallHeap, ['淘宝'])).toBeNull();
+      expect(smallHeap.stats().rows).toBe(0);
+    } finally {
+      await smallHeap.close();
+    }
     expect(await createCandidateIndex(t.service.database, 0)).toBe(noCandidateIndex);
   });
 
@@ -198,8 +207,13 @@ describe('in-memory candidate index', () => {
     }
   });
 
-  it('is configured by MATCH_INDEX_MAX_MB (default 1024, 0 = off) and rejects bad values', () => {
-    expect(loadConfig({}).MATCH_INDEX_MAX_MB).toBe(1024);
+  it('is configured by MATCH_INDEX_MAX_MB (default a quarter of the memory, 0 = off) and rejects bad values', () => {
+    expect(loadConfig({}).MATCH_INDEX_MAX_MB).toBe(defaultIndexBudgetMb());
+    expect(defaultIndexBudgetMb()).toBeGreaterThan(0);
+    expect(defaultIndexBudgetMb()).toBeLessThanOrEqual(totalmem() / 4 / 2 ** 20);
+    expect(defaultIndexBudgetMb(24 * 2 ** 30)).toBe(6144);
+    expect(defaultIndexBudgetMb(2 * 2 ** 30)).toBe(512);
+    expect(loadConfig({ MATCH_INDEX_MAX_MB: '1024' }).MATCH_INDEX_MAX_MB).toBe(1024);
     expect(loadConfig({ MATCH_INDEX_MAX_MB: '0' }).MATCH_INDEX_MAX_MB).toBe(0);
     for (const bad of ['-1', 'lots']) expect(() => loadConfig({ MATCH_INDEX_MAX_MB: bad })).toThrow(/MATCH_INDEX_MAX_MB/);
   });
