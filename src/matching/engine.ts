@@ -118,7 +118,7 @@ async function rows<S extends Profile>(
     if (rows.length <= exactLimit) return rows;
   }
   // The index checks the recipe's rules in TypeScript; a caller's scope is SQL only, so scoped calls narrow in SQL.
-  if (ctx.index && probeLimit && !scoped && !recipe.narrowInSql) {
+  if (ctx.index && probeLimit && !scoped) {
     const checks = recipe.rules.filter((r) => !r.live && r.where(source) !== null).map((r) => r.check);
     const admits = (c: { row: Record<string, any> }) => {
       for (let i = 0; i < checks.length; i++) if (!checks[i](source, c as Profile)) return false;

@@ -34,7 +34,7 @@ export const RECIPES = [recipes.projectMentors, recipes.projectInvestors, recipe
  */
 export function warmCandidateIndex(index: CandidateIndex, model: string, dims: number): Promise<void> {
   const minRows = Math.min(EXACT_LIMIT, ...RECIPES.map((r) => r.retrieval?.exactLimit ?? EXACT_LIMIT));
-  return index.warm([...new Set(RECIPES.filter((r) => !r.narrowInSql).map((r) => r.candidateTable))], model, dims, minRows);
+  return index.warm([...new Set(RECIPES.map((r) => r.candidateTable))], model, dims, minRows);
 }
 
 const isUuid = (s: string) => z.uuid().safeParse(s).success;

@@ -94,11 +94,6 @@ export interface Recipe<S> {
    * rank by what the channels do not see, so they get the engine's defaults.
    */
   retrieval?: { exactLimit: number; retrieveK: number };
-  /**
-   * Narrow in SQL even where the in-memory candidate index runs (candidate-index.ts): for a large
-   * table with broad rules, checking every row's rules in JavaScript costs more than the SQL indexes.
-   */
-  narrowInSql?: boolean;
   /** Extra sentences for a result, e.g. topics recognised in the prose. */
   notes?(s: S, c: Profile): Bilingual[];
   /** The fields a result shows besides id, score and reasons. */

@@ -17,9 +17,6 @@ const place: Feature<TrainingSource> = {
 /** A trainer planning an order-style cohort: dates and seats do not filter here. */
 export const trainingFounders: Recipe<TrainingSource> = {
   id: 'training.founders',
-  // 100k founders at 100k projects: the index's rule checks over all of them took p50/p95 83/141 ms
-  // against 79/119 ms in SQL (bench/scale, in process), where the mentor and project tables gained.
-  narrowInSql: true,
   candidateKind: 'founder',
   declared: {},
   candidateTable: f,
