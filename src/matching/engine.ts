@@ -90,32 +90,30 @@ export async function runRecipe<S extends Profile>(
   };
 }
 
-/** The eligible candidates to score, as profiles against `source` (see rows()). */
-async function candidates<S extends Profile>(ctx: EngineContext, recipe: Recipe<S>, source: S, where: SQL | undefined, opts: Parameters<typeof rows<S>>[4]): Promise<Profile[]> {
-  const found = await rows(ctx, recipe, source, where, opts);
-  return 'picked' in found ? found.picked : found.map((r) => toProfile(r, declaredOf(recipe, r)));
-}
+/** Reads candidates as profiles against `source`, filtered by a condition (and at most `limit`). */
+type CandidateQuery = (where: SQL | undefined, limit?: number) => Promise<Profile[]>;
 
 /**
- * The eligible candidates' rows: all of them when at most `exactLimit` (exact ranking), else the
- * union of the two retrieval channels. A table of at most `exactLimit` rows is read in one query.
+ * The eligible candidates to score, as profiles against `source`: all of them when at most
+ * `exactLimit` (exact ranking), else the union of the two retrieval channels. A table of at most `exactLimit` rows is read in one query.
  * With an in-memory index (ctx.index), the channels rank the eligible rows there. Without one, a
  * mid-sized table (up to SINGLE_PASS_MAX_ROWS, e.g. mentors) is narrowed in one statement that
  * evaluates the rules once for the count and both channels. A large one is probed by id first, then
  * searched by its HNSW and GIN indexes.
  */
-async function rows<S extends Profile>(
+async function candidates<S extends Profile>(
   ctx: EngineContext, recipe: Recipe<S>, source: S, where: SQL | undefined,
   { exactLimit, singlePassMaxRows, retrieveK, scoped }: { exactLimit: number; singlePassMaxRows: number; retrieveK: number; scoped: boolean },
-): Promise<Record<string, any>[] | { picked: Profile[] }> {
+): Promise<Profile[]> {
   const t = recipe.candidateTable;
-  const query = profileQuery(ctx.db, t, recipe.candidateKind, ctx.model, recipe.computed, source);
+  const rows = profileQuery(ctx.db, t, recipe.candidateKind, ctx.model, recipe.computed, source);
+  const query: CandidateQuery = async (w, limit) => (await rows(w, limit)).map((r) => toProfile(r, declaredOf(recipe, r)));
   // exactLimit may be Infinity (exhaustive scoring, e.g. for recall measurements): no LIMIT then.
   const probeLimit = Number.isFinite(exactLimit) ? exactLimit + 1 : undefined;
   const size = await tableSize(ctx.db, t);
   if (size <= exactLimit) {
-    const rows = await query(where, probeLimit);
-    if (rows.length <= exactLimit) return rows;
+    const all = await query(where, probeLimit);
+    if (all.length <= exactLimit) return all;
   }
   // The index checks the recipe's rules in TypeScript; a caller's scope is SQL only, so scoped calls narrow in SQL.
   if (ctx.index && probeLimit && !scoped) {
@@ -126,8 +124,7 @@ async function rows<S extends Profile>(
     };
     const words = searchable(await searchTerms(ctx.db, t, source.lexemes));
     const picked = await ctx.index.narrow(t, admits, { model: ctx.model, vector: source.vector, words, lexemes: source.lexemes, exactLimit, k: retrieveK });
-    // From the index, the picked rows come as profiles already: built from memory with the read-back's columns.
-    if (picked) return { picked: picked.length ? await readBack(ctx.db, recipe, ctx.model, source, picked, where) : [] };
+    if (picked) return picked.length ? readBack(ctx.db, recipe, ctx.model, source, picked, where) : [];
   }
   if (size > exactLimit && size <= singlePassMaxRows && probeLimit) {
     const ids = await singlePass(ctx, t, source, where, exactLimit, retrieveK);
@@ -183,7 +180,7 @@ async function tableSize(db: Db, table: PgTable): Promise<number> {
  * rows would compute every computed column of every keyword match before the sort — and one query
  * then reads the union's full rows.
  */
-async function retrieve<S extends Profile>(ctx: EngineContext, recipe: Recipe<S>, source: S, where: SQL | undefined, query: ReturnType<typeof profileQuery>, k: number) {
+async function retrieve<S extends Profile>(ctx: EngineContext, recipe: Recipe<S>, source: S, where: SQL | undefined, query: CandidateQuery, k: number) {
   const t = recipe.candidateTable;
   const channels: Promise<{ id: unknown }[]>[] = [];
   if (source.vector) {
