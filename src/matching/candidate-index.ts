@@ -216,16 +216,18 @@ function intern<T>(v: T, strings: Map<string, string>): T {
   return v;
 }
 
-type Inferred = { topic?: string; sector?: string; score: number; evidence: string[] };
+type Inferred = Profile['inferredTopics'][number] | Profile['inferredSectors'][number];
+/** The list of a row without inferred topics (or sectors): one instance for all of them. */
+const NONE: never[] = [];
 /**
  * Inferred topics or sectors as shared entries: a topic, its score and the phrases that matched come
  * from infer.ts's fixed vocabulary, so the same entries recur across rows. Held per row, they were a
  * third of the index's memory (~850 bytes a row at 100k).
  */
-const NONE: never[] = [];
 const compactInferred = <T extends Inferred>(list: T[] | null, entries: Map<string, Inferred>): T[] =>
   !list?.length ? NONE : list.map((x) => {
-    const key = `${x.topic ?? x.sector}|${x.score}|${x.evidence.join('|')}`;
+    // A sector may bear a topic's name: the key says which it is.
+    const key = `${'topic' in x ? `t:${x.topic}` : `s:${x.sector}`}|${x.score}|${x.evidence.join('|')}`;
     const had = entries.get(key);
     if (had) return had as T;
     entries.set(key, x);
