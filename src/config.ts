@@ -1,25 +1,11 @@
 // Configuration from the environment, validated once at start: a wrong value stops the
 // service with a message naming the variable.
-import { totalmem } from 'node:os';
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 const url = (protocols: string[]) =>
   // URL.canParse first: zod runs the refinement even when z.url() failed, and `new URL` would throw.
   z.url().refine((v) => URL.canParse(v) && protocols.includes(new URL(v).protocol), { message: `must be a ${protocols.join(' or ')} URL` });
-
-/**
- * The candidate index's default budget: a quarter of the memory the process may use (its cgroup's
- * limit when it has one, else the machine's): 6 GiB on a 24 GiB server holds 1M projects, 512 MiB
- * on a 2 GiB container the tables of a few prefectures. The index also stays within the JS heap.
- */
-export function defaultIndexBudgetMb(memoryBytes = usableMemory()): number {
-  return Math.floor(memoryBytes / 4 / 2 ** 20);
-}
-function usableMemory(): number {
-  const limit = process.constrainedMemory?.() ?? 0; // 0, or a huge value, without a cgroup limit
-  return limit > 0 && limit < totalmem() ? limit : totalmem();
-}
 
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -63,9 +49,10 @@ export const configSchema = z.object({
   /**
    * Memory for the in-memory candidate index, in MiB (src/matching/candidate-index.ts): each candidate
    * table's rows, vectors and keywords, ~2.3 KB a row at 100 dimensions. A table that does not fit is
-   * searched in SQL; 0 turns the index off. Default: a quarter of the memory (defaultIndexBudgetMb).
+   * searched in SQL; 0 turns the index off. 1 GiB holds the 100k-project tables; more is not better:
+   * with 1M projects in memory, the server's garbage collection slowed every call (BENCHMARKS.md).
    */
-  MATCH_INDEX_MAX_MB: z.coerce.number().min(0).default(() => defaultIndexBudgetMb()),
+  MATCH_INDEX_MAX_MB: z.coerce.number().min(0).default(1024),
   /** Behind a reverse proxy: take the client IP from the first X-Forwarded-For hop. */
   TRUST_PROXY: bool.default(false),
 });

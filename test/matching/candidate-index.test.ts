@@ -3,11 +3,10 @@
 // nothing the SQL rules exclude (live rules such as remaining capacity included); it follows API
 // writes, other connections' commits, vectors written by the embedding job and deletions; beyond its
 // memory budget it steps aside and the SQL path answers.
-import { totalmem } from 'node:os';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { introductionsTable, investorsTable, mentorsTable } from '../../models/schema.ts';
-import { defaultIndexBudgetMb, loadConfig } from '../../src/config.ts';
+import { loadConfig } from '../../src/config.ts';
 import { resultRows } from '../../src/db/errors.ts';
 import { textArray } from '../../src/db/sql.ts';
 import { createCandidateIndex, noCandidateIndex, type CandidateIndex, type Narrowing, type Picked } from '../../src/matching/candidate-index.ts';
@@ -207,13 +206,9 @@ describe('in-memory candidate index', () => {
     }
   });
 
-  it('is configured by MATCH_INDEX_MAX_MB (default a quarter of the memory, 0 = off) and rejects bad values', () => {
-    expect(loadConfig({}).MATCH_INDEX_MAX_MB).toBe(defaultIndexBudgetMb());
-    expect(defaultIndexBudgetMb()).toBeGreaterThan(0);
-    expect(defaultIndexBudgetMb()).toBeLessThanOrEqual(totalmem() / 4 / 2 ** 20);
-    expect(defaultIndexBudgetMb(24 * 2 ** 30)).toBe(6144);
-    expect(defaultIndexBudgetMb(2 * 2 ** 30)).toBe(512);
-    expect(loadConfig({ MATCH_INDEX_MAX_MB: '1024' }).MATCH_INDEX_MAX_MB).toBe(1024);
+  it('is configured by MATCH_INDEX_MAX_MB (default 1024, 0 = off) and rejects bad values', () => {
+    expect(loadConfig({}).MATCH_INDEX_MAX_MB).toBe(1024);
+    expect(loadConfig({ MATCH_INDEX_MAX_MB: '4096' }).MATCH_INDEX_MAX_MB).toBe(4096);
     expect(loadConfig({ MATCH_INDEX_MAX_MB: '0' }).MATCH_INDEX_MAX_MB).toBe(0);
     for (const bad of ['-1', 'lots']) expect(() => loadConfig({ MATCH_INDEX_MAX_MB: bad })).toThrow(/MATCH_INDEX_MAX_MB/);
   });
