@@ -95,8 +95,9 @@ type CandidateQuery = (where: SQL | undefined, limit?: number) => Promise<Profil
 
 /**
  * The eligible candidates to score, as profiles against `source`: all of them when at most
- * `exactLimit` (exact ranking), else the union of the two retrieval channels. A table of at most `exactLimit` rows is read in one query.
- * With an in-memory index (ctx.index), the channels rank the eligible rows there. Without one, a
+ * `exactLimit` (exact ranking), else the union of the two retrieval channels. A table of at most
+ * `exactLimit` rows is read in one query. With an in-memory index (ctx.index), the channels rank the
+ * eligible rows there and SQL reads back only what memory lacks (readBack). Without one, a
  * mid-sized table (up to SINGLE_PASS_MAX_ROWS, e.g. mentors) is narrowed in one statement that
  * evaluates the rules once for the count and both channels. A large one is probed by id first, then
  * searched by its HNSW and GIN indexes.
