@@ -25,12 +25,14 @@ import type { Database } from '../db/client.ts';
 import { resultRows } from '../db/errors.ts';
 import type { Logger } from '../logger.ts';
 import { MinHeap } from '../min-heap.ts';
-import type { Profile } from './types.ts';
+import type { Keyed, Profile } from './types.ts';
 
 type Row = Record<string, any>;
 
 export interface Narrowing {
   model: string;
+  /** Keyed rules (types.ts) with the source's values: a row passes each by holding one of them (null: any row). */
+  keyed: { of: Keyed<unknown>['of']; values: readonly string[] | null }[];
   /** The source's vector of `model`, or null (then only the keyword channel runs). */
   vector: number[] | null;
   /** The words to rank keyword matches by (searchable: distinct, no quotes). */
@@ -64,7 +66,7 @@ export interface CandidateIndexStats {
 
 export interface CandidateIndex {
   /**
-   * The rows to score: every row `admits` when at most `exactLimit`, else the k nearest ∪ the k best
+   * The rows to score: every row that passes the keyed rules and `admits` when at most `exactLimit`, else the k nearest ∪ the k best
    * keyword matches among them. Null when the index does not serve `t` (over its memory budget): the
    * engine then narrows in SQL.
    */
@@ -275,6 +277,12 @@ class TableStore {
   private keywordNorm = new Float64Array(0);
   private vectors = new Float32Array(0);
   private hasVector = new Uint8Array(0);
+  /**
+   * Per keyed rule (its `of`), the slots holding each key as a bitset: a call combines the bitsets of
+   * the source's values instead of checking every row (a check reads the row object, a cache miss per
+   * row in a running server). Built on a rule's first call, then kept up to date by put and sweep.
+   */
+  private readonly postings = new Map<KeyOf, Map<string, Uint32Array>>();
   private dims = 0;
   private free: number[] = [];
   /** Snapshot xmin of the last refresh: rows written by transactions from it on may be new to us. */
@@ -296,7 +304,9 @@ class TableStore {
 
   /** Estimated memory: the rows, and the flat arrays as allocated (capacity grows by doubling). */
   get bytes() {
-    return this.rowBytes + this.vectors.byteLength + this.hasVector.byteLength + this.keywordNorm.byteLength + this.keywordCounts.byteLength;
+    let bitsets = 0;
+    for (const byKey of this.postings.values()) for (const b of byKey.values()) bitsets += b.byteLength;
+    return this.rowBytes + this.vectors.byteLength + this.hasVector.byteLength + this.keywordNorm.byteLength + this.keywordCounts.byteLength + bitsets;
   }
 
   /** The part of `bytes` in the JS heap (the rows; vectors and the flat arrays are buffers outside it). */
@@ -368,6 +378,7 @@ class TableStore {
       if (ids.has(id)) continue;
       this.slots.delete(id);
       this.rowBytes -= ROW_BYTES + (this.keywords[s]?.length ?? 0) * 4;
+      this.unpost(s);
       this.views[s] = this.keywords[s] = null;
       this.topics[s] = this.sectors[s] = NONE;
       this.hasVector[s] = 0;
@@ -384,7 +395,10 @@ class TableStore {
       this.rowBytes += ROW_BYTES;
     } else this.rowBytes -= (this.keywords[s]?.length ?? 0) * 4;
     this.grow(s + 1);
-    this.views[s] = { row: compactRow(row, this.shared.strings) };
+    this.unpost(s);
+    const compact = compactRow(row, this.shared.strings);
+    this.views[s] = { row: compact };
+    for (const [of, byKey] of this.postings) for (const k of of(compact)) setBit(this.bitset(byKey, k), s);
     this.topics[s] = compactInferred(topics, this.shared.inferred);
     this.sectors[s] = compactInferred(sectors, this.shared.inferred);
     const kw = Int32Array.from(new Set(words.map((w) => this.terms.id(w))));
@@ -402,9 +416,20 @@ class TableStore {
 
   narrow(admits: (c: { row: Row }) => boolean, n: Narrowing): Picked[] {
     const admitted: number[] = [];
-    for (let s = 0; s < this.views.length; s++) {
-      const v = this.views[s];
-      if (v && admits(v)) admitted.push(s);
+    const within = this.keyedSlots(n.keyed);
+    if (within) {
+      for (let w = 0; w < within.length; w++) {
+        for (let bits = within[w]; bits !== 0; bits &= bits - 1) {
+          const s = w * 32 + 31 - Math.clz32(bits & -bits);
+          const v = this.views[s];
+          if (v && admits(v)) admitted.push(s);
+        }
+      }
+    } else {
+      for (let s = 0; s < this.views.length; s++) {
+        const v = this.views[s];
+        if (v && admits(v)) admitted.push(s);
+      }
     }
     let picked: Iterable<number> = admitted;
     if (admitted.length > n.exactLimit) {
@@ -421,6 +446,54 @@ class TableStore {
       out.push({ row: this.views[s]!.row, inferredTopics: this.topics[s], inferredSectors: this.sectors[s], shared, keywordCount: this.keywordCounts[s] });
     }
     return out;
+  }
+
+  /** The slots passing every keyed rule that applies, as a bitset; null when none applies. */
+  private keyedSlots(keyed: Narrowing['keyed']): Uint32Array | null {
+    let within: Uint32Array | null = null;
+    for (const { of, values } of keyed) {
+      if (values === null) continue;
+      const byKey = this.postingsOf(of);
+      const any = new Uint32Array(this.words);
+      for (const k of values) {
+        const b = byKey.get(k);
+        if (b) for (let w = 0; w < any.length; w++) any[w] |= b[w];
+      }
+      if (within) for (let w = 0; w < any.length; w++) within[w] &= any[w];
+      else within = any;
+    }
+    return within;
+  }
+
+  /** A keyed rule's bitsets, built over the rows held on its first call. */
+  private postingsOf(of: KeyOf): Map<string, Uint32Array> {
+    let byKey = this.postings.get(of);
+    if (!byKey) {
+      this.postings.set(of, (byKey = new Map()));
+      for (let s = 0; s < this.views.length; s++) {
+        const v = this.views[s];
+        if (v) for (const k of of(v.row)) setBit(this.bitset(byKey, k), s);
+      }
+    }
+    return byKey;
+  }
+
+  private bitset(byKey: Map<string, Uint32Array>, key: string): Uint32Array {
+    let b = byKey.get(key);
+    if (!b) byKey.set(key, (b = new Uint32Array(this.words)));
+    return b;
+  }
+
+  /** Clears a slot's bits, before its row is replaced or dropped. */
+  private unpost(s: number) {
+    const v = this.views[s];
+    if (!v) return;
+    for (const [of, byKey] of this.postings) for (const k of of(v.row)) clearBit(byKey.get(k)!, s);
+  }
+
+  /** Words of a bitset over the slots' capacity. */
+  private get words() {
+    return Math.ceil(this.hasVector.length / 32);
   }
 
   /** One mark per vocabulary word among `words` (a typed-array read per keyword, where a Set lookup cost ~10× more); null when no row has any. */
@@ -483,8 +556,19 @@ class TableStore {
     const counts = new Int32Array(cap);
     counts.set(this.keywordCounts);
     this.keywordCounts = counts;
+    for (const byKey of this.postings.values()) {
+      for (const [k, b] of byKey) {
+        const bigger = new Uint32Array(this.words);
+        bigger.set(b);
+        byKey.set(k, bigger);
+      }
+    }
   }
 }
+
+type KeyOf = Keyed<unknown>['of'];
+const setBit = (b: Uint32Array, s: number) => (b[s >>> 5] |= 1 << (s & 31));
+const clearBit = (b: Uint32Array, s: number) => (b[s >>> 5] &= ~(1 << (s & 31)));
 
 /** The k highest-scoring slots offered: a min-heap of the best so far, whose root the next better one replaces. */
 class TopK {

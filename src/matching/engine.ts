@@ -118,13 +118,9 @@ async function candidates<S extends Profile>(
   }
   // The index checks the recipe's rules in TypeScript; a caller's scope is SQL only, so scoped calls narrow in SQL.
   if (ctx.index && probeLimit && !scoped) {
-    const checks = recipe.rules.filter((r) => !r.live && r.where(source) !== null).map((r) => r.check);
-    const admits = (c: { row: Record<string, any> }) => {
-      for (let i = 0; i < checks.length; i++) if (!checks[i](source, c as Profile)) return false;
-      return true;
-    };
+    const { keyed, admits } = indexRules(recipe, source);
     const words = searchable(await searchTerms(ctx.db, t, source.lexemes));
-    const picked = await ctx.index.narrow(t, admits, { model: ctx.model, vector: source.vector, words, lexemes: source.lexemes, exactLimit, k: retrieveK });
+    const picked = await ctx.index.narrow(t, admits, { model: ctx.model, keyed, vector: source.vector, words, lexemes: source.lexemes, exactLimit, k: retrieveK });
     if (picked) return picked.length ? readBack(ctx.db, recipe, ctx.model, source, picked, where) : [];
   }
   if (size > exactLimit && size <= singlePassMaxRows && probeLimit) {
@@ -137,6 +133,22 @@ async function candidates<S extends Profile>(
     if (ids.length <= exactLimit) return ids.length ? query(idIn(t.id, ids.map((r) => r.id as string))) : [];
   }
   return retrieve(ctx, recipe, source, where, query, retrieveK);
+}
+
+/**
+ * The recipe's rules as the candidate index applies them for `source`: keyed rules as keys to look
+ * up, the others as checks of each row (`keyed: false`: every rule checked row by row, as a test's
+ * reference). Live rules are left to SQL (see Rule.live).
+ */
+export function indexRules<S extends Profile>(recipe: Recipe<S>, source: S, { keyed: lookUp = true } = {}) {
+  const applying = recipe.rules.filter((r) => !r.live && r.where(source) !== null);
+  const keyed = lookUp ? applying.flatMap((r) => (r.keyed ? [{ of: r.keyed.of, values: r.keyed.values(source) }] : [])) : [];
+  const checks = applying.filter((r) => !(lookUp && r.keyed)).map((r) => r.check);
+  const admits = (c: { row: Record<string, any> }) => {
+    for (let i = 0; i < checks.length; i++) if (!checks[i](source, c as Profile)) return false;
+    return true;
+  };
+  return { keyed, admits };
 }
 
 /**

@@ -1,8 +1,7 @@
 // Building blocks of the hard eligibility rules: each is a SQL condition and the same check in TypeScript.
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { covers, samePrefecture } from '../../models/regions/codes.ts';
-import type { Bilingual, Profile, Rule } from './types.ts';
+import type { Bilingual, Keyed, Profile, Rule } from './types.ts';
 
 const text = (zh: string, en: string): Bilingual => ({ zh, en });
 const arr = (xs: string[], type: string) => sql`ARRAY[${sql.join(xs.map((x) => sql`${x}`), sql`, `)}]::${sql.raw(type)}[]`;
@@ -11,16 +10,38 @@ export function rule<S>(id: string, zh: string, en: string, where: (s: S) => SQL
   return { id, text: text(zh, en), where, check };
 }
 
-/** Whether the lists share an element (a plain loop: rule checks run per candidate row, see candidate-index.ts). */
-export function overlaps(a: readonly string[], b: readonly string[]): boolean {
-  for (const x of a) if (b.includes(x)) return true;
+/**
+ * A rule passed by candidates with a key among the source's values (Keyed): its TypeScript check is
+ * derived from the keys, and the candidate index looks the keys up instead of checking every row.
+ */
+export function keyedRule<S>(id: string, zh: string, en: string, where: (s: S) => SQL | null, keyed: Keyed<S>): Rule<S> {
+  return { ...rule(id, zh, en, where, (s, c) => passes(keyed.values(s), keyed.of(c.row))), keyed };
+}
+
+/** Whether a candidate with these keys passes a keyed rule whose source gives `values` (null: no restriction). */
+export function passes(values: readonly string[] | null, keys: readonly string[]): boolean {
+  if (values === null) return true;
+  for (const k of keys) if (values.includes(k)) return true;
   return false;
 }
 
+/** The key of a candidate whose restriction list is empty, i.e. open to every source: keyed sources list it among their values. */
+export const ANY = '*';
+/** The keys of a candidate open to every source. */
+export const OPEN: readonly string[] = [ANY];
+/** A candidate's restriction list (sectors, stages, regions, target groups…) as keys: its entries, or OPEN when empty. */
+export const restriction = (list: readonly string[]): readonly string[] => (list.length ? list : OPEN);
+/** A boolean column as a key. */
+export const flag = (v: unknown): readonly string[] => (v ? TRUE : FALSE);
+export const TRUE: readonly string[] = ['true'];
+const FALSE: readonly string[] = ['false'];
+/** A region code's prefecture as a key ("same prefecture" compares the first four digits). */
+export const prefecture = (code: string) => code.slice(0, 4);
+
 /** The candidate shares at least one language with the source. */
 export const sharesLanguage = <S extends Profile>(col: PgColumn): Rule<S> =>
-  rule('language', '至少有一种共同语言', 'Shares a language', (s) => sql`${col} && ${arr(s.row.languages, 'lang')}`,
-    (s, c) => overlaps(c.row.languages, s.row.languages));
+  keyedRule('language', '至少有一种共同语言', 'Shares a language', (s) => sql`${col} && ${arr(s.row.languages, 'lang')}`,
+    { of: (r) => r.languages, values: (s) => s.row.languages });
 
 /** Same prefecture as the given region code (first four digits). */
 export const inPrefectureOf = (col: PgColumn, code: string) => sql`left(${col}, 4) = ${code.slice(0, 4)}`;
@@ -28,16 +49,15 @@ export const inPrefectureOf = (col: PgColumn, code: string) => sql`left(${col}, 
 /** A restriction list that is empty (no restriction) or contains the value. */
 export const listAllows = (col: PgColumn, value: string, type: string) =>
   sql`(cardinality(${col}) = 0 or ${col} @> ${arr([value], type)})`;
-export const allows = (list: string[], value: string) => list.length === 0 || list.includes(value);
+
+/** The region codes that cover `code` (`covers` in models/regions/codes.ts): itself, its prefecture, the whole region. */
+export const coveringCodes = (code: string): string[] => [...new Set([code, `${code.slice(0, 4)}00`, '540000'])];
 
 /** Region lists (e.g. an investor's regionCodes) that are empty or cover the code. */
-export const regionListCovers = (col: PgColumn, code: string) => {
-  const candidates = [...new Set([code, `${code.slice(0, 4)}00`, '540000'])];
-  return sql`(cardinality(${col}) = 0 or ${col} && ${arr(candidates, 'text')})`;
-};
-export const listCovers = (list: string[], code: string) => list.length === 0 || list.some((r) => covers(r, code));
+export const regionListCovers = (col: PgColumn, code: string) =>
+  sql`(cardinality(${col}) = 0 or ${col} && ${arr(coveringCodes(code), 'text')})`;
 
-export { samePrefecture, arr };
+export { arr };
 
 /** Today in Asia/Shanghai as YYYY-MM-DD (the contract's date comparisons). */
 const shanghaiDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });

@@ -64,6 +64,18 @@ export interface Rule<S> {
    * in-memory candidate index skips it and leaves it to the SQL check of what it returns.
    */
   live?: boolean;
+  /** The rule as keys to look up (keyedRule): the candidate index answers it without checking each row. */
+  keyed?: Keyed<S>;
+}
+
+/**
+ * A rule of the form "one of the candidate's keys is among the source's values": e.g. the project's
+ * sector among the investor's sectors. `values` null: the rule does not apply to this source.
+ */
+export interface Keyed<S> {
+  /** The candidate row's keys (a pure function of the row: the index keeps its answer per row version). */
+  of(row: Record<string, any>): readonly string[];
+  values(s: S): readonly string[] | null;
 }
 
 export interface Feature<S> {

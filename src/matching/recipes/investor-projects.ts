@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { projectsTable } from '../../../models/schema.ts';
 import { lexical, sectorFit, semantic, stageFit } from '../features.ts';
-import { allows, arr, listCovers, rule } from '../rules.ts';
+import { TRUE, arr, coveringCodes, flag, keyedRule, rule } from '../rules.ts';
 import { regionPrefix } from '../../../models/regions/codes.ts';
 import { bi, labelList } from '../text.ts';
 import type { Feature, Profile, Recipe } from '../types.ts';
@@ -39,21 +39,24 @@ export const investorProjects: Recipe<Profile> = {
   computed: { founderGroups: sql<string[]>`${p.founderGroups}` },
   rules: [
     rule('active', '投资方在投', 'Investor is active', (s) => (s.row.active ? null : sql`false`), (s) => s.row.active),
-    rule('vetted', '项目已通过审核', 'Project is vetted', () => sql`${p.status} = 'vetted'`, (_s, c) => c.row.status === 'vetted'),
-    rule('sector', '项目产业在投资方向内', 'Sector within the investor\'s focus',
-      (s) => (s.row.sectors.length ? sql`${p.sector} = any(${arr(s.row.sectors, 'sector')})` : null), (s, c) => allows(s.row.sectors, c.row.sector)),
-    rule('stage', '项目阶段在投资阶段内', 'Stage within the investor\'s stages',
-      (s) => (s.row.stages.length ? sql`${p.stage} = any(${arr(s.row.stages, 'stage')})` : null), (s, c) => allows(s.row.stages, c.row.stage)),
+    keyedRule('vetted', '项目已通过审核', 'Project is vetted', () => sql`${p.status} = 'vetted'`,
+      { of: (r) => flag(r.status === 'vetted'), values: () => TRUE }),
+    keyedRule('sector', '项目产业在投资方向内', 'Sector within the investor\'s focus',
+      (s) => (s.row.sectors.length ? sql`${p.sector} = any(${arr(s.row.sectors, 'sector')})` : null),
+      { of: (r) => [r.sector], values: (s) => (s.row.sectors.length ? s.row.sectors : null) }),
+    keyedRule('stage', '项目阶段在投资阶段内', 'Stage within the investor\'s stages',
+      (s) => (s.row.stages.length ? sql`${p.stage} = any(${arr(s.row.stages, 'stage')})` : null),
+      { of: (r) => [r.stage], values: (s) => (s.row.stages.length ? s.row.stages : null) }),
     rule('ticket', '资金需求在投资额度内', 'Funding need within the ticket range',
       (s) => sql`(${p.fundingNeedCny} is null or ${p.fundingNeedCny} between ${s.row.ticketMinCny} and ${s.row.ticketMaxCny})`,
       (s, c) => c.row.fundingNeedCny == null || (c.row.fundingNeedCny >= s.row.ticketMinCny && c.row.fundingNeedCny <= s.row.ticketMaxCny)),
-    rule('region', '项目所在地在投资地域内', 'Project region covered by the investor',
+    keyedRule('region', '项目所在地在投资地域内', 'Project region covered by the investor',
       (s) => {
         const codes: string[] = s.row.regionCodes;
         if (!codes.length) return null;
         return sql`(${sql.join(codes.map((c) => sql`${p.regionCode} like ${`${regionPrefix(c)}%`}`), sql` or `)})`;
       },
-      (s, c) => listCovers(s.row.regionCodes, c.row.regionCode)),
+      { of: (r) => coveringCodes(r.regionCode), values: (s) => (s.row.regionCodes.length ? s.row.regionCodes : null) }),
   ],
   features: [
     semantic,

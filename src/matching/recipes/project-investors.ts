@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { investorsTable } from '../../../models/schema.ts';
 import { lexical, sectorFit, semantic, stageFit } from '../features.ts';
-import { allows, listAllows, listCovers, regionListCovers, rule } from '../rules.ts';
+import { ANY, TRUE, coveringCodes, flag, keyedRule, listAllows, regionListCovers, restriction, rule } from '../rules.ts';
 import { bi, labelList } from '../text.ts';
 import type { Feature, Profile, ProjectSource, Recipe, Rule } from '../types.ts';
 import { introducedTo } from './project-mentors.ts';
@@ -13,15 +13,15 @@ const i = investorsTable;
 export function investorRules<S>(project: (s: S) => Record<string, any>): Rule<S>[] {
   return [
     rule('vetted', '项目已通过审核', 'Project is vetted', (s) => (project(s).status === 'vetted' ? null : sql`false`), (s) => project(s).status === 'vetted'),
-    rule('sector', '项目产业在投资方向内', 'Sector within the investor\'s focus', (s) => listAllows(i.sectors, project(s).sector, 'sector'),
-      (s, c) => allows(c.row.sectors, project(s).sector)),
-    rule('stage', '项目阶段在投资阶段内', 'Stage within the investor\'s stages', (s) => listAllows(i.stages, project(s).stage, 'stage'),
-      (s, c) => allows(c.row.stages, project(s).stage)),
+    keyedRule('sector', '项目产业在投资方向内', 'Sector within the investor\'s focus', (s) => listAllows(i.sectors, project(s).sector, 'sector'),
+      { of: (r) => restriction(r.sectors), values: (s) => [project(s).sector, ANY] }),
+    keyedRule('stage', '项目阶段在投资阶段内', 'Stage within the investor\'s stages', (s) => listAllows(i.stages, project(s).stage, 'stage'),
+      { of: (r) => restriction(r.stages), values: (s) => [project(s).stage, ANY] }),
     rule('ticket', '资金需求在投资额度内', 'Funding need within the ticket range',
       (s) => (project(s).fundingNeedCny == null ? null : sql`${i.ticketMinCny} <= ${project(s).fundingNeedCny} and ${i.ticketMaxCny} >= ${project(s).fundingNeedCny}`),
       (s, c) => project(s).fundingNeedCny == null || (c.row.ticketMinCny <= project(s).fundingNeedCny && project(s).fundingNeedCny <= c.row.ticketMaxCny)),
-    rule('region', '项目所在地在投资地域内', 'Project region covered by the investor', (s) => regionListCovers(i.regionCodes, project(s).regionCode),
-      (s, c) => listCovers(c.row.regionCodes, project(s).regionCode)),
+    keyedRule('region', '项目所在地在投资地域内', 'Project region covered by the investor', (s) => regionListCovers(i.regionCodes, project(s).regionCode),
+      { of: (r) => restriction(r.regionCodes), values: (s) => [...coveringCodes(project(s).regionCode), ANY] }),
   ];
 }
 
@@ -103,7 +103,7 @@ export const projectInvestors: Recipe<ProjectSource> = {
   candidateTable: i,
   computed: { decisions: decisionsSql('investor', i.id) },
   rules: [
-    rule('active', '投资方在投', 'Investor is active', () => eq(i.active, true), (_s, c) => c.row.active),
+    keyedRule('active', '投资方在投', 'Investor is active', () => eq(i.active, true), { of: (r) => flag(r.active), values: () => TRUE }),
     ...investorRules<ProjectSource>((s) => s.row),
     rule('not_introduced', '未曾对接或被拒', 'Not already introduced or declined', (s) => introducedTo(s.row.id, i.id), (s, c) => !s.introduced.has(c.row.id)),
   ],

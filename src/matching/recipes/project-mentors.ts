@@ -5,9 +5,12 @@ import { inferredNotes } from './notes.ts';
 import { decisionsSql, responsiveness } from '../feedback.ts';
 import { mentorRemainingSql } from '../../engagement/capacity.ts';
 import { languages, lexical, regionCloseness, sectorFit, semantic, topicCoverage } from '../features.ts';
-import { inPrefectureOf, rule, samePrefecture, sharesLanguage } from '../rules.ts';
+import { TRUE, flag, inPrefectureOf, keyedRule, prefecture, rule, sharesLanguage } from '../rules.ts';
 import { bi } from '../text.ts';
 import type { Feature, Profile, ProjectSource, Recipe } from '../types.ts';
+
+/** The place key of a mentor who mentors remotely (prefecture keys are four digits). */
+const REMOTE = 'remote';
 
 const m = mentorsTable;
 /** Open or declined introductions keep a mentor from being suggested to the project again. */
@@ -31,12 +34,12 @@ export const projectMentors: Recipe<ProjectSource> = {
   candidateTable: m,
   computed: { remaining: mentorRemainingSql(), decisions: decisionsSql('mentor', m.id) },
   rules: [
-    rule('active', '导师在岗', 'Mentor is active', () => eq(m.active, true), (_s, c) => c.row.active),
+    keyedRule('active', '导师在岗', 'Mentor is active', () => eq(m.active, true), { of: (r) => flag(r.active), values: () => TRUE }),
     { ...rule('capacity', '尚有辅导名额', 'Has mentoring capacity left', () => sql`${mentorRemainingSql()} > 0`, (_s, c) => c.row.remaining > 0), live: true },
     sharesLanguage(m.languages),
-    rule('place', '同一地(市)或可远程辅导', 'Same prefecture or mentors remotely',
+    keyedRule('place', '同一地(市)或可远程辅导', 'Same prefecture or mentors remotely',
       (s) => or(eq(m.remote, true), inPrefectureOf(m.regionCode, s.row.regionCode))!,
-      (s, c) => c.row.remote || samePrefecture(c.row.regionCode, s.row.regionCode)),
+      { of: (r) => (r.remote ? [REMOTE, prefecture(r.regionCode)] : [prefecture(r.regionCode)]), values: (s) => [REMOTE, prefecture(s.row.regionCode)] }),
     rule('not_introduced', '未曾对接或被拒', 'Not already introduced or declined',
       (s) => introducedTo(s.row.id, m.id), (s, c) => !s.introduced.has(c.row.id)),
   ],

@@ -1,6 +1,6 @@
 import { servicesTable } from '../../../models/schema.ts';
 import { languages, lexical, semantic } from '../features.ts';
-import { listCovers, regionListCovers, rule, sharesLanguage } from '../rules.ts';
+import { ANY, coveringCodes, keyedRule, regionListCovers, restriction, sharesLanguage } from '../rules.ts';
 import { bi, labelList } from '../text.ts';
 import type { Feature, ProjectSource, Recipe } from '../types.ts';
 
@@ -40,8 +40,8 @@ export const projectServices: Recipe<ProjectSource> = {
   declared: { topics: 'category' },
   candidateTable: sv,
   rules: [
-    rule('region', '服务覆盖项目所在地', 'Serves the project\'s region', (s) => regionListCovers(sv.regionCodes, s.row.regionCode),
-      (s, c) => listCovers(c.row.regionCodes, s.row.regionCode)),
+    keyedRule('region', '服务覆盖项目所在地', 'Serves the project\'s region', (s) => regionListCovers(sv.regionCodes, s.row.regionCode),
+      { of: (r) => restriction(r.regionCodes), values: (s) => [...coveringCodes(s.row.regionCode), ANY] }),
     sharesLanguage(sv.languages),
   ],
   features: [semantic, lexical, need as never, local as never, ownCenter as never, languages],

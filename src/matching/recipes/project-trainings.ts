@@ -1,7 +1,7 @@
 import { or, sql } from 'drizzle-orm';
 import { enrollmentsTable, trainingsTable } from '../../../models/schema.ts';
 import { languages, lexical, semantic, stageFit, topicCoverage } from '../features.ts';
-import { allows, arr, inPrefectureOf, listAllows, overlaps, rule, samePrefecture, sharesLanguage } from '../rules.ts';
+import { ANY, OPEN, arr, inPrefectureOf, keyedRule, listAllows, prefecture, restriction, rule, sharesLanguage } from '../rules.ts';
 import { bi, labelList } from '../text.ts';
 import type { Feature, Profile, ProjectSource, Recipe } from '../types.ts';
 import { inferredNotes } from './notes.ts';
@@ -50,14 +50,14 @@ export const projectTrainings: Recipe<ProjectSource> = {
   rules: [
     rule('not_ended', '培训尚未结束', 'Has not ended', (s) => sql`${t.endsOn} >= ${s.today}`, (s, c) => c.row.endsOn >= s.today),
     { ...rule('seats', '尚有名额', 'Has seats left', () => sql`${seatsLeftSql()} > 0`, (_s, c) => c.row.seatsLeft > 0), live: true },
-    rule('stage', '项目阶段符合', 'Stage is among the training\'s stages', (s) => listAllows(t.stages, s.row.stage, 'stage'),
-      (s, c) => allows(c.row.stages, s.row.stage)),
-    rule('group', '至少一位创始人属于培训对象', 'A founder is in the target groups',
+    keyedRule('stage', '项目阶段符合', 'Stage is among the training\'s stages', (s) => listAllows(t.stages, s.row.stage, 'stage'),
+      { of: (r) => restriction(r.stages), values: (s) => [s.row.stage, ANY] }),
+    keyedRule('group', '至少一位创始人属于培训对象', 'A founder is in the target groups',
       (s) => sql`(cardinality(${t.targetGroups}) = 0 or ${t.targetGroups} && ${arr(groupsOf(s), 'founder_group')})`,
-      (s, c) => c.row.targetGroups.length === 0 || overlaps(groupsOf(s), c.row.targetGroups)),
-    rule('place', '线下培训须在同一地(市)', 'On-site trainings are in the project\'s prefecture',
+      { of: (r) => restriction(r.targetGroups), values: (s) => [...groupsOf(s), ANY] }),
+    keyedRule('place', '线下培训须在同一地(市)', 'On-site trainings are in the project\'s prefecture',
       (s) => or(sql`${t.mode} <> 'onsite'`, inPrefectureOf(t.regionCode, s.row.regionCode))!,
-      (s, c) => c.row.mode !== 'onsite' || samePrefecture(c.row.regionCode, s.row.regionCode)),
+      { of: (r) => (r.mode === 'onsite' ? [prefecture(r.regionCode)] : OPEN), values: (s) => [prefecture(s.row.regionCode), ANY] }),
     sharesLanguage(t.languages),
     rule('not_enrolled', '创始人尚未报名', 'No founder is enrolled yet',
       (s) => (s.founders.length

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { enrollmentsTable, foundersTable } from '../../../models/schema.ts';
 import { languages, lexical, regionCloseness, semantic, topicCoverage } from '../features.ts';
-import { arr, inPrefectureOf, overlaps, rule, samePrefecture } from '../rules.ts';
+import { TRUE, arr, flag, inPrefectureOf, keyedRule, prefecture, rule, sharesLanguage } from '../rules.ts';
 import type { Feature, Recipe, TrainingSource } from '../types.ts';
 import { priorityGroup } from './investor-projects.ts';
 
@@ -22,15 +22,14 @@ export const trainingFounders: Recipe<TrainingSource> = {
   candidateTable: f,
   rules: [
     // A deleted founder's tombstone is never a candidate.
-    rule('not_erased', '未注销', 'Not deleted', () => sql`${f.erasedAt} is null`, (_s, c) => !c.row.erasedAt),
-    rule('group', '属于培训对象群体', 'In the target groups',
+    keyedRule('not_erased', '未注销', 'Not deleted', () => sql`${f.erasedAt} is null`, { of: (r) => flag(!r.erasedAt), values: () => TRUE }),
+    keyedRule('group', '属于培训对象群体', 'In the target groups',
       (s) => (s.row.targetGroups.length ? sql`${f.groups} && ${arr(s.row.targetGroups, 'founder_group')}` : null),
-      (s, c) => s.row.targetGroups.length === 0 || overlaps(c.row.groups, s.row.targetGroups)),
-    rule('place', '线下培训须在同一地(市)', 'On-site trainings need the same prefecture',
+      { of: (r) => r.groups, values: (s) => (s.row.targetGroups.length ? s.row.targetGroups : null) }),
+    keyedRule('place', '线下培训须在同一地(市)', 'On-site trainings need the same prefecture',
       (s) => (s.row.mode === 'onsite' ? inPrefectureOf(f.regionCode, s.row.regionCode) : null),
-      (s, c) => s.row.mode !== 'onsite' || samePrefecture(c.row.regionCode, s.row.regionCode)),
-    rule('language', '至少有一种共同语言', 'Shares a language', (s) => sql`${f.languages} && ${arr(s.row.languages, 'lang')}`,
-      (s, c) => overlaps(c.row.languages, s.row.languages)),
+      { of: (r) => [prefecture(r.regionCode)], values: (s) => (s.row.mode === 'onsite' ? [prefecture(s.row.regionCode)] : null) }),
+    sharesLanguage(f.languages),
     rule('not_enrolled', '尚未报名', 'Not enrolled yet',
       (s) => sql`not exists (select 1 from ${enrollmentsTable} en where en.training_id = ${s.row.id} and en.founder_id = ${f.id})`,
       (s, c) => !s.enrolledFounders.has(c.row.id)),
