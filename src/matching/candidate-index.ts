@@ -50,8 +50,13 @@ export interface Picked {
   inferredTopics: Profile['inferredTopics'];
   inferredSectors: Profile['inferredSectors'];
   /** Its keywords among Narrowing.lexemes, and how many it has (keyword_count): the lexical feature's inputs. */
-  shared: string[];
+  shared: Set<string>;
   keywordCount: number;
+  /**
+   * Cosine similarity to Narrowing.vector from the index's float32 copies (null without both
+   * vectors): close to pgvector's, not equal to the bit; the read-back gets pgvector's (see best-first.ts).
+   */
+  similarity: number | null;
 }
 
 export interface CandidateIndexStats {
@@ -431,9 +436,10 @@ class TableStore {
         if (v && admits(v)) admitted.push(s);
       }
     }
+    const q = this.query(n.vector);
     let picked: Iterable<number> = admitted;
     if (admitted.length > n.exactLimit) {
-      const union = new Set<number>(n.vector ? this.nearest(admitted, n.vector, n.k) : []);
+      const union = new Set<number>(q ? this.nearest(admitted, q, n.k) : []);
       for (const s of this.bestKeywordMatches(admitted, n.words, n.k)) union.add(s);
       picked = union;
     }
@@ -441,11 +447,28 @@ class TableStore {
     const out: Picked[] = [];
     for (const s of picked) {
       const kw = this.keywords[s]!;
-      const shared: string[] = [];
-      if (lexemes) for (let i = 0; i < kw.length; i++) if (lexemes[kw[i]]) shared.push(this.terms.word(kw[i]));
-      out.push({ row: this.views[s]!.row, inferredTopics: this.topics[s], inferredSectors: this.sectors[s], shared, keywordCount: this.keywordCounts[s] });
+      const shared = new Set<string>();
+      if (lexemes) for (let i = 0; i < kw.length; i++) if (lexemes[kw[i]]) shared.add(this.terms.word(kw[i]));
+      out.push({
+        row: this.views[s]!.row, inferredTopics: this.topics[s], inferredSectors: this.sectors[s], shared, keywordCount: this.keywordCounts[s],
+        similarity: q && this.hasVector[s] ? this.dot(q, s) : null,
+      });
     }
     return out;
+  }
+
+  /** The source's vector normalised as the rows' are; null without one, or of another length (never compared). */
+  private query(vector: number[] | null): Float32Array | null {
+    if (!vector || vector.length !== this.dims) return null;
+    const norm = Math.sqrt(vector.reduce((a, x) => a + x * x, 0)) || 1;
+    return Float32Array.from(vector, (x) => x / norm);
+  }
+
+  /** Cosine similarity of a normalised query to a slot's (normalised) vector. */
+  private dot(q: Float32Array, s: number): number {
+    let dot = 0;
+    for (let i = 0, b = s * this.dims; i < q.length; i++) dot += q[i] * this.vectors[b + i];
+    return dot;
   }
 
   /** The slots passing every keyed rule that applies, as a bitset; null when none applies. */
@@ -509,20 +532,10 @@ class TableStore {
     return any ? marked : null;
   }
 
-  /** The k slots nearest to `vector` by cosine distance among those holding a vector. */
-  private nearest(slots: number[], vector: number[], k: number): number[] {
-    const d = this.dims;
-    if (vector.length !== d) return [];
-    const norm = Math.sqrt(vector.reduce((a, x) => a + x * x, 0)) || 1;
-    const q = Float32Array.from(vector, (x) => x / norm);
+  /** The k slots nearest to the normalised query by cosine distance among those holding a vector. */
+  private nearest(slots: number[], q: Float32Array, k: number): number[] {
     const top = new TopK(k);
-    const v = this.vectors;
-    for (const s of slots) {
-      if (!this.hasVector[s]) continue;
-      let dot = 0;
-      for (let i = 0, b = s * d; i < d; i++) dot += q[i] * v[b + i];
-      top.offer(s, dot);
-    }
+    for (const s of slots) if (this.hasVector[s]) top.offer(s, this.dot(q, s));
     return top.slots();
   }
 

@@ -10,7 +10,8 @@ import { resultRows } from '../db/errors.ts';
 import { searchTerms } from './term-stats.ts';
 import type { CandidateIndex } from './candidate-index.ts';
 import type { EmbeddedTable } from '../../models/embeddings/entities.ts';
-import { declaredOf, modelDistance, profileQuery, readBack, toProfile, vectorDistance } from './profile.ts';
+import { declaredOf, modelDistance, profileQuery, toProfile, vectorDistance } from './profile.ts';
+import { readBest } from './best-first.ts';
 import { bi } from './text.ts';
 import type { Bilingual, Lang, MatchItem, Profile, Reason, Recipe } from './types.ts';
 
@@ -69,18 +70,22 @@ export async function runRecipe<S extends Profile>(
     /** Overrides EXACT_LIMIT, SINGLE_PASS_MAX_ROWS and RETRIEVE_K (tests and recall measurements choose the path). */
     exactLimit?: number; singlePassMaxRows?: number; retrieveK?: number;
   },
-): Promise<{ items: MatchItem[]; candidates: number }> {
+): Promise<{ items: MatchItem[]; candidates: number; read: number }> {
   const where = and(...recipe.rules.map((r) => r.where(source)).filter((x): x is SQL => !!x), opts.scope);
   const tuned = isDefault(opts.weights, recipe.defaultWeights) ? recipe.retrieval : undefined;
-  const profiles = await candidates(ctx, recipe, source, where, {
+  const { scored, count, read } = await candidates(ctx, recipe, source, where, {
     exactLimit: opts.exactLimit ?? tuned?.exactLimit ?? EXACT_LIMIT,
     singlePassMaxRows: opts.singlePassMaxRows ?? SINGLE_PASS_MAX_ROWS,
     retrieveK: opts.retrieveK ?? tuned?.retrieveK ?? RETRIEVE_K,
     scoped: !!opts.scope,
+    weights: opts.weights,
+    limit: opts.limit,
   });
-  const scored = profiles.map((c) => scoreCandidate(recipe, opts.weights, source, c)).sort(byScore);
+  scored.sort(byScore);
   return {
-    candidates: profiles.length,
+    // Candidates ranked, and how many of them SQL read back (fewer when the index's bounds spared some).
+    candidates: count,
+    read,
     items: scored.slice(0, opts.limit).map((s) => ({
       id: s.profile.row.id,
       score: s.score,
@@ -94,17 +99,45 @@ export async function runRecipe<S extends Profile>(
 type CandidateQuery = (where: SQL | undefined, limit?: number) => Promise<Profile[]>;
 
 /**
- * The eligible candidates to score, as profiles against `source`: all of them when at most
- * `exactLimit` (exact ranking), else the union of the two retrieval channels. A table of at most
- * `exactLimit` rows is read in one query. With an in-memory index (ctx.index), the channels rank the
- * eligible rows there and SQL reads back only what memory lacks (readBack). Without one, a
+ * The eligible candidates, scored against `source`: all of them when at most `exactLimit` (exact
+ * ranking), else the union of the two retrieval channels. A table of at most `exactLimit` rows is
+ * read in one query. With an in-memory index (ctx.index), the channels rank the eligible rows there
+ * and SQL reads back, best first, only the picks that may reach the top `limit` (readBest). Without one, a
  * mid-sized table (up to SINGLE_PASS_MAX_ROWS, e.g. mentors) is narrowed in one statement that
  * evaluates the rules once for the count and both channels. A large one is probed by id first, then
  * searched by its HNSW and GIN indexes.
  */
 async function candidates<S extends Profile>(
   ctx: EngineContext, recipe: Recipe<S>, source: S, where: SQL | undefined,
-  { exactLimit, singlePassMaxRows, retrieveK, scoped }: { exactLimit: number; singlePassMaxRows: number; retrieveK: number; scoped: boolean },
+  o: { exactLimit: number; singlePassMaxRows: number; retrieveK: number; scoped: boolean; weights: Record<string, number>; limit: number },
+): Promise<{ scored: Scored[]; count: number; read: number }> {
+  const score = (c: Profile) => scoreCandidate(recipe, o.weights, source, c);
+  // Picks of the index are read back best-first; the SQL paths read their candidates whole.
+  if (ctx.index && Number.isFinite(o.exactLimit) && !o.scoped) {
+    const picked = await narrowInMemory(ctx, ctx.index, recipe, source, o.exactLimit, o.retrieveK);
+    if (picked) return picked.length ? readBest(ctx.db, recipe, ctx.model, source, picked, where, o.weights, o.limit, score) : { scored: [], count: 0, read: 0 };
+  }
+  const profiles = await inSql(ctx, recipe, source, where, o);
+  return { scored: profiles.map(score), count: profiles.length, read: profiles.length };
+}
+
+/**
+ * The index's picks: every eligible row when at most `exactLimit`, else the k nearest ∪ the k best
+ * keyword matches. Null when the index does not hold the table (beyond its budget). The index checks
+ * the recipe's rules in TypeScript; a caller's scope is SQL only, so scoped calls narrow in SQL.
+ */
+async function narrowInMemory<S extends Profile>(ctx: EngineContext, index: CandidateIndex, recipe: Recipe<S>, source: S, exactLimit: number, k: number) {
+  const t = recipe.candidateTable;
+  if ((await tableSize(ctx.db, t)) <= exactLimit) return null; // one query reads them all
+  const { keyed, admits } = indexRules(recipe, source);
+  const words = searchable(await searchTerms(ctx.db, t, source.lexemes));
+  return index.narrow(t, admits, { model: ctx.model, keyed, vector: source.vector, words, lexemes: source.lexemes, exactLimit, k });
+}
+
+/** The eligible candidates as profiles, narrowed in SQL (see candidates). */
+async function inSql<S extends Profile>(
+  ctx: EngineContext, recipe: Recipe<S>, source: S, where: SQL | undefined,
+  { exactLimit, singlePassMaxRows, retrieveK }: { exactLimit: number; singlePassMaxRows: number; retrieveK: number },
 ): Promise<Profile[]> {
   const t = recipe.candidateTable;
   const rows = profileQuery(ctx.db, t, recipe.candidateKind, ctx.model, recipe.computed, source);
@@ -115,13 +148,6 @@ async function candidates<S extends Profile>(
   if (size <= exactLimit) {
     const all = await query(where, probeLimit);
     if (all.length <= exactLimit) return all;
-  }
-  // The index checks the recipe's rules in TypeScript; a caller's scope is SQL only, so scoped calls narrow in SQL.
-  if (ctx.index && probeLimit && !scoped) {
-    const { keyed, admits } = indexRules(recipe, source);
-    const words = searchable(await searchTerms(ctx.db, t, source.lexemes));
-    const picked = await ctx.index.narrow(t, admits, { model: ctx.model, keyed, vector: source.vector, words, lexemes: source.lexemes, exactLimit, k: retrieveK });
-    if (picked) return picked.length ? readBack(ctx.db, recipe, ctx.model, source, picked, where) : [];
   }
   if (size > exactLimit && size <= singlePassMaxRows && probeLimit) {
     const ids = await singlePass(ctx, t, source, where, exactLimit, retrieveK);

@@ -24,6 +24,7 @@ export const decisionsSql = (kind: 'mentor' | 'investor', targetId: PgColumn): S
 export const responsiveness: Feature<Profile> = {
   id: 'feedback',
   alwaysExplained: true,
+  readsComputed: true,
   compute(_s, c) {
     const d = c.row.decisions as { accepted: number; declined: number } | undefined;
     const decided = d ? d.accepted + d.declined : 0;

@@ -112,18 +112,27 @@ export async function readBack(db: Db, recipe: Recipe<any>, model: string, sourc
   const byId = new Map(picked.map((p) => [p.row.id as string, p]));
   const rows = await db.select({ id: t.id, ...computed, _similarity: similarityTo(t, model, source) })
     .from(t).where(and(where, idIn(t.id, [...byId.keys()])));
-  const merged = mergedOf(recipe);
   return rows.map((x: Record<string, any>) => {
     const p = byId.get(x.id)!;
     const row: Record<string, any> = { ...p.row };
     for (const k in computed) row[k] = x[k];
-    const { topics, sectors } = merged(p);
-    return {
-      row, vector: null, lexemes: new Set<string>(), topics, sectors, inferredTopics: p.inferredTopics, inferredSectors: p.inferredSectors,
-      pair: { similarity: x._similarity == null ? null : Number(x._similarity), shared: new Set(p.shared), lexemeCount: p.keywordCount },
-    };
+    return pickedProfile(recipe, p, row, x._similarity == null ? null : Number(x._similarity));
   });
 }
+
+/**
+ * A picked row as a profile against the narrowing's source, with `row` (the index's, or a copy with
+ * the computed columns) and a similarity (the index's own, or pgvector's).
+ */
+export function pickedProfile(recipe: Recipe<any>, p: Picked, row: Record<string, any>, similarity: number | null): Profile {
+  const { topics, sectors } = mergedOf(recipe)(p);
+  return {
+    row, vector: null, lexemes: NO_WORDS, topics, sectors, inferredTopics: p.inferredTopics, inferredSectors: p.inferredSectors,
+    pair: { similarity, shared: p.shared, lexemeCount: p.keywordCount },
+  };
+}
+/** A picked profile's own keywords: unused (the pair holds what it shares with the source), one empty set for all. */
+const NO_WORDS: Set<string> = new Set();
 
 /**
  * Declared and inferred topic/sector weights of a picked row, merged once per row version (the

@@ -80,6 +80,11 @@ export interface Keyed<S> {
 
 export interface Feature<S> {
   id: string;
+  /**
+   * Reads a computed column (Recipe.computed: capacity, past decisions, founder groups), which only
+   * SQL has: the candidate index's first ranking (best-first.ts) takes the feature at its best.
+   */
+  readsComputed?: boolean;
   /** null when the feature cannot be computed for this pair (e.g. no vector yet): it leaves the score's denominator. */
   compute(s: S, c: Profile): FeatureValue | null;
   /** Always explained when it applies, even outside the top contributions (signals a profile does not show, like feedback). */

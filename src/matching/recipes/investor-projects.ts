@@ -66,7 +66,7 @@ export const investorProjects: Recipe<Profile> = {
     swap(stageFit((project) => project.row.stage, (investor) => investor.row.stages)),
     ticketFit((_s, c) => c.row.fundingNeedCny ?? null, (s) => [s.row.ticketMinCny, s.row.ticketMaxCny]),
     regionFocus((s) => s.row.regionCodes),
-    priorityGroup((c) => c.row.founderGroups ?? []),
+    { ...priorityGroup((c) => c.row.founderGroups ?? []), readsComputed: true },
     fundingFit((_s, c) => c, (s) => s),
   ],
   defaultWeights: { semantic: 0.25, lexical: 0.25, sector: 0.15, stage: 0.05, ticket: 0.05, region: 0.05, priority: 0.05, funding: 0.1 },
