@@ -28,11 +28,15 @@ import { MinHeap } from '../min-heap.ts';
 import type { Keyed, Profile } from './types.ts';
 
 type Row = Record<string, any>;
+/** Checks of a row (as the index holds it) by the rules it cannot look up. */
+type Admits = (c: { row: Row }) => boolean;
 
 export interface Narrowing {
   model: string;
   /** Keyed rules (types.ts) with the source's values: a row passes each by holding one of them (null: any row). */
   keyed: { of: Keyed<unknown>['of']; values: readonly string[] | null }[];
+  /** Ids excluded by excluding rules (types.ts): already introduced, already enrolled. */
+  excluded: ReadonlySet<string>[];
   /** The source's vector of `model`, or null (then only the keyword channel runs). */
   vector: number[] | null;
   /** The words to rank keyword matches by (searchable: distinct, no quotes). */
@@ -71,11 +75,12 @@ export interface CandidateIndexStats {
 
 export interface CandidateIndex {
   /**
-   * The rows to score: every row that passes the keyed rules and `admits` when at most `exactLimit`, else the k nearest ∪ the k best
+   * The rows to score: every row that passes the keyed and excluding rules and `admits` (the other
+   * rules' checks; null: none) when at most `exactLimit`, else the k nearest ∪ the k best
    * keyword matches among them. Null when the index does not serve `t` (over its memory budget): the
    * engine then narrows in SQL.
    */
-  narrow(t: EmbeddedTable, admits: (c: { row: Row }) => boolean, n: Narrowing): Promise<Picked[] | null>;
+  narrow(t: EmbeddedTable, admits: Admits | null, n: Narrowing): Promise<Picked[] | null>;
   /**
    * Loads, one after the other, each of `tables` holding more than `minRows` rows, ahead of its first
    * call (which would otherwise wait for it: seconds at 100k rows). `dims`: the model's, for the size estimate.
@@ -288,6 +293,8 @@ class TableStore {
    * row in a running server). Built on a rule's first call, then kept up to date by put and sweep.
    */
   private readonly postings = new Map<KeyOf, Map<string, Uint32Array>>();
+  /** The slots holding a row, as a bitset (the rows a call starts from when no keyed rule applies). */
+  private occupied = new Uint32Array(0);
   private dims = 0;
   private free: number[] = [];
   /** Snapshot xmin of the last refresh: rows written by transactions from it on may be new to us. */
@@ -384,6 +391,7 @@ class TableStore {
       this.slots.delete(id);
       this.rowBytes -= ROW_BYTES + (this.keywords[s]?.length ?? 0) * 4;
       this.unpost(s);
+      clearBit(this.occupied, s);
       this.views[s] = this.keywords[s] = null;
       this.topics[s] = this.sectors[s] = NONE;
       this.hasVector[s] = 0;
@@ -403,6 +411,7 @@ class TableStore {
     this.unpost(s);
     const compact = compactRow(row, this.shared.strings);
     this.views[s] = { row: compact };
+    setBit(this.occupied, s);
     for (const [of, byKey] of this.postings) for (const k of of(compact)) setBit(this.bitset(byKey, k), s);
     this.topics[s] = compactInferred(topics, this.shared.inferred);
     this.sectors[s] = compactInferred(sectors, this.shared.inferred);
@@ -419,21 +428,19 @@ class TableStore {
     }
   }
 
-  narrow(admits: (c: { row: Row }) => boolean, n: Narrowing): Picked[] {
+  narrow(admits: Admits | null, n: Narrowing): Picked[] {
     const admitted: number[] = [];
-    const within = this.keyedSlots(n.keyed);
-    if (within) {
-      for (let w = 0; w < within.length; w++) {
-        for (let bits = within[w]; bits !== 0; bits &= bits - 1) {
-          const s = w * 32 + 31 - Math.clz32(bits & -bits);
-          const v = this.views[s];
-          if (v && admits(v)) admitted.push(s);
-        }
+    const within = this.keyedSlots(n.keyed) ?? this.occupied.slice();
+    for (const ids of n.excluded) {
+      for (const id of ids) {
+        const s = this.slots.get(id);
+        if (s !== undefined) clearBit(within, s);
       }
-    } else {
-      for (let s = 0; s < this.views.length; s++) {
-        const v = this.views[s];
-        if (v && admits(v)) admitted.push(s);
+    }
+    for (let w = 0; w < within.length; w++) {
+      for (let bits = within[w]; bits !== 0; bits &= bits - 1) {
+        const s = w * 32 + 31 - Math.clz32(bits & -bits);
+        if (!admits || admits(this.views[s]!)) admitted.push(s);
       }
     }
     const q = this.query(n.vector);
@@ -569,13 +576,13 @@ class TableStore {
     const counts = new Int32Array(cap);
     counts.set(this.keywordCounts);
     this.keywordCounts = counts;
-    for (const byKey of this.postings.values()) {
-      for (const [k, b] of byKey) {
-        const bigger = new Uint32Array(this.words);
-        bigger.set(b);
-        byKey.set(k, bigger);
-      }
-    }
+    const resized = (b: Uint32Array) => {
+      const bigger = new Uint32Array(this.words);
+      bigger.set(b);
+      return bigger;
+    };
+    this.occupied = resized(this.occupied);
+    for (const byKey of this.postings.values()) for (const [k, b] of byKey) byKey.set(k, resized(b));
   }
 }
 

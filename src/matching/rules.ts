@@ -18,6 +18,14 @@ export function keyedRule<S>(id: string, zh: string, en: string, where: (s: S) =
   return { ...rule(id, zh, en, where, (s, c) => passes(keyed.values(s), keyed.of(c.row))), keyed };
 }
 
+/**
+ * A rule that excludes given candidates (already introduced, already enrolled): its TypeScript check
+ * is derived from the ids, and the candidate index drops them instead of checking every row.
+ */
+export function excludesRule<S>(id: string, zh: string, en: string, where: (s: S) => SQL | null, excludes: (s: S) => ReadonlySet<string>): Rule<S> {
+  return { ...rule(id, zh, en, where, (s, c) => !excludes(s).has(c.row.id)), excludes };
+}
+
 /** Whether a candidate with these keys passes a keyed rule whose source gives `values` (null: no restriction). */
 export function passes(values: readonly string[] | null, keys: readonly string[]): boolean {
   if (values === null) return true;

@@ -66,6 +66,8 @@ export interface Rule<S> {
   live?: boolean;
   /** The rule as keys to look up (keyedRule): the candidate index answers it without checking each row. */
   keyed?: Keyed<S>;
+  /** The rule as the ids it excludes (excludesRule): the candidate index drops them without checking each row. */
+  excludes?: (s: S) => ReadonlySet<string>;
 }
 
 /**

@@ -1,12 +1,13 @@
-// Keyed rules (keyedRule in rules.ts, looked up in the candidate index's bitsets): for every recipe
-// and many generated sources, the index admits exactly the rows its SQL rules admit (live rules
-// aside, which SQL checks on read-back), whether it looks the keys up or checks each row with the
-// rules' TypeScript checks; and its bitsets follow changed rows and a table that outgrows them.
+// Keyed and excluding rules (keyedRule and excludesRule in rules.ts, answered from the candidate
+// index's bitsets): for every recipe and many generated sources, with introductions and enrolments,
+// the index admits exactly the rows its SQL rules admit (live rules aside, which SQL checks on
+// read-back), whether it looks the keys and ids up or checks each row with the rules' TypeScript
+// checks; and its bitsets follow changed rows and a table that outgrows them.
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/gen.ts';
 import { loadSource, type Endpoint } from '../../bench/scale/engine.ts';
-import { foundersTable, mentorsTable } from '../../models/schema.ts';
+import { enrollmentsTable, foundersTable, introductionsTable, mentorsTable } from '../../models/schema.ts';
 import { resultRows } from '../../src/db/errors.ts';
 import { indexRules, type EngineContext } from '../../src/matching/engine.ts';
 import * as recipes from '../../src/matching/recipes/index.ts';
@@ -35,9 +36,9 @@ async function admitted(recipe: Recipe<any>, source: Profile) {
   const where = and(...recipe.rules.filter((r) => !r.live).map((r) => r.where(source)).filter((x): x is SQL => !!x));
   const bySql = (await t.db.select({ id: tbl.id }).from(tbl).where(where)).map((r) => r.id as string);
   const index = async (keyed: boolean) => {
-    const { keyed: k, admits } = indexRules(recipe, source, { keyed });
+    const { keyed: k, excluded, admits } = indexRules(recipe, source, { lookUp: keyed });
     const picked = await t.service.candidateIndex.narrow(tbl, admits, {
-      model: t.service.embedder.id, keyed: k, vector: null, words: [], lexemes: new Set(), exactLimit: 1e9, k: 0,
+      model: t.service.embedder.id, keyed: k, excluded, vector: null, words: [], lexemes: new Set(), exactLimit: 1e9, k: 0,
     });
     return picked!.map((p) => p.row.id as string);
   };
@@ -57,10 +58,18 @@ async function agreesEventually(recipe: Recipe<any>, source: Profile) {
 beforeAll(async () => {
   t = await startTestApp();
   await generate(t.db, { projects: 400, founders: 300, mentors: 250, investors: 120, trainings: 120, services: 80, centers: 4, seed: 11, batchSize: 200 });
+  // Introductions and enrolments for the sources sampled below (md5 order), which excluding rules drop.
+  const pairs = async (sources: string, candidates: string) => resultRows<{ s: string; c: string }>(await t.db.execute(sql`
+    select s.id as s, c.id as c from (select id from ${sql.identifier(sources)} order by md5(id::text) limit 40) s
+    cross join lateral (select id from ${sql.identifier(candidates)} order by md5(s.id::text || id::text) limit 5) c`));
+  await t.db.insert(enrollmentsTable).values((await pairs('trainings', 'founders')).map((p) => ({ trainingId: p.s, founderId: p.c })));
+  for (const [targetKind, table, status] of [['mentor', 'mentors', 'accepted'], ['investor', 'investors', 'declined']] as const) {
+    await t.db.insert(introductionsTable).values((await pairs('projects', table)).map((p) => ({ projectId: p.s, targetKind, targetId: p.c, status })));
+  }
 }, 300_000);
 afterAll(async () => { await t?.close(); });
 
-describe('keyed rules in the candidate index', () => {
+describe('keyed and excluding rules in the candidate index', () => {
   it('admit what the SQL rules admit, for every recipe and 40 sources each', async () => {
     let nonEmpty = 0;
     let restricted = 0;

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { investorsTable } from '../../../models/schema.ts';
 import { lexical, sectorFit, semantic, stageFit } from '../features.ts';
-import { ANY, TRUE, coveringCodes, flag, keyedRule, listAllows, regionListCovers, restriction, rule } from '../rules.ts';
+import { ANY, TRUE, coveringCodes, excludesRule, flag, keyedRule, listAllows, regionListCovers, restriction, rule } from '../rules.ts';
 import { bi, labelList } from '../text.ts';
 import type { Feature, Profile, ProjectSource, Recipe, Rule } from '../types.ts';
 import { introducedTo } from './project-mentors.ts';
@@ -105,7 +105,7 @@ export const projectInvestors: Recipe<ProjectSource> = {
   rules: [
     keyedRule('active', '投资方在投', 'Investor is active', () => eq(i.active, true), { of: (r) => flag(r.active), values: () => TRUE }),
     ...investorRules<ProjectSource>((s) => s.row),
-    rule('not_introduced', '未曾对接或被拒', 'Not already introduced or declined', (s) => introducedTo(s.row.id, i.id), (s, c) => !s.introduced.has(c.row.id)),
+    excludesRule('not_introduced', '未曾对接或被拒', 'Not already introduced or declined', (s) => introducedTo(s.row.id, i.id), (s) => s.introduced),
   ],
   features: [
     semantic,

@@ -5,7 +5,7 @@ import { inferredNotes } from './notes.ts';
 import { decisionsSql, responsiveness } from '../feedback.ts';
 import { mentorRemainingSql } from '../../engagement/capacity.ts';
 import { languages, lexical, regionCloseness, sectorFit, semantic, topicCoverage } from '../features.ts';
-import { TRUE, flag, inPrefectureOf, keyedRule, prefecture, rule, sharesLanguage } from '../rules.ts';
+import { TRUE, excludesRule, flag, inPrefectureOf, keyedRule, prefecture, rule, sharesLanguage } from '../rules.ts';
 import { bi } from '../text.ts';
 import type { Feature, Profile, ProjectSource, Recipe } from '../types.ts';
 
@@ -41,8 +41,8 @@ export const projectMentors: Recipe<ProjectSource> = {
     keyedRule('place', '同一地(市)或可远程辅导', 'Same prefecture or mentors remotely',
       (s) => or(eq(m.remote, true), inPrefectureOf(m.regionCode, s.row.regionCode))!,
       { of: (r) => (r.remote ? [REMOTE, prefecture(r.regionCode)] : [prefecture(r.regionCode)]), values: (s) => [REMOTE, prefecture(s.row.regionCode)] }),
-    rule('not_introduced', '未曾对接或被拒', 'Not already introduced or declined',
-      (s) => introducedTo(s.row.id, m.id), (s, c) => !s.introduced.has(c.row.id)),
+    excludesRule('not_introduced', '未曾对接或被拒', 'Not already introduced or declined',
+      (s) => introducedTo(s.row.id, m.id), (s) => s.introduced),
   ],
   features: [
     semantic,

@@ -1,7 +1,7 @@
 import { or, sql } from 'drizzle-orm';
 import { enrollmentsTable, trainingsTable } from '../../../models/schema.ts';
 import { languages, lexical, semantic, stageFit, topicCoverage } from '../features.ts';
-import { ANY, OPEN, arr, inPrefectureOf, keyedRule, listAllows, prefecture, restriction, rule, sharesLanguage } from '../rules.ts';
+import { ANY, OPEN, arr, excludesRule, inPrefectureOf, keyedRule, listAllows, prefecture, restriction, rule, sharesLanguage } from '../rules.ts';
 import { bi, labelList } from '../text.ts';
 import type { Feature, Profile, ProjectSource, Recipe } from '../types.ts';
 import { inferredNotes } from './notes.ts';
@@ -59,11 +59,11 @@ export const projectTrainings: Recipe<ProjectSource> = {
       (s) => or(sql`${t.mode} <> 'onsite'`, inPrefectureOf(t.regionCode, s.row.regionCode))!,
       { of: (r) => (r.mode === 'onsite' ? [prefecture(r.regionCode)] : OPEN), values: (s) => [prefecture(s.row.regionCode), ANY] }),
     sharesLanguage(t.languages),
-    rule('not_enrolled', '创始人尚未报名', 'No founder is enrolled yet',
+    excludesRule('not_enrolled', '创始人尚未报名', 'No founder is enrolled yet',
       (s) => (s.founders.length
         ? sql`not exists (select 1 from ${enrollmentsTable} en where en.training_id = ${t.id} and en.founder_id = any(${arr(s.founders.map((f) => f.id), 'uuid')}))`
         : null),
-      (s, c) => !s.enrolledTrainings.has(c.row.id)),
+      (s) => s.enrolledTrainings),
   ],
   features: [
     semantic,

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { enrollmentsTable, foundersTable } from '../../../models/schema.ts';
 import { languages, lexical, regionCloseness, semantic, topicCoverage } from '../features.ts';
-import { TRUE, arr, flag, inPrefectureOf, keyedRule, prefecture, rule, sharesLanguage } from '../rules.ts';
+import { TRUE, arr, excludesRule, flag, inPrefectureOf, keyedRule, prefecture, rule, sharesLanguage } from '../rules.ts';
 import type { Feature, Recipe, TrainingSource } from '../types.ts';
 import { priorityGroup } from './investor-projects.ts';
 
@@ -30,9 +30,9 @@ export const trainingFounders: Recipe<TrainingSource> = {
       (s) => (s.row.mode === 'onsite' ? inPrefectureOf(f.regionCode, s.row.regionCode) : null),
       { of: (r) => [prefecture(r.regionCode)], values: (s) => (s.row.mode === 'onsite' ? [prefecture(s.row.regionCode)] : null) }),
     sharesLanguage(f.languages),
-    rule('not_enrolled', '尚未报名', 'Not enrolled yet',
+    excludesRule('not_enrolled', '尚未报名', 'Not enrolled yet',
       (s) => sql`not exists (select 1 from ${enrollmentsTable} en where en.training_id = ${s.row.id} and en.founder_id = ${f.id})`,
-      (s, c) => !s.enrolledFounders.has(c.row.id)),
+      (s) => s.enrolledFounders),
   ],
   features: [
     semantic,
