@@ -107,6 +107,8 @@ export const noCandidateIndex: CandidateIndex = {
  * projects and 20k mentors: ~2.3 KB a row in all with 100-dimensional vectors).
  */
 const ROW_BYTES = 1500;
+/** Per keyword of a row: its id in the row's array and in the word's slot list (grown by doubling). */
+const KEYWORD_BYTES = 10;
 /** Rows per statement when loading. */
 const LOAD_CHUNK = 10_000;
 /** How often a refresh also counts the table's rows to notice deletions (by default). */
@@ -282,6 +284,10 @@ class TableStore {
   private topics: Profile['inferredTopics'][] = [];
   private sectors: Profile['inferredSectors'][] = [];
   private keywords: (Int32Array | null)[] = [];
+  /** Per word id (the shared Vocabulary's), the slots whose keywords hold it: the keyword channel's inverted lists. */
+  private wordSlots: (SlotList | undefined)[] = [];
+  /** Scratch of the keyword channel: words shared with the source, per slot (all zero between calls). */
+  private sharedCounts = new Int32Array(0);
   private keywordCounts = new Int32Array(0);
   /** 1/√max(keyword count, 1): keywordRank's denominator. */
   private keywordNorm = new Float64Array(0);
@@ -389,8 +395,9 @@ class TableStore {
     for (const [id, s] of this.slots) {
       if (ids.has(id)) continue;
       this.slots.delete(id);
-      this.rowBytes -= ROW_BYTES + (this.keywords[s]?.length ?? 0) * 4;
+      this.rowBytes -= ROW_BYTES + (this.keywords[s]?.length ?? 0) * KEYWORD_BYTES;
       this.unpost(s);
+      this.unlist(s, null);
       clearBit(this.occupied, s);
       this.views[s] = this.keywords[s] = null;
       this.topics[s] = this.sectors[s] = NONE;
@@ -406,7 +413,7 @@ class TableStore {
       s = this.free.pop() ?? this.views.length;
       this.slots.set(row.id, s);
       this.rowBytes += ROW_BYTES;
-    } else this.rowBytes -= (this.keywords[s]?.length ?? 0) * 4;
+    } else this.rowBytes -= (this.keywords[s]?.length ?? 0) * KEYWORD_BYTES;
     this.grow(s + 1);
     this.unpost(s);
     const compact = compactRow(row, this.shared.strings);
@@ -416,8 +423,9 @@ class TableStore {
     this.topics[s] = compactInferred(topics, this.shared.inferred);
     this.sectors[s] = compactInferred(sectors, this.shared.inferred);
     const kw = Int32Array.from(new Set(words.map((w) => this.terms.id(w))));
+    this.unlist(s, kw);
     this.keywords[s] = kw;
-    this.rowBytes += kw.length * 4;
+    this.rowBytes += kw.length * KEYWORD_BYTES;
     this.keywordCounts[s] = keywordCount ?? 0;
     this.keywordNorm[s] = 1 / Math.sqrt(Math.max(keywordCount ?? 0, 1));
     // A vector of another length (a misconfigured model) is as good as none: it is never compared.
@@ -476,6 +484,18 @@ class TableStore {
     let dot = 0;
     for (let i = 0, b = s * this.dims; i < q.length; i++) dot += q[i] * this.vectors[b + i];
     return dot;
+  }
+
+  /**
+   * Lists slot `s` under each of its new keywords `kw` and drops it from its old ones (all of them
+   * when `kw` is null: the row is gone). Nothing to do when they are the same, as when only the
+   * vector changed (the embedding job's write).
+   */
+  private unlist(s: number, kw: Int32Array | null) {
+    const old = this.keywords[s];
+    if (old && kw && old.length === kw.length && old.every((w, i) => w === kw[i])) return;
+    if (old) for (const w of old) this.wordSlots[w]!.remove(s);
+    if (kw) for (const w of kw) (this.wordSlots[w] ??= new SlotList()).add(s);
   }
 
   /** The slots passing every keyed rule that applies, as a bitset; null when none applies. */
@@ -548,15 +568,20 @@ class TableStore {
 
   /** The k slots sharing the most of `words` per √(keyword count); rows sharing none are left out. */
   private bestKeywordMatches(slots: number[], words: string[], k: number): number[] {
-    const wanted = this.marks(words);
-    if (!wanted) return [];
-    const top = new TopK(k);
-    for (const s of slots) {
-      const kw = this.keywords[s]!;
-      let shared = 0;
-      for (let i = 0; i < kw.length; i++) shared += wanted[kw[i]];
-      if (shared) top.offer(s, shared * this.keywordNorm[s]);
+    // Shared words counted from the words' slot lists: their lengths, not every slot's keywords.
+    const shared = this.sharedCounts;
+    let any = false;
+    for (const w of new Set(words)) {
+      const id = this.terms.known(w);
+      const list = id === undefined ? undefined : this.wordSlots[id];
+      if (!list) continue;
+      any = true;
+      for (let i = 0; i < list.length; i++) shared[list.items[i]]++;
     }
+    if (!any) return [];
+    const top = new TopK(k);
+    for (const s of slots) if (shared[s]) top.offer(s, shared[s] * this.keywordNorm[s]);
+    shared.fill(0);
     return top.slots();
   }
 
@@ -576,6 +601,7 @@ class TableStore {
     const counts = new Int32Array(cap);
     counts.set(this.keywordCounts);
     this.keywordCounts = counts;
+    this.sharedCounts = new Int32Array(cap);
     const resized = (b: Uint32Array) => {
       const bigger = new Uint32Array(this.words);
       bigger.set(b);
@@ -587,6 +613,24 @@ class TableStore {
 }
 
 type KeyOf = Keyed<unknown>['of'];
+
+/** Slots in no order, grown by doubling; a removal moves the last one into the gap. */
+class SlotList {
+  items = new Int32Array(4);
+  length = 0;
+  add(s: number) {
+    if (this.length === this.items.length) {
+      const bigger = new Int32Array(this.length * 2);
+      bigger.set(this.items);
+      this.items = bigger;
+    }
+    this.items[this.length++] = s;
+  }
+  remove(s: number) {
+    const i = this.items.subarray(0, this.length).indexOf(s);
+    if (i >= 0) this.items[i] = this.items[--this.length];
+  }
+}
 const setBit = (b: Uint32Array, s: number) => (b[s >>> 5] |= 1 << (s & 31));
 const clearBit = (b: Uint32Array, s: number) => (b[s >>> 5] &= ~(1 << (s & 31)));
 
