@@ -26,6 +26,7 @@ import { resultRows } from '../db/errors.ts';
 import type { Logger } from '../logger.ts';
 import { MinHeap } from '../min-heap.ts';
 import type { Keyed, Profile } from './types.ts';
+import { VectorScan } from './vector-scan.ts';
 
 type Row = Record<string, any>;
 /** Checks of a row (as the index holds it) by the rules it cannot look up. */
@@ -291,7 +292,8 @@ class TableStore {
   private keywordCounts = new Int32Array(0);
   /** 1/√max(keyword count, 1): keywordRank's denominator. */
   private keywordNorm = new Float64Array(0);
-  private vectors = new Float32Array(0);
+  /** Normalised vectors by slot (created with the first vector, whose length is the model's). */
+  private vectors: VectorScan | null = null;
   private hasVector = new Uint8Array(0);
   /**
    * Per keyed rule (its `of`), the slots holding each key as a bitset: a call combines the bitsets of
@@ -301,7 +303,6 @@ class TableStore {
   private readonly postings = new Map<KeyOf, Map<string, Uint32Array>>();
   /** The slots holding a row, as a bitset (the rows a call starts from when no keyed rule applies). */
   private occupied = new Uint32Array(0);
-  private dims = 0;
   private free: number[] = [];
   /** Snapshot xmin of the last refresh: rows written by transactions from it on may be new to us. */
   private watermark: string | null = null;
@@ -324,7 +325,7 @@ class TableStore {
   get bytes() {
     let bitsets = 0;
     for (const byKey of this.postings.values()) for (const b of byKey.values()) bitsets += b.byteLength;
-    return this.rowBytes + this.vectors.byteLength + this.hasVector.byteLength + this.keywordNorm.byteLength + this.keywordCounts.byteLength + bitsets;
+    return this.rowBytes + (this.vectors?.bytes ?? 0) + this.hasVector.byteLength + this.keywordNorm.byteLength + this.keywordCounts.byteLength + bitsets;
   }
 
   /** The part of `bytes` in the JS heap (the rows; vectors and the flat arrays are buffers outside it). */
@@ -407,7 +408,7 @@ class TableStore {
   }
 
   private put(row: Row, vector: number[] | null, words: string[], keywordCount: number | null, topics: Profile['inferredTopics'] | null, sectors: Profile['inferredSectors'] | null) {
-    if (vector && !this.dims) this.dims = vector.length;
+    if (vector && !this.vectors) (this.vectors = new VectorScan(vector.length)).grow(this.hasVector.length);
     let s = this.slots.get(row.id);
     if (s === undefined) {
       s = this.free.pop() ?? this.views.length;
@@ -429,11 +430,8 @@ class TableStore {
     this.keywordCounts[s] = keywordCount ?? 0;
     this.keywordNorm[s] = 1 / Math.sqrt(Math.max(keywordCount ?? 0, 1));
     // A vector of another length (a misconfigured model) is as good as none: it is never compared.
-    this.hasVector[s] = vector && vector.length === this.dims ? 1 : 0;
-    if (this.hasVector[s]) {
-      const norm = Math.sqrt(vector!.reduce((a, x) => a + x * x, 0)) || 1;
-      for (let i = 0, b = s * this.dims; i < this.dims; i++) this.vectors[b + i] = vector![i] / norm;
-    }
+    this.hasVector[s] = vector && vector.length === this.vectors?.dims ? 1 : 0;
+    if (this.hasVector[s]) this.vectors!.set(s, vector!);
   }
 
   narrow(admits: Admits | null, n: Narrowing): Picked[] {
@@ -451,7 +449,8 @@ class TableStore {
         if (!admits || admits(this.views[s]!)) admitted.push(s);
       }
     }
-    const q = this.query(n.vector);
+    // The source's vector normalised as the rows' are; none of another length (never compared).
+    const q = n.vector && n.vector.length === this.vectors?.dims ? this.vectors.query(n.vector) : null;
     let picked: Iterable<number> = admitted;
     if (admitted.length > n.exactLimit) {
       const union = new Set<number>(q ? this.nearest(admitted, q, n.k) : []);
@@ -459,31 +458,20 @@ class TableStore {
       picked = union;
     }
     const lexemes = this.marks(n.lexemes);
+    const slots = [...picked];
+    const similarities = q ? this.vectors!.dots(q, slots) : null;
     const out: Picked[] = [];
-    for (const s of picked) {
+    for (let j = 0; j < slots.length; j++) {
+      const s = slots[j];
       const kw = this.keywords[s]!;
       const shared = new Set<string>();
       if (lexemes) for (let i = 0; i < kw.length; i++) if (lexemes[kw[i]]) shared.add(this.terms.word(kw[i]));
       out.push({
         row: this.views[s]!.row, inferredTopics: this.topics[s], inferredSectors: this.sectors[s], shared, keywordCount: this.keywordCounts[s],
-        similarity: q && this.hasVector[s] ? this.dot(q, s) : null,
+        similarity: similarities && this.hasVector[s] ? similarities[j] : null,
       });
     }
     return out;
-  }
-
-  /** The source's vector normalised as the rows' are; null without one, or of another length (never compared). */
-  private query(vector: number[] | null): Float32Array | null {
-    if (!vector || vector.length !== this.dims) return null;
-    const norm = Math.sqrt(vector.reduce((a, x) => a + x * x, 0)) || 1;
-    return Float32Array.from(vector, (x) => x / norm);
-  }
-
-  /** Cosine similarity of a normalised query to a slot's (normalised) vector. */
-  private dot(q: Float32Array, s: number): number {
-    let dot = 0;
-    for (let i = 0, b = s * this.dims; i < q.length; i++) dot += q[i] * this.vectors[b + i];
-    return dot;
   }
 
   /**
@@ -561,8 +549,10 @@ class TableStore {
 
   /** The k slots nearest to the normalised query by cosine distance among those holding a vector. */
   private nearest(slots: number[], q: Float32Array, k: number): number[] {
+    const withVector = slots.filter((s) => this.hasVector[s]);
+    const dots = this.vectors!.dots(q, withVector);
     const top = new TopK(k);
-    for (const s of slots) if (this.hasVector[s]) top.offer(s, this.dot(q, s));
+    for (let j = 0; j < withVector.length; j++) top.offer(withVector[j], dots[j]);
     return top.slots();
   }
 
@@ -587,11 +577,9 @@ class TableStore {
 
   private grow(n: number) {
     const cap0 = this.hasVector.length;
-    if (n <= cap0 && this.vectors.length === cap0 * this.dims) return;
-    const cap = n <= cap0 ? cap0 : Math.max(1024, cap0 * 2, n);
-    const vectors = new Float32Array(cap * this.dims);
-    if (this.vectors.length) vectors.set(this.vectors);
-    this.vectors = vectors;
+    if (n <= cap0) return;
+    const cap = Math.max(1024, cap0 * 2, n);
+    this.vectors?.grow(cap);
     const has = new Uint8Array(cap);
     has.set(this.hasVector);
     this.hasVector = has;
