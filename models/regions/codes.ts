@@ -16,5 +16,8 @@ export function regionPrefix(code: string): string {
 
 export const covers = (outer: string, inner: string): boolean => inner.startsWith(regionPrefix(outer));
 
+/** The codes that cover `code` (`covers(outer, code)` exactly for these): itself, its prefecture, the region. */
+export const coveringCodes = (code: string): string[] => [...new Set([code, `${code.slice(0, 4)}00`, REGION_ROOT])];
+
 /** "Same prefecture" compares the first four digits. */
 export const samePrefecture = (a: string, b: string): boolean => a.slice(0, 4) === b.slice(0, 4);

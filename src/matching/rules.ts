@@ -1,6 +1,7 @@
 // Building blocks of the hard eligibility rules: each is a SQL condition and the same check in TypeScript.
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
+import { coveringCodes } from '../../models/regions/codes.ts';
 import type { Bilingual, Keyed, Profile, Rule } from './types.ts';
 
 const text = (zh: string, en: string): Bilingual => ({ zh, en });
@@ -58,14 +59,11 @@ export const inPrefectureOf = (col: PgColumn, code: string) => sql`left(${col}, 
 export const listAllows = (col: PgColumn, value: string, type: string) =>
   sql`(cardinality(${col}) = 0 or ${col} @> ${arr([value], type)})`;
 
-/** The region codes that cover `code` (`covers` in models/regions/codes.ts): itself, its prefecture, the whole region. */
-export const coveringCodes = (code: string): string[] => [...new Set([code, `${code.slice(0, 4)}00`, '540000'])];
-
 /** Region lists (e.g. an investor's regionCodes) that are empty or cover the code. */
 export const regionListCovers = (col: PgColumn, code: string) =>
   sql`(cardinality(${col}) = 0 or ${col} && ${arr(coveringCodes(code), 'text')})`;
 
-export { arr };
+export { arr, coveringCodes };
 
 /** Today in Asia/Shanghai as YYYY-MM-DD (the contract's date comparisons). */
 const shanghaiDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });

@@ -7,6 +7,8 @@ import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/gen.ts';
 import { loadSource, type Endpoint } from '../../bench/scale/engine.ts';
+import { coveringCodes, covers } from '../../models/regions/codes.ts';
+import { regions } from '../../seeds/reference/regions.ts';
 import { enrollmentsTable, foundersTable, introductionsTable, mentorsTable } from '../../models/schema.ts';
 import { resultRows } from '../../src/db/errors.ts';
 import { indexRules, type EngineContext } from '../../src/matching/engine.ts';
@@ -120,6 +122,13 @@ describe('keyed and excluding rules in the candidate index', () => {
     expect(grown.checked).toEqual(grown.bySql);
     expect(grown.bySql.length).toBeGreaterThan(after.bySql.length);
     expect(t.service.candidateIndex.stats().rows).toBeGreaterThanOrEqual(1500);
+  });
+
+  it('key region cover as `covers` does, for every pair of the 82 region codes', () => {
+    for (const inner of regions) {
+      const keys = coveringCodes(inner.code);
+      for (const outer of regions) expect(keys.includes(outer.code), `${outer.code} ⊇ ${inner.code}`).toBe(covers(outer.code, inner.code));
+    }
   });
 
   it('drop a mentor made inactive from the mentors a project is offered', async () => {
