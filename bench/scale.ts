@@ -39,7 +39,11 @@ export interface EndpointResult {
   engine: Quantiles;
   ratioP50: number;
   ratioP95: number;
-  recall: { mean: number | null; min: number | null; filteredMean: number | null; sources: number; meanCandidates: number };
+  recall: {
+    mean: number | null; min: number | null; filteredMean: number | null; sources: number; meanCandidates: number;
+    /** Mean candidates the ranking path ranked, and read back from SQL (best-first.ts: fewer). */
+    meanRanked: number; meanRead: number;
+  };
   plans: Plan[];
 }
 
@@ -133,12 +137,12 @@ export async function runPoint(o: ScaleOptions): Promise<PointResult> {
       }
       // Recall@10: ranking path vs exact ranking; typical sources (up to --recall) plus every filtered one.
       const recallSet = [...withVector.filter((s) => !s.filtered).slice(0, o.recallSources), ...withVector.filter((s) => s.filtered)];
-      const recalls: { r: number; filtered: boolean; candidates: number }[] = [];
+      const recalls: { r: number; filtered: boolean; candidates: number; ranked: number; read: number }[] = [];
       const engine: number[] = [];
       for (const s of recallSet) {
         const r = await recallAt10(ctx, ep, s.p);
         engine.push(r.fastMs);
-        if (r.recall !== null) recalls.push({ r: r.recall, filtered: s.filtered, candidates: r.candidates });
+        if (r.recall !== null) recalls.push({ r: r.recall, filtered: s.filtered, candidates: r.candidates, ranked: r.ranked, read: r.read });
       }
       const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
       const plans = await explainEndpoint(ctx, ep, withVector[0].p);
@@ -149,10 +153,12 @@ export async function runPoint(o: ScaleOptions): Promise<PointResult> {
           mean: mean(recalls.map((x) => x.r)), min: recalls.length ? Math.min(...recalls.map((x) => x.r)) : null,
           filteredMean: mean(recalls.filter((x) => x.filtered).map((x) => x.r)), sources: recalls.length,
           meanCandidates: Math.round(mean(recalls.map((x) => x.candidates)) ?? 0),
+          meanRanked: Math.round(mean(recalls.map((x) => x.ranked)) ?? 0),
+          meanRead: Math.round(mean(recalls.map((x) => x.read)) ?? 0),
         },
       });
       const rec = perEndpoint.get(ep.name)!.recall;
-      log(`${ep.name}: raw p50 ${round(rq.p50)} p95 ${round(rq.p95)} ms; engine p50 ${round(quantiles(engine).p50)} ms; recall@10 ${round(rec.mean ?? NaN, 3)} (min ${round(rec.min ?? NaN, 2)}, filtered ${round(rec.filteredMean ?? NaN, 3)}, ~${rec.meanCandidates} eligible)`);
+      log(`${ep.name}: raw p50 ${round(rq.p50)} p95 ${round(rq.p95)} ms; engine p50 ${round(quantiles(engine).p50)} ms; recall@10 ${round(rec.mean ?? NaN, 3)} (min ${round(rec.min ?? NaN, 2)}, filtered ${round(rec.filteredMean ?? NaN, 3)}, ~${rec.meanCandidates} eligible, ~${rec.meanRanked} ranked, ~${rec.meanRead} read back)`);
     }
   } finally {
     await index?.close();

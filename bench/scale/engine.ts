@@ -87,15 +87,20 @@ export const weightsFor = (ep: Endpoint, source: Profile & { centerWeights?: any
   ep.sourceKind === 'project' ? recipeWeights(ep.recipe, source.centerWeights) : ep.recipe.defaultWeights;
 
 /** Top-10 ids by the engine's ranking path and by the exact ranking over every eligible candidate. */
-export async function recallAt10(ctx: EngineContext, ep: Endpoint, source: Profile): Promise<{ recall: number | null; candidates: number; fastMs: number; exactMs: number }> {
+export async function recallAt10(ctx: EngineContext, ep: Endpoint, source: Profile): Promise<{
+  recall: number | null; candidates: number; fastMs: number; exactMs: number;
+  /** The ranking path's candidates ranked, and how many of them it read back from SQL. */
+  ranked: number; read: number;
+}> {
   const opts = { limit: 10, weights: weightsFor(ep, source) };
   const t0 = performance.now();
   const fast = await runRecipe(ctx, ep.recipe, source, opts);
   const t1 = performance.now();
   const exact = await runRecipe({ ...ctx, index: undefined }, ep.recipe, source, { ...opts, exactLimit: EXACT });
   const t2 = performance.now();
-  if (!exact.items.length) return { recall: null, candidates: exact.candidates, fastMs: t1 - t0, exactMs: t2 - t1 };
+  const path = { ranked: fast.candidates, read: fast.read, fastMs: t1 - t0, exactMs: t2 - t1 };
+  if (!exact.items.length) return { recall: null, candidates: exact.candidates, ...path };
   const got = new Set(fast.items.map((i) => i.id));
   const hit = exact.items.filter((i) => got.has(i.id)).length;
-  return { recall: hit / exact.items.length, candidates: exact.candidates, fastMs: t1 - t0, exactMs: t2 - t1 };
+  return { recall: hit / exact.items.length, candidates: exact.candidates, ...path };
 }
