@@ -34,7 +34,7 @@ export interface EngineContext {
 export interface Scored {
   profile: Profile;
   score: number;
-  contributions: { id: string; weight: number; value: number; detail: Bilingual }[];
+  contributions: { id: string; weight: number; value: number; detail: () => Bilingual }[];
 }
 
 /** Scores one candidate: Σ weight·value over the features that apply, divided by their total weight. */
@@ -288,7 +288,7 @@ export function explain<S extends Profile>(recipe: Recipe<S>, source: S, s: Scor
     .filter((c) => c.value > 0)
     .sort((a, b) => b.weight * b.value - a.weight * a.value)
     .filter((c, k) => k < 4 || recipe.features.some((f) => f.id === c.id && f.alwaysExplained))
-    .map((c) => ({ code: c.id, text: c.detail[lang] }));
+    .map((c) => ({ code: c.id, text: c.detail()[lang] }));
   for (const n of recipe.notes?.(source, s.profile) ?? []) reasons.push({ code: 'inferred', text: n[lang] });
   if (!source.vector || !(s.profile.vector || s.profile.pair?.similarity != null)) {
     const note = bi('语义向量尚未生成，暂按关键词与规则匹配', 'Semantic vector not ready yet: matched on keywords and rules');

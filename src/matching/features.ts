@@ -2,7 +2,7 @@
 import { regions } from '../../seeds/reference/regions.ts';
 import { samePrefecture } from '../../models/regions/codes.ts';
 import { describeInferred } from './infer.ts';
-import { bi, labelList, pct } from './text.ts';
+import { bi, labelled, pct } from './text.ts';
 import type { Feature, FeatureValue, Profile } from './types.ts';
 
 const regionName = new Map(regions.map((r) => [r.code, { zh: r.nameZh, en: r.nameEn }]));
@@ -26,7 +26,7 @@ export const semantic: Feature<Profile> = {
     const similarity = c.pair ? c.pair.similarity : s.vector && c.vector ? cosine(s.vector, c.vector) : null;
     if (similarity === null) return null;
     const v = Math.max(0, Math.min(1, similarity));
-    return { value: v, detail: bi(`描述语义相似度 ${pct(v)}`, `Semantic similarity of the descriptions ${pct(v)}`) };
+    return { value: v, detail: () => bi(`描述语义相似度 ${pct(v)}`, `Semantic similarity of the descriptions ${pct(v)}`) };
   },
 };
 
@@ -40,10 +40,11 @@ export const lexical: Feature<Profile> = {
     const shared: string[] = [];
     for (const t of s.lexemes) if (theirs.has(t)) shared.push(t);
     const v = shared.length / Math.sqrt(s.lexemes.size * size);
-    const words = shared.slice(0, 5).join('、');
     return {
       value: Math.min(1, v * 2),
-      detail: shared.length ? bi(`共同关键词：${words}`, `Shared keywords: ${shared.slice(0, 5).join(', ')}`) : bi('没有共同关键词', 'No shared keywords'),
+      detail: () => (shared.length
+        ? bi(`共同关键词：${shared.slice(0, 5).join('、')}`, `Shared keywords: ${shared.slice(0, 5).join(', ')}`)
+        : bi('没有共同关键词', 'No shared keywords')),
     };
   },
 };
@@ -66,9 +67,8 @@ export function topicCoverage(needs: (s: Profile) => Record<string, number>, off
         }
       }
       const v = covered / total;
-      if (!hit.length) return { value: 0, detail: bi(`${what.zh}：无重合`, `${what.en}: no overlap`) };
-      const l = labelList('topic', hit);
-      return { value: v, detail: bi(`${what.zh}：${l.zh}`, `${what.en}: ${l.en}`) };
+      if (!hit.length) return { value: 0, detail: () => bi(`${what.zh}：无重合`, `${what.en}: no overlap`) };
+      return { value: v, detail: () => labelled('topic', hit, (l) => `${what.zh}：${l}`, (l) => `${what.en}: ${l}`) };
     },
   };
 }
@@ -80,13 +80,12 @@ export function sectorFit(sectorOf: (s: Profile) => Record<string, number>, list
     compute(s, c) {
       const list = listOf(c);
       const mine = sectorOf(s);
-      if (!list.length) return { value: openValue, detail: bi('不限产业', 'Open to all sectors') };
+      if (!list.length) return { value: openValue, detail: () => bi('不限产业', 'Open to all sectors') };
       let best = 0;
       let which = '';
       for (const sec of list) if ((mine[sec] ?? 0) > best) [best, which] = [mine[sec], sec];
-      if (!best) return { value: 0, detail: bi('产业不同', 'Different sector') };
-      const l = labelList('sector', [which]);
-      return { value: best, detail: bi(`同一产业：${l.zh}`, `Same sector: ${l.en}`) };
+      if (!best) return { value: 0, detail: () => bi('产业不同', 'Different sector') };
+      return { value: best, detail: () => labelled('sector', [which], (l) => `同一产业：${l}`, (l) => `Same sector: ${l}`) };
     },
   };
 }
@@ -98,12 +97,12 @@ export function regionCloseness(a: (s: Profile) => string, b: (c: Profile) => st
     compute(s, c) {
       const x = a(s);
       const y = b(c);
-      if (x === y) return { value: 1, detail: bi(`同一县区：${name(x).zh}`, `Same county: ${name(x).en}`) };
+      if (x === y) return { value: 1, detail: () => bi(`同一县区：${name(x).zh}`, `Same county: ${name(x).en}`) };
       if (x !== '540000' && y !== '540000' && samePrefecture(x, y)) {
         const p = `${x.slice(0, 4)}00`;
-        return { value: 0.7, detail: bi(`同一地(市)：${name(p).zh}`, `Same prefecture: ${name(p).en}`) };
+        return { value: 0.7, detail: () => bi(`同一地(市)：${name(p).zh}`, `Same prefecture: ${name(p).en}`) };
       }
-      return { value: 0.3, detail: bi(`异地（${name(y).zh}），可远程`, `Elsewhere (${name(y).en}), remote`) };
+      return { value: 0.3, detail: () => bi(`异地（${name(y).zh}），可远程`, `Elsewhere (${name(y).en}), remote`) };
     },
   };
 }
@@ -115,8 +114,7 @@ export const languages: Feature<Profile> = {
     const theirs = new Set<string>(c.row.languages ?? []);
     const shared = mine.filter((l) => theirs.has(l));
     if (!mine.length) return null;
-    const l = labelList('lang', shared);
-    return { value: shared.length / mine.length, detail: bi(`共同语言：${l.zh}`, `Shared languages: ${l.en}`) };
+    return { value: shared.length / mine.length, detail: () => labelled('lang', shared, (l) => `共同语言：${l}`, (l) => `Shared languages: ${l}`) };
   },
 };
 
@@ -126,12 +124,11 @@ export function stageFit(stageOf: (s: Profile) => string, listOf: (c: Profile) =
     id: 'stage',
     compute(s, c) {
       const list = listOf(c);
-      if (!list.length) return { value: 0.5, detail: bi('不限阶段', 'Any stage') };
+      if (!list.length) return { value: 0.5, detail: () => bi('不限阶段', 'Any stage') };
       const st = stageOf(s);
-      const l = labelList('stage', [st]);
       return list.includes(st)
-        ? { value: 1, detail: bi(`阶段相符：${l.zh}`, `Stage fits: ${l.en}`) }
-        : { value: 0, detail: bi('阶段不符', 'Stage does not fit') };
+        ? { value: 1, detail: () => labelled('stage', [st], (l) => `阶段相符：${l}`, (l) => `Stage fits: ${l}`) }
+        : { value: 0, detail: () => bi('阶段不符', 'Stage does not fit') };
     },
   };
 }

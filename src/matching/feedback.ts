@@ -30,6 +30,6 @@ export const responsiveness: Feature<Profile> = {
     const decided = d ? d.accepted + d.declined : 0;
     if (!d || !decided) return null;
     const value = (d.accepted + 1) / (decided + 2);
-    return { value, detail: bi(`以往对接中接受了 ${d.accepted}/${decided} 次`, `Accepted ${d.accepted} of ${decided} past introductions`) };
+    return { value, detail: () => bi(`以往对接中接受了 ${d.accepted}/${decided} 次`, `Accepted ${d.accepted} of ${decided} past introductions`) };
   },
 };

@@ -48,8 +48,8 @@ export interface TrainingSource extends Profile {
 export interface FeatureValue {
   /** In [0, 1]. */
   value: number;
-  /** What the coach reads, e.g. "共同语言：藏文、中文". */
-  detail: Bilingual;
+  /** What the coach reads, e.g. "共同语言：藏文、中文": written only for the results returned (most candidates are only scored). */
+  detail: () => Bilingual;
 }
 
 /** A hard eligibility rule: the same rule as a SQL condition (inside the candidate query) and in TypeScript. */

@@ -3,7 +3,7 @@ import { projectsTable } from '../../../models/schema.ts';
 import { lexical, sectorFit, semantic, stageFit } from '../features.ts';
 import { TRUE, arr, coveringCodes, flag, keyedRule, rule } from '../rules.ts';
 import { regionPrefix } from '../../../models/regions/codes.ts';
-import { bi, labelList } from '../text.ts';
+import { bi, labelled } from '../text.ts';
 import type { Feature, Profile, Recipe } from '../types.ts';
 import { fundingFit, regionFocus, ticketFit } from './project-investors.ts';
 
@@ -16,13 +16,12 @@ export const priorityGroup = (groupsOf: (c: Profile) => string[]): Feature<Profi
   id: 'priority',
   compute(_s, c) {
     const groups = groupsOf(c);
-    if (groups.includes('graduate')) return { value: 1, detail: bi('高校毕业生创业（政策优先）', 'Graduate founders (policy priority)') };
+    if (groups.includes('graduate')) return { value: 1, detail: () => bi('高校毕业生创业（政策优先）', 'Graduate founders (policy priority)') };
     const other = groups.filter((g) => ['student', 'veteran', 'farmer_herder', 'ich_inheritor', 'researcher', 'high_level_talent'].includes(g));
     if (other.length) {
-      const l = labelList('founderGroup', other);
-      return { value: 0.6, detail: bi(`重点群体：${l.zh}`, `Priority group: ${l.en}`) };
+      return { value: 0.6, detail: () => labelled('founderGroup', other, (l) => `重点群体：${l}`, (l) => `Priority group: ${l}`) };
     }
-    return { value: 0.2, detail: bi('非重点群体', 'Not a priority group') };
+    return { value: 0.2, detail: () => bi('非重点群体', 'Not a priority group') };
   },
 });
 

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { investorsTable } from '../../../models/schema.ts';
 import { lexical, sectorFit, semantic, stageFit } from '../features.ts';
 import { ANY, TRUE, coveringCodes, excludesRule, flag, keyedRule, listAllows, regionListCovers, restriction, rule } from '../rules.ts';
-import { bi, labelList } from '../text.ts';
+import { bi, labelled } from '../text.ts';
 import type { Feature, Profile, ProjectSource, Recipe, Rule } from '../types.ts';
 import { introducedTo } from './project-mentors.ts';
 import { decisionsSql, responsiveness } from '../feedback.ts';
@@ -38,7 +38,7 @@ export const ticketFit = (need: (s: Profile, c: Profile) => number | null, range
     const inside = n >= lo && n <= hi;
     return {
       value: inside ? 1 : 0,
-      detail: bi(`资金需求 ${cny.zh.format(n)} 元，投资额度 ${cny.zh.format(lo)}–${cny.zh.format(hi)} 元`, `Needs CNY ${cny.en.format(n)}, ticket CNY ${cny.en.format(lo)}–${cny.en.format(hi)}`),
+      detail: () => bi(`资金需求 ${cny.zh.format(n)} 元，投资额度 ${cny.zh.format(lo)}–${cny.zh.format(hi)} 元`, `Needs CNY ${cny.en.format(n)}, ticket CNY ${cny.en.format(lo)}–${cny.en.format(hi)}`),
     };
   },
 });
@@ -79,10 +79,8 @@ export const fundingFit = (project: (s: Profile, c: Profile) => Profile, investo
       covered += w * offer;
       if (offer >= 0.5) hit.push(t);
     }
-    const wanted = labelList('topic', need);
-    if (!hit.length) return { value: covered / total, detail: bi(`资金类型不符（需要${wanted.zh}）`, `Different kind of money (needs ${wanted.en})`) };
-    const l = labelList('topic', hit);
-    return { value: covered / total, detail: bi(`资金类型相符：${l.zh}`, `Kind of money fits: ${l.en}`) };
+    if (!hit.length) return { value: covered / total, detail: () => labelled('topic', need, (l) => `资金类型不符（需要${l}）`, (l) => `Different kind of money (needs ${l})`) };
+    return { value: covered / total, detail: () => labelled('topic', hit, (l) => `资金类型相符：${l}`, (l) => `Kind of money fits: ${l}`) };
   },
 });
 
@@ -91,8 +89,8 @@ export const regionFocus = (codes: (s: Profile, c: Profile) => string[]): Featur
   id: 'region',
   compute(s, c) {
     const list = codes(s, c);
-    if (!list.length || list.includes('540000')) return { value: 0.5, detail: bi('投资地域：全区', 'Invests region-wide') };
-    return { value: 1, detail: bi('投资地域聚焦项目所在地', 'Invests specifically where the project is') };
+    if (!list.length || list.includes('540000')) return { value: 0.5, detail: () => bi('投资地域：全区', 'Invests region-wide') };
+    return { value: 1, detail: () => bi('投资地域聚焦项目所在地', 'Invests specifically where the project is') };
   },
 });
 

@@ -24,7 +24,7 @@ const load: Feature<Profile> = {
   compute(_s, c) {
     const { remaining, capacity } = c.row;
     if (!capacity) return null;
-    return { value: remaining / capacity, detail: bi(`剩余辅导名额 ${remaining}/${capacity}`, `Mentoring slots left ${remaining}/${capacity}`) };
+    return { value: remaining / capacity, detail: () => bi(`剩余辅导名额 ${remaining}/${capacity}`, `Mentoring slots left ${remaining}/${capacity}`) };
   },
 };
 

@@ -1,7 +1,7 @@
 import { servicesTable } from '../../../models/schema.ts';
 import { languages, lexical, semantic } from '../features.ts';
 import { ANY, coveringCodes, keyedRule, regionListCovers, restriction, sharesLanguage } from '../rules.ts';
-import { bi, labelList } from '../text.ts';
+import { bi, labelled } from '../text.ts';
 import type { Feature, ProjectSource, Recipe } from '../types.ts';
 
 const sv = servicesTable;
@@ -10,18 +10,17 @@ const need: Feature<ProjectSource> = {
   id: 'topics',
   compute(s, c) {
     const w = s.topics[c.row.category] ?? 0;
-    const l = labelList('topic', [c.row.category]);
     return w
-      ? { value: w, detail: bi(`服务类别对应需求：${l.zh}`, `Service category meets a need: ${l.en}`) }
-      : { value: 0, detail: bi(`服务类别：${l.zh}`, `Service category: ${l.en}`) };
+      ? { value: w, detail: () => labelled('topic', [c.row.category], (l) => `服务类别对应需求：${l}`, (l) => `Service category meets a need: ${l}`) }
+      : { value: 0, detail: () => labelled('topic', [c.row.category], (l) => `服务类别：${l}`, (l) => `Service category: ${l}`) };
   },
 };
 const local: Feature<ProjectSource> = {
   id: 'region',
   compute(_s, c) {
     return c.row.regionCodes.length
-      ? { value: 1, detail: bi('面向项目所在地的服务', 'Serves the project\'s area') }
-      : { value: 0.6, detail: bi('全区通办服务', 'Available everywhere') };
+      ? { value: 1, detail: () => bi('面向项目所在地的服务', 'Serves the project\'s area') }
+      : { value: 0.6, detail: () => bi('全区通办服务', 'Available everywhere') };
   },
 };
 const ownCenter: Feature<ProjectSource> = {
@@ -29,8 +28,8 @@ const ownCenter: Feature<ProjectSource> = {
   compute(s, c) {
     if (!s.row.centerId) return null;
     return c.row.centerId === s.row.centerId
-      ? { value: 1, detail: bi('本中心提供', 'Offered by the project\'s own center') }
-      : { value: 0.3, detail: bi('其他中心或机构提供', 'Offered by another center or provider') };
+      ? { value: 1, detail: () => bi('本中心提供', 'Offered by the project\'s own center') }
+      : { value: 0.3, detail: () => bi('其他中心或机构提供', 'Offered by another center or provider') };
   },
 };
 

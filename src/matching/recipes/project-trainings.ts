@@ -2,7 +2,7 @@ import { or, sql } from 'drizzle-orm';
 import { enrollmentsTable, trainingsTable } from '../../../models/schema.ts';
 import { languages, lexical, semantic, stageFit, topicCoverage } from '../features.ts';
 import { ANY, OPEN, arr, excludesRule, inPrefectureOf, keyedRule, listAllows, prefecture, restriction, rule, sharesLanguage } from '../rules.ts';
-import { bi, labelList } from '../text.ts';
+import { bi, labelled } from '../text.ts';
 import type { Feature, Profile, ProjectSource, Recipe } from '../types.ts';
 import { inferredNotes } from './notes.ts';
 import { seatsLeftSql } from '../../engagement/capacity.ts';
@@ -21,10 +21,9 @@ const groupFit: Feature<ProjectSource> = {
   id: 'group',
   compute(s, c) {
     const target: string[] = c.row.targetGroups;
-    if (!target.length) return { value: 0.6, detail: bi('面向所有创业者', 'Open to every founder') };
+    if (!target.length) return { value: 0.6, detail: () => bi('面向所有创业者', 'Open to every founder') };
     const hit = groupsOf(s).filter((g) => target.includes(g));
-    const l = labelList('founderGroup', hit);
-    return { value: 1, detail: bi(`面向${l.zh}`, `For ${l.en}`) };
+    return { value: 1, detail: () => labelled('founderGroup', hit, (l) => `面向${l}`, (l) => `For ${l}`) };
   },
 };
 
@@ -32,12 +31,11 @@ const place: Feature<ProjectSource> = {
   id: 'region',
   compute(s, c) {
     if (c.row.mode !== 'onsite') {
-      const l = labelList('trainingMode', [c.row.mode]);
-      return { value: 0.5, detail: bi(`培训方式：${l.zh}`, `Mode: ${l.en}`) };
+      return { value: 0.5, detail: () => labelled('trainingMode', [c.row.mode], (l) => `培训方式：${l}`, (l) => `Mode: ${l}`) };
     }
     return c.row.regionCode === s.row.regionCode
-      ? { value: 1, detail: bi('在本县区线下开班', 'On site in the project\'s county') }
-      : { value: 0.7, detail: bi('在本地(市)线下开班', 'On site in the project\'s prefecture') };
+      ? { value: 1, detail: () => bi('在本县区线下开班', 'On site in the project\'s county') }
+      : { value: 0.7, detail: () => bi('在本地(市)线下开班', 'On site in the project\'s prefecture') };
   },
 };
 
