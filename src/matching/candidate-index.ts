@@ -25,7 +25,7 @@ import type { Database } from '../db/client.ts';
 import { resultRows } from '../db/errors.ts';
 import type { Logger } from '../logger.ts';
 import { MinHeap } from '../min-heap.ts';
-import type { Keyed, Profile } from './types.ts';
+import type { Keyed, Profile, Ranged } from './types.ts';
 import { VectorScan } from './vector-scan.ts';
 
 type Row = Record<string, any>;
@@ -38,6 +38,8 @@ export interface Narrowing {
   keyed: { of: Keyed<unknown>['of']; values: readonly string[] | null }[];
   /** Ids excluded by excluding rules (types.ts): already introduced, already enrolled. */
   excluded: ReadonlySet<string>[];
+  /** Ranged rules (types.ts) with the source's range: a row passes each with no number or one within it (null: any row). */
+  ranged: { of: Ranged<unknown>['of']; within: readonly [number, number] | null }[];
   /** The source's vector of `model`, or null (then only the keyword channel runs). */
   vector: number[] | null;
   /** The words to rank keyword matches by (searchable: distinct, no quotes). */
@@ -76,7 +78,7 @@ export interface CandidateIndexStats {
 
 export interface CandidateIndex {
   /**
-   * The rows to score: every row that passes the keyed and excluding rules and `admits` (the other
+   * The rows to score: every row that passes the keyed, excluding and ranged rules and `admits` (the other
    * rules' checks; null: none) when at most `exactLimit`, else the k nearest ∪ the k best
    * keyword matches among them. Null when the index does not serve `t` (over its memory budget): the
    * engine then narrows in SQL.
@@ -301,6 +303,8 @@ class TableStore {
    * row in a running server). Built on a rule's first call, then kept up to date by put and sweep.
    */
   private readonly postings = new Map<KeyOf, Map<string, Uint32Array>>();
+  /** Per ranged rule (its `of`), each slot's number (NaN: none), built on the rule's first call and kept by put. */
+  private readonly numbers = new Map<Ranged<unknown>['of'], Float64Array>();
   /** The slots holding a row, as a bitset (the rows a call starts from when no keyed rule applies). */
   private occupied = new Uint32Array(0);
   private free: number[] = [];
@@ -421,6 +425,7 @@ class TableStore {
     this.views[s] = { row: compact };
     setBit(this.occupied, s);
     for (const [of, byKey] of this.postings) for (const k of of(compact)) setBit(this.bitset(byKey, k), s);
+    for (const [of, column] of this.numbers) column[s] = of(compact) ?? NaN;
     this.topics[s] = compactInferred(topics, this.shared.inferred);
     this.sectors[s] = compactInferred(sectors, this.shared.inferred);
     const kw = Int32Array.from(new Set(words.map((w) => this.terms.id(w))));
@@ -441,6 +446,17 @@ class TableStore {
       for (const id of ids) {
         const s = this.slots.get(id);
         if (s !== undefined) clearBit(within, s);
+      }
+    }
+    for (const { of, within: range } of n.ranged) {
+      if (!range) continue;
+      const numbers = this.numbersOf(of);
+      for (let w = 0; w < within.length; w++) {
+        for (let bits = within[w]; bits !== 0; bits &= bits - 1) {
+          const s = w * 32 + 31 - Math.clz32(bits & -bits);
+          const v = numbers[s]; // NaN: no number, which passes
+          if (v < range[0] || v > range[1]) clearBit(within, s);
+        }
       }
     }
     for (let w = 0; w < within.length; w++) {
@@ -501,6 +517,19 @@ class TableStore {
       else within = any;
     }
     return within;
+  }
+
+  /** A ranged rule's numbers, read from the rows held on its first call. */
+  private numbersOf(of: Ranged<unknown>['of']): Float64Array {
+    let column = this.numbers.get(of);
+    if (!column) {
+      this.numbers.set(of, (column = new Float64Array(this.hasVector.length).fill(NaN)));
+      for (let s = 0; s < this.views.length; s++) {
+        const v = this.views[s];
+        if (v) column[s] = of(v.row) ?? NaN;
+      }
+    }
+    return column;
   }
 
   /** A keyed rule's bitsets, built over the rows held on its first call. */
@@ -596,6 +625,11 @@ class TableStore {
       return bigger;
     };
     this.occupied = resized(this.occupied);
+    for (const [of, column] of this.numbers) {
+      const bigger = new Float64Array(cap).fill(NaN);
+      bigger.set(column);
+      this.numbers.set(of, bigger);
+    }
     for (const byKey of this.postings.values()) for (const [k, b] of byKey) byKey.set(k, resized(b));
   }
 }

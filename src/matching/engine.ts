@@ -129,9 +129,9 @@ async function candidates<S extends Profile>(
 async function narrowInMemory<S extends Profile>(ctx: EngineContext, index: CandidateIndex, recipe: Recipe<S>, source: S, exactLimit: number, k: number) {
   const t = recipe.candidateTable;
   if ((await tableSize(ctx.db, t)) <= exactLimit) return null; // one query reads them all
-  const { keyed, excluded, admits } = indexRules(recipe, source);
+  const { keyed, excluded, ranged, admits } = indexRules(recipe, source);
   const words = searchable(await searchTerms(ctx.db, t, source.lexemes));
-  return index.narrow(t, admits, { model: ctx.model, keyed, excluded, vector: source.vector, words, lexemes: source.lexemes, exactLimit, k });
+  return index.narrow(t, admits, { model: ctx.model, keyed, excluded, ranged, vector: source.vector, words, lexemes: source.lexemes, exactLimit, k });
 }
 
 /** The eligible candidates as profiles, narrowed in SQL (see candidates). */
@@ -163,21 +163,22 @@ async function inSql<S extends Profile>(
 
 /**
  * The recipe's rules as the candidate index applies them for `source`: keyed rules as keys to look
- * up, excluding ones as ids to drop, the others as checks of each row (`lookUp: false`: every rule
+ * up, excluding ones as ids to drop, ranged ones as numbers to compare, the others as checks of each row (`lookUp: false`: every rule
  * checked row by row, as a test's reference). Live rules are left to SQL (see Rule.live).
  */
 export function indexRules<S extends Profile>(recipe: Recipe<S>, source: S, { lookUp = true } = {}) {
   const applying = recipe.rules.filter((r) => !r.live && r.where(source) !== null);
   const keyed = lookUp ? applying.flatMap((r) => (r.keyed ? [{ of: r.keyed.of, values: r.keyed.values(source) }] : [])) : [];
   const excluded = lookUp ? applying.flatMap((r) => (r.excludes ? [r.excludes(source)] : [])) : [];
-  const checks = applying.filter((r) => !(lookUp && (r.keyed || r.excludes))).map((r) => r.check);
+  const ranged = lookUp ? applying.flatMap((r) => (r.ranged ? [{ of: r.ranged.of, within: r.ranged.within(source) }] : [])) : [];
+  const checks = applying.filter((r) => !(lookUp && (r.keyed || r.excludes || r.ranged))).map((r) => r.check);
   const admits = checks.length
     ? (c: { row: Record<string, any> }) => {
       for (let i = 0; i < checks.length; i++) if (!checks[i](source, c as Profile)) return false;
       return true;
     }
     : null;
-  return { keyed, excluded, admits };
+  return { keyed, excluded, ranged, admits };
 }
 
 /**

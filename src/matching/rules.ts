@@ -2,7 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { coveringCodes } from '../../models/regions/codes.ts';
-import type { Bilingual, Keyed, Profile, Rule } from './types.ts';
+import type { Bilingual, Keyed, Profile, Ranged, Rule } from './types.ts';
 
 const text = (zh: string, en: string): Bilingual => ({ zh, en });
 const arr = (xs: string[], type: string) => sql`ARRAY[${sql.join(xs.map((x) => sql`${x}`), sql`, `)}]::${sql.raw(type)}[]`;
@@ -25,6 +25,19 @@ export function keyedRule<S>(id: string, zh: string, en: string, where: (s: S) =
  */
 export function excludesRule<S>(id: string, zh: string, en: string, where: (s: S) => SQL | null, excludes: (s: S) => ReadonlySet<string>): Rule<S> {
   return { ...rule(id, zh, en, where, (s, c) => !excludes(s).has(c.row.id)), excludes };
+}
+
+/**
+ * A rule passed by candidates whose number, when they have one, lies within the source's range: its
+ * TypeScript check is derived from the range, and the candidate index reads the numbers from a column.
+ */
+export function rangeRule<S>(id: string, zh: string, en: string, where: (s: S) => SQL | null, ranged: Ranged<S>): Rule<S> {
+  return { ...rule(id, zh, en, where, (s, c) => inRange(ranged.within(s), ranged.of(c.row))), ranged };
+}
+
+/** Whether a number (null: none) lies within a range (null: no restriction). */
+export function inRange(range: readonly [number, number] | null, v: number | null): boolean {
+  return range === null || v === null || (v >= range[0] && v <= range[1]);
 }
 
 /** Whether a candidate with these keys passes a keyed rule whose source gives `values` (null: no restriction). */

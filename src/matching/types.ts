@@ -68,6 +68,16 @@ export interface Rule<S> {
   keyed?: Keyed<S>;
   /** The rule as the ids it excludes (excludesRule): the candidate index drops them without checking each row. */
   excludes?: (s: S) => ReadonlySet<string>;
+  /** The rule as a range of one number of the candidate (rangeRule): the candidate index reads it from a column of numbers. */
+  ranged?: Ranged<S>;
+}
+
+/** A rule of the form "the candidate's number, when it has one, lies within the source's range" (e.g. a funding need within a ticket range). */
+export interface Ranged<S> {
+  /** The candidate row's number, or null (no number: the rule passes). A pure function of the row. */
+  of(row: Record<string, any>): number | null;
+  /** The inclusive range, or null when the rule does not apply to this source. */
+  within(s: S): readonly [number, number] | null;
 }
 
 /**

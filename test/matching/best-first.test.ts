@@ -67,7 +67,7 @@ describe('best-first read-back', () => {
     expect(exact.items.length).toBeGreaterThan(20);
     // Every candidate's bound from an in-memory profile (similarity from the index's float32 copy).
     const picked = (await t.service.candidateIndex.narrow(ep.recipe.candidateTable, null, {
-      model: t.service.embedder.id, keyed: [], excluded: [], vector: source.vector, words: [], lexemes: source.lexemes, exactLimit: 1e9, k: 0,
+      model: t.service.embedder.id, keyed: [], excluded: [], ranged: [], vector: source.vector, words: [], lexemes: source.lexemes, exactLimit: 1e9, k: 0,
     }))!;
     const byId = new Map(picked.map((p) => [p.row.id as string, p]));
     for (const item of exact.items) {

@@ -30,7 +30,7 @@ const mentor = (body: Record<string, unknown>) => t.request('POST', '/v1/mentors
 /** The ids of an index's answer (null: it stepped aside). */
 const idsOf = (picked: Picked[] | null) => picked?.map((p) => p.row.id as string) ?? null;
 /** A narrowing of the mentors: no vector, no words, every admitted row ranked (exactLimit 0), 50 per channel. */
-const narrowing = (n: Partial<Narrowing>): Narrowing => ({ model: t.service.embedder.id, keyed: [], excluded: [], vector: null, words: [], lexemes: new Set(), exactLimit: 0, k: 50, ...n });
+const narrowing = (n: Partial<Narrowing>): Narrowing => ({ model: t.service.embedder.id, keyed: [], excluded: [], ranged: [], vector: null, words: [], lexemes: new Set(), exactLimit: 0, k: 50, ...n });
 /** The index's own answer for keyword words alone (every row admitted, nothing ranked exactly). */
 const byWords = async (index: CandidateIndex, words: string[], admits = (_c: { row: Record<string, any> }) => true) =>
   idsOf(await index.narrow(mentorsTable, admits, narrowing({ words })));

@@ -1,7 +1,7 @@
-// Keyed and excluding rules (keyedRule and excludesRule in rules.ts, answered from the candidate
-// index's bitsets): for every recipe and many generated sources, with introductions and enrolments,
+// Keyed, excluding and ranged rules (keyedRule, excludesRule and rangeRule in rules.ts, answered from
+// the candidate index's bitsets and number columns): for every recipe and many generated sources, with introductions and enrolments,
 // the index admits exactly the rows its SQL rules admit (live rules aside, which SQL checks on
-// read-back), whether it looks the keys and ids up or checks each row with the rules' TypeScript
+// read-back), whether it looks the keys, ids and numbers up or checks each row with the rules' TypeScript
 // checks; and its bitsets follow changed rows and a table that outgrows them.
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { generate } from '../../bench/gen.ts';
 import { loadSource, type Endpoint } from '../../bench/scale/engine.ts';
 import { coveringCodes, covers } from '../../models/regions/codes.ts';
 import { regions } from '../../seeds/reference/regions.ts';
-import { enrollmentsTable, foundersTable, introductionsTable, mentorsTable } from '../../models/schema.ts';
+import { enrollmentsTable, foundersTable, introductionsTable, mentorsTable, projectsTable } from '../../models/schema.ts';
 import { resultRows } from '../../src/db/errors.ts';
 import { indexRules, type EngineContext } from '../../src/matching/engine.ts';
 import * as recipes from '../../src/matching/recipes/index.ts';
@@ -38,9 +38,9 @@ async function admitted(recipe: Recipe<any>, source: Profile) {
   const where = and(...recipe.rules.filter((r) => !r.live).map((r) => r.where(source)).filter((x): x is SQL => !!x));
   const bySql = (await t.db.select({ id: tbl.id }).from(tbl).where(where)).map((r) => r.id as string);
   const index = async (keyed: boolean) => {
-    const { keyed: k, excluded, admits } = indexRules(recipe, source, { lookUp: keyed });
+    const { keyed: k, excluded, ranged, admits } = indexRules(recipe, source, { lookUp: keyed });
     const picked = await t.service.candidateIndex.narrow(tbl, admits, {
-      model: t.service.embedder.id, keyed: k, excluded, vector: null, words: [], lexemes: new Set(), exactLimit: 1e9, k: 0,
+      model: t.service.embedder.id, keyed: k, excluded, ranged, vector: null, words: [], lexemes: new Set(), exactLimit: 1e9, k: 0,
     });
     return picked!.map((p) => p.row.id as string);
   };
@@ -71,7 +71,7 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => { await t?.close(); });
 
-describe('keyed and excluding rules in the candidate index', () => {
+describe('keyed, excluding and ranged rules in the candidate index', () => {
   it('admit what the SQL rules admit, for every recipe and 40 sources each', async () => {
     let nonEmpty = 0;
     let restricted = 0;
@@ -122,6 +122,21 @@ describe('keyed and excluding rules in the candidate index', () => {
     expect(grown.checked).toEqual(grown.bySql);
     expect(grown.bySql.length).toBeGreaterThan(after.bySql.length);
     expect(t.service.candidateIndex.stats().rows).toBeGreaterThanOrEqual(1500);
+  });
+
+  it('follow a changed funding need (a ranged rule)', async () => {
+    const [investor] = resultRows<{ id: string }>(await t.db.execute(sql`select id from investors
+      where active and cardinality(sectors) = 0 and cardinality(stages) = 0 and cardinality(region_codes) = 0 order by ticket_max_cny desc limit 1`));
+    const source = await loadSource(ctx(), 'investor', investor.id);
+    const before = await admitted(recipes.investorProjects, source);
+    expect(before.bySql.length).toBeGreaterThan(2);
+    const [over, under] = before.bySql;
+    await t.db.update(projectsTable).set({ fundingNeedCny: source.row.ticketMaxCny + 1 }).where(eq(projectsTable.id, over));
+    await t.db.update(projectsTable).set({ fundingNeedCny: null }).where(eq(projectsTable.id, under));
+    const after = await agreesEventually(recipes.investorProjects, source);
+    expect(after.lookedUp).toEqual(after.bySql);
+    expect(after.bySql).not.toContain(over);
+    expect(after.bySql).toContain(under); // no stated need: the rule passes
   });
 
   it('key region cover as `covers` does, for every pair of the 82 region codes', () => {

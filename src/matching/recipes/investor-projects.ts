@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { projectsTable } from '../../../models/schema.ts';
 import { lexical, sectorFit, semantic, stageFit } from '../features.ts';
-import { TRUE, arr, coveringCodes, flag, keyedRule, rule } from '../rules.ts';
+import { TRUE, arr, coveringCodes, flag, keyedRule, rangeRule, rule } from '../rules.ts';
 import { regionPrefix } from '../../../models/regions/codes.ts';
 import { bi, labelled } from '../text.ts';
 import type { Feature, Profile, Recipe } from '../types.ts';
@@ -46,9 +46,9 @@ export const investorProjects: Recipe<Profile> = {
     keyedRule('stage', '项目阶段在投资阶段内', 'Stage within the investor\'s stages',
       (s) => (s.row.stages.length ? sql`${p.stage} = any(${arr(s.row.stages, 'stage')})` : null),
       { of: (r) => [r.stage], values: (s) => (s.row.stages.length ? s.row.stages : null) }),
-    rule('ticket', '资金需求在投资额度内', 'Funding need within the ticket range',
+    rangeRule('ticket', '资金需求在投资额度内', 'Funding need within the ticket range',
       (s) => sql`(${p.fundingNeedCny} is null or ${p.fundingNeedCny} between ${s.row.ticketMinCny} and ${s.row.ticketMaxCny})`,
-      (s, c) => c.row.fundingNeedCny == null || (c.row.fundingNeedCny >= s.row.ticketMinCny && c.row.fundingNeedCny <= s.row.ticketMaxCny)),
+      { of: (r) => r.fundingNeedCny ?? null, within: (s) => [s.row.ticketMinCny, s.row.ticketMaxCny] }),
     keyedRule('region', '项目所在地在投资地域内', 'Project region covered by the investor',
       (s) => {
         const codes: string[] = s.row.regionCodes;
