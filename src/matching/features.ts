@@ -37,30 +37,40 @@ export const lexical: Feature<Profile> = {
     const size = c.pair ? c.pair.lexemeCount : c.lexemes.size;
     if (!s.lexemes.size || !size) return null;
     const theirs = c.pair ? c.pair.shared : c.lexemes;
-    const shared: string[] = [];
-    for (const t of s.lexemes) if (theirs.has(t)) shared.push(t);
-    const v = shared.length / Math.sqrt(s.lexemes.size * size);
+    // Counted over the smaller set (a candidate shares a few of the source's words); the explanation
+    // lists them in the source's order.
+    let n = 0;
+    if (theirs.size < s.lexemes.size) for (const t of theirs) n += s.lexemes.has(t) ? 1 : 0;
+    else for (const t of s.lexemes) n += theirs.has(t) ? 1 : 0;
+    const v = n / Math.sqrt(s.lexemes.size * size);
     return {
       value: Math.min(1, v * 2),
-      detail: () => (shared.length
-        ? bi(`共同关键词：${shared.slice(0, 5).join('、')}`, `Shared keywords: ${shared.slice(0, 5).join(', ')}`)
-        : bi('没有共同关键词', 'No shared keywords')),
+      detail: () => {
+        const shared = [...s.lexemes].filter((t) => theirs.has(t)).slice(0, 5);
+        return shared.length ? bi(`共同关键词：${shared.join('、')}`, `Shared keywords: ${shared.join(', ')}`) : bi('没有共同关键词', 'No shared keywords');
+      },
     };
   },
 };
 
 /** How much of what the source needs the candidate offers (declared topics weigh 1, inferred ≤ 0.7). */
 export function topicCoverage(needs: (s: Profile) => Record<string, number>, offers: (c: Profile) => Record<string, number>, what: { zh: string; en: string }): Feature<Profile> {
+  // The source's needs, listed once per source rather than once per candidate.
+  const listed = new WeakMap<Profile, { entries: [string, number][]; total: number }>();
   return {
     id: 'topics',
     compute(s, c) {
-      const need = needs(s);
-      const offer = offers(c);
-      const total = Object.values(need).reduce((a, b) => a + b, 0);
+      let need = listed.get(s);
+      if (!need) {
+        const entries = Object.entries(needs(s));
+        listed.set(s, (need = { entries, total: entries.reduce((a, [, w]) => a + w, 0) }));
+      }
+      const { entries, total } = need;
       if (!total) return null;
+      const offer = offers(c);
       let covered = 0;
       const hit: string[] = [];
-      for (const [t, w] of Object.entries(need)) {
+      for (const [t, w] of entries) {
         if (offer[t]) {
           covered += w * offer[t];
           hit.push(t);
@@ -111,9 +121,9 @@ export const languages: Feature<Profile> = {
   id: 'language',
   compute(s, c) {
     const mine: string[] = s.row.languages ?? [];
-    const theirs = new Set<string>(c.row.languages ?? []);
-    const shared = mine.filter((l) => theirs.has(l));
     if (!mine.length) return null;
+    const theirs: string[] = c.row.languages ?? [];
+    const shared = mine.filter((l) => theirs.includes(l));
     return { value: shared.length / mine.length, detail: () => labelled('lang', shared, (l) => `共同语言：${l}`, (l) => `Shared languages: ${l}`) };
   },
 };
