@@ -62,7 +62,11 @@ export interface PointResult {
   load?: LoadResult;
   /** The same mix with the match cache allowed (filled by the latency runs). */
   loadCached?: LoadResult;
-  serverMemory: { afterLatency?: { rssMiB: number; peakMiB: number }; afterLoad?: { rssMiB: number; peakMiB: number } };
+  serverMemory: {
+    afterLatency?: { rssMiB: number; peakMiB: number }; afterLoad?: { rssMiB: number; peakMiB: number };
+    /** The server's candidate index as GET /v1/status reports it (tables, rows, estimated bytes). */
+    candidateIndex?: Record<string, unknown>;
+  };
   notes: string[];
 }
 
@@ -195,6 +199,7 @@ export async function runPoint(o: ScaleOptions): Promise<PointResult> {
       log(`${ep.name}: API p50 ${round(api.p50)} p95 ${round(api.p95)} p99 ${round(api.p99)} ms (API/raw p95 ${round(api.p95 / p.raw.p95, 2)}); cached p50 ${round(apiCached.p50)} p95 ${round(apiCached.p95)} p99 ${round(apiCached.p99)} ms`);
     }
     result.serverMemory.afterLatency = server.rss();
+    result.serverMemory.candidateIndex = (await get(server.base, '/v1/status')).body?.candidateIndex;
     if (o.load) {
       // The mix: every endpoint's sources interleaved, so consecutive requests hit different endpoints.
       const lists = ENDPOINTS.map((ep) => paths![ep.name]);

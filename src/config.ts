@@ -1,11 +1,15 @@
 // Configuration from the environment, validated once at start: a wrong value stops the
 // service with a message naming the variable.
+import { totalmem } from 'node:os';
 import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 const url = (protocols: string[]) =>
   // URL.canParse first: zod runs the refinement even when z.url() failed, and `new URL` would throw.
   z.url().refine((v) => URL.canParse(v) && protocols.includes(new URL(v).protocol), { message: `must be a ${protocols.join(' or ')} URL` });
+
+/** MATCH_INDEX_MAX_MB's default: a quarter of the machine's memory, at least 1 GiB. */
+export const defaultIndexMb = () => Math.max(1024, Math.floor(totalmem() / 2 ** 20 / 4));
 
 export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -48,11 +52,12 @@ export const configSchema = z.object({
   MATCH_CACHE_MAX_MB: z.coerce.number().min(0).default(64),
   /**
    * Memory for the in-memory candidate index, in MiB (src/matching/candidate-index.ts): each candidate
-   * table's rows, vectors and keywords, ~2.3 KB a row at 100 dimensions. A table that does not fit is
-   * searched in SQL; 0 turns the index off. 1 GiB holds the 100k-project tables; more is not better:
-   * with 1M projects in memory, the server's garbage collection slowed every call (BENCHMARKS.md).
+   * table's rows, vectors and keywords, ~2.5 KB a row at 100 dimensions, and never more than 60 % of
+   * the JS heap's limit. A table that does not fit is searched in SQL; 0 turns the index off. Default:
+   * a quarter of the machine's memory, at least 1 GiB (which holds the 100k-project tables; the 1M
+   * projects need ~2.5 GiB and made investor→projects 14× faster than SQL, BENCHMARKS.md).
    */
-  MATCH_INDEX_MAX_MB: z.coerce.number().min(0).default(1024),
+  MATCH_INDEX_MAX_MB: z.coerce.number().min(0).default(() => defaultIndexMb()),
   /** Behind a reverse proxy: take the client IP from the first X-Forwarded-For hop. */
   TRUST_PROXY: bool.default(false),
 });

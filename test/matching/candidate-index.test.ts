@@ -3,6 +3,7 @@
 // nothing the SQL rules exclude (live rules such as remaining capacity included); it follows API
 // writes, other connections' commits, vectors written by the embedding job and deletions; beyond its
 // memory budget it steps aside and the SQL path answers.
+import { totalmem } from 'node:os';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { introductionsTable, investorsTable, mentorsTable } from '../../models/schema.ts';
@@ -206,8 +207,9 @@ describe('in-memory candidate index', () => {
     }
   });
 
-  it('is configured by MATCH_INDEX_MAX_MB (default 1024, 0 = off) and rejects bad values', () => {
-    expect(loadConfig({}).MATCH_INDEX_MAX_MB).toBe(1024);
+  it('is configured by MATCH_INDEX_MAX_MB (default a quarter of memory, at least 1 GiB; 0 = off) and rejects bad values', () => {
+    expect(loadConfig({}).MATCH_INDEX_MAX_MB).toBe(Math.max(1024, Math.floor(totalmem() / 2 ** 20 / 4)));
+    expect(loadConfig({}).MATCH_INDEX_MAX_MB).toBeGreaterThanOrEqual(1024);
     expect(loadConfig({ MATCH_INDEX_MAX_MB: '4096' }).MATCH_INDEX_MAX_MB).toBe(4096);
     expect(loadConfig({ MATCH_INDEX_MAX_MB: '0' }).MATCH_INDEX_MAX_MB).toBe(0);
     for (const bad of ['-1', 'lots']) expect(() => loadConfig({ MATCH_INDEX_MAX_MB: bad })).toThrow(/MATCH_INDEX_MAX_MB/);
