@@ -1,9 +1,12 @@
 // In-memory retrieval over candidate tables. In SQL, narrowing the eligible rows to the best few
 // hundred costs ~2–3 µs per eligible row before any ranking: each is a visit to a wide heap row and
 // its rule subqueries (BENCHMARKS.md, "Where the time goes"). Here each candidate table is held as
-// its rows' columns, normalised vectors and keyword ids, and a call runs the recipe's rules as their
-// TypeScript checks and ranks the admitted rows by the two channels of the SQL path (the k nearest ∪
-// the k best keyword matches, keywordRank's measure), exactly.
+// its rows' columns, normalised vectors and keyword ids, and a call applies the recipe's rules and
+// ranks the admitted rows by the two channels of the SQL path (the k nearest ∪ the k best keyword
+// matches, keywordRank's measure), exactly. Rules are answered without visiting each row where their
+// form allows (keyed: per-key bitsets; excluding: the ids' slots; ranged: a column of numbers); the
+// others are checked on the rows those leave. The keyword channel counts from per-word slot lists, the
+// vector channel runs as WebAssembly SIMD (vector-scan.ts).
 //
 // Eligibility never depends on this copy: the engine reads the returned ids back with the full SQL
 // rules (and(where, idIn)), so a stale or missing row can only cost recall, never admit a row the
@@ -327,9 +330,10 @@ class TableStore {
 
   /** Estimated memory: the rows, and the flat arrays as allocated (capacity grows by doubling). */
   get bytes() {
-    let bitsets = 0;
-    for (const byKey of this.postings.values()) for (const b of byKey.values()) bitsets += b.byteLength;
-    return this.rowBytes + (this.vectors?.bytes ?? 0) + this.hasVector.byteLength + this.keywordNorm.byteLength + this.keywordCounts.byteLength + bitsets;
+    let columns = this.occupied.byteLength + this.sharedCounts.byteLength;
+    for (const byKey of this.postings.values()) for (const b of byKey.values()) columns += b.byteLength;
+    for (const numbers of this.numbers.values()) columns += numbers.byteLength;
+    return this.rowBytes + (this.vectors?.bytes ?? 0) + this.hasVector.byteLength + this.keywordNorm.byteLength + this.keywordCounts.byteLength + columns;
   }
 
   /** The part of `bytes` in the JS heap (the rows; vectors and the flat arrays are buffers outside it). */

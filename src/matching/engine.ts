@@ -123,8 +123,8 @@ async function candidates<S extends Profile>(
 
 /**
  * The index's picks: every eligible row when at most `exactLimit`, else the k nearest ∪ the k best
- * keyword matches. Null when the index does not hold the table (beyond its budget). The index checks
- * the recipe's rules in TypeScript; a caller's scope is SQL only, so scoped calls narrow in SQL.
+ * keyword matches. Null when the index does not hold the table (beyond its budget). The index applies
+ * the recipe's rules in memory; a caller's scope is SQL only, so scoped calls narrow in SQL.
  */
 async function narrowInMemory<S extends Profile>(ctx: EngineContext, index: CandidateIndex, recipe: Recipe<S>, source: S, exactLimit: number, k: number) {
   const t = recipe.candidateTable;
@@ -163,8 +163,9 @@ async function inSql<S extends Profile>(
 
 /**
  * The recipe's rules as the candidate index applies them for `source`: keyed rules as keys to look
- * up, excluding ones as ids to drop, ranged ones as numbers to compare, the others as checks of each row (`lookUp: false`: every rule
- * checked row by row, as a test's reference). Live rules are left to SQL (see Rule.live).
+ * up, excluding ones as ids to drop, ranged ones as numbers to compare, the others as checks of each
+ * row (`lookUp: false`: every rule checked row by row, a test's reference). Live rules are left to
+ * SQL (see Rule.live).
  */
 export function indexRules<S extends Profile>(recipe: Recipe<S>, source: S, { lookUp = true } = {}) {
   const applying = recipe.rules.filter((r) => !r.live && r.where(source) !== null);
