@@ -452,20 +452,11 @@ class TableStore {
         if (s !== undefined) clearBit(within, s);
       }
     }
-    for (const { of, within: range } of n.ranged) {
-      if (!range) continue;
-      const numbers = this.numbersOf(of);
-      for (let w = 0; w < within.length; w++) {
-        for (let bits = within[w]; bits !== 0; bits &= bits - 1) {
-          const s = w * 32 + 31 - Math.clz32(bits & -bits);
-          const v = numbers[s]; // NaN: no number, which passes
-          if (v < range[0] || v > range[1]) clearBit(within, s);
-        }
-      }
-    }
+    const ranges = n.ranged.flatMap(({ of, within: range }) => (range ? [{ numbers: this.numbersOf(of), lo: range[0], hi: range[1] }] : []));
     for (let w = 0; w < within.length; w++) {
-      for (let bits = within[w]; bits !== 0; bits &= bits - 1) {
+      rows: for (let bits = within[w]; bits !== 0; bits &= bits - 1) {
         const s = w * 32 + 31 - Math.clz32(bits & -bits);
+        for (const { numbers, lo, hi } of ranges) if (numbers[s] < lo || numbers[s] > hi) continue rows; // NaN (no number) passes
         if (!admits || admits(this.views[s]!)) admitted.push(s);
       }
     }

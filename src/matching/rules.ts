@@ -36,12 +36,12 @@ export function rangeRule<S>(id: string, zh: string, en: string, where: (s: S) =
 }
 
 /** Whether a number (null: none) lies within a range (null: no restriction). */
-export function inRange(range: readonly [number, number] | null, v: number | null): boolean {
+function inRange(range: readonly [number, number] | null, v: number | null): boolean {
   return range === null || v === null || (v >= range[0] && v <= range[1]);
 }
 
 /** Whether a candidate with these keys passes a keyed rule whose source gives `values` (null: no restriction). */
-export function passes(values: readonly string[] | null, keys: readonly string[]): boolean {
+function passes(values: readonly string[] | null, keys: readonly string[]): boolean {
   if (values === null) return true;
   for (const k of keys) if (values.includes(k)) return true;
   return false;

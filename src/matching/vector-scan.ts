@@ -102,8 +102,7 @@ export class VectorScan {
 
   /** Slot `s` holds `vector` scaled to unit length (within capacity). */
   set(s: number, vector: readonly number[]) {
-    const norm = Math.sqrt(vector.reduce((a, x) => a + x * x, 0)) || 1;
-    for (let i = 0, b = s * this.dims; i < this.dims; i++) this.vectors[b + i] = vector[i] / norm;
+    this.vectors.set(this.query(vector), s * this.dims);
   }
 
   /** `vector` scaled to unit length, as the slots hold theirs. */

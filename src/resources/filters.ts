@@ -4,7 +4,8 @@ import { arrayContains, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { regionCodeField } from '../../models/common/validation.ts';
-import { coveringCodes, regionPrefix } from '../../models/regions/codes.ts';
+import { regionPrefix } from '../../models/regions/codes.ts';
+import { regionListCovers } from '../matching/rules.ts';
 import type { FilterDef } from './types.ts';
 
 const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -22,7 +23,7 @@ export const regionListFilter = (col: PgColumn): FilterDef => ({
   name: 'regionCode',
   schema: regionCodeField(),
   description: 'region code; matches records serving that place (empty regionCodes = everywhere)',
-  where: (code: string) => sql`(cardinality(${col}) = 0 or ${col} && ARRAY[${sql.join(coveringCodes(code).map((c) => sql`${c}`), sql`, `)}]::text[])`,
+  where: (code: string) => regionListCovers(col, code),
 });
 
 export const enumFilter = (name: string, col: PgColumn, values: readonly [string, ...string[]]): FilterDef => ({
