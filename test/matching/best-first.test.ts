@@ -2,34 +2,25 @@
 // embedded data with introductions, enrolments and used-up capacity: when the index picks every
 // eligible row, the answer (ids, scores, reasons) equals the exhaustive SQL ranking for every
 // recipe, while far fewer candidates are read back from SQL than were ranked.
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/gen.ts';
 import { loadSource, weightsFor, ENDPOINTS } from '../../bench/scale/engine.ts';
 import { drainBacklog } from '../../jobs/embeddings/backlog.ts';
-import { enrollmentsTable, introductionsTable } from '../../models/schema.ts';
-import { resultRows } from '../../src/db/errors.ts';
 import { scoreBound, SIMILARITY_MARGIN } from '../../src/matching/best-first.ts';
 import { runRecipe, scoreCandidate, type EngineContext } from '../../src/matching/engine.ts';
 import { pickedProfile } from '../../src/matching/profile.ts';
 import { startTestApp, type TestApp } from '../harness.ts';
+import { exclusions, sourceIds } from './generated-fixture.ts';
 
 let t: TestApp;
 const ctx = (indexed: boolean): EngineContext => ({ db: t.db, model: t.service.embedder.id, lang: 'zh', index: indexed ? t.service.candidateIndex : undefined });
-const sourceIds = async (table: string, n: number) =>
-  resultRows<{ id: string }>(await t.db.execute(sql`select id from ${sql.identifier(table)} order by md5(id::text) limit ${n}`)).map((r) => r.id);
 
 beforeAll(async () => {
   t = await startTestApp();
   await generate(t.db, { projects: 700, founders: 600, mentors: 300, investors: 150, trainings: 150, services: 120, centers: 4, seed: 21, batchSize: 250 });
   await drainBacklog(t.db, t.service.embedder, { batchSize: 128, indexMinRows: 0 });
-  const pairs = async (sources: string, candidates: string, n: number) => resultRows<{ s: string; c: string }>(await t.db.execute(sql`
-    select s.id as s, c.id as c from (select id from ${sql.identifier(sources)} order by md5(id::text) limit 30) s
-    cross join lateral (select id from ${sql.identifier(candidates)} order by md5(s.id::text || id::text) limit ${n}) c`));
-  await t.db.insert(enrollmentsTable).values((await pairs('trainings', 'founders', 4)).map((p) => ({ trainingId: p.s, founderId: p.c })));
-  // Accepted introductions use up mentors' capacity (a live rule and a computed feature).
-  await t.db.insert(introductionsTable).values((await pairs('projects', 'mentors', 3)).map((p) => ({ projectId: p.s, targetKind: 'mentor' as const, targetId: p.c, status: 'accepted' as const })));
-  await t.db.insert(introductionsTable).values((await pairs('projects', 'investors', 3)).map((p) => ({ projectId: p.s, targetKind: 'investor' as const, targetId: p.c, status: 'declined' as const })));
+  // Introductions and enrolments; accepted introductions use up mentors' capacity (a live rule and a computed feature).
+  await exclusions(t.db, 30, 3);
 }, 600_000);
 afterAll(async () => { await t?.close(); });
 
@@ -39,7 +30,7 @@ describe('best-first read-back', () => {
     let read = 0;
     for (const ep of ENDPOINTS) {
       const table = { project: 'projects', investor: 'investors', training: 'trainings' }[ep.sourceKind];
-      for (const id of await sourceIds(table, 12)) {
+      for (const id of await sourceIds(t.db, table, 12)) {
         const source = await loadSource(ctx(false), ep.sourceKind, id);
         for (const limit of [1, 10]) {
           const opts = { limit, weights: weightsFor(ep, source) };
@@ -60,7 +51,7 @@ describe('best-first read-back', () => {
   it('bounds each score from above by what memory holds', async () => {
     // Against the score of the read-back profile: above it, by no more than the margin when nothing is unknown.
     const ep = ENDPOINTS.find((e) => e.name === 'training→founders')!;
-    const [id] = await sourceIds('trainings', 1);
+    const [id] = await sourceIds(t.db, 'trainings', 1);
     const source = await loadSource(ctx(false), 'training', id);
     const weights = weightsFor(ep, source);
     const exact = await runRecipe(ctx(false), ep.recipe, source, { limit: 100_000, weights, exactLimit: 1e9 });

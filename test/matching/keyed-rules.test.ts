@@ -9,12 +9,13 @@ import { generate } from '../../bench/gen.ts';
 import { loadSource, type Endpoint } from '../../bench/scale/engine.ts';
 import { coveringCodes, covers } from '../../models/regions/codes.ts';
 import { regions } from '../../seeds/reference/regions.ts';
-import { enrollmentsTable, foundersTable, introductionsTable, mentorsTable, projectsTable } from '../../models/schema.ts';
+import { foundersTable, mentorsTable, projectsTable } from '../../models/schema.ts';
 import { resultRows } from '../../src/db/errors.ts';
 import { indexRules, type EngineContext } from '../../src/matching/engine.ts';
 import * as recipes from '../../src/matching/recipes/index.ts';
 import type { Profile, Recipe } from '../../src/matching/types.ts';
 import { startTestApp, type TestApp } from '../harness.ts';
+import { exclusions, sourceIds } from './generated-fixture.ts';
 
 let t: TestApp;
 const ctx = (): EngineContext => ({ db: t.db, model: t.service.embedder.id, lang: 'zh' });
@@ -29,8 +30,6 @@ const cases: { recipe: Recipe<any>; kind: Endpoint['sourceKind']; table: string 
 ];
 
 /** Sources of a kind: a stable sample of `n`. */
-const sourceIds = async (table: string, n: number) =>
-  resultRows<{ id: string }>(await t.db.execute(sql`select id from ${sql.identifier(table)} order by md5(id::text) limit ${n}`)).map((r) => r.id);
 
 /** The ids each way: the SQL rules (live ones aside), the index with its key lookups, the index checking every rule per row. */
 async function admitted(recipe: Recipe<any>, source: Profile) {
@@ -60,14 +59,8 @@ async function agreesEventually(recipe: Recipe<any>, source: Profile) {
 beforeAll(async () => {
   t = await startTestApp();
   await generate(t.db, { projects: 400, founders: 300, mentors: 250, investors: 120, trainings: 120, services: 80, centers: 4, seed: 11, batchSize: 200 });
-  // Introductions and enrolments for the sources sampled below (md5 order), which excluding rules drop.
-  const pairs = async (sources: string, candidates: string) => resultRows<{ s: string; c: string }>(await t.db.execute(sql`
-    select s.id as s, c.id as c from (select id from ${sql.identifier(sources)} order by md5(id::text) limit 40) s
-    cross join lateral (select id from ${sql.identifier(candidates)} order by md5(s.id::text || id::text) limit 5) c`));
-  await t.db.insert(enrollmentsTable).values((await pairs('trainings', 'founders')).map((p) => ({ trainingId: p.s, founderId: p.c })));
-  for (const [targetKind, table, status] of [['mentor', 'mentors', 'accepted'], ['investor', 'investors', 'declined']] as const) {
-    await t.db.insert(introductionsTable).values((await pairs('projects', table)).map((p) => ({ projectId: p.s, targetKind, targetId: p.c, status })));
-  }
+  // Introductions and enrolments for the sources sampled below, which excluding rules drop.
+  await exclusions(t.db, 40, 5);
 }, 300_000);
 afterAll(async () => { await t?.close(); });
 
@@ -76,7 +69,7 @@ describe('keyed, excluding and ranged rules in the candidate index', () => {
     let nonEmpty = 0;
     let restricted = 0;
     for (const { recipe, kind, table } of cases) {
-      for (const id of await sourceIds(table, 40)) {
+      for (const id of await sourceIds(t.db, table, 40)) {
         const source = await loadSource(ctx(), kind, id);
         const { bySql, lookedUp, checked } = await admitted(recipe, source);
         expect(lookedUp, `${recipe.id} ${id}`).toEqual(bySql);
@@ -147,7 +140,7 @@ describe('keyed, excluding and ranged rules in the candidate index', () => {
   });
 
   it('drop a mentor made inactive from the mentors a project is offered', async () => {
-    const [project] = await sourceIds('projects', 1);
+    const [project] = await sourceIds(t.db, 'projects', 1);
     const source = await loadSource(ctx(), 'project', project);
     const before = await admitted(recipes.projectMentors, source);
     const [m] = before.bySql;
