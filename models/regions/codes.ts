@@ -19,5 +19,6 @@ export const covers = (outer: string, inner: string): boolean => inner.startsWit
 /** The codes that cover `code` (`covers(outer, code)` exactly for these): itself, its prefecture, the region. */
 export const coveringCodes = (code: string): string[] => [...new Set([code, `${code.slice(0, 4)}00`, REGION_ROOT])];
 
-/** "Same prefecture" compares the first four digits. */
-export const samePrefecture = (a: string, b: string): boolean => a.slice(0, 4) === b.slice(0, 4);
+/** A code's prefecture: its first four digits ("same prefecture" compares them). */
+export const prefectureOf = (code: string): string => code.slice(0, 4);
+export const samePrefecture = (a: string, b: string): boolean => prefectureOf(a) === prefectureOf(b);

@@ -1,7 +1,7 @@
 // Building blocks of the hard eligibility rules: each is a SQL condition and the same check in TypeScript.
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
-import { coveringCodes } from '../../models/regions/codes.ts';
+import { coveringCodes, prefectureOf } from '../../models/regions/codes.ts';
 import type { Bilingual, Keyed, Profile, Ranged, Rule } from './types.ts';
 
 const text = (zh: string, en: string): Bilingual => ({ zh, en });
@@ -57,8 +57,6 @@ export const restriction = (list: readonly string[]): readonly string[] => (list
 export const flag = (v: unknown): readonly string[] => (v ? TRUE : FALSE);
 export const TRUE: readonly string[] = ['true'];
 const FALSE: readonly string[] = ['false'];
-/** A region code's prefecture as a key ("same prefecture" compares the first four digits). */
-export const prefecture = (code: string) => code.slice(0, 4);
 
 /** The candidate shares at least one language with the source. */
 export const sharesLanguage = <S extends Profile>(col: PgColumn): Rule<S> =>
@@ -66,7 +64,7 @@ export const sharesLanguage = <S extends Profile>(col: PgColumn): Rule<S> =>
     { of: (r) => r.languages, values: (s) => s.row.languages });
 
 /** Same prefecture as the given region code (first four digits). */
-export const inPrefectureOf = (col: PgColumn, code: string) => sql`left(${col}, 4) = ${code.slice(0, 4)}`;
+export const inPrefectureOf = (col: PgColumn, code: string) => sql`left(${col}, 4) = ${prefectureOf(code)}`;
 
 /** A restriction list that is empty (no restriction) or contains the value. */
 export const listAllows = (col: PgColumn, value: string, type: string) =>
@@ -76,7 +74,7 @@ export const listAllows = (col: PgColumn, value: string, type: string) =>
 export const regionListCovers = (col: PgColumn, code: string) =>
   sql`(cardinality(${col}) = 0 or ${col} && ${arr(coveringCodes(code), 'text')})`;
 
-export { arr, coveringCodes };
+export { arr, coveringCodes, prefectureOf };
 
 /** Today in Asia/Shanghai as YYYY-MM-DD (the contract's date comparisons). */
 const shanghaiDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });

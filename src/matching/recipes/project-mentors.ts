@@ -5,7 +5,7 @@ import { inferredNotes } from './notes.ts';
 import { decisionsSql, responsiveness } from '../feedback.ts';
 import { mentorRemainingSql } from '../../engagement/capacity.ts';
 import { languages, lexical, regionCloseness, sectorFit, semantic, topicCoverage } from '../features.ts';
-import { TRUE, excludesRule, flag, inPrefectureOf, keyedRule, prefecture, rule, sharesLanguage } from '../rules.ts';
+import { TRUE, excludesRule, flag, inPrefectureOf, keyedRule, prefectureOf, rule, sharesLanguage } from '../rules.ts';
 import { bi } from '../text.ts';
 import type { Feature, Profile, ProjectSource, Recipe } from '../types.ts';
 
@@ -40,7 +40,7 @@ export const projectMentors: Recipe<ProjectSource> = {
     sharesLanguage(m.languages),
     keyedRule('place', '同一地(市)或可远程辅导', 'Same prefecture or mentors remotely',
       (s) => or(eq(m.remote, true), inPrefectureOf(m.regionCode, s.row.regionCode))!,
-      { of: (r) => (r.remote ? [REMOTE, prefecture(r.regionCode)] : [prefecture(r.regionCode)]), values: (s) => [REMOTE, prefecture(s.row.regionCode)] }),
+      { of: (r) => (r.remote ? [REMOTE, prefectureOf(r.regionCode)] : [prefectureOf(r.regionCode)]), values: (s) => [REMOTE, prefectureOf(s.row.regionCode)] }),
     excludesRule('not_introduced', '未曾对接或被拒', 'Not already introduced or declined',
       (s) => introducedTo(s.row.id, m.id), (s) => s.introduced),
   ],

@@ -1,7 +1,7 @@
 import { or, sql } from 'drizzle-orm';
 import { enrollmentsTable, trainingsTable } from '../../../models/schema.ts';
 import { languages, lexical, semantic, stageFit, topicCoverage } from '../features.ts';
-import { ANY, OPEN, arr, excludesRule, inPrefectureOf, keyedRule, listAllows, prefecture, restriction, rule, sharesLanguage } from '../rules.ts';
+import { ANY, OPEN, arr, excludesRule, inPrefectureOf, keyedRule, listAllows, prefectureOf, restriction, rule, sharesLanguage } from '../rules.ts';
 import { bi, labelled } from '../text.ts';
 import type { Feature, Profile, ProjectSource, Recipe } from '../types.ts';
 import { inferredNotes } from './notes.ts';
@@ -55,7 +55,7 @@ export const projectTrainings: Recipe<ProjectSource> = {
       { of: (r) => restriction(r.targetGroups), values: (s) => [...groupsOf(s), ANY] }),
     keyedRule('place', '线下培训须在同一地(市)', 'On-site trainings are in the project\'s prefecture',
       (s) => or(sql`${t.mode} <> 'onsite'`, inPrefectureOf(t.regionCode, s.row.regionCode))!,
-      { of: (r) => (r.mode === 'onsite' ? [prefecture(r.regionCode)] : OPEN), values: (s) => [prefecture(s.row.regionCode), ANY] }),
+      { of: (r) => (r.mode === 'onsite' ? [prefectureOf(r.regionCode)] : OPEN), values: (s) => [prefectureOf(s.row.regionCode), ANY] }),
     sharesLanguage(t.languages),
     excludesRule('not_enrolled', '创始人尚未报名', 'No founder is enrolled yet',
       (s) => (s.founders.length

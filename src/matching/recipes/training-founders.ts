@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { enrollmentsTable, foundersTable } from '../../../models/schema.ts';
 import { languages, lexical, regionCloseness, semantic, topicCoverage } from '../features.ts';
-import { TRUE, arr, excludesRule, flag, inPrefectureOf, keyedRule, prefecture, rule, sharesLanguage } from '../rules.ts';
+import { TRUE, arr, excludesRule, flag, inPrefectureOf, keyedRule, prefectureOf, rule, sharesLanguage } from '../rules.ts';
 import type { Feature, Recipe, TrainingSource } from '../types.ts';
 import { priorityGroup } from './investor-projects.ts';
 
@@ -28,7 +28,7 @@ export const trainingFounders: Recipe<TrainingSource> = {
       { of: (r) => r.groups, values: (s) => (s.row.targetGroups.length ? s.row.targetGroups : null) }),
     keyedRule('place', '线下培训须在同一地(市)', 'On-site trainings need the same prefecture',
       (s) => (s.row.mode === 'onsite' ? inPrefectureOf(f.regionCode, s.row.regionCode) : null),
-      { of: (r) => [prefecture(r.regionCode)], values: (s) => (s.row.mode === 'onsite' ? [prefecture(s.row.regionCode)] : null) }),
+      { of: (r) => [prefectureOf(r.regionCode)], values: (s) => (s.row.mode === 'onsite' ? [prefectureOf(s.row.regionCode)] : null) }),
     sharesLanguage(f.languages),
     excludesRule('not_enrolled', '尚未报名', 'Not enrolled yet',
       (s) => sql`not exists (select 1 from ${enrollmentsTable} en where en.training_id = ${s.row.id} and en.founder_id = ${f.id})`,
