@@ -198,7 +198,7 @@ export function buildStaticModel(input: StaticModelInput): StaticModelResult {
     normalize: true,
     storage,
     maxLength,
-    builtAt: new Date().toISOString(),
+    // No build date: the files must be byte-identical on every machine (scripts/build-model/model.sha256).
   };
   writeFileSync(join(outDir, 'model-card.json'), JSON.stringify(card, null, 2) + '\n');
 
