@@ -231,7 +231,7 @@ export function buildBilingualVocab(
     const r = glove.index.get(w);
     if (r !== undefined) return [r];
     const out: number[] = [];
-    for (const part of w.split(/['’\-]/)) {
+    for (const part of w.split(/['’-]/)) {
       if (!part || GLOSS_STOPWORDS.has(part)) continue;
       const pr = glove.index.get(part);
       if (pr !== undefined) out.push(pr);
@@ -340,19 +340,17 @@ export function buildBilingualVocab(
   }
 
   let nTrad = 0;
-  {
-    for (const e of cedict) {
-      const t = e.traditional;
-      if (t === e.simplified || vocab.has(t) || !HAN_WORD.test(t)) continue;
-      const v = zhVec.get(e.simplified);
-      if (!v || !vocab.has(e.simplified)) continue;
-      if ([...t].length > 1 && !((jieba.freq.get(e.simplified) ?? 0) >= opts.traditionalMinFreq)) continue;
-      vocab.set(t, v);
-      weights.set(t, zhIdf(e.simplified));
-      // jieba's dictionary is simplified; a traditional form scores like its simplified twin.
-      scores.set(t, jieba.freq.has(t) ? zhScore(t) : zhScore(e.simplified));
-      nTrad++;
-    }
+  for (const e of cedict) {
+    const t = e.traditional;
+    if (t === e.simplified || vocab.has(t) || !HAN_WORD.test(t)) continue;
+    const v = zhVec.get(e.simplified);
+    if (!v || !vocab.has(e.simplified)) continue;
+    if ([...t].length > 1 && !((jieba.freq.get(e.simplified) ?? 0) >= opts.traditionalMinFreq)) continue;
+    vocab.set(t, v);
+    weights.set(t, zhIdf(e.simplified));
+    // jieba's dictionary is simplified; a traditional form scores like its simplified twin.
+    scores.set(t, jieba.freq.has(t) ? zhScore(t) : zhScore(e.simplified));
+    nTrad++;
   }
 
   let nEnWords = 0;

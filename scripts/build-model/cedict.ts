@@ -91,7 +91,7 @@ export const GLOSS_STOPWORDS = new Set(
 
 /** Lower-case word tokens of an English gloss, hyphenated/apostrophe compounds kept whole. */
 export function englishWords(text: string): string[] {
-  return (text.toLowerCase().match(/[a-z0-9]+(?:['’\-][a-z0-9]+)*/g) ?? []).filter((w) => !GLOSS_STOPWORDS.has(w));
+  return (text.toLowerCase().match(/[a-z0-9]+(?:['’-][a-z0-9]+)*/g) ?? []).filter((w) => !GLOSS_STOPWORDS.has(w));
 }
 
 export function parseSense(sense: string): ParsedSense | null {

@@ -172,7 +172,7 @@ export function toFloat16Bits(value: number): number {
   const exp = (x >>> 23) & 0xff;
   let mant = x & 0x7fffff;
   if (exp === 0xff) return sign | 0x7c00 | (mant ? 0x200 : 0); // Inf / NaN
-  let e = exp - 127 + 15;
+  const e = exp - 127 + 15;
   if (e >= 0x1f) return sign | 0x7c00; // overflow → Inf
   if (e <= 0) {
     // Subnormal half (or zero).
@@ -255,7 +255,7 @@ export function buildStaticEmbeddingOnnx(opts: StaticEmbeddingGraphOptions): Uin
   ];
 
   const graph = new Msg();
-  nodes.forEach((n, i) => graph.msg(1, nodeProto(n, i)));
+  for (const [i, n] of nodes.entries()) graph.msg(1, nodeProto(n, i));
   graph.string(2, 'static_embedding');
   for (const t of initializers) graph.msg(5, t);
   graph.msg(11, valueInfo('input_ids', DataType.INT64, ['batch_size', 'sequence_length']));

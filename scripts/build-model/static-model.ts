@@ -188,8 +188,8 @@ export function buildStaticModel(input: StaticModelInput): StaticModelResult {
     }
   }
   writeFileSync(join(outDir, 'tokenizer.json'), JSON.stringify(tokenizerJson));
-  writeFileSync(join(outDir, 'tokenizer_config.json'), JSON.stringify(tokenizerConfig, null, 2) + '\n');
-  writeFileSync(join(outDir, 'config.json'), JSON.stringify(config, null, 2) + '\n');
+  writeFileSync(join(outDir, 'tokenizer_config.json'), `${JSON.stringify(tokenizerConfig, null, 2)}\n`);
+  writeFileSync(join(outDir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
   const card = {
     ...input.card,
     dimensions: dim,
@@ -198,9 +198,9 @@ export function buildStaticModel(input: StaticModelInput): StaticModelResult {
     normalize: true,
     storage,
     maxLength,
-    builtAt: new Date().toISOString(),
+    // No build date: the files must be byte-identical on every machine (scripts/build-model/model.sha256).
   };
-  writeFileSync(join(outDir, 'model-card.json'), JSON.stringify(card, null, 2) + '\n');
+  writeFileSync(join(outDir, 'model-card.json'), `${JSON.stringify(card, null, 2)}\n`);
 
   return { outDir, vocabSize, dimensions: dim, onnxBytes: onnx.length };
 }
