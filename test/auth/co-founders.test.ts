@@ -238,3 +238,23 @@ describe('until accepted, the invitee is no member anywhere', () => {
     expect((await ok(as('founderB2').get(`/v1/mentors/${w.m1}`))).contact.wechat).toBe(M.m1Contact);
   });
 });
+
+describe('documented and exported', () => {
+  it('the OpenAPI document has the invitation endpoints and the projects\' pendingFounderIds', async () => {
+    const doc = await ok(t.request('GET', '/v1/openapi.json'));
+    for (const path of ['/v1/project-invitations', '/v1/project-invitations/{id}', '/v1/project-invitations/{id}/accept', '/v1/project-invitations/{id}/decline'])
+      expect(doc.paths, path).toHaveProperty([path]);
+    expect(doc.components.schemas.Project.properties).toHaveProperty('pendingFounderIds');
+    expect(doc.components.schemas.ProjectInvitation.properties).toHaveProperty('projectTitle');
+  });
+
+  it('a founder\'s export holds the invitations it received and sent', async () => {
+    const p = await newProject('founderA1', '导出中的邀请', [w.fA1, fA3]);
+    const id = await invitationId(p.id, fA3);
+    const received = await ok(as('founderA3').get(`/v1/founders/${fA3}/export`));
+    expect(received.projectInvitations.map((i: any) => i.id)).toContain(id);
+    expect(received.projects.map((x: any) => x.id)).not.toContain(p.id);
+    const sent = await ok(as('founderA1').get(`/v1/founders/${w.fA1}/export`));
+    expect(sent.projectInvitations.find((i: any) => i.id === id)).toMatchObject({ founderId: fA3, invitedBy: w.fA1, status: 'pending' });
+  });
+});
