@@ -186,6 +186,24 @@ describe('bad input and repeated invitations', () => {
     expect(await members(p.id)).toEqual([]);
   });
 
+  it('two simultaneous accepts: one wins, the other is 409; one membership', async () => {
+    const p = await newProject('founderA1', '并发接受', [w.fA1, fA3]);
+    const id = await invitationId(p.id, fA3);
+    const res = await Promise.all([1, 2].map(() => as('founderA3').post(`/v1/project-invitations/${id}/accept`)));
+    expect(res.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(await members(p.id)).toEqual([w.fA1, fA3].sort());
+  });
+
+  it('an erased invitee is nobody\'s invitee: not pending, not acceptable', async () => {
+    const f = (await ok(t.request('POST', '/v1/founders', { body: founderBody('FNAME-ERASE 将被删除', 'wx-erase', w.cA) }), 201)).id;
+    const p = await newProject('founderA1', '邀请后被删除', [w.fA1, f]);
+    const id = await invitationId(p.id, f);
+    expect((await t.request('DELETE', `/v1/founders/${f}`)).status).toBe(204);
+    expect((await ok(as('founderA1').get(`/v1/projects/${p.id}`))).pendingFounderIds).toEqual([]);
+    expectProblem(await as('admin').post(`/v1/project-invitations/${id}/accept`), 404);
+    expect(await members(p.id)).toEqual([w.fA1]);
+  });
+
   it('a founder who is invited cannot edit the project before accepting (404)', async () => {
     const p = await newProject('founderA1', '未接受前不可编辑', [w.fA1, fA3]);
     expectProblem(await as('founderA3').patch(`/v1/projects/${p.id}`, { title: 'HIJACK', founderIds: [fA3] }), 404);
