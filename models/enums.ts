@@ -33,6 +33,7 @@ export const INTRODUCTION_TARGETS = ['mentor', 'investor'] as const;
 export const INTRODUCTION_STATUSES = ['requested', 'accepted', 'declined', 'ended'] as const;
 export const RUN_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export const REGION_LEVELS = ['region', 'prefecture', 'county'] as const;
+export const PROJECT_INVITATION_STATUSES = ['pending', 'accepted', 'declined', 'withdrawn'] as const;
 
 export type Lang = (typeof LANGS)[number];
 export type FounderGroup = (typeof FOUNDER_GROUPS)[number];
@@ -50,6 +51,7 @@ export type IntroductionTarget = (typeof INTRODUCTION_TARGETS)[number];
 export type IntroductionStatus = (typeof INTRODUCTION_STATUSES)[number];
 export type RunStatus = (typeof RUN_STATUSES)[number];
 export type RegionLevel = (typeof REGION_LEVELS)[number];
+export type ProjectInvitationStatus = (typeof PROJECT_INVITATION_STATUSES)[number];
 
 export const langEnum = pgEnum('lang', LANGS);
 export const founderGroupEnum = pgEnum('founder_group', FOUNDER_GROUPS);
@@ -67,3 +69,4 @@ export const introductionTargetEnum = pgEnum('introduction_target', INTRODUCTION
 export const introductionStatusEnum = pgEnum('introduction_status', INTRODUCTION_STATUSES);
 export const runStatusEnum = pgEnum('run_status', RUN_STATUSES);
 export const regionLevelEnum = pgEnum('region_level', REGION_LEVELS);
+export const projectInvitationStatusEnum = pgEnum('project_invitation_status', PROJECT_INVITATION_STATUSES);

@@ -3,7 +3,7 @@ export * from './enums.ts';
 export { regionsTable } from './regions/table.ts';
 export { centersTable } from './centers/table.ts';
 export { foundersTable } from './founders/table.ts';
-export { projectsTable, projectFoundersTable } from './projects/table.ts';
+export { projectsTable, projectFoundersTable, projectInvitationsTable } from './projects/table.ts';
 export { mentorsTable } from './mentors/table.ts';
 export { investorsTable } from './investors/table.ts';
 export { trainingsTable } from './trainings/table.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { integer, jsonb, pgTable, primaryKey, text, uuid, index } from 'drizzle-orm/pg-core';
-import { matchColumns, resourceColumns } from '../common/columns.ts';
-import { langEnum, projectStatusEnum, sectorEnum, stageEnum, topicEnum } from '../enums.ts';
+import { integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { idColumn, matchColumns, resourceColumns } from '../common/columns.ts';
+import { langEnum, projectInvitationStatusEnum, projectStatusEnum, sectorEnum, stageEnum, topicEnum } from '../enums.ts';
 import { regionsTable } from '../regions/table.ts';
 import { centersTable } from '../centers/table.ts';
 import { foundersTable } from '../founders/table.ts';
@@ -35,3 +35,23 @@ export const projectFoundersTable = pgTable('project_founders', {
   founderId: uuid('founder_id').notNull().references(() => foundersTable.id, { onDelete: 'cascade' }),
   position: integer('position').notNull().default(0),
 }, (t) => [primaryKey({ columns: [t.projectId, t.founderId] }), index('project_founders_founder_idx').on(t.founderId)]);
+
+/**
+ * A founder invited to join a project by one of its founders: it becomes a member (a row of
+ * project_founders) only when it accepts with its own key. Decided invitations stay as history.
+ */
+export const projectInvitationsTable = pgTable('project_invitations', {
+  id: idColumn(),
+  projectId: uuid('project_id').notNull().references(() => projectsTable.id, { onDelete: 'cascade' }),
+  founderId: uuid('founder_id').notNull().references(() => foundersTable.id, { onDelete: 'cascade' }),
+  /** The founder who invited (null once that founder's row is gone). */
+  invitedBy: uuid('invited_by').references(() => foundersTable.id, { onDelete: 'set null' }),
+  status: projectInvitationStatusEnum('status').notNull().default('pending'),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+}, (t) => [
+  index('project_invitations_founder_idx').on(t.founderId),
+  index('project_invitations_invited_by_idx').on(t.invitedBy),
+  // One open invitation per project and founder.
+  uniqueIndex('project_invitations_pending_uq').on(t.projectId, t.founderId).where(sql`status = 'pending'`),
+]);

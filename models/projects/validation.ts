@@ -20,5 +20,10 @@ export const projectBodySchema = createInsertSchema(projectsTable, {
   confidential: () => z.record(z.string(), z.unknown()),
 })
   .omit({ ...embeddedServerOwned, ...founderGroupsOwned })
-  .extend({ founderIds: nonEmptySet(z.uuid()).describe('ids of the founders of the project (at least one)') })
+  .extend({
+    founderIds: nonEmptySet(z.uuid()).describe(
+      'ids of the founders of the project (at least one). Written by a founder: itself and the members it keeps, plus founders it ' +
+        'invites (they join when they accept; until then they are in pendingFounderIds, not here). Written by staff or an admin: the members.',
+    ),
+  })
   .strict();

@@ -3,7 +3,8 @@
 import { entityColumns } from '../../models/common/columns.ts';
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import {
-  apiKeysTable, auditTable, enrollmentsTable, foundersTable, introductionsTable, projectFoundersTable, projectsTable, trainingsTable,
+  apiKeysTable, auditTable, enrollmentsTable, foundersTable, introductionsTable, projectFoundersTable, projectInvitationsTable, projectsTable,
+  trainingsTable,
 } from '../../models/schema.ts';
 import { isAdmin, isStaffOf, type Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
@@ -40,6 +41,13 @@ export async function exportFounder(db: Db, actor: Actor, founderId: string): Pr
     .innerJoin(trainingsTable, eq(trainingsTable.id, enrollmentsTable.trainingId))
     .where(eq(enrollmentsTable.founderId, founderId))
     .orderBy(asc(enrollmentsTable.id));
+  // Co-founder invitations it received or sent (those it did not accept name projects it is not on).
+  const inv = projectInvitationsTable;
+  const projectInvitations = await db
+    .select()
+    .from(inv)
+    .where(or(eq(inv.founderId, founderId), eq(inv.invitedBy, founderId)))
+    .orderBy(asc(inv.id));
   const apiKeys = await db
     .select({ id: apiKeysTable.id, prefix: apiKeysTable.prefix, label: apiKeysTable.label, createdAt: apiKeysTable.createdAt, revokedAt: apiKeysTable.revokedAt })
     .from(apiKeysTable)
@@ -58,5 +66,5 @@ export async function exportFounder(db: Db, actor: Actor, founderId: string): Pr
   const auditEntries = await db.select().from(auditTable).where(or(...about)).orderBy(asc(auditTable.id));
 
   await audit(db, actor, [{ action: 'founder.export', entityKind: 'founder', entityId: founderId, centerId: founder.centerId }]);
-  return { exportedAt: new Date().toISOString(), founder: profile, projects, introductions, enrollments, apiKeys, audit: auditEntries };
+  return { exportedAt: new Date().toISOString(), founder: profile, projects, projectInvitations, introductions, enrollments, apiKeys, audit: auditEntries };
 }

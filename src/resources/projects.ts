@@ -10,10 +10,32 @@ import { enumFilter, memberFilter, regionFilter, searchFilter, uuidFilter } from
 import { founders, notErased } from './founders.ts';
 import { defaultToOwnCenter, staffOwnCenterOnly } from './policies.ts';
 import { checkCenterRef, missingIds } from './refs.ts';
+import { pendingInvitees, saveProjectFounders } from '../engagement/project-invitations.ts';
 import type { ResourceDef, Row } from './types.ts';
 
 const FOUNDER_STATUSES = new Set(['draft', 'submitted']);
 const isFounderOf = (subjectId: string | null, r: Row | null) => !!r && (r.founderIds ?? []).includes(subjectId);
+const isDecided = (status: string | undefined) => status === 'vetted' || status === 'rejected';
+
+/**
+ * What a center reviews when it vets a project: the content investors browse and match on (text,
+ * sector, stage, funding need, place, needs) and the center that reviewed it. A founder changing any
+ * of them returns a vetted or rejected project to `submitted`. Not material: status, externalId,
+ * languages (how to talk, not what is offered), `confidential` (never shown to investors), and
+ * founderIds (a founder joins only by accepting an invitation).
+ */
+export const MATERIAL_FIELDS = ['title', 'description', 'sector', 'stage', 'fundingNeedCny', 'regionCode', 'needs', 'centerId'] as const;
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** Material fields whose value differs between the stored and the proposed record. */
+export const materialChanges = (before: Row, after: Row) => MATERIAL_FIELDS.filter((f) => !same(before[f], after[f]));
+
+/** A founder's material edit, or any move to another center, of a decided project: back to review. */
+const returnsToReview = (actor: Actor, before: Row, after: Row) => {
+  if (!isDecided(before.status)) return false;
+  const changed = materialChanges(before, after);
+  return changed.includes('centerId') || (actor.role === 'founder' && changed.length > 0);
+};
 
 /**
  * Projects: their founders and center manage them; investors browse vetted ones only; a mentor
@@ -45,7 +67,7 @@ export const projects: ResourceDef = {
   ],
   relations: {
     fields: ['founderIds'],
-    async load(db, ids) {
+    async load(db, ids, actor) {
       const rows = await db
         .select()
         .from(projectFoundersTable)
@@ -53,12 +75,22 @@ export const projects: ResourceDef = {
         .orderBy(asc(projectFoundersTable.position));
       const out = new Map<string, Row>(ids.map((id) => [id, { founderIds: [] as string[] }]));
       for (const r of rows) out.get(r.projectId)!.founderIds.push(r.founderId);
+      const pending = actor ? await pendingInvitees(db, ids, actor) : null;
+      if (pending) for (const [id, founderIds] of pending) out.get(id)!.pendingFounderIds = founderIds;
       return out;
     },
-    async save(tx, id, record) {
-      await tx.delete(projectFoundersTable).where(eq(projectFoundersTable.projectId, id));
-      const ids: string[] = record.founderIds ?? [];
-      if (ids.length) await tx.insert(projectFoundersTable).values(ids.map((founderId, position) => ({ projectId: id, founderId, position })));
+    async save(tx, id, record, actor) {
+      await saveProjectFounders(tx, id, record.founderIds ?? [], actor);
+    },
+    readOnly: {
+      pendingFounderIds: z
+        .array(z.uuid())
+        .optional()
+        .describe(
+          'founders invited to the project who have not accepted yet (not members: not in founderIds); shown to admins and the ' +
+            'center\'s staff (all) and to a founder (those it invited). A founder naming a founder who is not a member in founderIds ' +
+            'invites it (see /v1/project-invitations); staff and admins add founders directly.',
+        ),
     },
   },
   async checkRefs(ctx, r) {
@@ -103,12 +135,17 @@ export const projects: ResourceDef = {
     defaults: defaultToOwnCenter,
     checkWrite(actor, op, before, after) {
       if (isAdmin(actor)) return null;
+      // Staff neither push a project to another center nor reach one outside theirs (out of scope: 404).
       if (actor.role === 'center_staff') return staffOwnCenterOnly(actor, before, after, { zh: '项目', en: 'project' });
       if (actor.role === 'founder') {
         if (before && !isFounderOf(actor.subjectId, before)) return 'not a founder of this project / 不是该项目的创始人';
         if (after && !isFounderOf(actor.subjectId, after)) return 'founderIds must include yourself / 创始人列表必须包含你自己';
+        // Attaching a project without a center to one is like creating it there; moving it is the centers' decision.
+        if (before && after && before.centerId && !same(before.centerId, after.centerId))
+          return 'a project moves to another center only by that center\'s staff or an admin / 项目转入其他双创中心须由该中心工作人员或管理员操作';
         const statusChanged = after && (before ? before.status !== after.status : after.status !== undefined);
-        if (statusChanged && (!FOUNDER_STATUSES.has(after!.status) || (before && !FOUNDER_STATUSES.has(before.status))))
+        const resubmitted = before && after && after.status === 'submitted' && returnsToReview(actor, before, after);
+        if (statusChanged && !resubmitted && (!FOUNDER_STATUSES.has(after!.status) || (before && !FOUNDER_STATUSES.has(before.status))))
           return 'founders move projects between draft and submitted only; vetting is done by the center / 创始人只能在草稿与已提交之间切换，审核由双创中心进行';
         return null;
       }
@@ -120,9 +157,18 @@ export const projects: ResourceDef = {
       return insider ? [] : ['confidential'];
     },
   },
+  prepare(before, body, actor) {
+    // Back to review unless staff or an admin decide the status in the same request (a founder's
+    // repeating the stored status decides nothing; another status is checkWrite's to allow).
+    const keepsStatus = body.status === undefined || (actor.role === 'founder' && body.status === before?.status);
+    return before && keepsStatus && returnsToReview(actor, before, { ...before, ...body }) ? { ...body, status: 'submitted' } : body;
+  },
   audit(before, after) {
-    const decided = (s: string | undefined) => s === 'vetted' || s === 'rejected';
-    if (before?.status === after.status || !(decided(after.status) || decided(before?.status))) return null;
+    if (before?.status === after.status || !(isDecided(after.status) || isDecided(before?.status))) return null;
+    if (before && after.status === 'submitted') {
+      const fields = materialChanges(before, after);
+      if (fields.length) return { action: 'project.resubmitted', detail: { from: before.status, to: after.status, fields } };
+    }
     return { action: 'project.status', detail: { from: before?.status ?? null, to: after.status } };
   },
 };

@@ -90,7 +90,7 @@ export class Repository {
 
   async create(ctx: ReadContext, body: Row): Promise<Row> {
     let record = this.def.policy.defaults ? this.def.policy.defaults(ctx.actor, body) : body;
-    if (this.def.prepare) record = this.def.prepare(null, record);
+    if (this.def.prepare) record = this.def.prepare(null, record, ctx.actor);
     await this.validateRecord(ctx, record);
     const why = this.def.policy.checkWrite(ctx.actor, 'create', null, record);
     if (why) throw forbidden(why);
@@ -111,7 +111,7 @@ export class Repository {
     const id = await this.write(async (tx, embed) => {
       const row = await this.findVisible(ctx, where, tx, true);
       const before = { ...row, ...(await this.loadRelations(tx, [row.id])).get(row.id) };
-      const patch = this.def.prepare ? this.def.prepare(before, body) : body;
+      const patch = this.def.prepare ? this.def.prepare(before, body, ctx.actor) : body;
       const after = { ...before, ...patch };
       // Reference checks read through the transaction: PGlite has one connection, so a query on
       // the pool while this transaction holds it would wait forever.
@@ -193,7 +193,7 @@ export class Repository {
 
   private async afterWrite(tx: Tx, embed: string[], actor: Actor, before: Row | null, after: Row, patch?: Row): Promise<void> {
     if (this.def.relations && (!patch || this.def.relations.fields.some((f) => f in patch))) {
-      await this.def.relations.save(tx, after.id, after);
+      await this.def.relations.save(tx, after.id, after, actor);
     }
     if (this.def.embedded && (await this.embeddings.markPending(tx, this.def.embedded, after))) embed.push(after.id);
     const entry = this.def.audit?.(before, after);
@@ -214,15 +214,15 @@ export class Repository {
     return out;
   }
 
-  private async loadRelations(db: Db | Tx, ids: string[]): Promise<Map<string, Row>> {
-    return this.def.relations && ids.length ? this.def.relations.load(db, ids) : new Map();
+  private async loadRelations(db: Db | Tx, ids: string[], actor?: Actor): Promise<Map<string, Row>> {
+    return this.def.relations && ids.length ? this.def.relations.load(db, ids, actor) : new Map();
   }
 
   /** Rows as the API returns them: relations joined, embedding state attached, hidden fields removed. */
   private async present(ctx: ReadContext, rows: Row[]): Promise<Row[]> {
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id as string);
-    const relations = await this.loadRelations(this.db, ids);
+    const relations = await this.loadRelations(this.db, ids, ctx.actor);
     const embedding = new Map<string, { status: string; model: string | null }>();
     if (this.def.embedded) {
       const es = await this.db

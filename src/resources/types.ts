@@ -60,15 +60,19 @@ export interface ResourceDef {
   /** Body fields stored outside the table (e.g. project founderIds). */
   relations?: {
     fields: string[];
-    load(db: Executor, ids: string[]): Promise<Map<string, Row>>;
-    save(tx: Tx, id: string, body: Row): Promise<void>;
+    /** With `actor` (rows being presented) it may add read-only fields for that actor (e.g. pending invitations). */
+    load(db: Executor, ids: string[], actor?: Actor): Promise<Map<string, Row>>;
+    /** `actor` decides what naming a relation does (e.g. a founder invites co-founders, staff add them). */
+    save(tx: Tx, id: string, body: Row, actor: Actor): Promise<void>;
+    /** Read-only fields `load` adds for the response, for the OpenAPI document. */
+    readOnly?: Record<string, z.ZodType>;
   };
   /** References to check before writing: returns field issues (unknown or invisible ids). */
   checkRefs?(ctx: ReadContext, record: Row): Promise<{ path: string; message: string }[]>;
   /** Audit entries for a change (e.g. a vetting decision). */
   audit?(before: Row | null, after: Row): { action: string; detail: Row } | null;
   /** Server-decided values of a write (e.g. when a consent was given); `before` is null on create. */
-  prepare?(before: Row | null, body: Row): Row;
+  prepare?(before: Row | null, body: Row, actor: Actor): Row;
   /** What DELETE does, for the OpenAPI document, when it is not a plain delete. */
   deleteDescription?: string;
   /** DELETE replaced by an erasure that keeps the row (personal data): runs in the delete's transaction. */

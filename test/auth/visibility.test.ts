@@ -244,8 +244,14 @@ describe('founder', () => {
     const mine = await ok(f.post('/v1/projects', projectBody({ title: '我的新项目', centerId: w.cA, founderIds: [w.fA1, w.fA2], status: 'submitted', conf: 'CONF-NEW' })), 201);
     expect(mine.status).toBe('submitted');
     expect(mine.confidential).toEqual({ note: 'CONF-NEW', trialSalesCny: 9600 });
-    // the co-founder sees it (with the confidential block), the other center's founder does not
+    // the co-founder is invited (test/auth/co-founders.test.ts); once it accepted it sees the project with the confidential block
+    expect(mine.founderIds).toEqual([w.fA1]);
+    expect(mine.pendingFounderIds).toEqual([w.fA2]);
+    expectProblem(await as('founderA2').get(`/v1/projects/${mine.id}`), 404, 'CONF-NEW');
+    const [invitation] = (await ok(as('founderA2').get(`/v1/project-invitations?projectId=${mine.id}`))).items;
+    await ok(as('founderA2').post(`/v1/project-invitations/${invitation.id}/accept`, undefined));
     expect((await ok(as('founderA2').get(`/v1/projects/${mine.id}`))).confidential.note).toBe('CONF-NEW');
+    // the other center's founder does not see it
     expectProblem(await as('founderB1').get(`/v1/projects/${mine.id}`), 404, 'CONF-NEW', '我的新项目');
   });
 

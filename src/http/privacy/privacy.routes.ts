@@ -11,6 +11,7 @@ export const FounderExportSchema = z
     exportedAt: z.iso.datetime(),
     founder: z.record(z.string(), z.any()).describe('the founder record with contact and consent'),
     projects: z.array(z.record(z.string(), z.any())).describe('the founder\'s projects, with their confidential blocks'),
+    projectInvitations: z.array(z.record(z.string(), z.any())).describe('co-founder invitations the founder received or sent'),
     introductions: z.array(z.record(z.string(), z.any())).describe('introductions of those projects'),
     enrollments: z.array(z.record(z.string(), z.any())).describe('the founder\'s training enrolments'),
     apiKeys: z.array(z.record(z.string(), z.any())).describe('API keys bound to the founder (never the keys themselves)'),

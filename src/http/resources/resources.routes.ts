@@ -21,6 +21,7 @@ export function resourceSchemas(def: ResourceDef) {
       ...(def.embedded
         ? { embedding: z.object({ status: z.enum(EMBEDDING_STATUSES), model: z.string().nullable() }) }
         : {}),
+      ...def.relations?.readOnly,
     })
     .openapi(Name);
   const page = z.object({ items: z.array(item), nextCursor: z.string().nullable() }).openapi(`${Name}Page`);
