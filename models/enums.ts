@@ -31,6 +31,7 @@ export const ROLES = ['admin', 'center_staff', 'founder', 'mentor', 'investor', 
 export const EMBEDDING_STATUSES = ['pending', 'ready', 'failed'] as const;
 export const INTRODUCTION_TARGETS = ['mentor', 'investor'] as const;
 export const INTRODUCTION_STATUSES = ['requested', 'accepted', 'declined', 'ended'] as const;
+export const TRAINING_INVITATION_STATUSES = ['invited', 'accepted', 'declined'] as const;
 export const RUN_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export const REGION_LEVELS = ['region', 'prefecture', 'county'] as const;
 
@@ -48,6 +49,7 @@ export type Role = (typeof ROLES)[number];
 export type EmbeddingStatus = (typeof EMBEDDING_STATUSES)[number];
 export type IntroductionTarget = (typeof INTRODUCTION_TARGETS)[number];
 export type IntroductionStatus = (typeof INTRODUCTION_STATUSES)[number];
+export type TrainingInvitationStatus = (typeof TRAINING_INVITATION_STATUSES)[number];
 export type RunStatus = (typeof RUN_STATUSES)[number];
 export type RegionLevel = (typeof REGION_LEVELS)[number];
 
@@ -65,5 +67,6 @@ export const roleEnum = pgEnum('role', ROLES);
 export const embeddingStatusEnum = pgEnum('embedding_status', EMBEDDING_STATUSES);
 export const introductionTargetEnum = pgEnum('introduction_target', INTRODUCTION_TARGETS);
 export const introductionStatusEnum = pgEnum('introduction_status', INTRODUCTION_STATUSES);
+export const trainingInvitationStatusEnum = pgEnum('training_invitation_status', TRAINING_INVITATION_STATUSES);
 export const runStatusEnum = pgEnum('run_status', RUN_STATUSES);
 export const regionLevelEnum = pgEnum('region_level', REGION_LEVELS);
