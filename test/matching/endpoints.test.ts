@@ -45,7 +45,7 @@ function expectMatchShape(res: TestResponse) {
   const items: Row[] = res.body.items;
   expect(Array.isArray(items)).toBe(true);
   for (const [k, item] of items.entries()) {
-    expect(item.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(item.id).toMatch(/^([0-9a-f-]{36}|fh_[A-Za-z0-9_-]{22})$/); // a uuid, or a trainer's founder handle
     expect(typeof item.score).toBe('number');
     expect(item.score).toBeGreaterThanOrEqual(0);
     expect(item.score).toBeLessThanOrEqual(1);
