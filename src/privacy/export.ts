@@ -3,7 +3,8 @@
 import { entityColumns } from '../../models/common/columns.ts';
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import {
-  apiKeysTable, auditTable, enrollmentsTable, foundersTable, introductionsTable, projectFoundersTable, projectsTable, trainingsTable,
+  apiKeysTable, auditTable, enrollmentsTable, foundersTable, introductionsTable, projectFoundersTable, projectsTable, trainingInvitationsTable,
+  trainingsTable,
 } from '../../models/schema.ts';
 import { isAdmin, isStaffOf, type Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
@@ -40,6 +41,13 @@ export async function exportFounder(db: Db, actor: Actor, founderId: string): Pr
     .innerJoin(trainingsTable, eq(trainingsTable.id, enrollmentsTable.trainingId))
     .where(eq(enrollmentsTable.founderId, founderId))
     .orderBy(asc(enrollmentsTable.id));
+  const trainingInvitations = (await db
+    .select({ invitation: trainingInvitationsTable, trainingTitle: trainingsTable.title, provider: trainingsTable.provider })
+    .from(trainingInvitationsTable)
+    .innerJoin(trainingsTable, eq(trainingsTable.id, trainingInvitationsTable.trainingId))
+    .where(eq(trainingInvitationsTable.founderId, founderId))
+    .orderBy(asc(trainingInvitationsTable.id)))
+    .map(({ invitation: { invitedBy: _i, ...x }, ...training }) => ({ ...x, ...training }));
   const apiKeys = await db
     .select({ id: apiKeysTable.id, prefix: apiKeysTable.prefix, label: apiKeysTable.label, createdAt: apiKeysTable.createdAt, revokedAt: apiKeysTable.revokedAt })
     .from(apiKeysTable)
@@ -58,5 +66,5 @@ export async function exportFounder(db: Db, actor: Actor, founderId: string): Pr
   const auditEntries = await db.select().from(auditTable).where(or(...about)).orderBy(asc(auditTable.id));
 
   await audit(db, actor, [{ action: 'founder.export', entityKind: 'founder', entityId: founderId, centerId: founder.centerId }]);
-  return { exportedAt: new Date().toISOString(), founder: profile, projects, introductions, enrollments, apiKeys, audit: auditEntries };
+  return { exportedAt: new Date().toISOString(), founder: profile, projects, introductions, enrollments, trainingInvitations, apiKeys, audit: auditEntries };
 }

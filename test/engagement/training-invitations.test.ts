@@ -180,6 +180,10 @@ describe('invite → accept → enrolled → readable; decline', () => {
 
     expect((await ok(as('trainer1').get(`/v1/founders/${founderId}`))).name).toBe('INVITEE 达瓦');
     expect(await ok(as('trainer1').get(`/v1/training-invitations/${inv.id}`))).toMatchObject({ status: 'accepted', founderId, founderName: 'INVITEE 达瓦' });
+    // The founder's export (PIPL) lists the invitation.
+    const exported = await ok(founderKey.get(`/v1/founders/${founderId}/export`));
+    expect(exported.trainingInvitations).toMatchObject([{ id: inv.id, trainingId: tr, status: 'accepted', provider: PROVIDER_ONE }]);
+    expect(exported.trainingInvitations[0]).not.toHaveProperty('invitedBy');
     // Another trainer still does not read it; a second decision is 409.
     expectProblem(await trainer2.get(`/v1/founders/${founderId}`), 404);
     expectProblem(await decide(founderKey, inv.id, 'accept'), 409);
