@@ -16,8 +16,8 @@ export const trainingInvitationBodySchema = z
   })
   .strict()
   .refine((b) => (b.handle === undefined) !== (b.founderId === undefined), {
+    // On the body as a whole: the fault is the combination, not a field that was sent.
     message: 'give exactly one of handle and founderId / handle 与 founderId 须且只能提供一个',
-    path: ['handle'],
   });
 
 /** `GET /v1/training-invitations` filters. */
