@@ -12,6 +12,8 @@ export * from './services/index.ts';
 export * from './api-keys/index.ts';
 export * from './introductions/index.ts';
 export * from './enrollments/index.ts';
+export * from './training-invitations/index.ts';
+export * from './server-secrets/index.ts';
 export * from './assignment-runs/index.ts';
 export * from './embeddings/index.ts';
 export * from './audit/index.ts';

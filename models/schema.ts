@@ -11,6 +11,8 @@ export { servicesTable } from './services/table.ts';
 export { apiKeysTable } from './api-keys/table.ts';
 export { introductionsTable } from './introductions/table.ts';
 export { enrollmentsTable } from './enrollments/table.ts';
+export { trainingInvitationsTable } from './training-invitations/table.ts';
+export { serverSecretsTable } from './server-secrets/table.ts';
 export { assignmentRunsTable } from './assignment-runs/table.ts';
 export { embeddingsTable } from './embeddings/table.ts';
 export { auditTable } from './audit/table.ts';

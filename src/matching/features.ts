@@ -6,7 +6,9 @@ import { bi, labelled, pct } from './text.ts';
 import type { Feature, FeatureValue, Profile } from './types.ts';
 
 const regionName = new Map(regions.map((r) => [r.code, { zh: r.nameZh, en: r.nameEn }]));
-const name = (code: string) => regionName.get(code) ?? { zh: code, en: code };
+/** A region code's name in both languages (the code itself when unknown). */
+export const regionLabel = (code: string) => regionName.get(code) ?? { zh: code, en: code };
+const name = regionLabel;
 
 export function cosine(a: number[], b: number[]): number {
   if (a.length !== b.length) return 0;
@@ -30,8 +32,11 @@ export const semantic: Feature<Profile> = {
   },
 };
 
-/** Shared words (jieba tokens), as the cosine of the two token sets: finds matches a weak model misses. */
-export const lexical: Feature<Profile> = {
+/**
+ * Shared words (jieba tokens), as the cosine of the two token sets: finds matches a weak model misses.
+ * `shown` picks the words the explanation may list (the score counts them all).
+ */
+export const lexicalFeature = (shown: (word: string) => boolean = () => true): Feature<Profile> => ({
   id: 'lexical',
   compute(s, c) {
     const size = c.pair ? c.pair.lexemeCount : c.lexemes.size;
@@ -46,12 +51,15 @@ export const lexical: Feature<Profile> = {
     return {
       value: Math.min(1, v * 2),
       detail: () => {
-        const shared = [...s.lexemes].filter((t) => theirs.has(t)).slice(0, 5);
-        return shared.length ? bi(`共同关键词：${shared.join('、')}`, `Shared keywords: ${shared.join(', ')}`) : bi('没有共同关键词', 'No shared keywords');
+        const all = [...s.lexemes].filter((t) => theirs.has(t));
+        const shared = all.filter(shown).slice(0, 5);
+        if (shared.length) return bi(`共同关键词：${shared.join('、')}`, `Shared keywords: ${shared.join(', ')}`);
+        return all.length ? bi('有共同关键词（不列出）', 'Shared keywords (not listed)') : bi('没有共同关键词', 'No shared keywords');
       },
     };
   },
-};
+});
+export const lexical = lexicalFeature();
 
 /** How much of what the source needs the candidate offers (declared topics weigh 1, inferred ≤ 0.7). */
 export function topicCoverage(needs: (s: Profile) => Record<string, number>, offers: (c: Profile) => Record<string, number>, what: { zh: string; en: string }): Feature<Profile> {

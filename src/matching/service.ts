@@ -13,6 +13,8 @@ import { EXACT_LIMIT, runRecipe, type EngineContext } from './engine.ts';
 import type { CandidateIndex } from './candidate-index.ts';
 import { todayInShanghai } from './rules.ts';
 import * as recipes from './recipes/index.ts';
+import { cohortView, projectStagesOf } from './recipes/training-founders.ts';
+import { trainerHandles } from '../engagement/founder-handles.ts';
 import type { MatchItem, Profile, ProjectSource, Recipe, TrainingSource } from './types.ts';
 
 type Row = Record<string, any>;
@@ -107,7 +109,12 @@ export async function matchInvestorProjects(ctx: EngineContext, actor: Actor, in
   return { items, model: ctx.model };
 }
 
-/** GET /v1/trainings/{id}/matches/founders: the providing trainer, center staff (their founders), admins. */
+/**
+ * GET /v1/trainings/{id}/matches/founders: the providing trainer, center staff (their founders), admins.
+ * Each item also lists the stages of the founder's projects. A trainer sees the items pseudonymously
+ * (recipes/training-founders.ts cohortView): its own handle per founder instead of the id, no name,
+ * education, county or center; it invites by that handle (src/engagement/training-invitations.ts).
+ */
 export async function matchTrainingFounders(ctx: EngineContext, actor: Actor, trainingId: string, limit: number): Promise<MatchResult> {
   if (!['admin', 'center_staff', 'trainer'].includes(actor.role) || !isUuid(trainingId)) throw notFound('training');
   const p = await loadProfile(ctx, trainingsTable, 'training', trainingId, (r) => ({ topics: r.topics }));
@@ -118,6 +125,8 @@ export async function matchTrainingFounders(ctx: EngineContext, actor: Actor, tr
   const { items } = await runRecipe(ctx, recipes.trainingFounders, source, {
     limit, weights: recipes.trainingFounders.defaultWeights, scope,
   });
-  return { items, model: ctx.model };
+  const stages = await projectStagesOf(ctx.db, items.map((i) => i.id));
+  if (actor.role !== 'trainer') return { items: items.map((i) => ({ ...i, stages: stages.get(i.id) ?? [] })), model: ctx.model };
+  const handles = await trainerHandles(ctx.db, actor.subjectId!);
+  return { items: items.map((i) => cohortView(i, handles.handle(i.id), stages.get(i.id) ?? [])), model: ctx.model };
 }
-

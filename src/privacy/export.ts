@@ -4,6 +4,7 @@ import { entityColumns } from '../../models/common/columns.ts';
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import {
   apiKeysTable, auditTable, enrollmentsTable, foundersTable, introductionsTable, projectFoundersTable, projectInvitationsTable, projectsTable,
+  trainingInvitationsTable,
   trainingsTable,
 } from '../../models/schema.ts';
 import { isAdmin, isStaffOf, type Actor } from '../auth/actor.ts';
@@ -48,6 +49,13 @@ export async function exportFounder(db: Db, actor: Actor, founderId: string): Pr
     .from(inv)
     .where(or(eq(inv.founderId, founderId), eq(inv.invitedBy, founderId)))
     .orderBy(asc(inv.id));
+  const trainingInvitations = (await db
+    .select({ invitation: trainingInvitationsTable, trainingTitle: trainingsTable.title, provider: trainingsTable.provider })
+    .from(trainingInvitationsTable)
+    .innerJoin(trainingsTable, eq(trainingsTable.id, trainingInvitationsTable.trainingId))
+    .where(eq(trainingInvitationsTable.founderId, founderId))
+    .orderBy(asc(trainingInvitationsTable.id)))
+    .map(({ invitation: { invitedBy: _i, ...x }, ...training }) => ({ ...x, ...training }));
   const apiKeys = await db
     .select({ id: apiKeysTable.id, prefix: apiKeysTable.prefix, label: apiKeysTable.label, createdAt: apiKeysTable.createdAt, revokedAt: apiKeysTable.revokedAt })
     .from(apiKeysTable)
@@ -66,5 +74,5 @@ export async function exportFounder(db: Db, actor: Actor, founderId: string): Pr
   const auditEntries = await db.select().from(auditTable).where(or(...about)).orderBy(asc(auditTable.id));
 
   await audit(db, actor, [{ action: 'founder.export', entityKind: 'founder', entityId: founderId, centerId: founder.centerId }]);
-  return { exportedAt: new Date().toISOString(), founder: profile, projects, projectInvitations, introductions, enrollments, apiKeys, audit: auditEntries };
+  return { exportedAt: new Date().toISOString(), founder: profile, projects, projectInvitations, introductions, enrollments, trainingInvitations, apiKeys, audit: auditEntries };
 }

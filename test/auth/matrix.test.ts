@@ -6,8 +6,9 @@
 // a success body never contains what that role may not see.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp, type TestResponse } from '../harness.ts';
-import { M, buildWorld, ok, type World } from './world.ts';
+import { M, PROVIDER_ONE, buildWorld, ok, type World } from './world.ts';
 import { fingerprint } from '../resources/fixtures.ts';
+import { trainerHandles } from '../../src/engagement/founder-handles.ts';
 
 const ROLES = ['admin', 'staffA', 'staffB', 'founderA1', 'founderB1', 'mentor1', 'investor1', 'trainer1', 'anon'] as const;
 type Role = (typeof ROLES)[number];
@@ -33,6 +34,8 @@ interface Row {
 }
 interface Extra {
   intro: string;
+  /** trainer1's pseudonymous handles of fA1, fA2, fB1 (its cohort matches identify nobody). */
+  handles: string[];
 }
 
 const rows: Row[] = [
@@ -106,7 +109,7 @@ const rows: Row[] = [
     items: (w) => ({ investor1: [w.pAv, w.pBv], admin: [w.pAv, w.pBv] }) },
   { name: 'investor i2 matches/projects', method: 'GET', path: (w) => `/v1/investors/${w.i2}/matches/projects`, expect: exp(404, { admin: 200 }) },
   { name: 'training t1 matches/founders', method: 'GET', path: (w) => `/v1/trainings/${w.t1}/matches/founders`, expect: exp(404, { admin: 200, staffA: 200, staffB: 200, trainer1: 200 }),
-    items: (w) => ({ admin: [w.fA1, w.fA2, w.fB1], staffA: [w.fA1, w.fA2], staffB: [w.fB1], trainer1: [w.fA1, w.fA2, w.fB1] }) },
+    items: (w, x) => ({ admin: [w.fA1, w.fA2, w.fB1], staffA: [w.fA1, w.fA2], staffB: [w.fB1], trainer1: x.handles }) },
   { name: 'training t2 matches/founders', method: 'GET', path: (w) => `/v1/trainings/${w.t2}/matches/founders`, expect: exp(404, { admin: 200, staffA: 200, staffB: 200 }) },
   { name: 'center A weights', method: 'GET', path: (w) => `/v1/centers/${w.cA}/matching-weights`, expect: exp(404, { admin: 200, staffA: 200 }) },
   { name: 'center B weights preview', method: 'POST', path: (w) => `/v1/centers/${w.cB}/matching-weights/preview`, body: () => ({ recipe: 'project.mentors', weights: { 'project.mentors': { topics: 1 } } }),
@@ -158,7 +161,7 @@ function forbiddenFor(role: Role): string[] {
     case 'founderB1': return [...founderA, ...projA, ...directory];
     case 'mentor1': return [M.fA1Name, M.fA2Name, M.fB1Name, ...contacts, ...conf, M.pAsTitle, M.pBvTitle, M.pBdTitle, M.m2Contact, M.i1Contact, M.i2Contact];
     case 'investor1': return [M.fA1Name, M.fA2Name, M.fB1Name, ...contacts, ...conf, M.pAsTitle, M.pBdTitle, M.m1Contact, M.m2Contact, M.i2Contact];
-    case 'trainer1': return [...contacts, ...conf, M.pAvTitle, M.pAsTitle, M.pBvTitle, M.pBdTitle, ...directory];
+    case 'trainer1': return [M.fA1Name, M.fA2Name, M.fB1Name, ...contacts, ...conf, M.pAvTitle, M.pAsTitle, M.pBvTitle, M.pBdTitle, ...directory];
     case 'anon': return Object.values(M);
   }
 }
@@ -169,7 +172,11 @@ let x: Extra;
 beforeAll(async () => {
   t = await startTestApp();
   w = await buildWorld(t);
-  x = { intro: (await ok(t.request('POST', '/v1/introductions', { key: w.keys.founderA1, body: { projectId: w.pAv, targetKind: 'mentor', targetId: w.m1 } }), 201)).id };
+  const handles = await trainerHandles(t.db, PROVIDER_ONE);
+  x = {
+    intro: (await ok(t.request('POST', '/v1/introductions', { key: w.keys.founderA1, body: { projectId: w.pAv, targetKind: 'mentor', targetId: w.m1 } }), 201)).id,
+    handles: [w.fA1, w.fA2, w.fB1].map((id) => handles.handle(id)),
+  };
 });
 afterAll(async () => {
   await t?.close();

@@ -84,7 +84,7 @@ describe('training seats', () => {
     const founders = await inBatches(N, 10, (k) => create(t, '/v1/founders', founderBody(`并发创业者 ${k}`, `wx-race-${k}`, w.cA)));
     const trainer = callerFor(t, (await createKey(t, 'trainer', { subjectId: 'PROV-RACE 并发培训' })).key);
 
-    const results = await Promise.all(founders.map((founderId) => trainer.post(`/v1/trainings/${training}/enrollments`, { founderId })));
+    const results = await Promise.all(founders.map((founderId) => as('staffA').post(`/v1/trainings/${training}/enrollments`, { founderId })));
     expect(statusCounts(results)).toEqual({ 201: 5, 409: N - 5 });
     for (const r of results.filter((r) => r.status === 409)) expect(r.body.detail).toMatch(/full.*名额已满/s);
     expect(await countWhere(t, enrollmentsTable, eq(enrollmentsTable.trainingId, training))).toBe(5);

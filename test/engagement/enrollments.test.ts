@@ -1,5 +1,5 @@
-// Training enrolments: who may enrol whom (the founder, the founder's center staff, the training's
-// trainer, admins), who sees a training's enrolments, duplicates and full trainings (409), removal
+// Training enrolments: who may enrol whom (the founder, the founder's center staff, admins; a trainer
+// invites instead: training-invitations.test.ts), who sees a training's enrolments, duplicates and full trainings (409), removal
 // frees the seat, the audit trail, bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enrollmentsTable } from '../../models/schema.ts';
@@ -32,12 +32,23 @@ describe('POST /v1/trainings/{id}/enrollments', () => {
     expect(audit.detail).toEqual({ trainingId: tr, founderId: w.fA1 });
   });
 
-  it('the founder\'s center staff, the training\'s trainer and admins may enrol', async () => {
+  it('the founder\'s center staff and admins may enrol', async () => {
     const tr = await newTraining('代报名');
     await ok(enrol(as('staffA'), tr, w.fA2), 201);
-    await ok(enrol(as('trainer1'), tr, w.fB1), 201);
+    await ok(enrol(as('admin'), tr, w.fB1), 201);
     await ok(enrol(as('admin'), tr, w.fA1), 201);
     expect((await ok(as('admin').get(`/v1/trainings/${tr}/enrollments`))).items.map((e: any) => e.founderId).sort()).toEqual([w.fA1, w.fA2, w.fB1].sort());
+  });
+
+  it('the training\'s own trainer does not enrol: 403 pointing at the invitation endpoint, nothing written', async () => {
+    const tr = await newTraining('培训方不能直接报名');
+    const before = await enrolments();
+    for (const f of [w.fA1, w.fB1, UNKNOWN]) {
+      const res = await enrol(as('trainer1'), tr, f);
+      expectProblem(res, 403, M.fA1Name, M.fB1Name);
+      expect(res.body.detail).toContain(`POST /v1/trainings/${tr}/invitations`);
+    }
+    expect(await enrolments()).toBe(before);
   });
 
   it.each([
@@ -71,7 +82,7 @@ describe('POST /v1/trainings/{id}/enrollments', () => {
   it('already enrolled → 409 whoever asks', async () => {
     const tr = await newTraining('重复报名');
     await ok(enrol(as('founderA1'), tr, w.fA1), 201);
-    for (const who of ['founderA1', 'staffA', 'trainer1', 'admin'] as Actor[]) {
+    for (const who of ['founderA1', 'staffA', 'admin'] as Actor[]) {
       const res = await enrol(as(who), tr, w.fA1);
       expectProblem(res, 409);
       expect(res.body.detail).toMatch(/already enrolled.*已报名/s);
@@ -92,11 +103,11 @@ describe('POST /v1/trainings/{id}/enrollments', () => {
     await ok(enrol(as('founderA2'), tr, w.fA2), 201);
   });
 
-  it('the trainer then sees the enrolled founder (founders policy), not before', async () => {
+  it('the trainer then sees a founder its center enrolled (founders policy), not before', async () => {
     const tr = await newTraining('可见性');
     const founderId = await create(t, '/v1/founders', { name: '新学员 TRAINEE', groups: ['student'], regionCode: '540102', languages: ['zh'], centerId: w.cB });
     expectProblem(await as('trainer1').get(`/v1/founders/${founderId}`), 404);
-    await ok(enrol(as('trainer1'), tr, founderId), 201);
+    await ok(enrol(as('staffB'), tr, founderId), 201);
     expect((await ok(as('trainer1').get(`/v1/founders/${founderId}`))).name).toBe('新学员 TRAINEE');
   });
 });

@@ -6,7 +6,11 @@ export const MatchQuery = z.object({
 });
 const Reason = z.object({ code: z.string(), text: z.string() }).openapi('MatchReason');
 const MatchItem = z
-  .object({ id: z.uuid(), score: z.number().min(0).max(1), reasons: z.array(Reason) })
+  .object({
+    id: z.string().describe('the candidate\'s uuid; in a trainer\'s cohort matches the founder\'s pseudonymous handle'),
+    score: z.number().min(0).max(1),
+    reasons: z.array(Reason),
+  })
   .catchall(z.unknown())
   .openapi('MatchItem');
 export const MatchResponse = z.object({ items: z.array(MatchItem), model: z.string() }).openapi('Matches');
@@ -26,4 +30,8 @@ export const projectMatchRoutes = Object.fromEntries(
   projectTargets.map((t) => [t, matchRoute(`/projects/{id}/matches/${t}`, `Match a project to ${t}`, 'Founders of the project, its center\'s staff and admins.')]),
 ) as Record<(typeof projectTargets)[number], ReturnType<typeof matchRoute>>;
 export const investorProjectsRoute = matchRoute('/investors/{id}/matches/projects', 'Vetted projects that fit an investor', 'That investor and admins.');
-export const trainingFoundersRoute = matchRoute('/trainings/{id}/matches/founders', 'Founders for a training cohort', 'The providing trainer, center staff (their founders) and admins.');
+export const trainingFoundersRoute = matchRoute('/trainings/{id}/matches/founders', 'Founders for a training cohort',
+  'The providing trainer, center staff (their founders) and admins. Items list `stages` (of the founder\'s projects). A trainer identifies ' +
+  'nobody: each item is `{ id: handle, handle, score, reasons, groups, prefectureCode, languages, stages }`, where the handle is stable for ' +
+  'that trainer and founder and differs between trainers; it invites by it (`POST /v1/trainings/{id}/invitations { handle }`) and learns ' +
+  'the founder\'s name once the founder (or its center) accepts. Staff and admins get the founder\'s id and profile fields.');

@@ -14,6 +14,7 @@ export const FounderExportSchema = z
     projectInvitations: z.array(z.record(z.string(), z.any())).describe('co-founder invitations the founder received or sent'),
     introductions: z.array(z.record(z.string(), z.any())).describe('introductions of those projects'),
     enrollments: z.array(z.record(z.string(), z.any())).describe('the founder\'s training enrolments'),
+    trainingInvitations: z.array(z.record(z.string(), z.any())).describe('training invitations addressed to the founder'),
     apiKeys: z.array(z.record(z.string(), z.any())).describe('API keys bound to the founder (never the keys themselves)'),
     audit: z.array(z.record(z.string(), z.any())).describe('audit entries about the founder or its projects'),
   })

@@ -1,18 +1,41 @@
-import { sql } from 'drizzle-orm';
-import { enrollmentsTable, foundersTable } from '../../../models/schema.ts';
-import { languages, lexical, regionCloseness, semantic, topicCoverage } from '../features.ts';
+// Founders for a training cohort. A trainer sees them pseudonymously (cohortView): what choosing a
+// cohort needs and nothing that identifies a founder; so the reasons name no county and list no place
+// names among the shared keywords (everyone gets the same reasons; staff and admins also get the row).
+import { inArray, sql } from 'drizzle-orm';
+import { enrollmentsTable, foundersTable, projectFoundersTable, projectsTable } from '../../../models/schema.ts';
+import { STAGES } from '../../../models/enums.ts';
+import { regions } from '../../../seeds/reference/regions.ts';
+import type { Executor } from '../../resources/types.ts';
+import { languages, lexicalFeature, regionCloseness, regionLabel, semantic, topicCoverage } from '../features.ts';
 import { TRUE, arr, excludesRule, flag, inPrefectureOf, keyedRule, prefectureOf, rule, sharesLanguage } from '../rules.ts';
-import type { Feature, Recipe, TrainingSource } from '../types.ts';
+import { bi } from '../text.ts';
+import type { Feature, MatchItem, Recipe, TrainingSource } from '../types.ts';
 import { priorityGroup } from './investor-projects.ts';
 
 const f = foundersTable;
 
+/** The prefecture-level code of a region code (540000 stays itself). */
+export const prefectureCode = (code: string) => (code === '540000' ? code : `${prefectureOf(code)}00`);
+
 const closeness = regionCloseness((s) => s.row.regionCode, (c) => c.row.regionCode);
-/** Where the founder lives matters for an on-site class only; online and enclave (飞地) classes are the same for everyone. */
+/**
+ * Where the founder lives matters for an on-site class only; online and enclave (飞地) classes are the
+ * same for everyone. Scored by county as elsewhere, explained by prefecture only.
+ */
 const place: Feature<TrainingSource> = {
   id: 'region',
-  compute: (s, c) => (s.row.mode === 'onsite' ? closeness.compute(s, c) : null),
+  compute(s, c) {
+    if (s.row.mode !== 'onsite') return null;
+    const r = closeness.compute(s, c);
+    if (!r) return null;
+    const p = regionLabel(prefectureCode(c.row.regionCode));
+    return { value: r.value, detail: () => (r.value >= 0.7 ? bi(`同一地(市)：${p.zh}`, `Same prefecture: ${p.en}`) : bi(`异地（${p.zh}）`, `Elsewhere (${p.en})`)) };
+  },
 };
+
+/** Region names as keywords (with and without 市/区/县, English words lower-cased): never listed as shared keywords. */
+const PLACE_WORDS = new Set(regions.flatMap((r) => [r.nameZh, r.nameZh.replace(/(地区|市|区|县)$/u, ''), ...r.nameEn.toLowerCase().split(/\s+/)]));
+const lexical = lexicalFeature((w) => !PLACE_WORDS.has(w));
 
 /** A trainer planning an order-style cohort: dates and seats do not filter here. */
 export const trainingFounders: Recipe<TrainingSource> = {
@@ -50,3 +73,29 @@ export const trainingFounders: Recipe<TrainingSource> = {
   }),
 };
 
+
+/** Distinct stages of each founder's projects, in the enumeration's order (founders without projects: []). */
+export async function projectStagesOf(db: Executor, founderIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>(founderIds.map((id) => [id, []]));
+  if (!founderIds.length) return out;
+  const rows = await db
+    .selectDistinct({ founderId: projectFoundersTable.founderId, stage: projectsTable.stage })
+    .from(projectFoundersTable)
+    .innerJoin(projectsTable, sql`${projectsTable.id} = ${projectFoundersTable.projectId}`)
+    .where(inArray(projectFoundersTable.founderId, founderIds));
+  for (const r of rows) out.get(r.founderId)?.push(r.stage);
+  for (const list of out.values()) list.sort((a, b) => STAGES.indexOf(a as never) - STAGES.indexOf(b as never));
+  return out;
+}
+
+/**
+ * A cohort match as a trainer sees it: the pseudonymous handle as `id`, and only groups, prefecture,
+ * languages and the stages of the founder's projects — no founder id, name, education, graduation year,
+ * county or center.
+ */
+export function cohortView(item: MatchItem, handle: string, stages: string[]): MatchItem {
+  return {
+    id: handle, handle, score: item.score, reasons: item.reasons,
+    groups: item.groups, prefectureCode: prefectureCode(item.regionCode as string), languages: item.languages, stages,
+  };
+}
