@@ -64,7 +64,7 @@ describe('only committed writes invalidate the match cache and the candidate ind
 describe('dates and instants out of the database\'s range are 4xx, never 500', () => {
   it('year 0000 and its neighbours', async () => {
     const post = (o: Record<string, string>) => t.request('POST', '/v1/trainings', { body: { ...trainingBody('日期培训', 'PROV 日期'), ...o } });
-    for (const o of [{ startsOn: '0000-01-01' }, { startsOn: '0000-12-31', endsOn: '0000-12-31' }, { endsOn: '0000-02-29' }]) {
+    for (const o of [{ startsOn: '0000-01-01' }, { startsOn: '0000-12-31', endsOn: '0000-12-31' }, { endsOn: '0000-02-29' }] as Record<string, string>[]) {
       const res = await post(o);
       expectProblem(res, 422);
       expect(res.body.errors[0].message).toMatch(/0001-01-01/);
