@@ -1,6 +1,5 @@
 // The Hono application: middleware, public routes, authenticated /v1 routes, OpenAPI document.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from '../config.ts';
@@ -16,7 +15,7 @@ import type { AppEnv } from './env.ts';
 import type { MatchCache } from '../matching/cache.ts';
 import { authenticate, adminOnly, bodyLimit, emptyBodyIsNoBody, invalidateOnCommittedWrite, requestLog, requireJson, requireStorableJson } from './middleware.ts';
 import { TokenBucket, expensiveLimit } from './rate-limit.ts';
-import { clientAddressResolver, socketAddress } from './client-ip.ts';
+import { clientAddress } from './client-ip.ts';
 import { auditRouter } from './audit/audit.index.ts';
 import { privacyRouter } from './privacy/privacy.index.ts';
 import { errorHandler, problem, validationHook } from './problem.ts';
@@ -83,9 +82,7 @@ export function createApp(deps: AppDeps) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
 
   const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
-  const resolveClient = clientAddressResolver(cfg.TRUST_PROXY ?? { hops: 0 });
-  const clientAddress = (c: Context) => resolveClient(socketAddress(c), c.req.header('x-forwarded-for'));
-  v1.use('*', authenticate(db, deps.config.ADMIN_API_KEY, { bucket: authFailures, clientAddress }));
+  v1.use('*', authenticate(db, deps.config.ADMIN_API_KEY, { bucket: authFailures, clientAddress: clientAddress(cfg.TRUST_PROXY ?? { hops: 0 }) }));
   v1.use('*', expensiveLimit(expensive));
   v1.use('*', invalidateOnCommittedWrite(() => {
     deps.matchCache.invalidate();

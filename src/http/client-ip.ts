@@ -69,8 +69,14 @@ export function clientAddressResolver(trust: ProxyTrust): (socket: string, forwa
   };
 }
 
+/** The client address of a request under `trust`. */
+export function clientAddress(trust: ProxyTrust): (c: Context) => string {
+  const resolve = clientAddressResolver(trust);
+  return (c) => resolve(socketAddress(c), c.req.header('x-forwarded-for'));
+}
+
 /** The socket's peer address ('unknown' for in-process requests, as in tests). */
-export function socketAddress(c: Context): string {
+function socketAddress(c: Context): string {
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {

@@ -5,7 +5,7 @@ import { unauthorized, unprocessable, AppError, type FieldIssue } from '../error
 import { readContext } from '../resources/context.ts';
 import type { Logger } from '../logger.ts';
 import type { AppEnv } from './env.ts';
-import { tooManyRequests, type TokenBucket } from './rate-limit.ts';
+import { PREVIEW_PATH, tooManyRequests, type TokenBucket } from './rate-limit.ts';
 
 export interface AuthLimit {
   bucket: TokenBucket;
@@ -116,7 +116,7 @@ export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
 }
 
 /** Write-method endpoints that change nothing (a what-if preview): they never invalidate. */
-const READ_ONLY_POSTS = [/^\/v1\/centers\/[^/]+\/matching-weights\/preview\/?$/];
+const READ_ONLY_POSTS = [PREVIEW_PATH];
 
 /**
  * Read-your-writes for matches: a write request that may have committed a change empties the match

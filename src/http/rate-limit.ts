@@ -74,10 +74,13 @@ export const tooManyRequests = (retryAfter: number, what: { en: string; zh: stri
     { 'Retry-After': String(retryAfter) },
   );
 
+/** The what-if preview of matching weights: a POST that writes nothing. */
+export const PREVIEW_PATH = /^\/v1\/centers\/[^/]+\/matching-weights\/preview\/?$/;
+
 /** Endpoints whose cost is far above a CRUD call: matching, what-if previews, assignment runs, reindex. */
 const EXPENSIVE: [string, RegExp][] = [
   ['GET', /^\/v1\/(projects|investors|trainings)\/[^/]+\/matches\/[^/]+\/?$/],
-  ['POST', /^\/v1\/centers\/[^/]+\/matching-weights\/preview\/?$/],
+  ['POST', PREVIEW_PATH],
   ['POST', /^\/v1\/centers\/[^/]+\/assignment-runs\/?$/],
   ['POST', /^\/v1\/admin\/reindex\/?$/],
 ];
