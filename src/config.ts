@@ -2,6 +2,7 @@
 // service with a message naming the variable.
 import { totalmem } from 'node:os';
 import { z } from 'zod';
+import { parseProxyTrust, type ProxyTrust } from './http/client-ip.ts';
 
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 const url = (protocols: string[]) =>
@@ -58,8 +59,19 @@ export const configSchema = z.object({
    * projects need ~2.5 GiB and made investor→projects 14× faster than SQL, BENCHMARKS.md).
    */
   MATCH_INDEX_MAX_MB: z.coerce.number().min(0).default(() => defaultIndexMb()),
-  /** Behind a reverse proxy: take the client IP from the first X-Forwarded-For hop. */
-  TRUST_PROXY: bool.default(false),
+  /**
+   * Which reverse proxies are trusted to append to X-Forwarded-For (src/http/client-ip.ts): false
+   * (none: the socket's peer is the client), true or a hop count, or a comma list of addresses and
+   * CIDR ranges. The client is the right-most hop not trusted.
+   */
+  TRUST_PROXY: z.string().default('false').transform((v, ctx): ProxyTrust => {
+    try {
+      return parseProxyTrust(v);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message });
+      return z.NEVER;
+    }
+  }),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -4,6 +4,11 @@ import '../common/validation.ts';
 export const MAX_RUN_PROJECTS = 20_000;
 export const MAX_RUN_MENTORS = 20_000;
 export const MAX_RUN_PAIRS = 2_000;
+/**
+ * Projects × mentors one run may check (every pair is tested against the recipe's rules and
+ * scored): the bound on the work one call starts. 1,000 × 500 took 2.5–5 s in the job (BENCHMARKS.md).
+ */
+export const MAX_RUN_POOL_PAIRS = 5_000_000;
 
 const pair = () =>
   z.object({ projectId: z.uuid(), mentorId: z.uuid() }).strict();

@@ -35,8 +35,19 @@ export const contactField = () =>
     })
     .strict();
 
+/**
+ * A calendar date the database stores: YYYY-MM-DD from 0001-01-01 to 9999-12-31 (PostgreSQL has no
+ * year 0, and would answer an error instead of a validation message).
+ */
 export const isoDate = () =>
-  z.iso.date('must be a date YYYY-MM-DD');
+  z.iso.date('must be a date YYYY-MM-DD').refine((v) => !v.startsWith('0000'), 'must be a date from 0001-01-01 to 9999-12-31');
+
+/** An instant (ISO-8601 with Z or an offset) whose UTC date lies in 0001–9999, the range the database and JavaScript's ISO form share. */
+export const isoDateTime = () =>
+  z.iso.datetime({ offset: true, message: 'must be an ISO-8601 instant, e.g. 2026-01-31T08:00:00Z' }).refine((v) => {
+    const year = new Date(v).getUTCFullYear();
+    return year >= 1 && year <= 9999;
+  }, 'must be an instant from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z');
 
 /** Columns the server owns; stripped from request bodies. */
 export const serverOwned = { id: true, createdAt: true, updatedAt: true } as const;

@@ -4,7 +4,7 @@
 // result) and in the audit log.
 import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import { assignmentRunsTable, centersTable, mentorsTable, projectsTable } from '../../models/schema.ts';
-import type { AssignmentRunBody, RunPair } from '../../models/assignment-runs/validation.ts';
+import { MAX_RUN_POOL_PAIRS, type AssignmentRunBody, type RunPair } from '../../models/assignment-runs/validation.ts';
 import type { AssignmentQueue } from '../../jobs/assignment/queue.ts';
 import { actorLabel, isAdmin, isStaffOf, type Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
@@ -14,7 +14,8 @@ import { decodeCursor, isUuid, page } from '../engagement/shared.ts';
 import { audit } from '../audit/record.ts';
 import { failedRules, mentorRuleText, projectMentorPool } from '../matching/pool.ts';
 import type { Lang } from '../matching/types.ts';
-import { ASSIGNABLE_STATUSES, projectsWithCoach, runCapacities } from './data.ts';
+import { ASSIGNABLE_STATUSES, defaultProjectIds, projectsWithCoach, runCapacities } from './data.ts';
+import { countRows } from '../resources/repository.ts';
 import type { RunResult } from './run.ts';
 
 type RunRow = typeof assignmentRunsTable.$inferSelect;
@@ -184,6 +185,7 @@ export class AssignmentRuns {
 
   /** Input checks that need the database: every id exists and is in scope; pins are feasible. 422 with paths. */
   private async validate(centerId: string, input: AssignmentRunBody) {
+    await this.checkPoolSize(centerId, input); // first: it bounds the checks below too
     const pins = input.pins ?? [];
     const exclusions = input.exclusions ?? [];
     const errors: FieldIssue[] = [];
@@ -228,6 +230,19 @@ export class AssignmentRuns {
     });
     if (errors.length) throw unprocessable(errors, 'The assignment run input is invalid / 分配请求无效');
     if (pins.length) await this.checkPins(pins);
+  }
+
+  /** The pool as the run will form it (src/assignment/run.ts) must stay within MAX_RUN_POOL_PAIRS project–mentor pairs. */
+  private async checkPoolSize(centerId: string, input: AssignmentRunBody) {
+    const pins = input.pins ?? [];
+    const projects = new Set([...(input.projectIds ?? (await defaultProjectIds(this.db, centerId))), ...pins.map((p) => p.projectId)]).size;
+    const mentors = input.mentorIds ? new Set([...input.mentorIds, ...pins.map((p) => p.mentorId)]).size : await countRows(this.db, mentorsTable);
+    if (projects * mentors <= MAX_RUN_POOL_PAIRS) return;
+    const n = (x: number) => x.toLocaleString('en-US');
+    const message =
+      `${n(projects)} projects × ${n(mentors)} mentors = ${n(projects * mentors)} pairs, more than the limit of ${n(MAX_RUN_POOL_PAIRS)} per run: ` +
+      `pass fewer projectIds or mentorIds / 项目数 × 导师数超过每次分配 ${n(MAX_RUN_POOL_PAIRS)} 对的上限，请减少 projectIds 或 mentorIds`;
+    throw unprocessable([{ path: input.mentorIds && !input.projectIds ? 'projectIds' : 'mentorIds', message }], 'The assignment run is too large / 分配规模过大');
   }
 
   /** Every pin must be an eligible pair (the recipe's rules), its project without a coach, its mentor with enough places. */

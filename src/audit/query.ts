@@ -5,6 +5,7 @@
 import { and, asc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { auditTable } from '../../models/audit/table.ts';
+import { isoDateTime } from '../../models/common/validation.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { notFound } from '../errors.ts';
@@ -16,8 +17,8 @@ export const auditFiltersSchema = z
     entityKind: z.string().trim().min(1).max(50).optional().describe('kind of the entity the entry is about (project, founder, api_key, center, introduction, …)'),
     entityId: z.string().trim().min(1).max(200).optional().describe('the entity\'s id'),
     centerId: z.uuid().optional().describe('entries of this center (admins; center staff always see their own center only)'),
-    since: z.iso.datetime({ offset: true }).optional().describe('entries at or after this instant (ISO-8601)'),
-    until: z.iso.datetime({ offset: true }).optional().describe('entries before this instant (ISO-8601)'),
+    since: isoDateTime().optional().describe('entries at or after this instant (ISO-8601)'),
+    until: isoDateTime().optional().describe('entries before this instant (ISO-8601)'),
   });
 export type AuditFilters = z.infer<typeof auditFiltersSchema>;
 

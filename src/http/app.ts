@@ -1,12 +1,10 @@
 // The Hono application: middleware, public routes, authenticated /v1 routes, OpenAPI document.
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { Logger } from '../logger.ts';
-import { AppError } from '../errors.ts';
 import { Repository } from '../resources/repository.ts';
 import { resourceDefs } from '../resources/index.ts';
 import type { EmbeddingHooks } from '../resources/embedding-hooks.ts';
@@ -15,8 +13,9 @@ import type { EmbeddingQueue } from '../../jobs/queue.ts';
 import type { AssignmentQueue } from '../../jobs/assignment/queue.ts';
 import type { AppEnv } from './env.ts';
 import type { MatchCache } from '../matching/cache.ts';
-import { authenticate, adminOnly, requestLog, requireJson, requireStorableJson } from './middleware.ts';
+import { authenticate, adminOnly, bodyLimit, emptyBodyIsNoBody, invalidateOnCommittedWrite, requestLog, requireJson, requireStorableJson } from './middleware.ts';
 import { TokenBucket, expensiveLimit } from './rate-limit.ts';
+import { clientAddress } from './client-ip.ts';
 import { auditRouter } from './audit/audit.index.ts';
 import { privacyRouter } from './privacy/privacy.index.ts';
 import { errorHandler, problem, validationHook } from './problem.ts';
@@ -57,15 +56,8 @@ export function createApp(deps: AppDeps) {
   app.use('*', requestId());
   app.use('*', secureHeaders());
   app.use('*', requestLog(deps.logger));
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError(413, 'Content Too Large', 'The request body is larger than 1 MiB / 请求体超过 1 MiB');
-      },
-    }),
-  );
+  app.use('*', bodyLimit(MAX_BODY_BYTES, 'The request body is larger than 1 MiB / 请求体超过 1 MiB'));
+  app.use('*', emptyBodyIsNoBody);
   app.use('*', requireJson);
   // Responses carry personal data: no shared cache may keep them.
   app.use('/v1/*', async (c, next) => {
@@ -91,21 +83,12 @@ export function createApp(deps: AppDeps) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
 
   const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
-  v1.use('*', authenticate(db, deps.config.ADMIN_API_KEY, { bucket: authFailures, trustProxy: cfg.TRUST_PROXY ?? false }));
+  v1.use('*', authenticate(db, deps.config.ADMIN_API_KEY, { bucket: authFailures, clientAddress: clientAddress(cfg.TRUST_PROXY ?? { hops: 0 }) }));
   v1.use('*', expensiveLimit(expensive));
-  // Read-your-writes for matches: an authenticated write request empties the cache and marks the
-  // candidate index for a refresh before its response leaves (other processes' writes arrive by
-  // NOTIFY, a moment later). After authentication, so that anonymous requests cannot empty it.
-  v1.use('*', async (c, next) => {
-    try {
-      await next();
-    } finally {
-      if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) {
-        deps.matchCache.invalidate();
-        deps.candidateIndex.invalidate();
-      }
-    }
-  });
+  v1.use('*', invalidateOnCommittedWrite(() => {
+    deps.matchCache.invalidate();
+    deps.candidateIndex.invalidate();
+  }));
   // After authentication: an anonymous caller gets 401, whatever its body holds.
   v1.use('*', requireStorableJson);
   v1.use('/status', adminOnly);

@@ -6,5 +6,7 @@ export type AppEnv = {
     requestId: string;
     actor: Actor;
     ctx: ReadContext;
+    /** Takes `units` more of the caller's expensive-request budget (429 when short); set on expensive endpoints when limited. */
+    spend?: (units: number) => void;
   };
 };

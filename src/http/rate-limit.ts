@@ -2,8 +2,7 @@
 // endpoints per API key (matching, assignment runs, reindex). In-memory token buckets: the limit
 // is per API process, which is what protects that process; several processes behind a load
 // balancer each apply it (an operator divides the limits accordingly).
-import type { Context, MiddlewareHandler } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../errors.ts';
 import type { AppEnv } from './env.ts';
 
@@ -41,18 +40,22 @@ export class TokenBucket {
     return b;
   }
 
-  /** Seconds until one token is available, 0 when one is available now (nothing is taken). */
-  wait(key: string): number {
+  /**
+   * Seconds until `n` tokens are available, 0 when they are available now (nothing is taken). A
+   * cost above the burst counts as the whole burst: such a call waits for a full bucket, never forever.
+   */
+  wait(key: string, n = 1): number {
     if (!this.enabled) return 0;
+    const need = Math.min(n, this.cfg.limit);
     const b = this.refill(key);
-    if (b.tokens >= 1) return 0;
-    return Math.max(1, Math.ceil(((1 - b.tokens) * this.cfg.windowMs) / this.cfg.limit / 1000));
+    if (b.tokens >= need) return 0;
+    return Math.max(1, Math.ceil(((need - b.tokens) * this.cfg.windowMs) / this.cfg.limit / 1000));
   }
 
-  /** Takes a token; returns the seconds to wait when none is left (nothing is taken then). */
-  take(key: string): number {
-    const wait = this.wait(key);
-    if (wait === 0 && this.enabled) this.buckets.get(key)!.tokens -= 1;
+  /** Takes `n` tokens (at most the burst); returns the seconds to wait when too few are left (nothing is taken then). */
+  take(key: string, n = 1): number {
+    const wait = this.wait(key, n);
+    if (wait === 0 && this.enabled) this.buckets.get(key)!.tokens -= Math.min(n, this.cfg.limit);
     return wait;
   }
 
@@ -71,35 +74,40 @@ export const tooManyRequests = (retryAfter: number, what: { en: string; zh: stri
     { 'Retry-After': String(retryAfter) },
   );
 
-/** The client's address: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
-export function clientIp(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (fwd) return fwd;
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // in-process requests (tests) have no socket
-  }
-}
+/** The what-if preview of matching weights: a POST that writes nothing. */
+export const PREVIEW_PATH = /^\/v1\/centers\/[^/]+\/matching-weights\/preview\/?$/;
 
 /** Endpoints whose cost is far above a CRUD call: matching, what-if previews, assignment runs, reindex. */
 const EXPENSIVE: [string, RegExp][] = [
   ['GET', /^\/v1\/(projects|investors|trainings)\/[^/]+\/matches\/[^/]+\/?$/],
-  ['POST', /^\/v1\/centers\/[^/]+\/matching-weights\/preview\/?$/],
+  ['POST', PREVIEW_PATH],
   ['POST', /^\/v1\/centers\/[^/]+\/assignment-runs\/?$/],
   ['POST', /^\/v1\/admin\/reindex\/?$/],
 ];
-export const isExpensive = (method: string, path: string) => EXPENSIVE.some(([m, re]) => m === method && re.test(path));
+// HEAD runs the GET handler (the body is dropped afterwards), so it costs and counts the same.
+export const isExpensive = (method: string, path: string) => {
+  const m = method === 'HEAD' ? 'GET' : method;
+  return EXPENSIVE.some(([em, re]) => em === m && re.test(path));
+};
 
-/** Per API key (the env admin key counts as one caller), on the expensive endpoints only. */
+const EXPENSIVE_WHAT = { en: 'expensive requests (matching, assignment, reindex)', zh: '匹配、指派或重建索引请求' };
+
+/**
+ * Per API key (the env admin key counts as one caller), on the expensive endpoints only: each call
+ * takes one token, and a handler whose work depends on its input (the what-if preview: two match
+ * computations per sampled project) takes the rest through `spend` before it starts the work.
+ */
 export function expensiveLimit(bucket: TokenBucket): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (bucket.enabled && isExpensive(c.req.method, c.req.path)) {
       const actor = c.get('actor');
-      const wait = bucket.take(actor.keyId ?? `${actor.role}:env`);
-      if (wait) throw tooManyRequests(wait, { en: 'expensive requests (matching, assignment, reindex)', zh: '匹配、指派或重建索引请求' });
+      const key = actor.keyId ?? `${actor.role}:env`;
+      const wait = bucket.take(key);
+      if (wait) throw tooManyRequests(wait, EXPENSIVE_WHAT);
+      c.set('spend', (units: number) => {
+        const more = units > 0 ? bucket.take(key, units) : 0;
+        if (more) throw tooManyRequests(more, EXPENSIVE_WHAT);
+      });
     }
     await next();
   };

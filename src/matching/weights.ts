@@ -56,8 +56,18 @@ const TARGETS: Record<string, ProjectTarget> = {
   'project.mentors': 'mentors', 'project.investors': 'investors', 'project.trainings': 'trainings', 'project.services': 'services',
 };
 
-/** Top-10 under the saved weights vs under the proposed ones, for up to `sample` of the center's latest projects. */
-export async function previewWeights(ctx: EngineContext, actor: Actor, centerId: string, proposed: WeightSet, recipeId: string, sample: number) {
+/** Match computations a preview makes per sampled project: the top-10 under the saved and under the proposed weights. */
+export const PREVIEW_MATCHES_PER_PROJECT = 2;
+
+/**
+ * Top-10 under the saved weights vs under the proposed ones, for up to `sample` of the center's latest
+ * projects. `spend` charges the work to the caller's per-key budget of expensive calls before it
+ * starts: one unit per match computation, less the one unit the request itself paid.
+ */
+export async function previewWeights(
+  ctx: EngineContext, actor: Actor, centerId: string, proposed: WeightSet, recipeId: string, sample: number,
+  spend?: (units: number) => void,
+) {
   await assertCenterAccess(ctx.db, actor, centerId);
   const target = TARGETS[recipeId];
   if (!target) throw unprocessable([{ path: 'recipe', message: `one of ${Object.keys(TARGETS).join(', ')}` }]);
@@ -69,6 +79,7 @@ export async function previewWeights(ctx: EngineContext, actor: Actor, centerId:
     .where(eq(projectsTable.centerId, centerId))
     .orderBy(desc(projectsTable.id))
     .limit(sample);
+  spend?.(PREVIEW_MATCHES_PER_PROJECT * projects.length - 1);
   const items = [];
   for (const p of projects) {
     const before = (await matchProject(ctx, actor, p.id, target, 10, current)).items;

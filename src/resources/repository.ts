@@ -88,12 +88,18 @@ export class Repository {
     return out;
   }
 
-  async create(ctx: ReadContext, body: Row): Promise<Row> {
+  /** The record a create would insert, after every check a create makes before writing (422, 403). */
+  private async checkedForCreate(ctx: ReadContext, body: Row): Promise<Row> {
     let record = this.def.policy.defaults ? this.def.policy.defaults(ctx.actor, body) : body;
     if (this.def.prepare) record = this.def.prepare(null, record, ctx.actor);
     await this.validateRecord(ctx, record);
     const why = this.def.policy.checkWrite(ctx.actor, 'create', null, record);
     if (why) throw forbidden(why);
+    return record;
+  }
+
+  async create(ctx: ReadContext, body: Row): Promise<Row> {
+    const record = await this.checkedForCreate(ctx, body);
     const id = await this.write(async (tx, embed) => {
       const [row] = (await tx.insert(this.t).values(this.columnValues(record)).returning(this.columns)) as Row[];
       await this.afterWrite(tx, embed, ctx.actor, null, { ...row, ...this.relationValues(record) });
@@ -160,9 +166,18 @@ export class Repository {
     try {
       return { created: false, item: await this.updateWhere(ctx, eq(this.t.externalId, externalId), record) };
     } catch (e) {
-      if (e instanceof AppError && e.status === 404) throw conflict(`externalId "${externalId}" is already used by a ${this.def.singular} you cannot access`, [{ path: 'externalId', message: 'already in use' }]);
-      throw e;
+      if (!(e instanceof AppError && e.status === 404)) throw e;
+      // Taken by a row the caller cannot see: answer exactly what a POST of this record would (its
+      // 422 or 403 first, else the same 409), so the upsert reveals no more about other centers'
+      // rows than a create does, and nothing when the caller could not have created the record.
+      await this.checkedForCreate(ctx, record);
+      throw this.externalIdTaken();
     }
+  }
+
+  /** The one answer to a taken externalId, whoever's row holds it (unique per resource type). */
+  private externalIdTaken(): AppError {
+    return conflict(`A ${this.def.singular} with this externalId already exists / 该 externalId 已被使用`, [{ path: 'externalId', message: 'already in use / 已被使用' }]);
   }
 
   /** Zod invariants on the merged record and reference checks; 422 with every failing path. */
@@ -185,7 +200,7 @@ export class Repository {
       return result;
     } catch (e) {
       const code = pgErrorCode(e);
-      if (code === UNIQUE_VIOLATION) throw conflict(`A ${this.def.singular} with this externalId already exists`, [{ path: 'externalId', message: 'already in use' }]);
+      if (code === UNIQUE_VIOLATION) throw this.externalIdTaken();
       if (code === FOREIGN_KEY_VIOLATION) throw unprocessable([{ path: '', message: 'references a record that does not exist' }]);
       throw e;
     }

@@ -71,7 +71,9 @@ export const createRunRoute = createRoute({
     'Assigns each project at most one mentor, never more than a mentor\'s remaining capacity (capacity − accepted mentorships − places held by ' +
     'published, not yet answered assignments), only eligible pairs (the project→mentor rules), keeping pins and avoiding exclusions, and maximises ' +
     'the total match score exactly (min-cost flow). Runs as a job: 202 now, then poll GET /v1/assignment-runs/{id}. Ids that do not exist or are ' +
-    'not of this center, draft/rejected projects, pins that are not eligible or conflict with exclusions → 422 naming the path.',
+    'not of this center, draft/rejected projects, pins that are not eligible or conflict with exclusions → 422 naming the path. ' +
+    'A run checks every project against every mentor: more than 5,000,000 projects × mentors (defaults counted: the center\'s open projects, ' +
+    'every mentor) → 422 naming the limit.',
   request: { params: idParam, body: { content: { 'application/json': { schema: RunInput } }, required: true } },
   responses: { 202: ok(AssignmentRunSchema, 'Queued'), ...problemResponses(400, 401, 404, 413, 415, 422),
     503: { description: 'The job queue (Redis) is unavailable; the run is recorded as failed', content: { 'application/problem+json': { schema: ProblemSchema } } },

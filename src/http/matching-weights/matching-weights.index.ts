@@ -14,7 +14,7 @@ export function matchingWeightsRouter(db: Db, embedder: Embedder) {
   app.openapi(previewWeightsRoute, async (c) => {
     const { weights, recipe, sample } = c.req.valid('json') as { weights: never; recipe: string; sample: number };
     const ctx = { db, model: embedder.id, lang: preferredLang(c.req.header('accept-language')) };
-    return c.json(await previewWeights(ctx, c.get('actor'), c.req.valid('param').id, weights as never, recipe, sample) as never, 200);
+    return c.json(await previewWeights(ctx, c.get('actor'), c.req.valid('param').id, weights as never, recipe, sample, c.get('spend')) as never, 200);
   });
   return app;
 }

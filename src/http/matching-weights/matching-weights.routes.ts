@@ -20,6 +20,8 @@ export const putWeightsRoute = createRoute({
 export const previewWeightsRoute = createRoute({
   method: 'post', path: '/centers/{id}/matching-weights/preview', tags: ['matching'],
   summary: 'What-if: how the top-10 of a sample of the center\'s projects would change under proposed weights (nothing saved)',
+  description: 'Makes two match computations per sampled project, and counts as that many calls in the per-key limit of expensive ' +
+    'requests (RATE_LIMIT_EXPENSIVE; a preview above the whole budget waits for a full one): 429 with Retry-After before any work.',
   request: {
     params,
     body: json(z.object({
