@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { integer, jsonb, pgTable, primaryKey, text, uuid, index } from 'drizzle-orm/pg-core';
+import { integer, jsonb, pgTable, primaryKey, text, uuid, index, timestamp } from 'drizzle-orm/pg-core';
 import { matchColumns, resourceColumns } from '../common/columns.ts';
 import { langEnum, projectStatusEnum, sectorEnum, stageEnum, topicEnum } from '../enums.ts';
 import { regionsTable } from '../regions/table.ts';
@@ -19,6 +19,8 @@ export const projectsTable = pgTable('projects', {
   languages: langEnum('languages').array().notNull(),
   status: projectStatusEnum('status').notNull().default('draft'),
   confidential: jsonb('confidential').$type<Record<string, unknown>>(),
+  /** Set when deleted with history (introductions, enrolments): kept for statistics, out of every scope but admins'. */
+  archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
   ...matchColumns(),
   // The founders' groups (the policy's priority groups), kept by triggers on project_founders and
   // founders (migration 0009): investor→projects scores every candidate on them, and a subquery per

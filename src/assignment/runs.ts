@@ -2,7 +2,7 @@
 // Who: the center's staff and admins; anyone else gets 404 (the run, like the center's projects,
 // is out of their scope). Every create and publish is recorded on the run row (who, when, input,
 // result) and in the audit log.
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { assignmentRunsTable, centersTable, mentorsTable, projectsTable } from '../../models/schema.ts';
 import type { AssignmentRunBody, RunPair } from '../../models/assignment-runs/validation.ts';
 import type { AssignmentQueue } from '../../jobs/assignment/queue.ts';
@@ -200,8 +200,9 @@ export class AssignmentRuns {
     const projects = new Map<string, { centerId: string | null; status: string }>();
     const projectIds = [...new Set(projectRefs.map((r) => r[1]))];
     for (let k = 0; k < projectIds.length; k += 1000) {
+      // Archived projects and mentors (deleted with history) are unknown, as to every other read.
       const rows = await this.db.select({ id: projectsTable.id, centerId: projectsTable.centerId, status: projectsTable.status })
-        .from(projectsTable).where(inArray(projectsTable.id, projectIds.slice(k, k + 1000)));
+        .from(projectsTable).where(and(inArray(projectsTable.id, projectIds.slice(k, k + 1000)), isNull(projectsTable.archivedAt)));
       for (const r of rows) projects.set(r.id, r);
     }
     for (const [path, id, needsStatus] of projectRefs) {
@@ -213,7 +214,7 @@ export class AssignmentRuns {
     const mentorIds = [...new Set(mentorRefs.map((r) => r[1]))];
     const mentors = new Set<string>();
     for (let k = 0; k < mentorIds.length; k += 1000) {
-      for (const r of await this.db.select({ id: mentorsTable.id }).from(mentorsTable).where(inArray(mentorsTable.id, mentorIds.slice(k, k + 1000)))) mentors.add(r.id);
+      for (const r of await this.db.select({ id: mentorsTable.id }).from(mentorsTable).where(and(inArray(mentorsTable.id, mentorIds.slice(k, k + 1000)), isNull(mentorsTable.archivedAt)))) mentors.add(r.id);
     }
     for (const [path, id] of mentorRefs) if (!mentors.has(id)) errors.push({ path, message: 'unknown mentor / 导师不存在' });
 

@@ -14,6 +14,7 @@ import { conflict, notFound } from '../errors.ts';
 import { introductionScope } from '../engagement/introductions.ts';
 import { isUuid } from '../engagement/shared.ts';
 import { audit } from '../audit/record.ts';
+import { wasAccepted } from '../engagement/ended.ts';
 
 export async function introductionContacts(db: Db, actor: Actor, id: string) {
   const scope = introductionScope(actor);
@@ -21,7 +22,8 @@ export async function introductionContacts(db: Db, actor: Actor, id: string) {
   const i = introductionsTable;
   const [intro] = await db.select().from(i).where(and(eq(i.id, id), scope === 'all' ? undefined : scope)).limit(1);
   if (!intro) throw notFound('introduction');
-  if (intro.status !== 'accepted' && intro.status !== 'ended')
+  // An introduction ended before anyone accepted it (its project or target was removed) exchanged nothing.
+  if (!wasAccepted(intro))
     throw conflict(`Contacts are exchanged only after the introduction is accepted (it is ${intro.status}) / 对接被接受后才交换联系方式（当前状态：${intro.status}）`);
 
   const t = intro.targetKind === 'mentor' ? mentorsTable : investorsTable;

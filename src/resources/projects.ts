@@ -8,7 +8,8 @@ import { LANGS, PROJECT_STATUSES, SECTORS, STAGES, TOPICS } from '../../models/e
 import { isAdmin, isStaffOf, type Actor } from '../auth/actor.ts';
 import { enumFilter, memberFilter, regionFilter, searchFilter, uuidFilter } from './filters.ts';
 import { founders, notErased } from './founders.ts';
-import { defaultToOwnCenter, staffOwnCenterOnly } from './policies.ts';
+import { defaultToOwnCenter, hideArchived, staffOwnCenterOnly } from './policies.ts';
+import { retireProject } from './retire.ts';
 import { checkCenterRef, missingIds } from './refs.ts';
 import type { ResourceDef, Row } from './types.ts';
 
@@ -79,7 +80,8 @@ export const projects: ResourceDef = {
     return issues;
   },
   policy: {
-    scope(actor) {
+    // Archived projects (deleted with history) are out of every scope but admins'.
+    scope: hideArchived(projectsTable.archivedAt, (actor) => {
       switch (actor.role) {
         case 'admin':
           return 'all';
@@ -99,7 +101,7 @@ export const projects: ResourceDef = {
         default:
           return 'none';
       }
-    },
+    }),
     defaults: defaultToOwnCenter,
     checkWrite(actor, op, before, after) {
       if (isAdmin(actor)) return null;
@@ -120,6 +122,10 @@ export const projects: ResourceDef = {
       return insider ? [] : ['confidential'];
     },
   },
+  retire: retireProject,
+  deleteDescription:
+    'A project with introductions is archived instead of deleted (its accepted history stays for statistics and the learned feedback; ' +
+    '404 to everyone but admins, never matched); its open introductions end with `endReason: "project_removed"`. One without is deleted.',
   audit(before, after) {
     const decided = (s: string | undefined) => s === 'vetted' || s === 'rejected';
     if (before?.status === after.status || !(decided(after.status) || decided(before?.status))) return null;

@@ -138,6 +138,7 @@ export class Repository {
       const why = this.def.policy.checkWrite(ctx.actor, 'delete', before, null);
       if (why) throw forbidden(why);
       if (this.def.erase) return this.def.erase(tx, ctx.actor, before);
+      if (this.def.retire && (await this.def.retire(tx, ctx.actor, before))) return;
       await tx.delete(this.t).where(eq(this.t.id, id));
       if (this.def.embedded) {
         await tx.delete(embeddingsTable).where(and(eq(embeddingsTable.entityKind, this.def.embedded), eq(embeddingsTable.entityId, id)));

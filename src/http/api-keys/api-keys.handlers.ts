@@ -20,7 +20,9 @@ export function apiKeyHandlers(db: Db) {
       // The binding must name a real record, so a key can never act for a subject that does not exist.
       if (body.role in subjectTables) {
         const t = subjectTables[body.role as keyof typeof subjectTables];
-        const [s] = await db.select({ id: t.id }).from(t).where(eq(t.id, body.subjectId)).limit(1);
+        // A removed (archived) mentor or investor is unknown: its keys were revoked with it.
+        const live = 'archivedAt' in t ? isNull(t.archivedAt) : undefined;
+        const [s] = await db.select({ id: t.id }).from(t).where(and(eq(t.id, body.subjectId), live)).limit(1);
         if (!s) throw unprocessable([{ path: 'subjectId', message: `unknown ${body.role} / ${body.role} 不存在` }]);
       }
       if (body.role === 'center_staff') {
