@@ -16,27 +16,34 @@ import { failedRules, mentorRuleText, projectMentorPool } from '../matching/pool
 import type { Lang } from '../matching/types.ts';
 import { ASSIGNABLE_STATUSES, projectsWithCoach, runCapacities } from './data.ts';
 import type { RunResult } from './run.ts';
+import { unreadableIds } from '../resources/readable.ts';
 
 type RunRow = typeof assignmentRunsTable.$inferSelect;
 const t = assignmentRunsTable;
 
 const PUBLISH_MESSAGE = '双创中心导师分配：请查看项目并接受或拒绝辅导 / Coach assignment by the center: please review the project and accept or decline';
 
-/** The full view of a run (GET /v1/assignment-runs/{id}); reasons and messages in `lang`. */
-export function presentRun(r: RunRow, lang: Lang) {
+/**
+ * The full view of a run (GET /v1/assignment-runs/{id}); reasons and messages in `lang`. Rows naming
+ * a project or mentor in `unreadable` (the caller could not read it by id now: moved to another
+ * center, removed) are left out, with their titles, names and reasons.
+ */
+export function presentRun(r: RunRow, lang: Lang, unreadable: ReadonlySet<string> = new Set()) {
   const res = r.result as RunResult | null;
   const input = r.input as AssignmentRunBody;
+  const shown = (...ids: string[]) => ids.every((id) => !unreadable.has(id));
+  const unassigned = (res?.unassigned ?? []).filter((u) => shown(u.projectId));
   return {
     id: r.id,
     centerId: r.centerId,
     status: r.status,
     input,
-    assignments: (res?.assignments ?? []).map((a) => ({
+    assignments: (res?.assignments ?? []).filter((a) => shown(a.projectId, a.mentorId)).map((a) => ({
       projectId: a.projectId, mentorId: a.mentorId, score: a.score, reasons: a.reasons[lang],
       projectTitle: a.projectTitle, mentorName: a.mentorName, pinned: a.pinned,
     })),
-    unassigned: (res?.unassigned ?? []).map((u) => u.projectId),
-    unassignedDetail: (res?.unassigned ?? []).map((u) => ({ projectId: u.projectId, projectTitle: u.projectTitle, reason: u.reason, message: u.message[lang] })),
+    unassigned: unassigned.map((u) => u.projectId),
+    unassignedDetail: unassigned.map((u) => ({ projectId: u.projectId, projectTitle: u.projectTitle, reason: u.reason, message: u.message[lang] })),
     objective: res?.objective ?? null,
     greedyObjective: res?.greedy.objective ?? null,
     dualBound: res?.dualBound ?? null,
@@ -45,7 +52,7 @@ export function presentRun(r: RunRow, lang: Lang) {
     utility: res?.utility ?? null,
     greedyUtility: res?.greedy.utility ?? null,
     greedyAssigned: res?.greedy.assigned ?? null,
-    mentorLoad: res?.mentorLoad ?? [],
+    mentorLoad: (res?.mentorLoad ?? []).filter((m) => shown(m.mentorId)),
     stats: res ? { projects: res.projectIds.length, mentors: res.mentorCount, candidatePairs: res.candidatePairs } : null,
     solverMs: res?.solverMs ?? null,
     greedyMs: res?.greedyMs ?? null,
@@ -116,6 +123,14 @@ export class AssignmentRuns {
 
   async get(actor: Actor, id: string): Promise<RunRow> {
     return this.visible(actor, id);
+  }
+
+  /** The projects and mentors of a run's result that the actor cannot read by id (presentRun leaves them out). */
+  async unreadable(actor: Actor, run: RunRow): Promise<Set<string>> {
+    const res = run.result as RunResult | null;
+    if (!res) return new Set();
+    const ids = [...res.assignments.flatMap((a) => [a.projectId, a.mentorId]), ...res.unassigned.map((u) => u.projectId), ...res.mentorLoad.map((m) => m.mentorId)];
+    return unreadableIds(this.db, actor, ids);
   }
 
   async list(actor: Actor, centerId: string, q: { limit: number; cursor?: string }) {

@@ -70,6 +70,14 @@ export class Repository {
     return { items: await this.present(ctx, page), nextCursor: more ? encodeCursor(page[page.length - 1].id) : null };
   }
 
+  /** Every row matching `where` that the actor may read, as a GET by id shows it (for side doors, e.g. exports). */
+  async readAll(ctx: ReadContext, where: SQL): Promise<Row[]> {
+    const scope = this.scopeWhere(ctx.actor);
+    if (scope === null) return [];
+    const rows = await this.db.select(this.columns).from(this.t).where(and(where, scope)).orderBy(asc(this.t.id));
+    return this.present(ctx, rows);
+  }
+
   /** A visible row, or 404. */
   private async findVisible(ctx: ReadContext, where: SQL, db: Db | Tx = this.db, lock = false): Promise<Row> {
     const scope = this.scopeWhere(ctx.actor);

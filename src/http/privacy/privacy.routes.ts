@@ -10,11 +10,11 @@ export const FounderExportSchema = z
   .object({
     exportedAt: z.iso.datetime(),
     founder: z.record(z.string(), z.any()).describe('the founder record with contact and consent'),
-    projects: z.array(z.record(z.string(), z.any())).describe('the founder\'s projects, with their confidential blocks'),
+    projects: z.array(z.record(z.string(), z.any())).describe('the founder\'s projects the caller may read (as GET /v1/projects/{id} shows them: `confidential` only to its insiders)'),
     introductions: z.array(z.record(z.string(), z.any())).describe('introductions of those projects'),
     enrollments: z.array(z.record(z.string(), z.any())).describe('the founder\'s training enrolments'),
     apiKeys: z.array(z.record(z.string(), z.any())).describe('API keys bound to the founder (never the keys themselves)'),
-    audit: z.array(z.record(z.string(), z.any())).describe('audit entries about the founder or its projects'),
+    audit: z.array(z.record(z.string(), z.any())).describe('audit entries about the founder or those projects, as GET /v1/audit shows them to the caller'),
   })
   .openapi('FounderExport');
 
