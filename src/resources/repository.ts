@@ -141,6 +141,8 @@ export class Repository {
     if (!isUuid(id)) throw notFound(this.def.singular);
     await this.write(async (tx) => {
       const row = await this.findVisible(ctx, eq(this.t.id, id), tx, true);
+      // Already deleted (archived with its history, retire.ts): a second DELETE is 404 as for a wiped row.
+      if (row.archivedAt) throw notFound(this.def.singular);
       // Policies decide on relations too (a project's founderIds), as for updates.
       const before = { ...row, ...(await this.loadRelations(tx, [row.id])).get(row.id) };
       const why = this.def.policy.checkWrite(ctx.actor, 'delete', before, null);
