@@ -16,7 +16,6 @@ import { Repository } from '../resources/repository.ts';
 import { projects as projectResource } from '../resources/projects.ts';
 import { readContext } from '../resources/context.ts';
 import { embeddingHooks } from '../resources/embedding-hooks.ts';
-import { auditScope } from '../audit/query.ts';
 import { redactEntries } from '../audit/redact.ts';
 
 /** May the actor export (or otherwise act as the data controller for) this founder? */
@@ -62,10 +61,10 @@ export async function exportFounder(db: Db, actor: Actor, founderId: string): Pr
       ? [inArray(auditTable.entityId, projectIds), inArray(sql<string>`${auditTable.detail}->>'projectId'`, projectIds)]
       : []),
   ];
-  // The audit log's own rule for the caller (staff: their center's entries), then its redaction.
-  const scope = auditScope(actor);
-  const auditEntries = await redactEntries(db, actor, await db.select().from(auditTable)
-    .where(and(or(...about), scope === null || scope === 'all' ? undefined : scope)).orderBy(asc(auditTable.id)));
+  // Staff get no other center's entries (e.g. about the founder's projects elsewhere), and every entry
+  // as the audit log shows it to them (redacted).
+  const otherCenters = actor.role === 'center_staff' ? or(isNull(auditTable.centerId), eq(auditTable.centerId, actor.centerId!)) : undefined;
+  const auditEntries = await redactEntries(db, actor, await db.select().from(auditTable).where(and(or(...about), otherCenters)).orderBy(asc(auditTable.id)));
 
   await audit(db, actor, [{ action: 'founder.export', entityKind: 'founder', entityId: founderId, centerId: founder.centerId }]);
   return { exportedAt: new Date().toISOString(), founder: profile, projects, introductions, enrollments, apiKeys, audit: auditEntries };

@@ -91,7 +91,8 @@ describe('founder export', () => {
     expect(res.text).not.toContain(TITLE_Y);
     expect(body.introductions.every((i: any) => ids.includes(i.projectId))).toBe(true);
     expect(body.audit.length).toBeGreaterThan(0);
-    expect(body.audit.every((e: any) => e.centerId === w.cA)).toBe(true);
+    expect(body.audit.every((e: any) => e.centerId === w.cA || e.centerId === null)).toBe(true);
+    expect(JSON.stringify(body.audit)).not.toContain(pY);
     // Their own center's project keeps its confidential block (they are its insiders).
     expect(body.projects.find((p: any) => p.id === pX).confidential).toMatchObject({ note: CONF_X });
   });

@@ -83,6 +83,7 @@ describe('deleting a mentor', () => {
   it('is 404 to everyone but admins, who see it archived and inactive', async () => {
     for (const who of ['staffA', 'founderA1', 'investor1', 'trainer1'] as const) {
       expectProblem(await as(who).get(`/v1/mentors/${w.m1}`), 404);
+      expectProblem(await as(who).get(`/v1/mentors/${w.m1}/capacity`), 404);
       const list = await ok(as(who).get('/v1/mentors?limit=100'));
       expect(list.items.map((m: any) => m.id), who).not.toContain(w.m1);
     }
