@@ -21,8 +21,12 @@ export const ARCHIVE_DESCRIPTION =
 
 const any = async (tx: Tx, table: any, where: any) => (await tx.select({ one: sql`1` }).from(table).where(where).limit(1)).length > 0;
 
+/**
+ * Archives the row. Its externalId is released (kept in the audit entry), so that a re-import of the
+ * same spreadsheet row creates a new record, as after a plain delete.
+ */
 async function archive(tx: Tx, table: any, id: string, now: Date, extra: Row = {}): Promise<void> {
-  await tx.update(table).set({ archivedAt: now, updatedAt: now, ...extra }).where(eq(table.id, id));
+  await tx.update(table).set({ archivedAt: now, updatedAt: now, externalId: null, ...extra }).where(eq(table.id, id));
 }
 
 /** Mentors and investors: keys revoked always; with introductions, archived (and inactive) and the open ones ended. */
@@ -36,7 +40,7 @@ export function retireTarget(kind: 'mentor' | 'investor') {
     const endedIntroductions = archived ? await endOpenIntroductions(tx, ofTarget, `${kind}_removed`, now) : [];
     // Inactive as well: every match and request rule already leaves inactive targets out.
     if (archived) await archive(tx, table, before.id, now, { active: false });
-    await audit(tx, actor, [{ action: `${kind}.delete`, entityKind: kind, entityId: before.id, detail: { archived, endedIntroductions, revokedKeys } }]);
+    await audit(tx, actor, [{ action: `${kind}.delete`, entityKind: kind, entityId: before.id, detail: { archived, externalId: before.externalId ?? null, endedIntroductions, revokedKeys } }]);
     return archived;
   };
 }
@@ -48,7 +52,7 @@ export async function retireProject(tx: Tx, actor: Actor, before: Row): Promise<
   const now = new Date();
   const endedIntroductions = await endOpenIntroductions(tx, ofProject, 'project_removed', now);
   await archive(tx, projectsTable, before.id, now);
-  await audit(tx, actor, [{ action: 'project.delete', entityKind: 'project', entityId: before.id, centerId: before.centerId ?? null, detail: { archived: true, endedIntroductions } }]);
+  await audit(tx, actor, [{ action: 'project.delete', entityKind: 'project', entityId: before.id, centerId: before.centerId ?? null, detail: { archived: true, externalId: before.externalId ?? null, endedIntroductions } }]);
   return true;
 }
 
@@ -56,6 +60,6 @@ export async function retireProject(tx: Tx, actor: Actor, before: Row): Promise<
 export async function retireTraining(tx: Tx, actor: Actor, before: Row): Promise<boolean> {
   if (!(await any(tx, enrollmentsTable, eq(enrollmentsTable.trainingId, before.id)))) return false;
   await archive(tx, trainingsTable, before.id, new Date());
-  await audit(tx, actor, [{ action: 'training.delete', entityKind: 'training', entityId: before.id, detail: { archived: true } }]);
+  await audit(tx, actor, [{ action: 'training.delete', entityKind: 'training', entityId: before.id, detail: { archived: true, externalId: before.externalId ?? null } }]);
   return true;
 }

@@ -17,6 +17,7 @@ let w: World;
 const call = (key: string) => ({
   get: (path: string) => t.request('GET', path, { key }),
   post: (path: string, body?: unknown) => t.request('POST', path, { key, ...(body === undefined ? {} : { body }) }),
+  put: (path: string, body: unknown) => t.request('PUT', path, { key, body }),
   del: (path: string) => t.request('DELETE', path, { key }),
 });
 const as = (actor: Actor) => call(w.keys[actor]);
@@ -152,6 +153,16 @@ describe('deleting a project', () => {
     expectProblem(await as('founderA1').get(`/v1/projects/${pZ}/matches/mentors`), 404);
     expectProblem(await as('founderA1').post('/v1/introductions', { projectId: pZ, targetKind: 'mentor', targetId: w.m2 }), 404);
     expectProblem(await as('founderA1').del(`/v1/projects/${pZ}`), 404);
+  });
+
+  it('releases its externalId: a re-import of the same row creates a new project, as after a plain delete', async () => {
+    const body = projectBody({ title: 'PTITLE-E 再导入', centerId: w.cA, founderIds: [w.fA1], status: 'submitted' });
+    const first = await ok(as('staffA').put('/v1/projects/by-external-id/sheet-row-7', body), 201);
+    await introduce('founderA1', first.id, 'mentor', w.m2);
+    expect((await as('staffA').del(`/v1/projects/${first.id}`)).status).toBe(204);
+    const again = await ok(as('staffA').put('/v1/projects/by-external-id/sheet-row-7', body), 201);
+    expect(again.id).not.toBe(first.id);
+    expect((await ok(t.request('GET', `/v1/projects/${first.id}`))).externalId).toBeNull();
   });
 
   it('by center staff, without introductions, is a plain delete', async () => {
