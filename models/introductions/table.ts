@@ -16,6 +16,8 @@ export const introductionsTable = pgTable('introductions', {
   assignmentRunId: uuid('assignment_run_id'),
   decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
   endedAt: timestamp('ended_at', { withTimezone: true, mode: 'date' }),
+  /** Why it ended when no party ended it (the project, mentor or investor was removed): `IntroductionEndReason`. */
+  endReason: text('end_reason'),
   ...timestamps(),
 }, (t) => [
   index('introductions_target_idx').on(t.targetKind, t.targetId, t.status),

@@ -1,4 +1,4 @@
-import { index, boolean, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { index, boolean, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { matchColumns, resourceColumns } from '../common/columns.ts';
 import { investorKindEnum, sectorEnum, stageEnum } from '../enums.ts';
 import type { Contact } from '../founders/table.ts';
@@ -16,5 +16,7 @@ export const investorsTable = pgTable('investors', {
   regionCodes: text('region_codes').array().notNull(),
   active: boolean('active').notNull().default(true),
   contact: jsonb('contact').$type<Contact>(),
+  /** Set when deleted with history (introductions, enrolments): kept for statistics, out of every scope but admins'. */
+  archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
   ...matchColumns(),
 }, (t) => [index('investors_keywords_idx').using('gin', t.keywords)]);

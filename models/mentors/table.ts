@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, boolean, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { index, boolean, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { matchColumns, resourceColumns } from '../common/columns.ts';
 import { langEnum, sectorEnum, topicEnum } from '../enums.ts';
 import { regionsTable } from '../regions/table.ts';
@@ -17,6 +17,8 @@ export const mentorsTable = pgTable('mentors', {
   capacity: integer('capacity').notNull(),
   active: boolean('active').notNull().default(true),
   contact: jsonb('contact').$type<Contact>(),
+  /** Set when deleted with history (introductions, enrolments): kept for statistics, out of every scope but admins'. */
+  archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
   ...matchColumns(),
 }, (t) => [index('mentors_keywords_idx').using('gin', t.keywords),
   // project→mentors' place rule, "same prefecture or mentors remotely", among active mentors: a

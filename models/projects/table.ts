@@ -19,6 +19,8 @@ export const projectsTable = pgTable('projects', {
   languages: langEnum('languages').array().notNull(),
   status: projectStatusEnum('status').notNull().default('draft'),
   confidential: jsonb('confidential').$type<Record<string, unknown>>(),
+  /** Set when deleted with history (introductions, enrolments): kept for statistics, out of every scope but admins'. */
+  archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
   ...matchColumns(),
   // The founders' groups (the policy's priority groups), kept by triggers on project_founders and
   // founders (migration 0009): investor→projects scores every candidate on them, and a subquery per

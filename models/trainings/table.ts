@@ -1,4 +1,4 @@
-import { index, date, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { index, date, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { matchColumns, resourceColumns } from '../common/columns.ts';
 import { founderGroupEnum, langEnum, providerKindEnum, stageEnum, topicEnum, trainingModeEnum } from '../enums.ts';
 import { regionsTable } from '../regions/table.ts';
@@ -20,5 +20,7 @@ export const trainingsTable = pgTable('trainings', {
   startsOn: date('starts_on', { mode: 'string' }).notNull(),
   endsOn: date('ends_on', { mode: 'string' }).notNull(),
   languages: langEnum('languages').array().notNull(),
+  /** Set when deleted with history (introductions, enrolments): kept for statistics, out of every scope but admins'. */
+  archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
   ...matchColumns(),
 }, (t) => [index('trainings_keywords_idx').using('gin', t.keywords)]);

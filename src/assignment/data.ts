@@ -7,7 +7,7 @@
 // later run must not hand the same place out again; once the mentor accepts, the place moves from
 // held to accepted (never counted twice); a decline frees it. Introductions founders request on
 // their own hold nothing (founders may ask several mentors; only accepting takes a place).
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { introductionsTable, mentorsTable, projectsTable } from '../../models/schema.ts';
 import type { Db } from '../db/client.ts';
 import type { Executor } from '../resources/types.ts';
@@ -19,7 +19,7 @@ const i = introductionsTable;
 /** Statuses of projects a run assigns coaches to: submitted or vetted (not drafts, not rejected). */
 export const ASSIGNABLE_STATUSES = ['submitted', 'vetted'] as const;
 
-/** A project "has a coach" while a mentor introduction is open (requested or accepted). */
+/** A project "has a coach" while a mentor introduction is open (requested or accepted); an ended one, whyever, is no coach. */
 const hasOpenMentorIntro = sql`exists (select 1 from ${introductionsTable} oi
   where oi.project_id = "projects"."id" and oi.target_kind = 'mentor' and oi.status in ('requested', 'accepted'))`;
 
@@ -27,12 +27,12 @@ const hasOpenMentorIntro = sql`exists (select 1 from ${introductionsTable} oi
 export const heldByRunsSql = () => sql<number>`(select count(*)::int from ${introductionsTable} hi
   where hi.target_kind = 'mentor' and hi.target_id = "mentors"."id" and hi.status = 'requested' and hi.assignment_run_id is not null)`;
 
-/** The default projects of a run: the center's submitted and vetted projects without a coach, oldest first. */
+/** The default projects of a run: the center's submitted and vetted projects (not archived) without a coach, oldest first. */
 export async function defaultProjectIds(db: Db, centerId: string): Promise<string[]> {
   const rows = await db
     .select({ id: projectsTable.id })
     .from(projectsTable)
-    .where(and(eq(projectsTable.centerId, centerId), inArray(projectsTable.status, [...ASSIGNABLE_STATUSES]), sql`not ${hasOpenMentorIntro}`))
+    .where(and(eq(projectsTable.centerId, centerId), isNull(projectsTable.archivedAt), inArray(projectsTable.status, [...ASSIGNABLE_STATUSES]), sql`not ${hasOpenMentorIntro}`))
     .orderBy(asc(projectsTable.id));
   return rows.map((r) => r.id);
 }

@@ -2,7 +2,7 @@
 // Who: the center's staff and admins; anyone else gets 404 (the run, like the center's projects,
 // is out of their scope). Every create and publish is recorded on the run row (who, when, input,
 // result) and in the audit log.
-import { and, asc, eq, gt, inArray } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
 import { assignmentRunsTable, centersTable, mentorsTable, projectsTable } from '../../models/schema.ts';
 import { MAX_RUN_POOL_PAIRS, type AssignmentRunBody, type RunPair } from '../../models/assignment-runs/validation.ts';
 import type { AssignmentQueue } from '../../jobs/assignment/queue.ts';
@@ -17,27 +17,34 @@ import type { Lang } from '../matching/types.ts';
 import { ASSIGNABLE_STATUSES, defaultProjectIds, projectsWithCoach, runCapacities } from './data.ts';
 import { countRows } from '../resources/repository.ts';
 import type { RunResult } from './run.ts';
+import { unreadableIds } from '../resources/readable.ts';
 
 type RunRow = typeof assignmentRunsTable.$inferSelect;
 const t = assignmentRunsTable;
 
 const PUBLISH_MESSAGE = '双创中心导师分配：请查看项目并接受或拒绝辅导 / Coach assignment by the center: please review the project and accept or decline';
 
-/** The full view of a run (GET /v1/assignment-runs/{id}); reasons and messages in `lang`. */
-export function presentRun(r: RunRow, lang: Lang) {
+/**
+ * The full view of a run (GET /v1/assignment-runs/{id}); reasons and messages in `lang`. Rows naming
+ * a project or mentor in `unreadable` (the caller could not read it by id now: moved to another
+ * center, removed) are left out, with their titles, names and reasons.
+ */
+export function presentRun(r: RunRow, lang: Lang, unreadable: ReadonlySet<string> = new Set()) {
   const res = r.result as RunResult | null;
   const input = r.input as AssignmentRunBody;
+  const shown = (...ids: string[]) => ids.every((id) => !unreadable.has(id));
+  const unassigned = (res?.unassigned ?? []).filter((u) => shown(u.projectId));
   return {
     id: r.id,
     centerId: r.centerId,
     status: r.status,
     input,
-    assignments: (res?.assignments ?? []).map((a) => ({
+    assignments: (res?.assignments ?? []).filter((a) => shown(a.projectId, a.mentorId)).map((a) => ({
       projectId: a.projectId, mentorId: a.mentorId, score: a.score, reasons: a.reasons[lang],
       projectTitle: a.projectTitle, mentorName: a.mentorName, pinned: a.pinned,
     })),
-    unassigned: (res?.unassigned ?? []).map((u) => u.projectId),
-    unassignedDetail: (res?.unassigned ?? []).map((u) => ({ projectId: u.projectId, projectTitle: u.projectTitle, reason: u.reason, message: u.message[lang] })),
+    unassigned: unassigned.map((u) => u.projectId),
+    unassignedDetail: unassigned.map((u) => ({ projectId: u.projectId, projectTitle: u.projectTitle, reason: u.reason, message: u.message[lang] })),
     objective: res?.objective ?? null,
     greedyObjective: res?.greedy.objective ?? null,
     dualBound: res?.dualBound ?? null,
@@ -46,7 +53,7 @@ export function presentRun(r: RunRow, lang: Lang) {
     utility: res?.utility ?? null,
     greedyUtility: res?.greedy.utility ?? null,
     greedyAssigned: res?.greedy.assigned ?? null,
-    mentorLoad: res?.mentorLoad ?? [],
+    mentorLoad: (res?.mentorLoad ?? []).filter((m) => shown(m.mentorId)),
     stats: res ? { projects: res.projectIds.length, mentors: res.mentorCount, candidatePairs: res.candidatePairs } : null,
     solverMs: res?.solverMs ?? null,
     greedyMs: res?.greedyMs ?? null,
@@ -117,6 +124,14 @@ export class AssignmentRuns {
 
   async get(actor: Actor, id: string): Promise<RunRow> {
     return this.visible(actor, id);
+  }
+
+  /** The projects and mentors of a run's result that the actor cannot read by id (presentRun leaves them out). */
+  async unreadable(actor: Actor, run: RunRow): Promise<Set<string>> {
+    const res = run.result as RunResult | null;
+    if (!res) return new Set();
+    const ids = [...res.assignments.flatMap((a) => [a.projectId, a.mentorId]), ...res.unassigned.map((u) => u.projectId), ...res.mentorLoad.map((m) => m.mentorId)];
+    return unreadableIds(this.db, actor, ids);
   }
 
   async list(actor: Actor, centerId: string, q: { limit: number; cursor?: string }) {
@@ -202,8 +217,9 @@ export class AssignmentRuns {
     const projects = new Map<string, { centerId: string | null; status: string }>();
     const projectIds = [...new Set(projectRefs.map((r) => r[1]))];
     for (let k = 0; k < projectIds.length; k += 1000) {
+      // Archived projects and mentors (deleted with history) are unknown, as to every other read.
       const rows = await this.db.select({ id: projectsTable.id, centerId: projectsTable.centerId, status: projectsTable.status })
-        .from(projectsTable).where(inArray(projectsTable.id, projectIds.slice(k, k + 1000)));
+        .from(projectsTable).where(and(inArray(projectsTable.id, projectIds.slice(k, k + 1000)), isNull(projectsTable.archivedAt)));
       for (const r of rows) projects.set(r.id, r);
     }
     for (const [path, id, needsStatus] of projectRefs) {
@@ -215,7 +231,7 @@ export class AssignmentRuns {
     const mentorIds = [...new Set(mentorRefs.map((r) => r[1]))];
     const mentors = new Set<string>();
     for (let k = 0; k < mentorIds.length; k += 1000) {
-      for (const r of await this.db.select({ id: mentorsTable.id }).from(mentorsTable).where(inArray(mentorsTable.id, mentorIds.slice(k, k + 1000)))) mentors.add(r.id);
+      for (const r of await this.db.select({ id: mentorsTable.id }).from(mentorsTable).where(and(inArray(mentorsTable.id, mentorIds.slice(k, k + 1000)), isNull(mentorsTable.archivedAt)))) mentors.add(r.id);
     }
     for (const [path, id] of mentorRefs) if (!mentors.has(id)) errors.push({ path, message: 'unknown mentor / 导师不存在' });
 

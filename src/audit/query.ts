@@ -1,5 +1,6 @@
 // Reading the audit log (GET /v1/audit): admins read everything, center staff the entries of their
-// own center; nobody else reads it (404, the endpoint is out of their scope). Entries are written
+// own center, without ids of (or details about) records they could not read by id (redact.ts);
+// nobody else reads it (404, the endpoint is out of their scope). Entries are written
 // where the audited change happens, in its transaction (vetting, keys, weights, introductions,
 // contact reveals, consent, erasure, exports).
 import { and, asc, eq, gt, gte, lt, sql, type SQL } from 'drizzle-orm';
@@ -10,6 +11,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { notFound } from '../errors.ts';
 import { decodeCursor, page } from '../engagement/shared.ts';
+import { redactEntries } from './redact.ts';
 
 export const auditFiltersSchema = z
   .object({
@@ -60,5 +62,6 @@ export async function listAudit(db: Db, actor: Actor, q: AuditFilters & { limit:
   // Ids are UUIDv7 (time-ordered): the same id cursor as every other list.
   if (q.cursor) conds.push(gt(a.id, decodeCursor(q.cursor)));
   const rows = await db.select(view).from(a).where(and(...conds)).orderBy(asc(a.id)).limit(q.limit + 1);
-  return page(rows as AuditEntryView[], q.limit);
+  const p = page(rows as AuditEntryView[], q.limit);
+  return { items: await redactEntries(db, actor, p.items), nextCursor: p.nextCursor };
 }

@@ -3,6 +3,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import type { Executor } from '../resources/types.ts';
+import type { Role } from '../../models/enums.ts';
 import { apiKeysTable } from '../../models/schema.ts';
 import type { Actor } from './actor.ts';
 
@@ -25,4 +27,18 @@ export async function resolveKey(db: Db, key: string, adminKey: string | undefin
     .limit(1);
   if (!row) return null;
   return { role: row.role, keyId: row.id, subjectId: row.subjectId, centerId: row.centerId };
+}
+
+/**
+ * Revokes every live key bound to a subject that no longer exists (an erased founder, a removed
+ * mentor or investor), in the caller's transaction: keys are resolved per request, so they stop
+ * working at once. Returns the revoked keys' ids.
+ */
+export async function revokeSubjectKeys(db: Executor, role: Role, subjectId: string, now: Date): Promise<string[]> {
+  const rows = await db
+    .update(apiKeysTable)
+    .set({ revokedAt: now })
+    .where(and(eq(apiKeysTable.role, role), eq(apiKeysTable.subjectId, subjectId), isNull(apiKeysTable.revokedAt)))
+    .returning({ id: apiKeysTable.id });
+  return rows.map((r) => r.id);
 }

@@ -36,11 +36,12 @@ export interface MentorCapacity {
   remaining: number;
 }
 
-export async function mentorCapacity(db: Executor, mentorId: string): Promise<MentorCapacity | null> {
+/** `scope`: the caller's read scope of mentors (outside it, null as for an unknown id). */
+export async function mentorCapacity(db: Executor, mentorId: string, scope?: SQL): Promise<MentorCapacity | null> {
   const [row] = await db
     .select({ capacity: mentorsTable.capacity, accepted: acceptedMentorshipsSql(mentorsTable.id) })
     .from(mentorsTable)
-    .where(eq(mentorsTable.id, mentorId))
+    .where(and(eq(mentorsTable.id, mentorId), scope))
     .limit(1);
   return row ? { mentorId, capacity: row.capacity, accepted: row.accepted, remaining: Math.max(0, row.capacity - row.accepted) } : null;
 }

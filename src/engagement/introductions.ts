@@ -25,6 +25,7 @@ import { managedProjectScope } from '../resources/projects.ts';
 import { countAcceptedMentorships } from './capacity.ts';
 import { decodeCursor, isUuid, page } from './shared.ts';
 import { audit, type AuditEntry } from '../audit/record.ts';
+import type { EndReason } from './ended.ts';
 
 const i = introductionsTable;
 type IntroRow = typeof introductionsTable.$inferSelect;
@@ -40,13 +41,15 @@ export interface Introduction {
   assignmentRunId: string | null;
   decidedAt: Date | null;
   endedAt: Date | null;
+  /** Why it ended when no party ended it (the project, mentor or investor was removed), else null. */
+  endReason: EndReason | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
 const present = (r: IntroRow): Introduction => ({
   id: r.id, projectId: r.projectId, targetKind: r.targetKind, targetId: r.targetId, message: r.message, status: r.status,
-  assignmentRunId: r.assignmentRunId, decidedAt: r.decidedAt, endedAt: r.endedAt, createdAt: r.createdAt, updatedAt: r.updatedAt,
+  assignmentRunId: r.assignmentRunId, decidedAt: r.decidedAt, endedAt: r.endedAt, endReason: (r.endReason as EndReason | null) ?? null, createdAt: r.createdAt, updatedAt: r.updatedAt,
 });
 
 const TARGET_LABEL = { mentor: { en: 'mentor', zh: '导师' }, investor: { en: 'investor', zh: '投资人' } } as const;
@@ -104,9 +107,10 @@ export class Introductions {
         // The target row lock serialises requests to one target, so the duplicate check below
         // cannot race with a concurrent request for the same (project, target).
         const t = targetTables[body.targetKind];
-        const [target] = await tx.select({ id: t.id, active: t.active }).from(t).where(eq(t.id, body.targetId)).for('update');
+        const [target] = await tx.select({ id: t.id, active: t.active, archivedAt: t.archivedAt }).from(t).where(eq(t.id, body.targetId)).for('update');
         const label = TARGET_LABEL[body.targetKind];
-        if (!target) throw unprocessable([{ path: 'targetId', message: `unknown ${label.en} / ${label.zh}不存在` }]);
+        // An archived (removed) target is unknown like a deleted one.
+        if (!target || target.archivedAt) throw unprocessable([{ path: 'targetId', message: `unknown ${label.en} / ${label.zh}不存在` }]);
         if (!target.active)
           throw unprocessable([{ path: 'targetId', message: `this ${label.en} is not active and takes no introductions / 该${label.zh}目前不接受对接` }]);
         const [p] = await tx.select({ status: projectsTable.status, centerId: projectsTable.centerId }).from(projectsTable).where(eq(projectsTable.id, body.projectId));

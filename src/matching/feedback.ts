@@ -7,12 +7,13 @@ import { qualified } from '../db/sql.ts';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { introductionsTable } from '../../models/schema.ts';
 import { bi } from './text.ts';
+import { acceptedOnceSql } from '../engagement/ended.ts';
 import type { Feature, Profile } from './types.ts';
 
-/** `{ accepted, declined }` decisions of the target row in the query (ended ones were accepted first). */
+/** `{ accepted, declined }` decisions of the target row in the query (an ended one counts when it was accepted first). */
 export const decisionsSql = (kind: 'mentor' | 'investor', targetId: PgColumn): SQL<{ accepted: number; declined: number }> =>
   sql`(select json_build_object(
-      'accepted', count(*) filter (where fi.status in ('accepted', 'ended')),
+      'accepted', count(*) filter (where ${acceptedOnceSql(sql.raw('fi.status'), sql.raw('fi.decided_at'))}),
       'declined', count(*) filter (where fi.status = 'declined'))
     from ${introductionsTable} fi
     where fi.target_kind = ${kind} and fi.target_id = ${qualified(targetId)})`;

@@ -63,6 +63,10 @@ export const sharesLanguage = <S extends Profile>(col: PgColumn): Rule<S> =>
   keyedRule('language', '至少有一种共同语言', 'Shares a language', (s) => sql`${col} && ${arr(s.row.languages, 'lang')}`,
     { of: (r) => r.languages, values: (s) => s.row.languages });
 
+/** The candidate was not removed (a delete with history archives it, src/resources/retire.ts): never matched. */
+export const notArchived = <S extends Profile>(col: PgColumn): Rule<S> =>
+  keyedRule('not_archived', '未被删除', 'Not removed', () => sql`${col} is null`, { of: (r) => flag(r.archivedAt == null), values: () => TRUE });
+
 /** Same prefecture as the given region code (first four digits). */
 export const inPrefectureOf = (col: PgColumn, code: string) => sql`left(${col}, 4) = ${prefectureOf(code)}`;
 

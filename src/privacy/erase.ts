@@ -1,10 +1,11 @@
 // Deleting a founder (PIPL art. 47): its personal fields are erased and it is detached from its
 // projects, but the row stays as a tombstone so enrolments, introductions' history and the audit
 // log keep valid references (seat counts stay right, nothing else breaks).
-import { and, eq, isNull } from 'drizzle-orm';
-import { apiKeysTable, embeddingsTable, foundersTable, projectFoundersTable } from '../../models/schema.ts';
+import { and, eq } from 'drizzle-orm';
+import { embeddingsTable, foundersTable, projectFoundersTable } from '../../models/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { audit } from '../audit/record.ts';
+import { revokeSubjectKeys } from '../auth/keys.ts';
 import type { Row, Tx } from '../resources/types.ts';
 
 /** What an erased founder's name becomes. */
@@ -30,15 +31,11 @@ export async function eraseFounder(tx: Tx, actor: Actor, before: Row): Promise<v
   // So were the inferred topics in the embedding row.
   await tx.delete(embeddingsTable).where(and(eq(embeddingsTable.entityKind, 'founder'), eq(embeddingsTable.entityId, before.id)));
   // A key bound to a person who no longer exists must not keep working.
-  const revoked = await tx
-    .update(apiKeysTable)
-    .set({ revokedAt: now })
-    .where(and(eq(apiKeysTable.role, 'founder'), eq(apiKeysTable.subjectId, before.id), isNull(apiKeysTable.revokedAt)))
-    .returning({ id: apiKeysTable.id });
+  const revoked = await revokeSubjectKeys(tx, 'founder', before.id, now);
   await audit(tx, actor, [
     {
       action: 'founder.erase', entityKind: 'founder', entityId: before.id, centerId: before.centerId ?? null,
-      detail: { fields: [...ERASED_FIELDS], detachedFromProjects: detached.map((d) => d.projectId), revokedKeys: revoked.map((r) => r.id) },
+      detail: { fields: [...ERASED_FIELDS], detachedFromProjects: detached.map((d) => d.projectId), revokedKeys: revoked },
     },
   ]);
 }

@@ -1,5 +1,6 @@
 // GET /v1/founders/{id}/export (PIPL art. 45, right of access and portability): everything the
-// service holds about one founder, for the founder itself, its center's staff and admins.
+// service holds about one founder, for the founder itself, its center's staff and admins. Each part
+// is shown as the caller would read it elsewhere (projects by their policy, the audit log by its).
 import { entityColumns } from '../../models/common/columns.ts';
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import {
@@ -13,6 +14,11 @@ import { notFound } from '../errors.ts';
 import { isUuid } from '../engagement/shared.ts';
 import { audit } from '../audit/record.ts';
 import type { Row } from '../resources/types.ts';
+import { Repository } from '../resources/repository.ts';
+import { projects as projectResource } from '../resources/projects.ts';
+import { readContext } from '../resources/context.ts';
+import { embeddingHooks } from '../resources/embedding-hooks.ts';
+import { redactEntries } from '../audit/redact.ts';
 
 /** May the actor export (or otherwise act as the data controller for) this founder? */
 export const mayExport = (actor: Actor, founder: { id: string; centerId: string | null }) =>
@@ -26,12 +32,12 @@ export async function exportFounder(db: Db, actor: Actor, founderId: string): Pr
   const { erasedAt: _erased, ...profile } = founder;
 
   const links = await db.select().from(projectFoundersTable).where(eq(projectFoundersTable.founderId, founderId));
-  const projectIds = links.map((l) => l.projectId);
-  const projectRows = projectIds.length ? await db.select(entityColumns(projectsTable)).from(projectsTable).where(inArray(projectsTable.id, projectIds)).orderBy(asc(projectsTable.id)) : [];
-  const coFounders = projectIds.length
-    ? await db.select().from(projectFoundersTable).where(inArray(projectFoundersTable.projectId, projectIds)).orderBy(asc(projectFoundersTable.position))
+  // The founder's projects as the caller reads them by id: staff get their own center's projects
+  // only, and no `confidential` block of a project they are not insiders of (the projects policy).
+  const projects = links.length
+    ? await new Repository(projectResource, db, embeddingHooks()).readAll(readContext(db, actor), inArray(projectsTable.id, links.map((l) => l.projectId)))
     : [];
-  const projects = projectRows.map((p) => ({ ...p, founderIds: coFounders.filter((c) => c.projectId === p.id).map((c) => c.founderId) }));
+  const projectIds = projects.map((p) => p.id as string);
   const introductions = projectIds.length
     ? (await db.select().from(introductionsTable).where(inArray(introductionsTable.projectId, projectIds)).orderBy(asc(introductionsTable.id)))
         .map(({ requestedBy: _r, ...x }) => x)
@@ -71,7 +77,10 @@ export async function exportFounder(db: Db, actor: Actor, founderId: string): Pr
       ? [inArray(auditTable.entityId, projectIds), inArray(sql<string>`${auditTable.detail}->>'projectId'`, projectIds)]
       : []),
   ];
-  const auditEntries = await db.select().from(auditTable).where(or(...about)).orderBy(asc(auditTable.id));
+  // Staff get no other center's entries (e.g. about the founder's projects elsewhere), and every entry
+  // as the audit log shows it to them (redacted).
+  const otherCenters = actor.role === 'center_staff' ? or(isNull(auditTable.centerId), eq(auditTable.centerId, actor.centerId!)) : undefined;
+  const auditEntries = await redactEntries(db, actor, await db.select().from(auditTable).where(and(or(...about), otherCenters)).orderBy(asc(auditTable.id)));
 
   await audit(db, actor, [{ action: 'founder.export', entityKind: 'founder', entityId: founderId, centerId: founder.centerId }]);
   return { exportedAt: new Date().toISOString(), founder: profile, projects, projectInvitations, introductions, enrollments, trainingInvitations, apiKeys, audit: auditEntries };

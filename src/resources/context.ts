@@ -1,8 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { introductionsTable } from '../../models/introductions/table.ts';
 import { projectFoundersTable } from '../../models/projects/table.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
+import { acceptedOnceSql } from '../engagement/ended.ts';
 import type { ReadContext } from './types.ts';
 
 /** The per-request read context; the contact-reveal set is queried only when a rule needs it. */
@@ -17,7 +18,7 @@ export function readContext(db: Db, actor: Actor): ReadContext {
         .selectDistinct({ id: introductionsTable.targetId })
         .from(introductionsTable)
         .innerJoin(projectFoundersTable, eq(projectFoundersTable.projectId, introductionsTable.projectId))
-        .where(and(eq(projectFoundersTable.founderId, actor.subjectId!), inArray(introductionsTable.status, ['accepted', 'ended'])))
+        .where(and(eq(projectFoundersTable.founderId, actor.subjectId!), acceptedOnceSql()))
         .then((rows) => new Set(rows.map((r) => r.id)));
       return revealed;
     },

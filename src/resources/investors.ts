@@ -3,6 +3,7 @@ import { investorsTable } from '../../models/investors/table.ts';
 import { INVESTOR_KINDS, SECTORS, STAGES } from '../../models/enums.ts';
 import { boolFilter, enumFilter, memberFilter, regionListFilter, searchFilter } from './filters.ts';
 import { directoryPolicy } from './policies.ts';
+import { ARCHIVE_DESCRIPTION, retireTarget } from './retire.ts';
 import type { ResourceDef } from './types.ts';
 
 export const investors: ResourceDef = {
@@ -20,5 +21,7 @@ export const investors: ResourceDef = {
     boolFilter('active', investorsTable.active),
     searchFilter(investorsTable.name, investorsTable.thesis),
   ],
-  policy: directoryPolicy('investor'),
+  policy: directoryPolicy('investor', investorsTable.archivedAt),
+  retire: retireTarget('investor'),
+  deleteDescription: ARCHIVE_DESCRIPTION,
 };

@@ -3,6 +3,7 @@ import { mentorsTable } from '../../models/mentors/table.ts';
 import { LANGS, SECTORS, TOPICS } from '../../models/enums.ts';
 import { boolFilter, memberFilter, regionFilter, searchFilter } from './filters.ts';
 import { directoryPolicy } from './policies.ts';
+import { ARCHIVE_DESCRIPTION, retireTarget } from './retire.ts';
 import type { ResourceDef } from './types.ts';
 
 export const mentors: ResourceDef = {
@@ -20,5 +21,7 @@ export const mentors: ResourceDef = {
     boolFilter('active', mentorsTable.active),
     searchFilter(mentorsTable.name, mentorsTable.bio),
   ],
-  policy: directoryPolicy('mentor'),
+  policy: directoryPolicy('mentor', mentorsTable.archivedAt),
+  retire: retireTarget('mentor'),
+  deleteDescription: ARCHIVE_DESCRIPTION,
 };

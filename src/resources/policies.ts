@@ -1,7 +1,23 @@
 // Building blocks of the per-resource policies (who reads and writes what; shared/API.md "Auth and visibility").
+import { and, isNull, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '../auth/actor.ts';
 import { isAdmin, isStaffOf } from '../auth/actor.ts';
 import type { ReadContext, ResourcePolicy, Row, WriteOp } from './types.ts';
+
+type Scope = ResourcePolicy['scope'];
+
+/**
+ * A scope without archived rows (deleted with history, src/resources/retire.ts) for everyone but
+ * admins: to the others an archived record is 404 like a deleted one, in every list and side door.
+ */
+export function hideArchived(archivedAt: PgColumn, scope: Scope): Scope {
+  return (actor) => {
+    const s = scope(actor);
+    if (isAdmin(actor) || s === 'none') return s;
+    return s === 'all' ? isNull(archivedAt) : (and(isNull(archivedAt), s) as SQL);
+  };
+}
 
 export const ADMIN_ONLY = 'only admins may do this / 仅管理员可执行此操作';
 
@@ -10,9 +26,9 @@ export const ADMIN_ONLY = 'only admins may do this / 仅管理员可执行此操
  * itself edits its own profile. Its `contact` shows to admins, itself and center staff, and to a
  * founder only after it accepted an introduction for one of the founder's projects.
  */
-export function directoryPolicy(selfRole: 'mentor' | 'investor'): ResourcePolicy {
+export function directoryPolicy(selfRole: 'mentor' | 'investor', archivedAt: PgColumn): ResourcePolicy {
   return {
-    scope: () => 'all',
+    scope: hideArchived(archivedAt, () => 'all'),
     checkWrite(actor: Actor, op: WriteOp, before: Row | null) {
       if (isAdmin(actor)) return null;
       if (op === 'update' && actor.role === selfRole && before?.id === actor.subjectId) return null;

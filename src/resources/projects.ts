@@ -8,7 +8,8 @@ import { LANGS, PROJECT_STATUSES, SECTORS, STAGES, TOPICS } from '../../models/e
 import { isAdmin, isStaffOf, type Actor } from '../auth/actor.ts';
 import { enumFilter, memberFilter, regionFilter, searchFilter, uuidFilter } from './filters.ts';
 import { founders, notErased } from './founders.ts';
-import { defaultToOwnCenter, staffOwnCenterOnly } from './policies.ts';
+import { defaultToOwnCenter, hideArchived, staffOwnCenterOnly } from './policies.ts';
+import { retireProject } from './retire.ts';
 import { checkCenterRef, missingIds } from './refs.ts';
 import { pendingInvitees, saveProjectFounders } from '../engagement/project-invitations.ts';
 import type { ResourceDef, Row } from './types.ts';
@@ -111,7 +112,8 @@ export const projects: ResourceDef = {
     return issues;
   },
   policy: {
-    scope(actor) {
+    // Archived projects (deleted with history) are out of every scope but admins'.
+    scope: hideArchived(projectsTable.archivedAt, (actor) => {
       switch (actor.role) {
         case 'admin':
           return 'all';
@@ -131,7 +133,7 @@ export const projects: ResourceDef = {
         default:
           return 'none';
       }
-    },
+    }),
     defaults: defaultToOwnCenter,
     checkWrite(actor, op, before, after) {
       if (isAdmin(actor)) return null;
@@ -163,6 +165,10 @@ export const projects: ResourceDef = {
     const keepsStatus = body.status === undefined || (actor.role === 'founder' && body.status === before?.status);
     return before && keepsStatus && returnsToReview(actor, before, { ...before, ...body }) ? { ...body, status: 'submitted' } : body;
   },
+  retire: retireProject,
+  deleteDescription:
+    'A project with introductions is archived instead of deleted (its accepted history stays for statistics and the learned feedback; ' +
+    '404 to everyone but admins, never matched); its open introductions end with `endReason: "project_removed"`. One without is deleted.',
   audit(before, after) {
     if (before?.status === after.status || !(isDecided(after.status) || isDecided(before?.status))) return null;
     if (before && after.status === 'submitted') {

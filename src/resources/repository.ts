@@ -70,6 +70,14 @@ export class Repository {
     return { items: await this.present(ctx, page), nextCursor: more ? encodeCursor(page[page.length - 1].id) : null };
   }
 
+  /** Every row matching `where` that the actor may read, as a GET by id shows it (for side doors, e.g. exports). */
+  async readAll(ctx: ReadContext, where: SQL): Promise<Row[]> {
+    const scope = this.scopeWhere(ctx.actor);
+    if (scope === null) return [];
+    const rows = await this.db.select(this.columns).from(this.t).where(and(where, scope)).orderBy(asc(this.t.id));
+    return this.present(ctx, rows);
+  }
+
   /** A visible row, or 404. */
   private async findVisible(ctx: ReadContext, where: SQL, db: Db | Tx = this.db, lock = false): Promise<Row> {
     const scope = this.scopeWhere(ctx.actor);
@@ -139,11 +147,14 @@ export class Repository {
     if (!isUuid(id)) throw notFound(this.def.singular);
     await this.write(async (tx) => {
       const row = await this.findVisible(ctx, eq(this.t.id, id), tx, true);
+      // Already deleted (archived with its history, retire.ts): a second DELETE is 404 as for a wiped row.
+      if (row.archivedAt) throw notFound(this.def.singular);
       // Policies decide on relations too (a project's founderIds), as for updates.
       const before = { ...row, ...(await this.loadRelations(tx, [row.id])).get(row.id) };
       const why = this.def.policy.checkWrite(ctx.actor, 'delete', before, null);
       if (why) throw forbidden(why);
       if (this.def.erase) return this.def.erase(tx, ctx.actor, before);
+      if (this.def.retire && (await this.def.retire(tx, ctx.actor, before))) return;
       await tx.delete(this.t).where(eq(this.t.id, id));
       if (this.def.embedded) {
         await tx.delete(embeddingsTable).where(and(eq(embeddingsTable.entityKind, this.def.embedded), eq(embeddingsTable.entityId, id)));

@@ -3,6 +3,8 @@ import { trainingsTable } from '../../models/trainings/table.ts';
 import { FOUNDER_GROUPS, LANGS, PROVIDER_KINDS, STAGES, TOPICS, TRAINING_MODES } from '../../models/enums.ts';
 import { isAdmin } from '../auth/actor.ts';
 import { enumFilter, memberFilter, regionFilter, searchFilter, textFilter } from './filters.ts';
+import { hideArchived } from './policies.ts';
+import { retireTraining } from './retire.ts';
 import type { ResourceDef } from './types.ts';
 
 /** Trainings: public to every role; admins and the providing trainer (subjectId = provider) manage them. */
@@ -25,7 +27,7 @@ export const trainings: ResourceDef = {
     searchFilter(trainingsTable.title, trainingsTable.description),
   ],
   policy: {
-    scope: () => 'all',
+    scope: hideArchived(trainingsTable.archivedAt, () => 'all'),
     defaults: (actor, body) => (actor.role === 'trainer' ? { ...body, provider: body.provider ?? actor.subjectId } : body),
     checkWrite(actor, _op, before, after) {
       if (isAdmin(actor)) return null;
@@ -35,4 +37,6 @@ export const trainings: ResourceDef = {
       return null;
     },
   },
+  retire: retireTraining,
+  deleteDescription: 'A training with enrolments is archived (kept for statistics; 404 to everyone but admins, never matched); one without is deleted.',
 };

@@ -77,4 +77,9 @@ export interface ResourceDef {
   deleteDescription?: string;
   /** DELETE replaced by an erasure that keeps the row (personal data): runs in the delete's transaction. */
   erase?(tx: Tx, actor: Actor, before: Row): Promise<void>;
+  /**
+   * Runs in the delete's transaction before the row goes (src/resources/retire.ts): ends what the
+   * removal ends, revokes keys; true when the row has history and was archived instead (it stays).
+   */
+  retire?(tx: Tx, actor: Actor, before: Row): Promise<boolean>;
 }

@@ -20,9 +20,10 @@ export function apiKeyHandlers(db: Db) {
       // The binding must name a real record, so a key can never act for a subject that does not exist.
       if (body.role in subjectTables) {
         const t = subjectTables[body.role as keyof typeof subjectTables];
-        // An erased founder is a tombstone (PIPL erasure): no key may act for it again.
-        const live = t === foundersTable ? and(eq(t.id, body.subjectId), isNull(foundersTable.erasedAt)) : eq(t.id, body.subjectId);
-        const [s] = await db.select({ id: t.id }).from(t).where(live).limit(1);
+        // An erased founder is a tombstone (PIPL erasure); a removed (archived) mentor or investor is
+        // unknown, its keys were revoked with it: no key may act for either again.
+        const live = t === foundersTable ? isNull(foundersTable.erasedAt) : 'archivedAt' in t ? isNull(t.archivedAt) : undefined;
+        const [s] = await db.select({ id: t.id }).from(t).where(and(eq(t.id, body.subjectId), live)).limit(1);
         if (!s) throw unprocessable([{ path: 'subjectId', message: `unknown ${body.role} / ${body.role} 不存在` }]);
       }
       if (body.role === 'center_staff') {

@@ -19,11 +19,13 @@ export function assignmentRunHandlers(db: Db, embedder: Embedder, queue: Assignm
       return c.json(await runs.list(c.get('actor'), c.req.valid('param').id, c.req.valid('query')), 200);
     },
     async get(c: any) {
-      return c.json(presentRun(await runs.get(c.get('actor'), c.req.valid('param').id), lang(c)), 200);
+      const actor = c.get('actor');
+      const run = await runs.get(actor, c.req.valid('param').id);
+      return c.json(presentRun(run, lang(c), await runs.unreadable(actor, run)), 200);
     },
     async publish(c: any) {
       const { run, introductions } = await runs.publish(c.get('actor'), c.req.valid('param').id);
-      return c.json({ run: presentRun(run, lang(c)), introductions }, 200);
+      return c.json({ run: presentRun(run, lang(c), await runs.unreadable(c.get('actor'), run)), introductions }, 200);
     },
   };
 }

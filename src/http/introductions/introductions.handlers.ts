@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { Introductions } from '../../engagement/introductions.ts';
 import { mentorCapacity } from '../../engagement/capacity.ts';
+import { mentors } from '../../resources/mentors.ts';
 import { isUuid } from '../../engagement/shared.ts';
 import { notFound } from '../../errors.ts';
 
@@ -28,7 +29,9 @@ export function introductionHandlers(db: Db) {
     },
     async capacity(c: any) {
       const id = c.req.valid('param').id;
-      const cap = isUuid(id) ? await mentorCapacity(db, id) : null;
+      // A mentor the caller cannot read (a removed one, for all but admins) is 404 here too.
+      const scope = mentors.policy.scope(c.get('actor'));
+      const cap = isUuid(id) && scope !== 'none' ? await mentorCapacity(db, id, scope === 'all' ? undefined : scope) : null;
       if (!cap) throw notFound('mentor');
       return c.json(cap, 200);
     },

@@ -5,6 +5,7 @@ import {
 } from '../../../models/introductions/validation.ts';
 import { INTRODUCTION_STATUSES, INTRODUCTION_TARGETS } from '../../../models/enums.ts';
 import { problemResponses } from '../openapi-common.ts';
+import { END_REASONS } from '../../engagement/ended.ts';
 
 const tags = ['introductions'];
 const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, format: 'uuid' }) });
@@ -20,6 +21,8 @@ export const IntroductionSchema = z
     assignmentRunId: z.uuid().nullable().describe('set when the introduction was published from a coach assignment run'),
     decidedAt: z.iso.datetime().nullable().describe('when it was accepted or declined'),
     endedAt: z.iso.datetime().nullable(),
+    endReason: z.enum(END_REASONS).nullable()
+      .describe('why it ended when no party ended it: its mentor, investor or project was removed (deleted with history); null otherwise'),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })

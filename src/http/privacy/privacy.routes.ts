@@ -10,13 +10,13 @@ export const FounderExportSchema = z
   .object({
     exportedAt: z.iso.datetime(),
     founder: z.record(z.string(), z.any()).describe('the founder record with contact and consent'),
-    projects: z.array(z.record(z.string(), z.any())).describe('the founder\'s projects, with their confidential blocks'),
+    projects: z.array(z.record(z.string(), z.any())).describe('the founder\'s projects the caller may read (as GET /v1/projects/{id} shows them: `confidential` only to its insiders)'),
     projectInvitations: z.array(z.record(z.string(), z.any())).describe('co-founder invitations the founder received or sent'),
     introductions: z.array(z.record(z.string(), z.any())).describe('introductions of those projects'),
     enrollments: z.array(z.record(z.string(), z.any())).describe('the founder\'s training enrolments'),
     trainingInvitations: z.array(z.record(z.string(), z.any())).describe('training invitations addressed to the founder'),
     apiKeys: z.array(z.record(z.string(), z.any())).describe('API keys bound to the founder (never the keys themselves)'),
-    audit: z.array(z.record(z.string(), z.any())).describe('audit entries about the founder or its projects'),
+    audit: z.array(z.record(z.string(), z.any())).describe('audit entries about the founder or those projects, as GET /v1/audit shows them to the caller'),
   })
   .openapi('FounderExport');
 

@@ -22,6 +22,9 @@ export function resourceSchemas(def: ResourceDef) {
         ? { embedding: z.object({ status: z.enum(EMBEDDING_STATUSES), model: z.string().nullable() }) }
         : {}),
       ...def.relations?.readOnly,
+      ...(def.retire
+        ? { archivedAt: z.iso.datetime().nullable().describe('set when it was deleted with history (only admins still read it); null otherwise') }
+        : {}),
     })
     .openapi(Name);
   const page = z.object({ items: z.array(item), nextCursor: z.string().nullable() }).openapi(`${Name}Page`);

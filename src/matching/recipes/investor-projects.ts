@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { projectsTable } from '../../../models/schema.ts';
 import { lexical, sectorFit, semantic, stageFit } from '../features.ts';
-import { TRUE, arr, coveringCodes, flag, keyedRule, rangeRule, rule } from '../rules.ts';
+import { TRUE, arr, coveringCodes, flag, keyedRule, notArchived, rangeRule, rule } from '../rules.ts';
 import { regionPrefix } from '../../../models/regions/codes.ts';
 import { bi, labelled } from '../text.ts';
 import type { Feature, Profile, Recipe } from '../types.ts';
@@ -38,6 +38,7 @@ export const investorProjects: Recipe<Profile> = {
   computed: { founderGroups: sql<string[]>`${p.founderGroups}` },
   rules: [
     rule('active', '投资方在投', 'Investor is active', (s) => (s.row.active ? null : sql`false`), (s) => s.row.active),
+    notArchived(p.archivedAt),
     keyedRule('vetted', '项目已通过审核', 'Project is vetted', () => sql`${p.status} = 'vetted'`,
       { of: (r) => flag(r.status === 'vetted'), values: () => TRUE }),
     keyedRule('sector', '项目产业在投资方向内', 'Sector within the investor\'s focus',

@@ -1,7 +1,7 @@
 import { or, sql } from 'drizzle-orm';
 import { enrollmentsTable, trainingsTable } from '../../../models/schema.ts';
 import { languages, lexical, semantic, stageFit, topicCoverage } from '../features.ts';
-import { ANY, OPEN, arr, excludesRule, inPrefectureOf, keyedRule, listAllows, prefectureOf, restriction, rule, sharesLanguage } from '../rules.ts';
+import { ANY, OPEN, arr, excludesRule, inPrefectureOf, keyedRule, listAllows, notArchived, prefectureOf, restriction, rule, sharesLanguage } from '../rules.ts';
 import { bi, labelled } from '../text.ts';
 import type { Feature, Profile, ProjectSource, Recipe } from '../types.ts';
 import { inferredNotes } from './notes.ts';
@@ -46,6 +46,7 @@ export const projectTrainings: Recipe<ProjectSource> = {
   candidateTable: t,
   computed: { seatsLeft: seatsLeftSql() },
   rules: [
+    notArchived(t.archivedAt),
     rule('not_ended', '培训尚未结束', 'Has not ended', (s) => sql`${t.endsOn} >= ${s.today}`, (s, c) => c.row.endsOn >= s.today),
     { ...rule('seats', '尚有名额', 'Has seats left', () => sql`${seatsLeftSql()} > 0`, (_s, c) => c.row.seatsLeft > 0), live: true },
     keyedRule('stage', '项目阶段符合', 'Stage is among the training\'s stages', (s) => listAllows(t.stages, s.row.stage, 'stage'),
