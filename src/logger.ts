@@ -41,16 +41,20 @@ export const REDACT_PATHS = SECRET_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}
 
 const isErrorLike = (e: unknown): e is Error => !!e && typeof (e as Error).message === 'string';
 
+/** Where drizzle's DrizzleQueryError message lists the values: "Failed query: <sql>\nparams: <values>". */
+const PARAMS = '\nparams: ';
+
 /**
- * A copy of an error (and its causes) without SQL parameters. drizzle puts them in the message itself
- * ("Failed query: …\nparams: <values>"), and so in the stack's first line: both are rewritten; the
- * query text (placeholders only) and the stack frames stay.
+ * A copy of an error (and its causes) without SQL parameters. drizzle puts them in the message itself,
+ * and so in the stack's first line: both are rewritten; the query text (placeholders only), the
+ * database's own message and the stack frames stay. Parameter fields (`params`, postgres.js'
+ * `parameters`) are removed by the redaction paths.
  */
 export function scrubError(err: unknown, depth = 0): unknown {
   if (!isErrorLike(err) || depth > 5) return err;
-  const e = err as Error & { query?: unknown; params?: unknown; cause?: unknown };
-  let message = e.message;
-  if (typeof e.query === 'string' && 'params' in e) message = `Failed query: ${e.query}\nparams: ${CENSOR}`;
+  const e = err as Error & { cause?: unknown };
+  const at = e.message.indexOf(PARAMS);
+  const message = at < 0 ? e.message : `${e.message.slice(0, at)}${PARAMS}${CENSOR}`;
   const copy = Object.create(Object.getPrototypeOf(e)) as Record<string, unknown>;
   for (const k of Object.keys(e)) copy[k] = (e as unknown as Record<string, unknown>)[k];
   // Own non-enumerable fields as well (message, stack): read explicitly.
