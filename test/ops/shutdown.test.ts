@@ -1,6 +1,7 @@
 // Graceful shutdown of the real service as a child process (`node --import tsx src/main.ts`): on
 // SIGTERM it stops accepting connections, lets a request in flight finish (its response says
-// `Connection: close`), closes its pools and exits 0. METRICS_PORT serves /metrics without a key.
+// `Connection: close`), closes its pools and exits 0; past SHUTDOWN_TIMEOUT_MS it cuts what is left
+// and exits 1. METRICS_PORT serves /metrics without a key.
 // With TEST_DATABASE_URL / TEST_REDIS_URL the child uses a fresh database and BullMQ, and the
 // standalone worker (`jobs/worker.ts`) is stopped the same way.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -146,6 +147,32 @@ describe('graceful shutdown of `npm start`', () => {
     const lines = s.out().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
     expect(lines.find((l) => l.msg === 'stopped')).toMatchObject({ level: 'info', clean: true });
     expect(lines.find((l) => l.msg === 'request' && l.method === 'POST')).toMatchObject({ path: '/v1/centers', status: 201 });
+  }, START_TIMEOUT + 60_000);
+
+  it('a request still in flight at SHUTDOWN_TIMEOUT_MS is cut off, the pools close anyway, exit 1', async () => {
+    const port = await freePort();
+    const s = spawnNode('src/main.ts', {
+      ...(await backendEnv()), PORT: String(port), HOST: '127.0.0.1', ADMIN_API_KEY: ADMIN, LOG_LEVEL: 'info', DEMO_DATA: 'false', SHUTDOWN_TIMEOUT_MS: '1000',
+    });
+    await waitForOutput(s, '"msg":"listening"');
+    // A body that never completes: the request cannot finish.
+    const req = httpRequest(`http://127.0.0.1:${port}/v1/centers`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json', 'content-length': 1000, expect: '100-continue' },
+    });
+    const outcome = new Promise<string>((res) => {
+      req.once('response', (r) => res(`response ${r.statusCode}`));
+      req.once('error', (e) => res(`error ${(e as NodeJS.ErrnoException).code ?? e.message}`));
+    });
+    await new Promise<void>((r) => req.once('continue', () => r()));
+    req.write('{"name":');
+    s.proc.kill('SIGTERM');
+    const exit = await s.exited;
+    expect(exit, s.out().slice(-3000)).toEqual({ code: 1, signal: null });
+    expect(await outcome).toMatch(/^error /); // its connection was closed, no response
+    const lines = s.out().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+    expect(lines.some((l) => l.level === 'warn' && /requests in flight/.test(l.msg))).toBe(true);
+    expect(lines.find((l) => l.msg === 'stopped')).toMatchObject({ clean: false });
   }, START_TIMEOUT + 60_000);
 });
 
