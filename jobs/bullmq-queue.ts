@@ -9,7 +9,8 @@ import type { Logger } from '../src/logger.ts';
 import { embedEntities, pendingKeys, type EntityKey } from './embeddings/processor.ts';
 import type { EmbeddingQueue } from './queue.ts';
 import { vectorIndexKeeper } from '../src/embedding/indexes.ts';
-import { startWorker, withTimeout } from './bullmq-worker.ts';
+import { startWorker } from './bullmq-worker.ts';
+import { withTimeout } from '../src/timeout.ts';
 import { waitUntilNothingPending } from './drained.ts';
 
 export const EMBED_QUEUE = 'embed';
@@ -32,13 +33,13 @@ interface EmbedJob {
 
 export function bullmqQueue(db: Db, embedder: Embedder, logger: Logger, opts: BullOptions): EmbeddingQueue {
   const producer = new Redis(opts.url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
-  producer.on('error', (e) => logger.debug('redis (producer) error', { err: String(e) }));
+  producer.on('error', (e) => logger.debug({ err: e }, 'redis (producer) error'));
   const queue = new Queue<EmbedJob>(EMBED_QUEUE, {
     connection: producer,
     prefix: opts.prefix,
     defaultJobOptions: { attempts: 8, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: 1000 },
   });
-  queue.on('error', (e) => logger.debug('queue error', { err: String(e) }));
+  queue.on('error', (e) => logger.debug({ err: e }, 'queue error'));
   const worker = opts.worker ? startEmbedWorker(db, embedder, logger, opts) : null;
 
   const enqueue = async (keys: EntityKey[]) => {
@@ -58,20 +59,22 @@ export function bullmqQueue(db: Db, embedder: Embedder, logger: Logger, opts: Bu
     kind: 'bullmq',
     schedule(kind: EmbeddedKind, ids: string[]) {
       enqueue(ids.map((id) => ({ kind, id }))).catch((e) =>
-        logger.warn('could not enqueue embedding job; the reconciler will retry', { err: String(e), count: ids.length }),
+        logger.warn({ err: e, count: ids.length }, 'could not enqueue embedding job; the reconciler will retry'),
       );
     },
     reconcile,
     async drained(timeoutMs = 60_000) {
       // Enqueue whatever is pending now (rows written without a scheduler, e.g. by seed loaders).
       // If Redis is unreachable right now the periodic reconciler enqueues them once it is back.
-      await reconcile(0).catch((e) => logger.warn('could not enqueue pending embeddings; the reconciler will retry', { err: String(e) }));
+      await reconcile(0).catch((e) => logger.warn({ err: e }, 'could not enqueue pending embeddings; the reconciler will retry'));
       await waitUntilNothingPending(db, timeoutMs);
     },
-    async close() {
-      await worker?.close();
+    depth: () => queue.getJobCounts('waiting', 'active', 'delayed', 'failed'),
+    async close(timeoutMs?: number) {
+      const done = worker ? await worker.close(timeoutMs) : true;
       await withTimeout(queue.close(), 5000);
       producer.disconnect();
+      return done;
     },
   };
 }

@@ -4,6 +4,7 @@
 import { Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Logger } from '../src/logger.ts';
+import { withTimeout } from '../src/timeout.ts';
 
 export interface WorkerOptions {
   url: string;
@@ -14,21 +15,22 @@ export interface WorkerOptions {
 
 export function startWorker<T>(name: string, process: (job: Job<T>) => Promise<unknown>, logger: Logger, opts: WorkerOptions) {
   const connection = new Redis(opts.url, { maxRetriesPerRequest: null });
-  connection.on('error', (e) => logger.debug(`redis (${name} worker) error`, { err: String(e) }));
+  connection.on('error', (e) => logger.debug({ err: e }, `redis (${name} worker) error`));
   const worker = new Worker<T>(name, process, {
     connection, prefix: opts.prefix, concurrency: 1, lockDuration: opts.lockMs ?? 30_000, stalledInterval: opts.lockMs ?? 30_000,
   });
-  worker.on('failed', (job, err) => logger.warn(`${name} job failed`, { jobId: job?.id, attempt: job?.attemptsMade, err: String(err) }));
-  worker.on('error', (e) => logger.debug(`${name} worker error`, { err: String(e) }));
+  worker.on('failed', (job, err) => logger.warn({ jobId: job?.id, attempt: job?.attemptsMade, err }, `${name} job failed`));
+  worker.on('error', (e) => logger.debug({ err: e }, `${name} worker error`));
   return {
     worker,
-    async close() {
-      // Waits for the running job, but not for ever.
-      await withTimeout(worker.close(), 10_000);
+    /**
+     * Takes no new job and waits for the running one, but not for ever: true when it finished within
+     * `timeoutMs` (a job cut off stays recorded and is taken over once its lock expires).
+     */
+    async close(timeoutMs = 10_000): Promise<boolean> {
+      const done = await withTimeout(worker.close(), timeoutMs);
       connection.disconnect();
+      return done;
     },
   };
 }
-
-export const withTimeout = (p: Promise<unknown>, ms: number) =>
-  Promise.race([p.catch(() => {}), new Promise<void>((r) => setTimeout(r, ms).unref())]);

@@ -23,8 +23,8 @@ export function createEmbeddingQueue(config: Config, db: Db, embedder: Embedder,
 function withReconciler(queue: EmbeddingQueue, intervalMs: number, logger: Logger): EmbeddingQueue {
   const round = (olderThanMs: number) =>
     queue.reconcile(olderThanMs).then(
-      (n) => n && logger.info('reconciler re-enqueued pending embeddings', { count: n }),
-      (e) => logger.warn('reconciler failed; will retry', { err: String(e) }),
+      (n) => n && logger.info({ count: n }, 'reconciler re-enqueued pending embeddings'),
+      (e) => logger.warn({ err: e }, 'reconciler failed; will retry'),
     );
   void round(0);
   const timer = setInterval(() => void round(intervalMs), intervalMs);
@@ -35,9 +35,10 @@ function withReconciler(queue: EmbeddingQueue, intervalMs: number, logger: Logge
     schedule: queue.schedule,
     reconcile: queue.reconcile,
     drained: queue.drained,
-    async close() {
+    depth: queue.depth,
+    close(timeoutMs?: number) {
       clearInterval(timer);
-      await queue.close();
+      return queue.close(timeoutMs);
     },
   };
 }

@@ -7,6 +7,7 @@ import { drainBacklog } from './embeddings/backlog.ts';
 import { vectorIndexKeeper } from '../src/embedding/indexes.ts';
 import type { EmbeddingQueue } from './queue.ts';
 import { waitUntilNothingPending } from './drained.ts';
+import { withTimeout } from '../src/timeout.ts';
 
 export function inlineQueue(db: Db, embedder: Embedder, logger: Logger, opts: { batchSize: number; indexMinRows: number }): EmbeddingQueue {
   const keeper = vectorIndexKeeper(db, embedder.id, embedder.dimensions, opts.indexMinRows);
@@ -34,7 +35,7 @@ export function inlineQueue(db: Db, embedder: Embedder, logger: Logger, opts: { 
       .catch((e) => {
         // Back off and retry; the processor counts attempts and gives up on a row after the limit.
         failures++;
-        logger.warn('embedding failed, will retry', { err: String(e), failures });
+        logger.warn({ err: e, failures }, 'embedding failed, will retry');
         clearTimeout(retryTimer);
         retryTimer = setTimeout(kick, Math.min(30_000, 500 * 2 ** failures));
       })
@@ -55,10 +56,14 @@ export function inlineQueue(db: Db, embedder: Embedder, logger: Logger, opts: { 
       kick();
       await waitUntilNothingPending(db, timeoutMs, async () => { await running; });
     },
-    async close() {
+    async depth() {
+      return { active: running ? 1 : 0 };
+    },
+    async close(timeoutMs?: number) {
+      // The drain stops between batches once closed: at most one batch is waited for.
       closed = true;
       clearTimeout(retryTimer);
-      await running;
+      return running ? withTimeout(running, timeoutMs) : true;
     },
   };
 }

@@ -12,5 +12,11 @@ export interface EmbeddingQueue {
   reconcile(olderThanMs?: number): Promise<number>;
   /** Resolves once nothing is pending (tests, seeding, reindex CLI). */
   drained(timeoutMs?: number): Promise<void>;
-  close(): Promise<void>;
+  /** Jobs waiting, running… in this queue (BullMQ: its job counts; inline: the drain in progress). */
+  depth(): Promise<Record<string, number>>;
+  /**
+   * Takes no more work and waits for the running job: true when it finished within `timeoutMs`
+   * (default: as long as it takes inline, 10 s for a BullMQ worker).
+   */
+  close(timeoutMs?: number): Promise<boolean>;
 }

@@ -4,16 +4,19 @@ import { join } from 'node:path';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { migrateDatabase } from '../src/db/migrate.ts';
-import { createLogger } from '../src/logger.ts';
+import { createLogger, type Logger } from '../src/logger.ts';
 import { loadTransformersEmbedder } from '../src/embedding/transformers-embedder.ts';
 import { ensureVectorIndexes } from '../src/embedding/indexes.ts';
 import { markForReindex } from './embeddings/processor.ts';
 import { drainBacklog } from './embeddings/backlog.ts';
 
+let logger: Logger | undefined;
+
 async function main() {
   const all = process.argv.includes('--all');
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL);
+  const log = createLogger(config.LOG_LEVEL);
+  logger = log;
   const embedder = await loadTransformersEmbedder({ model: config.EMBED_MODEL, modelsDir: config.EMBED_MODELS_DIR });
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'pglite') });
   await migrateDatabase(database);
@@ -22,11 +25,13 @@ async function main() {
   const start = performance.now();
   const { embedded: done } = await drainBacklog(database.db, embedder, { batchSize: config.EMBED_BATCH_SIZE, pageSize: 2048, indexMinRows: config.VECTOR_INDEX_MIN_ROWS });
   const s = (performance.now() - start) / 1000;
-  logger.info('reindex finished', { model: embedder.id, marked, embedded: done, seconds: Math.round(s * 10) / 10, textsPerSecond: Math.round(done / s) });
+  log.info({ model: embedder.id, marked, embedded: done, seconds: Math.round(s * 10) / 10, textsPerSecond: Math.round(done / s) }, 'reindex finished');
   await database.close();
 }
 
-main().catch((e) => {
-  process.stderr.write(`reindex failed: ${e instanceof Error ? e.message : String(e)}\n`);
+main().catch((err) => {
+  // Through the logger when there is one: a failed query's message holds its parameters (personal data).
+  if (logger) logger.error({ err }, 'reindex failed');
+  else process.stderr.write(`reindex failed: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

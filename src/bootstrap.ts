@@ -20,6 +20,9 @@ import { isEmpty, loadDemo, loadReference } from '../seeds/load.ts';
 import { createMatchCache, type MatchCache } from './matching/cache.ts';
 import { warmCandidateIndex } from './matching/service.ts';
 import { createCandidateIndex, type CandidateIndex } from './matching/candidate-index.ts';
+import { createMetrics, type Metrics } from './http/metrics.ts';
+import type { Lifecycle } from './http/system/ready.ts';
+import { remaining, withTimeout } from './timeout.ts';
 
 export interface Service {
   app: App;
@@ -31,7 +34,17 @@ export interface Service {
   candidateIndex: CandidateIndex;
   /** VACUUM / ANALYZE where no autovacuum runs (src/db/upkeep.ts). */
   upkeep: Upkeep;
-  close(): Promise<void>;
+  /** The app's Prometheus registry (also served on METRICS_PORT by main.ts). */
+  metrics: Metrics;
+  /** `shuttingDown` turns /ready to 503; set by close(), or earlier by main.ts when a signal arrives. */
+  lifecycle: Lifecycle;
+  /**
+   * Shuts down: /ready turns 503, timers and listeners stop, the running jobs (embedding drain,
+   * assignment run, BullMQ workers) may finish within `timeoutMs` (default: as long as they take),
+   * then the queues, Redis connections and database pool are closed. Resolves to true when every job
+   * finished in time (work cut off stays recorded in the database and is picked up at the next start).
+   */
+  close(timeoutMs?: number): Promise<boolean>;
 }
 
 export interface BootOptions {
@@ -50,7 +63,7 @@ export async function bootstrap(config: Config, logger: Logger, opts: BootOption
   await ensureVectorIndexes(db, embedder.id, embedder.dimensions, { minRows: config.VECTOR_INDEX_MIN_ROWS });
   // Vectors of another model are useless to this one: re-embed them (a no-op when nothing changed).
   const stale = await markForReindex(db, embedder.id);
-  if (stale) logger.info('embedding model changed: re-embedding', { model: embedder.id, count: stale });
+  if (stale) logger.info({ model: embedder.id, count: stale }, 'embedding model changed: re-embedding');
 
   const queue = createEmbeddingQueue(config, db, embedder, logger);
   const assignmentQueue = createAssignmentQueue(config, (runId) => executeRun({ db, model: embedder.id, logger }, runId), logger);
@@ -60,13 +73,15 @@ export async function bootstrap(config: Config, logger: Logger, opts: BootOption
   if (!config.ADMIN_API_KEY) await ensureAdminKey(db, config.DATA_DIR, logger);
   if (config.DEMO_DATA && (await isEmpty(db))) {
     const counts = await loadDemo(db, hooks);
-    logger.info('demo data loaded', counts);
+    logger.info(counts, 'demo data loaded');
   }
   const matchCache = await createMatchCache(database, { ttlMs: config.MATCH_CACHE_TTL_MS, maxBytes: config.MATCH_CACHE_MAX_MB * 2 ** 20 }, logger);
   const candidateIndex = await createCandidateIndex(database, config.MATCH_INDEX_MAX_MB * 2 ** 20, logger);
-  const warming = warmCandidateIndex(candidateIndex, embedder.id, embedder.dimensions).catch((e: unknown) => logger.warn('candidate index: warming failed, tables load on their first call', { error: String(e) }));
+  const warming = warmCandidateIndex(candidateIndex, embedder.id, embedder.dimensions).catch((e: unknown) => logger.warn({ err: e }, 'candidate index: warming failed, tables load on their first call'));
   const upkeep = await scheduleUpkeep(database, config.TABLE_UPKEEP_INTERVAL_MS, logger);
-  const app = createApp({ config, database, logger, queue, assignmentQueue, embedder, embeddingHooks: hooks, matchCache, candidateIndex });
+  const lifecycle: Lifecycle = { shuttingDown: false };
+  const metrics = createMetrics({ database, queue, assignmentQueue, logger });
+  const app = createApp({ config, database, logger, queue, assignmentQueue, embedder, embeddingHooks: hooks, matchCache, candidateIndex, metrics, lifecycle });
   return {
     app,
     database,
@@ -76,14 +91,24 @@ export async function bootstrap(config: Config, logger: Logger, opts: BootOption
     matchCache,
     candidateIndex,
     upkeep,
-    async close() {
-      await upkeep.stop();
-      await matchCache.close();
-      await warming;
-      await candidateIndex.close();
-      await assignmentQueue.close();
-      await queue.close();
+    metrics,
+    lifecycle,
+    async close(timeoutMs) {
+      lifecycle.shuttingDown = true;
+      const deadline = timeoutMs === undefined ? Number.POSITIVE_INFINITY : Date.now() + timeoutMs;
+      // Without a deadline each queue keeps its own default wait.
+      const left = () => (timeoutMs === undefined ? undefined : remaining(deadline));
+      // Listeners and timers stop, and the jobs finish, side by side within the one deadline; the pool
+      // closes after them either way.
+      let drained = false;
+      const work = Promise.allSettled([
+        assignmentQueue.close(left()), queue.close(left()), upkeep.stop(), matchCache.close(), candidateIndex.close(), warming,
+      ]).then(([assigned, embedded]) => {
+        drained = [assigned, embedded].every((r) => r.status === 'fulfilled' && r.value === true);
+      });
+      const inTime = await withTimeout(work, left());
       await database.close();
+      return inTime && drained;
     },
   };
 }

@@ -20,6 +20,15 @@ export const configSchema = z.object({
   REDIS_URL: url(['redis:', 'rediss:']).optional(),
   ADMIN_API_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /**
+   * On SIGTERM/SIGINT: how long in-flight requests and jobs (embedding drain, assignment runs, BullMQ
+   * workers) may take to finish before connections and pools are closed anyway.
+   */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  /** Also serve /metrics without authentication on this port (unset: only on the API port, admin key). */
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** The address of METRICS_PORT's listener (loopback by default: the metrics port has no authentication). */
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   DEMO_DATA: bool.default(true),
   EMBED_MODEL: z.string().min(1).default('zh-en-static-100'),
   EMBED_MODELS_DIR: z.string().min(1).default('./embedding-models'),

@@ -7,7 +7,7 @@ import { bootstrap, type Service } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
 import type { Database, Db } from '../src/db/client.ts';
 import { openDatabase, pgliteDatabase } from '../src/db/client.ts';
-import { silentLogger } from '../src/logger.ts';
+import { silentLogger, type Logger } from '../src/logger.ts';
 import { uuidv7 } from '../models/common/uuid.ts';
 import type { Embedder } from '../src/embedding/embedder.ts';
 import { loadTransformersEmbedder } from '../src/embedding/transformers-embedder.ts';
@@ -78,7 +78,7 @@ export const bundledEmbedder = () =>
  * Boots the app. With TEST_REDIS_URL the queue is BullMQ (under a prefix of its own, so test files
  * running in parallel never share jobs); otherwise jobs run in-process.
  */
-export async function startTestApp(env: Record<string, string> = {}, opts: { embedder?: Embedder } = {}): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, opts: { embedder?: Embedder; logger?: Logger } = {}): Promise<TestApp> {
   const { database, url, drop } = await openTestDatabase();
   const redis = process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL, QUEUE_PREFIX: `t${uuidv7().slice(0, 13)}` } : {};
   // Rate limits off unless a test sets them (test/security/rate-limit.test.ts uses real ones):
@@ -90,7 +90,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { emb
   const cache = { MATCH_CACHE_TTL_MS: '0' };
   const config = loadConfig({ DEMO_DATA: 'false', ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'silent', ...limits, ...cache, ...redis, ...env });
   const embedder = opts.embedder ?? (env.EMBED_MODEL ? undefined : await bundledEmbedder());
-  const service = await bootstrap(config, silentLogger, { database, embedder });
+  const service = await bootstrap(config, opts.logger ?? silentLogger, { database, embedder });
   const request: TestApp['request'] = async (method, path, opts = {}) => {
     const headers: Record<string, string> = { ...opts.headers };
     const key = opts.key === undefined ? ADMIN_KEY : opts.key;

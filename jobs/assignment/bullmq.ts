@@ -5,7 +5,8 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Logger } from '../../src/logger.ts';
 import type { AssignmentQueue, RunProcessor } from './queue.ts';
-import { startWorker, withTimeout } from '../bullmq-worker.ts';
+import { startWorker } from '../bullmq-worker.ts';
+import { withTimeout } from '../../src/timeout.ts';
 
 export const ASSIGN_QUEUE = 'assign';
 
@@ -23,14 +24,14 @@ export interface AssignBullOptions {
 
 export function bullmqAssignmentQueue(run: RunProcessor, logger: Logger, opts: AssignBullOptions): AssignmentQueue {
   const producer = new Redis(opts.url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
-  producer.on('error', (e) => logger.debug('redis (assignment producer) error', { err: String(e) }));
+  producer.on('error', (e) => logger.debug({ err: e }, 'redis (assignment producer) error'));
   const queue = new Queue<AssignJob>(ASSIGN_QUEUE, {
     connection: producer,
     prefix: opts.prefix,
     // executeRun records its own failures on the run; retries only cover crashes (a dead worker).
     defaultJobOptions: { attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 1000 },
   });
-  queue.on('error', (e) => logger.debug('assignment queue error', { err: String(e) }));
+  queue.on('error', (e) => logger.debug({ err: e }, 'assignment queue error'));
   const worker = opts.worker ? startAssignmentWorker(run, logger, opts) : null;
   return {
     kind: 'bullmq',
@@ -41,10 +42,12 @@ export function bullmqAssignmentQueue(run: RunProcessor, logger: Logger, opts: A
       if (old && ((await old.isFailed()) || (await old.isCompleted()))) await old.remove();
       await queue.add('assign', { runId }, { jobId: runId });
     },
-    async close() {
-      await worker?.close();
+    depth: () => queue.getJobCounts('waiting', 'active', 'delayed', 'failed'),
+    async close(timeoutMs?: number) {
+      const done = worker ? await worker.close(timeoutMs) : true;
       await withTimeout(queue.close(), 5000);
       producer.disconnect();
+      return done;
     },
   };
 }

@@ -12,7 +12,10 @@ export interface AssignmentQueue {
   readonly kind: 'inline' | 'bullmq';
   /** Schedules the run; rejects when the job cannot be enqueued (Redis down). */
   enqueue(runId: string): Promise<void>;
-  close(): Promise<void>;
+  /** Runs waiting and running in this queue. */
+  depth(): Promise<Record<string, number>>;
+  /** Takes no more runs and waits for the running one: true when it finished within `timeoutMs` (see EmbeddingQueue.close). */
+  close(timeoutMs?: number): Promise<boolean>;
 }
 
 /** The job body: executes one run by id (src/assignment/run.ts `executeRun`). */
@@ -30,7 +33,7 @@ export function createAssignmentQueue(config: Pick<Config, 'REDIS_URL' | 'QUEUE_
  */
 export async function requeueUnfinished(db: Db, queue: AssignmentQueue, logger: Logger): Promise<number> {
   const rows = await db.select({ id: assignmentRunsTable.id }).from(assignmentRunsTable).where(inArray(assignmentRunsTable.status, ['queued', 'running']));
-  for (const r of rows) await queue.enqueue(r.id).catch((e) => logger.warn('could not re-queue an assignment run', { runId: r.id, err: String(e) }));
-  if (rows.length) logger.info('re-queued unfinished assignment runs', { count: rows.length });
+  for (const r of rows) await queue.enqueue(r.id).catch((e) => logger.warn({ runId: r.id, err: e }, 'could not re-queue an assignment run'));
+  if (rows.length) logger.info({ count: rows.length }, 're-queued unfinished assignment runs');
   return rows.length;
 }

@@ -89,7 +89,7 @@ export async function executeRun(ctx: RunContext, runId: string): Promise<void> 
     await ctx.db.update(t).set({ status: 'done', result, error: null, updatedAt: new Date() }).where(eq(t.id, runId));
   } catch (e) {
     const message = e instanceof RunInputError || e instanceof InfeasibleError ? e.message : `internal error / 内部错误: ${String(e)}`;
-    if (!(e instanceof RunInputError)) ctx.logger?.error('assignment run failed', { runId, err: String(e), stack: (e as Error).stack });
+    if (!(e instanceof RunInputError)) ctx.logger?.error({ runId, err: e }, 'assignment run failed');
     await ctx.db.update(t).set({ status: 'failed', error: message, updatedAt: new Date() }).where(eq(t.id, runId));
   }
 }

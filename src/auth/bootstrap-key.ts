@@ -1,7 +1,8 @@
-// With no ADMIN_API_KEY configured, a new installation would be locked: create one admin key,
-// print it once and leave it in DATA_DIR (0600) so the operator can start using the API.
+// With no ADMIN_API_KEY configured, a new installation would be locked: create one admin key and
+// leave it in DATA_DIR (0600) so the operator can start using the API. The key itself is never logged
+// or printed (logs are shipped and kept; a terminal may be recorded): the log says which file holds it.
 import { writeFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { and, eq, isNull } from 'drizzle-orm';
 import { apiKeysTable } from '../../models/schema.ts';
 import type { Db } from '../db/client.ts';
@@ -16,9 +17,12 @@ export async function ensureAdminKey(db: Db, dataDir: string, logger: Logger): P
     .limit(1);
   if (existing) return;
   const key = generateKey();
-  await db.insert(apiKeysTable).values({ keyHash: hashKey(key), prefix: key.slice(0, 10), role: 'admin', label: 'bootstrap admin key', createdBy: 'system' });
+  const [row] = await db
+    .insert(apiKeysTable)
+    .values({ keyHash: hashKey(key), prefix: key.slice(0, 10), role: 'admin', label: 'bootstrap admin key', createdBy: 'system' })
+    .returning({ id: apiKeysTable.id });
   mkdirSync(dataDir, { recursive: true });
-  const file = join(dataDir, 'admin-api-key.txt');
+  const file = resolve(dataDir, 'admin-api-key.txt');
   writeFileSync(file, `${key}\n`, { mode: 0o600 });
-  logger.warn('no ADMIN_API_KEY set: created an admin API key (shown once; also saved to the file)', { key, file });
+  logger.warn({ file, keyId: row.id }, `no ADMIN_API_KEY set: created an admin API key and saved it to ${file} (readable by this user only); the key is not logged`);
 }

@@ -66,6 +66,7 @@ export function pgliteDatabase(
   client: import('@electric-sql/pglite').PGlite,
   drizzle: (typeof import('drizzle-orm/pglite'))['drizzle'],
 ): Database {
+  let closing: Promise<void> | undefined;
   return {
     db: drizzle({ client, schema }) as unknown as Db,
     kind: 'pglite',
@@ -74,6 +75,7 @@ export function pgliteDatabase(
       onListen?.();
       return () => unlisten();
     },
-    close: () => client.close(),
+    // Idempotent (a service closed at shutdown may be closed again by its owner): PGlite throws on a second close.
+    close: () => (closing ??= client.close()),
   };
 }

@@ -70,8 +70,8 @@ export async function scheduleUpkeep(database: Database, intervalMs: number, log
     if (busy) return;
     busy = true;
     pass = upkeepTables(database.db)
-      .then((done) => { for (const d of done) logger.info(`table upkeep: ${d.action}`, { ...d }); })
-      .catch((err) => logger.warn('table upkeep failed', { error: String(err) }))
+      .then((done) => { for (const d of done) logger.info({ ...d }, `table upkeep: ${d.action}`); })
+      .catch((err) => logger.warn({ err }, 'table upkeep failed'))
       .finally(() => { busy = false; });
   }, intervalMs);
   timer.unref();

@@ -31,6 +31,8 @@ import { matchesRouter } from './matches/matches.index.ts';
 import type { CandidateIndex } from '../matching/candidate-index.ts';
 import { matchingWeightsRouter } from './matching-weights/matching-weights.index.ts';
 import { assignmentRunsRouter } from './assignment-runs/assignment-runs.index.ts';
+import { metricsHandler, type Metrics } from './metrics.ts';
+import { closeConnectionsWhenStopping, type Lifecycle } from './system/ready.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -48,12 +50,18 @@ export interface AppDeps {
   matchCache: MatchCache;
   /** The candidate tables in memory (src/matching/candidate-index.ts). */
   candidateIndex: CandidateIndex;
+  /** This app's Prometheus registry and instruments (src/http/metrics.ts). */
+  metrics: Metrics;
+  /** Whether the process is shutting down (/ready, Connection: close). */
+  lifecycle: Lifecycle;
 }
 
 export function createApp(deps: AppDeps) {
   const db = deps.database.db;
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
   app.use('*', requestId());
+  app.use('*', deps.metrics.middleware);
+  app.use('*', closeConnectionsWhenStopping(deps.lifecycle));
   app.use('*', secureHeaders());
   app.use('*', requestLog(deps.logger));
   app.use('*', bodyLimit(MAX_BODY_BYTES, 'The request body is larger than 1 MiB / 请求体超过 1 MiB'));
@@ -68,7 +76,12 @@ export function createApp(deps: AppDeps) {
   const authFailures = new TokenBucket({ limit: cfg.RATE_LIMIT_AUTH_FAILURES ?? 20, windowMs: cfg.RATE_LIMIT_AUTH_WINDOW_MS ?? 60_000 });
   const expensive = new TokenBucket({ limit: cfg.RATE_LIMIT_EXPENSIVE ?? 120, windowMs: cfg.RATE_LIMIT_EXPENSIVE_WINDOW_MS ?? 60_000 });
 
-  app.route('/', healthRouter());
+  const auth = authenticate(db, deps.config.ADMIN_API_KEY, { bucket: authFailures, clientAddress: clientAddress(cfg.TRUST_PROXY ?? { hops: 0 }) });
+
+  app.route('/', healthRouter(deps));
+  // Metrics show the service's load and backlog: admins only on the API port (METRICS_PORT serves
+  // them unauthenticated on a loopback address, src/main.ts).
+  app.get('/metrics', auth, adminOnly, metricsHandler(deps.metrics));
   app.route('/', docsRouter());
   app.route('/v1', regionsRouter(db));
   app.doc31('/v1/openapi.json', {
@@ -83,7 +96,7 @@ export function createApp(deps: AppDeps) {
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
 
   const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
-  v1.use('*', authenticate(db, deps.config.ADMIN_API_KEY, { bucket: authFailures, clientAddress: clientAddress(cfg.TRUST_PROXY ?? { hops: 0 }) }));
+  v1.use('*', auth);
   v1.use('*', expensiveLimit(expensive));
   v1.use('*', invalidateOnCommittedWrite(() => {
     deps.matchCache.invalidate();
@@ -102,7 +115,7 @@ export function createApp(deps: AppDeps) {
   v1.route('/', auditRouter(db));
   v1.route('/', privacyRouter(db));
   // Match routes first: `/projects/{id}/matches/...` must not be shadowed by the resource routes.
-  v1.route('/', matchesRouter(db, deps.embedder, deps.matchCache, deps.candidateIndex));
+  v1.route('/', matchesRouter(db, deps.embedder, deps.matchCache, deps.candidateIndex, deps.metrics));
   v1.route('/', matchingWeightsRouter(db, deps.embedder));
   v1.route('/', assignmentRunsRouter(db, deps.embedder, deps.assignmentQueue));
   for (const def of resourceDefs) v1.route('/', resourceRouter(new Repository(def, db, deps.embeddingHooks)));

@@ -99,19 +99,25 @@ export const requireStorableJson: MiddlewareHandler<AppEnv> = async (c, next) =>
   await next();
 };
 
-/** One structured log line per request. */
+/**
+ * One structured log line per request, and the request's child logger (`c.get('log')`: every line
+ * carries the request id). Probes (/health, /ready, /metrics) log at debug, so they do not drown the rest.
+ */
 export function requestLog(logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const start = performance.now();
+    const log = logger.child({ requestId: c.get('requestId') });
+    c.set('log', log);
     await next();
-    logger.info('request', {
-      requestId: c.get('requestId'),
+    const fields = {
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,
       ms: Math.round((performance.now() - start) * 10) / 10,
       role: c.get('actor')?.role,
-    });
+    };
+    if (PROBES.has(c.req.path)) log.debug(fields, 'request');
+    else log.info(fields, 'request');
   };
 }
 
@@ -218,3 +224,5 @@ export const emptyBodyIsNoBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   await next();
 };
+
+const PROBES = new Set(['/health', '/ready', '/metrics']);

@@ -52,12 +52,12 @@ export function errorHandler(logger: Logger) {
         'Text contains a character that cannot be stored (U+0000) / 文本包含无法存储的字符 (U+0000)');
     }
     if (isDatabaseUnavailable(err)) {
-      logger.warn('database unavailable', { requestId: c.get('requestId'), path: c.req.path, err: String(err) });
+      (c.get('log') ?? logger).warn({ path: c.req.path, err }, 'database unavailable');
       return problem(c, 503, 'Service Unavailable',
         'The database is unavailable; nothing was changed by this request unless it said so. Retry shortly / 数据库暂时不可用，请稍后重试',
         [], { 'Retry-After': '5' });
     }
-    logger.error('unhandled error', { requestId: c.get('requestId'), path: c.req.path, err: String(err), stack: err.stack });
+    (c.get('log') ?? logger).error({ path: c.req.path, err }, 'unhandled error');
     return problem(c, 500, 'Internal Server Error', 'An unexpected error occurred; it has been logged / 服务器内部错误，已记录');
   };
 }

@@ -148,14 +148,14 @@ export async function createCandidateIndex(
     if (s && s !== 'sql') s.dirty = true;
   }, dirtyAll).catch((e: unknown) => {
     // Without notifications, every call refreshes (a range read of the rows written since the last).
-    logger?.warn('candidate index: no change notifications, refreshing on every call', { error: String(e) });
+    logger?.warn({ err: e }, 'candidate index: no change notifications, refreshing on every call');
     return null;
   });
 
   const leaveToSql = (name: string) => {
-    logger?.warn('candidate index: table does not fit in MATCH_INDEX_MAX_MB or the JS heap, narrowed in SQL', {
+    logger?.warn({
       table: name, maxMb: Math.round(maxBytes / 2 ** 20), heapMb: Math.round(heapBudget / 2 ** 20),
-    });
+    }, 'candidate index: table does not fit in MATCH_INDEX_MAX_MB or the JS heap, narrowed in SQL');
     stores.set(name, 'sql');
     return null;
   };

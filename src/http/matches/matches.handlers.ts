@@ -8,6 +8,7 @@ import { todayInShanghai } from '../../matching/rules.ts';
 import { matchInvestorProjects, matchProject, matchTrainingFounders, type MatchResult, type ProjectTarget } from '../../matching/service.ts';
 import type { Lang } from '../../matching/types.ts';
 import type { AppEnv } from '../env.ts';
+import type { MatchMetrics } from '../metrics.ts';
 
 /**
  * The reasons' language from Accept-Language: the highest-q of zh / en (Tibetan callers get Chinese
@@ -33,30 +34,38 @@ function cacheKey(c: Context<AppEnv>, lang: Lang, limit: number): string {
   return [a.role, a.keyId, a.subjectId, a.centerId, lang, c.req.path, limit, todayInShanghai()].join('|');
 }
 
-export function matchHandlers(db: Db, embedder: Embedder, cache: MatchCache, index: CandidateIndex) {
+export function matchHandlers(db: Db, embedder: Embedder, cache: MatchCache, index: CandidateIndex, metrics?: MatchMetrics) {
   const ctx = (c: Context<AppEnv>): EngineContext => ({ db, model: embedder.id, lang: preferredLang(c.req.header('accept-language')), index });
   const args = (c: any) => [c.req.valid('param').id, c.req.valid('query').limit] as const;
   /**
    * The caller's stored result while the data is unchanged (X-Match-Cache: hit), else computed and
    * stored (miss). `Cache-Control: no-cache` asks for a fresh computation. Errors are never stored.
+   * `journey` (the recipe's id) labels the metrics.
    */
-  const served = async (c: any, run: (ctx: EngineContext) => Promise<MatchResult>) => {
+  const served = async (c: any, journey: string, run: (ctx: EngineContext) => Promise<MatchResult>) => {
     const engine = ctx(c);
     const key = cacheKey(c, engine.lang, c.req.valid('query').limit);
     const refresh = /no-cache|no-store/i.test(c.req.header('cache-control') ?? '');
     const hit = refresh ? undefined : cache.get(key);
-    if (hit) return c.body(hit, 200, { 'content-type': 'application/json', 'x-match-cache': 'hit' });
+    if (hit) {
+      metrics?.cacheResult(journey, 'hit');
+      return c.body(hit, 200, { 'content-type': 'application/json', 'x-match-cache': 'hit' });
+    }
     const generation = cache.generation();
+    const timed = metrics?.computeTimer(journey);
     const body = JSON.stringify(await run(engine));
+    timed?.();
     cache.set(key, body, generation);
-    return c.body(body, 200, { 'content-type': 'application/json', 'x-match-cache': cache.enabled ? 'miss' : 'off' });
+    const result = cache.enabled ? 'miss' : 'off';
+    metrics?.cacheResult(journey, result);
+    return c.body(body, 200, { 'content-type': 'application/json', 'x-match-cache': result });
   };
   return {
     project: (target: ProjectTarget) => (c: any) => {
       const [id, limit] = args(c);
-      return served(c, (e) => matchProject(e, c.get('actor'), id, target, limit));
+      return served(c, `project.${target}`, (e) => matchProject(e, c.get('actor'), id, target, limit));
     },
-    investorProjects: (c: any) => served(c, (e) => matchInvestorProjects(e, c.get('actor'), ...args(c))),
-    trainingFounders: (c: any) => served(c, (e) => matchTrainingFounders(e, c.get('actor'), ...args(c))),
+    investorProjects: (c: any) => served(c, 'investor.projects', (e) => matchInvestorProjects(e, c.get('actor'), ...args(c))),
+    trainingFounders: (c: any) => served(c, 'training.founders', (e) => matchTrainingFounders(e, c.get('actor'), ...args(c))),
   };
 }

@@ -4,13 +4,14 @@ import type { Embedder } from '../../embedding/embedder.ts';
 import type { MatchCache } from '../../matching/cache.ts';
 import type { CandidateIndex } from '../../matching/candidate-index.ts';
 import type { AppEnv } from '../env.ts';
+import type { MatchMetrics } from '../metrics.ts';
 import { validationHook } from '../problem.ts';
 import { investorProjectsRoute, projectMatchRoutes, projectTargets, trainingFoundersRoute } from './matches.routes.ts';
 import { matchHandlers } from './matches.handlers.ts';
 
-export function matchesRouter(db: Db, embedder: Embedder, cache: MatchCache, index: CandidateIndex) {
+export function matchesRouter(db: Db, embedder: Embedder, cache: MatchCache, index: CandidateIndex, metrics?: MatchMetrics) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
-  const h = matchHandlers(db, embedder, cache, index);
+  const h = matchHandlers(db, embedder, cache, index, metrics);
   for (const t of projectTargets) app.openapi(projectMatchRoutes[t], h.project(t));
   app.openapi(investorProjectsRoute, h.investorProjects);
   app.openapi(trainingFoundersRoute, h.trainingFounders);

@@ -1,4 +1,4 @@
-// /health (public), /v1/status (admin), the OpenAPI document and the human docs page.
+// /health and /ready (public), /v1/status (admin), the OpenAPI document and the human docs page.
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { embeddingsTable } from '../../../models/schema.ts';
@@ -6,6 +6,9 @@ import { markForReindex } from '../../../jobs/embeddings/processor.ts';
 import type { AppEnv } from '../env.ts';
 import { problemResponses } from '../openapi-common.ts';
 import type { AppDeps } from '../app.ts';
+import type { Database } from '../../db/client.ts';
+import type { Logger } from '../../logger.ts';
+import { readiness, type Lifecycle } from './ready.ts';
 
 export const StatusSchema = z
   .object({
@@ -52,14 +55,33 @@ export function statusHandler(deps: AppDeps) {
   };
 }
 
-export function healthRouter() {
+const check = z.string().describe('"ok", or why not: "shutting down", "unreachable", "timeout", "<n> pending", "not checked"');
+export const ReadySchema = z
+  .object({ ok: z.boolean(), checks: z.object({ shutdown: check, database: check, migrations: check }) })
+  .openapi('Readiness');
+
+export function healthRouter(deps: { database: Database; lifecycle: Lifecycle; logger: Logger }) {
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
     createRoute({
-      method: 'get', path: '/health', tags: ['system'], summary: 'Liveness (no auth)',
+      method: 'get', path: '/health', tags: ['system'], summary: 'Liveness: the process answers (no auth, no database)',
       responses: { 200: { description: 'Up', content: { 'application/json': { schema: z.object({ ok: z.literal(true) }) } } } },
     }),
     (c) => c.json({ ok: true as const }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/ready', tags: ['system'],
+      summary: 'Readiness: the database answers, migrations are applied, not shutting down (no auth)',
+      responses: {
+        200: { description: 'Ready for traffic', content: { 'application/json': { schema: ReadySchema } } },
+        503: { description: 'Not ready: the failed checks say why', content: { 'application/json': { schema: ReadySchema } } },
+      },
+    }),
+    async (c) => {
+      const r = await readiness(deps.database, deps.lifecycle, c.get('log') ?? deps.logger);
+      return c.json(r, r.ok ? 200 : 503);
+    },
   );
   return app;
 }
