@@ -7,22 +7,26 @@
 //   problem+json whose paths name something that was sent (or a required field);
 // - list queries built from each parameter's schema → 200 when every value is valid, else 400
 //   naming only parameters that were sent.
+// - every request goes over real keep-alive connections (./http-transport.ts), oversized, empty and
+//   malformed bodies and HEAD included: no request may end in a connection error.
 // npm test runs a few thousand cases; `npm run fuzz` (FUZZ_SCALE) runs ≥ 10,000.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { TestApp, TestResponse } from '../harness.ts';
 import { startGatedApp } from '../resources/fixtures.ts';
 import { resourceDefs } from '../../src/resources/index.ts';
+import { httpTransport, type HttpTransport } from './http-transport.ts';
 import { PAIRS, badValue, name, requiredFields, runs, validBody, SCALE, type Pools, type Row } from './arbitraries.ts';
 
 let t: TestApp;
+let http: HttpTransport;
 let pools: Pools;
 let openapi: any;
 /** Every response seen, by status class, and any 5xx (the goal: none). */
 const stats = { requests: 0, cases: 0, byStatus: {} as Record<string, number>, serverErrors: [] as string[] };
 
-async function call(method: string, path: string, opts: { body?: unknown; raw?: string; headers?: Record<string, string> } = {}): Promise<TestResponse> {
-  const res = await t.request(method, path, opts);
+async function call(method: string, path: string, opts: { key?: string | null; body?: unknown; raw?: string | Buffer; headers?: Record<string, string> } = {}): Promise<TestResponse> {
+  const res = await http.request(method, path, opts);
   stats.requests++;
   stats.byStatus[res.status] = (stats.byStatus[res.status] ?? 0) + 1;
   if (res.status >= 500) stats.serverErrors.push(`${method} ${path} ${JSON.stringify(opts.body ?? opts.raw)?.slice(0, 300)} → ${res.status} ${res.text.slice(0, 300)}`);
@@ -44,6 +48,7 @@ const pick = (o: Row, keys: string[]) => Object.fromEntries(keys.filter((k) => k
 
 beforeAll(async () => {
   t = await startGatedApp();
+  http = await httpTransport(t);
   const regions = (await t.request('GET', '/v1/regions', { key: null })).body;
   const codes: string[] = (Array.isArray(regions) ? regions : regions.items).map((r: Row) => r.code);
   const centers: string[] = [];
@@ -55,7 +60,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   // eslint-disable-next-line no-console
-  console.log(`[fuzz] scale ${SCALE}: ${stats.cases} cases, ${stats.requests} requests, statuses ${JSON.stringify(stats.byStatus)}, 5xx: ${stats.serverErrors.length}`);
+  console.log(`[fuzz] scale ${SCALE}: ${stats.cases} cases, ${stats.requests} requests, statuses ${JSON.stringify(stats.byStatus)}, 5xx: ${stats.serverErrors.length}, failed connections: ${http?.failures.length}`);
+  await http?.close();
   await t?.close();
 });
 
@@ -234,7 +240,36 @@ describe('every operation of the OpenAPI document', () => {
     );
   });
 
-  it('found no 5xx anywhere', () => {
+  it('oversized, empty and malformed bodies and HEAD leave the keep-alive connection usable', async () => {
+    const ops = operations();
+    const gets = ops.filter(([m, p]) => m === 'GET' && !p.includes('{')).map(([, p]) => p);
+    const writes = ops.filter(([m]) => m !== 'GET').map(([m, p]) => [m, p.replace(/\{[^}]+\}/g, '00000000-0000-7000-8000-000000000000')] as const);
+    const MiB = 1024 * 1024;
+    const edge = fc.oneof(
+      // over the 1 MiB limit (the rest is drained, so the socket stays in step)
+      fc.tuple(fc.constantFrom(...writes), fc.integer({ min: 1, max: MiB })).map(([[m, p], extra]) => ({ method: m, path: p, raw: Buffer.alloc(MiB + extra, 0x61), headers: { 'content-type': 'application/json' }, expect: [413] })),
+      // an empty body with a JSON content type is no body
+      fc.constantFrom(...writes).map(([m, p]) => ({ method: m, path: p, raw: '', headers: { 'content-type': 'application/json' }, expect: [] as number[] })),
+      // malformed JSON and foreign content types
+      fc.tuple(fc.constantFrom(...writes), fc.constantFrom('{', '{"a":', 'null', '[]', '\u0000', '{"a":1}{"b":2}'), fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded'))
+        .map(([[m, p], raw, type]) => ({ method: m, path: p, raw, headers: { 'content-type': type }, expect: [] as number[] })),
+      fc.constantFrom(...gets).map((p) => ({ method: 'HEAD', path: p, raw: undefined, headers: {}, expect: [] as number[] })),
+    );
+    await fc.assert(
+      fc.asyncProperty(edge, async (c) => {
+        stats.cases++;
+        const res = await call(c.method, c.path, { raw: c.raw, headers: c.headers });
+        expect(res.status, `${c.method} ${c.path}: ${res.text.slice(0, 300)}`).toBeLessThan(500);
+        if (c.expect.length) expect(c.expect, `${c.method} ${c.path}`).toContain(res.status);
+        const next = await call('GET', '/health', { key: null });
+        expect(next.status).toBe(200);
+      }),
+      { numRuns: runs(60) },
+    );
+  });
+
+  it('found no 5xx and no failed connection anywhere', () => {
     expect(stats.serverErrors, stats.serverErrors.join('\n')).toEqual([]);
+    expect(http.failures, http.failures.join('\n')).toEqual([]);
   });
 });
