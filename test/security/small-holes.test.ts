@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { startTestApp, type TestApp, type TestResponse } from '../harness.ts';
 import { expectProblem, founderBody, ok, projectBody, trainingBody } from '../auth/world.ts';
 import { MAX_RUN_POOL_PAIRS } from '../../models/assignment-runs/validation.ts';
+import { MATCH_DATA_CHANNEL } from '../../src/matching/cache.ts';
+import { sql } from 'drizzle-orm';
 
 let t: TestApp;
 let cA: string;
@@ -33,6 +35,15 @@ afterAll(async () => {
 
 describe('only committed writes invalidate the match cache and the candidate index', () => {
   it('refused writes (400, 403, 404, 409, 415, 422) and previews invalidate nothing; a committed write does', async () => {
+    // The setup's own commits (and the embeddings they start) reach the cache by NOTIFY a moment later
+    // on PostgreSQL: let them all arrive first. Notifications come in commit order, so once a marker
+    // sent after the last of them has arrived, none is left in flight.
+    await t.service.queue.drained(120_000);
+    const seen: string[] = [];
+    const stop = await t.service.database.listen(MATCH_DATA_CHANNEL, (p) => seen.push(p));
+    await t.db.execute(sql`select pg_notify(${MATCH_DATA_CHANNEL}, 'marker')`);
+    await vi.waitFor(() => expect(seen).toContain('marker'), { timeout: 10_000 });
+    await stop();
     const cache = vi.spyOn(t.service.matchCache, 'invalidate');
     const index = vi.spyOn(t.service.candidateIndex, 'invalidate');
     try {
