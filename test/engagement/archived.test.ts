@@ -5,7 +5,13 @@
 // the training (inviting them again is 409); a failed assignment run stores no internal error text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { assignmentRunsTable, enrollmentsTable, projectInvitationsTable, trainingInvitationsTable, trainingsTable } from '../../models/schema.ts';
+import {
+  assignmentRunsTable,
+  enrollmentsTable,
+  projectInvitationsTable,
+  trainingInvitationsTable,
+  trainingsTable,
+} from '../../models/schema.ts';
 import { executeRun } from '../../src/assignment/run.ts';
 import { trainerHandles } from '../../src/engagement/founder-handles.ts';
 import type { TestApp } from '../harness.ts';
@@ -23,14 +29,22 @@ beforeAll(async () => {
   const h = await trainerHandles(t.db, PROVIDER_ONE);
   handle1 = (id) => h.handle(id);
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 const newTraining = (title: string) => create(t, '/v1/trainings', trainingBody(title, PROVIDER_ONE));
 const cohortRes = (actor: Actor, trainingId: string) =>
-  t.request('GET', `/v1/trainings/${trainingId}/matches/founders?limit=100`, { key: w.keys[actor], headers: { 'cache-control': 'no-cache' } });
-const cohortIds = async (actor: Actor, trainingId: string) => ((await ok(cohortRes(actor, trainingId))).items as any[]).map((i) => i.id as string);
-const enrol = (actor: Actor, trainingId: string, founderId: string) => as(actor).post(`/v1/trainings/${trainingId}/enrollments`, { founderId });
-const invite = (actor: Actor, trainingId: string, body: unknown) => as(actor).post(`/v1/trainings/${trainingId}/invitations`, body);
+  t.request('GET', `/v1/trainings/${trainingId}/matches/founders?limit=100`, {
+    key: w.keys[actor],
+    headers: { 'cache-control': 'no-cache' },
+  });
+const cohortIds = async (actor: Actor, trainingId: string) =>
+  ((await ok(cohortRes(actor, trainingId))).items as any[]).map((i) => i.id as string);
+const enrol = (actor: Actor, trainingId: string, founderId: string) =>
+  as(actor).post(`/v1/trainings/${trainingId}/enrollments`, { founderId });
+const invite = (actor: Actor, trainingId: string, body: unknown) =>
+  as(actor).post(`/v1/trainings/${trainingId}/invitations`, body);
 
 describe('an archived training', () => {
   let tr: string;
@@ -42,7 +56,10 @@ describe('an archived training', () => {
     openInvitation = (await ok(invite('staffA', tr, { founderId: w.fA2 }), 201)).id;
     // With an enrolment the DELETE archives it.
     expect((await t.request('DELETE', `/v1/trainings/${tr}`)).status).toBe(204);
-    const [row] = await t.db.select({ archivedAt: trainingsTable.archivedAt }).from(trainingsTable).where(eq(trainingsTable.id, tr));
+    const [row] = await t.db
+      .select({ archivedAt: trainingsTable.archivedAt })
+      .from(trainingsTable)
+      .where(eq(trainingsTable.id, tr));
     expect(row.archivedAt).toBeInstanceOf(Date);
   });
 
@@ -61,7 +78,10 @@ describe('an archived training', () => {
   it('an invitation sent before cannot be accepted (404) and enrols nobody', async () => {
     expectProblem(await as('founderA2').post(`/v1/training-invitations/${openInvitation}/accept`), 404);
     expectProblem(await as('admin').post(`/v1/training-invitations/${openInvitation}/accept`), 404);
-    const enrolled = await t.db.select().from(enrollmentsTable).where(and(eq(enrollmentsTable.trainingId, tr), eq(enrollmentsTable.founderId, w.fA2)));
+    const enrolled = await t.db
+      .select()
+      .from(enrollmentsTable)
+      .where(and(eq(enrollmentsTable.trainingId, tr), eq(enrollmentsTable.founderId, w.fA2)));
     expect(enrolled).toEqual([]);
   });
 
@@ -91,12 +111,26 @@ describe('an archived project', () => {
 
   beforeAll(async () => {
     // founderA1 names fB1 (who accepts) and fA2 (who does not answer); an introduction gives it history.
-    project = (await ok(as('founderA1').post('/v1/projects', projectBody({ title: 'ARCHIVED-PROJECT 将删除', centerId: w.cA, founderIds: [w.fA1, w.fB1, w.fA2] })), 201)).id;
-    const invitations = await t.db.select().from(projectInvitationsTable).where(eq(projectInvitationsTable.projectId, project));
+    project = (
+      await ok(
+        as('founderA1').post(
+          '/v1/projects',
+          projectBody({ title: 'ARCHIVED-PROJECT 将删除', centerId: w.cA, founderIds: [w.fA1, w.fB1, w.fA2] }),
+        ),
+        201,
+      )
+    ).id;
+    const invitations = await t.db
+      .select()
+      .from(projectInvitationsTable)
+      .where(eq(projectInvitationsTable.projectId, project));
     const of = (f: string) => invitations.find((i) => i.founderId === f)!.id;
     await ok(as('founderB1').post(`/v1/project-invitations/${of(w.fB1)}/accept`));
     pending = of(w.fA2);
-    await ok(as('founderA1').post('/v1/introductions', { projectId: project, targetKind: 'mentor', targetId: w.m2 }), 201);
+    await ok(
+      as('founderA1').post('/v1/introductions', { projectId: project, targetKind: 'mentor', targetId: w.m2 }),
+      201,
+    );
   });
 
   it('makes co-founders while live (control)', async () => {
@@ -114,7 +148,9 @@ describe('an archived project', () => {
       expect(row).toMatchObject({ status: 'withdrawn', decidedAt: expect.any(Date) });
       expect(await auditRows(t, 'project_invitation.withdraw', pending)).toHaveLength(1);
       // The accepted one stays accepted (history).
-      const accepted = await t.db.select().from(projectInvitationsTable)
+      const accepted = await t.db
+        .select()
+        .from(projectInvitationsTable)
         .where(and(eq(projectInvitationsTable.projectId, project), eq(projectInvitationsTable.founderId, w.fB1)));
       expect(accepted[0].status).toBe('accepted');
     });
@@ -124,11 +160,17 @@ describe('an archived project', () => {
       expectProblem(await as('founderA2').post(`/v1/project-invitations/${pending}/decline`), 404);
       expectProblem(await as('admin').post(`/v1/project-invitations/${pending}/accept`), 404);
       // Even were it still pending (a race with the archive): 404, and no member added.
-      await t.db.update(projectInvitationsTable).set({ status: 'pending', decidedAt: null }).where(eq(projectInvitationsTable.id, pending));
+      await t.db
+        .update(projectInvitationsTable)
+        .set({ status: 'pending', decidedAt: null })
+        .where(eq(projectInvitationsTable.id, pending));
       expectProblem(await as('founderA2').post(`/v1/project-invitations/${pending}/accept`), 404);
       const [row] = await t.db.select().from(projectInvitationsTable).where(eq(projectInvitationsTable.id, pending));
       expect(row.status).toBe('pending');
-      await t.db.update(projectInvitationsTable).set({ status: 'withdrawn', decidedAt: new Date() }).where(eq(projectInvitationsTable.id, pending));
+      await t.db
+        .update(projectInvitationsTable)
+        .set({ status: 'withdrawn', decidedAt: new Date() })
+        .where(eq(projectInvitationsTable.id, pending));
     });
 
     it('no longer makes its founders co-founders: their profiles are 404 to each other', async () => {
@@ -169,7 +211,10 @@ describe('a failed assignment run', () => {
   it('stores a generic bilingual message with the run id, not the error (SQL parameters); the log has the error', async () => {
     const marker = 'PII-13800000000-wx-secret';
     // An input no API would accept (it is validated there), so the job's first query fails in the database.
-    const [row] = await t.db.insert(assignmentRunsTable).values({ centerId: w.cA, status: 'queued', input: { projectIds: [marker] } }).returning();
+    const [row] = await t.db
+      .insert(assignmentRunsTable)
+      .values({ centerId: w.cA, status: 'queued', input: { projectIds: [marker] } })
+      .returning();
     const logs = captureLogs('error');
     await executeRun({ db: t.db, model: t.service.embedder.id, logger: logs.logger }, row.id);
 
@@ -181,6 +226,10 @@ describe('a failed assignment run', () => {
     for (const s of [marker, 'params', 'Failed query', 'select', 'uuid']) expect(body.error).not.toContain(s);
 
     const line = logs.lines().find((l) => l.msg === 'assignment run failed');
-    expect(line).toMatchObject({ level: 'error', runId: row.id, err: { message: expect.any(String), stack: expect.any(String) } });
+    expect(line).toMatchObject({
+      level: 'error',
+      runId: row.id,
+      err: { message: expect.any(String), stack: expect.any(String) },
+    });
   });
 });
