@@ -2,12 +2,13 @@
 // recipe's hard rules + ORDER BY distance LIMIT 10, the same statement the engine's vector channel
 // runs) and recall@10 of the engine's ranking path against the exact ranking (exactLimit: Infinity).
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { enrollmentsTable, investorsTable, trainingsTable } from '../../models/schema.ts';
+import { investorsTable, trainingsTable } from '../../models/schema.ts';
 import type { Db } from '../../src/db/client.ts';
 import { resultRows } from '../../src/db/errors.ts';
 import { nearestIds, runRecipe, type EngineContext } from '../../src/matching/engine.ts';
 import { profileQuery, toProfile } from '../../src/matching/profile.ts';
 import * as recipes from '../../src/matching/recipes/index.ts';
+import { trainingExclusions } from '../../src/matching/recipes/training-founders.ts';
 import { loadProjectSource, recipeWeights } from '../../src/matching/service.ts';
 import type { Profile, Recipe } from '../../src/matching/types.ts';
 
@@ -67,8 +68,7 @@ export async function loadSource(ctx: EngineContext, kind: Endpoint['sourceKind'
   const [raw] = await profileQuery(ctx.db, table, kind, ctx.model)(eq(table.id, id), 1);
   const p = toProfile(raw, kind === 'investor' ? { sectors: raw.sectors } : { topics: raw.topics });
   if (kind === 'investor') return p;
-  const enrolled = await ctx.db.select({ id: enrollmentsTable.founderId }).from(enrollmentsTable).where(eq(enrollmentsTable.trainingId, id));
-  return { ...p, enrolledFounders: new Set(enrolled.map((e) => e.id)) } as Profile;
+  return { ...p, ...(await trainingExclusions(ctx.db, id)) } as Profile;
 }
 
 /** The endpoint's kNN statement: candidates passing the recipe's SQL rules, nearest 10 by cosine distance (the engine's vector channel). */

@@ -74,6 +74,10 @@ function noEligible(rules: Record<string, number>): Bilingual {
 
 export class RunInputError extends Error {}
 
+/** A failed run's `error` when the cause is ours: what to quote to an operator, nothing of the cause. */
+export const internalError = (runId: string) =>
+  `internal error in assignment run ${runId}; the server log has the details / 分配运行 ${runId} 发生内部错误，详情见服务器日志`;
+
 /** Runs the assignment of run `runId` and stores its result (or its failure). */
 export async function executeRun(ctx: RunContext, runId: string): Promise<void> {
   const t = assignmentRunsTable;
@@ -88,7 +92,9 @@ export async function executeRun(ctx: RunContext, runId: string): Promise<void> 
     const result = await compute(ctx, run.centerId, run.input as AssignmentRunBody);
     await ctx.db.update(t).set({ status: 'done', result, error: null, updatedAt: new Date() }).where(eq(t.id, runId));
   } catch (e) {
-    const message = e instanceof RunInputError || e instanceof InfeasibleError ? e.message : `internal error / 内部错误: ${String(e)}`;
+    // An unexpected error's text may carry SQL parameters (personal data) and staff read `error`: they
+    // get a generic message naming the run, the log (redacted, src/logger.ts) gets the error.
+    const message = e instanceof RunInputError || e instanceof InfeasibleError ? e.message : internalError(runId);
     if (!(e instanceof RunInputError)) ctx.logger?.error({ runId, err: e }, 'assignment run failed');
     await ctx.db.update(t).set({ status: 'failed', error: message, updatedAt: new Date() }).where(eq(t.id, runId));
   }

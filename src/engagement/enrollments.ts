@@ -34,13 +34,16 @@ const present = (r: typeof e.$inferSelect): Enrollment => ({ id: r.id, trainingI
 export type Training = { id: string; provider: string; seats: number };
 export const isTrainerOf = (actor: Actor, t: Training) => actor.role === 'trainer' && actor.subjectId === t.provider;
 
-/** The training (id, provider, seats), or 404. */
-export async function findTraining(db: Executor, id: string): Promise<Training> {
+/**
+ * The training (id, provider, seats), or 404. An archived one (deleted with history) is unknown: no
+ * one enrols into or is invited to it; only `archived: true` (an admin reading its enrolments) finds it.
+ */
+export async function findTraining(db: Executor, id: string, opts: { archived?: boolean } = {}): Promise<Training> {
   if (!isUuid(id)) throw notFound('training');
   const [t] = await db
     .select({ id: trainingsTable.id, provider: trainingsTable.provider, seats: trainingsTable.seats })
     .from(trainingsTable)
-    .where(eq(trainingsTable.id, id))
+    .where(and(eq(trainingsTable.id, id), opts.archived ? undefined : isNull(trainingsTable.archivedAt)))
     .limit(1);
   if (!t) throw notFound('training');
   return t;
@@ -78,8 +81,13 @@ export async function enrollableFounder(db: Executor, actor: Actor, founderId: s
  * for a duplicate (409) and a free seat (409), inserts and audits (`detail` adds to the audit entry).
  */
 export async function takeSeat(tx: Executor, actor: Actor, trainingId: string, founder: { id: string; centerId: string | null }, detail: Row = {}): Promise<Enrollment> {
-  const [locked] = await tx.select({ seats: trainingsTable.seats }).from(trainingsTable).where(eq(trainingsTable.id, trainingId)).for('update');
-  if (!locked) throw notFound('training');
+  const [locked] = await tx
+    .select({ seats: trainingsTable.seats, archivedAt: trainingsTable.archivedAt })
+    .from(trainingsTable)
+    .where(eq(trainingsTable.id, trainingId))
+    .for('update');
+  // Archived meanwhile (or before an invitation is accepted): unknown, as to findTraining.
+  if (!locked || locked.archivedAt) throw notFound('training');
   const [existing] = await tx.select({ id: e.id }).from(e).where(and(eq(e.trainingId, trainingId), eq(e.founderId, founder.id))).limit(1);
   if (existing) throw alreadyEnrolled();
   const taken = await countEnrollments(tx, trainingId);
@@ -109,8 +117,9 @@ export async function enrollmentWrite<T>(write: () => Promise<T>): Promise<T> {
 export class Enrollments {
   constructor(private readonly db: Db) {}
 
-  private training(id: string): Promise<Training> {
-    return findTraining(this.db, id);
+  /** The training to enrol into (never an archived one), or whose enrolments `reader` reads (admins: archived ones too). */
+  private training(id: string, reader?: Actor): Promise<Training> {
+    return findTraining(this.db, id, { archived: !!reader && isAdmin(reader) });
   }
 
   async enroll(actor: Actor, trainingId: string, founderId: string): Promise<Enrollment> {
@@ -130,7 +139,7 @@ export class Enrollments {
   }
 
   async list(actor: Actor, trainingId: string, q: { limit: number; cursor?: string; founderId?: string }) {
-    const training = await this.training(trainingId);
+    const training = await this.training(trainingId, actor);
     const scope = enrollmentScope(actor, training);
     if (scope === null) throw notFound('training enrolments');
     const conds: (SQL | undefined)[] = [eq(e.trainingId, training.id), scope === 'all' ? undefined : scope];
@@ -144,7 +153,7 @@ export class Enrollments {
 
   /** One founder's enrolment in the training, when the actor sees it (else 404). */
   async get(actor: Actor, trainingId: string, founderId: string): Promise<Enrollment> {
-    const training = await this.training(trainingId);
+    const training = await this.training(trainingId, actor);
     const scope = enrollmentScope(actor, training);
     if (scope === null || !isUuid(founderId)) throw notFound('enrolment');
     const [row] = await this.db
@@ -157,7 +166,7 @@ export class Enrollments {
   }
 
   async remove(actor: Actor, trainingId: string, founderId: string): Promise<void> {
-    const training = await this.training(trainingId);
+    const training = await this.training(trainingId, actor);
     const scope = enrollmentScope(actor, training);
     if (scope === null || !isUuid(founderId)) throw notFound('enrolment');
     await this.db.transaction(async (tx) => {

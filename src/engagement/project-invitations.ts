@@ -6,7 +6,8 @@
 // Rules:
 // - an invitation is seen by its invitee, the founder who invited, the project's center staff and
 //   admins (anyone else: 404); only the invitee (or an admin) accepts or declines, only while
-//   pending (409 otherwise); accepting a project that no longer exists is 404;
+//   pending (409 otherwise); accepting or declining for a project that no longer exists or was
+//   removed (archived; its pending invitations are withdrawn with it) is 404;
 // - naming a pending invitee again keeps its invitation; naming a founder who declined is 409;
 // - the inviter leaving a pending invitee out of `founderIds` withdraws it, and so does the inviter
 //   leaving the project; a founder added directly (staff, admin) needs no invitation any more;
@@ -137,6 +138,13 @@ export async function saveProjectFounders(tx: Tx, projectId: string, founderIds:
   }
 }
 
+/** The project unless it is gone or archived (deleted with history); `lock`: FOR UPDATE. */
+async function liveProject(db: Executor, id: string, lock = false): Promise<{ centerId: string | null } | undefined> {
+  const q = db.select({ centerId: projectsTable.centerId }).from(projectsTable).where(and(eq(projectsTable.id, id), isNull(projectsTable.archivedAt)));
+  const [p] = lock ? await q.for('update') : await q;
+  return p;
+}
+
 const notPending = (status: string) =>
   conflict(`The invitation is ${status}; only a pending invitation can be accepted or declined / 该邀请当前状态为 ${status}，只有待处理的邀请可以接受或拒绝`);
 
@@ -169,10 +177,12 @@ export class ProjectInvitations {
     const found = await this.findVisible(this.db, actor, id);
     if (!isAdmin(actor) && !(actor.role === 'founder' && actor.subjectId === found.founderId))
       throw forbidden(`only the invited founder (or an admin) may ${decision} this invitation / 只有被邀请的创业者或管理员可以${decision === 'accept' ? '接受' : '拒绝'}该邀请`);
+    // A removed (archived) project is unknown, before any status (its invitations were withdrawn with it).
+    if (!(await liveProject(this.db, found.projectId))) throw notFound('project');
     if (found.status !== 'pending') throw notPending(found.status);
     await this.db.transaction(async (tx) => {
-      // The project row lock orders this against concurrent edits of its founders.
-      const [project] = await tx.select({ centerId: projectsTable.centerId }).from(projectsTable).where(eq(projectsTable.id, found.projectId)).for('update');
+      // The project row lock orders this against concurrent edits of its founders (and its removal).
+      const project = await liveProject(tx, found.projectId, true);
       if (!project) throw notFound('project');
       const now = new Date();
       const [row] = await tx

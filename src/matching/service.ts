@@ -6,14 +6,14 @@ import {
 } from '../../models/schema.ts';
 import type { EmbeddedKind } from '../../models/embeddings/table.ts';
 import type { Actor } from '../auth/actor.ts';
-import { notFound } from '../errors.ts';
+import { conflict, notFound } from '../errors.ts';
 import { managedProjectScope } from '../resources/projects.ts';
 import { profileQuery, toProfile } from './profile.ts';
 import { EXACT_LIMIT, runRecipe, type EngineContext } from './engine.ts';
 import type { CandidateIndex } from './candidate-index.ts';
 import { todayInShanghai } from './rules.ts';
 import * as recipes from './recipes/index.ts';
-import { cohortView, projectStagesOf } from './recipes/training-founders.ts';
+import { cohortView, projectStagesOf, trainingExclusions } from './recipes/training-founders.ts';
 import { trainerHandles } from '../engagement/founder-handles.ts';
 import type { MatchItem, Profile, ProjectSource, Recipe, TrainingSource } from './types.ts';
 
@@ -119,8 +119,12 @@ export async function matchTrainingFounders(ctx: EngineContext, actor: Actor, tr
   if (!['admin', 'center_staff', 'trainer'].includes(actor.role) || !isUuid(trainingId)) throw notFound('training');
   const p = await loadProfile(ctx, trainingsTable, 'training', trainingId, (r) => ({ topics: r.topics }));
   if (!p || (actor.role === 'trainer' && p.row.provider !== actor.subjectId)) throw notFound('training');
-  const enrolled = await ctx.db.select({ id: enrollmentsTable.founderId }).from(enrollmentsTable).where(eq(enrollmentsTable.trainingId, trainingId));
-  const source: TrainingSource = { ...p, enrolledFounders: new Set(enrolled.map((e) => e.id)) };
+  // Archived (deleted with history): out of scope for non-admins; an admin learns why there is no cohort.
+  if (p.row.archivedAt) {
+    if (actor.role !== 'admin') throw notFound('training');
+    throw conflict('The training was deleted (archived); it takes no founders / 该培训已删除（归档），不再接收创业者');
+  }
+  const source: TrainingSource = { ...p, ...(await trainingExclusions(ctx.db, trainingId)) };
   const scope = actor.role === 'center_staff' ? eq(foundersTable.centerId, actor.centerId!) : undefined;
   const { items } = await runRecipe(ctx, recipes.trainingFounders, source, {
     limit, weights: recipes.trainingFounders.defaultWeights, scope,

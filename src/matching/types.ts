@@ -43,6 +43,8 @@ export interface ProjectSource extends Profile {
 
 export interface TrainingSource extends Profile {
   enrolledFounders: Set<string>;
+  /** Founders with an invitation to the training (invited, declined or accepted): inviting again is 409. */
+  invitedFounders: Set<string>;
 }
 
 export interface FeatureValue {

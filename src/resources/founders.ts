@@ -1,7 +1,7 @@
 import { and, eq, exists, isNull, or, sql } from 'drizzle-orm';
 import { founderBodySchema } from '../../models/founders/validation.ts';
 import { foundersTable } from '../../models/founders/table.ts';
-import { projectFoundersTable } from '../../models/projects/table.ts';
+import { projectFoundersTable, projectsTable } from '../../models/projects/table.ts';
 import { enrollmentsTable } from '../../models/enrollments/table.ts';
 import { trainingsTable } from '../../models/trainings/table.ts';
 import { FOUNDER_GROUPS, LANGS } from '../../models/enums.ts';
@@ -21,7 +21,7 @@ const pf = projectFoundersTable;
 
 /**
  * Founders hold personal data: visible to admins, their center's staff, themselves and their
- * co-founders, and to trainers for founders enrolled in their trainings. Contact details only to
+ * co-founders (of projects not removed), and to trainers for founders enrolled in their trainings. Contact details only to
  * admins, the center's staff and the founder.
  */
 export const founders: ResourceDef = {
@@ -47,8 +47,9 @@ export const founders: ResourceDef = {
           return and(notErased, eq(foundersTable.centerId, actor.centerId!))!;
         case 'founder': {
           const self = actor.subjectId!;
-          // Co-founders: founders sharing a project with the caller.
-          const shares = sql`${foundersTable.id} in (select b.founder_id from ${pf} a join ${pf} b on a.project_id = b.project_id where a.founder_id = ${self})`;
+          // Co-founders: founders sharing a project with the caller; a removed (archived) project no longer counts.
+          const shares = sql`${foundersTable.id} in (select b.founder_id from ${pf} a join ${pf} b on a.project_id = b.project_id
+            join ${projectsTable} p on p.id = a.project_id and p.archived_at is null where a.founder_id = ${self})`;
           return and(notErased, or(eq(foundersTable.id, self), shares))!;
         }
         case 'trainer':

@@ -4,7 +4,9 @@
 // introductions end with a reason the other side sees; keys bound to a removed mentor or investor
 // are revoked in the same transaction. Records without history are deleted as before.
 import { and, eq, sql } from 'drizzle-orm';
-import { enrollmentsTable, introductionsTable, investorsTable, mentorsTable, projectsTable, trainingsTable } from '../../models/schema.ts';
+import {
+  enrollmentsTable, introductionsTable, investorsTable, mentorsTable, projectInvitationsTable, projectsTable, trainingsTable,
+} from '../../models/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { revokeSubjectKeys } from '../auth/keys.ts';
 import { audit } from '../audit/record.ts';
@@ -45,14 +47,26 @@ export function retireTarget(kind: 'mentor' | 'investor') {
   };
 }
 
-/** Projects: with introductions, archived and the open ones ended (`project_removed`). */
+/** Projects: with introductions, archived, the open ones ended (`project_removed`) and pending invitations withdrawn. */
 export async function retireProject(tx: Tx, actor: Actor, before: Row): Promise<boolean> {
   const ofProject = eq(i.projectId, before.id);
   if (!(await any(tx, i, ofProject))) return false;
   const now = new Date();
   const endedIntroductions = await endOpenIntroductions(tx, ofProject, 'project_removed', now);
+  // Nobody joins a removed project: its pending co-founder invitations are withdrawn with it.
+  const withdrawn = await tx
+    .update(projectInvitationsTable)
+    .set({ status: 'withdrawn', decidedAt: now })
+    .where(and(eq(projectInvitationsTable.projectId, before.id), eq(projectInvitationsTable.status, 'pending')))
+    .returning({ id: projectInvitationsTable.id, founderId: projectInvitationsTable.founderId });
   await archive(tx, projectsTable, before.id, now);
-  await audit(tx, actor, [{ action: 'project.delete', entityKind: 'project', entityId: before.id, centerId: before.centerId ?? null, detail: { archived: true, externalId: before.externalId ?? null, endedIntroductions } }]);
+  const centerId = before.centerId ?? null;
+  await audit(tx, actor, [
+    { action: 'project.delete', entityKind: 'project', entityId: before.id, centerId, detail: { archived: true, externalId: before.externalId ?? null, endedIntroductions } },
+    ...withdrawn.map((w) => ({
+      action: 'project_invitation.withdraw', entityKind: 'project_invitation', entityId: w.id, centerId, detail: { projectId: before.id, founderId: w.founderId },
+    })),
+  ]);
   return true;
 }
 

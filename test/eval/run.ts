@@ -3,11 +3,12 @@
 // (the recipe's hard rules in SQL), the same source profiles (the service's loaders) and the same
 // runRecipe: only the weights differ. Scores every query with nDCG@10 against the judged labels.
 import { eq } from 'drizzle-orm';
-import { enrollmentsTable, investorsTable, trainingsTable } from '../../models/schema.ts';
+import { investorsTable, trainingsTable } from '../../models/schema.ts';
 import type { Service } from '../../src/bootstrap.ts';
 import { runRecipe, type EngineContext } from '../../src/matching/engine.ts';
 import { profileQuery, toProfile } from '../../src/matching/profile.ts';
 import * as recipes from '../../src/matching/recipes/index.ts';
+import { trainingExclusions } from '../../src/matching/recipes/training-founders.ts';
 import { loadProjectSource } from '../../src/matching/service.ts';
 import type { Profile, Recipe, TrainingSource } from '../../src/matching/types.ts';
 import { mean, ndcgAtK, type RankedItem } from './metrics.ts';
@@ -38,8 +39,7 @@ export async function loadSource(ctx: EngineContext, journey: Journey, id: strin
     return toProfile(raw, { sectors: raw.sectors });
   }
   const [raw] = await profileQuery(ctx.db, trainingsTable, 'training', ctx.model)(eq(trainingsTable.id, id), 1);
-  const enrolled = await ctx.db.select({ id: enrollmentsTable.founderId }).from(enrollmentsTable).where(eq(enrollmentsTable.trainingId, id));
-  const source: TrainingSource = { ...toProfile(raw, { topics: raw.topics }), enrolledFounders: new Set(enrolled.map((e) => e.id)) };
+  const source: TrainingSource = { ...toProfile(raw, { topics: raw.topics }), ...(await trainingExclusions(ctx.db, id)) };
   return source;
 }
 

@@ -146,7 +146,7 @@ const JOURNEYS: Journey[] = [
     candidates: (w) => w.founders, eligible: (c, tr, f) => c.trainingFounder(tr, f),
     async source(t, model, w, tr): Promise<TrainingSource> {
       const p = await loadOne(t, trainingsTable, 'training', model, tr.id, (r) => ({ topics: r.topics }));
-      return { ...p, enrolledFounders: new Set(w.enrollments.filter((e) => e.trainingId === tr.id).map((e) => e.founderId)) };
+      return { ...p, enrolledFounders: new Set(w.enrollments.filter((e) => e.trainingId === tr.id).map((e) => e.founderId)), invitedFounders: new Set() };
     },
   },
 ];

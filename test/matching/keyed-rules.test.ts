@@ -13,7 +13,7 @@ import { foundersTable, mentorsTable, projectsTable } from '../../models/schema.
 import { resultRows } from '../../src/db/errors.ts';
 import { indexRules, type EngineContext } from '../../src/matching/engine.ts';
 import * as recipes from '../../src/matching/recipes/index.ts';
-import type { Profile, Recipe } from '../../src/matching/types.ts';
+import type { Profile, Recipe, TrainingSource } from '../../src/matching/types.ts';
 import { startTestApp, type TestApp } from '../harness.ts';
 import { exclusions, sourceIds } from './generated-fixture.ts';
 
@@ -97,7 +97,10 @@ describe('keyed, excluding and ranged rules in the candidate index', () => {
     await t.db.update(foundersTable).set({ erasedAt: new Date() }).where(eq(foundersTable.id, gone1));
     await t.db.update(foundersTable).set({ regionCode: source.row.regionCode.startsWith('5401') ? '540221' : '540102' }).where(eq(foundersTable.id, gone2));
     await t.db.update(foundersTable).set({ groups: [] }).where(eq(foundersTable.id, gone3));
-    const outside = (await t.db.select({ id: foundersTable.id }).from(foundersTable)).map((r) => r.id).filter((id) => !before.bySql.includes(id)).slice(0, 5);
+    // (Founders the excluding rules drop, enrolled in or invited to the training, stay out whatever their row says.)
+    const { enrolledFounders, invitedFounders } = source as TrainingSource;
+    const outside = (await t.db.select({ id: foundersTable.id }).from(foundersTable)).map((r) => r.id)
+      .filter((id) => !before.bySql.includes(id) && !enrolledFounders.has(id) && !invitedFounders.has(id)).slice(0, 5);
     await t.db.update(foundersTable).set({
       regionCode: source.row.regionCode, groups: source.row.targetGroups, languages: source.row.languages, erasedAt: null,
     }).where(inArray(foundersTable.id, outside));

@@ -17,11 +17,11 @@ export const MatchResponse = z.object({ items: z.array(MatchItem), model: z.stri
 const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, format: 'uuid' }) });
 const acceptLanguage = z.object({ 'accept-language': z.string().optional().describe('zh (default) or en: the language of the reasons') });
 
-function matchRoute(path: string, summary: string, description: string) {
+function matchRoute(path: string, summary: string, description: string, problems: number[] = []) {
   return createRoute({
     method: 'get', path, tags: ['matching'], summary, description,
     request: { params: idParam, query: MatchQuery, headers: acceptLanguage },
-    responses: { 200: { description: 'Ranked, eligible candidates with reasons', content: { 'application/json': { schema: MatchResponse } } }, ...problemResponses(400, 401, 404) },
+    responses: { 200: { description: 'Ranked, eligible candidates with reasons', content: { 'application/json': { schema: MatchResponse } } }, ...problemResponses(400, 401, 404, ...problems) },
   });
 }
 
@@ -34,4 +34,6 @@ export const trainingFoundersRoute = matchRoute('/trainings/{id}/matches/founder
   'The providing trainer, center staff (their founders) and admins. Items list `stages` (of the founder\'s projects). A trainer identifies ' +
   'nobody: each item is `{ id: handle, handle, score, reasons, groups, prefectureCode, languages, stages }`, where the handle is stable for ' +
   'that trainer and founder and differs between trainers; it invites by it (`POST /v1/trainings/{id}/invitations { handle }`) and learns ' +
-  'the founder\'s name once the founder (or its center) accepts. Staff and admins get the founder\'s id and profile fields.');
+  'the founder\'s name once the founder (or its center) accepts. Staff and admins get the founder\'s id and profile fields. Founders ' +
+  'enrolled in the training or with an invitation to it (open, declined or accepted) are left out. A deleted (archived) training is 404, ' +
+  'to admins 409.', [409]);

@@ -1,8 +1,8 @@
 // Founders for a training cohort. A trainer sees them pseudonymously (cohortView): what choosing a
 // cohort needs and nothing that identifies a founder; so the reasons name no county and list no place
 // names among the shared keywords (everyone gets the same reasons; staff and admins also get the row).
-import { inArray, sql } from 'drizzle-orm';
-import { enrollmentsTable, foundersTable, projectFoundersTable, projectsTable } from '../../../models/schema.ts';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { enrollmentsTable, foundersTable, projectFoundersTable, projectsTable, trainingInvitationsTable } from '../../../models/schema.ts';
 import { STAGES } from '../../../models/enums.ts';
 import { regions } from '../../../seeds/reference/regions.ts';
 import type { Executor } from '../../resources/types.ts';
@@ -56,6 +56,10 @@ export const trainingFounders: Recipe<TrainingSource> = {
     excludesRule('not_enrolled', '尚未报名', 'Not enrolled yet',
       (s) => sql`not exists (select 1 from ${enrollmentsTable} en where en.training_id = ${s.row.id} and en.founder_id = ${f.id})`,
       (s) => s.enrolledFounders),
+    // Any invitation (open, declined, accepted) makes another one 409: suggesting the founder again is a dead end.
+    excludesRule('not_invited', '尚未受邀（也未拒绝邀请）', 'Not invited yet (nor declined an invitation)',
+      (s) => sql`not exists (select 1 from ${trainingInvitationsTable} ti where ti.training_id = ${s.row.id} and ti.founder_id = ${f.id})`,
+      (s) => s.invitedFounders),
   ],
   features: [
     semantic,
@@ -73,6 +77,15 @@ export const trainingFounders: Recipe<TrainingSource> = {
   }),
 };
 
+/** What a training source excludes: founders enrolled in it, and founders with an invitation to it (any status). */
+export async function trainingExclusions(db: Executor, trainingId: string): Promise<Pick<TrainingSource, 'enrolledFounders' | 'invitedFounders'>> {
+  const ti = trainingInvitationsTable;
+  const [enrolled, invited] = await Promise.all([
+    db.select({ id: enrollmentsTable.founderId }).from(enrollmentsTable).where(eq(enrollmentsTable.trainingId, trainingId)),
+    db.select({ id: ti.founderId }).from(ti).where(eq(ti.trainingId, trainingId)),
+  ]);
+  return { enrolledFounders: new Set(enrolled.map((e) => e.id)), invitedFounders: new Set(invited.map((e) => e.id)) };
+}
 
 /** Distinct stages of each founder's projects, in the enumeration's order (founders without projects: []). */
 export async function projectStagesOf(db: Executor, founderIds: string[]): Promise<Map<string, string[]>> {
