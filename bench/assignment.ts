@@ -43,7 +43,13 @@ function prng(seed: number) {
   };
 }
 
-export function generateInstance(o: { projects: number; mentors: number; perProject: number; seed?: number; balance?: number }): Instance {
+export function generateInstance(o: {
+  projects: number;
+  mentors: number;
+  perProject: number;
+  seed?: number;
+  balance?: number;
+}): Instance {
   const r = prng(o.seed ?? 42);
   const quality = Array.from({ length: o.mentors }, () => r());
   const capacities = Array.from({ length: o.mentors }, () => 1 + Math.floor(r() * 5));
@@ -58,13 +64,21 @@ export function generateInstance(o: { projects: number; mentors: number; perProj
       const m = r() < 0.7 ? (home * o.mentors) / 10 + Math.floor((r() * o.mentors) / 10) : Math.floor(r() * o.mentors);
       chosen.add(Math.floor(m));
     }
-    for (const m of chosen) edges.push({ project: p, mentor: m, score: Math.round((0.35 * quality[m] + 0.65 * r() ** 2) * 1e6) / 1e6 });
+    for (const m of chosen)
+      edges.push({ project: p, mentor: m, score: Math.round((0.35 * quality[m] + 0.65 * r() ** 2) * 1e6) / 1e6 });
   }
   return { projects: o.projects, capacities, edges, balance: o.balance ?? 0 };
 }
 
-export function benchAssignment(o: { projects?: number; mentors?: number; perProject?: number; balance?: number; repeats?: number } = {}): AssignmentBench & { solverMsRuns: number[] } {
-  const inst = generateInstance({ projects: o.projects ?? 10_000, mentors: o.mentors ?? 2_000, perProject: o.perProject ?? 50, balance: o.balance });
+export function benchAssignment(
+  o: { projects?: number; mentors?: number; perProject?: number; balance?: number; repeats?: number } = {},
+): AssignmentBench & { solverMsRuns: number[] } {
+  const inst = generateInstance({
+    projects: o.projects ?? 10_000,
+    mentors: o.mentors ?? 2_000,
+    perProject: o.perProject ?? 50,
+    balance: o.balance,
+  });
   // Several solves of the same instance: the machine is shared, so one timing can be an outlier.
   const runs = Array.from({ length: o.repeats ?? 3 }, () => solve(inst));
   const s = runs[0];
@@ -104,7 +118,7 @@ export function benchAssignment(o: { projects?: number; mentors?: number; perPro
 export function benchAssignmentSuite() {
   return {
     pool: benchAssignment(),
-    slack: benchAssignment({ projects: 5_000, balance: 0 , repeats: 1 }),
+    slack: benchAssignment({ projects: 5_000, balance: 0, repeats: 1 }),
     slackBalanced: benchAssignment({ projects: 5_000, balance: 1, repeats: 1 }),
   };
 }
@@ -112,11 +126,23 @@ export function benchAssignmentSuite() {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   // Alone it writes bench/results/assignment.json (`npm run bench` puts the same into latest.json).
   const solver = benchAssignmentSuite();
-  console.table(Object.fromEntries(Object.entries(solver).map(([k, v]) => [k, { ...v, solverMsRuns: v.solverMsRuns.map((x) => Math.round(x)).join(' / ') }])));
-  const run = process.argv.includes('--run') ? await benchAssignmentRun({ databaseUrl: process.env.BENCH_DATABASE_URL }) : null;
+  console.table(
+    Object.fromEntries(
+      Object.entries(solver).map(([k, v]) => [
+        k,
+        { ...v, solverMsRuns: v.solverMsRuns.map((x) => Math.round(x)).join(' / ') },
+      ]),
+    ),
+  );
+  const run = process.argv.includes('--run')
+    ? await benchAssignmentRun({ databaseUrl: process.env.BENCH_DATABASE_URL })
+    : null;
   if (run) console.table(run);
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/assignment.json', `${JSON.stringify({ date: new Date().toISOString(), solver, run }, null, 2)}\n`);
+  writeFileSync(
+    'bench/results/assignment.json',
+    `${JSON.stringify({ date: new Date().toISOString(), solver, run }, null, 2)}\n`,
+  );
 }
 
 /**
@@ -139,10 +165,16 @@ export async function benchAssignmentRun(o: { databaseUrl?: string; projects?: n
     await database.db.execute(sql`do $$ begin if to_regclass('founders') is not null then
       truncate centers, founders, projects, mentors, investors, trainings, services, embeddings, introductions, enrollments, assignment_runs cascade; end if; end $$`);
   }
-  const service = await bootstrap(loadConfig({ ADMIN_API_KEY: KEY, LOG_LEVEL: 'silent', DEMO_DATA: 'false' }), silentLogger, { database });
+  const service = await bootstrap(
+    loadConfig({ ADMIN_API_KEY: KEY, LOG_LEVEL: 'silent', DEMO_DATA: 'false' }),
+    silentLogger,
+    { database },
+  );
   const call = async (method: string, path: string, body?: unknown) => {
     const res = await service.app.request(path, {
-      method, headers: { authorization: `Bearer ${KEY}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
+      method,
+      headers: { authorization: `Bearer ${KEY}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
     });
     if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
     return res.json() as Promise<any>;
@@ -152,21 +184,44 @@ export async function benchAssignmentRun(o: { databaseUrl?: string; projects?: n
   const some = <T>(xs: readonly T[], k: number) => [...new Set(Array.from({ length: k }, () => pick(xs)))];
   const places = ['540102', '540103', '540121', '540202', '540221', '540222'];
   const langs = () => (r() < 0.6 ? ['zh', 'bo'] : r() < 0.5 ? ['zh'] : ['bo']);
-  const center = (await call('POST', '/v1/centers', { name: '基准中心', regionCode: '540102', kind: 'incubator', pilot: false })).id;
-  const founder = (await call('POST', '/v1/founders', { name: '基准创始人', groups: ['graduate'], regionCode: '540102', languages: ['zh', 'bo'], centerId: center })).id;
+  const center = (
+    await call('POST', '/v1/centers', { name: '基准中心', regionCode: '540102', kind: 'incubator', pilot: false })
+  ).id;
+  const founder = (
+    await call('POST', '/v1/founders', {
+      name: '基准创始人',
+      groups: ['graduate'],
+      regionCode: '540102',
+      languages: ['zh', 'bo'],
+      centerId: center,
+    })
+  ).id;
   const t0 = performance.now();
   for (let k = 0; k < nM; k++) {
     await call('POST', '/v1/mentors', {
-      name: `导师 ${k}`, bio: `专注${some(['电商', '认证检测', '财税', '文旅', '农牧产品', '融资'], 2).join('、')}的创业导师。`,
-      expertise: some(TOPICS, 3), sectors: some(SECTORS, 2), languages: langs(), regionCode: pick(places), remote: r() < 0.3,
-      capacity: 1 + Math.floor(r() * 5), active: true,
+      name: `导师 ${k}`,
+      bio: `专注${some(['电商', '认证检测', '财税', '文旅', '农牧产品', '融资'], 2).join('、')}的创业导师。`,
+      expertise: some(TOPICS, 3),
+      sectors: some(SECTORS, 2),
+      languages: langs(),
+      regionCode: pick(places),
+      remote: r() < 0.3,
+      capacity: 1 + Math.floor(r() * 5),
+      active: true,
     });
   }
   for (let k = 0; k < nP; k++) {
     await call('POST', '/v1/projects', {
-      title: `项目 ${k}`, description: `一个关于${some(['牦牛奶', '青稞', '唐卡', '民宿', '光伏', '物流'], 2).join('和')}的项目，需要${some(['市场推广', '电商运营', '融资', '注册'], 2).join('与')}。`,
-      sector: pick(SECTORS), stage: pick(STAGES), regionCode: pick(places), centerId: center, founderIds: [founder],
-      needs: some(TOPICS, 3), languages: langs(), status: r() < 0.5 ? 'submitted' : 'vetted',
+      title: `项目 ${k}`,
+      description: `一个关于${some(['牦牛奶', '青稞', '唐卡', '民宿', '光伏', '物流'], 2).join('和')}的项目，需要${some(['市场推广', '电商运营', '融资', '注册'], 2).join('与')}。`,
+      sector: pick(SECTORS),
+      stage: pick(STAGES),
+      regionCode: pick(places),
+      centerId: center,
+      founderIds: [founder],
+      needs: some(TOPICS, 3),
+      languages: langs(),
+      status: r() < 0.5 ? 'submitted' : 'vetted',
     });
   }
   await service.queue.drained(600_000);
@@ -183,8 +238,17 @@ export async function benchAssignmentRun(o: { databaseUrl?: string; projects?: n
   await service.close();
   if (run.status !== 'done') throw new Error(`run failed: ${run.error}`);
   return {
-    backend: database.kind, projects: nP, mentors: nM, candidatePairs: run.stats.candidatePairs, assigned: run.assignments.length,
-    unassigned: run.unassigned.length, objective: run.objective, greedyObjective: run.greedyObjective,
-    runMs: run.totalMs, solverMs: run.solverMs, wallMs, setupMs: loadMs,
+    backend: database.kind,
+    projects: nP,
+    mentors: nM,
+    candidatePairs: run.stats.candidatePairs,
+    assigned: run.assignments.length,
+    unassigned: run.unassigned.length,
+    objective: run.objective,
+    greedyObjective: run.greedyObjective,
+    runMs: run.totalMs,
+    solverMs: run.solverMs,
+    wallMs,
+    setupMs: loadMs,
   };
 }

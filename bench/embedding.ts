@@ -52,11 +52,20 @@ async function throughput(embed: (t: string[]) => Promise<unknown>, texts: strin
 
 export async function benchEmbedding(opts: { databaseUrl?: string; entities?: number } = {}): Promise<EmbeddingBench> {
   const t0 = performance.now();
-  const embedder = await loadTransformersEmbedder({ model: process.env.EMBED_MODEL ?? 'zh-en-static-100', modelsDir: process.env.EMBED_MODELS_DIR ?? 'embedding-models' });
+  const embedder = await loadTransformersEmbedder({
+    model: process.env.EMBED_MODEL ?? 'zh-en-static-100',
+    modelsDir: process.env.EMBED_MODELS_DIR ?? 'embedding-models',
+  });
   const loadMs = performance.now() - t0;
   const embed = (t: string[]) => embedder.embed(t, 'passage');
-  const shortTextsPerSec = await throughput(embed, Array.from({ length: 12_800 }, (_, i) => shortText(i)));
-  const longTextsPerSec = await throughput(embed, Array.from({ length: 1_280 }, (_, i) => longText(i)));
+  const shortTextsPerSec = await throughput(
+    embed,
+    Array.from({ length: 12_800 }, (_, i) => shortText(i)),
+  );
+  const longTextsPerSec = await throughput(
+    embed,
+    Array.from({ length: 1_280 }, (_, i) => longText(i)),
+  );
 
   // Pipeline: founders written with their pending marks in one transaction, then drained by the
   // queue; the bare model call on the same texts is measured right before each drain.
@@ -66,7 +75,11 @@ export async function benchEmbedding(opts: { databaseUrl?: string; entities?: nu
   await migrateDatabase(database);
   await loadReference(db, embeddingHooks());
   const founders = Array.from({ length: n }, (_, i) => ({
-    name: `创业者 ${i}`, groups: ['graduate' as const], regionCode: '540102', languages: ['zh' as const], interests: shortText(i + 7),
+    name: `创业者 ${i}`,
+    groups: ['graduate' as const],
+    regionCode: '540102',
+    languages: ['zh' as const],
+    interests: shortText(i + 7),
   }));
   const texts = founders.map((f) => entityText('founder', f));
   const hooks = embeddingHooks();
@@ -75,7 +88,10 @@ export async function benchEmbedding(opts: { databaseUrl?: string; entities?: nu
     await ensureVectorIndexes(db, embedder.id, embedder.dimensions, { minRows: indexMinRows });
     for (let i = 0; i < n; i += 1000) {
       await db.transaction(async (tx) => {
-        const rows = await tx.insert(foundersTable).values(founders.slice(i, i + 1000)).returning();
+        const rows = await tx
+          .insert(foundersTable)
+          .values(founders.slice(i, i + 1000))
+          .returning();
         for (const r of rows) await hooks.markPending(tx, 'founder', r);
       });
     }
@@ -87,12 +103,20 @@ export async function benchEmbedding(opts: { databaseUrl?: string; entities?: nu
     const seconds = (performance.now() - start) / 1000;
     await queue.close();
     const [{ indexed }] = resultRows<{ indexed: boolean }>(
-      await db.execute(sql`select exists (select 1 from pg_indexes where indexname = ${vectorIndexName(embedder.id, 'founder')}) as indexed`),
+      await db.execute(
+        sql`select exists (select 1 from pg_indexes where indexname = ${vectorIndexName(embedder.id, 'founder')}) as indexed`,
+      ),
     );
     const storeTextsPerSec = await storeOnly();
     return {
-      indexMinRows, hnswIndex: indexed, seconds, textsPerSec: n / seconds, bareTextsPerSec, ratioBareToPipeline: bareTextsPerSec / (n / seconds),
-      storeTextsPerSec, modelThenStoreTextsPerSec: 1 / (1 / bareTextsPerSec + 1 / storeTextsPerSec),
+      indexMinRows,
+      hnswIndex: indexed,
+      seconds,
+      textsPerSec: n / seconds,
+      bareTextsPerSec,
+      ratioBareToPipeline: bareTextsPerSec / (n / seconds),
+      storeTextsPerSec,
+      modelThenStoreTextsPerSec: 1 / (1 / bareTextsPerSec + 1 / storeTextsPerSec),
     };
   };
   const storeOnly = async () => {
@@ -100,7 +124,10 @@ export async function benchEmbedding(opts: { databaseUrl?: string; entities?: nu
     const items: { id: string; text: string; vector: number[] | null }[] = [];
     for (let i = 0; i < rows.length; i += 64) {
       const chunk = rows.slice(i, i + 64).map((r) => ({ id: r.id, text: entityText('founder', r) }));
-      const vectors = await embedder.embed(chunk.map((c) => c.text), 'passage');
+      const vectors = await embedder.embed(
+        chunk.map((c) => c.text),
+        'passage',
+      );
       chunk.forEach((c, k) => items.push({ ...c, vector: vectors[k] }));
     }
     await db.execute(sql`update founders set vector = null, vector_model = null`);

@@ -23,8 +23,12 @@ async function main() {
 
   const t0 = Date.now();
   const config = loadConfig({
-    DEMO_DATA: 'false', ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'silent', RATE_LIMIT_EXPENSIVE: '0',
-    EMBED_MODEL: process.env.EMBED_MODEL, EMBED_MODELS_DIR: process.env.EMBED_MODELS_DIR,
+    DEMO_DATA: 'false',
+    ADMIN_API_KEY: ADMIN_KEY,
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_EXPENSIVE: '0',
+    EMBED_MODEL: process.env.EMBED_MODEL,
+    EMBED_MODELS_DIR: process.env.EMBED_MODELS_DIR,
   });
   const service = await bootstrap(config, silentLogger, { database: await openDatabase({}) });
   try {
@@ -32,16 +36,20 @@ async function main() {
     const loaded = await loadSet(api);
     await service.queue.drained(300_000);
     const status = (await api('GET', '/v1/status')).body;
-    if (status.embeddings.pending || status.embeddings.failed) throw new Error(`embeddings not ready: ${JSON.stringify(status.embeddings)}`);
+    if (status.embeddings.pending || status.embeddings.failed)
+      throw new Error(`embeddings not ready: ${JSON.stringify(status.embeddings)}`);
     const t1 = Date.now();
 
     const results = await evaluate(service, loaded);
     // The set judges only eligible candidates; the engine must return exactly each query's pool.
     const mismatches = results.flatMap((r) => {
       const j = journeys.find((x) => x.id === r.journey)!;
-      return r.queries.filter((q) => q.returned.join() !== [...j.pool(q.query)].sort().join()).map((q) => `${r.journey} ${q.query}`);
+      return r.queries
+        .filter((q) => q.returned.join() !== [...j.pool(q.query)].sort().join())
+        .map((q) => `${r.journey} ${q.query}`);
     });
-    if (mismatches.length) throw new Error(`the engine's eligible candidates differ from the set's pools: ${mismatches.join(', ')}`);
+    if (mismatches.length)
+      throw new Error(`the engine's eligible candidates differ from the set's pools: ${mismatches.join(', ')}`);
 
     report(results, status.embeddings.model, ((t1 - t0) / 1000).toFixed(0), ((Date.now() - t1) / 1000).toFixed(0));
   } finally {
@@ -60,26 +68,47 @@ function report(results: JourneyResult[], model: string, loadSecs: string, evalS
     'vector-only': r3(r.ndcg['vector-only']),
     margin: r3(r.ndcg.engine - Math.max(r.ndcg['lexical-only'], r.ndcg['vector-only'])),
   }));
-  const all = { journey: 'macro average', queries: rows.reduce((s, r) => s + r.queries, 0), pool: NaN, engine: r3(m.engine),
-    'lexical-only': r3(m['lexical-only']), 'vector-only': r3(m['vector-only']), margin: r3(m.engine - Math.max(m['lexical-only'], m['vector-only'])) };
-  console.log(`nDCG@10 on the judged set (model ${model}; set loaded and embedded in ${loadSecs} s, evaluated in ${evalSecs} s)`);
+  const all = {
+    journey: 'macro average',
+    queries: rows.reduce((s, r) => s + r.queries, 0),
+    pool: NaN,
+    engine: r3(m.engine),
+    'lexical-only': r3(m['lexical-only']),
+    'vector-only': r3(m['vector-only']),
+    margin: r3(m.engine - Math.max(m['lexical-only'], m['vector-only'])),
+  };
+  console.log(
+    `nDCG@10 on the judged set (model ${model}; set loaded and embedded in ${loadSecs} s, evaluated in ${evalSecs} s)`,
+  );
   console.table([...rows, all]);
   console.log('\nMarkdown (BENCHMARKS.md):\n');
   console.log('| journey | queries | mean pool | engine | lexical-only | vector-only |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
   for (const r of [...rows, all]) {
-    console.log(`| ${r.journey} | ${r.queries} | ${Number.isNaN(r.pool) ? '' : r.pool} | **${r.engine.toFixed(3)}** | ${r['lexical-only'].toFixed(3)} | ${r['vector-only'].toFixed(3)} |`);
+    console.log(
+      `| ${r.journey} | ${r.queries} | ${Number.isNaN(r.pool) ? '' : r.pool} | **${r.engine.toFixed(3)}** | ${r['lexical-only'].toFixed(3)} | ${r['vector-only'].toFixed(3)} |`,
+    );
   }
   // The hard cases the set was written to contain: where each system ranks them (mean rank within a tie).
   const hard = hardCases.map((h) => {
     const q = results.find((r) => r.journey === h.journey)!.queries.find((x) => x.query === h.query)!;
     const ranks = Object.fromEntries(SYSTEMS.map((s) => [s, rankOf(q.ranked[s], h.candidate)]));
-    return { kind: h.kind, journey: h.journey, query: h.query, candidate: h.candidate, pool: q.returned.length, ...ranks, note: h.note };
+    return {
+      kind: h.kind,
+      journey: h.journey,
+      query: h.query,
+      candidate: h.candidate,
+      pool: q.returned.length,
+      ...ranks,
+      note: h.note,
+    };
   });
-  console.log('\nHard cases: rank of the candidate in the query\'s pool (distractors should rank low)');
+  console.log("\nHard cases: rank of the candidate in the query's pool (distractors should rank low)");
   console.table(hard.map(({ note: _note, ...h }) => h));
 
-  const lost = results.filter((r) => !(r.ndcg.engine >= r.ndcg['lexical-only'] && r.ndcg.engine >= r.ndcg['vector-only'])).map((r) => r.journey);
+  const lost = results
+    .filter((r) => !(r.ndcg.engine >= r.ndcg['lexical-only'] && r.ndcg.engine >= r.ndcg['vector-only']))
+    .map((r) => r.journey);
   if (lost.length) console.log(`\nWARNING: the engine does not beat both baselines on: ${lost.join(', ')}`);
 
   const json = {

@@ -19,26 +19,35 @@ export interface LatencyRow {
   cached: { p50: number; p95: number; p99: number };
 }
 
-export async function benchMatching(opts: { databaseUrl?: string; calls?: number } = {}): Promise<{ backend: string; rows: LatencyRow[] }> {
+export async function benchMatching(
+  opts: { databaseUrl?: string; calls?: number } = {},
+): Promise<{ backend: string; rows: LatencyRow[] }> {
   const database = await openDatabase({ url: opts.databaseUrl });
   // A scratch server database starts over (the embedding bench fills it with founders).
   if (opts.databaseUrl) {
     await database.db.execute(sql`do $$ begin if to_regclass('founders') is not null then
       truncate centers, founders, projects, mentors, investors, trainings, services, embeddings, introductions, enrollments cascade; end if; end $$`);
   }
-  const service = await bootstrap(loadConfig({ ADMIN_API_KEY: KEY, LOG_LEVEL: 'silent', DEMO_DATA: 'true', RATE_LIMIT_EXPENSIVE: '0' }), silentLogger, { database });
+  const service = await bootstrap(
+    loadConfig({ ADMIN_API_KEY: KEY, LOG_LEVEL: 'silent', DEMO_DATA: 'true', RATE_LIMIT_EXPENSIVE: '0' }),
+    silentLogger,
+    { database },
+  );
   await service.queue.drained(300_000);
   const get = async (path: string, headers: Record<string, string> = {}) => {
     const res = await service.app.request(path, { headers: { authorization: `Bearer ${KEY}`, ...headers } });
     if (res.status !== 200) throw new Error(`${path} → ${res.status}`);
     return res.json() as Promise<any>;
   };
-  const ids = async (resource: string, q = '') => (await get(`/v1/${resource}?limit=200${q}`)).items.map((x: { id: string }) => x.id) as string[];
+  const ids = async (resource: string, q = '') =>
+    (await get(`/v1/${resource}?limit=200${q}`)).items.map((x: { id: string }) => x.id) as string[];
   const projects = await ids('projects', '&status=vetted');
   const investors = await ids('investors');
   const trainings = await ids('trainings');
   const endpoints: [string, string[]][] = [
-    ...['mentors', 'investors', 'trainings', 'services'].map((t) => [`/v1/projects/{id}/matches/${t}`, projects] as [string, string[]]),
+    ...['mentors', 'investors', 'trainings', 'services'].map(
+      (t) => [`/v1/projects/{id}/matches/${t}`, projects] as [string, string[]],
+    ),
     ['/v1/investors/{id}/matches/projects', investors],
     ['/v1/trainings/{id}/matches/founders', trainings],
   ];

@@ -15,7 +15,12 @@ async function main() {
   const databaseUrl = process.env.BENCH_DATABASE_URL;
   // A fresh server needs only to be reachable: the scratch database is made on first use.
   if (databaseUrl) await createDatabaseIfMissing(databaseUrl);
-  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: round(totalmem() / 2 ** 30), node: process.version };
+  const machine = {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model,
+    memoryGiB: round(totalmem() / 2 ** 30),
+    node: process.version,
+  };
   // Match latency first: measured in a fresh process, not after the embedding runs filled the heap.
   const matching = await benchMatching({ databaseUrl });
   const embedding = await benchEmbedding({ databaseUrl });
@@ -30,26 +35,61 @@ async function main() {
     '~100-token texts/s (batch 64)': round(e.longTextsPerSec, 0),
   });
   console.log(`embedding pipeline end to end (${e.pipeline.backend}, ${e.pipeline.entities} entities):`);
-  console.table(Object.fromEntries(e.pipeline.runs.map((r) => [
-    r.hnswIndex ? 'HNSW index built' : 'below index threshold',
-    {
-      'pipeline texts/s': round(r.textsPerSec, 0), 'bare model texts/s': round(r.bareTextsPerSec, 0), 'bare / pipeline (target ≤ 1.5)': round(r.ratioBareToPipeline, 2),
-      'store alone texts/s': round(r.storeTextsPerSec, 0), 'model then store texts/s': round(r.modelThenStoreTextsPerSec, 0),
-    },
-  ])));
+  console.table(
+    Object.fromEntries(
+      e.pipeline.runs.map((r) => [
+        r.hnswIndex ? 'HNSW index built' : 'below index threshold',
+        {
+          'pipeline texts/s': round(r.textsPerSec, 0),
+          'bare model texts/s': round(r.bareTextsPerSec, 0),
+          'bare / pipeline (target ≤ 1.5)': round(r.ratioBareToPipeline, 2),
+          'store alone texts/s': round(r.storeTextsPerSec, 0),
+          'model then store texts/s': round(r.modelThenStoreTextsPerSec, 0),
+        },
+      ]),
+    ),
+  );
   console.log(`match latency at demo scale (${matching.backend}), ms:`);
-  console.table(Object.fromEntries(matching.rows.map((r) => [r.endpoint, {
-    p50: round(r.p50), p95: round(r.p95), p99: round(r.p99), 'cached p50': round(r.cached.p50), 'cached p95': round(r.cached.p95), 'cached p99': round(r.cached.p99),
-  }])));
+  console.table(
+    Object.fromEntries(
+      matching.rows.map((r) => [
+        r.endpoint,
+        {
+          p50: round(r.p50),
+          p95: round(r.p95),
+          p99: round(r.p99),
+          'cached p50': round(r.cached.p50),
+          'cached p95': round(r.cached.p95),
+          'cached p99': round(r.cached.p99),
+        },
+      ]),
+    ),
+  );
   console.log('coach assignment, solver only on generated instances (exact min-cost flow vs greedy):');
   const { run: e2e, ...solverRows } = assignment;
-  console.table(Object.fromEntries(Object.entries(solverRows).map(([k, a]) => [k, {
-    'projects × mentors': `${a.projects} × ${a.mentors}`, pairs: a.edges, places: a.totalCapacity, balance: a.balance,
-    objective: round(a.objective, 3), 'dual bound': a.dualBound === null ? '–' : round(a.dualBound, 3), greedy: round(a.greedyObjective, 3),
-    'gain %': round(a.gainOverGreedyPct, 2), 'mentors with 4+ / idle': `${a.mentorsWith4Plus} / ${a.idleMentors}`, 'solver s': round(a.solverMs / 1000, 2),
-  }])));
-  console.log(`one assignment run end to end (${e2e.backend}, ${e2e.projects} projects × ${e2e.mentors} mentors, ${e2e.candidatePairs} eligible pairs): ` +
-    `${round(e2e.runMs / 1000, 2)} s in the job (solver ${round(e2e.solverMs / 1000, 2)} s), ${round(e2e.wallMs / 1000, 2)} s from POST to done`);
+  console.table(
+    Object.fromEntries(
+      Object.entries(solverRows).map(([k, a]) => [
+        k,
+        {
+          'projects × mentors': `${a.projects} × ${a.mentors}`,
+          pairs: a.edges,
+          places: a.totalCapacity,
+          balance: a.balance,
+          objective: round(a.objective, 3),
+          'dual bound': a.dualBound === null ? '–' : round(a.dualBound, 3),
+          greedy: round(a.greedyObjective, 3),
+          'gain %': round(a.gainOverGreedyPct, 2),
+          'mentors with 4+ / idle': `${a.mentorsWith4Plus} / ${a.idleMentors}`,
+          'solver s': round(a.solverMs / 1000, 2),
+        },
+      ]),
+    ),
+  );
+  console.log(
+    `one assignment run end to end (${e2e.backend}, ${e2e.projects} projects × ${e2e.mentors} mentors, ${e2e.candidatePairs} eligible pairs): ` +
+      `${round(e2e.runMs / 1000, 2)} s in the job (solver ${round(e2e.solverMs / 1000, 2)} s), ${round(e2e.wallMs / 1000, 2)} s from POST to done`,
+  );
   console.log('written to bench/results/latest.json');
   const args = process.argv.slice(2);
   if (args.includes('--scale') || ['1', 'true'].includes(process.env.BENCH_SCALE ?? '')) {

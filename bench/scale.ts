@@ -40,9 +40,14 @@ export interface EndpointResult {
   ratioP50: number;
   ratioP95: number;
   recall: {
-    mean: number | null; min: number | null; filteredMean: number | null; sources: number; meanCandidates: number;
+    mean: number | null;
+    min: number | null;
+    filteredMean: number | null;
+    sources: number;
+    meanCandidates: number;
     /** Mean candidates the ranking path ranked, and read back from SQL (best-first.ts: fewer). */
-    meanRanked: number; meanRead: number;
+    meanRanked: number;
+    meanRead: number;
   };
   plans: Plan[];
 }
@@ -63,7 +68,8 @@ export interface PointResult {
   /** The same mix with the match cache allowed (filled by the latency runs). */
   loadCached?: LoadResult;
   serverMemory: {
-    afterLatency?: { rssMiB: number; peakMiB: number }; afterLoad?: { rssMiB: number; peakMiB: number };
+    afterLatency?: { rssMiB: number; peakMiB: number };
+    afterLoad?: { rssMiB: number; peakMiB: number };
     /** The server's candidate index as GET /v1/status reports it (tables, rows, estimated bytes). */
     candidateIndex?: Record<string, unknown>;
   };
@@ -92,12 +98,21 @@ export async function runPoint(o: ScaleOptions): Promise<PointResult> {
   const counts = countsFor(o.projects);
   const scale = label(o.projects);
   const log = (l: string) => o.log(`[${o.backend} ${scale}] ${l}`);
-  const target: Target = o.backend === 'postgres'
-    ? { backend: 'postgres', url: withDbSuffix(o.databaseUrl, scale) }
-    : { backend: 'pglite', dataDir: join(o.pgliteDir, scale) };
+  const target: Target =
+    o.backend === 'postgres'
+      ? { backend: 'postgres', url: withDbSuffix(o.databaseUrl, scale) }
+      : { backend: 'pglite', dataDir: join(o.pgliteDir, scale) };
   const result: PointResult = {
-    date: new Date().toISOString(), backend: o.backend, scale, counts, machine: machine(), loadAverage: { start: loadavg() },
-    dataset: { reused: true }, endpoints: [], serverMemory: {}, notes: [],
+    date: new Date().toISOString(),
+    backend: o.backend,
+    scale,
+    counts,
+    machine: machine(),
+    loadAverage: { start: loadavg() },
+    dataset: { reused: true },
+    endpoints: [],
+    serverMemory: {},
+    notes: [],
   };
   log(`database: ${target.url ?? target.dataDir}`);
   result.dataset = await prepare(target, counts, o.seed, log, o.generate);
@@ -110,16 +125,23 @@ export async function runPoint(o: ScaleOptions): Promise<PointResult> {
   let index: CandidateIndex | undefined;
   try {
     const { model } = await modelOf(database.db);
-    index = await createCandidateIndex(database, loadConfig({ ...process.env, LOG_LEVEL: 'silent' }).MATCH_INDEX_MAX_MB * 2 ** 20);
+    index = await createCandidateIndex(
+      database,
+      loadConfig({ ...process.env, LOG_LEVEL: 'silent' }).MATCH_INDEX_MAX_MB * 2 ** 20,
+    );
     const ctx: EngineContext = { db: database.db, model, lang: 'zh', index };
     // The engine sets these per transaction for its kNN; the bare query gets them once per session.
     await database.db.execute(sql`set hnsw.iterative_scan = relaxed_order`);
     await database.db.execute(sql.raw(`set hnsw.ef_search = ${VECTOR_EF_SEARCH}`));
     if (o.backend === 'postgres') {
       // The server's memory settings bound what is cached (scripts/tune-postgres.sh sets them).
-      result.settings = Object.fromEntries(resultRows<{ name: string; setting: string }>(await database.db.execute(sql`
+      result.settings = Object.fromEntries(
+        resultRows<{ name: string; setting: string }>(
+          await database.db.execute(sql`
         select name, current_setting(name) as setting from pg_settings
-        where name in ('shared_buffers', 'effective_cache_size', 'work_mem', 'max_parallel_workers_per_gather', 'jit')`)).map((r) => [r.name, r.setting]));
+        where name in ('shared_buffers', 'effective_cache_size', 'work_mem', 'max_parallel_workers_per_gather', 'jit')`),
+        ).map((r) => [r.name, r.setting]),
+      );
     }
     const ids = await pickSources(database.db, 50, 10);
     paths = {};
@@ -128,7 +150,8 @@ export async function runPoint(o: ScaleOptions): Promise<PointResult> {
       const filteredIds = new Set(ids.filtered[ep.sourceKind]);
       paths[ep.name] = all.map((id) => ep.path.replace('{id}', id));
       const sources: { id: string; filtered: boolean; p: Profile }[] = [];
-      for (const id of all) sources.push({ id, filtered: filteredIds.has(id), p: await loadSource(ctx, ep.sourceKind, id) });
+      for (const id of all)
+        sources.push({ id, filtered: filteredIds.has(id), p: await loadSource(ctx, ep.sourceKind, id) });
       const withVector = sources.filter((s) => s.p.vector);
       // Bare SQL kNN with the same filters, sequentially, after a warm-up.
       for (let i = 0; i < 20; i++) await knnQuery(ctx, ep, withVector[i % withVector.length].p);
@@ -140,29 +163,41 @@ export async function runPoint(o: ScaleOptions): Promise<PointResult> {
         raw.push(performance.now() - t0);
       }
       // Recall@10: ranking path vs exact ranking; typical sources (up to --recall) plus every filtered one.
-      const recallSet = [...withVector.filter((s) => !s.filtered).slice(0, o.recallSources), ...withVector.filter((s) => s.filtered)];
+      const recallSet = [
+        ...withVector.filter((s) => !s.filtered).slice(0, o.recallSources),
+        ...withVector.filter((s) => s.filtered),
+      ];
       const recalls: { r: number; filtered: boolean; candidates: number; ranked: number; read: number }[] = [];
       const engine: number[] = [];
       for (const s of recallSet) {
         const r = await recallAt10(ctx, ep, s.p);
         engine.push(r.fastMs);
-        if (r.recall !== null) recalls.push({ r: r.recall, filtered: s.filtered, candidates: r.candidates, ranked: r.ranked, read: r.read });
+        if (r.recall !== null)
+          recalls.push({ r: r.recall, filtered: s.filtered, candidates: r.candidates, ranked: r.ranked, read: r.read });
       }
       const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
       const plans = await explainEndpoint(ctx, ep, withVector[0].p);
       const rq = quantiles(raw);
       perEndpoint.set(ep.name, {
-        endpoint: ep.name, path: ep.path, raw: rq, engine: quantiles(engine), plans,
+        endpoint: ep.name,
+        path: ep.path,
+        raw: rq,
+        engine: quantiles(engine),
+        plans,
         recall: {
-          mean: mean(recalls.map((x) => x.r)), min: recalls.length ? Math.min(...recalls.map((x) => x.r)) : null,
-          filteredMean: mean(recalls.filter((x) => x.filtered).map((x) => x.r)), sources: recalls.length,
+          mean: mean(recalls.map((x) => x.r)),
+          min: recalls.length ? Math.min(...recalls.map((x) => x.r)) : null,
+          filteredMean: mean(recalls.filter((x) => x.filtered).map((x) => x.r)),
+          sources: recalls.length,
           meanCandidates: Math.round(mean(recalls.map((x) => x.candidates)) ?? 0),
           meanRanked: Math.round(mean(recalls.map((x) => x.ranked)) ?? 0),
           meanRead: Math.round(mean(recalls.map((x) => x.read)) ?? 0),
         },
       });
       const rec = perEndpoint.get(ep.name)!.recall;
-      log(`${ep.name}: raw p50 ${round(rq.p50)} p95 ${round(rq.p95)} ms; engine p50 ${round(quantiles(engine).p50)} ms; recall@10 ${round(rec.mean ?? NaN, 3)} (min ${round(rec.min ?? NaN, 2)}, filtered ${round(rec.filteredMean ?? NaN, 3)}, ~${rec.meanCandidates} eligible, ~${rec.meanRanked} ranked, ~${rec.meanRead} read back)`);
+      log(
+        `${ep.name}: raw p50 ${round(rq.p50)} p95 ${round(rq.p95)} ms; engine p50 ${round(quantiles(engine).p50)} ms; recall@10 ${round(rec.mean ?? NaN, 3)} (min ${round(rec.min ?? NaN, 2)}, filtered ${round(rec.filteredMean ?? NaN, 3)}, ~${rec.meanCandidates} eligible, ~${rec.meanRanked} ranked, ~${rec.meanRead} read back)`,
+      );
     }
   } finally {
     await index?.close();
@@ -170,7 +205,11 @@ export async function runPoint(o: ScaleOptions): Promise<PointResult> {
   }
 
   // Phase 2: the real server as a child process.
-  const server = await startServer(o.backend === 'postgres' ? { DATABASE_URL: target.url! } : { DATA_DIR: target.dataDir!, DATABASE_URL: '' }, o.port, log);
+  const server = await startServer(
+    o.backend === 'postgres' ? { DATABASE_URL: target.url! } : { DATA_DIR: target.dataDir!, DATABASE_URL: '' },
+    o.port,
+    log,
+  );
   try {
     // Each call twice: computed (no-cache: the engine ranks afresh, as on data that changes between
     // calls; the result is still stored), then the same URL again, answered from the match cache. A
@@ -180,7 +219,10 @@ export async function runPoint(o: ScaleOptions): Promise<PointResult> {
       const cached: number[] = [];
       for (let i = 0; i < o.calls; i++) {
         const path = list[i % list.length];
-        for (const [headers, expect, times] of [[UNCACHED, 'miss', computed], [{}, 'hit', cached]] as const) {
+        for (const [headers, expect, times] of [
+          [UNCACHED, 'miss', computed],
+          [{}, 'hit', cached],
+        ] as const) {
           const t0 = performance.now();
           const res = await get(server.base, path, headers);
           times.push(performance.now() - t0);
@@ -196,7 +238,9 @@ export async function runPoint(o: ScaleOptions): Promise<PointResult> {
       const { api, apiCached } = await timedPair(list);
       const p = perEndpoint.get(ep.name)!;
       result.endpoints.push({ ...p, api, apiCached, ratioP50: api.p50 / p.raw.p50, ratioP95: api.p95 / p.raw.p95 });
-      log(`${ep.name}: API p50 ${round(api.p50)} p95 ${round(api.p95)} p99 ${round(api.p99)} ms (API/raw p95 ${round(api.p95 / p.raw.p95, 2)}); cached p50 ${round(apiCached.p50)} p95 ${round(apiCached.p95)} p99 ${round(apiCached.p99)} ms`);
+      log(
+        `${ep.name}: API p50 ${round(api.p50)} p95 ${round(api.p95)} p99 ${round(api.p99)} ms (API/raw p95 ${round(api.p95 / p.raw.p95, 2)}); cached p50 ${round(apiCached.p50)} p95 ${round(apiCached.p95)} p99 ${round(apiCached.p99)} ms`,
+      );
     }
     result.serverMemory.afterLatency = server.rss();
     result.serverMemory.candidateIndex = (await get(server.base, '/v1/status')).body?.candidateIndex;
@@ -206,7 +250,9 @@ export async function runPoint(o: ScaleOptions): Promise<PointResult> {
       const mix: string[] = [];
       for (let i = 0; i < Math.max(...lists.map((l) => l.length)); i++) for (const l of lists) if (l[i]) mix.push(l[i]);
       const show = (what: string, l: LoadResult) =>
-        log(`load (${what}): ${round(l.requestsPerSec, 0)} req/s, ${l.errors} errors, p50 ${round(l.latency.p50)} p99 ${round(l.latency.p99)} ms, X-Match-Cache ${JSON.stringify(l.cache)}`);
+        log(
+          `load (${what}): ${round(l.requestsPerSec, 0)} req/s, ${l.errors} errors, p50 ${round(l.latency.p50)} p99 ${round(l.latency.p99)} ms, X-Match-Cache ${JSON.stringify(l.cache)}`,
+        );
       log(`load test: ${o.connections} connections, ${o.duration} s, every call computed …`);
       result.load = await loadTest(server.base, mix, o.connections, o.duration, UNCACHED);
       show('computed', result.load);
@@ -214,13 +260,18 @@ export async function runPoint(o: ScaleOptions): Promise<PointResult> {
       result.loadCached = await loadTest(server.base, mix, o.connections, o.duration);
       show('cached', result.loadCached);
       result.serverMemory.afterLoad = server.rss();
-      log(`server RSS ${round(result.serverMemory.afterLoad.rssMiB, 0)} MiB (peak ${round(result.serverMemory.afterLoad.peakMiB, 0)})`);
+      log(
+        `server RSS ${round(result.serverMemory.afterLoad.rssMiB, 0)} MiB (peak ${round(result.serverMemory.afterLoad.peakMiB, 0)})`,
+      );
     }
   } finally {
     await server.stop();
   }
   result.loadAverage.end = loadavg();
-  if (o.projects > 100_000) result.notes.push(`beyond 100k only projects grow (founders ${counts.founders}, mentors ${counts.mentors}): only investor→projects reads more candidates`);
+  if (o.projects > 100_000)
+    result.notes.push(
+      `beyond 100k only projects grow (founders ${counts.founders}, mentors ${counts.mentors}): only investor→projects reads more candidates`,
+    );
   result.notes.push('load generator, server and database share the same machine');
   return result;
 }
@@ -236,22 +287,37 @@ export function parseScaleArgs(argv: string[]): { points: number[]; opts: Omit<S
   const { values } = parseArgs({
     args: argv,
     options: {
-      points: { type: 'string', default: '100000' }, pglite: { type: 'boolean', default: false },
-      calls: { type: 'string', default: '200' }, duration: { type: 'string', default: '30' }, connections: { type: 'string', default: '32' },
-      recall: { type: 'string', default: '30' }, seed: { type: 'string', default: '1' }, port: { type: 'string', default: '3917' },
-      'no-generate': { type: 'boolean', default: false }, 'no-load': { type: 'boolean', default: false },
+      points: { type: 'string', default: '100000' },
+      pglite: { type: 'boolean', default: false },
+      calls: { type: 'string', default: '200' },
+      duration: { type: 'string', default: '30' },
+      connections: { type: 'string', default: '32' },
+      recall: { type: 'string', default: '30' },
+      seed: { type: 'string', default: '1' },
+      port: { type: 'string', default: '3917' },
+      'no-generate': { type: 'boolean', default: false },
+      'no-load': { type: 'boolean', default: false },
     },
     allowPositionals: false,
   });
   return {
-    points: values.points.split(',').map((x) => Number(x.trim())).filter((n) => Number.isInteger(n) && n > 0),
+    points: values.points
+      .split(',')
+      .map((x) => Number(x.trim()))
+      .filter((n) => Number.isInteger(n) && n > 0),
     opts: {
       backend: values.pglite ? 'pglite' : 'postgres',
       databaseUrl: process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/bench_scale',
       pgliteDir: process.env.BENCH_PGLITE_DIR ?? 'data/bench',
-      calls: Number(values.calls), duration: Number(values.duration), connections: Number(values.connections),
-      recallSources: Number(values.recall), seed: Number(values.seed), port: Number(values.port),
-      generate: !values['no-generate'], load: !values['no-load'], log: (l) => console.log(l),
+      calls: Number(values.calls),
+      duration: Number(values.duration),
+      connections: Number(values.connections),
+      recallSources: Number(values.recall),
+      seed: Number(values.seed),
+      port: Number(values.port),
+      generate: !values['no-generate'],
+      load: !values['no-load'],
+      log: (l) => console.log(l),
     },
   };
 }

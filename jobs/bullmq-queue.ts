@@ -37,14 +37,20 @@ export function bullmqQueue(db: Db, embedder: Embedder, logger: Logger, opts: Bu
   const queue = new Queue<EmbedJob>(EMBED_QUEUE, {
     connection: producer,
     prefix: opts.prefix,
-    defaultJobOptions: { attempts: 8, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: true, removeOnFail: 1000 },
+    defaultJobOptions: {
+      attempts: 8,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: true,
+      removeOnFail: 1000,
+    },
   });
   queue.on('error', (e) => logger.debug({ err: e }, 'queue error'));
   const worker = opts.worker ? startEmbedWorker(db, embedder, logger, opts) : null;
 
   const enqueue = async (keys: EntityKey[]) => {
     const jobs = [];
-    for (let i = 0; i < keys.length; i += opts.batchSize) jobs.push({ name: 'embed', data: { keys: keys.slice(i, i + opts.batchSize) } });
+    for (let i = 0; i < keys.length; i += opts.batchSize)
+      jobs.push({ name: 'embed', data: { keys: keys.slice(i, i + opts.batchSize) } });
     await queue.addBulk(jobs);
   };
 
@@ -66,7 +72,9 @@ export function bullmqQueue(db: Db, embedder: Embedder, logger: Logger, opts: Bu
     async drained(timeoutMs = 60_000) {
       // Enqueue whatever is pending now (rows written without a scheduler, e.g. by seed loaders).
       // If Redis is unreachable right now the periodic reconciler enqueues them once it is back.
-      await reconcile(0).catch((e) => logger.warn({ err: e }, 'could not enqueue pending embeddings; the reconciler will retry'));
+      await reconcile(0).catch((e) =>
+        logger.warn({ err: e }, 'could not enqueue pending embeddings; the reconciler will retry'),
+      );
       await waitUntilNothingPending(db, timeoutMs);
     },
     depth: () => queue.getJobCounts('waiting', 'active', 'delayed', 'failed'),
@@ -82,9 +90,14 @@ export function bullmqQueue(db: Db, embedder: Embedder, logger: Logger, opts: Bu
 export function startEmbedWorker(db: Db, embedder: Embedder, logger: Logger, opts: Omit<BullOptions, 'worker'>) {
   const keeper = vectorIndexKeeper(db, embedder.id, embedder.dimensions, opts.indexMinRows);
   // The job's rows stay pending if the worker dies or Redis stops answering: nothing is lost.
-  return startWorker<EmbedJob>(EMBED_QUEUE, async (job: Job<EmbedJob>) => {
-    const r = await embedEntities(db, embedder, job.data.keys, opts.batchSize);
-    await keeper.note(r.embedded);
-    return r;
-  }, logger, opts);
+  return startWorker<EmbedJob>(
+    EMBED_QUEUE,
+    async (job: Job<EmbedJob>) => {
+      const r = await embedEntities(db, embedder, job.data.keys, opts.batchSize);
+      await keeper.note(r.embedded);
+      return r;
+    },
+    logger,
+    opts,
+  );
 }

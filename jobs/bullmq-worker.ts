@@ -13,13 +13,24 @@ export interface WorkerOptions {
   lockMs?: number;
 }
 
-export function startWorker<T>(name: string, process: (job: Job<T>) => Promise<unknown>, logger: Logger, opts: WorkerOptions) {
+export function startWorker<T>(
+  name: string,
+  process: (job: Job<T>) => Promise<unknown>,
+  logger: Logger,
+  opts: WorkerOptions,
+) {
   const connection = new Redis(opts.url, { maxRetriesPerRequest: null });
   connection.on('error', (e) => logger.debug({ err: e }, `redis (${name} worker) error`));
   const worker = new Worker<T>(name, process, {
-    connection, prefix: opts.prefix, concurrency: 1, lockDuration: opts.lockMs ?? 30_000, stalledInterval: opts.lockMs ?? 30_000,
+    connection,
+    prefix: opts.prefix,
+    concurrency: 1,
+    lockDuration: opts.lockMs ?? 30_000,
+    stalledInterval: opts.lockMs ?? 30_000,
   });
-  worker.on('failed', (job, err) => logger.warn({ jobId: job?.id, attempt: job?.attemptsMade, err }, `${name} job failed`));
+  worker.on('failed', (job, err) =>
+    logger.warn({ jobId: job?.id, attempt: job?.attemptsMade, err }, `${name} job failed`),
+  );
   worker.on('error', (e) => logger.debug({ err: e }, `${name} worker error`));
   return {
     worker,

@@ -12,7 +12,11 @@ export async function countPending(db: Db): Promise<number> {
 }
 
 /** Polls until no row is pending (retryable), or throws after `timeoutMs`. */
-export async function waitUntilNothingPending(db: Db, timeoutMs: number, settle: () => Promise<void> = async () => {}): Promise<void> {
+export async function waitUntilNothingPending(
+  db: Db,
+  timeoutMs: number,
+  settle: () => Promise<void> = async () => {},
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await settle();

@@ -12,10 +12,17 @@ export type { EmbeddingQueue } from './queue.ts';
 export function createEmbeddingQueue(config: Config, db: Db, embedder: Embedder, logger: Logger): EmbeddingQueue {
   const queue = config.REDIS_URL
     ? bullmqQueue(db, embedder, logger, {
-        url: config.REDIS_URL, prefix: config.QUEUE_PREFIX, batchSize: config.EMBED_BATCH_SIZE,
-        worker: config.EMBED_WORKER, lockMs: config.QUEUE_LOCK_MS, indexMinRows: config.VECTOR_INDEX_MIN_ROWS,
+        url: config.REDIS_URL,
+        prefix: config.QUEUE_PREFIX,
+        batchSize: config.EMBED_BATCH_SIZE,
+        worker: config.EMBED_WORKER,
+        lockMs: config.QUEUE_LOCK_MS,
+        indexMinRows: config.VECTOR_INDEX_MIN_ROWS,
       })
-    : inlineQueue(db, embedder, logger, { batchSize: config.EMBED_BATCH_SIZE, indexMinRows: config.VECTOR_INDEX_MIN_ROWS });
+    : inlineQueue(db, embedder, logger, {
+        batchSize: config.EMBED_BATCH_SIZE,
+        indexMinRows: config.VECTOR_INDEX_MIN_ROWS,
+      });
   return withReconciler(queue, config.RECONCILE_INTERVAL_MS, logger);
 }
 

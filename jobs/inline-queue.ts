@@ -9,7 +9,12 @@ import type { EmbeddingQueue } from './queue.ts';
 import { waitUntilNothingPending } from './drained.ts';
 import { withTimeout } from '../src/timeout.ts';
 
-export function inlineQueue(db: Db, embedder: Embedder, logger: Logger, opts: { batchSize: number; indexMinRows: number }): EmbeddingQueue {
+export function inlineQueue(
+  db: Db,
+  embedder: Embedder,
+  logger: Logger,
+  opts: { batchSize: number; indexMinRows: number },
+): EmbeddingQueue {
   const keeper = vectorIndexKeeper(db, embedder.id, embedder.dimensions, opts.indexMinRows);
   let running: Promise<void> | null = null;
   let again = false;
@@ -54,7 +59,9 @@ export function inlineQueue(db: Db, embedder: Embedder, logger: Logger, opts: { 
     },
     async drained(timeoutMs = 60_000) {
       kick();
-      await waitUntilNothingPending(db, timeoutMs, async () => { await running; });
+      await waitUntilNothingPending(db, timeoutMs, async () => {
+        await running;
+      });
     },
     async depth() {
       return { active: running ? 1 : 0 };

@@ -23,9 +23,22 @@ async function main() {
   await ensureVectorIndexes(database.db, embedder.id, embedder.dimensions, { minRows: config.VECTOR_INDEX_MIN_ROWS });
   const marked = await markForReindex(database.db, embedder.id, all);
   const start = performance.now();
-  const { embedded: done } = await drainBacklog(database.db, embedder, { batchSize: config.EMBED_BATCH_SIZE, pageSize: 2048, indexMinRows: config.VECTOR_INDEX_MIN_ROWS });
+  const { embedded: done } = await drainBacklog(database.db, embedder, {
+    batchSize: config.EMBED_BATCH_SIZE,
+    pageSize: 2048,
+    indexMinRows: config.VECTOR_INDEX_MIN_ROWS,
+  });
   const s = (performance.now() - start) / 1000;
-  log.info({ model: embedder.id, marked, embedded: done, seconds: Math.round(s * 10) / 10, textsPerSecond: Math.round(done / s) }, 'reindex finished');
+  log.info(
+    {
+      model: embedder.id,
+      marked,
+      embedded: done,
+      seconds: Math.round(s * 10) / 10,
+      textsPerSecond: Math.round(done / s),
+    },
+    'reindex finished',
+  );
   await database.close();
 }
 

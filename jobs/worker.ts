@@ -13,19 +13,33 @@ let logger: Logger | undefined;
 
 async function main() {
   const config = loadConfig();
-  if (!config.DATABASE_URL || !config.REDIS_URL) throw new Error('the worker needs DATABASE_URL and REDIS_URL (without them, jobs run inside the API process)');
+  if (!config.DATABASE_URL || !config.REDIS_URL)
+    throw new Error('the worker needs DATABASE_URL and REDIS_URL (without them, jobs run inside the API process)');
   const log = createLogger(config.LOG_LEVEL, { base: { component: 'worker' } });
   logger = log;
   const embedder = await loadTransformersEmbedder({ model: config.EMBED_MODEL, modelsDir: config.EMBED_MODELS_DIR });
   const database = await openDatabase({ url: config.DATABASE_URL, max: 4 });
   const queue = bullmqQueue(database.db, embedder, log, {
-    url: config.REDIS_URL, prefix: config.QUEUE_PREFIX, batchSize: config.EMBED_BATCH_SIZE, worker: true, lockMs: config.QUEUE_LOCK_MS,
+    url: config.REDIS_URL,
+    prefix: config.QUEUE_PREFIX,
+    batchSize: config.EMBED_BATCH_SIZE,
+    worker: true,
+    lockMs: config.QUEUE_LOCK_MS,
     indexMinRows: config.VECTOR_INDEX_MIN_ROWS,
   });
-  const assign = startAssignmentWorker((runId) => executeRun({ db: database.db, model: embedder.id, logger: log }, runId), log, {
-    url: config.REDIS_URL, prefix: config.QUEUE_PREFIX, lockMs: config.QUEUE_LOCK_MS,
-  });
-  const timer = setInterval(() => void queue.reconcile(config.RECONCILE_INTERVAL_MS).catch(() => {}), config.RECONCILE_INTERVAL_MS);
+  const assign = startAssignmentWorker(
+    (runId) => executeRun({ db: database.db, model: embedder.id, logger: log }, runId),
+    log,
+    {
+      url: config.REDIS_URL,
+      prefix: config.QUEUE_PREFIX,
+      lockMs: config.QUEUE_LOCK_MS,
+    },
+  );
+  const timer = setInterval(
+    () => void queue.reconcile(config.RECONCILE_INTERVAL_MS).catch(() => {}),
+    config.RECONCILE_INTERVAL_MS,
+  );
   log.info({ model: embedder.id, prefix: config.QUEUE_PREFIX }, 'worker started (embeddings, assignment runs)');
   // As the API process (src/main.ts): the running jobs finish within SHUTDOWN_TIMEOUT_MS, then Redis
   // and the database pool close; exit 0 when nothing was cut off (a cut-off job is taken over by
@@ -38,7 +52,10 @@ async function main() {
     setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS + 5000).unref();
     log.info({ signal, timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'worker shutting down: finishing jobs in progress');
     clearInterval(timer);
-    const [assigned, embedded] = await Promise.all([assign.close(remaining(deadline)), queue.close(remaining(deadline))]);
+    const [assigned, embedded] = await Promise.all([
+      assign.close(remaining(deadline)),
+      queue.close(remaining(deadline)),
+    ]);
     await database.close();
     const clean = assigned && embedded;
     if (!clean) log.warn('shutdown deadline reached with jobs running: another worker takes them over');

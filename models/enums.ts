@@ -4,25 +4,76 @@ import { pgEnum } from 'drizzle-orm/pg-core';
 
 export const LANGS = ['zh', 'bo', 'en'] as const;
 export const FOUNDER_GROUPS = [
-  'graduate', 'student', 'researcher', 'high_level_talent', 'veteran', 'ich_inheritor', 'farmer_herder', 'other',
+  'graduate',
+  'student',
+  'researcher',
+  'high_level_talent',
+  'veteran',
+  'ich_inheritor',
+  'farmer_herder',
+  'other',
 ] as const;
 export const SECTORS = [
-  'plateau_biology', 'culture_tourism', 'green_industry', 'clean_energy', 'modern_services', 'digital_tech',
-  'border_trade_logistics', 'other',
+  'plateau_biology',
+  'culture_tourism',
+  'green_industry',
+  'clean_energy',
+  'modern_services',
+  'digital_tech',
+  'border_trade_logistics',
+  'other',
 ] as const;
 export const STAGES = ['idea', 'prototype', 'early_revenue', 'growth'] as const;
 export const TOPICS = [
-  'project_planning', 'rnd_design', 'registration', 'finance_tax', 'legal', 'tech_intermediary', 'ip', 'tech_transfer',
-  'certification', 'policy', 'coaching', 'seed_funding', 'loans', 'marketing', 'ecommerce', 'fundraising', 'management',
+  'project_planning',
+  'rnd_design',
+  'registration',
+  'finance_tax',
+  'legal',
+  'tech_intermediary',
+  'ip',
+  'tech_transfer',
+  'certification',
+  'policy',
+  'coaching',
+  'seed_funding',
+  'loans',
+  'marketing',
+  'ecommerce',
+  'fundraising',
+  'management',
   'digital_skills',
 ] as const;
-export const INVESTOR_KINDS = ['angel', 'vc', 'guarantee', 'bank', 'inclusive_finance', 'gov_fund', 'soe_fund'] as const;
+export const INVESTOR_KINDS = [
+  'angel',
+  'vc',
+  'guarantee',
+  'bank',
+  'inclusive_finance',
+  'gov_fund',
+  'soe_fund',
+] as const;
 export const CENTER_KINDS = [
-  'makerspace', 'star_base', 'incubator', 'youth_center', 'employment_center', 'ecommerce_county', 'park', 'university',
-  'vocational_school', 'soe', 'other',
+  'makerspace',
+  'star_base',
+  'incubator',
+  'youth_center',
+  'employment_center',
+  'ecommerce_county',
+  'park',
+  'university',
+  'vocational_school',
+  'soe',
+  'other',
 ] as const;
 export const PROVIDER_KINDS = [
-  'university', 'vocational_school', 'training_base', 'master_studio', 'market_org', 'enterprise', 'cooperative',
+  'university',
+  'vocational_school',
+  'training_base',
+  'master_studio',
+  'market_org',
+  'enterprise',
+  'cooperative',
   'out_of_region',
 ] as const;
 export const PROJECT_STATUSES = ['draft', 'submitted', 'vetted', 'rejected'] as const;

@@ -14,7 +14,10 @@ async function main() {
   const log = createLogger(config.LOG_LEVEL);
   logger = log;
   const service = await bootstrap(config, log);
-  const counts = await loadDemo(service.database.db, embeddingHooks((kind, ids) => service.queue.schedule(kind, ids)));
+  const counts = await loadDemo(
+    service.database.db,
+    embeddingHooks((kind, ids) => service.queue.schedule(kind, ids)),
+  );
   log.info(counts, 'demo data loaded');
   await service.queue.drained(300_000);
   log.info('embeddings ready');

@@ -20,7 +20,12 @@ export async function loadReference(db: Db, hooks: EmbeddingHooks): Promise<void
     .values(regions)
     .onConflictDoUpdate({
       target: regionsTable.code,
-      set: { nameZh: sql`excluded.name_zh`, nameEn: sql`excluded.name_en`, level: sql`excluded.level`, parentCode: sql`excluded.parent_code` },
+      set: {
+        nameZh: sql`excluded.name_zh`,
+        nameEn: sql`excluded.name_en`,
+        level: sql`excluded.level`,
+        parentCode: sql`excluded.parent_code`,
+      },
     });
   const upsert = upserter(db, hooks, defs.centers);
   for (const { nameEn: _en, ...center } of pilotCenters) await upsert(center);
@@ -40,7 +45,10 @@ export interface DemoCounts {
 }
 
 export async function loadDemo(db: Db, hooks: EmbeddingHooks): Promise<DemoCounts> {
-  const centerIds = await idsByExternalId(db, [...pilotCenters, ...demo.centers].map((c) => c.externalId));
+  const centerIds = await idsByExternalId(
+    db,
+    [...pilotCenters, ...demo.centers].map((c) => c.externalId),
+  );
   const founderIds = new Map<string, string>();
   const ref = (map: Map<string, string>, externalId: string | undefined, what: string) => {
     if (externalId === undefined) return undefined;
@@ -54,7 +62,10 @@ export async function loadDemo(db: Db, hooks: EmbeddingHooks): Promise<DemoCount
 
   const upsertFounder = upserter(db, hooks, defs.founders);
   for (const { centerExternalId, ...f } of demo.founders) {
-    founderIds.set(f.externalId, (await upsertFounder({ ...f, centerId: ref(centerIds, centerExternalId, 'center') })).id);
+    founderIds.set(
+      f.externalId,
+      (await upsertFounder({ ...f, centerId: ref(centerIds, centerExternalId, 'center') })).id,
+    );
   }
   const upsertProject = upserter(db, hooks, defs.projects);
   for (const { centerExternalId, founderExternalIds, ...p } of demo.projects) {

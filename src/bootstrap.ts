@@ -55,7 +55,9 @@ export interface BootOptions {
 }
 
 export async function bootstrap(config: Config, logger: Logger, opts: BootOptions = {}): Promise<Service> {
-  const embedder = opts.embedder ?? (await loadTransformersEmbedder({ model: config.EMBED_MODEL, modelsDir: config.EMBED_MODELS_DIR }));
+  const embedder =
+    opts.embedder ??
+    (await loadTransformersEmbedder({ model: config.EMBED_MODEL, modelsDir: config.EMBED_MODELS_DIR }));
   const database =
     opts.database ?? (await openDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'pglite') }));
   await migrateDatabase(database);
@@ -66,7 +68,11 @@ export async function bootstrap(config: Config, logger: Logger, opts: BootOption
   if (stale) logger.info({ model: embedder.id, count: stale }, 'embedding model changed: re-embedding');
 
   const queue = createEmbeddingQueue(config, db, embedder, logger);
-  const assignmentQueue = createAssignmentQueue(config, (runId) => executeRun({ db, model: embedder.id, logger }, runId), logger);
+  const assignmentQueue = createAssignmentQueue(
+    config,
+    (runId) => executeRun({ db, model: embedder.id, logger }, runId),
+    logger,
+  );
   await requeueUnfinished(db, assignmentQueue, logger);
   const hooks = embeddingHooks((kind, ids) => queue.schedule(kind, ids));
   await loadReference(db, hooks);
@@ -75,13 +81,31 @@ export async function bootstrap(config: Config, logger: Logger, opts: BootOption
     const counts = await loadDemo(db, hooks);
     logger.info(counts, 'demo data loaded');
   }
-  const matchCache = await createMatchCache(database, { ttlMs: config.MATCH_CACHE_TTL_MS, maxBytes: config.MATCH_CACHE_MAX_MB * 2 ** 20 }, logger);
+  const matchCache = await createMatchCache(
+    database,
+    { ttlMs: config.MATCH_CACHE_TTL_MS, maxBytes: config.MATCH_CACHE_MAX_MB * 2 ** 20 },
+    logger,
+  );
   const candidateIndex = await createCandidateIndex(database, config.MATCH_INDEX_MAX_MB * 2 ** 20, logger);
-  const warming = warmCandidateIndex(candidateIndex, embedder.id, embedder.dimensions).catch((e: unknown) => logger.warn({ err: e }, 'candidate index: warming failed, tables load on their first call'));
+  const warming = warmCandidateIndex(candidateIndex, embedder.id, embedder.dimensions).catch((e: unknown) =>
+    logger.warn({ err: e }, 'candidate index: warming failed, tables load on their first call'),
+  );
   const upkeep = await scheduleUpkeep(database, config.TABLE_UPKEEP_INTERVAL_MS, logger);
   const lifecycle: Lifecycle = { shuttingDown: false };
   const metrics = createMetrics({ database, queue, assignmentQueue, logger });
-  const app = createApp({ config, database, logger, queue, assignmentQueue, embedder, embeddingHooks: hooks, matchCache, candidateIndex, metrics, lifecycle });
+  const app = createApp({
+    config,
+    database,
+    logger,
+    queue,
+    assignmentQueue,
+    embedder,
+    embeddingHooks: hooks,
+    matchCache,
+    candidateIndex,
+    metrics,
+    lifecycle,
+  });
   return {
     app,
     database,
@@ -102,7 +126,12 @@ export async function bootstrap(config: Config, logger: Logger, opts: BootOption
       // closes after them either way.
       let drained = false;
       const work = Promise.allSettled([
-        assignmentQueue.close(left()), queue.close(left()), upkeep.stop(), matchCache.close(), candidateIndex.close(), warming,
+        assignmentQueue.close(left()),
+        queue.close(left()),
+        upkeep.stop(),
+        matchCache.close(),
+        candidateIndex.close(),
+        warming,
       ]).then(([assigned, embedded]) => {
         drained = [assigned, embedded].every((r) => r.status === 'fulfilled' && r.value === true);
       });

@@ -7,7 +7,9 @@ import { parseProxyTrust, type ProxyTrust } from './http/client-ip.ts';
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => ['true', '1', 'yes'].includes(v));
 const url = (protocols: string[]) =>
   // URL.canParse first: zod runs the refinement even when z.url() failed, and `new URL` would throw.
-  z.url().refine((v) => URL.canParse(v) && protocols.includes(new URL(v).protocol), { message: `must be a ${protocols.join(' or ')} URL` });
+  z.url().refine((v) => URL.canParse(v) && protocols.includes(new URL(v).protocol), {
+    message: `must be a ${protocols.join(' or ')} URL`,
+  });
 
 /** MATCH_INDEX_MAX_MB's default: a quarter of the machine's memory, at least 1 GiB. */
 export const defaultIndexMb = () => Math.max(1024, Math.floor(totalmem() / 2 ** 20 / 4));
@@ -35,7 +37,10 @@ export const configSchema = z.object({
   EMBED_BATCH_SIZE: z.coerce.number().int().min(1).max(1024).default(64),
   /** Run a BullMQ embedding worker inside the API process (set false when separate workers run jobs/worker.ts). */
   EMBED_WORKER: bool.default(true),
-  QUEUE_PREFIX: z.string().regex(/^[a-zA-Z0-9:_-]+$/).default('scm'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9:_-]+$/)
+    .default('scm'),
   /** How often rows left pending (crash, Redis outage) are re-enqueued. */
   RECONCILE_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   /**
@@ -67,20 +72,26 @@ export const configSchema = z.object({
    * a quarter of the machine's memory, at least 1 GiB (which holds the 100k-project tables; the 1M
    * projects need ~2.5 GiB and made investor→projects 14× faster than SQL, BENCHMARKS.md).
    */
-  MATCH_INDEX_MAX_MB: z.coerce.number().min(0).default(() => defaultIndexMb()),
+  MATCH_INDEX_MAX_MB: z.coerce
+    .number()
+    .min(0)
+    .default(() => defaultIndexMb()),
   /**
    * Which reverse proxies are trusted to append to X-Forwarded-For (src/http/client-ip.ts): false
    * (none: the socket's peer is the client), true or a hop count, or a comma list of addresses and
    * CIDR ranges. The client is the right-most hop not trusted.
    */
-  TRUST_PROXY: z.string().default('false').transform((v, ctx): ProxyTrust => {
-    try {
-      return parseProxyTrust(v);
-    } catch (e) {
-      ctx.addIssue({ code: 'custom', message: (e as Error).message });
-      return z.NEVER;
-    }
-  }),
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((v, ctx): ProxyTrust => {
+      try {
+        return parseProxyTrust(v);
+      } catch (e) {
+        ctx.addIssue({ code: 'custom', message: (e as Error).message });
+        return z.NEVER;
+      }
+    }),
 });
 
 export type Config = z.infer<typeof configSchema>;

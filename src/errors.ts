@@ -21,6 +21,7 @@ export const forbidden = (detail: string) => new AppError(403, 'Forbidden', deta
 export const conflict = (detail: string, errors: FieldIssue[] = []) => new AppError(409, 'Conflict', detail, errors);
 export const unprocessable = (errors: FieldIssue[], detail = 'The request body is invalid / 请求内容无效') =>
   new AppError(422, 'Unprocessable Content', detail, errors);
-export const badRequest = (detail: string, errors: FieldIssue[] = []) => new AppError(400, 'Bad Request', detail, errors);
+export const badRequest = (detail: string, errors: FieldIssue[] = []) =>
+  new AppError(400, 'Bad Request', detail, errors);
 export const unauthorized = (detail: string) =>
   new AppError(401, 'Unauthorized', detail, [], { 'WWW-Authenticate': 'Bearer realm="v1"' });

@@ -30,12 +30,27 @@ export const CENSOR = '[redacted]';
 /** Field names whose values never reach a log line. */
 const SECRET_FIELDS = [
   // credentials: Authorization / Cookie headers, API keys (bootstrap and configured), passwords, tokens
-  'authorization', 'cookie', 'key', 'apiKey', 'adminKey', 'ADMIN_API_KEY', 'password', 'passwordHash', 'token', 'secret',
+  'authorization',
+  'cookie',
+  'key',
+  'apiKey',
+  'adminKey',
+  'ADMIN_API_KEY',
+  'password',
+  'passwordHash',
+  'token',
+  'secret',
   // personal data (PIPL): contacts and their parts
-  'contact', 'phone', 'email', 'wechat',
+  'contact',
+  'phone',
+  'email',
+  'wechat',
   // SQL parameters (drizzle's DrizzleQueryError.params, postgres.js' parameters/args) and the row values a
   // PostgreSQL error's `detail` quotes ("Failing row contains (…)", "Key (…)=(…) already exists")
-  'params', 'parameters', 'args', 'detail',
+  'params',
+  'parameters',
+  'args',
+  'detail',
 ];
 export const REDACT_PATHS = SECRET_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`]);
 
@@ -65,8 +80,10 @@ export function scrubError(err: unknown, depth = 0): unknown {
   const frames = stack.split('\n').filter((l) => /^\s+at /.test(l));
   const scrubbedStack = message === e.message ? stack : [`${e.name}: ${message}`, ...frames].join('\n');
   Object.defineProperty(copy, 'stack', { value: scrubbedStack, enumerable: false, writable: true });
-  if (e.cause !== undefined) Object.defineProperty(copy, 'cause', { value: scrubError(e.cause, depth + 1), enumerable: false, writable: true });
-  if (Array.isArray((e as AggregateError).errors)) copy.errors = (e as AggregateError).errors.map((x) => scrubError(x, depth + 1));
+  if (e.cause !== undefined)
+    Object.defineProperty(copy, 'cause', { value: scrubError(e.cause, depth + 1), enumerable: false, writable: true });
+  if (Array.isArray((e as AggregateError).errors))
+    copy.errors = (e as AggregateError).errors.map((x) => scrubError(x, depth + 1));
   return copy;
 }
 

@@ -26,12 +26,21 @@ async function main() {
   const { metricsApp } = await import('./http/metrics.ts');
   const service = await bootstrap(config, log);
   const server = serve({ fetch: service.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-    log.info({ url: `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${info.port}`, db: service.database.kind }, 'listening');
+    log.info(
+      {
+        url: `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${info.port}`,
+        db: service.database.kind,
+      },
+      'listening',
+    );
   }) as Server;
   const metricsServer = config.METRICS_PORT
-    ? (serve({ fetch: metricsApp(service.metrics).fetch, port: config.METRICS_PORT, hostname: config.METRICS_HOST }, (info) => {
-        log.info({ url: `http://${config.METRICS_HOST}:${info.port}/metrics` }, 'metrics listening');
-      }) as Server)
+    ? (serve(
+        { fetch: metricsApp(service.metrics).fetch, port: config.METRICS_PORT, hostname: config.METRICS_HOST },
+        (info) => {
+          log.info({ url: `http://${config.METRICS_HOST}:${info.port}/metrics` }, 'metrics listening');
+        },
+      ) as Server)
     : null;
 
   /**

@@ -10,7 +10,10 @@ export async function withTimeout(p: Promise<unknown>, ms?: number): Promise<boo
   }
   let timer: NodeJS.Timeout | undefined;
   return Promise.race([
-    p.then(() => true, () => true),
+    p.then(
+      () => true,
+      () => true,
+    ),
     new Promise<boolean>((r) => {
       timer = setTimeout(() => r(false), Math.max(0, ms));
       timer.unref();

@@ -21,7 +21,11 @@ export interface TestApp {
   /** The test database's URL on the real server (unset on PGlite). */
   databaseUrl?: string;
   /** Sends a request through the real app (in process). `key: null` sends no Authorization header. */
-  request(method: string, path: string, opts?: { key?: string | null; body?: unknown; raw?: string; headers?: Record<string, string> }): Promise<TestResponse>;
+  request(
+    method: string,
+    path: string,
+    opts?: { key?: string | null; body?: unknown; raw?: string; headers?: Record<string, string> },
+  ): Promise<TestResponse>;
   /** Creates an API key through the API and returns it. */
   keyFor(role: string, binding?: { subjectId?: string; centerId?: string }): Promise<string>;
   close(): Promise<void>;
@@ -38,7 +42,9 @@ export interface TestResponse {
  * A fresh database of the backend under test, dropped by `drop`. PostgreSQL: a new database from
  * template1 (not migrated). PGlite: the migrated snapshot, or with `empty` a database nothing has run on.
  */
-export async function openTestDatabase(opts: { empty?: boolean } = {}): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
+export async function openTestDatabase(
+  opts: { empty?: boolean } = {},
+): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
     const name = `t_${uuidv7().replace(/-/g, '')}`;
@@ -78,9 +84,14 @@ export const bundledEmbedder = () =>
  * Boots the app. With TEST_REDIS_URL the queue is BullMQ (under a prefix of its own, so test files
  * running in parallel never share jobs); otherwise jobs run in-process.
  */
-export async function startTestApp(env: Record<string, string> = {}, opts: { embedder?: Embedder; logger?: Logger } = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  opts: { embedder?: Embedder; logger?: Logger } = {},
+): Promise<TestApp> {
   const { database, url, drop } = await openTestDatabase();
-  const redis = process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL, QUEUE_PREFIX: `t${uuidv7().slice(0, 13)}` } : {};
+  const redis = process.env.TEST_REDIS_URL
+    ? { REDIS_URL: process.env.TEST_REDIS_URL, QUEUE_PREFIX: `t${uuidv7().slice(0, 13)}` }
+    : {};
   // Rate limits off unless a test sets them (test/security/rate-limit.test.ts uses real ones):
   // test files make thousands of calls from one "client".
   const limits = { RATE_LIMIT_AUTH_FAILURES: '0', RATE_LIMIT_EXPENSIVE: '0' };
@@ -88,7 +99,15 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { emb
   // many tests change rows directly and then match at once, and other connections' changes reach
   // the cache by NOTIFY a moment after their commit.
   const cache = { MATCH_CACHE_TTL_MS: '0' };
-  const config = loadConfig({ DEMO_DATA: 'false', ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'silent', ...limits, ...cache, ...redis, ...env });
+  const config = loadConfig({
+    DEMO_DATA: 'false',
+    ADMIN_API_KEY: ADMIN_KEY,
+    LOG_LEVEL: 'silent',
+    ...limits,
+    ...cache,
+    ...redis,
+    ...env,
+  });
   const embedder = opts.embedder ?? (env.EMBED_MODEL ? undefined : await bundledEmbedder());
   const service = await bootstrap(config, opts.logger ?? silentLogger, { database, embedder });
   const request: TestApp['request'] = async (method, path, opts = {}) => {

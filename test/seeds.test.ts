@@ -1,19 +1,42 @@
 // Reference and demo data: complete, consistent and idempotent to load.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count } from 'drizzle-orm';
-import { centersTable, embeddingsTable, foundersTable, investorsTable, mentorsTable, projectsTable, regionsTable, servicesTable, trainingsTable } from '../models/schema.ts';
+import {
+  centersTable,
+  embeddingsTable,
+  foundersTable,
+  investorsTable,
+  mentorsTable,
+  projectsTable,
+  regionsTable,
+  servicesTable,
+  trainingsTable,
+} from '../models/schema.ts';
 import { loadDemo } from '../seeds/load.ts';
 import { demo } from '../seeds/demo/index.ts';
 import { embeddingHooks } from '../src/resources/embedding-hooks.ts';
 import { startTestApp, type TestApp } from './harness.ts';
 
 let t: TestApp;
-beforeAll(async () => { t = await startTestApp(); });
-afterAll(async () => { await t?.close(); });
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
 
 const counts = async () => {
   const out: Record<string, number> = {};
-  for (const [name, table] of Object.entries({ centersTable, foundersTable, projectsTable, mentorsTable, investorsTable, trainingsTable, servicesTable, embeddingsTable })) {
+  for (const [name, table] of Object.entries({
+    centersTable,
+    foundersTable,
+    projectsTable,
+    mentorsTable,
+    investorsTable,
+    trainingsTable,
+    servicesTable,
+    embeddingsTable,
+  })) {
     const [row] = await t.db.select({ n: count() }).from(table as typeof centersTable);
     out[name] = Number(row.n);
   }
@@ -43,7 +66,9 @@ describe('reference data', () => {
   it('has the 15 pilot units of the policy as pilot centers', async () => {
     const res = await t.request('GET', '/v1/centers?pilot=true&limit=100');
     expect(res.body.items).toHaveLength(15);
-    expect(res.body.items.map((c: { name: string }) => c.name)).toEqual(expect.arrayContaining(['西藏大学', '拉萨经济技术开发区']));
+    expect(res.body.items.map((c: { name: string }) => c.name)).toEqual(
+      expect.arrayContaining(['西藏大学', '拉萨经济技术开发区']),
+    );
   });
 
   it('serves zh/en labels for every enumeration value', async () => {
@@ -68,7 +93,9 @@ describe('demo data', () => {
     expect(await counts()).toEqual(after1);
     // Unchanged texts are not re-embedded.
     const again = await t.db.select().from(embeddingsTable);
-    expect(again.map((e) => [e.entityId, e.status, e.embedCount]).sort()).toEqual(embedded.map((e) => [e.entityId, e.status, e.embedCount]).sort());
+    expect(again.map((e) => [e.entityId, e.status, e.embedCount]).sort()).toEqual(
+      embedded.map((e) => [e.entityId, e.status, e.embedCount]).sort(),
+    );
   });
 
   it('demo projects reference their founders and vetted ones are visible to an investor', async () => {
@@ -76,6 +103,10 @@ describe('demo data', () => {
     const key = await t.keyFor('investor', { subjectId: investorId });
     const res = await t.request('GET', '/v1/projects?limit=200', { key });
     expect(res.body.items.length).toBe(demo.projects.filter((p) => p.status === 'vetted').length);
-    expect(res.body.items.every((p: { status: string; confidential?: unknown }) => p.status === 'vetted' && p.confidential === undefined)).toBe(true);
+    expect(
+      res.body.items.every(
+        (p: { status: string; confidential?: unknown }) => p.status === 'vetted' && p.confidential === undefined,
+      ),
+    ).toBe(true);
   });
 });

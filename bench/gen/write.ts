@@ -26,7 +26,9 @@ export async function insertRows(db: Executor, table: PgTable, rows: Row[]): Pro
   const payload = rows.map((r) => Object.fromEntries(keys.map((k, i) => [names[i], r[k] ?? null])));
   const cols = sql.raw(names.map((n) => `"${n}"`).join(', '));
   const name = sql.raw(`"${getTableName(table)}"`);
-  await db.execute(sql`insert into ${name} (${cols}) select ${cols} from json_populate_recordset(null::${name}, ${JSON.stringify(payload)}::json)`);
+  await db.execute(
+    sql`insert into ${name} (${cols}) select ${cols} from json_populate_recordset(null::${name}, ${JSON.stringify(payload)}::json)`,
+  );
 }
 
 /** The pending embeddings rows of a batch: the same hash, write-time inference and keyword document as markPending. */

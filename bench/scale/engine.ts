@@ -21,12 +21,42 @@ export interface Endpoint {
 }
 
 export const ENDPOINTS: Endpoint[] = [
-  { name: 'project→mentors', path: '/v1/projects/{id}/matches/mentors', recipe: recipes.projectMentors, sourceKind: 'project' },
-  { name: 'project→investors', path: '/v1/projects/{id}/matches/investors', recipe: recipes.projectInvestors, sourceKind: 'project' },
-  { name: 'project→trainings', path: '/v1/projects/{id}/matches/trainings', recipe: recipes.projectTrainings, sourceKind: 'project' },
-  { name: 'project→services', path: '/v1/projects/{id}/matches/services', recipe: recipes.projectServices, sourceKind: 'project' },
-  { name: 'investor→projects', path: '/v1/investors/{id}/matches/projects', recipe: recipes.investorProjects, sourceKind: 'investor' },
-  { name: 'training→founders', path: '/v1/trainings/{id}/matches/founders', recipe: recipes.trainingFounders, sourceKind: 'training' },
+  {
+    name: 'project→mentors',
+    path: '/v1/projects/{id}/matches/mentors',
+    recipe: recipes.projectMentors,
+    sourceKind: 'project',
+  },
+  {
+    name: 'project→investors',
+    path: '/v1/projects/{id}/matches/investors',
+    recipe: recipes.projectInvestors,
+    sourceKind: 'project',
+  },
+  {
+    name: 'project→trainings',
+    path: '/v1/projects/{id}/matches/trainings',
+    recipe: recipes.projectTrainings,
+    sourceKind: 'project',
+  },
+  {
+    name: 'project→services',
+    path: '/v1/projects/{id}/matches/services',
+    recipe: recipes.projectServices,
+    sourceKind: 'project',
+  },
+  {
+    name: 'investor→projects',
+    path: '/v1/investors/{id}/matches/projects',
+    recipe: recipes.investorProjects,
+    sourceKind: 'investor',
+  },
+  {
+    name: 'training→founders',
+    path: '/v1/trainings/{id}/matches/founders',
+    recipe: recipes.trainingFounders,
+    sourceKind: 'training',
+  },
 ];
 
 export interface SourceIds {
@@ -47,16 +77,27 @@ export async function pickSources(db: Db, typical: number, filtered: number): Pr
       training: await ids(db, sql`select id from trainings order by md5(id::text) limit ${typical}`),
     },
     filtered: {
-      project: await ids(db, sql`select id from projects where region_code like '5425%' order by md5(id::text) limit ${filtered}`),
-      investor: await ids(db, sql`select id from investors where active and cardinality(sectors) = 1 and cardinality(stages) between 1 and 2
-        and cardinality(region_codes) >= 1 order by cardinality(region_codes), (region_codes[1] like '%00') , md5(id::text) limit ${filtered}`),
-      training: await ids(db, sql`select id from trainings where mode = 'onsite' and cardinality(target_groups) = 1 order by md5(id::text) limit ${filtered}`),
+      project: await ids(
+        db,
+        sql`select id from projects where region_code like '5425%' order by md5(id::text) limit ${filtered}`,
+      ),
+      investor: await ids(
+        db,
+        sql`select id from investors where active and cardinality(sectors) = 1 and cardinality(stages) between 1 and 2
+        and cardinality(region_codes) >= 1 order by cardinality(region_codes), (region_codes[1] like '%00') , md5(id::text) limit ${filtered}`,
+      ),
+      training: await ids(
+        db,
+        sql`select id from trainings where mode = 'onsite' and cardinality(target_groups) = 1 order by md5(id::text) limit ${filtered}`,
+      ),
     },
   };
 }
 
 export async function modelOf(db: Db): Promise<{ model: string; dimensions: number }> {
-  const [r] = resultRows<{ model: string; dimensions: number }>(await db.execute(sql`select model, dimensions from embeddings where status = 'ready' limit 1`));
+  const [r] = resultRows<{ model: string; dimensions: number }>(
+    await db.execute(sql`select model, dimensions from embeddings where status = 'ready' limit 1`),
+  );
   if (!r) throw new Error('no embedded rows: generate the data set first');
   return r;
 }
@@ -87,10 +128,18 @@ export const weightsFor = (ep: Endpoint, source: Profile & { centerWeights?: any
   ep.sourceKind === 'project' ? recipeWeights(ep.recipe, source.centerWeights) : ep.recipe.defaultWeights;
 
 /** Top-10 ids by the engine's ranking path and by the exact ranking over every eligible candidate. */
-export async function recallAt10(ctx: EngineContext, ep: Endpoint, source: Profile): Promise<{
-  recall: number | null; candidates: number; fastMs: number; exactMs: number;
+export async function recallAt10(
+  ctx: EngineContext,
+  ep: Endpoint,
+  source: Profile,
+): Promise<{
+  recall: number | null;
+  candidates: number;
+  fastMs: number;
+  exactMs: number;
   /** The ranking path's candidates ranked, and how many of them it read back from SQL. */
-  ranked: number; read: number;
+  ranked: number;
+  read: number;
 }> {
   const opts = { limit: 10, weights: weightsFor(ep, source) };
   const t0 = performance.now();

@@ -18,12 +18,13 @@ export interface Plan {
 type Q = { getSQL(): SQL };
 
 async function explain(ctx: EngineContext, statement: string, q: Q, iterative = false): Promise<Plan> {
-  const run = async (db: EngineContext['db']) => resultRows<Record<string, string>>(await db.execute(sql`explain (analyze, buffers) ${q}`));
+  const run = async (db: EngineContext['db']) =>
+    resultRows<Record<string, string>>(await db.execute(sql`explain (analyze, buffers) ${q}`));
   const rows = iterative
     ? await ctx.db.transaction(async (tx) => {
-      await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
-      return run(tx as unknown as EngineContext['db']);
-    })
+        await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
+        return run(tx as unknown as EngineContext['db']);
+      })
     : await run(ctx.db);
   const lines = rows.map((r) => Object.values(r)[0]);
   const ms = Number(/Execution Time: ([\d.]+)/.exec(lines.join('\n'))?.[1] ?? NaN);
@@ -34,10 +35,29 @@ async function explain(ctx: EngineContext, statement: string, q: Q, iterative = 
 export async function explainEndpoint(ctx: EngineContext, ep: Endpoint, source: Profile): Promise<Plan[]> {
   const t = ep.recipe.candidateTable;
   const where = and(...ep.recipe.rules.map((r) => r.where(source)).filter((x): x is SQL => !!x));
-  const plans = [await explain(ctx, `id probe (limit ${EXACT_LIMIT + 1})`, ctx.db.select({ id: t.id }).from(t).where(where).limit(EXACT_LIMIT + 1) as unknown as Q)];
-  if (source.vector) plans.push(await explain(ctx, `vector channel (ids, limit ${RETRIEVE_K})`, nearestIds(ctx.db, ctx, t, where, source.vector, RETRIEVE_K) as unknown as Q, true));
+  const plans = [
+    await explain(
+      ctx,
+      `id probe (limit ${EXACT_LIMIT + 1})`,
+      ctx.db
+        .select({ id: t.id })
+        .from(t)
+        .where(where)
+        .limit(EXACT_LIMIT + 1) as unknown as Q,
+    ),
+  ];
+  if (source.vector)
+    plans.push(
+      await explain(
+        ctx,
+        `vector channel (ids, limit ${RETRIEVE_K})`,
+        nearestIds(ctx.db, ctx, t, where, source.vector, RETRIEVE_K) as unknown as Q,
+        true,
+      ),
+    );
   const keywords = keywordIds(ctx.db, t, where, await searchTerms(ctx.db, t, source.lexemes), RETRIEVE_K);
   if (keywords) plans.push(await explain(ctx, `keyword channel (ids, limit ${RETRIEVE_K})`, keywords as unknown as Q));
-  if (source.vector) plans.push(await explain(ctx, 'bare kNN (limit 10)', knnQuery(ctx, ep, source) as unknown as Q, true));
+  if (source.vector)
+    plans.push(await explain(ctx, 'bare kNN (limit 10)', knnQuery(ctx, ep, source) as unknown as Q, true));
   return plans;
 }

@@ -12,10 +12,24 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-export async function startServer(env: Record<string, string>, port: number, log: (l: string) => void): Promise<Server> {
+export async function startServer(
+  env: Record<string, string>,
+  port: number,
+  log: (l: string) => void,
+): Promise<Server> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     // Rate limits off: the benchmark is one client hammering on purpose.
-    env: { ...process.env, ADMIN_API_KEY: ADMIN_KEY, DEMO_DATA: 'false', RATE_LIMIT_EXPENSIVE: '0', RATE_LIMIT_AUTH_FAILURES: '0', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'warn', ...env },
+    env: {
+      ...process.env,
+      ADMIN_API_KEY: ADMIN_KEY,
+      DEMO_DATA: 'false',
+      RATE_LIMIT_EXPENSIVE: '0',
+      RATE_LIMIT_AUTH_FAILURES: '0',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -35,12 +49,24 @@ export async function startServer(env: Record<string, string>, port: number, log
   }
   log(`server pid ${child.pid} healthy after ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   // Measure the steady state: the candidate index loads its large tables in the background at start.
-  for (let status = await get(base, '/v1/status'); status.body?.candidateIndex?.warming !== false; status = await get(base, '/v1/status')) {
-    if (child.exitCode !== null || performance.now() - t0 > 600_000) throw new Error(`server did not finish warming: ${stderr}`);
+  for (
+    let status = await get(base, '/v1/status');
+    status.body?.candidateIndex?.warming !== false;
+    status = await get(base, '/v1/status')
+  ) {
+    if (child.exitCode !== null || performance.now() - t0 > 600_000)
+      throw new Error(`server did not finish warming: ${stderr}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   log(`server warm after ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const kib = (field: string) => Number(/(\d+)\s*kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(field)) ?? '')?.[1] ?? NaN);
+  const kib = (field: string) =>
+    Number(
+      /(\d+)\s*kB/.exec(
+        readFileSync(`/proc/${child.pid}/status`, 'utf8')
+          .split('\n')
+          .find((l) => l.startsWith(field)) ?? '',
+      )?.[1] ?? NaN,
+    );
   return {
     base,
     pid: child.pid!,
@@ -64,10 +90,18 @@ export const UNCACHED = { 'cache-control': 'no-cache' };
 const asAdmin = (base: string, path: string, headers: Record<string, string>) =>
   fetch(base + path, { headers: { authorization: `Bearer ${ADMIN_KEY}`, ...headers } });
 
-export async function get(base: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: any; cache: string | null }> {
+export async function get(
+  base: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: any; cache: string | null }> {
   const res = await asAdmin(base, path, headers);
   const text = await res.text();
-  return { status: res.status, body: res.status === 200 ? JSON.parse(text) : text, cache: res.headers.get('x-match-cache') };
+  return {
+    status: res.status,
+    body: res.status === 200 ? JSON.parse(text) : text,
+    cache: res.headers.get('x-match-cache'),
+  };
 }
 
 export interface Quantiles {
@@ -97,7 +131,13 @@ export interface LoadResult {
 }
 
 /** `connections` workers, each sending the next path of the mix as soon as its previous answer arrived. */
-export async function loadTest(base: string, paths: string[], connections: number, seconds: number, headers: Record<string, string> = {}): Promise<LoadResult> {
+export async function loadTest(
+  base: string,
+  paths: string[],
+  connections: number,
+  seconds: number,
+  headers: Record<string, string> = {},
+): Promise<LoadResult> {
   const times: number[] = [];
   const cache: Record<string, number> = {};
   let errors = 0;
@@ -127,5 +167,14 @@ export async function loadTest(base: string, paths: string[], connections: numbe
   const t0 = performance.now();
   await Promise.all(Array.from({ length: connections }, worker));
   const elapsed = (performance.now() - t0) / 1000;
-  return { connections, seconds: elapsed, requests: times.length, errors, requestsPerSec: times.length / elapsed, latency: quantiles(times), errorSamples, cache };
+  return {
+    connections,
+    seconds: elapsed,
+    requests: times.length,
+    errors,
+    requestsPerSec: times.length / elapsed,
+    latency: quantiles(times),
+    errorSamples,
+    cache,
+  };
 }

@@ -29,7 +29,12 @@ export function bullmqAssignmentQueue(run: RunProcessor, logger: Logger, opts: A
     connection: producer,
     prefix: opts.prefix,
     // executeRun records its own failures on the run; retries only cover crashes (a dead worker).
-    defaultJobOptions: { attempts: 3, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: 1000 },
+    defaultJobOptions: {
+      attempts: 3,
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: 1000,
+      removeOnFail: 1000,
+    },
   });
   queue.on('error', (e) => logger.debug({ err: e }, 'assignment queue error'));
   const worker = opts.worker ? startAssignmentWorker(run, logger, opts) : null;

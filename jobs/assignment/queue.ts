@@ -21,9 +21,18 @@ export interface AssignmentQueue {
 /** The job body: executes one run by id (src/assignment/run.ts `executeRun`). */
 export type RunProcessor = (runId: string) => Promise<void>;
 
-export function createAssignmentQueue(config: Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX' | 'QUEUE_LOCK_MS'>, run: RunProcessor, logger: Logger): AssignmentQueue {
+export function createAssignmentQueue(
+  config: Pick<Config, 'REDIS_URL' | 'QUEUE_PREFIX' | 'QUEUE_LOCK_MS'>,
+  run: RunProcessor,
+  logger: Logger,
+): AssignmentQueue {
   return config.REDIS_URL
-    ? bullmqAssignmentQueue(run, logger, { url: config.REDIS_URL, prefix: config.QUEUE_PREFIX, worker: true, lockMs: config.QUEUE_LOCK_MS })
+    ? bullmqAssignmentQueue(run, logger, {
+        url: config.REDIS_URL,
+        prefix: config.QUEUE_PREFIX,
+        worker: true,
+        lockMs: config.QUEUE_LOCK_MS,
+      })
     : inlineAssignmentQueue(run, logger);
 }
 
@@ -32,8 +41,14 @@ export function createAssignmentQueue(config: Pick<Config, 'REDIS_URL' | 'QUEUE_
  * queued again. Harmless when their job still exists: BullMQ ignores a second job with the same id.
  */
 export async function requeueUnfinished(db: Db, queue: AssignmentQueue, logger: Logger): Promise<number> {
-  const rows = await db.select({ id: assignmentRunsTable.id }).from(assignmentRunsTable).where(inArray(assignmentRunsTable.status, ['queued', 'running']));
-  for (const r of rows) await queue.enqueue(r.id).catch((e) => logger.warn({ runId: r.id, err: e }, 'could not re-queue an assignment run'));
+  const rows = await db
+    .select({ id: assignmentRunsTable.id })
+    .from(assignmentRunsTable)
+    .where(inArray(assignmentRunsTable.status, ['queued', 'running']));
+  for (const r of rows)
+    await queue
+      .enqueue(r.id)
+      .catch((e) => logger.warn({ runId: r.id, err: e }, 'could not re-queue an assignment run'));
   if (rows.length) logger.info({ count: rows.length }, 're-queued unfinished assignment runs');
   return rows.length;
 }

@@ -43,17 +43,20 @@ export async function drainBacklog(db: Db, embedder: Embedder, opts: DrainOption
       keys = await pendingKeys(db, pageSize);
     }
   } finally {
-    if (deferred.length) await ensureVectorIndexes(db, embedder.id, embedder.dimensions, { minRows: opts.indexMinRows, kinds: deferred });
+    if (deferred.length)
+      await ensureVectorIndexes(db, embedder.id, embedder.dimensions, { minRows: opts.indexMinRows, kinds: deferred });
   }
   await opts.keeper?.note(total.embedded);
   return total;
 }
 
 async function kindsToRebuild(db: Db, model: string): Promise<string[]> {
-  const rows = resultRows<{ kind: string; pending: number; indexed: number }>(await db.execute(sql`
+  const rows = resultRows<{ kind: string; pending: number; indexed: number }>(
+    await db.execute(sql`
     select entity_kind as kind,
       count(*) filter (where status = 'pending' and attempts < ${MAX_ATTEMPTS})::int as pending,
       count(*) filter (where status = 'ready' and model = ${model})::int as indexed
-    from ${embeddingsTable} group by entity_kind`));
+    from ${embeddingsTable} group by entity_kind`),
+  );
   return rows.filter((r) => r.pending >= BULK_MIN_PENDING && r.pending >= r.indexed).map((r) => r.kind);
 }

@@ -32,12 +32,14 @@ export async function pendingKeys(db: Db, limit: number, olderThanMs = 0): Promi
   const rows = await db
     .select({ kind: embeddingsTable.entityKind, id: embeddingsTable.entityId })
     .from(embeddingsTable)
-    .where(and(
-      // A literal, so that even a generic (cached) plan can use the partial index of pending rows.
-      sql`${embeddingsTable.status} = 'pending'`,
-      lt(embeddingsTable.attempts, MAX_ATTEMPTS),
-      olderThanMs > 0 ? lt(embeddingsTable.updatedAt, new Date(Date.now() - olderThanMs)) : undefined,
-    ))
+    .where(
+      and(
+        // A literal, so that even a generic (cached) plan can use the partial index of pending rows.
+        sql`${embeddingsTable.status} = 'pending'`,
+        lt(embeddingsTable.attempts, MAX_ATTEMPTS),
+        olderThanMs > 0 ? lt(embeddingsTable.updatedAt, new Date(Date.now() - olderThanMs)) : undefined,
+      ),
+    )
     .orderBy(asc(embeddingsTable.updatedAt))
     .limit(limit);
   return rows;
@@ -52,7 +54,12 @@ export const WRITE_BATCH = 512;
  * model), and two such batches are in flight at once so that one's write overlaps the next one's
  * model calls.
  */
-export async function embedEntities(db: Db, embedder: Embedder, keys: EntityKey[], batchSize = 64): Promise<EmbedResult> {
+export async function embedEntities(
+  db: Db,
+  embedder: Embedder,
+  keys: EntityKey[],
+  batchSize = 64,
+): Promise<EmbedResult> {
   const result: EmbedResult = { embedded: 0, stale: 0, orphans: 0 };
   const byKind = new Map<EmbeddedKind, string[]>();
   for (const k of keys) byKind.set(k.kind, [...(byKind.get(k.kind) ?? []), k.id]);
@@ -83,7 +90,13 @@ export async function inTwoLanes<T>(batches: T[], run: (batch: T) => Promise<voi
   await Promise.all([lane(), lane()]);
 }
 
-async function embedBatch(db: Db, embedder: Embedder, kind: EmbeddedKind, ids: string[], batchSize: number): Promise<EmbedResult> {
+async function embedBatch(
+  db: Db,
+  embedder: Embedder,
+  kind: EmbeddedKind,
+  ids: string[],
+  batchSize: number,
+): Promise<EmbedResult> {
   const table: any = embeddedTables[kind];
   // Only the fields the text is built from (mapping whole rows cost as much as the model call), and
   // the rows by primary key only: status is checked here, not in SQL, so that no statistics (stale
@@ -97,7 +110,9 @@ async function embedBatch(db: Db, embedder: Embedder, kind: EmbeddedKind, ids: s
   const pending = rows.filter((r) => r._status === 'pending');
   const orphans = pending.filter((r) => r.id === null).map((r) => r._eid as string);
   if (orphans.length) {
-    await db.delete(embeddingsTable).where(and(eq(embeddingsTable.entityKind, kind), inArray(embeddingsTable.entityId, orphans)));
+    await db
+      .delete(embeddingsTable)
+      .where(and(eq(embeddingsTable.entityKind, kind), inArray(embeddingsTable.entityId, orphans)));
   }
   const entities = pending.filter((r) => r.id !== null);
   if (!entities.length) return { embedded: 0, stale: 0, orphans: orphans.length };
@@ -105,12 +120,23 @@ async function embedBatch(db: Db, embedder: Embedder, kind: EmbeddedKind, ids: s
   const texts = entities.map((e) => entityText(kind, e));
   const vectors: (number[] | null)[] = [];
   try {
-    for (let i = 0; i < texts.length; i += batchSize) vectors.push(...(await embedder.embed(texts.slice(i, i + batchSize), 'passage')));
+    for (let i = 0; i < texts.length; i += batchSize)
+      vectors.push(...(await embedder.embed(texts.slice(i, i + batchSize), 'passage')));
   } catch (e) {
-    await recordFailure(db, kind, entities.map((x) => x.id), e);
+    await recordFailure(
+      db,
+      kind,
+      entities.map((x) => x.id),
+      e,
+    );
     throw e;
   }
-  const embedded = await storeVectors(db, embedder, kind, entities.map((e, i) => ({ id: e.id, text: texts[i], vector: vectors[i] })));
+  const embedded = await storeVectors(
+    db,
+    embedder,
+    kind,
+    entities.map((e, i) => ({ id: e.id, text: texts[i], vector: vectors[i] })),
+  );
   return { embedded, stale: entities.length - embedded, orphans: orphans.length };
 }
 
@@ -118,11 +144,18 @@ async function embedBatch(db: Db, embedder: Embedder, kind: EmbeddedKind, ids: s
  * Completes the embeddings of `items` that are still pending with the same content hash and puts
  * their vectors into the entities' rows, in one statement; returns how many were completed.
  */
-export async function storeVectors(db: Db, embedder: Embedder, kind: EmbeddedKind, items: { id: string; text: string; vector: number[] | null }[]): Promise<number> {
+export async function storeVectors(
+  db: Db,
+  embedder: Embedder,
+  kind: EmbeddedKind,
+  items: { id: string; text: string; vector: number[] | null }[],
+): Promise<number> {
   const table: any = embeddedTables[kind];
   // The batch travels as one JSON parameter: a VALUES list of 64 × 4 parameters cost more to plan
   // (~14 ms on PGlite) than the update itself.
-  const batch = JSON.stringify(items.map((x) => ({ id: x.id, hash: contentHash(x.text), vec: vectorLiteral(x.vector) })));
+  const batch = JSON.stringify(
+    items.map((x) => ({ id: x.id, hash: contentHash(x.text), vec: vectorLiteral(x.vector) })),
+  );
   const batchIds = uuidArray(items.map((x) => x.id));
   const updated = await db.execute(sql`
     with v as (select * from json_to_recordset(${batch}::json) as v(id uuid, hash text, vec text)),
@@ -156,7 +189,13 @@ async function recordFailure(db: Db, kind: EmbeddedKind, ids: string[], error: u
       error: String(error instanceof Error ? error.message : error).slice(0, 1000),
       updatedAt: new Date(),
     })
-    .where(and(eq(embeddingsTable.entityKind, kind), inArray(embeddingsTable.entityId, ids), eq(embeddingsTable.status, 'pending')));
+    .where(
+      and(
+        eq(embeddingsTable.entityKind, kind),
+        inArray(embeddingsTable.entityId, ids),
+        eq(embeddingsTable.status, 'pending'),
+      ),
+    );
 }
 
 /** Marks every embedding made with another model (or all, with `all`) pending again. */
@@ -164,7 +203,11 @@ export async function markForReindex(db: Db, modelId: string, all = false): Prom
   const rows = await db
     .update(embeddingsTable)
     .set({ status: 'pending', attempts: 0, error: null, updatedAt: new Date() })
-    .where(all ? undefined : sql`${embeddingsTable.model} is distinct from ${modelId} or ${embeddingsTable.status} = 'failed'`)
+    .where(
+      all
+        ? undefined
+        : sql`${embeddingsTable.model} is distinct from ${modelId} or ${embeddingsTable.status} = 'failed'`,
+    )
     .returning({ id: embeddingsTable.entityId });
   return rows.length;
 }

@@ -5,7 +5,9 @@ import { centersTable } from '../centers/table.ts';
 
 export const assignmentRunsTable = pgTable('assignment_runs', {
   id: idColumn(),
-  centerId: uuid('center_id').notNull().references(() => centersTable.id, { onDelete: 'cascade' }),
+  centerId: uuid('center_id')
+    .notNull()
+    .references(() => centersTable.id, { onDelete: 'cascade' }),
   status: runStatusEnum('status').notNull().default('queued'),
   input: jsonb('input').notNull(),
   result: jsonb('result'),

@@ -10,21 +10,39 @@ export const MAX_RUN_PAIRS = 2_000;
  */
 export const MAX_RUN_POOL_PAIRS = 5_000_000;
 
-const pair = () =>
-  z.object({ projectId: z.uuid(), mentorId: z.uuid() }).strict();
+const pair = () => z.object({ projectId: z.uuid(), mentorId: z.uuid() }).strict();
 const uniqueIds = (max: number) =>
-  z.array(z.uuid()).min(1, 'must not be empty (leave it out for the default)').max(max).refine((xs) => new Set(xs).size === xs.length, 'must not repeat ids');
+  z
+    .array(z.uuid())
+    .min(1, 'must not be empty (leave it out for the default)')
+    .max(max)
+    .refine((xs) => new Set(xs).size === xs.length, 'must not repeat ids');
 
 /** `POST /v1/centers/{id}/assignment-runs`. */
 export const assignmentRunBodySchema = z
   .object({
-    projectIds: uniqueIds(MAX_RUN_PROJECTS).optional()
-      .describe('projects to assign (of this center, submitted or vetted); default: the center\'s submitted and vetted projects without an open mentor introduction'),
-    mentorIds: uniqueIds(MAX_RUN_MENTORS).optional().describe('mentors to consider; default: every mentor (the recipe\'s rules decide who is eligible)'),
-    pins: z.array(pair()).max(MAX_RUN_PAIRS).optional().describe('pairs that must be in the result (must be eligible; their project and mentor join the run)'),
+    projectIds: uniqueIds(MAX_RUN_PROJECTS)
+      .optional()
+      .describe(
+        "projects to assign (of this center, submitted or vetted); default: the center's submitted and vetted projects without an open mentor introduction",
+      ),
+    mentorIds: uniqueIds(MAX_RUN_MENTORS)
+      .optional()
+      .describe("mentors to consider; default: every mentor (the recipe's rules decide who is eligible)"),
+    pins: z
+      .array(pair())
+      .max(MAX_RUN_PAIRS)
+      .optional()
+      .describe('pairs that must be in the result (must be eligible; their project and mentor join the run)'),
     exclusions: z.array(pair()).max(MAX_RUN_PAIRS).optional().describe('pairs that must not be in the result'),
-    balance: z.number().min(0).max(1).optional()
-      .describe('0–1: trades total score for even load; a mentor\'s j-th mentee (counting current ones) costs balance × 0.1 × (j − 1) of score. Default 0'),
+    balance: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe(
+        "0–1: trades total score for even load; a mentor's j-th mentee (counting current ones) costs balance × 0.1 × (j − 1) of score. Default 0",
+      ),
   })
   .strict();
 

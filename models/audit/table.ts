@@ -2,13 +2,17 @@ import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-cor
 import { idColumn } from '../common/columns.ts';
 
 /** Who did what, when: key creation, vetting decisions, publishes, contact reveals. */
-export const auditTable = pgTable('audit_log', {
-  id: idColumn(),
-  actor: text('actor').notNull(),
-  action: text('action').notNull(),
-  entityKind: text('entity_kind').notNull(),
-  entityId: text('entity_id'),
-  centerId: uuid('center_id'),
-  detail: jsonb('detail'),
-  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
-}, (t) => [index('audit_center_idx').on(t.centerId, t.createdAt), index('audit_entity_idx').on(t.entityId)]);
+export const auditTable = pgTable(
+  'audit_log',
+  {
+    id: idColumn(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    entityKind: text('entity_kind').notNull(),
+    entityId: text('entity_id'),
+    centerId: uuid('center_id'),
+    detail: jsonb('detail'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [index('audit_center_idx').on(t.centerId, t.createdAt), index('audit_entity_idx').on(t.entityId)],
+);

@@ -8,4 +8,6 @@ export const centerBodySchema = createInsertSchema(centersTable, {
   name: () => nameField(),
   regionCode: regionCodeField,
   operator: () => nameField(),
-}).omit(serverOwned).strict();
+})
+  .omit(serverOwned)
+  .strict();

@@ -57,4 +57,3 @@ export function entityColumns<T extends Table>(table: T): Omit<T['_']['columns']
   for (const k of HIDDEN_KEYS) delete cols[k];
   return cols as Omit<T['_']['columns'], HiddenKey>;
 }
-

@@ -15,13 +15,22 @@ export const textField = (max = MAX_TEXT) => z.string().max(max);
 export const externalIdField = () => z.string().trim().min(1).max(200);
 
 export const regionCodeField = () =>
-  z.string().refine(isRegionCode, { message: 'unknown region code: must be 540000 or a Tibet GB/T 2260 prefecture/county code' });
+  z.string().refine(isRegionCode, {
+    message: 'unknown region code: must be 540000 or a Tibet GB/T 2260 prefecture/county code',
+  });
 
 /** A non-empty list without duplicates (the contract: `languages` lists are never empty). */
 export const nonEmptySet = <T extends z.ZodType>(item: T) =>
-  z.array(item).min(1, 'must not be empty').max(32).refine((xs) => new Set(xs).size === xs.length, 'must not repeat values');
+  z
+    .array(item)
+    .min(1, 'must not be empty')
+    .max(32)
+    .refine((xs) => new Set(xs).size === xs.length, 'must not repeat values');
 export const setOf = <T extends z.ZodType>(item: T, max = 64) =>
-  z.array(item).max(max).refine((xs) => new Set(xs).size === xs.length, 'must not repeat values');
+  z
+    .array(item)
+    .max(max)
+    .refine((xs) => new Set(xs).size === xs.length, 'must not repeat values');
 
 export const languagesField = () => nonEmptySet(z.enum(LANGS));
 export const cnyField = () => z.number().int('must be a whole number of CNY').min(0).max(MAX_CNY);
@@ -40,7 +49,9 @@ export const contactField = () =>
  * year 0, and would answer an error instead of a validation message).
  */
 export const isoDate = () =>
-  z.iso.date('must be a date YYYY-MM-DD').refine((v) => !v.startsWith('0000'), 'must be a date from 0001-01-01 to 9999-12-31');
+  z.iso
+    .date('must be a date YYYY-MM-DD')
+    .refine((v) => !v.startsWith('0000'), 'must be a date from 0001-01-01 to 9999-12-31');
 
 /** An instant (ISO-8601 with Z or an offset) whose UTC date lies in 0001–9999, the range the database and JavaScript's ISO form share. */
 export const isoDateTime = () =>

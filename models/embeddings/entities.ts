@@ -8,12 +8,18 @@ import { trainingsTable } from '../trainings/table.ts';
 import type { EmbeddedKind } from './table.ts';
 
 export const embeddedTables = {
-  founder: foundersTable, project: projectsTable, mentor: mentorsTable,
-  investor: investorsTable, training: trainingsTable, service: servicesTable,
+  founder: foundersTable,
+  project: projectsTable,
+  mentor: mentorsTable,
+  investor: investorsTable,
+  training: trainingsTable,
+  service: servicesTable,
 } as const satisfies Record<EmbeddedKind, unknown>;
 
 export type EmbeddedTable = (typeof embeddedTables)[EmbeddedKind];
 
-const kinds = new Map<EmbeddedTable, EmbeddedKind>(Object.entries(embeddedTables).map(([k, t]) => [t, k as EmbeddedKind]));
+const kinds = new Map<EmbeddedTable, EmbeddedKind>(
+  Object.entries(embeddedTables).map(([k, t]) => [t, k as EmbeddedKind]),
+);
 /** The embedded kind whose rows `table` holds (the embeddings table's entity_kind for them). */
 export const kindOfTable = (table: EmbeddedTable): EmbeddedKind => kinds.get(table)!;

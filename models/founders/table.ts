@@ -9,25 +9,31 @@ export type Contact = { phone?: string; email?: string; wechat?: string };
 /** The founder's consent (PIPL) to share its contact with parties that accepted an introduction; `at` is set by the server. */
 export type Consent = { shareContact: boolean; at: string };
 
-export const foundersTable = pgTable('founders', {
-  ...resourceColumns(),
-  name: text('name').notNull(),
-  groups: founderGroupEnum('groups').array().notNull(),
-  regionCode: text('region_code').notNull().references(() => regionsTable.code),
-  languages: langEnum('languages').array().notNull(),
-  educationLevel: text('education_level'),
-  graduationYear: integer('graduation_year'),
-  interests: text('interests'),
-  centerId: uuid('center_id').references(() => centersTable.id, { onDelete: 'set null' }),
-  contact: jsonb('contact').$type<Contact>(),
-  consent: jsonb('consent').$type<Consent>(),
-  /** Set when the founder was deleted: personal fields are erased, the row stays so enrolments and audit keep their references. */
-  erasedAt: timestamp('erased_at', { withTimezone: true, mode: 'date' }),
-  ...matchColumns(),
-}, (t) => [
-  index('founders_keywords_idx').using('gin', t.keywords),
-  // Selective rules of training→founders (target groups, an on-site class's prefecture), so that
-  // matching reads the founders they leave instead of scanning every founder.
-  index('founders_groups_idx').using('gin', t.groups),
-  index('founders_prefecture_idx').on(sql`left(${t.regionCode}, 4)`),
-]);
+export const foundersTable = pgTable(
+  'founders',
+  {
+    ...resourceColumns(),
+    name: text('name').notNull(),
+    groups: founderGroupEnum('groups').array().notNull(),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regionsTable.code),
+    languages: langEnum('languages').array().notNull(),
+    educationLevel: text('education_level'),
+    graduationYear: integer('graduation_year'),
+    interests: text('interests'),
+    centerId: uuid('center_id').references(() => centersTable.id, { onDelete: 'set null' }),
+    contact: jsonb('contact').$type<Contact>(),
+    consent: jsonb('consent').$type<Consent>(),
+    /** Set when the founder was deleted: personal fields are erased, the row stays so enrolments and audit keep their references. */
+    erasedAt: timestamp('erased_at', { withTimezone: true, mode: 'date' }),
+    ...matchColumns(),
+  },
+  (t) => [
+    index('founders_keywords_idx').using('gin', t.keywords),
+    // Selective rules of training→founders (target groups, an on-site class's prefecture), so that
+    // matching reads the founders they leave instead of scanning every founder.
+    index('founders_groups_idx').using('gin', t.groups),
+    index('founders_prefecture_idx').on(sql`left(${t.regionCode}, 4)`),
+  ],
+);

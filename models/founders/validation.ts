@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
 import { FOUNDER_GROUPS } from '../enums.ts';
 import {
-  contactField, externalIdField, languagesField, nameField, nonEmptySet, regionCodeField, embeddedServerOwned, matchOwned, textField,
+  contactField,
+  externalIdField,
+  languagesField,
+  nameField,
+  nonEmptySet,
+  regionCodeField,
+  embeddedServerOwned,
+  matchOwned,
+  textField,
 } from '../common/validation.ts';
 import { foundersTable } from './table.ts';
 
@@ -19,6 +27,12 @@ export const founderBodySchema = createInsertSchema(foundersTable, {
   contact: () => contactField(),
   // The client says yes or no; the server records when (see resources/founders.ts).
   consent: () =>
-    z.object({ shareContact: z.boolean() }).strict()
-      .describe('consent to show the contact to mentors/investors that accepted an introduction to one of the founder\'s projects (default: no)'),
-}).omit({ ...embeddedServerOwned, erasedAt: true }).strict();
+    z
+      .object({ shareContact: z.boolean() })
+      .strict()
+      .describe(
+        "consent to show the contact to mentors/investors that accepted an introduction to one of the founder's projects (default: no)",
+      ),
+})
+  .omit({ ...embeddedServerOwned, erasedAt: true })
+  .strict();

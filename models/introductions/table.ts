@@ -4,24 +4,30 @@ import { idColumn, timestamps } from '../common/columns.ts';
 import { introductionStatusEnum, introductionTargetEnum } from '../enums.ts';
 import { projectsTable } from '../projects/table.ts';
 
-export const introductionsTable = pgTable('introductions', {
-  id: idColumn(),
-  projectId: uuid('project_id').notNull().references(() => projectsTable.id, { onDelete: 'cascade' }),
-  targetKind: introductionTargetEnum('target_kind').notNull(),
-  targetId: uuid('target_id').notNull(),
-  message: text('message'),
-  status: introductionStatusEnum('status').notNull().default('requested'),
-  requestedBy: text('requested_by'),
-  /** Set when published from an assignment run. */
-  assignmentRunId: uuid('assignment_run_id'),
-  decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
-  endedAt: timestamp('ended_at', { withTimezone: true, mode: 'date' }),
-  /** Why it ended when no party ended it (the project, mentor or investor was removed): `IntroductionEndReason`. */
-  endReason: text('end_reason'),
-  ...timestamps(),
-}, (t) => [
-  index('introductions_target_idx').on(t.targetKind, t.targetId, t.status),
-  index('introductions_project_idx').on(t.projectId),
-  // One current introduction per project and target, whoever inserts it (API, assignment publish).
-  uniqueIndex('introductions_current_uq').on(t.projectId, t.targetKind, t.targetId).where(sql`status <> 'ended'`),
-]);
+export const introductionsTable = pgTable(
+  'introductions',
+  {
+    id: idColumn(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projectsTable.id, { onDelete: 'cascade' }),
+    targetKind: introductionTargetEnum('target_kind').notNull(),
+    targetId: uuid('target_id').notNull(),
+    message: text('message'),
+    status: introductionStatusEnum('status').notNull().default('requested'),
+    requestedBy: text('requested_by'),
+    /** Set when published from an assignment run. */
+    assignmentRunId: uuid('assignment_run_id'),
+    decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+    endedAt: timestamp('ended_at', { withTimezone: true, mode: 'date' }),
+    /** Why it ended when no party ended it (the project, mentor or investor was removed): `IntroductionEndReason`. */
+    endReason: text('end_reason'),
+    ...timestamps(),
+  },
+  (t) => [
+    index('introductions_target_idx').on(t.targetKind, t.targetId, t.status),
+    index('introductions_project_idx').on(t.projectId),
+    // One current introduction per project and target, whoever inserts it (API, assignment publish).
+    uniqueIndex('introductions_current_uq').on(t.projectId, t.targetKind, t.targetId).where(sql`status <> 'ended'`),
+  ],
+);

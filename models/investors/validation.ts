@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
 import { SECTORS, STAGES } from '../enums.ts';
 import {
-  cnyField, contactField, externalIdField, nameField, regionCodeField, embeddedServerOwned, matchOwned, setOf, textField,
+  cnyField,
+  contactField,
+  externalIdField,
+  nameField,
+  regionCodeField,
+  embeddedServerOwned,
+  matchOwned,
+  setOf,
+  textField,
 } from '../common/validation.ts';
 import { investorsTable } from './table.ts';
 
@@ -17,8 +25,14 @@ export const investorBodySchema = createInsertSchema(investorsTable, {
   ticketMaxCny: cnyField,
   regionCodes: () => setOf(regionCodeField(), 100),
   contact: () => contactField(),
-}).omit(embeddedServerOwned).strict();
+})
+  .omit(embeddedServerOwned)
+  .strict();
 
 /** Checked on the merged record, so a PATCH of one bound is checked against the stored other. */
-export const investorInvariants = z.object({ ticketMinCny: z.number(), ticketMaxCny: z.number() })
-  .refine((v) => v.ticketMinCny <= v.ticketMaxCny, { message: 'ticketMinCny must not exceed ticketMaxCny', path: ['ticketMinCny'] });
+export const investorInvariants = z
+  .object({ ticketMinCny: z.number(), ticketMaxCny: z.number() })
+  .refine((v) => v.ticketMinCny <= v.ticketMaxCny, {
+    message: 'ticketMinCny must not exceed ticketMaxCny',
+    path: ['ticketMinCny'],
+  });

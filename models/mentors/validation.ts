@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
 import { SECTORS, TOPICS } from '../enums.ts';
 import {
-  contactField, externalIdField, languagesField, nameField, regionCodeField, embeddedServerOwned, matchOwned, setOf, textField,
+  contactField,
+  externalIdField,
+  languagesField,
+  nameField,
+  regionCodeField,
+  embeddedServerOwned,
+  matchOwned,
+  setOf,
+  textField,
 } from '../common/validation.ts';
 import { mentorsTable } from './table.ts';
 
@@ -17,4 +25,6 @@ export const mentorBodySchema = createInsertSchema(mentorsTable, {
   regionCode: regionCodeField,
   capacity: (s) => s.min(0).max(1000),
   contact: () => contactField(),
-}).omit(embeddedServerOwned).strict();
+})
+  .omit(embeddedServerOwned)
+  .strict();

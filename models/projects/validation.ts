@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
 import { TOPICS } from '../enums.ts';
 import {
-  cnyField, externalIdField, languagesField, nameField, nonEmptySet, regionCodeField, embeddedServerOwned, matchOwned, setOf, textField,
+  cnyField,
+  externalIdField,
+  languagesField,
+  nameField,
+  nonEmptySet,
+  regionCodeField,
+  embeddedServerOwned,
+  matchOwned,
+  setOf,
+  textField,
 } from '../common/validation.ts';
 import { projectsTable } from './table.ts';
 

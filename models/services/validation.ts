@@ -1,6 +1,13 @@
 import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
 import {
-  externalIdField, languagesField, nameField, regionCodeField, embeddedServerOwned, matchOwned, setOf, textField,
+  externalIdField,
+  languagesField,
+  nameField,
+  regionCodeField,
+  embeddedServerOwned,
+  matchOwned,
+  setOf,
+  textField,
 } from '../common/validation.ts';
 import { servicesTable } from './table.ts';
 
@@ -12,4 +19,6 @@ export const serviceBodySchema = createInsertSchema(servicesTable, {
   description: () => textField(),
   regionCodes: () => setOf(regionCodeField(), 100),
   languages: languagesField,
-}).omit(embeddedServerOwned).strict();
+})
+  .omit(embeddedServerOwned)
+  .strict();

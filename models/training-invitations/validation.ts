@@ -10,8 +10,8 @@ export const MAX_INVITATION_MESSAGE = 2000;
  */
 export const trainingInvitationBodySchema = z
   .object({
-    handle: z.string().min(1).max(100).optional().describe('a founder\'s handle from the trainer\'s cohort matches'),
-    founderId: z.uuid().optional().describe('center staff and admins: the founder\'s id'),
+    handle: z.string().min(1).max(100).optional().describe("a founder's handle from the trainer's cohort matches"),
+    founderId: z.uuid().optional().describe("center staff and admins: the founder's id"),
     message: textField(MAX_INVITATION_MESSAGE).optional().describe('shown to the founder / 给创业者的留言'),
   })
   .strict()

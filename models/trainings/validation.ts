@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
 import { FOUNDER_GROUPS, STAGES, TOPICS } from '../enums.ts';
 import {
-  externalIdField, isoDate, languagesField, nameField, regionCodeField, embeddedServerOwned, matchOwned, setOf, textField,
+  externalIdField,
+  isoDate,
+  languagesField,
+  nameField,
+  regionCodeField,
+  embeddedServerOwned,
+  matchOwned,
+  setOf,
+  textField,
 } from '../common/validation.ts';
 import { trainingsTable } from './table.ts';
 
@@ -20,7 +28,10 @@ export const trainingBodySchema = createInsertSchema(trainingsTable, {
   startsOn: isoDate,
   endsOn: isoDate,
   languages: languagesField,
-}).omit(embeddedServerOwned).strict();
+})
+  .omit(embeddedServerOwned)
+  .strict();
 
-export const trainingInvariants = z.object({ startsOn: z.string(), endsOn: z.string() })
+export const trainingInvariants = z
+  .object({ startsOn: z.string(), endsOn: z.string() })
   .refine((v) => v.startsOn <= v.endsOn, { message: 'endsOn must not be before startsOn', path: ['endsOn'] });

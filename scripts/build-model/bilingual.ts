@@ -42,7 +42,14 @@
  * common direction that makes unrelated texts look ~0.4–0.5 similar; removing it
  * widens the gap between related and unrelated pairs.
  */
-import { type CedictEntry, englishWords, GLOSS_STOPWORDS, isProperNounEntry, loadCedict, parseSense } from './cedict.js';
+import {
+  type CedictEntry,
+  englishWords,
+  GLOSS_STOPWORDS,
+  isProperNounEntry,
+  loadCedict,
+  parseSense,
+} from './cedict.js';
 import { type GloveTable, loadGlove } from './glove.js';
 import { type JiebaStats, loadJieba } from './jieba.js';
 
@@ -105,8 +112,7 @@ export interface BilingualVocab {
 
 const HAN_WORD = /^[\p{Script=Han}\u3007]+$/u;
 /** A token the tokenizer's pre-tokenizer can produce as a single Latin/digit word. */
-const LATIN_WORD =
-  /^(?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+(?:['’\-.&](?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+)*$/u;
+const LATIN_WORD = /^(?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+(?:['’\-.&](?:(?!\p{Script=Han})[\p{L}\p{N}\p{M}])+)*$/u;
 
 // ---------------------------------------------------------------------------
 // GloVe post-processing
@@ -286,7 +292,8 @@ export function buildBilingualVocab(
           a.weight += w;
         } else {
           // Pointer sense, or English we have no vectors for: borrow from the referenced headwords.
-          for (const r of p.refs) if (r !== word) a.refs.push({ word: r, weight: (w * opts.refWeight) / p.refs.length });
+          for (const r of p.refs)
+            if (r !== word) a.refs.push({ word: r, weight: (w * opts.refWeight) / p.refs.length });
         }
       }
       for (const r of e.variantOf) if (r !== word) a.refs.push({ word: r, weight: entryWeight * opts.refWeight });

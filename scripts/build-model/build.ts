@@ -34,7 +34,12 @@ import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatHashList, hashTree, MODEL_HASHES_FILE, readHashList, verifySources } from './hashes.js';
-import { buildBilingualVocab, DEFAULT_BILINGUAL_OPTIONS, type BilingualOptions, loadBilingualSources } from './bilingual.js';
+import {
+  buildBilingualVocab,
+  DEFAULT_BILINGUAL_OPTIONS,
+  type BilingualOptions,
+  loadBilingualSources,
+} from './bilingual.js';
 import { cedictSnapshotDate } from './cedict.js';
 import { packageVersion } from './packages.js';
 import { buildStaticModel } from './static-model.js';

@@ -77,12 +77,13 @@ const REF_RE = new RegExp(`([${HAN}]+)(?:\\|([${HAN}]+))?(?:\\[[^\\]]*\\])?`, 'g
 const REF_ONLY_RE =
   /^(?:(?:old|archaic|ancient|unofficial|euphemistic|erroneous|japanese|korean|dialectal|internet slang|erhua|later|obscure)\s+)*(?:variant|form)\s+of\b|^see(?:\s+also)?\b|^abbr\.?\s+(?:for|of)\b|^(?:also\s+)?written\s+(?:as\b)?|^same\s+as\b|^used\s+in\b|^also\s+called\b|^short\s+for\b/i;
 /** Senses that say nothing about meaning. */
-const SKIP_RE = /^(?:surname\b|(?:also |taiwan |old |variant |)pr\.\s|cl:|component in\b|radical\b|kangxi radical\b|numeral \d+ in the suzhou)/i;
+const SKIP_RE =
+  /^(?:surname\b|(?:also |taiwan |old |variant |)pr\.\s|cl:|component in\b|radical\b|kangxi radical\b|numeral \d+ in the suzhou)/i;
 
 /** CEDICT meta-language and function words that carry no meaning in a gloss. */
 export const GLOSS_STOPWORDS = new Set(
   (
-    'a an the of to sb sth sb\'s sth\'s one\'s oneself someone something somebody etc e.g i.e esp lit fig abbr ' +
+    "a an the of to sb sth sb's sth's one's oneself someone something somebody etc e.g i.e esp lit fig abbr " +
     'or and in on for with as by at from be is are was were been into about also used usually often ' +
     'variant classifier particle coll tw literary dialect slang internet bound form modal loanword pr cf ' +
     'translit transliteration kind sort type various certain etc. i.e. e.g. lit. fig. esp. abbr.'

@@ -50,7 +50,7 @@ export const UNK_TOKEN = '[UNK]';
  * `\p{Script=Han}` is JS syntax; Rust `tokenizers` would need `\p{Han}`.
  */
 export const PRETOKENIZE_PATTERN =
-  "[\\p{Script=Han}\\u3007]+" +
+  '[\\p{Script=Han}\\u3007]+' +
   "|(?:(?!\\p{Script=Han})[\\p{L}\\p{N}\\p{M}])+(?:['’\\-.&](?:(?!\\p{Script=Han})[\\p{L}\\p{N}\\p{M}])+)*" +
   '|[^\\s\\p{L}\\p{N}\\p{M}]';
 
@@ -125,7 +125,10 @@ export function buildStaticModel(input: StaticModelInput): StaticModelResult {
   const defaultScore = -Math.log(vocabSize);
   // 4 decimals are plenty for choosing segmentations and keep tokenizer.json small and fast to parse.
   const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
-  const pieces: [string, number][] = tokens.map((t, i) => [t, i < 2 ? 0 : round4(input.scores?.get(t) ?? defaultScore)]);
+  const pieces: [string, number][] = tokens.map((t, i) => [
+    t,
+    i < 2 ? 0 : round4(input.scores?.get(t) ?? defaultScore),
+  ]);
   const addedToken = (id: number, content: string) => ({
     id,
     content,

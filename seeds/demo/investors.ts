@@ -183,7 +183,12 @@ export const investors: SeedInvestor[] = [
     thesis:
       '政府引导基金，通过参股子基金和直投方式支持七大产业中有创新引领能力、带动就业效果好的项目，尤其是吸纳高校毕业生就业的企业。要求项目已通过双创中心审核。',
     sectors: [
-      'plateau_biology', 'culture_tourism', 'green_industry', 'clean_energy', 'modern_services', 'digital_tech',
+      'plateau_biology',
+      'culture_tourism',
+      'green_industry',
+      'clean_energy',
+      'modern_services',
+      'digital_tech',
       'border_trade_logistics',
     ],
     stages: ['prototype', 'early_revenue', 'growth'],
@@ -223,7 +228,8 @@ export const investors: SeedInvestor[] = [
     externalId: 'demo-investor-everest-trade-soe-fund',
     name: '珠峰边贸物流产业投资（示例）',
     kind: 'soe_fund',
-    thesis: '国有资本投资平台，投资日喀则和阿里口岸相关的仓储、物流和边贸服务企业，支持吉隆、樟木、普兰等口岸的基础配套建设。',
+    thesis:
+      '国有资本投资平台，投资日喀则和阿里口岸相关的仓储、物流和边贸服务企业，支持吉隆、樟木、普兰等口岸的基础配套建设。',
     sectors: ['border_trade_logistics'],
     stages: ['early_revenue', 'growth'],
     ticketMinCny: 2000000,

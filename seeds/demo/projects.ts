@@ -555,8 +555,7 @@ export const projects: SeedProject[] = [
   {
     externalId: 'demo-project-nagqu-horse-festival-tours',
     title: '那曲赛马节文化旅游线路',
-    description:
-      '围绕那曲恰青赛马节和羌塘草原设计三到五天的小团文化旅游线路，包括牧民家访、赛马观赛和草原摄影。',
+    description: '围绕那曲恰青赛马节和羌塘草原设计三到五天的小团文化旅游线路，包括牧民家访、赛马观赛和草原摄影。',
     sector: 'culture_tourism',
     stage: 'idea',
     regionCode: '540602',
@@ -620,8 +619,7 @@ export const projects: SeedProject[] = [
   {
     externalId: 'demo-project-offgrid-crypto-mining',
     title: '利用弃光电力的加密货币矿场',
-    description:
-      '利用阿里地区光伏电站的弃光电量建设加密货币矿场，预计一年收回投资。',
+    description: '利用阿里地区光伏电站的弃光电量建设加密货币矿场，预计一年收回投资。',
     sector: 'clean_energy',
     stage: 'idea',
     regionCode: '542523',
@@ -636,8 +634,7 @@ export const projects: SeedProject[] = [
   {
     externalId: 'demo-project-cordyceps-resale',
     title: '冬虫夏草收购转卖',
-    description:
-      '每年五六月到那曲和当雄收购虫草，转卖给拉萨的商户赚差价。',
+    description: '每年五六月到那曲和当雄收购虫草，转卖给拉萨的商户赚差价。',
     sector: 'plateau_biology',
     stage: 'idea',
     regionCode: '540122',

@@ -30,7 +30,8 @@ export const services: SeedService[] = [
     name: '法务咨询：合同审查与股权设计',
     category: 'legal',
     provider: '高原律师事务所（示例）',
-    description: '线上和线下结合，为创业团队审查合作、租赁和用工合同，设计合伙人股权和期权方案，每月两次在双创中心现场坐班。',
+    description:
+      '线上和线下结合，为创业团队审查合作、租赁和用工合同，设计合伙人股权和期权方案，每月两次在双创中心现场坐班。',
     centerExternalId: 'demo-center-chengguan-youth',
     regionCodes: [],
     voucherEligible: true,
@@ -41,7 +42,8 @@ export const services: SeedService[] = [
     name: '商标、专利与地理标志申请代理',
     category: 'ip',
     provider: '藏知知识产权代理有限公司（示例）',
-    description: '提供商标检索与注册、外观设计和实用新型专利申请、软件著作权登记，以及地理标志产品申报辅导。Bilingual filing support available.',
+    description:
+      '提供商标检索与注册、外观设计和实用新型专利申请、软件著作权登记，以及地理标志产品申报辅导。Bilingual filing support available.',
     centerExternalId: 'pilot-lhasa-hitech',
     regionCodes: [],
     voucherEligible: true,
@@ -126,7 +128,8 @@ export const services: SeedService[] = [
     name: '科技中介：技术需求对接与技术经纪',
     category: 'tech_intermediary',
     provider: '西藏（成都）科技企业孵化器',
-    description: '梳理企业技术需求，对接内地高校、科研院所和设备厂商，提供技术经纪人全程服务。Remote service; English materials available.',
+    description:
+      '梳理企业技术需求，对接内地高校、科研院所和设备厂商，提供技术经纪人全程服务。Remote service; English materials available.',
     centerExternalId: 'pilot-chengdu-incubator',
     regionCodes: [],
     voucherEligible: true,
@@ -203,7 +206,8 @@ export const services: SeedService[] = [
     name: '进出口检验检疫与原产地证办理咨询',
     category: 'certification',
     provider: '吉隆县边贸物流双创中心',
-    description: '协助边贸企业办理进出口检验检疫、原产地证书和边民互市备案，提供报关单证预审。Guidance for Nepali partners in English.',
+    description:
+      '协助边贸企业办理进出口检验检疫、原产地证书和边民互市备案，提供报关单证预审。Guidance for Nepali partners in English.',
     centerExternalId: 'demo-center-gyirong-border',
     regionCodes: ['540200'],
     voucherEligible: true,

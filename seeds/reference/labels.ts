@@ -1,8 +1,22 @@
 // zh/en display labels for every enumeration of the contract (shared/API.md).
 // Chinese terms follow API.md and the regional policy (《关于建设双创中心的实施意见》) where they give one.
 import type {
-  CenterKind, EmbeddingStatus, FounderGroup, IntroductionStatus, IntroductionTarget, InvestorKind, Lang,
-  ProjectStatus, ProviderKind, RegionLevel, Role, RunStatus, Sector, Stage, Topic, TrainingMode,
+  CenterKind,
+  EmbeddingStatus,
+  FounderGroup,
+  IntroductionStatus,
+  IntroductionTarget,
+  InvestorKind,
+  Lang,
+  ProjectStatus,
+  ProviderKind,
+  RegionLevel,
+  Role,
+  RunStatus,
+  Sector,
+  Stage,
+  Topic,
+  TrainingMode,
 } from './enums.js';
 
 export interface Label {
@@ -91,7 +105,7 @@ export const labels = {
     master_studio: { zh: '技能大师工作室', en: 'Master craftsman studio' },
     market_org: { zh: '市场化培训机构', en: 'Commercial training provider' },
     enterprise: { zh: '当地企业', en: 'Local enterprise' },
-    cooperative: { zh: '农牧民专业合作组织', en: 'Farmers\' and herders\' cooperative' },
+    cooperative: { zh: '农牧民专业合作组织', en: "Farmers' and herders' cooperative" },
     out_of_region: { zh: '区外双创平台（援藏）', en: 'Out-of-region partner platform (aid-Tibet)' },
   },
   projectStatus: {

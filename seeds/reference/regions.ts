@@ -100,7 +100,7 @@ export const regions: SeedRegion[] = [
   { code: '542500', nameZh: '阿里地区', nameEn: 'Ngari', level: 'prefecture', parentCode: '540000' },
   { code: '542521', nameZh: '普兰县', nameEn: 'Pulan County', level: 'county', parentCode: '542500' }, // Burang
   { code: '542522', nameZh: '札达县', nameEn: 'Zhada County', level: 'county', parentCode: '542500' }, // Zanda
-  { code: '542523', nameZh: '噶尔县', nameEn: 'Ga\'er County', level: 'county', parentCode: '542500' }, // Gar
+  { code: '542523', nameZh: '噶尔县', nameEn: "Ga'er County", level: 'county', parentCode: '542500' }, // Gar
   { code: '542524', nameZh: '日土县', nameEn: 'Ritu County', level: 'county', parentCode: '542500' }, // Rutog
   { code: '542525', nameZh: '革吉县', nameEn: 'Geji County', level: 'county', parentCode: '542500' }, // Gê'gyai
   { code: '542526', nameZh: '改则县', nameEn: 'Gaize County', level: 'county', parentCode: '542500' }, // Gêrzê

@@ -2,7 +2,16 @@
 // other seed records by externalId (`...ExternalId(s)`) instead of server-assigned uuids.
 // Declared as type aliases (not interfaces) so records stay assignable to Record<string, unknown>.
 import type {
-  CenterKind, FounderGroup, InvestorKind, Lang, ProjectStatus, ProviderKind, RegionLevel, Sector, Stage, Topic,
+  CenterKind,
+  FounderGroup,
+  InvestorKind,
+  Lang,
+  ProjectStatus,
+  ProviderKind,
+  RegionLevel,
+  Sector,
+  Stage,
+  Topic,
   TrainingMode,
 } from './enums.js';
 

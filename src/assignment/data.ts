@@ -32,7 +32,14 @@ export async function defaultProjectIds(db: Db, centerId: string): Promise<strin
   const rows = await db
     .select({ id: projectsTable.id })
     .from(projectsTable)
-    .where(and(eq(projectsTable.centerId, centerId), isNull(projectsTable.archivedAt), inArray(projectsTable.status, [...ASSIGNABLE_STATUSES]), sql`not ${hasOpenMentorIntro}`))
+    .where(
+      and(
+        eq(projectsTable.centerId, centerId),
+        isNull(projectsTable.archivedAt),
+        inArray(projectsTable.status, [...ASSIGNABLE_STATUSES]),
+        sql`not ${hasOpenMentorIntro}`,
+      ),
+    )
     .orderBy(asc(projectsTable.id));
   return rows.map((r) => r.id);
 }
@@ -44,7 +51,13 @@ export async function projectsWithCoach(db: Executor, projectIds: string[]): Pro
     const rows = await db
       .selectDistinct({ id: i.projectId })
       .from(i)
-      .where(and(inArray(i.projectId, projectIds.slice(k, k + CHUNK)), eq(i.targetKind, 'mentor'), inArray(i.status, ['requested', 'accepted'])));
+      .where(
+        and(
+          inArray(i.projectId, projectIds.slice(k, k + CHUNK)),
+          eq(i.targetKind, 'mentor'),
+          inArray(i.status, ['requested', 'accepted']),
+        ),
+      );
     for (const r of rows) out.add(r.id);
   }
   return out;
@@ -63,10 +76,21 @@ export async function runCapacities(db: Executor, mentorIds?: string[]): Promise
   const out = new Map<string, RunCapacity>();
   const load = async (ids?: string[]) => {
     const rows = await db
-      .select({ id: mentorsTable.id, capacity: mentorsTable.capacity, accepted: acceptedMentorshipsSql(mentorsTable.id), held: heldByRunsSql() })
+      .select({
+        id: mentorsTable.id,
+        capacity: mentorsTable.capacity,
+        accepted: acceptedMentorshipsSql(mentorsTable.id),
+        held: heldByRunsSql(),
+      })
       .from(mentorsTable)
       .where(ids ? inArray(mentorsTable.id, ids) : undefined);
-    for (const r of rows) out.set(r.id, { capacity: r.capacity, accepted: r.accepted, held: r.held, free: Math.max(0, r.capacity - r.accepted - r.held) });
+    for (const r of rows)
+      out.set(r.id, {
+        capacity: r.capacity,
+        accepted: r.accepted,
+        held: r.held,
+        free: Math.max(0, r.capacity - r.accepted - r.held),
+      });
   };
   if (!mentorIds) await load();
   else for (let k = 0; k < mentorIds.length; k += CHUNK) await load(mentorIds.slice(k, k + CHUNK));

@@ -19,7 +19,14 @@ export interface RunContext {
   logger?: Logger;
 }
 
-export type UnassignedReason = 'already_has_coach' | 'no_eligible_mentor' | 'all_full' | 'all_excluded' | 'capacity_used_elsewhere' | 'balance' | 'zero_score';
+export type UnassignedReason =
+  | 'already_has_coach'
+  | 'no_eligible_mentor'
+  | 'all_full'
+  | 'all_excluded'
+  | 'capacity_used_elsewhere'
+  | 'balance'
+  | 'zero_score';
 
 export interface StoredAssignment {
   projectId: string;
@@ -54,14 +61,20 @@ export interface RunResult {
 }
 
 const MESSAGES: Record<Exclude<UnassignedReason, 'no_eligible_mentor'>, Bilingual> = {
-  already_has_coach: { zh: '该项目已有导师（已接受或待回复的导师对接）', en: 'The project already has a coach (an accepted or pending mentor introduction)' },
+  already_has_coach: {
+    zh: '该项目已有导师（已接受或待回复的导师对接）',
+    en: 'The project already has a coach (an accepted or pending mentor introduction)',
+  },
   all_full: { zh: '符合条件的导师名额均已占满', en: 'Every eligible coach is already full' },
   all_excluded: { zh: '符合条件的导师均被本次分配排除', en: 'Every eligible coach was excluded in this run' },
   capacity_used_elsewhere: {
     zh: '符合条件的导师名额已分配给整体匹配度更高的项目',
     en: 'The places of its eligible coaches went to projects where they score higher overall',
   },
-  balance: { zh: '为均衡导师负担未分配（负担成本高于匹配分）', en: 'Left unassigned to even out coach load (the load cost exceeds the match score)' },
+  balance: {
+    zh: '为均衡导师负担未分配（负担成本高于匹配分）',
+    en: 'Left unassigned to even out coach load (the load cost exceeds the match score)',
+  },
   zero_score: { zh: '有名额的导师匹配分均为 0', en: 'The coaches with places left all score 0 for this project' },
 };
 
@@ -69,7 +82,10 @@ function noEligible(rules: Record<string, number>): Bilingual {
   const top = Object.entries(rules).sort((a, b) => b[1] - a[1])[0];
   const text = top ? mentorRuleText(top[0]) : undefined;
   if (!text) return { zh: '没有符合硬性条件的导师', en: 'No mentor meets the hard rules' };
-  return { zh: `没有符合硬性条件的导师（最常见的未满足条件：${text.zh}）`, en: `No mentor meets the hard rules (most often not met: ${text.en})` };
+  return {
+    zh: `没有符合硬性条件的导师（最常见的未满足条件：${text.zh}）`,
+    en: `No mentor meets the hard rules (most often not met: ${text.en})`,
+  };
 }
 
 export class RunInputError extends Error {}
@@ -108,16 +124,25 @@ export async function compute(ctx: RunContext, centerId: string, input: Assignme
   const balance = input.balance ?? 0;
 
   // The pool: the run's projects (+ pinned ones) and mentors (+ pinned ones).
-  const projectIds = [...new Set([...(input.projectIds ?? (await defaultProjectIds(ctx.db, centerId))), ...pins.map((p) => p.projectId)])];
+  const projectIds = [
+    ...new Set([...(input.projectIds ?? (await defaultProjectIds(ctx.db, centerId))), ...pins.map((p) => p.projectId)]),
+  ];
   const mentorIds = input.mentorIds ? [...new Set([...input.mentorIds, ...pins.map((p) => p.mentorId)])] : undefined;
   const pool = await projectMentorPool(ctx, projectIds, mentorIds);
   const withCoach = await projectsWithCoach(ctx.db, projectIds);
-  const caps = await runCapacities(ctx.db, pool.mentors.map((m) => m.row.id as string));
+  const caps = await runCapacities(
+    ctx.db,
+    pool.mentors.map((m) => m.row.id as string),
+  );
 
   const pIndex = new Map(pool.projects.map((p, k) => [p.row.id as string, k]));
   const mIndex = new Map(pool.mentors.map((m, k) => [m.row.id as string, k]));
   const key = (p: number, m: number) => p * pool.mentors.length + m;
-  const excluded = new Set(exclusions.filter((x) => pIndex.has(x.projectId) && mIndex.has(x.mentorId)).map((x) => key(pIndex.get(x.projectId)!, mIndex.get(x.mentorId)!)));
+  const excluded = new Set(
+    exclusions
+      .filter((x) => pIndex.has(x.projectId) && mIndex.has(x.mentorId))
+      .map((x) => key(pIndex.get(x.projectId)!, mIndex.get(x.mentorId)!)),
+  );
   const capacities = pool.mentors.map((m) => caps.get(m.row.id)?.free ?? 0);
   const load = pool.mentors.map((m) => {
     const c = caps.get(m.row.id);
@@ -139,10 +164,16 @@ export async function compute(ctx: RunContext, centerId: string, input: Assignme
   const pinPairs = pins.map((p) => {
     const project = pIndex.get(p.projectId);
     const mentor = mIndex.get(p.mentorId);
-    if (project === undefined || mentor === undefined) throw new RunInputError(`pinned project or mentor no longer exists / 固定配对的项目或导师已不存在: ${p.projectId} → ${p.mentorId}`);
-    if (hasCoach[project]) throw new RunInputError(`pinned project ${p.projectId} already has a coach now / 固定配对的项目现已有导师`);
+    if (project === undefined || mentor === undefined)
+      throw new RunInputError(
+        `pinned project or mentor no longer exists / 固定配对的项目或导师已不存在: ${p.projectId} → ${p.mentorId}`,
+      );
+    if (hasCoach[project])
+      throw new RunInputError(`pinned project ${p.projectId} already has a coach now / 固定配对的项目现已有导师`);
     if (!edgeKeys.has(key(project, mentor)))
-      throw new RunInputError(`pinned pair ${p.projectId} → ${p.mentorId} is no longer eligible / 固定配对已不再符合硬性条件`);
+      throw new RunInputError(
+        `pinned pair ${p.projectId} → ${p.mentorId} is no longer eligible / 固定配对已不再符合硬性条件`,
+      );
     return { project, mentor };
   });
 
@@ -161,8 +192,13 @@ export async function compute(ctx: RunContext, centerId: string, input: Assignme
     if (m >= 0) {
       assigned[m]++;
       assignments.push({
-        projectId: project.id, projectTitle: project.title, mentorId: pool.mentors[m].row.id, mentorName: pool.mentors[m].row.name,
-        score: scoreOf.get(key(p, m))!, pinned: pinnedSet.has(key(p, m)), reasons: explainPair(pool, p, m),
+        projectId: project.id,
+        projectTitle: project.title,
+        mentorId: pool.mentors[m].row.id,
+        mentorName: pool.mentors[m].row.name,
+        score: scoreOf.get(key(p, m))!,
+        pinned: pinnedSet.has(key(p, m)),
+        reasons: explainPair(pool, p, m),
       });
     }
   }
@@ -178,7 +214,8 @@ export async function compute(ctx: RunContext, centerId: string, input: Assignme
     else {
       const mine = edgesOf[p];
       if (mine.every((e) => capacities[e.mentor] === 0)) reason = 'all_full';
-      else if (mine.some((e) => assigned[e.mentor] < capacities[e.mentor])) reason = balance > 0 ? 'balance' : 'zero_score';
+      else if (mine.some((e) => assigned[e.mentor] < capacities[e.mentor]))
+        reason = balance > 0 ? 'balance' : 'zero_score';
       else reason = 'capacity_used_elsewhere';
     }
     const message = reason === 'no_eligible_mentor' ? noEligible(pool.ineligible[p].rules) : MESSAGES[reason];
@@ -187,7 +224,9 @@ export async function compute(ctx: RunContext, centerId: string, input: Assignme
   const mentorLoad = pool.mentors.flatMap((m, k) => {
     if (!assigned[k]) return [];
     const c = caps.get(m.row.id)!;
-    return [{ mentorId: m.row.id as string, capacity: c.capacity, accepted: c.accepted, held: c.held, assigned: assigned[k] }];
+    return [
+      { mentorId: m.row.id as string, capacity: c.capacity, accepted: c.accepted, held: c.held, assigned: assigned[k] },
+    ];
   });
   return {
     projectIds: pool.projects.map((p) => p.row.id),
@@ -199,7 +238,12 @@ export async function compute(ctx: RunContext, centerId: string, input: Assignme
     dualBound: sol.dual ? sol.dual.bound : null,
     balancePenalty: sol.balancePenalty,
     utility: sol.utility,
-    greedy: { objective: base.objective, balancePenalty: base.balancePenalty, utility: base.utility, assigned: base.mentorOf.filter((m) => m >= 0).length },
+    greedy: {
+      objective: base.objective,
+      balancePenalty: base.balancePenalty,
+      utility: base.utility,
+      assigned: base.mentorOf.filter((m) => m >= 0).length,
+    },
     mentorLoad,
     solverMs: sol.ms,
     greedyMs: base.ms,

@@ -22,7 +22,8 @@ import { unreadableIds } from '../resources/readable.ts';
 type RunRow = typeof assignmentRunsTable.$inferSelect;
 const t = assignmentRunsTable;
 
-const PUBLISH_MESSAGE = '双创中心导师分配：请查看项目并接受或拒绝辅导 / Coach assignment by the center: please review the project and accept or decline';
+const PUBLISH_MESSAGE =
+  '双创中心导师分配：请查看项目并接受或拒绝辅导 / Coach assignment by the center: please review the project and accept or decline';
 
 /**
  * The full view of a run (GET /v1/assignment-runs/{id}); reasons and messages in `lang`. Rows naming
@@ -39,12 +40,24 @@ export function presentRun(r: RunRow, lang: Lang, unreadable: ReadonlySet<string
     centerId: r.centerId,
     status: r.status,
     input,
-    assignments: (res?.assignments ?? []).filter((a) => shown(a.projectId, a.mentorId)).map((a) => ({
-      projectId: a.projectId, mentorId: a.mentorId, score: a.score, reasons: a.reasons[lang],
-      projectTitle: a.projectTitle, mentorName: a.mentorName, pinned: a.pinned,
-    })),
+    assignments: (res?.assignments ?? [])
+      .filter((a) => shown(a.projectId, a.mentorId))
+      .map((a) => ({
+        projectId: a.projectId,
+        mentorId: a.mentorId,
+        score: a.score,
+        reasons: a.reasons[lang],
+        projectTitle: a.projectTitle,
+        mentorName: a.mentorName,
+        pinned: a.pinned,
+      })),
     unassigned: unassigned.map((u) => u.projectId),
-    unassignedDetail: unassigned.map((u) => ({ projectId: u.projectId, projectTitle: u.projectTitle, reason: u.reason, message: u.message[lang] })),
+    unassignedDetail: unassigned.map((u) => ({
+      projectId: u.projectId,
+      projectTitle: u.projectTitle,
+      reason: u.reason,
+      message: u.message[lang],
+    })),
     objective: res?.objective ?? null,
     greedyObjective: res?.greedy.objective ?? null,
     dualBound: res?.dualBound ?? null,
@@ -54,7 +67,9 @@ export function presentRun(r: RunRow, lang: Lang, unreadable: ReadonlySet<string
     greedyUtility: res?.greedy.utility ?? null,
     greedyAssigned: res?.greedy.assigned ?? null,
     mentorLoad: (res?.mentorLoad ?? []).filter((m) => shown(m.mentorId)),
-    stats: res ? { projects: res.projectIds.length, mentors: res.mentorCount, candidatePairs: res.candidatePairs } : null,
+    stats: res
+      ? { projects: res.projectIds.length, mentors: res.mentorCount, candidatePairs: res.candidatePairs }
+      : null,
     solverMs: res?.solverMs ?? null,
     greedyMs: res?.greedyMs ?? null,
     totalMs: res?.totalMs ?? null,
@@ -73,11 +88,21 @@ export function presentRun(r: RunRow, lang: Lang, unreadable: ReadonlySet<string
 export function summarizeRun(r: RunRow) {
   const res = r.result as RunResult | null;
   return {
-    id: r.id, centerId: r.centerId, status: r.status, input: r.input as AssignmentRunBody,
-    objective: res?.objective ?? null, greedyObjective: res?.greedy.objective ?? null,
-    assignedCount: res ? res.assignments.length : null, unassignedCount: res ? res.unassigned.length : null,
-    solverMs: res?.solverMs ?? null, error: r.error, createdBy: r.createdBy, createdAt: r.createdAt, updatedAt: r.updatedAt,
-    publishedAt: r.publishedAt, publishedBy: r.publishedBy,
+    id: r.id,
+    centerId: r.centerId,
+    status: r.status,
+    input: r.input as AssignmentRunBody,
+    objective: res?.objective ?? null,
+    greedyObjective: res?.greedy.objective ?? null,
+    assignedCount: res ? res.assignments.length : null,
+    unassignedCount: res ? res.unassigned.length : null,
+    solverMs: res?.solverMs ?? null,
+    error: r.error,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    publishedAt: r.publishedAt,
+    publishedBy: r.publishedBy,
   };
 }
 
@@ -105,11 +130,27 @@ export class AssignmentRuns {
 
   async create(actor: Actor, centerId: string, body: AssignmentRunBody): Promise<RunRow> {
     await this.center(actor, centerId);
-    const input: AssignmentRunBody = { ...body, pins: body.pins ?? [], exclusions: body.exclusions ?? [], balance: body.balance ?? 0 };
+    const input: AssignmentRunBody = {
+      ...body,
+      pins: body.pins ?? [],
+      exclusions: body.exclusions ?? [],
+      balance: body.balance ?? 0,
+    };
     await this.validate(centerId, input);
     const run = await this.db.transaction(async (tx) => {
-      const [row] = await tx.insert(t).values({ centerId, status: 'queued', input, createdBy: actorLabel(actor) }).returning();
-      await audit(tx, actor, [{ action: 'assignment_run.create', entityKind: 'assignment_run', entityId: row.id, centerId, detail: input as never }]);
+      const [row] = await tx
+        .insert(t)
+        .values({ centerId, status: 'queued', input, createdBy: actorLabel(actor) })
+        .returning();
+      await audit(tx, actor, [
+        {
+          action: 'assignment_run.create',
+          entityKind: 'assignment_run',
+          entityId: row.id,
+          centerId,
+          detail: input as never,
+        },
+      ]);
       return row;
     });
     try {
@@ -117,7 +158,11 @@ export class AssignmentRuns {
     } catch (e) {
       const error = `could not queue the run / 无法排入任务队列: ${String(e)}`;
       await this.db.update(t).set({ status: 'failed', error, updatedAt: new Date() }).where(eq(t.id, run.id));
-      throw new AppError(503, 'Service Unavailable', 'The job queue is unavailable; try again later / 任务队列暂不可用，请稍后重试');
+      throw new AppError(
+        503,
+        'Service Unavailable',
+        'The job queue is unavailable; try again later / 任务队列暂不可用，请稍后重试',
+      );
     }
     return run;
   }
@@ -130,7 +175,11 @@ export class AssignmentRuns {
   async unreadable(actor: Actor, run: RunRow): Promise<Set<string>> {
     const res = run.result as RunResult | null;
     if (!res) return new Set();
-    const ids = [...res.assignments.flatMap((a) => [a.projectId, a.mentorId]), ...res.unassigned.map((u) => u.projectId), ...res.mentorLoad.map((m) => m.mentorId)];
+    const ids = [
+      ...res.assignments.flatMap((a) => [a.projectId, a.mentorId]),
+      ...res.unassigned.map((u) => u.projectId),
+      ...res.mentorLoad.map((m) => m.mentorId),
+    ];
     return unreadableIds(this.db, actor, ids);
   }
 
@@ -158,42 +207,77 @@ export class AssignmentRuns {
       // The run row lock serialises publishes of one run: the second finds publishedAt set.
       const [run] = await tx.select().from(t).where(eq(t.id, seen.id)).for('update');
       if (run.status !== 'done')
-        throw conflict(`The run is ${run.status}; only a finished (done) run can be published / 该分配任务状态为 ${run.status}，只有已完成的任务可以发布`);
+        throw conflict(
+          `The run is ${run.status}; only a finished (done) run can be published / 该分配任务状态为 ${run.status}，只有已完成的任务可以发布`,
+        );
       if (run.publishedAt)
-        throw conflict(`The run was already published at ${run.publishedAt.toISOString()} / 该分配结果已于 ${run.publishedAt.toISOString()} 发布`);
+        throw conflict(
+          `The run was already published at ${run.publishedAt.toISOString()} / 该分配结果已于 ${run.publishedAt.toISOString()} 发布`,
+        );
       const result = run.result as RunResult;
       const perMentor = new Map<string, number>();
       for (const a of result.assignments) perMentor.set(a.mentorId, (perMentor.get(a.mentorId) ?? 0) + 1);
       // Lock the mentors (in id order: no deadlock with another publish), then count their places,
       // so concurrent publishes and accepts never hand out more than a mentor's capacity.
       const mentorIds = [...perMentor.keys()].sort();
-      if (mentorIds.length) await tx.select({ id: mentorsTable.id }).from(mentorsTable).where(inArray(mentorsTable.id, mentorIds)).orderBy(asc(mentorsTable.id)).for('update');
+      if (mentorIds.length)
+        await tx
+          .select({ id: mentorsTable.id })
+          .from(mentorsTable)
+          .where(inArray(mentorsTable.id, mentorIds))
+          .orderBy(asc(mentorsTable.id))
+          .for('update');
       const caps = await runCapacities(tx, mentorIds);
       const errors: FieldIssue[] = [];
       result.assignments.forEach((a, k) => {
         const free = caps.get(a.mentorId)?.free ?? 0;
         if ((perMentor.get(a.mentorId) ?? 0) > free)
-          errors.push({ path: `assignments.${k}.mentorId`, message: `the mentor has ${free} place(s) left now, fewer than this run assigns / 该导师目前仅剩 ${free} 个名额，少于本次分配数` });
+          errors.push({
+            path: `assignments.${k}.mentorId`,
+            message: `the mentor has ${free} place(s) left now, fewer than this run assigns / 该导师目前仅剩 ${free} 个名额，少于本次分配数`,
+          });
       });
-      if (errors.length) throw conflict('Capacity changed since the run; re-run the assignment / 运行后导师名额已变化，请重新分配', errors);
+      if (errors.length)
+        throw conflict(
+          'Capacity changed since the run; re-run the assignment / 运行后导师名额已变化，请重新分配',
+          errors,
+        );
 
       const intros = new Introductions(tx as unknown as Db);
       const created: Introduction[] = [];
       for (const [k, a] of result.assignments.entries()) {
         try {
-          created.push(await intros.request(actor, { projectId: a.projectId, targetKind: 'mentor', targetId: a.mentorId, message: PUBLISH_MESSAGE }, { assignmentRunId: run.id }));
+          created.push(
+            await intros.request(
+              actor,
+              { projectId: a.projectId, targetKind: 'mentor', targetId: a.mentorId, message: PUBLISH_MESSAGE },
+              { assignmentRunId: run.id },
+            ),
+          );
         } catch (e) {
           if (!(e instanceof AppError)) throw e;
           const why = e.errors[0]?.message ?? e.message;
-          throw conflict(`Assignment ${k} can no longer be introduced; re-run the assignment / 第 ${k} 项分配已无法发起对接，请重新分配`, [{ path: `assignments.${k}`, message: why }]);
+          throw conflict(
+            `Assignment ${k} can no longer be introduced; re-run the assignment / 第 ${k} 项分配已无法发起对接，请重新分配`,
+            [{ path: `assignments.${k}`, message: why }],
+          );
         }
       }
       const now = new Date();
-      const [updated] = await tx.update(t).set({ publishedAt: now, publishedBy: actorLabel(actor), updatedAt: now }).where(eq(t.id, run.id)).returning();
-      await audit(tx, actor, [{
-        action: 'assignment_run.publish', entityKind: 'assignment_run', entityId: run.id, centerId: run.centerId,
-        detail: { introductionIds: created.map((c) => c.id), count: created.length },
-      }]);
+      const [updated] = await tx
+        .update(t)
+        .set({ publishedAt: now, publishedBy: actorLabel(actor), updatedAt: now })
+        .where(eq(t.id, run.id))
+        .returning();
+      await audit(tx, actor, [
+        {
+          action: 'assignment_run.publish',
+          entityKind: 'assignment_run',
+          entityId: run.id,
+          centerId: run.centerId,
+          detail: { introductionIds: created.map((c) => c.id), count: created.length },
+        },
+      ]);
       return { run: updated, introductions: created };
     });
   }
@@ -218,31 +302,46 @@ export class AssignmentRuns {
     const projectIds = [...new Set(projectRefs.map((r) => r[1]))];
     for (let k = 0; k < projectIds.length; k += 1000) {
       // Archived projects and mentors (deleted with history) are unknown, as to every other read.
-      const rows = await this.db.select({ id: projectsTable.id, centerId: projectsTable.centerId, status: projectsTable.status })
-        .from(projectsTable).where(and(inArray(projectsTable.id, projectIds.slice(k, k + 1000)), isNull(projectsTable.archivedAt)));
+      const rows = await this.db
+        .select({ id: projectsTable.id, centerId: projectsTable.centerId, status: projectsTable.status })
+        .from(projectsTable)
+        .where(and(inArray(projectsTable.id, projectIds.slice(k, k + 1000)), isNull(projectsTable.archivedAt)));
       for (const r of rows) projects.set(r.id, r);
     }
     for (const [path, id, needsStatus] of projectRefs) {
       const p = projects.get(id);
-      if (!p || p.centerId !== centerId) errors.push({ path, message: 'unknown project, or not a project of this center / 项目不存在或不属于本中心' });
+      if (!p || p.centerId !== centerId)
+        errors.push({ path, message: 'unknown project, or not a project of this center / 项目不存在或不属于本中心' });
       else if (needsStatus && !(ASSIGNABLE_STATUSES as readonly string[]).includes(p.status))
-        errors.push({ path, message: `the project is ${p.status}; only submitted or vetted projects get coaches / 项目状态为 ${p.status}，只有已提交或已审核通过的项目可以分配导师` });
+        errors.push({
+          path,
+          message: `the project is ${p.status}; only submitted or vetted projects get coaches / 项目状态为 ${p.status}，只有已提交或已审核通过的项目可以分配导师`,
+        });
     }
     const mentorIds = [...new Set(mentorRefs.map((r) => r[1]))];
     const mentors = new Set<string>();
     for (let k = 0; k < mentorIds.length; k += 1000) {
-      for (const r of await this.db.select({ id: mentorsTable.id }).from(mentorsTable).where(and(inArray(mentorsTable.id, mentorIds.slice(k, k + 1000)), isNull(mentorsTable.archivedAt)))) mentors.add(r.id);
+      for (const r of await this.db
+        .select({ id: mentorsTable.id })
+        .from(mentorsTable)
+        .where(and(inArray(mentorsTable.id, mentorIds.slice(k, k + 1000)), isNull(mentorsTable.archivedAt))))
+        mentors.add(r.id);
     }
-    for (const [path, id] of mentorRefs) if (!mentors.has(id)) errors.push({ path, message: 'unknown mentor / 导师不存在' });
+    for (const [path, id] of mentorRefs)
+      if (!mentors.has(id)) errors.push({ path, message: 'unknown mentor / 导师不存在' });
 
     const pairKey = (p: RunPair) => `${p.projectId}|${p.mentorId}`;
     const excluded = new Set(exclusions.map(pairKey));
     const pinnedProjects = new Map<string, number>();
     pins.forEach((p, k) => {
       if (pinnedProjects.has(p.projectId))
-        errors.push({ path: `pins.${k}.projectId`, message: `the project is already pinned by pins.${pinnedProjects.get(p.projectId)}: a project gets at most one coach / 该项目已被固定配对，每个项目至多一位导师` });
+        errors.push({
+          path: `pins.${k}.projectId`,
+          message: `the project is already pinned by pins.${pinnedProjects.get(p.projectId)}: a project gets at most one coach / 该项目已被固定配对，每个项目至多一位导师`,
+        });
       else pinnedProjects.set(p.projectId, k);
-      if (excluded.has(pairKey(p))) errors.push({ path: `pins.${k}`, message: 'this pair is both pinned and excluded / 该配对同时被固定和排除' });
+      if (excluded.has(pairKey(p)))
+        errors.push({ path: `pins.${k}`, message: 'this pair is both pinned and excluded / 该配对同时被固定和排除' });
     });
     if (errors.length) throw unprocessable(errors, 'The assignment run input is invalid / 分配请求无效');
     if (pins.length) await this.checkPins(pins);
@@ -251,14 +350,22 @@ export class AssignmentRuns {
   /** The pool as the run will form it (src/assignment/run.ts) must stay within MAX_RUN_POOL_PAIRS project–mentor pairs. */
   private async checkPoolSize(centerId: string, input: AssignmentRunBody) {
     const pins = input.pins ?? [];
-    const projects = new Set([...(input.projectIds ?? (await defaultProjectIds(this.db, centerId))), ...pins.map((p) => p.projectId)]).size;
-    const mentors = input.mentorIds ? new Set([...input.mentorIds, ...pins.map((p) => p.mentorId)]).size : await countRows(this.db, mentorsTable);
+    const projects = new Set([
+      ...(input.projectIds ?? (await defaultProjectIds(this.db, centerId))),
+      ...pins.map((p) => p.projectId),
+    ]).size;
+    const mentors = input.mentorIds
+      ? new Set([...input.mentorIds, ...pins.map((p) => p.mentorId)]).size
+      : await countRows(this.db, mentorsTable);
     if (projects * mentors <= MAX_RUN_POOL_PAIRS) return;
     const n = (x: number) => x.toLocaleString('en-US');
     const message =
       `${n(projects)} projects × ${n(mentors)} mentors = ${n(projects * mentors)} pairs, more than the limit of ${n(MAX_RUN_POOL_PAIRS)} per run: ` +
       `pass fewer projectIds or mentorIds / 项目数 × 导师数超过每次分配 ${n(MAX_RUN_POOL_PAIRS)} 对的上限，请减少 projectIds 或 mentorIds`;
-    throw unprocessable([{ path: input.mentorIds && !input.projectIds ? 'projectIds' : 'mentorIds', message }], 'The assignment run is too large / 分配规模过大');
+    throw unprocessable(
+      [{ path: input.mentorIds && !input.projectIds ? 'projectIds' : 'mentorIds', message }],
+      'The assignment run is too large / 分配规模过大',
+    );
   }
 
   /** Every pin must be an eligible pair (the recipe's rules), its project without a coach, its mentor with enough places. */
@@ -274,7 +381,10 @@ export class AssignmentRuns {
     const perMentor = new Map<string, number>();
     pins.forEach((p, k) => {
       if (withCoach.has(p.projectId)) {
-        errors.push({ path: `pins.${k}.projectId`, message: 'the project already has a coach (an open mentor introduction) / 该项目已有导师（进行中的导师对接）' });
+        errors.push({
+          path: `pins.${k}.projectId`,
+          message: 'the project already has a coach (an open mentor introduction) / 该项目已有导师（进行中的导师对接）',
+        });
         return;
       }
       const failed = failedRules(pool, pIndex.get(p.projectId)!, mIndex.get(p.mentorId)!);
@@ -289,9 +399,12 @@ export class AssignmentRuns {
       const n = (perMentor.get(p.mentorId) ?? 0) + 1;
       perMentor.set(p.mentorId, n);
       const free = caps.get(p.mentorId)?.free ?? 0;
-      if (n > free) errors.push({ path: `pins.${k}.mentorId`, message: `the mentor has ${free} place(s) for this run, fewer than its pins / 该导师本次仅有 ${free} 个名额，少于固定配对数` });
+      if (n > free)
+        errors.push({
+          path: `pins.${k}.mentorId`,
+          message: `the mentor has ${free} place(s) for this run, fewer than its pins / 该导师本次仅有 ${free} 个名额，少于固定配对数`,
+        });
     });
     if (errors.length) throw unprocessable(errors, 'Some pins cannot be kept / 部分固定配对无法满足');
   }
 }
-

@@ -79,8 +79,10 @@ function checkPins(inst: Instance) {
   for (const p of inst.pins ?? []) {
     if (seen.has(p.project)) throw new InfeasibleError(`project ${p.project} is pinned twice`);
     seen.add(p.project);
-    if (!edgeSet.has(p.project * inst.capacities.length + p.mentor)) throw new InfeasibleError(`pin ${p.project}→${p.mentor} is not an eligible pair`);
-    if (++pinned[p.mentor] > inst.capacities[p.mentor]) throw new InfeasibleError(`mentor ${p.mentor} has fewer places than pins`);
+    if (!edgeSet.has(p.project * inst.capacities.length + p.mentor))
+      throw new InfeasibleError(`pin ${p.project}→${p.mentor} is not an eligible pair`);
+    if (++pinned[p.mentor] > inst.capacities[p.mentor])
+      throw new InfeasibleError(`mentor ${p.mentor} has fewer places than pins`);
   }
   return pinned;
 }
@@ -95,7 +97,8 @@ function evaluate(inst: Instance, mentorOf: Int32Array) {
   for (let p = 0; p < mentorOf.length; p++) {
     const m = mentorOf[p];
     if (m < 0) continue;
-    if (Number.isNaN(scoreOf[p])) throw new Error(`project ${p} assigned to mentor ${m}, which is not an eligible pair`);
+    if (Number.isNaN(scoreOf[p]))
+      throw new Error(`project ${p} assigned to mentor ${m}, which is not an eligible pair`);
     objective += toInt(scoreOf[p]);
     taken[m]++;
   }
@@ -197,7 +200,15 @@ export function solve(inst: Instance, opts: { side?: 'projects' | 'slots' } = {}
         sIdx++;
       }
     }
-    const r = ssp(freeSlots, n, start, right, w, Int32Array.from({ length: n }, (_, p) => (pinOf[p] < 0 ? 1 : 0)), () => 0);
+    const r = ssp(
+      freeSlots,
+      n,
+      start,
+      right,
+      w,
+      Int32Array.from({ length: n }, (_, p) => (pinOf[p] < 0 ? 1 : 0)),
+      () => 0,
+    );
     for (let sl = 0; sl < freeSlots; sl++) if (r.match[sl] >= 0) mentorOf[r.match[sl]] = slotMentor[sl];
     projectDual = r.rightDual;
   }
@@ -233,7 +244,15 @@ export function solve(inst: Instance, opts: { side?: 'projects' | 'slots' } = {}
  * the sink is settled. Returns each left node's right partner (−1: none) and the LP duals read from
  * the potentials (both ≥ 0, integer units).
  */
-function ssp(nL: number, nR: number, start: Int32Array, right: Int32Array, w: Float64Array, cap: Int32Array, slotCost: (r: number, k: number) => number) {
+function ssp(
+  nL: number,
+  nR: number,
+  start: Int32Array,
+  right: Int32Array,
+  w: Float64Array,
+  cap: Int32Array,
+  slotCost: (r: number, k: number) => number,
+) {
   // Nodes: left 0..nL−1, right nL..nL+nR−1, sink T. Costs shifted by W so all are ≥ 0 (every left
   // unit pays W exactly once, to a right node or to "none": the optimum is unchanged).
   const T = nL + nR;

@@ -15,8 +15,12 @@ export async function audit(db: Executor, actor: Actor, entries: AuditEntry[]): 
   if (!entries.length) return;
   await db.insert(auditTable).values(
     entries.map((e) => ({
-      actor: actorLabel(actor), action: e.action, entityKind: e.entityKind, entityId: e.entityId,
-      centerId: e.centerId ?? null, detail: e.detail ?? null,
+      actor: actorLabel(actor),
+      action: e.action,
+      entityKind: e.entityKind,
+      entityId: e.entityId,
+      centerId: e.centerId ?? null,
+      detail: e.detail ?? null,
     })),
   );
 }

@@ -30,6 +30,8 @@ export async function redactEntries<T extends Entry>(db: Db, actor: Actor, entri
   const hidden = await unreadableIds(db, actor, ids);
   if (!hidden.size) return entries;
   return entries.map((e) =>
-    e.entityId !== null && hidden.has(e.entityId) ? { ...e, entityId: null, detail: null } : { ...e, detail: strip(e.detail, hidden) },
+    e.entityId !== null && hidden.has(e.entityId)
+      ? { ...e, entityId: null, detail: null }
+      : { ...e, detail: strip(e.detail, hidden) },
   );
 }

@@ -19,10 +19,19 @@ export async function ensureAdminKey(db: Db, dataDir: string, logger: Logger): P
   const key = generateKey();
   const [row] = await db
     .insert(apiKeysTable)
-    .values({ keyHash: hashKey(key), prefix: key.slice(0, 10), role: 'admin', label: 'bootstrap admin key', createdBy: 'system' })
+    .values({
+      keyHash: hashKey(key),
+      prefix: key.slice(0, 10),
+      role: 'admin',
+      label: 'bootstrap admin key',
+      createdBy: 'system',
+    })
     .returning({ id: apiKeysTable.id });
   mkdirSync(dataDir, { recursive: true });
   const file = resolve(dataDir, 'admin-api-key.txt');
   writeFileSync(file, `${key}\n`, { mode: 0o600 });
-  logger.warn({ file, keyId: row.id }, `no ADMIN_API_KEY set: created an admin API key and saved it to ${file} (readable by this user only); the key is not logged`);
+  logger.warn(
+    { file, keyId: row.id },
+    `no ADMIN_API_KEY set: created an admin API key and saved it to ${file} (readable by this user only); the key is not logged`,
+  );
 }

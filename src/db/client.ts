@@ -64,7 +64,7 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
 /** The Database over an open PGlite instance (also for tests that create PGlite from a snapshot). */
 export function pgliteDatabase(
   client: import('@electric-sql/pglite').PGlite,
-  drizzle: (typeof import('drizzle-orm/pglite'))['drizzle'],
+  drizzle: typeof import('drizzle-orm/pglite')['drizzle'],
 ): Database {
   let closing: Promise<void> | undefined;
   return {

@@ -16,11 +16,24 @@ export function resultRows<T = Record<string, unknown>>(result: unknown): T[] {
 
 /** Driver errors that mean "the database cannot be reached", not "the query is wrong". */
 const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
   // postgres.js
-  'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
   // SQLSTATE: too many connections, shutdown, cannot connect now
-  '53300', '57P01', '57P02', '57P03',
+  '53300',
+  '57P01',
+  '57P02',
+  '57P03',
 ]);
 
 export function isDatabaseUnavailable(e: unknown): boolean {

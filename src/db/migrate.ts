@@ -25,7 +25,9 @@ const journals = new Map<string, number[]>();
 function journalTimes(folder: string): number[] {
   let times = journals.get(folder);
   if (!times) {
-    const journal = JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] };
+    const journal = JSON.parse(readFileSync(join(folder, 'meta', '_journal.json'), 'utf8')) as {
+      entries: { when: number }[];
+    };
     times = journal.entries.map((e) => e.when);
     journals.set(folder, times);
   }
@@ -38,9 +40,13 @@ function journalTimes(folder: string): number[] {
  */
 export async function pendingMigrations(database: Database, folder = migrationsFolder): Promise<number> {
   const times = journalTimes(folder);
-  const exists = resultRows<{ t: string | null }>(await database.db.execute(sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`));
+  const exists = resultRows<{ t: string | null }>(
+    await database.db.execute(sql`select to_regclass('drizzle.__drizzle_migrations')::text as t`),
+  );
   if (!exists[0]?.t) return times.length;
-  const [row] = resultRows<{ last: string | number | null }>(await database.db.execute(sql`select max(created_at)::text as last from drizzle.__drizzle_migrations`));
+  const [row] = resultRows<{ last: string | number | null }>(
+    await database.db.execute(sql`select max(created_at)::text as last from drizzle.__drizzle_migrations`),
+  );
   const last = row?.last == null ? -Infinity : Number(row.last);
   return times.filter((w) => w > last).length;
 }

@@ -8,7 +8,9 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
  * SQL fragments and plain values pass through unchanged.
  */
 export const qualified = (v: PgColumn | SQL | string): SQL =>
-  typeof v === 'object' && 'table' in v ? sql`${sql.identifier(getTableName(v.table))}.${sql.identifier(v.name)}` : sql`${v}`;
+  typeof v === 'object' && 'table' in v
+    ? sql`${sql.identifier(getTableName(v.table))}.${sql.identifier(v.name)}`
+    : sql`${v}`;
 
 /** A uuid[] literal: one parameter whatever the list's length (a list of n parameters is planned anew for every n). */
 export const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
@@ -24,5 +26,9 @@ export const textArray = (words: Iterable<string>): SQL =>
 export function arrayValue(v: unknown): string[] {
   if (Array.isArray(v)) return v.map(String);
   if (typeof v !== 'string' || v.length < 2) return [];
-  return v.slice(1, -1).split(',').filter(Boolean).map((x) => x.replace(/^"(.*)"$/, '$1'));
+  return v
+    .slice(1, -1)
+    .split(',')
+    .filter(Boolean)
+    .map((x) => x.replace(/^"(.*)"$/, '$1'));
 }

@@ -22,13 +22,21 @@ export interface IndexOptions {
   kinds?: readonly string[];
 }
 
-export async function ensureVectorIndexes(db: Db, model: string, dimensions: number, opts: IndexOptions = {}): Promise<void> {
-  if (!Number.isInteger(dimensions) || dimensions < 1 || dimensions > 16000) throw new Error(`bad vector dimension ${dimensions}`);
+export async function ensureVectorIndexes(
+  db: Db,
+  model: string,
+  dimensions: number,
+  opts: IndexOptions = {},
+): Promise<void> {
+  if (!Number.isInteger(dimensions) || dimensions < 1 || dimensions > 16000)
+    throw new Error(`bad vector dimension ${dimensions}`);
   let kinds = opts.kinds ?? EMBEDDED_KINDS;
   if (opts.minRows) {
-    const counts = resultRows<{ kind: string; n: number }>(await db.execute(sql`
+    const counts = resultRows<{ kind: string; n: number }>(
+      await db.execute(sql`
       select entity_kind as kind, count(*)::int as n from embeddings
-      where model = ${model} and status = 'ready' group by entity_kind`));
+      where model = ${model} and status = 'ready' group by entity_kind`),
+    );
     kinds = kinds.filter((k) => (counts.find((c) => c.kind === k)?.n ?? 0) >= opts.minRows!);
   }
   for (const kind of kinds) {

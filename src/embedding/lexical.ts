@@ -12,7 +12,9 @@ const TSHEG = /[\u0F0B\u0F0D-\u0F14]/g; // Tibetan syllable and clause marks
 
 const HAN_RUN = /\p{Script=Han}+/gu;
 // English function words say nothing about a match (Chinese ones are single characters, dropped later).
-const STOP = new Set('a an and are as at be by for from has have in into is it its of on or our the their to we with'.split(' '));
+const STOP = new Set(
+  'a an and are as at be by for from has have in into is it its of on or our the their to we with'.split(' '),
+);
 const NON_HAN = /[^\p{Script=Han}]+/gu;
 
 /**
@@ -22,8 +24,10 @@ const NON_HAN = /[^\p{Script=Han}]+/gu;
 export function lexicalTokens(text: string): string[] {
   const out = new Set<string>();
   const normalized = text.normalize('NFKC').toLowerCase();
-  for (const w of segmenter().cutForSearch(normalized.replace(NON_HAN, ' '), true)) if (w !== ' ' && w.trim()) out.add(w);
-  for (const w of normalized.replace(HAN_RUN, ' ').replace(TSHEG, ' ').match(WORD) ?? []) if ((w.length > 1 && !STOP.has(w)) || /[\u0F00-\u0FFF]/.test(w)) out.add(w);
+  for (const w of segmenter().cutForSearch(normalized.replace(NON_HAN, ' '), true))
+    if (w !== ' ' && w.trim()) out.add(w);
+  for (const w of normalized.replace(HAN_RUN, ' ').replace(TSHEG, ' ').match(WORD) ?? [])
+    if ((w.length > 1 && !STOP.has(w)) || /[\u0F00-\u0FFF]/.test(w)) out.add(w);
   return [...out];
 }
 

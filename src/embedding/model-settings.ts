@@ -12,7 +12,13 @@ export interface ModelSettings {
   quantized: boolean;
 }
 
-const DEFAULTS: ModelSettings = { pooling: 'mean', normalize: true, queryPrefix: '', passagePrefix: '', quantized: false };
+const DEFAULTS: ModelSettings = {
+  pooling: 'mean',
+  normalize: true,
+  queryPrefix: '',
+  passagePrefix: '',
+  quantized: false,
+};
 
 /** Settings of well-known transformers.js models (matched on the last path segment of the id). */
 const KNOWN: Record<string, Partial<ModelSettings>> = {

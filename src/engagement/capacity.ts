@@ -27,7 +27,8 @@ export const enrolledCountSql = (trainingId: PgColumn | SQL | string): SQL<numbe
   sql<number>`(select count(*)::int from ${enrollmentsTable} ce where ce.training_id = ${qualified(trainingId)})`;
 
 /** Seats left in the training row in the query (never below 0). */
-export const seatsLeftSql = (): SQL<number> => sql<number>`greatest(${qualified(trainingsTable.seats)} - ${enrolledCountSql(trainingsTable.id)}, 0)`;
+export const seatsLeftSql = (): SQL<number> =>
+  sql<number>`greatest(${qualified(trainingsTable.seats)} - ${enrolledCountSql(trainingsTable.id)}, 0)`;
 
 export interface MentorCapacity {
   mentorId: string;
@@ -43,7 +44,9 @@ export async function mentorCapacity(db: Executor, mentorId: string, scope?: SQL
     .from(mentorsTable)
     .where(and(eq(mentorsTable.id, mentorId), scope))
     .limit(1);
-  return row ? { mentorId, capacity: row.capacity, accepted: row.accepted, remaining: Math.max(0, row.capacity - row.accepted) } : null;
+  return row
+    ? { mentorId, capacity: row.capacity, accepted: row.accepted, remaining: Math.max(0, row.capacity - row.accepted) }
+    : null;
 }
 
 /** Accepted mentorships of a mentor, counted inside the caller's transaction (after its row lock). */
@@ -51,11 +54,20 @@ export async function countAcceptedMentorships(db: Executor, mentorId: string): 
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(introductionsTable)
-    .where(and(eq(introductionsTable.targetKind, 'mentor'), eq(introductionsTable.targetId, mentorId), eq(introductionsTable.status, 'accepted')));
+    .where(
+      and(
+        eq(introductionsTable.targetKind, 'mentor'),
+        eq(introductionsTable.targetId, mentorId),
+        eq(introductionsTable.status, 'accepted'),
+      ),
+    );
   return row.n;
 }
 
 export async function countEnrollments(db: Executor, trainingId: string): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(enrollmentsTable).where(eq(enrollmentsTable.trainingId, trainingId));
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(enrollmentsTable)
+    .where(eq(enrollmentsTable.trainingId, trainingId));
   return row.n;
 }

@@ -12,10 +12,13 @@ export type EndReason = (typeof END_REASONS)[number];
 const i = introductionsTable;
 
 /** Was the introduction (row in the query) accepted at some point: accepted, or ended after being accepted. */
-export const acceptedOnceSql = (status: SQL | typeof i.status = i.status, decidedAt: SQL | typeof i.decidedAt = i.decidedAt): SQL<boolean> =>
-  sql<boolean>`(${status} = 'accepted' or (${status} = 'ended' and ${decidedAt} is not null))`;
+export const acceptedOnceSql = (
+  status: SQL | typeof i.status = i.status,
+  decidedAt: SQL | typeof i.decidedAt = i.decidedAt,
+): SQL<boolean> => sql<boolean>`(${status} = 'accepted' or (${status} = 'ended' and ${decidedAt} is not null))`;
 
-export const wasAccepted = (r: { status: string; decidedAt: Date | null }) => r.status === 'accepted' || (r.status === 'ended' && r.decidedAt !== null);
+export const wasAccepted = (r: { status: string; decidedAt: Date | null }) =>
+  r.status === 'accepted' || (r.status === 'ended' && r.decidedAt !== null);
 
 /** Ends the open (requested or accepted) introductions matching `where` with `reason`; their ids. */
 export async function endOpenIntroductions(tx: Executor, where: SQL, reason: EndReason, now: Date): Promise<string[]> {

@@ -29,7 +29,12 @@ export interface Enrollment {
   createdAt: Date;
 }
 
-const present = (r: typeof e.$inferSelect): Enrollment => ({ id: r.id, trainingId: r.trainingId, founderId: r.founderId, createdAt: r.createdAt });
+const present = (r: typeof e.$inferSelect): Enrollment => ({
+  id: r.id,
+  trainingId: r.trainingId,
+  founderId: r.founderId,
+  createdAt: r.createdAt,
+});
 
 export type Training = { id: string; provider: string; seats: number };
 export const isTrainerOf = (actor: Actor, t: Training) => actor.role === 'trainer' && actor.subjectId === t.provider;
@@ -51,13 +56,17 @@ export async function findTraining(db: Executor, id: string, opts: { archived?: 
 
 export const unknownFounder = () => unprocessable([{ path: 'founderId', message: 'unknown founder / 创业者不存在' }]);
 export const alreadyEnrolled = () =>
-  conflict('The founder is already enrolled in this training / 该创业者已报名此培训', [{ path: 'founderId', message: 'already enrolled / 已报名' }]);
+  conflict('The founder is already enrolled in this training / 该创业者已报名此培训', [
+    { path: 'founderId', message: 'already enrolled / 已报名' },
+  ]);
 
 /** Enrolments of a training the actor sees, as a condition; null when the actor sees none (404). */
 function enrollmentScope(actor: Actor, training: Training): SQL | 'all' | null {
   if (isAdmin(actor) || isTrainerOf(actor, training)) return 'all';
   if (actor.role === 'center_staff')
-    return exists(sql`(select 1 from ${foundersTable} f where f.id = ${e.founderId} and f.center_id = ${actor.centerId})`);
+    return exists(
+      sql`(select 1 from ${foundersTable} f where f.id = ${e.founderId} and f.center_id = ${actor.centerId})`,
+    );
   if (actor.role === 'founder') return eq(e.founderId, actor.subjectId!);
   return null;
 }
@@ -66,7 +75,11 @@ function enrollmentScope(actor: Actor, training: Training): SQL | 'all' | null {
  * The founder (not erased) when the actor may act for it: center staff only for their center's
  * founders — others get the same answer as an unknown id, so they learn nothing about other centers.
  */
-export async function enrollableFounder(db: Executor, actor: Actor, founderId: string): Promise<{ id: string; centerId: string | null } | null> {
+export async function enrollableFounder(
+  db: Executor,
+  actor: Actor,
+  founderId: string,
+): Promise<{ id: string; centerId: string | null } | null> {
   if (!isUuid(founderId)) return null;
   const [founder] = await db
     .select({ id: foundersTable.id, centerId: foundersTable.centerId })
@@ -80,7 +93,13 @@ export async function enrollableFounder(db: Executor, actor: Actor, founderId: s
  * Takes a seat for the founder inside the caller's transaction: locks the training row, then checks
  * for a duplicate (409) and a free seat (409), inserts and audits (`detail` adds to the audit entry).
  */
-export async function takeSeat(tx: Executor, actor: Actor, trainingId: string, founder: { id: string; centerId: string | null }, detail: Row = {}): Promise<Enrollment> {
+export async function takeSeat(
+  tx: Executor,
+  actor: Actor,
+  trainingId: string,
+  founder: { id: string; centerId: string | null },
+  detail: Row = {},
+): Promise<Enrollment> {
   const [locked] = await tx
     .select({ seats: trainingsTable.seats, archivedAt: trainingsTable.archivedAt })
     .from(trainingsTable)
@@ -88,16 +107,27 @@ export async function takeSeat(tx: Executor, actor: Actor, trainingId: string, f
     .for('update');
   // Archived meanwhile (or before an invitation is accepted): unknown, as to findTraining.
   if (!locked || locked.archivedAt) throw notFound('training');
-  const [existing] = await tx.select({ id: e.id }).from(e).where(and(eq(e.trainingId, trainingId), eq(e.founderId, founder.id))).limit(1);
+  const [existing] = await tx
+    .select({ id: e.id })
+    .from(e)
+    .where(and(eq(e.trainingId, trainingId), eq(e.founderId, founder.id)))
+    .limit(1);
   if (existing) throw alreadyEnrolled();
   const taken = await countEnrollments(tx, trainingId);
   if (taken >= locked.seats)
-    throw conflict(`The training is full (${taken} of ${locked.seats} seats taken) / 该培训名额已满（${taken}/${locked.seats}）`, [
-      { path: '', message: 'no seats left / 没有剩余名额' },
-    ]);
+    throw conflict(
+      `The training is full (${taken} of ${locked.seats} seats taken) / 该培训名额已满（${taken}/${locked.seats}）`,
+      [{ path: '', message: 'no seats left / 没有剩余名额' }],
+    );
   const [row] = await tx.insert(e).values({ trainingId, founderId: founder.id }).returning();
   await audit(tx, actor, [
-    { action: 'enrollment.create', entityKind: 'enrollment', entityId: row.id, centerId: founder.centerId, detail: { trainingId, founderId: founder.id, ...detail } },
+    {
+      action: 'enrollment.create',
+      entityKind: 'enrollment',
+      entityId: row.id,
+      centerId: founder.centerId,
+      detail: { trainingId, founderId: founder.id, ...detail },
+    },
   ]);
   return present(row);
 }
@@ -127,12 +157,14 @@ export class Enrollments {
     if (actor.role === 'trainer')
       throw forbidden(
         `trainers do not enrol founders: invite them with POST /v1/trainings/${training.id}/invitations; the founder or its center accepts / ` +
-        `培训提供方不能直接报名创业者：请通过 POST /v1/trainings/${training.id}/invitations 发出邀请，创业者本人或其所属双创中心接受后即报名`,
+          `培训提供方不能直接报名创业者：请通过 POST /v1/trainings/${training.id}/invitations 发出邀请，创业者本人或其所属双创中心接受后即报名`,
       );
     if (actor.role === 'founder' && actor.subjectId !== founderId)
       throw forbidden('founders enrol only themselves / 创业者只能为自己报名');
     if (!['admin', 'founder', 'center_staff'].includes(actor.role))
-      throw forbidden('only the founder, their center or an admin may enrol founders / 只有创业者本人、所属双创中心或管理员可以报名');
+      throw forbidden(
+        'only the founder, their center or an admin may enrol founders / 只有创业者本人、所属双创中心或管理员可以报名',
+      );
     const founder = await enrollableFounder(this.db, actor, founderId);
     if (!founder) throw unknownFounder();
     return enrollmentWrite(() => this.db.transaction((tx) => takeSeat(tx, actor, training.id, founder)));
@@ -145,10 +177,20 @@ export class Enrollments {
     const conds: (SQL | undefined)[] = [eq(e.trainingId, training.id), scope === 'all' ? undefined : scope];
     if (q.founderId) conds.push(eq(e.founderId, q.founderId));
     if (q.cursor) conds.push(gt(e.id, decodeCursor(q.cursor)));
-    const rows = await this.db.select().from(e).where(and(...conds)).orderBy(asc(e.id)).limit(q.limit + 1);
+    const rows = await this.db
+      .select()
+      .from(e)
+      .where(and(...conds))
+      .orderBy(asc(e.id))
+      .limit(q.limit + 1);
     const p = page(rows, q.limit);
     const taken = await countEnrollments(this.db, training.id);
-    return { items: p.items.map(present), nextCursor: p.nextCursor, seats: training.seats, seatsLeft: Math.max(0, training.seats - taken) };
+    return {
+      items: p.items.map(present),
+      nextCursor: p.nextCursor,
+      seats: training.seats,
+      seatsLeft: Math.max(0, training.seats - taken),
+    };
   }
 
   /** One founder's enrolment in the training, when the actor sees it (else 404). */
@@ -175,9 +217,18 @@ export class Enrollments {
         .where(and(eq(e.trainingId, training.id), eq(e.founderId, founderId), scope === 'all' ? undefined : scope))
         .returning();
       if (!row) throw notFound('enrolment');
-      const [f] = await tx.select({ centerId: foundersTable.centerId }).from(foundersTable).where(eq(foundersTable.id, founderId));
+      const [f] = await tx
+        .select({ centerId: foundersTable.centerId })
+        .from(foundersTable)
+        .where(eq(foundersTable.id, founderId));
       await audit(tx, actor, [
-        { action: 'enrollment.delete', entityKind: 'enrollment', entityId: row.id, centerId: f?.centerId ?? null, detail: { trainingId: row.trainingId, founderId } },
+        {
+          action: 'enrollment.delete',
+          entityKind: 'enrollment',
+          entityId: row.id,
+          centerId: f?.centerId ?? null,
+          detail: { trainingId: row.trainingId, founderId },
+        },
       ]);
     });
   }

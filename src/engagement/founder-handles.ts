@@ -24,10 +24,14 @@ const secrets = new WeakMap<Db, Promise<Buffer>>();
 function secret(db: Db): Promise<Buffer> {
   let s = secrets.get(db);
   if (!s) {
-    s = db.select({ value: serverSecretsTable.value }).from(serverSecretsTable).where(eq(serverSecretsTable.name, 'founder_handle')).then(([row]) => {
-      if (!row) throw new Error('server secret founder_handle is missing (migration 0013 not applied?)');
-      return Buffer.from(row.value, 'hex');
-    });
+    s = db
+      .select({ value: serverSecretsTable.value })
+      .from(serverSecretsTable)
+      .where(eq(serverSecretsTable.name, 'founder_handle'))
+      .then(([row]) => {
+        if (!row) throw new Error('server secret founder_handle is missing (migration 0013 not applied?)');
+        return Buffer.from(row.value, 'hex');
+      });
     s.catch(() => secrets.delete(db));
     secrets.set(db, s);
   }
@@ -36,7 +40,9 @@ function secret(db: Db): Promise<Buffer> {
 
 /** Handles as one trainer (its provider name, the key's subjectId) sees them. */
 export async function trainerHandles(db: Db, provider: string): Promise<TrainerHandles> {
-  const key = createHmac('sha256', await secret(db)).update(`founder-handle\0${provider}`).digest();
+  const key = createHmac('sha256', await secret(db))
+    .update(`founder-handle\0${provider}`)
+    .digest();
   return {
     handle(founderId) {
       const c = createCipheriv('aes-256-ecb', key, null).setAutoPadding(false);

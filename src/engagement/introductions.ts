@@ -48,15 +48,27 @@ export interface Introduction {
 }
 
 const present = (r: IntroRow): Introduction => ({
-  id: r.id, projectId: r.projectId, targetKind: r.targetKind, targetId: r.targetId, message: r.message, status: r.status,
-  assignmentRunId: r.assignmentRunId, decidedAt: r.decidedAt, endedAt: r.endedAt, endReason: (r.endReason as EndReason | null) ?? null, createdAt: r.createdAt, updatedAt: r.updatedAt,
+  id: r.id,
+  projectId: r.projectId,
+  targetKind: r.targetKind,
+  targetId: r.targetId,
+  message: r.message,
+  status: r.status,
+  assignmentRunId: r.assignmentRunId,
+  decidedAt: r.decidedAt,
+  endedAt: r.endedAt,
+  endReason: (r.endReason as EndReason | null) ?? null,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
 });
 
 const TARGET_LABEL = { mentor: { en: 'mentor', zh: '导师' }, investor: { en: 'investor', zh: '投资人' } } as const;
 const targetTables = { mentor: mentorsTable, investor: investorsTable } as const;
 
 const projectHasFounder = (projectId: SQL | typeof i.projectId | typeof projectsTable.id, founderId: string) =>
-  exists(sql`(select 1 from ${projectFoundersTable} pf where pf.project_id = ${projectId} and pf.founder_id = ${founderId})`);
+  exists(
+    sql`(select 1 from ${projectFoundersTable} pf where pf.project_id = ${projectId} and pf.founder_id = ${founderId})`,
+  );
 
 /** Projects the actor may request introductions for: its founders, its center's staff, admins. */
 export const requesterProjectScope = managedProjectScope;
@@ -70,7 +82,9 @@ export function introductionScope(actor: Actor): SQL | 'all' | 'none' {
     case 'admin':
       return 'all';
     case 'center_staff':
-      return exists(sql`(select 1 from ${projectsTable} p where p.id = ${i.projectId} and p.center_id = ${actor.centerId})`);
+      return exists(
+        sql`(select 1 from ${projectsTable} p where p.id = ${i.projectId} and p.center_id = ${actor.centerId})`,
+      );
     case 'founder':
       return projectHasFounder(i.projectId, actor.subjectId!);
     case 'mentor':
@@ -107,36 +121,74 @@ export class Introductions {
         // The target row lock serialises requests to one target, so the duplicate check below
         // cannot race with a concurrent request for the same (project, target).
         const t = targetTables[body.targetKind];
-        const [target] = await tx.select({ id: t.id, active: t.active, archivedAt: t.archivedAt }).from(t).where(eq(t.id, body.targetId)).for('update');
+        const [target] = await tx
+          .select({ id: t.id, active: t.active, archivedAt: t.archivedAt })
+          .from(t)
+          .where(eq(t.id, body.targetId))
+          .for('update');
         const label = TARGET_LABEL[body.targetKind];
         // An archived (removed) target is unknown like a deleted one.
-        if (!target || target.archivedAt) throw unprocessable([{ path: 'targetId', message: `unknown ${label.en} / ${label.zh}不存在` }]);
+        if (!target || target.archivedAt)
+          throw unprocessable([{ path: 'targetId', message: `unknown ${label.en} / ${label.zh}不存在` }]);
         if (!target.active)
-          throw unprocessable([{ path: 'targetId', message: `this ${label.en} is not active and takes no introductions / 该${label.zh}目前不接受对接` }]);
-        const [p] = await tx.select({ status: projectsTable.status, centerId: projectsTable.centerId }).from(projectsTable).where(eq(projectsTable.id, body.projectId));
+          throw unprocessable([
+            {
+              path: 'targetId',
+              message: `this ${label.en} is not active and takes no introductions / 该${label.zh}目前不接受对接`,
+            },
+          ]);
+        const [p] = await tx
+          .select({ status: projectsTable.status, centerId: projectsTable.centerId })
+          .from(projectsTable)
+          .where(eq(projectsTable.id, body.projectId));
         if (!p) throw notFound('project');
         if (body.targetKind === 'investor' && p.status !== 'vetted')
           throw unprocessable(
-            [{ path: 'projectId', message: 'the project must be vetted by its center before investors are introduced / 项目须经双创中心审核通过后才能对接投资人' }],
+            [
+              {
+                path: 'projectId',
+                message:
+                  'the project must be vetted by its center before investors are introduced / 项目须经双创中心审核通过后才能对接投资人',
+              },
+            ],
             'Only vetted projects can be introduced to investors / 只有审核通过的项目才能对接投资人',
           );
         const [existing] = await tx
           .select({ id: i.id, status: i.status })
           .from(i)
-          .where(and(eq(i.projectId, body.projectId), eq(i.targetKind, body.targetKind), eq(i.targetId, body.targetId), ne(i.status, 'ended')))
+          .where(
+            and(
+              eq(i.projectId, body.projectId),
+              eq(i.targetKind, body.targetKind),
+              eq(i.targetId, body.targetId),
+              ne(i.status, 'ended'),
+            ),
+          )
           .limit(1);
         if (existing) throw duplicate(existing.status);
         const [row] = await tx
           .insert(i)
           .values({
-            projectId: body.projectId, targetKind: body.targetKind, targetId: body.targetId, message: body.message ?? null, requestedBy: actorLabel(actor),
+            projectId: body.projectId,
+            targetKind: body.targetKind,
+            targetId: body.targetId,
+            message: body.message ?? null,
+            requestedBy: actorLabel(actor),
             assignmentRunId: opts.assignmentRunId ?? null,
           })
           .returning();
         await audit(tx, actor, [
           {
-            action: 'introduction.request', entityKind: 'introduction', entityId: row.id, centerId: p.centerId,
-            detail: { projectId: row.projectId, targetKind: row.targetKind, targetId: row.targetId, ...(opts.assignmentRunId ? { assignmentRunId: opts.assignmentRunId } : {}) },
+            action: 'introduction.request',
+            entityKind: 'introduction',
+            entityId: row.id,
+            centerId: p.centerId,
+            detail: {
+              projectId: row.projectId,
+              targetKind: row.targetKind,
+              targetId: row.targetId,
+              ...(opts.assignmentRunId ? { assignmentRunId: opts.assignmentRunId } : {}),
+            },
           },
         ]);
         return present(row);
@@ -159,7 +211,12 @@ export class Introductions {
     if (q.targetKind) conds.push(eq(i.targetKind, q.targetKind));
     if (q.status) conds.push(eq(i.status, q.status));
     if (q.cursor) conds.push(gt(i.id, decodeCursor(q.cursor)));
-    const rows = await this.db.select().from(i).where(and(...conds)).orderBy(asc(i.id)).limit(q.limit + 1);
+    const rows = await this.db
+      .select()
+      .from(i)
+      .where(and(...conds))
+      .orderBy(asc(i.id))
+      .limit(q.limit + 1);
     const p = page(rows, q.limit);
     return { items: p.items.map(present), nextCursor: p.nextCursor };
   }
@@ -172,14 +229,20 @@ export class Introductions {
   async decide(actor: Actor, id: string, decision: 'accept' | 'decline', note?: string): Promise<Introduction> {
     const intro = await this.findVisible(this.db, actor, id);
     if (!isAdmin(actor) && !isTarget(actor, intro))
-      throw forbidden(`only the ${intro.targetKind} addressed (or an admin) may ${decision} this introduction / 只有被邀请方或管理员可以${decision === 'accept' ? '接受' : '拒绝'}该对接`);
+      throw forbidden(
+        `only the ${intro.targetKind} addressed (or an admin) may ${decision} this introduction / 只有被邀请方或管理员可以${decision === 'accept' ? '接受' : '拒绝'}该对接`,
+      );
     if (intro.status !== 'requested') throw notRequested(intro.status);
     const status = decision === 'accept' ? 'accepted' : 'declined';
     return this.db.transaction(async (tx) => {
       if (decision === 'accept' && intro.targetKind === 'mentor') {
         // Lock the mentor row, then count: concurrent accepts for this mentor queue here, so each
         // sees the ones committed before it and capacity is never exceeded.
-        const [mentor] = await tx.select({ capacity: mentorsTable.capacity }).from(mentorsTable).where(eq(mentorsTable.id, intro.targetId)).for('update');
+        const [mentor] = await tx
+          .select({ capacity: mentorsTable.capacity })
+          .from(mentorsTable)
+          .where(eq(mentorsTable.id, intro.targetId))
+          .for('update');
         if (!mentor) throw conflict('The mentor of this introduction no longer exists / 该导师已不存在');
         const accepted = await countAcceptedMentorships(tx, intro.targetId);
         if (accepted >= mentor.capacity)
@@ -196,16 +259,31 @@ export class Introductions {
         .where(and(eq(i.id, intro.id), eq(i.status, 'requested')))
         .returning();
       if (!row) throw notRequested(await currentStatus(tx, intro.id));
-      const [p] = await tx.select({ centerId: projectsTable.centerId }).from(projectsTable).where(eq(projectsTable.id, row.projectId));
+      const [p] = await tx
+        .select({ centerId: projectsTable.centerId })
+        .from(projectsTable)
+        .where(eq(projectsTable.id, row.projectId));
       const centerId = p?.centerId ?? null;
       const base = { projectId: row.projectId, targetKind: row.targetKind, targetId: row.targetId };
       const entries: AuditEntry[] = [
-        { action: `introduction.${decision}`, entityKind: 'introduction', entityId: row.id, centerId, detail: { ...base, from: 'requested', to: status, ...(note ? { note } : {}) } },
+        {
+          action: `introduction.${decision}`,
+          entityKind: 'introduction',
+          entityId: row.id,
+          centerId,
+          detail: { ...base, from: 'requested', to: status, ...(note ? { note } : {}) },
+        },
       ];
       if (decision === 'accept') {
-        const founders = await tx.select({ id: projectFoundersTable.founderId }).from(projectFoundersTable).where(eq(projectFoundersTable.projectId, row.projectId));
+        const founders = await tx
+          .select({ id: projectFoundersTable.founderId })
+          .from(projectFoundersTable)
+          .where(eq(projectFoundersTable.projectId, row.projectId));
         entries.push({
-          action: 'contact.reveal', entityKind: row.targetKind, entityId: row.targetId, centerId,
+          action: 'contact.reveal',
+          entityKind: row.targetKind,
+          entityId: row.targetId,
+          centerId,
           detail: { introductionId: row.id, projectId: row.projectId, founderIds: founders.map((f) => f.id) },
         });
       }
@@ -229,11 +307,24 @@ export class Introductions {
         .where(and(eq(i.id, intro.id), eq(i.status, 'accepted')))
         .returning();
       if (!row) throw notAccepted(await currentStatus(tx, intro.id));
-      const [p] = await tx.select({ centerId: projectsTable.centerId }).from(projectsTable).where(eq(projectsTable.id, row.projectId));
+      const [p] = await tx
+        .select({ centerId: projectsTable.centerId })
+        .from(projectsTable)
+        .where(eq(projectsTable.id, row.projectId));
       await audit(tx, actor, [
         {
-          action: 'introduction.end', entityKind: 'introduction', entityId: row.id, centerId: p?.centerId ?? null,
-          detail: { projectId: row.projectId, targetKind: row.targetKind, targetId: row.targetId, from: 'accepted', to: 'ended', ...(note ? { note } : {}) },
+          action: 'introduction.end',
+          entityKind: 'introduction',
+          entityId: row.id,
+          centerId: p?.centerId ?? null,
+          detail: {
+            projectId: row.projectId,
+            targetKind: row.targetKind,
+            targetId: row.targetId,
+            from: 'accepted',
+            to: 'ended',
+            ...(note ? { note } : {}),
+          },
         },
       ]);
       return present(row);
@@ -243,14 +334,22 @@ export class Introductions {
   private async isProjectInsider(actor: Actor, projectId: string): Promise<boolean> {
     const scope = requesterProjectScope(actor);
     if (scope === 'none') return false;
-    const [p] = await this.db.select({ id: projectsTable.id }).from(projectsTable).where(and(eq(projectsTable.id, projectId), scope === 'all' ? undefined : scope)).limit(1);
+    const [p] = await this.db
+      .select({ id: projectsTable.id })
+      .from(projectsTable)
+      .where(and(eq(projectsTable.id, projectId), scope === 'all' ? undefined : scope))
+      .limit(1);
     return !!p;
   }
 
   private async findVisible(db: Executor, actor: Actor, id: string): Promise<IntroRow> {
     const scope = introductionScope(actor);
     if (scope === 'none' || !isUuid(id)) throw notFound('introduction');
-    const [row] = await db.select().from(i).where(and(eq(i.id, id), scope === 'all' ? undefined : scope)).limit(1);
+    const [row] = await db
+      .select()
+      .from(i)
+      .where(and(eq(i.id, id), scope === 'all' ? undefined : scope))
+      .limit(1);
     if (!row) throw notFound('introduction');
     return row;
   }
@@ -270,6 +369,10 @@ function duplicate(status: string) {
 }
 
 const notRequested = (status: string) =>
-  conflict(`The introduction is ${status}; only a requested introduction can be accepted or declined / 该对接当前状态为 ${status}，只有待处理的对接可以接受或拒绝`);
+  conflict(
+    `The introduction is ${status}; only a requested introduction can be accepted or declined / 该对接当前状态为 ${status}，只有待处理的对接可以接受或拒绝`,
+  );
 const notAccepted = (status: string) =>
-  conflict(`The introduction is ${status}; only an accepted introduction can be ended / 该对接当前状态为 ${status}，只有已接受的对接可以结束`);
+  conflict(
+    `The introduction is ${status}; only an accepted introduction can be ended / 该对接当前状态为 ${status}，只有已接受的对接可以结束`,
+  );

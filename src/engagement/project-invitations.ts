@@ -38,8 +38,14 @@ export interface ProjectInvitation {
 }
 
 const columns = {
-  id: inv.id, projectId: inv.projectId, projectTitle: projectsTable.title, founderId: inv.founderId, invitedBy: inv.invitedBy,
-  status: inv.status, createdAt: inv.createdAt, decidedAt: inv.decidedAt,
+  id: inv.id,
+  projectId: inv.projectId,
+  projectTitle: projectsTable.title,
+  founderId: inv.founderId,
+  invitedBy: inv.invitedBy,
+  status: inv.status,
+  createdAt: inv.createdAt,
+  decidedAt: inv.decidedAt,
 };
 
 /** Invitations the actor sees, as a condition on project_invitations. */
@@ -48,7 +54,9 @@ export function invitationScope(actor: Actor): SQL | 'all' | 'none' {
     case 'admin':
       return 'all';
     case 'center_staff':
-      return exists(sql`(select 1 from ${projectsTable} p where p.id = ${inv.projectId} and p.center_id = ${actor.centerId})`);
+      return exists(
+        sql`(select 1 from ${projectsTable} p where p.id = ${inv.projectId} and p.center_id = ${actor.centerId})`,
+      );
     case 'founder':
       return or(eq(inv.founderId, actor.subjectId!), eq(inv.invitedBy, actor.subjectId!))!;
     default:
@@ -61,16 +69,24 @@ export function invitationScope(actor: Actor): SQL | 'all' | 'none' {
  * staff (the projects are in their scope already), those it invited for a founder, none for others
  * (null: the field is not shown). Erased founders are nobody's invitees.
  */
-export async function pendingInvitees(db: Executor, projectIds: string[], actor: Actor): Promise<Map<string, string[]> | null> {
+export async function pendingInvitees(
+  db: Executor,
+  projectIds: string[],
+  actor: Actor,
+): Promise<Map<string, string[]> | null> {
   if (!isAdmin(actor) && actor.role !== 'center_staff' && actor.role !== 'founder') return null;
   const rows = await db
     .select({ projectId: inv.projectId, founderId: inv.founderId })
     .from(inv)
     .innerJoin(foundersTable, eq(foundersTable.id, inv.founderId))
-    .where(and(
-      inArray(inv.projectId, projectIds), eq(inv.status, 'pending'), isNull(foundersTable.erasedAt),
-      actor.role === 'founder' ? eq(inv.invitedBy, actor.subjectId!) : undefined,
-    ))
+    .where(
+      and(
+        inArray(inv.projectId, projectIds),
+        eq(inv.status, 'pending'),
+        isNull(foundersTable.erasedAt),
+        actor.role === 'founder' ? eq(inv.invitedBy, actor.subjectId!) : undefined,
+      ),
+    )
     .orderBy(asc(inv.id));
   const out = new Map<string, string[]>(projectIds.map((id) => [id, []]));
   for (const r of rows) out.get(r.projectId)!.push(r.founderId);
@@ -87,14 +103,22 @@ const declinedBefore = (ids: string[]) =>
  * Writes a project's `founderIds` as `actor` names them. A founder keeps the members it names (and
  * itself) and invites the others; staff and admins set the members directly.
  */
-export async function saveProjectFounders(tx: Tx, projectId: string, founderIds: string[], actor: Actor): Promise<void> {
-  const current = new Set((await tx.select({ id: pf.founderId }).from(pf).where(eq(pf.projectId, projectId))).map((r) => r.id));
+export async function saveProjectFounders(
+  tx: Tx,
+  projectId: string,
+  founderIds: string[],
+  actor: Actor,
+): Promise<void> {
+  const current = new Set(
+    (await tx.select({ id: pf.founderId }).from(pf).where(eq(pf.projectId, projectId))).map((r) => r.id),
+  );
   const byFounder = actor.role === 'founder';
   const members = byFounder ? founderIds.filter((id) => id === actor.subjectId || current.has(id)) : founderIds;
   const invitees = founderIds.filter((id) => !members.includes(id));
 
   await tx.delete(pf).where(eq(pf.projectId, projectId));
-  if (members.length) await tx.insert(pf).values(members.map((founderId, position) => ({ projectId, founderId, position })));
+  if (members.length)
+    await tx.insert(pf).values(members.map((founderId, position) => ({ projectId, founderId, position })));
 
   const now = new Date();
   const pending = and(eq(inv.projectId, projectId), eq(inv.status, 'pending'));
@@ -102,7 +126,10 @@ export async function saveProjectFounders(tx: Tx, projectId: string, founderIds:
   // inviter withdraws those it no longer names.
   // (members is never empty: founderIds has at least one id, and a founder always keeps itself.)
   const lapsed = [inArray(inv.founderId, members), notInArray(inv.invitedBy, members)];
-  if (byFounder) lapsed.push(and(eq(inv.invitedBy, actor.subjectId!), invitees.length ? notInArray(inv.founderId, invitees) : undefined)!);
+  if (byFounder)
+    lapsed.push(
+      and(eq(inv.invitedBy, actor.subjectId!), invitees.length ? notInArray(inv.founderId, invitees) : undefined)!,
+    );
   const withdrawn = await tx
     .update(inv)
     .set({ status: 'withdrawn', decidedAt: now })
@@ -110,13 +137,22 @@ export async function saveProjectFounders(tx: Tx, projectId: string, founderIds:
     .returning({ id: inv.id, founderId: inv.founderId });
 
   const entries: AuditEntry[] = withdrawn.map((w) => ({
-    action: 'project_invitation.withdraw', entityKind: 'project_invitation', entityId: w.id, detail: { projectId, founderId: w.founderId },
+    action: 'project_invitation.withdraw',
+    entityKind: 'project_invitation',
+    entityId: w.id,
+    detail: { projectId, founderId: w.founderId },
   }));
   if (invitees.length) {
     const known = await tx
       .select({ founderId: inv.founderId, status: inv.status })
       .from(inv)
-      .where(and(eq(inv.projectId, projectId), inArray(inv.founderId, invitees), inArray(inv.status, ['pending', 'declined'])));
+      .where(
+        and(
+          eq(inv.projectId, projectId),
+          inArray(inv.founderId, invitees),
+          inArray(inv.status, ['pending', 'declined']),
+        ),
+      );
     const declined = known.filter((k) => k.status === 'declined').map((k) => k.founderId);
     if (declined.length) throw declinedBefore(declined);
     const fresh = invitees.filter((id) => !known.some((k) => k.founderId === id));
@@ -127,31 +163,51 @@ export async function saveProjectFounders(tx: Tx, projectId: string, founderIds:
         .values(fresh.map((founderId) => ({ projectId, founderId, invitedBy: actor.subjectId })))
         .onConflictDoNothing()
         .returning({ id: inv.id, founderId: inv.founderId });
-      entries.push(...created.map((c) => ({
-        action: 'project_invitation.create', entityKind: 'project_invitation', entityId: c.id, detail: { projectId, founderId: c.founderId },
-      })));
+      entries.push(
+        ...created.map((c) => ({
+          action: 'project_invitation.create',
+          entityKind: 'project_invitation',
+          entityId: c.id,
+          detail: { projectId, founderId: c.founderId },
+        })),
+      );
     }
   }
   if (entries.length) {
-    const [p] = await tx.select({ centerId: projectsTable.centerId }).from(projectsTable).where(eq(projectsTable.id, projectId));
-    await audit(tx, actor, entries.map((e) => ({ ...e, centerId: p?.centerId ?? null })));
+    const [p] = await tx
+      .select({ centerId: projectsTable.centerId })
+      .from(projectsTable)
+      .where(eq(projectsTable.id, projectId));
+    await audit(
+      tx,
+      actor,
+      entries.map((e) => ({ ...e, centerId: p?.centerId ?? null })),
+    );
   }
 }
 
 /** The project unless it is gone or archived (deleted with history); `lock`: FOR UPDATE. */
 async function liveProject(db: Executor, id: string, lock = false): Promise<{ centerId: string | null } | undefined> {
-  const q = db.select({ centerId: projectsTable.centerId }).from(projectsTable).where(and(eq(projectsTable.id, id), isNull(projectsTable.archivedAt)));
+  const q = db
+    .select({ centerId: projectsTable.centerId })
+    .from(projectsTable)
+    .where(and(eq(projectsTable.id, id), isNull(projectsTable.archivedAt)));
   const [p] = lock ? await q.for('update') : await q;
   return p;
 }
 
 const notPending = (status: string) =>
-  conflict(`The invitation is ${status}; only a pending invitation can be accepted or declined / 该邀请当前状态为 ${status}，只有待处理的邀请可以接受或拒绝`);
+  conflict(
+    `The invitation is ${status}; only a pending invitation can be accepted or declined / 该邀请当前状态为 ${status}，只有待处理的邀请可以接受或拒绝`,
+  );
 
 export class ProjectInvitations {
   constructor(private readonly db: Db) {}
 
-  async list(actor: Actor, q: { limit: number; cursor?: string; status?: ProjectInvitationStatus; projectId?: string }) {
+  async list(
+    actor: Actor,
+    q: { limit: number; cursor?: string; status?: ProjectInvitationStatus; projectId?: string },
+  ) {
     const scope = invitationScope(actor);
     if (scope === 'none') return { items: [], nextCursor: null };
     const conds: (SQL | undefined)[] = [scope === 'all' ? undefined : scope];
@@ -176,7 +232,9 @@ export class ProjectInvitations {
   async decide(actor: Actor, id: string, decision: 'accept' | 'decline'): Promise<ProjectInvitation> {
     const found = await this.findVisible(this.db, actor, id);
     if (!isAdmin(actor) && !(actor.role === 'founder' && actor.subjectId === found.founderId))
-      throw forbidden(`only the invited founder (or an admin) may ${decision} this invitation / 只有被邀请的创业者或管理员可以${decision === 'accept' ? '接受' : '拒绝'}该邀请`);
+      throw forbidden(
+        `only the invited founder (or an admin) may ${decision} this invitation / 只有被邀请的创业者或管理员可以${decision === 'accept' ? '接受' : '拒绝'}该邀请`,
+      );
     // A removed (archived) project is unknown, before any status (its invitations were withdrawn with it).
     if (!(await liveProject(this.db, found.projectId))) throw notFound('project');
     if (found.status !== 'pending') throw notPending(found.status);
@@ -192,15 +250,29 @@ export class ProjectInvitations {
         .returning();
       if (!row) throw notPending((await this.findVisible(tx, actor, id)).status);
       if (decision === 'accept') {
-        const [f] = await tx.select({ erasedAt: foundersTable.erasedAt }).from(foundersTable).where(eq(foundersTable.id, row.founderId));
+        const [f] = await tx
+          .select({ erasedAt: foundersTable.erasedAt })
+          .from(foundersTable)
+          .where(eq(foundersTable.id, row.founderId));
         if (!f || f.erasedAt) throw notFound('founder');
-        const [{ next }] = await tx.select({ next: sql<number>`coalesce(max(${pf.position}) + 1, 0)::int` }).from(pf).where(eq(pf.projectId, row.projectId));
-        await tx.insert(pf).values({ projectId: row.projectId, founderId: row.founderId, position: next }).onConflictDoNothing();
+        const [{ next }] = await tx
+          .select({ next: sql<number>`coalesce(max(${pf.position}) + 1, 0)::int` })
+          .from(pf)
+          .where(eq(pf.projectId, row.projectId));
+        await tx
+          .insert(pf)
+          .values({ projectId: row.projectId, founderId: row.founderId, position: next })
+          .onConflictDoNothing();
       }
-      await audit(tx, actor, [{
-        action: `project_invitation.${decision}`, entityKind: 'project_invitation', entityId: row.id, centerId: project.centerId,
-        detail: { projectId: row.projectId, founderId: row.founderId, from: 'pending', to: row.status },
-      }]);
+      await audit(tx, actor, [
+        {
+          action: `project_invitation.${decision}`,
+          entityKind: 'project_invitation',
+          entityId: row.id,
+          centerId: project.centerId,
+          detail: { projectId: row.projectId, founderId: row.founderId, from: 'pending', to: row.status },
+        },
+      ]);
     });
     return this.findVisible(this.db, actor, id);
   }

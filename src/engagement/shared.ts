@@ -8,7 +8,10 @@ export const isUuid = (s: string) => z.uuid().safeParse(s).success;
 export const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');
 export function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString();
-  if (!isUuid(id)) throw badRequest('Invalid cursor / 无效的分页游标', [{ path: 'cursor', message: 'not a cursor returned by this API' }]);
+  if (!isUuid(id))
+    throw badRequest('Invalid cursor / 无效的分页游标', [
+      { path: 'cursor', message: 'not a cursor returned by this API' },
+    ]);
   return id;
 }
 

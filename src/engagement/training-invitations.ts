@@ -15,7 +15,10 @@ import { foundersTable } from '../../models/founders/table.ts';
 import { trainingsTable } from '../../models/trainings/table.ts';
 import { enrollmentsTable } from '../../models/enrollments/table.ts';
 import { trainingInvitationsTable } from '../../models/training-invitations/table.ts';
-import type { TrainingInvitationBody, TrainingInvitationFilters } from '../../models/training-invitations/validation.ts';
+import type {
+  TrainingInvitationBody,
+  TrainingInvitationFilters,
+} from '../../models/training-invitations/validation.ts';
 import type { TrainingInvitationStatus } from '../../models/enums.ts';
 import { actorLabel, isAdmin, type Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
@@ -24,7 +27,14 @@ import { conflict, forbidden, notFound, unprocessable } from '../errors.ts';
 import type { Executor } from '../resources/types.ts';
 import { audit } from '../audit/record.ts';
 import {
-  alreadyEnrolled, enrollableFounder, enrollmentWrite, findTraining, isTrainerOf, takeSeat, unknownFounder, type Enrollment,
+  alreadyEnrolled,
+  enrollableFounder,
+  enrollmentWrite,
+  findTraining,
+  isTrainerOf,
+  takeSeat,
+  unknownFounder,
+  type Enrollment,
 } from './enrollments.ts';
 import { trainerHandles, type TrainerHandles } from './founder-handles.ts';
 import { decodeCursor, isUuid, page } from './shared.ts';
@@ -51,10 +61,16 @@ export interface TrainingInvitation {
 function present(r: InvitationRow, handles: TrainerHandles | null): TrainingInvitation {
   const known = !handles || r.status === 'accepted';
   return {
-    id: r.id, trainingId: r.trainingId, status: r.status,
-    founderId: known ? r.founderId : null, founderName: known ? r.founderName : null,
+    id: r.id,
+    trainingId: r.trainingId,
+    status: r.status,
+    founderId: known ? r.founderId : null,
+    founderName: known ? r.founderName : null,
     ...(handles ? { handle: handles.handle(r.founderId) } : {}),
-    message: r.message, decidedAt: r.decidedAt, createdAt: r.createdAt, updatedAt: r.updatedAt,
+    message: r.message,
+    decidedAt: r.decidedAt,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
   };
 }
 
@@ -64,11 +80,15 @@ export function invitationScope(actor: Actor): SQL | 'all' | 'none' {
     case 'admin':
       return 'all';
     case 'center_staff':
-      return exists(sql`(select 1 from ${foundersTable} f where f.id = ${ti.founderId} and f.center_id = ${actor.centerId})`);
+      return exists(
+        sql`(select 1 from ${foundersTable} f where f.id = ${ti.founderId} and f.center_id = ${actor.centerId})`,
+      );
     case 'founder':
       return eq(ti.founderId, actor.subjectId!);
     case 'trainer':
-      return exists(sql`(select 1 from ${trainingsTable} t where t.id = ${ti.trainingId} and t.provider = ${actor.subjectId})`);
+      return exists(
+        sql`(select 1 from ${trainingsTable} t where t.id = ${ti.trainingId} and t.provider = ${actor.subjectId})`,
+      );
     default:
       return 'none';
   }
@@ -82,7 +102,9 @@ const duplicate = (status: string) => {
   return conflict(msg, [{ path: '', message: msg }]);
 };
 const notInvited = (status: string) =>
-  conflict(`The invitation is ${status}; only an open invitation can be accepted or declined / 该邀请当前状态为 ${status}，只有待处理的邀请可以接受或拒绝`);
+  conflict(
+    `The invitation is ${status}; only an open invitation can be accepted or declined / 该邀请当前状态为 ${status}，只有待处理的邀请可以接受或拒绝`,
+  );
 
 export class TrainingInvitations {
   constructor(private readonly db: Db) {}
@@ -97,32 +119,66 @@ export class TrainingInvitations {
     const handles = await this.handlesFor(actor);
     let founderId: string | null;
     if (handles) {
-      if (!isTrainerOf(actor, training)) throw forbidden('only the training\'s provider invites founders to it / 只有该培训的提供方可以邀请创业者');
+      if (!isTrainerOf(actor, training))
+        throw forbidden("only the training's provider invites founders to it / 只有该培训的提供方可以邀请创业者");
       if (body.handle === undefined)
-        throw unprocessable([{ path: 'founderId', message: 'trainers invite by the handle of their cohort matches / 培训提供方须使用匹配结果中的代号（handle）邀请' }]);
+        throw unprocessable([
+          {
+            path: 'founderId',
+            message:
+              'trainers invite by the handle of their cohort matches / 培训提供方须使用匹配结果中的代号（handle）邀请',
+          },
+        ]);
       founderId = handles.founderOf(body.handle);
     } else if (isAdmin(actor) || actor.role === 'center_staff') {
       if (body.founderId === undefined)
-        throw unprocessable([{ path: 'handle', message: 'handles are a trainer\'s; give founderId / 代号仅供培训提供方使用，请提供 founderId' }]);
+        throw unprocessable([
+          {
+            path: 'handle',
+            message: "handles are a trainer's; give founderId / 代号仅供培训提供方使用，请提供 founderId",
+          },
+        ]);
       founderId = body.founderId;
     } else {
-      throw forbidden('only the training\'s provider, center staff or an admin may invite founders / 只有培训提供方、双创中心工作人员或管理员可以邀请创业者');
+      throw forbidden(
+        "only the training's provider, center staff or an admin may invite founders / 只有培训提供方、双创中心工作人员或管理员可以邀请创业者",
+      );
     }
     const founder = founderId ? await enrollableFounder(this.db, actor, founderId) : null;
-    if (!founder) throw handles ? unprocessable([{ path: 'handle', message: 'unknown handle / 未知的代号' }]) : unknownFounder();
+    if (!founder)
+      throw handles ? unprocessable([{ path: 'handle', message: 'unknown handle / 未知的代号' }]) : unknownFounder();
 
     try {
       return await this.db.transaction(async (tx) => {
-        const [enrolled] = await tx.select({ id: enrollmentsTable.id }).from(enrollmentsTable)
-          .where(and(eq(enrollmentsTable.trainingId, training.id), eq(enrollmentsTable.founderId, founder.id))).limit(1);
+        const [enrolled] = await tx
+          .select({ id: enrollmentsTable.id })
+          .from(enrollmentsTable)
+          .where(and(eq(enrollmentsTable.trainingId, training.id), eq(enrollmentsTable.founderId, founder.id)))
+          .limit(1);
         if (enrolled) throw alreadyEnrolled();
-        const [existing] = await tx.select({ status: ti.status }).from(ti).where(and(eq(ti.trainingId, training.id), eq(ti.founderId, founder.id))).limit(1);
+        const [existing] = await tx
+          .select({ status: ti.status })
+          .from(ti)
+          .where(and(eq(ti.trainingId, training.id), eq(ti.founderId, founder.id)))
+          .limit(1);
         if (existing) throw duplicate(existing.status);
-        const [row] = await tx.insert(ti)
-          .values({ trainingId: training.id, founderId: founder.id, message: body.message ?? null, invitedBy: actorLabel(actor) })
+        const [row] = await tx
+          .insert(ti)
+          .values({
+            trainingId: training.id,
+            founderId: founder.id,
+            message: body.message ?? null,
+            invitedBy: actorLabel(actor),
+          })
           .returning();
         await audit(tx, actor, [
-          { action: 'training_invitation.create', entityKind: 'training_invitation', entityId: row.id, centerId: founder.centerId, detail: { trainingId: training.id, founderId: founder.id } },
+          {
+            action: 'training_invitation.create',
+            entityKind: 'training_invitation',
+            entityId: row.id,
+            centerId: founder.centerId,
+            detail: { trainingId: training.id, founderId: founder.id },
+          },
         ]);
         return present({ ...row, founderName: await founderName(tx, founder.id) }, handles);
       });
@@ -141,7 +197,9 @@ export class TrainingInvitations {
     if (q.trainingId) conds.push(eq(ti.trainingId, q.trainingId));
     if (q.status) conds.push(eq(ti.status, q.status));
     if (q.cursor) conds.push(gt(ti.id, decodeCursor(q.cursor)));
-    const rows = await this.rows(this.db, and(...conds)).orderBy(asc(ti.id)).limit(q.limit + 1);
+    const rows = await this.rows(this.db, and(...conds))
+      .orderBy(asc(ti.id))
+      .limit(q.limit + 1);
     const p = page(rows, q.limit);
     const handles = await this.handlesFor(actor);
     return { items: p.items.map((r) => present(r, handles)), nextCursor: p.nextCursor };
@@ -155,33 +213,64 @@ export class TrainingInvitations {
   async decide(actor: Actor, id: string, decision: 'accept' | 'decline', note?: string): Promise<TrainingInvitation> {
     const inv = await this.findVisible(this.db, actor, id);
     // In scope, staff are the founder's center's; a trainer sees the invitation but does not decide it.
-    const allowed = isAdmin(actor) || actor.role === 'center_staff' || (actor.role === 'founder' && actor.subjectId === inv.founderId);
+    const allowed =
+      isAdmin(actor) ||
+      actor.role === 'center_staff' ||
+      (actor.role === 'founder' && actor.subjectId === inv.founderId);
     if (!allowed)
-      throw forbidden(`only the invited founder, its center or an admin may ${decision} this invitation / 只有受邀创业者本人、所属双创中心或管理员可以${decision === 'accept' ? '接受' : '拒绝'}该邀请`);
+      throw forbidden(
+        `only the invited founder, its center or an admin may ${decision} this invitation / 只有受邀创业者本人、所属双创中心或管理员可以${decision === 'accept' ? '接受' : '拒绝'}该邀请`,
+      );
     if (inv.status !== 'invited') throw notInvited(inv.status);
     const status = decision === 'accept' ? 'accepted' : 'declined';
-    return enrollmentWrite(() => this.db.transaction(async (tx) => {
-      const now = new Date();
-      // Conditional on `invited` (and row-locking it): of racing decisions on one invitation one wins.
-      const [row] = await tx.update(ti).set({ status, decidedAt: now, updatedAt: now })
-        .where(and(eq(ti.id, inv.id), eq(ti.status, 'invited'))).returning();
-      if (!row) throw notInvited(await currentStatus(tx, inv.id));
-      const [f] = await tx.select({ centerId: foundersTable.centerId }).from(foundersTable).where(eq(foundersTable.id, row.founderId));
-      const founder = { id: row.founderId, centerId: f?.centerId ?? null };
-      // Full (409): the transaction rolls back and the invitation stays open.
-      const enrollment = decision === 'accept' ? await takeSeat(tx, actor, row.trainingId, founder, { invitationId: row.id }) : undefined;
-      await audit(tx, actor, [{
-        action: `training_invitation.${decision}`, entityKind: 'training_invitation', entityId: row.id, centerId: founder.centerId,
-        detail: { trainingId: row.trainingId, founderId: row.founderId, from: 'invited', to: status, ...(note ? { note } : {}) },
-      }]);
-      return { ...present({ ...row, founderName: inv.founderName }, null), ...(enrollment ? { enrollment } : {}) };
-    }));
+    return enrollmentWrite(() =>
+      this.db.transaction(async (tx) => {
+        const now = new Date();
+        // Conditional on `invited` (and row-locking it): of racing decisions on one invitation one wins.
+        const [row] = await tx
+          .update(ti)
+          .set({ status, decidedAt: now, updatedAt: now })
+          .where(and(eq(ti.id, inv.id), eq(ti.status, 'invited')))
+          .returning();
+        if (!row) throw notInvited(await currentStatus(tx, inv.id));
+        const [f] = await tx
+          .select({ centerId: foundersTable.centerId })
+          .from(foundersTable)
+          .where(eq(foundersTable.id, row.founderId));
+        const founder = { id: row.founderId, centerId: f?.centerId ?? null };
+        // Full (409): the transaction rolls back and the invitation stays open.
+        const enrollment =
+          decision === 'accept'
+            ? await takeSeat(tx, actor, row.trainingId, founder, { invitationId: row.id })
+            : undefined;
+        await audit(tx, actor, [
+          {
+            action: `training_invitation.${decision}`,
+            entityKind: 'training_invitation',
+            entityId: row.id,
+            centerId: founder.centerId,
+            detail: {
+              trainingId: row.trainingId,
+              founderId: row.founderId,
+              from: 'invited',
+              to: status,
+              ...(note ? { note } : {}),
+            },
+          },
+        ]);
+        return { ...present({ ...row, founderName: inv.founderName }, null), ...(enrollment ? { enrollment } : {}) };
+      }),
+    );
   }
 
   /** Invitation rows with the founder's name; an erased founder's are gone like the founder (404). */
   private rows(db: Executor, where: SQL | undefined) {
-    return db.select({ ...getTableColumns(ti), founderName: foundersTable.name }).from(ti)
-      .innerJoin(foundersTable, and(eq(foundersTable.id, ti.founderId), isNull(foundersTable.erasedAt))).where(where).$dynamic();
+    return db
+      .select({ ...getTableColumns(ti), founderName: foundersTable.name })
+      .from(ti)
+      .innerJoin(foundersTable, and(eq(foundersTable.id, ti.founderId), isNull(foundersTable.erasedAt)))
+      .where(where)
+      .$dynamic();
   }
 
   private async findVisible(db: Executor, actor: Actor, id: string): Promise<InvitationRow> {

@@ -13,7 +13,16 @@ import type { EmbeddingQueue } from '../../jobs/queue.ts';
 import type { AssignmentQueue } from '../../jobs/assignment/queue.ts';
 import type { AppEnv } from './env.ts';
 import type { MatchCache } from '../matching/cache.ts';
-import { authenticate, adminOnly, bodyLimit, emptyBodyIsNoBody, invalidateOnCommittedWrite, requestLog, requireJson, requireStorableJson } from './middleware.ts';
+import {
+  authenticate,
+  adminOnly,
+  bodyLimit,
+  emptyBodyIsNoBody,
+  invalidateOnCommittedWrite,
+  requestLog,
+  requireJson,
+  requireStorableJson,
+} from './middleware.ts';
 import { TokenBucket, expensiveLimit } from './rate-limit.ts';
 import { clientAddress } from './client-ip.ts';
 import { auditRouter } from './audit/audit.index.ts';
@@ -38,7 +47,16 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface AppDeps {
   config: Pick<Config, 'ADMIN_API_KEY'> &
-    Partial<Pick<Config, 'RATE_LIMIT_AUTH_FAILURES' | 'RATE_LIMIT_AUTH_WINDOW_MS' | 'RATE_LIMIT_EXPENSIVE' | 'RATE_LIMIT_EXPENSIVE_WINDOW_MS' | 'TRUST_PROXY'>>;
+    Partial<
+      Pick<
+        Config,
+        | 'RATE_LIMIT_AUTH_FAILURES'
+        | 'RATE_LIMIT_AUTH_WINDOW_MS'
+        | 'RATE_LIMIT_EXPENSIVE'
+        | 'RATE_LIMIT_EXPENSIVE_WINDOW_MS'
+        | 'TRUST_PROXY'
+      >
+    >;
   database: Database;
   logger: Logger;
   queue: EmbeddingQueue;
@@ -73,10 +91,19 @@ export function createApp(deps: AppDeps) {
     c.header('Cache-Control', 'no-store');
   });
   const cfg = deps.config;
-  const authFailures = new TokenBucket({ limit: cfg.RATE_LIMIT_AUTH_FAILURES ?? 20, windowMs: cfg.RATE_LIMIT_AUTH_WINDOW_MS ?? 60_000 });
-  const expensive = new TokenBucket({ limit: cfg.RATE_LIMIT_EXPENSIVE ?? 120, windowMs: cfg.RATE_LIMIT_EXPENSIVE_WINDOW_MS ?? 60_000 });
+  const authFailures = new TokenBucket({
+    limit: cfg.RATE_LIMIT_AUTH_FAILURES ?? 20,
+    windowMs: cfg.RATE_LIMIT_AUTH_WINDOW_MS ?? 60_000,
+  });
+  const expensive = new TokenBucket({
+    limit: cfg.RATE_LIMIT_EXPENSIVE ?? 120,
+    windowMs: cfg.RATE_LIMIT_EXPENSIVE_WINDOW_MS ?? 60_000,
+  });
 
-  const auth = authenticate(db, deps.config.ADMIN_API_KEY, { bucket: authFailures, clientAddress: clientAddress(cfg.TRUST_PROXY ?? { hops: 0 }) });
+  const auth = authenticate(db, deps.config.ADMIN_API_KEY, {
+    bucket: authFailures,
+    clientAddress: clientAddress(cfg.TRUST_PROXY ?? { hops: 0 }),
+  });
 
   app.route('/', healthRouter(deps));
   // Metrics show the service's load and backlog: admins only on the API port (METRICS_PORT serves
@@ -98,10 +125,13 @@ export function createApp(deps: AppDeps) {
   const v1 = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
   v1.use('*', auth);
   v1.use('*', expensiveLimit(expensive));
-  v1.use('*', invalidateOnCommittedWrite(() => {
-    deps.matchCache.invalidate();
-    deps.candidateIndex.invalidate();
-  }));
+  v1.use(
+    '*',
+    invalidateOnCommittedWrite(() => {
+      deps.matchCache.invalidate();
+      deps.candidateIndex.invalidate();
+    }),
+  );
   // After authentication: an anonymous caller gets 401, whatever its body holds.
   v1.use('*', requireStorableJson);
   v1.use('/status', adminOnly);

@@ -22,8 +22,12 @@ export function parseProxyTrust(value: string): ProxyTrust {
     if (hops > 32) throw new Error('a hop count must be at most 32');
     return { hops };
   }
-  const ranges = v.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const r of ranges) if (!parseRange(r)) throw new Error(`"${r}" is not an IP address or CIDR range (e.g. 10.0.0.0/8, ::1)`);
+  const ranges = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const r of ranges)
+    if (!parseRange(r)) throw new Error(`"${r}" is not an IP address or CIDR range (e.g. 10.0.0.0/8, ::1)`);
   return { ranges };
 }
 

@@ -84,7 +84,10 @@ export function createMetrics(src: MetricsSources): Metrics {
     registers,
     async collect() {
       this.reset();
-      for (const [name, q] of [['embed', src.queue], ['assign', src.assignmentQueue]] as const) {
+      for (const [name, q] of [
+        ['embed', src.queue],
+        ['assign', src.assignmentQueue],
+      ] as const) {
         const counts = await q.depth().catch(unreadable(`the ${name} queue`));
         for (const [state, n] of Object.entries(counts ?? {})) this.set({ queue: name, state }, n);
       }

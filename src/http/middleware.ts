@@ -31,7 +31,11 @@ export function authenticate(db: Db, adminKey: string | undefined, limit?: AuthL
     if (!actor) {
       const wait = ip !== null ? limit!.bucket.take(ip) : 0;
       if (wait) throw tooManyRequests(wait, { en: 'failed authentication attempts', zh: '身份验证失败次数' });
-      throw unauthorized(match ? 'Invalid or revoked API key / API 密钥无效或已吊销' : 'Missing API key: send "Authorization: Bearer <apiKey>" / 缺少 API 密钥');
+      throw unauthorized(
+        match
+          ? 'Invalid or revoked API key / API 密钥无效或已吊销'
+          : 'Missing API key: send "Authorization: Bearer <apiKey>" / 缺少 API 密钥',
+      );
     }
     c.set('actor', actor);
     c.set('ctx', readContext(db, actor));
@@ -49,9 +53,14 @@ export const adminOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
 export const requireJson: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (['POST', 'PUT', 'PATCH'].includes(c.req.method)) {
     const type = c.req.header('content-type') ?? '';
-    const hasBody = c.req.header('content-length') !== '0' && (c.req.header('content-length') || c.req.header('transfer-encoding'));
+    const hasBody =
+      c.req.header('content-length') !== '0' && (c.req.header('content-length') || c.req.header('transfer-encoding'));
     if (hasBody && !/^application\/([a-z.+-]*\+)?json\b/i.test(type)) {
-      throw new AppError(415, 'Unsupported Media Type', 'Send JSON with "Content-Type: application/json" / 请以 JSON 格式提交');
+      throw new AppError(
+        415,
+        'Unsupported Media Type',
+        'Send JSON with "Content-Type: application/json" / 请以 JSON 格式提交',
+      );
     }
   }
   await next();
@@ -82,8 +91,16 @@ export const requireStorableJson: MiddlewareHandler<AppEnv> = async (c, next) =>
         continue;
       }
       const checkText = (s: string, at: string[], what: string) => {
-        if (s.includes('\u0000')) issues.push({ path: at.join('.'), message: `${what} contains U+0000, which cannot be stored / 包含无法存储的字符 U+0000` });
-        else if (LONE_SURROGATE.test(s)) issues.push({ path: at.join('.'), message: `${what} is not valid Unicode (lone surrogate) / 不是有效的 Unicode 文本` });
+        if (s.includes('\u0000'))
+          issues.push({
+            path: at.join('.'),
+            message: `${what} contains U+0000, which cannot be stored / 包含无法存储的字符 U+0000`,
+          });
+        else if (LONE_SURROGATE.test(s))
+          issues.push({
+            path: at.join('.'),
+            message: `${what} is not valid Unicode (lone surrogate) / 不是有效的 Unicode 文本`,
+          });
       };
       if (typeof v === 'string') checkText(v, path, 'text');
       else if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, [...path, String(i)]]));
@@ -94,7 +111,8 @@ export const requireStorableJson: MiddlewareHandler<AppEnv> = async (c, next) =>
         }
       }
     }
-    if (issues.length) throw unprocessable(issues, 'The request body contains text that cannot be stored / 请求内容包含无法存储的文本');
+    if (issues.length)
+      throw unprocessable(issues, 'The request body contains text that cannot be stored / 请求内容包含无法存储的文本');
   }
   await next();
 };
@@ -143,7 +161,8 @@ export function invalidateOnCommittedWrite(invalidate: () => void): MiddlewareHa
       if (typeof s === 'number') status = s;
       throw e;
     } finally {
-      const write = !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && !READ_ONLY_POSTS.some((re) => re.test(c.req.path));
+      const write =
+        !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) && !READ_ONLY_POSTS.some((re) => re.test(c.req.path));
       if (write && !(status >= 400 && status < 500)) invalidate();
     }
   };
@@ -214,7 +233,8 @@ async function discard(reader: ReadableStreamDefaultReader<Uint8Array>, budget: 
 export const emptyBodyIsNoBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(c.req.method) && c.req.header('content-type')) {
     const declared = c.req.header('content-length');
-    const empty = c.req.raw.body === null || declared === '0' || (declared === undefined && (await c.req.text()) === '');
+    const empty =
+      c.req.raw.body === null || declared === '0' || (declared === undefined && (await c.req.text()) === '');
     if (empty) {
       const headers = new Headers(c.req.raw.headers);
       headers.delete('content-type');

@@ -25,6 +25,9 @@ const descriptions: Record<number, string> = {
 
 export function problemResponses(...codes: number[]) {
   return Object.fromEntries(
-    codes.map((code) => [code, { description: descriptions[code], content: { 'application/problem+json': { schema: ProblemSchema } } }]),
+    codes.map((code) => [
+      code,
+      { description: descriptions[code], content: { 'application/problem+json': { schema: ProblemSchema } } },
+    ]),
   );
 }

@@ -26,7 +26,12 @@ const firstRound = (limit: number) => 2 * limit + 10;
  * Σ weight·value / Σ weight is largest with each unknown feature included at 1, since the ratio never
  * exceeds 1. The margin covers the similarity and the rounding.
  */
-export function scoreBound<S extends Profile>(recipe: Recipe<S>, weights: Record<string, number>, s: S, c: Profile): number {
+export function scoreBound<S extends Profile>(
+  recipe: Recipe<S>,
+  weights: Record<string, number>,
+  s: S,
+  c: Profile,
+): number {
   let sum = 0;
   let total = 0;
   for (const f of recipe.features) {
@@ -45,8 +50,15 @@ export function scoreBound<S extends Profile>(recipe: Recipe<S>, weights: Record
  * the picks less those SQL dropped when read back; `read`: how many were read back.
  */
 export async function readBest<S extends Profile, T extends { score: number }>(
-  db: Db, recipe: Recipe<S>, model: string, source: S, picked: Picked[], where: SQL | undefined,
-  weights: Record<string, number>, limit: number, score: (c: Profile) => T,
+  db: Db,
+  recipe: Recipe<S>,
+  model: string,
+  source: S,
+  picked: Picked[],
+  where: SQL | undefined,
+  weights: Record<string, number>,
+  limit: number,
+  score: (c: Profile) => T,
 ): Promise<{ scored: T[]; count: number; read: number }> {
   if (picked.length <= firstRound(limit)) {
     const all = (await readBack(db, recipe, model, source, picked, where)).map(score);

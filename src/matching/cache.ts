@@ -106,15 +106,26 @@ export class MemoryMatchCache implements MatchCache {
   }
 
   stats(): MatchCacheStats {
-    return { enabled: true, entries: this.entries.size, bytes: this.bytes, hits: this.hits, misses: this.misses, invalidations: this.gen };
+    return {
+      enabled: true,
+      entries: this.entries.size,
+      bytes: this.bytes,
+      hits: this.hits,
+      misses: this.misses,
+      invalidations: this.gen,
+    };
   }
 
   /** Invalidates on every notification of `database`'s match-data triggers, and on each (re)connect of the listener. */
   async watch(database: Database, logger: Logger): Promise<void> {
-    this.stopListening = await database.listen(MATCH_DATA_CHANNEL, () => this.invalidate(), () => {
-      logger.debug('match cache: listening for data changes');
-      this.invalidate();
-    });
+    this.stopListening = await database.listen(
+      MATCH_DATA_CHANNEL,
+      () => this.invalidate(),
+      () => {
+        logger.debug('match cache: listening for data changes');
+        this.invalidate();
+      },
+    );
   }
 
   async close(): Promise<void> {
@@ -136,7 +147,11 @@ export const noMatchCache: MatchCache = {
   close: async () => {},
 };
 
-export async function createMatchCache(database: Database, opts: MatchCacheOptions, logger: Logger): Promise<MatchCache> {
+export async function createMatchCache(
+  database: Database,
+  opts: MatchCacheOptions,
+  logger: Logger,
+): Promise<MatchCache> {
   if (opts.ttlMs <= 0 || opts.maxBytes <= 0) return noMatchCache;
   const cache = new MemoryMatchCache(opts);
   await cache.watch(database, logger);

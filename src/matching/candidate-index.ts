@@ -130,8 +130,13 @@ const HEAP_SHARE = 0.6;
  * left to SQL (logged once). `heapLimitBytes`: the heap's limit (tests set a small one).
  */
 export async function createCandidateIndex(
-  database: Database, maxBytes: number, logger?: Logger,
-  { sweepIntervalMs = SWEEP_INTERVAL_MS, heapLimitBytes = getHeapStatistics().heap_size_limit }: { sweepIntervalMs?: number; heapLimitBytes?: number } = {},
+  database: Database,
+  maxBytes: number,
+  logger?: Logger,
+  {
+    sweepIntervalMs = SWEEP_INTERVAL_MS,
+    heapLimitBytes = getHeapStatistics().heap_size_limit,
+  }: { sweepIntervalMs?: number; heapLimitBytes?: number } = {},
 ): Promise<CandidateIndex> {
   if (maxBytes <= 0) return noCandidateIndex;
   const stores = new Map<string, TableStore | 'sql'>();
@@ -143,19 +148,30 @@ export async function createCandidateIndex(
   const heapBudget = HEAP_SHARE * heapLimitBytes;
   const onHeap = () => live().reduce((a, x) => a + x.heapBytes, 0);
   const fits = () => used() <= maxBytes && onHeap() <= heapBudget;
-  const stop = await database.listen('match_data', (table) => {
-    const s = stores.get(table);
-    if (s && s !== 'sql') s.dirty = true;
-  }, dirtyAll).catch((e: unknown) => {
-    // Without notifications, every call refreshes (a range read of the rows written since the last).
-    logger?.warn({ err: e }, 'candidate index: no change notifications, refreshing on every call');
-    return null;
-  });
+  const stop = await database
+    .listen(
+      'match_data',
+      (table) => {
+        const s = stores.get(table);
+        if (s && s !== 'sql') s.dirty = true;
+      },
+      dirtyAll,
+    )
+    .catch((e: unknown) => {
+      // Without notifications, every call refreshes (a range read of the rows written since the last).
+      logger?.warn({ err: e }, 'candidate index: no change notifications, refreshing on every call');
+      return null;
+    });
 
   const leaveToSql = (name: string) => {
-    logger?.warn({
-      table: name, maxMb: Math.round(maxBytes / 2 ** 20), heapMb: Math.round(heapBudget / 2 ** 20),
-    }, 'candidate index: table does not fit in MATCH_INDEX_MAX_MB or the JS heap, narrowed in SQL');
+    logger?.warn(
+      {
+        table: name,
+        maxMb: Math.round(maxBytes / 2 ** 20),
+        heapMb: Math.round(heapBudget / 2 ** 20),
+      },
+      'candidate index: table does not fit in MATCH_INDEX_MAX_MB or the JS heap, narrowed in SQL',
+    );
     stores.set(name, 'sql');
     return null;
   };
@@ -171,7 +187,8 @@ export async function createCandidateIndex(
       const [{ n }] = await database.db.select({ n: sql<number>`count(*)::int` }).from(t);
       if (Number(n) <= minRows) return null;
       // A table that cannot fit is not loaded at all (at 1M projects, most of it would be read for nothing).
-      if (used() + Number(n) * (ROW_BYTES + dims * 4) > maxBytes || onHeap() + Number(n) * ROW_BYTES > heapBudget) return leaveToSql(name);
+      if (used() + Number(n) * (ROW_BYTES + dims * 4) > maxBytes || onHeap() + Number(n) * ROW_BYTES > heapBudget)
+        return leaveToSql(name);
       store = new TableStore(database, t, model, terms, shared, fits, sweepIntervalMs);
       stores.set(name, store);
     }
@@ -195,7 +212,13 @@ export async function createCandidateIndex(
     invalidate: dirtyAll,
     stats() {
       const s = live();
-      return { tables: s.length, rows: s.reduce((a, x) => a + x.size, 0), bytes: used(), loaded: s.reduce((a, x) => a + x.loaded, 0), warming: warming > 0 };
+      return {
+        tables: s.length,
+        rows: s.reduce((a, x) => a + x.size, 0),
+        bytes: used(),
+        loaded: s.reduce((a, x) => a + x.loaded, 0),
+        warming: warming > 0,
+      };
     },
     close: async () => {
       await stop?.();
@@ -245,14 +268,16 @@ const NONE: never[] = [];
  * third of the index's memory (~850 bytes a row at 100k).
  */
 const compactInferred = <T extends Inferred>(list: T[] | null, entries: Map<string, Inferred>): T[] =>
-  !list?.length ? NONE : list.map((x) => {
-    // A sector may bear a topic's name: the key says which it is.
-    const key = `${'topic' in x ? `t:${x.topic}` : `s:${x.sector}`}|${x.score}|${x.evidence.join('|')}`;
-    const had = entries.get(key);
-    if (had) return had as T;
-    entries.set(key, x);
-    return x;
-  });
+  !list?.length
+    ? NONE
+    : list.map((x) => {
+        // A sector may bear a topic's name: the key says which it is.
+        const key = `${'topic' in x ? `t:${x.topic}` : `s:${x.sector}`}|${x.score}|${x.evidence.join('|')}`;
+        const had = entries.get(key);
+        if (had) return had as T;
+        entries.set(key, x);
+        return x;
+      });
 
 /** Word ↔ small integer, shared by all tables (each row's keywords are kept as ids). */
 class Vocabulary {
@@ -317,8 +342,11 @@ class TableStore {
   private sweptAt = Date.now();
 
   constructor(
-    private readonly database: Database, private readonly t: EmbeddedTable, readonly model: string,
-    private readonly terms: Vocabulary, private readonly shared: Shared,
+    private readonly database: Database,
+    private readonly t: EmbeddedTable,
+    readonly model: string,
+    private readonly terms: Vocabulary,
+    private readonly shared: Shared,
     /** Whether every table's rows still fit the budget: a load stops at the first chunk beyond it. */
     private readonly fits: () => boolean,
     private readonly sweepIntervalMs: number,
@@ -333,7 +361,14 @@ class TableStore {
     let columns = this.occupied.byteLength + this.sharedCounts.byteLength;
     for (const byKey of this.postings.values()) for (const b of byKey.values()) columns += b.byteLength;
     for (const numbers of this.numbers.values()) columns += numbers.byteLength;
-    return this.rowBytes + (this.vectors?.bytes ?? 0) + this.hasVector.byteLength + this.keywordNorm.byteLength + this.keywordCounts.byteLength + columns;
+    return (
+      this.rowBytes +
+      (this.vectors?.bytes ?? 0) +
+      this.hasVector.byteLength +
+      this.keywordNorm.byteLength +
+      this.keywordCounts.byteLength +
+      columns
+    );
   }
 
   /** The part of `bytes` in the JS heap (the rows; vectors and the flat arrays are buffers outside it). */
@@ -364,23 +399,39 @@ class TableStore {
       const { db } = this.database;
       const t = this.t;
       const e = embeddingsTable;
-      const [{ w }] = resultRows<{ w: string }>(await db.execute(sql`select pg_snapshot_xmin(pg_current_snapshot())::text as w`));
+      const [{ w }] = resultRows<{ w: string }>(
+        await db.execute(sql`select pg_snapshot_xmin(pg_current_snapshot())::text as w`),
+      );
       const columns = entityColumns(t);
-      const changed = this.watermark ? sql`${sql.identifier(getTableName(t))}.changed_xid >= ${this.watermark}::xid8` : sql`true`;
+      const changed = this.watermark
+        ? sql`${sql.identifier(getTableName(t))}.changed_xid >= ${this.watermark}::xid8`
+        : sql`true`;
       // In id order, LOAD_CHUNK rows at a time: a first load of 100k+ rows never sits in memory twice.
-      for (let after = ''; ;) {
-        const rows = (await db.select({
-          ...columns,
-          _vector: sql<string | null>`case when ${t.vectorModel} = ${this.model} then ${t.vector}::text end`,
-          _keywords: sql<string[] | null>`tsvector_to_array(${t.keywords})`,
-          _keywordCount: t.keywordCount,
-          // Written with the entity's row (embedding-hooks, in its transaction), so changed_xid covers them.
-          _topics: e.inferredTopics,
-          _sectors: e.inferredSectors,
-        }).from(t).leftJoin(e, and(eq(e.entityKind, kindOfTable(t)), eq(e.entityId, t.id)))
-          .where(after ? sql`${changed} and ${t.id} > ${after}` : changed).orderBy(t.id).limit(LOAD_CHUNK)) as Row[];
+      for (let after = ''; ; ) {
+        const rows = (await db
+          .select({
+            ...columns,
+            _vector: sql<string | null>`case when ${t.vectorModel} = ${this.model} then ${t.vector}::text end`,
+            _keywords: sql<string[] | null>`tsvector_to_array(${t.keywords})`,
+            _keywordCount: t.keywordCount,
+            // Written with the entity's row (embedding-hooks, in its transaction), so changed_xid covers them.
+            _topics: e.inferredTopics,
+            _sectors: e.inferredSectors,
+          })
+          .from(t)
+          .leftJoin(e, and(eq(e.entityKind, kindOfTable(t)), eq(e.entityId, t.id)))
+          .where(after ? sql`${changed} and ${t.id} > ${after}` : changed)
+          .orderBy(t.id)
+          .limit(LOAD_CHUNK)) as Row[];
         for (const { _vector, _keywords, _keywordCount, _topics, _sectors, ...row } of rows) {
-          this.put(row, _vector ? (JSON.parse(_vector) as number[]) : null, _keywords ?? [], _keywordCount, _topics, _sectors);
+          this.put(
+            row,
+            _vector ? (JSON.parse(_vector) as number[]) : null,
+            _keywords ?? [],
+            _keywordCount,
+            _topics,
+            _sectors,
+          );
         }
         this.loaded += rows.length;
         if (rows.length < LOAD_CHUNK || !this.fits()) break;
@@ -415,7 +466,14 @@ class TableStore {
     }
   }
 
-  private put(row: Row, vector: number[] | null, words: string[], keywordCount: number | null, topics: Profile['inferredTopics'] | null, sectors: Profile['inferredSectors'] | null) {
+  private put(
+    row: Row,
+    vector: number[] | null,
+    words: string[],
+    keywordCount: number | null,
+    topics: Profile['inferredTopics'] | null,
+    sectors: Profile['inferredSectors'] | null,
+  ) {
     if (vector && !this.vectors) (this.vectors = new VectorScan(vector.length)).grow(this.hasVector.length);
     let s = this.slots.get(row.id);
     if (s === undefined) {
@@ -452,7 +510,9 @@ class TableStore {
         if (s !== undefined) clearBit(within, s);
       }
     }
-    const ranges = n.ranged.flatMap(({ of, within: range }) => (range ? [{ numbers: this.numbersOf(of), lo: range[0], hi: range[1] }] : []));
+    const ranges = n.ranged.flatMap(({ of, within: range }) =>
+      range ? [{ numbers: this.numbersOf(of), lo: range[0], hi: range[1] }] : [],
+    );
     for (let w = 0; w < within.length; w++) {
       rows: for (let bits = within[w]; bits !== 0; bits &= bits - 1) {
         const s = w * 32 + 31 - Math.clz32(bits & -bits);
@@ -478,7 +538,11 @@ class TableStore {
       const shared = new Set<string>();
       if (lexemes) for (let i = 0; i < kw.length; i++) if (lexemes[kw[i]]) shared.add(this.terms.word(kw[i]));
       out.push({
-        row: this.views[s]!.row, inferredTopics: this.topics[s], inferredSectors: this.sectors[s], shared, keywordCount: this.keywordCounts[s],
+        row: this.views[s]!.row,
+        inferredTopics: this.topics[s],
+        inferredSectors: this.sectors[s],
+        shared,
+        keywordCount: this.keywordCounts[s],
         similarity: similarities && this.hasVector[s] ? similarities[j] : null,
       });
     }

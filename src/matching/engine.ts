@@ -38,7 +38,12 @@ export interface Scored {
 }
 
 /** Scores one candidate: Σ weight·value over the features that apply, divided by their total weight. */
-export function scoreCandidate<S extends Profile>(recipe: Recipe<S>, weights: Record<string, number>, s: S, c: Profile): Scored {
+export function scoreCandidate<S extends Profile>(
+  recipe: Recipe<S>,
+  weights: Record<string, number>,
+  s: S,
+  c: Profile,
+): Scored {
   let sum = 0;
   let total = 0;
   const contributions: Scored['contributions'] = [];
@@ -66,9 +71,13 @@ export async function runRecipe<S extends Profile>(
   recipe: Recipe<S>,
   source: S,
   opts: {
-    limit: number; weights: Record<string, number>; scope?: SQL;
+    limit: number;
+    weights: Record<string, number>;
+    scope?: SQL;
     /** Overrides EXACT_LIMIT, SINGLE_PASS_MAX_ROWS and RETRIEVE_K (tests and recall measurements choose the path). */
-    exactLimit?: number; singlePassMaxRows?: number; retrieveK?: number;
+    exactLimit?: number;
+    singlePassMaxRows?: number;
+    retrieveK?: number;
   },
 ): Promise<{ items: MatchItem[]; candidates: number; read: number }> {
   const where = and(...recipe.rules.map((r) => r.where(source)).filter((x): x is SQL => !!x), opts.scope);
@@ -108,14 +117,27 @@ type CandidateQuery = (where: SQL | undefined, limit?: number) => Promise<Profil
  * searched by its HNSW and GIN indexes.
  */
 async function candidates<S extends Profile>(
-  ctx: EngineContext, recipe: Recipe<S>, source: S, where: SQL | undefined,
-  o: { exactLimit: number; singlePassMaxRows: number; retrieveK: number; scoped: boolean; weights: Record<string, number>; limit: number },
+  ctx: EngineContext,
+  recipe: Recipe<S>,
+  source: S,
+  where: SQL | undefined,
+  o: {
+    exactLimit: number;
+    singlePassMaxRows: number;
+    retrieveK: number;
+    scoped: boolean;
+    weights: Record<string, number>;
+    limit: number;
+  },
 ): Promise<{ scored: Scored[]; count: number; read: number }> {
   const score = (c: Profile) => scoreCandidate(recipe, o.weights, source, c);
   // Picks of the index are read back best-first; the SQL paths read their candidates whole.
   if (ctx.index && Number.isFinite(o.exactLimit) && !o.scoped) {
     const picked = await narrowInMemory(ctx, ctx.index, recipe, source, o.exactLimit, o.retrieveK);
-    if (picked) return picked.length ? readBest(ctx.db, recipe, ctx.model, source, picked, where, o.weights, o.limit, score) : { scored: [], count: 0, read: 0 };
+    if (picked)
+      return picked.length
+        ? readBest(ctx.db, recipe, ctx.model, source, picked, where, o.weights, o.limit, score)
+        : { scored: [], count: 0, read: 0 };
   }
   const profiles = await inSql(ctx, recipe, source, where, o);
   return { scored: profiles.map(score), count: profiles.length, read: profiles.length };
@@ -126,22 +148,43 @@ async function candidates<S extends Profile>(
  * keyword matches. Null when the index does not hold the table (beyond its budget). The index applies
  * the recipe's rules in memory; a caller's scope is SQL only, so scoped calls narrow in SQL.
  */
-async function narrowInMemory<S extends Profile>(ctx: EngineContext, index: CandidateIndex, recipe: Recipe<S>, source: S, exactLimit: number, k: number) {
+async function narrowInMemory<S extends Profile>(
+  ctx: EngineContext,
+  index: CandidateIndex,
+  recipe: Recipe<S>,
+  source: S,
+  exactLimit: number,
+  k: number,
+) {
   const t = recipe.candidateTable;
   if ((await tableSize(ctx.db, t)) <= exactLimit) return null; // one query reads them all
   const { keyed, excluded, ranged, admits } = indexRules(recipe, source);
   const words = searchable(await searchTerms(ctx.db, t, source.lexemes));
-  return index.narrow(t, admits, { model: ctx.model, keyed, excluded, ranged, vector: source.vector, words, lexemes: source.lexemes, exactLimit, k });
+  return index.narrow(t, admits, {
+    model: ctx.model,
+    keyed,
+    excluded,
+    ranged,
+    vector: source.vector,
+    words,
+    lexemes: source.lexemes,
+    exactLimit,
+    k,
+  });
 }
 
 /** The eligible candidates as profiles, narrowed in SQL (see candidates). */
 async function inSql<S extends Profile>(
-  ctx: EngineContext, recipe: Recipe<S>, source: S, where: SQL | undefined,
+  ctx: EngineContext,
+  recipe: Recipe<S>,
+  source: S,
+  where: SQL | undefined,
   { exactLimit, singlePassMaxRows, retrieveK }: { exactLimit: number; singlePassMaxRows: number; retrieveK: number },
 ): Promise<Profile[]> {
   const t = recipe.candidateTable;
   const rows = profileQuery(ctx.db, t, recipe.candidateKind, ctx.model, recipe.computed, source);
-  const query: CandidateQuery = async (w, limit) => (await rows(w, limit)).map((r) => toProfile(r, declaredOf(recipe, r)));
+  const query: CandidateQuery = async (w, limit) =>
+    (await rows(w, limit)).map((r) => toProfile(r, declaredOf(recipe, r)));
   // exactLimit may be Infinity (exhaustive scoring, e.g. for recall measurements): no LIMIT then.
   const probeLimit = Number.isFinite(exactLimit) ? exactLimit + 1 : undefined;
   const size = await tableSize(ctx.db, t);
@@ -156,7 +199,15 @@ async function inSql<S extends Profile>(
   if (size > exactLimit) {
     const probe = ctx.db.select({ id: t.id }).from(t).where(where);
     const ids = await (probeLimit ? probe.limit(probeLimit) : probe);
-    if (ids.length <= exactLimit) return ids.length ? query(idIn(t.id, ids.map((r) => r.id as string))) : [];
+    if (ids.length <= exactLimit)
+      return ids.length
+        ? query(
+            idIn(
+              t.id,
+              ids.map((r) => r.id as string),
+            ),
+          )
+        : [];
   }
   return retrieve(ctx, recipe, source, where, query, retrieveK);
 }
@@ -169,15 +220,19 @@ async function inSql<S extends Profile>(
  */
 export function indexRules<S extends Profile>(recipe: Recipe<S>, source: S, { lookUp = true } = {}) {
   const applying = recipe.rules.filter((r) => !r.live && r.where(source) !== null);
-  const keyed = lookUp ? applying.flatMap((r) => (r.keyed ? [{ of: r.keyed.of, values: r.keyed.values(source) }] : [])) : [];
+  const keyed = lookUp
+    ? applying.flatMap((r) => (r.keyed ? [{ of: r.keyed.of, values: r.keyed.values(source) }] : []))
+    : [];
   const excluded = lookUp ? applying.flatMap((r) => (r.excludes ? [r.excludes(source)] : [])) : [];
-  const ranged = lookUp ? applying.flatMap((r) => (r.ranged ? [{ of: r.ranged.of, within: r.ranged.within(source) }] : [])) : [];
+  const ranged = lookUp
+    ? applying.flatMap((r) => (r.ranged ? [{ of: r.ranged.of, within: r.ranged.within(source) }] : []))
+    : [];
   const checks = applying.filter((r) => !(lookUp && (r.keyed || r.excludes || r.ranged))).map((r) => r.check);
   const admits = checks.length
     ? (c: { row: Record<string, any> }) => {
-      for (let i = 0; i < checks.length; i++) if (!checks[i](source, c as Profile)) return false;
-      return true;
-    }
+        for (let i = 0; i < checks.length; i++) if (!checks[i](source, c as Profile)) return false;
+        return true;
+      }
     : null;
   return { keyed, excluded, ranged, admits };
 }
@@ -195,14 +250,23 @@ export const SINGLE_PASS_MAX_ROWS = 50_000;
  * keyword matches (`k`: RETRIEVE_K unless the recipe sets its own): the same sets as the probe and the two channels, from one
  * evaluation of the rules.
  */
-async function singlePass(ctx: EngineContext, t: EmbeddedTable, source: Profile, where: SQL | undefined, exactLimit: number, k: number): Promise<string[]> {
+async function singlePass(
+  ctx: EngineContext,
+  t: EmbeddedTable,
+  source: Profile,
+  where: SQL | undefined,
+  exactLimit: number,
+  k: number,
+): Promise<string[]> {
   const distance = modelDistance(t, ctx.model, source.vector);
   const rank = keywordRank(t, await searchTerms(ctx.db, t, source.lexemes));
-  const rows = resultRows<{ id: string }>(await ctx.db.execute(sql`
+  const rows = resultRows<{ id: string }>(
+    await ctx.db.execute(sql`
     with e as materialized (select ${t.id} as id, ${distance} as d, ${rank ? sql`nullif(${rank}, 0)` : sql`null::float8`} as r from ${t} where ${where ?? sql`true`})
     select id from e where (select count(*) from e) <= ${exactLimit}
     union (select id from e where d is not null order by d limit ${k})
-    union (select id from e where r is not null order by r desc limit ${k})`));
+    union (select id from e where r is not null order by r desc limit ${k})`),
+  );
   return rows.map((r) => r.id);
 }
 /** Row counts of candidate tables, refreshed at most every SIZE_TTL_MS (only the exact/hybrid choice depends on it). */
@@ -224,18 +288,27 @@ async function tableSize(db: Db, table: PgTable): Promise<number> {
  * rows would compute every computed column of every keyword match before the sort — and one query
  * then reads the union's full rows.
  */
-async function retrieve<S extends Profile>(ctx: EngineContext, recipe: Recipe<S>, source: S, where: SQL | undefined, query: CandidateQuery, k: number) {
+async function retrieve<S extends Profile>(
+  ctx: EngineContext,
+  recipe: Recipe<S>,
+  source: S,
+  where: SQL | undefined,
+  query: CandidateQuery,
+  k: number,
+) {
   const t = recipe.candidateTable;
   const channels: Promise<{ id: unknown }[]>[] = [];
   if (source.vector) {
     const vector = source.vector;
     // Iterative scans keep walking the HNSW index until enough rows pass the eligibility filter
     // (pgvector ≥ 0.8), instead of returning too few.
-    channels.push(ctx.db.transaction(async (tx) => {
-      await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
-      await tx.execute(sql.raw(`set local hnsw.ef_search = ${VECTOR_EF_SEARCH}`));
-      return nearestIds(tx as unknown as Db, ctx, t, where, vector, k);
-    }));
+    channels.push(
+      ctx.db.transaction(async (tx) => {
+        await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
+        await tx.execute(sql.raw(`set local hnsw.ef_search = ${VECTOR_EF_SEARCH}`));
+        return nearestIds(tx as unknown as Db, ctx, t, where, vector, k);
+      }),
+    );
   }
   const keywords = keywordIds(ctx.db, t, where, await searchTerms(ctx.db, t, source.lexemes), k);
   if (keywords) channels.push(keywords);
@@ -244,8 +317,17 @@ async function retrieve<S extends Profile>(ctx: EngineContext, recipe: Recipe<S>
 }
 
 /** The vector channel: ids of the eligible candidates nearest to `vector` (the table's per-model HNSW index serves the ORDER BY). */
-export function nearestIds(on: Db, ctx: Pick<EngineContext, 'model'>, t: EmbeddedTable, where: SQL | undefined, vector: number[], k: number) {
-  return on.select({ id: t.id }).from(t)
+export function nearestIds(
+  on: Db,
+  ctx: Pick<EngineContext, 'model'>,
+  t: EmbeddedTable,
+  where: SQL | undefined,
+  vector: number[],
+  k: number,
+) {
+  return on
+    .select({ id: t.id })
+    .from(t)
     .where(and(where, sql`${t.vectorModel} = ${ctx.model}`))
     .orderBy(vectorDistance(t, vector))
     .limit(k);
@@ -259,11 +341,18 @@ export function keywordIds(on: Db, t: EmbeddedTable, where: SQL | undefined, ter
   const words = searchable(terms);
   if (!words.length) return null;
   const tsq = sql`to_tsquery('simple', ${words.map((w) => `'${w}'`).join(' | ')})`;
-  return on.select({ id: t.id }).from(t).where(and(where, sql`${t.keywords} @@ ${tsq}`)).orderBy(sql`${rankOn(t, words)} desc`).limit(k);
+  return on
+    .select({ id: t.id })
+    .from(t)
+    .where(and(where, sql`${t.keywords} @@ ${tsq}`))
+    .orderBy(sql`${rankOn(t, words)} desc`)
+    .limit(k);
 }
 
 /** The words as the keyword channel uses them: quotes and backslashes dropped (tsquery syntax), empty ones left out. */
-const searchable = (terms: Iterable<string>) => [...new Set([...terms].map((w) => w.replace(/['\\]/g, '')).filter(Boolean))];
+const searchable = (terms: Iterable<string>) => [
+  ...new Set([...terms].map((w) => w.replace(/['\\]/g, '')).filter(Boolean)),
+];
 
 /**
  * How well a row's keywords match the words, in SQL: the words it shares with them over the square
@@ -293,10 +382,17 @@ export function explain<S extends Profile>(recipe: Recipe<S>, source: S, s: Scor
     .map((c) => ({ code: c.id, text: c.detail()[lang] }));
   for (const n of recipe.notes?.(source, s.profile) ?? []) reasons.push({ code: 'inferred', text: n[lang] });
   if (!source.vector || !(s.profile.vector || s.profile.pair?.similarity != null)) {
-    const note = bi('语义向量尚未生成，暂按关键词与规则匹配', 'Semantic vector not ready yet: matched on keywords and rules');
+    const note = bi(
+      '语义向量尚未生成，暂按关键词与规则匹配',
+      'Semantic vector not ready yet: matched on keywords and rules',
+    );
     reasons.push({ code: 'cold_start', text: note[lang] });
   }
   const rules = recipe.rules.filter((r) => r.where(source) !== null).map((r) => r.text[lang]);
-  if (rules.length) reasons.push({ code: 'eligible', text: (lang === 'zh' ? '符合硬性条件：' : 'Meets the hard rules: ') + rules.join(lang === 'zh' ? '；' : '; ') });
+  if (rules.length)
+    reasons.push({
+      code: 'eligible',
+      text: (lang === 'zh' ? '符合硬性条件：' : 'Meets the hard rules: ') + rules.join(lang === 'zh' ? '；' : '; '),
+    });
   return reasons;
 }

@@ -12,7 +12,9 @@ const name = regionLabel;
 
 export function cosine(a: number[], b: number[]): number {
   if (a.length !== b.length) return 0;
-  let dot = 0, na = 0, nb = 0;
+  let dot = 0,
+    na = 0,
+    nb = 0;
   for (let i = 0; i < a.length; i++) {
     dot += a[i] * b[i];
     na += a[i] * a[i];
@@ -28,7 +30,10 @@ export const semantic: Feature<Profile> = {
     const similarity = c.pair ? c.pair.similarity : s.vector && c.vector ? cosine(s.vector, c.vector) : null;
     if (similarity === null) return null;
     const v = Math.max(0, Math.min(1, similarity));
-    return { value: v, detail: () => bi(`描述语义相似度 ${pct(v)}`, `Semantic similarity of the descriptions ${pct(v)}`) };
+    return {
+      value: v,
+      detail: () => bi(`描述语义相似度 ${pct(v)}`, `Semantic similarity of the descriptions ${pct(v)}`),
+    };
   },
 };
 
@@ -54,7 +59,9 @@ export const lexicalFeature = (shown: (word: string) => boolean = () => true): F
         const all = [...s.lexemes].filter((t) => theirs.has(t));
         const shared = all.filter(shown).slice(0, 5);
         if (shared.length) return bi(`共同关键词：${shared.join('、')}`, `Shared keywords: ${shared.join(', ')}`);
-        return all.length ? bi('有共同关键词（不列出）', 'Shared keywords (not listed)') : bi('没有共同关键词', 'No shared keywords');
+        return all.length
+          ? bi('有共同关键词（不列出）', 'Shared keywords (not listed)')
+          : bi('没有共同关键词', 'No shared keywords');
       },
     };
   },
@@ -62,7 +69,11 @@ export const lexicalFeature = (shown: (word: string) => boolean = () => true): F
 export const lexical = lexicalFeature();
 
 /** How much of what the source needs the candidate offers (declared topics weigh 1, inferred ≤ 0.7). */
-export function topicCoverage(needs: (s: Profile) => Record<string, number>, offers: (c: Profile) => Record<string, number>, what: { zh: string; en: string }): Feature<Profile> {
+export function topicCoverage(
+  needs: (s: Profile) => Record<string, number>,
+  offers: (c: Profile) => Record<string, number>,
+  what: { zh: string; en: string },
+): Feature<Profile> {
   // The source's needs, listed once per source rather than once per candidate.
   const listed = new WeakMap<Profile, { entries: [string, number][]; total: number }>();
   return {
@@ -86,13 +97,26 @@ export function topicCoverage(needs: (s: Profile) => Record<string, number>, off
       }
       const v = covered / total;
       if (!hit.length) return { value: 0, detail: () => bi(`${what.zh}：无重合`, `${what.en}: no overlap`) };
-      return { value: v, detail: () => labelled('topic', hit, (l) => `${what.zh}：${l}`, (l) => `${what.en}: ${l}`) };
+      return {
+        value: v,
+        detail: () =>
+          labelled(
+            'topic',
+            hit,
+            (l) => `${what.zh}：${l}`,
+            (l) => `${what.en}: ${l}`,
+          ),
+      };
     },
   };
 }
 
 /** The source's sector among the candidate's sectors (an empty list = open to all sectors). */
-export function sectorFit(sectorOf: (s: Profile) => Record<string, number>, listOf: (c: Profile) => string[], openValue = 0.4): Feature<Profile> {
+export function sectorFit(
+  sectorOf: (s: Profile) => Record<string, number>,
+  listOf: (c: Profile) => string[],
+  openValue = 0.4,
+): Feature<Profile> {
   return {
     id: 'sector',
     compute(s, c) {
@@ -103,7 +127,16 @@ export function sectorFit(sectorOf: (s: Profile) => Record<string, number>, list
       let which = '';
       for (const sec of list) if ((mine[sec] ?? 0) > best) [best, which] = [mine[sec], sec];
       if (!best) return { value: 0, detail: () => bi('产业不同', 'Different sector') };
-      return { value: best, detail: () => labelled('sector', [which], (l) => `同一产业：${l}`, (l) => `Same sector: ${l}`) };
+      return {
+        value: best,
+        detail: () =>
+          labelled(
+            'sector',
+            [which],
+            (l) => `同一产业：${l}`,
+            (l) => `Same sector: ${l}`,
+          ),
+      };
     },
   };
 }
@@ -132,7 +165,16 @@ export const languages: Feature<Profile> = {
     if (!mine.length) return null;
     const theirs: string[] = c.row.languages ?? [];
     const shared = mine.filter((l) => theirs.includes(l));
-    return { value: shared.length / mine.length, detail: () => labelled('lang', shared, (l) => `共同语言：${l}`, (l) => `Shared languages: ${l}`) };
+    return {
+      value: shared.length / mine.length,
+      detail: () =>
+        labelled(
+          'lang',
+          shared,
+          (l) => `共同语言：${l}`,
+          (l) => `Shared languages: ${l}`,
+        ),
+    };
   },
 };
 
@@ -145,7 +187,16 @@ export function stageFit(stageOf: (s: Profile) => string, listOf: (c: Profile) =
       if (!list.length) return { value: 0.5, detail: () => bi('不限阶段', 'Any stage') };
       const st = stageOf(s);
       return list.includes(st)
-        ? { value: 1, detail: () => labelled('stage', [st], (l) => `阶段相符：${l}`, (l) => `Stage fits: ${l}`) }
+        ? {
+            value: 1,
+            detail: () =>
+              labelled(
+                'stage',
+                [st],
+                (l) => `阶段相符：${l}`,
+                (l) => `Stage fits: ${l}`,
+              ),
+          }
         : { value: 0, detail: () => bi('阶段不符', 'Stage does not fit') };
     },
   };

@@ -11,7 +11,10 @@ import { acceptedOnceSql } from '../engagement/ended.ts';
 import type { Feature, Profile } from './types.ts';
 
 /** `{ accepted, declined }` decisions of the target row in the query (an ended one counts when it was accepted first). */
-export const decisionsSql = (kind: 'mentor' | 'investor', targetId: PgColumn): SQL<{ accepted: number; declined: number }> =>
+export const decisionsSql = (
+  kind: 'mentor' | 'investor',
+  targetId: PgColumn,
+): SQL<{ accepted: number; declined: number }> =>
   sql`(select json_build_object(
       'accepted', count(*) filter (where ${acceptedOnceSql(sql.raw('fi.status'), sql.raw('fi.decided_at'))}),
       'declined', count(*) filter (where fi.status = 'declined'))
@@ -31,6 +34,10 @@ export const responsiveness: Feature<Profile> = {
     const decided = d ? d.accepted + d.declined : 0;
     if (!d || !decided) return null;
     const value = (d.accepted + 1) / (decided + 2);
-    return { value, detail: () => bi(`以往对接中接受了 ${d.accepted}/${decided} 次`, `Accepted ${d.accepted} of ${decided} past introductions`) };
+    return {
+      value,
+      detail: () =>
+        bi(`以往对接中接受了 ${d.accepted}/${decided} 次`, `Accepted ${d.accepted} of ${decided} past introductions`),
+    };
   },
 };

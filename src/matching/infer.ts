@@ -60,8 +60,39 @@ const EN_SPLIT = /[^A-Za-z0-9\u00C0-\u024F]+/;
 const EN_GAP = /^[\s\-\u2010-\u2013/&'\u2019]{1,3}$/;
 const ACRONYM = /^(?=.*[A-Z])[A-Z0-9]{2,}$/;
 const STOPWORDS = new Set([
-  'a', 'an', 'the', 'of', 'for', 'to', 'and', 'or', 'in', 'on', 'at', 'by', 'with', 'our', 'we', 'us', 'from', 'up',
-  'off', 'no', 'not', 'more', 'how', 'where', 'just', 'only', 'what', 'is', 'are', 'it', 'its', 'into', 'apply',
+  'a',
+  'an',
+  'the',
+  'of',
+  'for',
+  'to',
+  'and',
+  'or',
+  'in',
+  'on',
+  'at',
+  'by',
+  'with',
+  'our',
+  'we',
+  'us',
+  'from',
+  'up',
+  'off',
+  'no',
+  'not',
+  'more',
+  'how',
+  'where',
+  'just',
+  'only',
+  'what',
+  'is',
+  'are',
+  'it',
+  'its',
+  'into',
+  'apply',
 ]);
 
 /** Inflected surface forms of an English base word (lower-case). */
@@ -96,11 +127,17 @@ function enWords(phrase: string): EnWord[] {
     .map((w) =>
       ACRONYM.test(w)
         ? { forms: new Set([w, `${w}s`]), caseSensitive: true }
-        : { forms: new Set(inflections(w.toLowerCase())), caseSensitive: false });
+        : { forms: new Set(inflections(w.toLowerCase())), caseSensitive: false },
+    );
 }
 
 const enKey = (words: EnWord[], phrase: string) =>
-  phrase.normalize('NFKC').split(EN_SPLIT).filter(Boolean).map((w, i) => (words[i].caseSensitive ? w : w.toLowerCase())).join(' ');
+  phrase
+    .normalize('NFKC')
+    .split(EN_SPLIT)
+    .filter(Boolean)
+    .map((w, i) => (words[i].caseSensitive ? w : w.toLowerCase()))
+    .join(' ');
 
 /** Compiles a lexicon (value → zh/en phrases) into a matcher. Throws on malformed entries. */
 export function compileLexicon<K extends string>(lexicon: Record<K, LexiconEntry>): LexiconMatcher<K> {
@@ -112,7 +149,8 @@ export function compileLexicon<K extends string>(lexicon: Record<K, LexiconEntry
 
   const zhPhrase = (raw: string, key: K) => {
     const text = raw.normalize('NFKC').toLowerCase().trim();
-    if ([...text].length < 2) throw new Error(`lexicon ${key}: Chinese phrase "${raw}" must have at least 2 characters`);
+    if ([...text].length < 2)
+      throw new Error(`lexicon ${key}: Chinese phrase "${raw}" must have at least 2 characters`);
     let p = zhPhrases.get(text);
     if (!p) zhPhrases.set(text, (p = newPhrase()));
     return p;
@@ -247,7 +285,15 @@ function weightFor(p: Phrase, key: number): number {
 
 /** Whether hit `a` does not count for `key`: inside a longer hit of the same value or of one of its exclusions,
  *  or on the same span as a stronger phrase of the same value. */
-function blockedFor(hits: Hit[], a: number, key: number, weight: number, negation: Int8Array, text: string, lower: string) {
+function blockedFor(
+  hits: Hit[],
+  a: number,
+  key: number,
+  weight: number,
+  negation: Int8Array,
+  text: string,
+  lower: string,
+) {
   const h = hits[a];
   const len = h.end - h.start;
   for (let b = 0; b < hits.length; b++) {
@@ -257,7 +303,10 @@ function blockedFor(hits: Hit[], a: number, key: number, weight: number, negatio
     const ow = weightFor(o.phrase, key);
     if (o.end - o.start > len) {
       if (ow > 0 || o.phrase.excludes.includes(key)) return true;
-    } else if ((ow > weight || (ow === weight && o.phrase.id < h.phrase.id)) && !isNegated(hits, b, negation, text, lower)) {
+    } else if (
+      (ow > weight || (ow === weight && o.phrase.id < h.phrase.id)) &&
+      !isNegated(hits, b, negation, text, lower)
+    ) {
       return true;
     }
   }
@@ -265,7 +314,8 @@ function blockedFor(hits: Hit[], a: number, key: number, weight: number, negatio
 }
 
 function isNegated(hits: Hit[], i: number, negation: Int8Array, text: string, lower: string): boolean {
-  if (negation[i] === 0) negation[i] = (hits[i].zh ? negatedZh(lower, hits[i].start) : negatedEn(text, hits[i].start)) ? 1 : 2;
+  if (negation[i] === 0)
+    negation[i] = (hits[i].zh ? negatedZh(lower, hits[i].start) : negatedEn(text, hits[i].start)) ? 1 : 2;
   return negation[i] === 1;
 }
 
@@ -286,7 +336,8 @@ function score(c: Compiled, text: string, lower: string, hits: Hit[], threshold:
       if (blockedFor(hits, a, t.key, t.weight, negation, text, lower)) continue;
       if (isNegated(hits, a, negation, text, lower)) break;
       const counted = (perKey[t.key] ??= []);
-      if (!counted.some((x) => x.id === h.phrase.id)) counted.push({ id: h.phrase.id, weight: t.weight, start: h.start, end: h.end });
+      if (!counted.some((x) => x.id === h.phrase.id))
+        counted.push({ id: h.phrase.id, weight: t.weight, start: h.start, end: h.end });
     }
   }
   const out: Scored[] = [];
@@ -355,12 +406,16 @@ export const sectorsMatcher = () => (sectorMatcher ??= compileLexicon(sectorLexi
 
 /** Topics signalled by a text (needs of a project, expertise of a mentor …), best first, with evidence. */
 export function inferTopics(text: string, options?: InferOptions): InferredTopic[] {
-  return topicsMatcher().match(text, options).map(({ key, score, evidence }) => ({ topic: key, score, evidence }));
+  return topicsMatcher()
+    .match(text, options)
+    .map(({ key, score, evidence }) => ({ topic: key, score, evidence }));
 }
 
 /** Sectors signalled by a text, best first, with evidence. Never returns `other`. */
 export function inferSectors(text: string, options?: InferOptions): InferredSector[] {
-  return sectorsMatcher().match(text, options).map(({ key, score, evidence }) => ({ sector: key, score, evidence }));
+  return sectorsMatcher()
+    .match(text, options)
+    .map(({ key, score, evidence }) => ({ sector: key, score, evidence }));
 }
 
 function merge<K extends string>(declared: readonly K[], inferred: readonly { key: K; score: number }[]) {
@@ -383,7 +438,10 @@ export function mergeTopics(
   declared: readonly Topic[],
   inferred: readonly { topic: Topic; score: number }[],
 ): Partial<Record<Topic, number>> {
-  return merge(declared, inferred.map((i) => ({ key: i.topic, score: i.score })));
+  return merge(
+    declared,
+    inferred.map((i) => ({ key: i.topic, score: i.score })),
+  );
 }
 
 /** Sector weights, same rule as mergeTopics: declared 1.0, inferred score × 0.7. */
@@ -391,7 +449,10 @@ export function mergeSectors(
   declared: readonly Sector[],
   inferred: readonly { sector: Sector; score: number }[],
 ): Partial<Record<Sector, number>> {
-  return merge(declared, inferred.map((i) => ({ key: i.sector, score: i.score })));
+  return merge(
+    declared,
+    inferred.map((i) => ({ key: i.sector, score: i.score })),
+  );
 }
 
 /**

@@ -37,17 +37,23 @@ export interface Pool {
 async function inChunks<T>(ids: string[] | undefined, load: (where: SQL | undefined) => Promise<T[]>): Promise<T[]> {
   if (!ids) return load(undefined);
   const out: T[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await load(inArray(mentorsTable.id, ids.slice(i, i + CHUNK)))));
+  for (let i = 0; i < ids.length; i += CHUNK)
+    out.push(...(await load(inArray(mentorsTable.id, ids.slice(i, i + CHUNK)))));
   return out;
 }
 
 /** Loads the projects and mentors (all mentors when `mentorIds` is absent) and scores every eligible pair. */
-export async function projectMentorPool(ctx: { db: Db; model: string }, projectIds: string[], mentorIds?: string[]): Promise<Pool> {
+export async function projectMentorPool(
+  ctx: { db: Db; model: string },
+  projectIds: string[],
+  mentorIds?: string[],
+): Promise<Pool> {
   const recipe = projectMentors;
   const projects: PoolProject[] = [];
   const projectQuery = profileQuery(ctx.db, projectsTable, 'project', ctx.model, projectExtras);
   for (let i = 0; i < projectIds.length; i += CHUNK) {
-    for (const raw of await projectQuery(inArray(projectsTable.id, projectIds.slice(i, i + CHUNK)))) projects.push(projectSourceOf(raw));
+    for (const raw of await projectQuery(inArray(projectsTable.id, projectIds.slice(i, i + CHUNK))))
+      projects.push(projectSourceOf(raw));
   }
   const order = new Map(projectIds.map((id, i) => [id, i]));
   projects.sort((a, b) => order.get(a.row.id)! - order.get(b.row.id)!);
@@ -94,12 +100,18 @@ export async function projectMentorPool(ctx: { db: Db; model: string }, projectI
 /** The recipe's reasons for one pair of the pool, in both languages (the same text the match endpoint gives). */
 export function explainPair(pool: Pool, project: number, mentor: number): Record<Lang, Reason[]> {
   const s = pool.projects[project];
-  const scored = scoreCandidate(projectMentors, recipeWeights(projectMentors, s.centerWeights), s, pool.mentors[mentor]);
+  const scored = scoreCandidate(
+    projectMentors,
+    recipeWeights(projectMentors, s.centerWeights),
+    s,
+    pool.mentors[mentor],
+  );
   return { zh: explain(projectMentors, s, scored, 'zh'), en: explain(projectMentors, s, scored, 'en') };
 }
 
 /** The zh/en text of a project→mentor rule, by id. */
-export const mentorRuleText = (id: string): Bilingual | undefined => projectMentors.rules.find((r) => r.id === id)?.text;
+export const mentorRuleText = (id: string): Bilingual | undefined =>
+  projectMentors.rules.find((r) => r.id === id)?.text;
 
 /** The ids of the recipe's rules that the pair fails (empty = eligible), e.g. to explain a rejected pin. */
 export function failedRules(pool: Pool, project: number, mentor: number): string[] {

@@ -39,14 +39,17 @@ export const pairColumns = (table: EmbeddedTable, model: string, source: Profile
   return {
     _similarity: similarityTo(table, model, source),
     // k ∩ W as k minus (k minus W): two binary-searching deletes, ~30 % cheaper than unnest + any.
-    _shared: sql<string[]>`tsvector_to_array(ts_delete(${table.keywords}, tsvector_to_array(ts_delete(${table.keywords}, ${textArray(source.lexemes)}))))`,
+    _shared: sql<
+      string[]
+    >`tsvector_to_array(ts_delete(${table.keywords}, tsvector_to_array(ts_delete(${table.keywords}, ${textArray(source.lexemes)}))))`,
     // The same keywords toProfile keeps (single characters carry little meaning), counted at write time.
     _lexemeCount: table.keywordCount,
   };
 };
 
 /** Cosine similarity of each row's vector with the source's (null without both), as pgvector computes it. */
-const similarityTo = (table: EmbeddedTable, model: string, source: Profile) => sql<number | null>`1 - ${modelDistance(table, model, source.vector)}`;
+const similarityTo = (table: EmbeddedTable, model: string, source: Profile) =>
+  sql<number | null>`1 - ${modelDistance(table, model, source.vector)}`;
 
 type Declared = { topics?: string[]; sectors?: string[] };
 
@@ -57,7 +60,11 @@ export const declaredOf = (recipe: Recipe<any>, row: Record<string, any>): Decla
 });
 
 /** Topic and sector weights: declared ones 1, inferred ones ≤ 0.7 (infer.ts). */
-const weightsOf = (declared: Declared, inferredTopics: Profile['inferredTopics'], inferredSectors: Profile['inferredSectors']) => ({
+const weightsOf = (
+  declared: Declared,
+  inferredTopics: Profile['inferredTopics'],
+  inferredSectors: Profile['inferredSectors'],
+) => ({
   topics: mergeTopics((declared.topics ?? []) as never, inferredTopics as never) as Record<string, number>,
   sectors: mergeSectors((declared.sectors ?? []) as never, inferredSectors as never) as Record<string, number>,
 });
@@ -69,7 +76,13 @@ export function toProfile(raw: Record<string, any>, declared: Declared): Profile
   const inferredSectors = (_sectors ?? []) as Profile['inferredSectors'];
   return {
     row,
-    ...(_shared !== undefined && { pair: { similarity: _similarity == null ? null : Number(_similarity), shared: new Set<string>(_shared), lexemeCount: Number(_lexemeCount) } }),
+    ...(_shared !== undefined && {
+      pair: {
+        similarity: _similarity == null ? null : Number(_similarity),
+        shared: new Set<string>(_shared),
+        lexemeCount: Number(_lexemeCount),
+      },
+    }),
     vector: _embedding ? (JSON.parse(_embedding) as number[]) : null,
     // Single Chinese characters and one-letter words carry little meaning as keywords.
     lexemes: new Set((_lexemes ?? []).filter((t: string) => t.length > 1)),
@@ -84,7 +97,14 @@ export function toProfile(raw: Record<string, any>, declared: Declared): Profile
  * transaction). With `against`, candidates of that source: compared with it in SQL (pairColumns)
  * instead of carrying their own vector and keywords.
  */
-export function profileQuery(db: Db, table: EmbeddedTable, kind: EmbeddedKind, model: string, extra: Record<string, SQL> = {}, against?: Profile) {
+export function profileQuery(
+  db: Db,
+  table: EmbeddedTable,
+  kind: EmbeddedKind,
+  model: string,
+  extra: Record<string, SQL> = {},
+  against?: Profile,
+) {
   const { _embedding, _lexemes, ...common } = profileColumns(table, model);
   const columns = against ? { ...common, ...pairColumns(table, model, against) } : { ...common, _embedding, _lexemes };
   return (where: SQL | undefined, limit?: number, orderBy?: SQL, on: Db = db) => {
@@ -106,12 +126,21 @@ export function profileQuery(db: Db, table: EmbeddedTable, kind: EmbeddedKind, m
  * pgvector's own arithmetic (so that scores equal the SQL path's to the bit). The rest comes from
  * memory: reading it here used to be most of a call's cost.
  */
-export async function readBack(db: Db, recipe: Recipe<any>, model: string, source: Profile, picked: Picked[], where: SQL | undefined): Promise<Profile[]> {
+export async function readBack(
+  db: Db,
+  recipe: Recipe<any>,
+  model: string,
+  source: Profile,
+  picked: Picked[],
+  where: SQL | undefined,
+): Promise<Profile[]> {
   const t = recipe.candidateTable;
   const computed = recipe.computed ?? {};
   const byId = new Map(picked.map((p) => [p.row.id as string, p]));
-  const rows = await db.select({ id: t.id, ...computed, _similarity: similarityTo(t, model, source) })
-    .from(t).where(and(where, idIn(t.id, [...byId.keys()])));
+  const rows = await db
+    .select({ id: t.id, ...computed, _similarity: similarityTo(t, model, source) })
+    .from(t)
+    .where(and(where, idIn(t.id, [...byId.keys()])));
   return rows.map((x: Record<string, any>) => {
     const p = byId.get(x.id)!;
     const row: Record<string, any> = { ...p.row };
@@ -124,10 +153,21 @@ export async function readBack(db: Db, recipe: Recipe<any>, model: string, sourc
  * A picked row as a profile against the narrowing's source, with `row` (the index's, or a copy with
  * the computed columns) and a similarity (the index's own, or pgvector's).
  */
-export function pickedProfile(recipe: Recipe<any>, p: Picked, row: Record<string, any>, similarity: number | null): Profile {
+export function pickedProfile(
+  recipe: Recipe<any>,
+  p: Picked,
+  row: Record<string, any>,
+  similarity: number | null,
+): Profile {
   const { topics, sectors } = mergedOf(recipe)(p);
   return {
-    row, vector: null, lexemes: NO_WORDS, topics, sectors, inferredTopics: p.inferredTopics, inferredSectors: p.inferredSectors,
+    row,
+    vector: null,
+    lexemes: NO_WORDS,
+    topics,
+    sectors,
+    inferredTopics: p.inferredTopics,
+    inferredSectors: p.inferredSectors,
     pair: { similarity, shared: p.shared, lexemeCount: p.keywordCount },
   };
 }

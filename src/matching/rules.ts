@@ -5,9 +5,19 @@ import { coveringCodes, prefectureOf } from '../../models/regions/codes.ts';
 import type { Bilingual, Keyed, Profile, Ranged, Rule } from './types.ts';
 
 const text = (zh: string, en: string): Bilingual => ({ zh, en });
-const arr = (xs: string[], type: string) => sql`ARRAY[${sql.join(xs.map((x) => sql`${x}`), sql`, `)}]::${sql.raw(type)}[]`;
+const arr = (xs: string[], type: string) =>
+  sql`ARRAY[${sql.join(
+    xs.map((x) => sql`${x}`),
+    sql`, `,
+  )}]::${sql.raw(type)}[]`;
 
-export function rule<S>(id: string, zh: string, en: string, where: (s: S) => SQL | null, check: (s: S, c: Profile) => boolean): Rule<S> {
+export function rule<S>(
+  id: string,
+  zh: string,
+  en: string,
+  where: (s: S) => SQL | null,
+  check: (s: S, c: Profile) => boolean,
+): Rule<S> {
   return { id, text: text(zh, en), where, check };
 }
 
@@ -15,7 +25,13 @@ export function rule<S>(id: string, zh: string, en: string, where: (s: S) => SQL
  * A rule passed by candidates with a key among the source's values (Keyed): its TypeScript check is
  * derived from the keys, and the candidate index looks the keys up instead of checking every row.
  */
-export function keyedRule<S>(id: string, zh: string, en: string, where: (s: S) => SQL | null, keyed: Keyed<S>): Rule<S> {
+export function keyedRule<S>(
+  id: string,
+  zh: string,
+  en: string,
+  where: (s: S) => SQL | null,
+  keyed: Keyed<S>,
+): Rule<S> {
   return { ...rule(id, zh, en, where, (s, c) => passes(keyed.values(s), keyed.of(c.row))), keyed };
 }
 
@@ -23,7 +39,13 @@ export function keyedRule<S>(id: string, zh: string, en: string, where: (s: S) =
  * A rule that excludes given candidates (already introduced, already enrolled): its TypeScript check
  * is derived from the ids, and the candidate index drops them instead of checking every row.
  */
-export function excludesRule<S>(id: string, zh: string, en: string, where: (s: S) => SQL | null, excludes: (s: S) => ReadonlySet<string>): Rule<S> {
+export function excludesRule<S>(
+  id: string,
+  zh: string,
+  en: string,
+  where: (s: S) => SQL | null,
+  excludes: (s: S) => ReadonlySet<string>,
+): Rule<S> {
   return { ...rule(id, zh, en, where, (s, c) => !excludes(s).has(c.row.id)), excludes };
 }
 
@@ -31,7 +53,13 @@ export function excludesRule<S>(id: string, zh: string, en: string, where: (s: S
  * A rule passed by candidates whose number, when they have one, lies within the source's range: its
  * TypeScript check is derived from the range, and the candidate index reads the numbers from a column.
  */
-export function rangeRule<S>(id: string, zh: string, en: string, where: (s: S) => SQL | null, ranged: Ranged<S>): Rule<S> {
+export function rangeRule<S>(
+  id: string,
+  zh: string,
+  en: string,
+  where: (s: S) => SQL | null,
+  ranged: Ranged<S>,
+): Rule<S> {
   return { ...rule(id, zh, en, where, (s, c) => inRange(ranged.within(s), ranged.of(c.row))), ranged };
 }
 
@@ -60,12 +88,20 @@ const FALSE: readonly string[] = ['false'];
 
 /** The candidate shares at least one language with the source. */
 export const sharesLanguage = <S extends Profile>(col: PgColumn): Rule<S> =>
-  keyedRule('language', '至少有一种共同语言', 'Shares a language', (s) => sql`${col} && ${arr(s.row.languages, 'lang')}`,
-    { of: (r) => r.languages, values: (s) => s.row.languages });
+  keyedRule(
+    'language',
+    '至少有一种共同语言',
+    'Shares a language',
+    (s) => sql`${col} && ${arr(s.row.languages, 'lang')}`,
+    { of: (r) => r.languages, values: (s) => s.row.languages },
+  );
 
 /** The candidate was not removed (a delete with history archives it, src/resources/retire.ts): never matched. */
 export const notArchived = <S extends Profile>(col: PgColumn): Rule<S> =>
-  keyedRule('not_archived', '未被删除', 'Not removed', () => sql`${col} is null`, { of: (r) => flag(r.archivedAt == null), values: () => TRUE });
+  keyedRule('not_archived', '未被删除', 'Not removed', () => sql`${col} is null`, {
+    of: (r) => flag(r.archivedAt == null),
+    values: () => TRUE,
+  });
 
 /** Same prefecture as the given region code (first four digits). */
 export const inPrefectureOf = (col: PgColumn, code: string) => sql`left(${col}, 4) = ${prefectureOf(code)}`;
@@ -81,5 +117,10 @@ export const regionListCovers = (col: PgColumn, code: string) =>
 export { arr, coveringCodes, prefectureOf };
 
 /** Today in Asia/Shanghai as YYYY-MM-DD (the contract's date comparisons). */
-const shanghaiDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const shanghaiDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 export const todayInShanghai = (now = new Date()) => shanghaiDate.format(now);

@@ -2,7 +2,14 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import {
-  enrollmentsTable, foundersTable, introductionsTable, investorsTable, matchingWeightsTable, projectFoundersTable, projectsTable, trainingsTable,
+  enrollmentsTable,
+  foundersTable,
+  introductionsTable,
+  investorsTable,
+  matchingWeightsTable,
+  projectFoundersTable,
+  projectsTable,
+  trainingsTable,
 } from '../../models/schema.ts';
 import type { EmbeddedKind } from '../../models/embeddings/table.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -27,7 +34,14 @@ const projectRecipes: Record<ProjectTarget, Recipe<ProjectSource>> = {
   trainings: recipes.projectTrainings,
   services: recipes.projectServices,
 };
-export const RECIPES = [recipes.projectMentors, recipes.projectInvestors, recipes.projectTrainings, recipes.projectServices, recipes.investorProjects, recipes.trainingFounders];
+export const RECIPES = [
+  recipes.projectMentors,
+  recipes.projectInvestors,
+  recipes.projectTrainings,
+  recipes.projectServices,
+  recipes.investorProjects,
+  recipes.trainingFounders,
+];
 
 /**
  * Loads into the candidate index the tables it would serve that are large enough for it to be used
@@ -41,7 +55,13 @@ export function warmCandidateIndex(index: CandidateIndex, model: string, dims: n
 
 const isUuid = (s: string) => z.uuid().safeParse(s).success;
 
-async function loadProfile(ctx: EngineContext, table: any, kind: EmbeddedKind, id: string, declared: { topics?: string[]; sectors?: string[] } | ((row: any) => { topics?: string[]; sectors?: string[] })): Promise<Profile | null> {
+async function loadProfile(
+  ctx: EngineContext,
+  table: any,
+  kind: EmbeddedKind,
+  id: string,
+  declared: { topics?: string[]; sectors?: string[] } | ((row: any) => { topics?: string[]; sectors?: string[] }),
+): Promise<Profile | null> {
   const [raw] = await profileQuery(ctx.db, table, kind, ctx.model)(eq(table.id, id), 1);
   if (!raw) return null;
   return toProfile(raw, typeof declared === 'function' ? declared(raw) : declared);
@@ -50,7 +70,9 @@ async function loadProfile(ctx: EngineContext, table: any, kind: EmbeddedKind, i
 // The project's founders, exclusions and center weights come with its row: one round trip, not five.
 // ("projects"."id" is spelled out: drizzle leaves select-list columns unqualified inside subqueries.)
 export const projectExtras = {
-  _founders: sql<Row[]>`coalesce((select json_agg(json_build_object('id', f.id, 'groups', f.groups, 'languages', f.languages))
+  _founders: sql<
+    Row[]
+  >`coalesce((select json_agg(json_build_object('id', f.id, 'groups', f.groups, 'languages', f.languages))
     from ${projectFoundersTable} pf join ${foundersTable} f on f.id = pf.founder_id where pf.project_id = "projects"."id"), '[]'::json)`,
   _introduced: sql<string[]>`coalesce((select json_agg(i.target_id) from ${introductionsTable} i
     where i.project_id = "projects"."id" and i.status in ('requested', 'accepted', 'declined')), '[]'::json)`,
@@ -60,8 +82,18 @@ export const projectExtras = {
 };
 
 /** The project as a match source, or null when it does not exist or is outside `scope`. */
-export async function loadProjectSource(ctx: EngineContext, id: string, scope?: SQL): Promise<(ProjectSource & { centerWeights: WeightSet | null }) | null> {
-  const [raw] = await profileQuery(ctx.db, projectsTable, 'project', ctx.model, projectExtras)(and(eq(projectsTable.id, id), scope), 1);
+export async function loadProjectSource(
+  ctx: EngineContext,
+  id: string,
+  scope?: SQL,
+): Promise<(ProjectSource & { centerWeights: WeightSet | null }) | null> {
+  const [raw] = await profileQuery(
+    ctx.db,
+    projectsTable,
+    'project',
+    ctx.model,
+    projectExtras,
+  )(and(eq(projectsTable.id, id), scope), 1);
   return raw ? projectSourceOf(raw) : null;
 }
 
@@ -70,7 +102,12 @@ export function projectSourceOf(raw: Row): ProjectSource & { centerWeights: Weig
   const { _founders, _introduced, _enrolled, _weights, ...rest } = raw;
   const p = toProfile(rest, { topics: rest.needs, sectors: [rest.sector] });
   return {
-    ...p, founders: _founders, introduced: new Set(_introduced), enrolledTrainings: new Set(_enrolled), today: todayInShanghai(), centerWeights: _weights,
+    ...p,
+    founders: _founders,
+    introduced: new Set(_introduced),
+    enrolledTrainings: new Set(_enrolled),
+    today: todayInShanghai(),
+    centerWeights: _weights,
   };
 }
 
@@ -86,7 +123,14 @@ export interface MatchResult {
 }
 
 /** GET /v1/projects/{id}/matches/<target>: founders of the project, its center's staff, admins. */
-export async function matchProject(ctx: EngineContext, actor: Actor, projectId: string, target: ProjectTarget, limit: number, weights?: Record<string, number>): Promise<MatchResult> {
+export async function matchProject(
+  ctx: EngineContext,
+  actor: Actor,
+  projectId: string,
+  target: ProjectTarget,
+  limit: number,
+  weights?: Record<string, number>,
+): Promise<MatchResult> {
   const scope = managedProjectScope(actor);
   if (scope === 'none' || !isUuid(projectId)) throw notFound('project');
   const source = await loadProjectSource(ctx, projectId, scope === 'all' ? undefined : scope);
@@ -98,13 +142,19 @@ export async function matchProject(ctx: EngineContext, actor: Actor, projectId: 
 }
 
 /** GET /v1/investors/{id}/matches/projects: that investor, admins. */
-export async function matchInvestorProjects(ctx: EngineContext, actor: Actor, investorId: string, limit: number): Promise<MatchResult> {
+export async function matchInvestorProjects(
+  ctx: EngineContext,
+  actor: Actor,
+  investorId: string,
+  limit: number,
+): Promise<MatchResult> {
   const allowed = actor.role === 'admin' || (actor.role === 'investor' && actor.subjectId === investorId);
   if (!allowed || !isUuid(investorId)) throw notFound('investor');
   const source = await loadProfile(ctx, investorsTable, 'investor', investorId, (r) => ({ sectors: r.sectors }));
   if (!source) throw notFound('investor');
   const { items } = await runRecipe(ctx, recipes.investorProjects, source, {
-    limit, weights: recipes.investorProjects.defaultWeights,
+    limit,
+    weights: recipes.investorProjects.defaultWeights,
   });
   return { items, model: ctx.model };
 }
@@ -115,7 +165,12 @@ export async function matchInvestorProjects(ctx: EngineContext, actor: Actor, in
  * (recipes/training-founders.ts cohortView): its own handle per founder instead of the id, no name,
  * education, county or center; it invites by that handle (src/engagement/training-invitations.ts).
  */
-export async function matchTrainingFounders(ctx: EngineContext, actor: Actor, trainingId: string, limit: number): Promise<MatchResult> {
+export async function matchTrainingFounders(
+  ctx: EngineContext,
+  actor: Actor,
+  trainingId: string,
+  limit: number,
+): Promise<MatchResult> {
   if (!['admin', 'center_staff', 'trainer'].includes(actor.role) || !isUuid(trainingId)) throw notFound('training');
   const p = await loadProfile(ctx, trainingsTable, 'training', trainingId, (r) => ({ topics: r.topics }));
   if (!p || (actor.role === 'trainer' && p.row.provider !== actor.subjectId)) throw notFound('training');
@@ -127,10 +182,16 @@ export async function matchTrainingFounders(ctx: EngineContext, actor: Actor, tr
   const source: TrainingSource = { ...p, ...(await trainingExclusions(ctx.db, trainingId)) };
   const scope = actor.role === 'center_staff' ? eq(foundersTable.centerId, actor.centerId!) : undefined;
   const { items } = await runRecipe(ctx, recipes.trainingFounders, source, {
-    limit, weights: recipes.trainingFounders.defaultWeights, scope,
+    limit,
+    weights: recipes.trainingFounders.defaultWeights,
+    scope,
   });
-  const stages = await projectStagesOf(ctx.db, items.map((i) => i.id));
-  if (actor.role !== 'trainer') return { items: items.map((i) => ({ ...i, stages: stages.get(i.id) ?? [] })), model: ctx.model };
+  const stages = await projectStagesOf(
+    ctx.db,
+    items.map((i) => i.id),
+  );
+  if (actor.role !== 'trainer')
+    return { items: items.map((i) => ({ ...i, stages: stages.get(i.id) ?? [] })), model: ctx.model };
   const handles = await trainerHandles(ctx.db, actor.subjectId!);
   return { items: items.map((i) => cohortView(i, handles.handle(i.id), stages.get(i.id) ?? [])), model: ctx.model };
 }

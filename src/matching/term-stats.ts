@@ -21,9 +21,11 @@ const cache = new WeakMap<Db, Map<string, { at: number; share: Promise<Map<strin
 
 /** The shares as ANALYZE last recorded them (uncached). */
 export async function loadTermShares(db: Db, table: string): Promise<Map<string, number>> {
-  const [row] = resultRows<{ elems: string[] | string | null; freqs: number[] | string | null }>(await db.execute(sql`
+  const [row] = resultRows<{ elems: string[] | string | null; freqs: number[] | string | null }>(
+    await db.execute(sql`
     select most_common_elems::text::text[] as elems, most_common_elem_freqs::float8[] as freqs
-    from pg_stats where schemaname = current_schema() and tablename = ${table} and attname = 'keywords'`));
+    from pg_stats where schemaname = current_schema() and tablename = ${table} and attname = 'keywords'`),
+  );
   const elems = arrayValue(row?.elems);
   const freqs = arrayValue(row?.freqs).map(Number);
   return new Map(elems.map((e, i) => [e, freqs[i]]));

@@ -12,7 +12,12 @@ function labelList(group: Group, values: string[]): Bilingual {
 }
 export const bi = (zh: string, en: string): Bilingual => ({ zh, en });
 /** A sentence in both languages around a label list: labelled('stage', ['seed'], (l) => `阶段：${l}`, (l) => `Stage: ${l}`). */
-export function labelled(group: Group, values: string[], zh: (l: string) => string, en: (l: string) => string): Bilingual {
+export function labelled(
+  group: Group,
+  values: string[],
+  zh: (l: string) => string,
+  en: (l: string) => string,
+): Bilingual {
   const l = labelList(group, values);
   return bi(zh(l.zh), en(l.en));
 }

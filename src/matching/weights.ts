@@ -13,19 +13,27 @@ import { matchProject, RECIPES, type ProjectTarget } from './service.ts';
 export type WeightSet = Record<string, Record<string, number>>;
 
 /** `{ "<recipe id>": { "<feature id>": 0..1 } }` with only known recipes and features. */
-export const weightSetSchema = z.object(
-  Object.fromEntries(
-    RECIPES.map((r) => [
-      r.id,
-      z.object(Object.fromEntries(Object.keys(r.defaultWeights).map((f) => [f, z.number().min(0).max(1)]))).partial().strict().optional(),
-    ]),
-  ),
-).strict();
+export const weightSetSchema = z
+  .object(
+    Object.fromEntries(
+      RECIPES.map((r) => [
+        r.id,
+        z
+          .object(Object.fromEntries(Object.keys(r.defaultWeights).map((f) => [f, z.number().min(0).max(1)])))
+          .partial()
+          .strict()
+          .optional(),
+      ]),
+    ),
+  )
+  .strict();
 
-export const defaultWeightSet = (): WeightSet => Object.fromEntries(RECIPES.map((r) => [r.id, { ...r.defaultWeights }]));
+export const defaultWeightSet = (): WeightSet =>
+  Object.fromEntries(RECIPES.map((r) => [r.id, { ...r.defaultWeights }]));
 
 async function assertCenterAccess(db: Db, actor: Actor, centerId: string) {
-  if (!z.uuid().safeParse(centerId).success || !(isAdmin(actor) || isStaffOf(actor, centerId))) throw notFound('center');
+  if (!z.uuid().safeParse(centerId).success || !(isAdmin(actor) || isStaffOf(actor, centerId)))
+    throw notFound('center');
   const [c] = await db.select({ id: centersTable.id }).from(centersTable).where(eq(centersTable.id, centerId));
   if (!c) throw notFound('center');
 }
@@ -34,26 +42,42 @@ async function assertCenterAccess(db: Db, actor: Actor, centerId: string) {
 export async function getWeights(db: Db, actor: Actor, centerId: string) {
   await assertCenterAccess(db, actor, centerId);
   const [row] = await db.select().from(matchingWeightsTable).where(eq(matchingWeightsTable.centerId, centerId));
-  return { centerId, weights: overlay(defaultWeightSet(), row?.weights ?? {}), defaults: defaultWeightSet(), updatedAt: row?.updatedAt ?? null };
+  return {
+    centerId,
+    weights: overlay(defaultWeightSet(), row?.weights ?? {}),
+    defaults: defaultWeightSet(),
+    updatedAt: row?.updatedAt ?? null,
+  };
 }
 
 export async function putWeights(db: Db, actor: Actor, centerId: string, weights: WeightSet) {
   await assertCenterAccess(db, actor, centerId);
   for (const [recipe, ws] of Object.entries(weights)) {
-    if (ws && Object.values(ws).every((w) => w === 0)) throw unprocessable([{ path: `weights.${recipe}`, message: 'at least one weight must be positive / 至少一个权重大于 0' }]);
+    if (ws && Object.values(ws).every((w) => w === 0))
+      throw unprocessable([
+        { path: `weights.${recipe}`, message: 'at least one weight must be positive / 至少一个权重大于 0' },
+      ]);
   }
   await db.transaction(async (tx) => {
     await tx
       .insert(matchingWeightsTable)
       .values({ centerId, weights, updatedBy: actorLabel(actor) })
-      .onConflictDoUpdate({ target: matchingWeightsTable.centerId, set: { weights, updatedBy: actorLabel(actor), updatedAt: new Date() } });
-    await audit(tx, actor, [{ action: 'matching_weights.update', entityKind: 'center', entityId: centerId, centerId, detail: weights }]);
+      .onConflictDoUpdate({
+        target: matchingWeightsTable.centerId,
+        set: { weights, updatedBy: actorLabel(actor), updatedAt: new Date() },
+      });
+    await audit(tx, actor, [
+      { action: 'matching_weights.update', entityKind: 'center', entityId: centerId, centerId, detail: weights },
+    ]);
   });
   return getWeights(db, actor, centerId);
 }
 
 const TARGETS: Record<string, ProjectTarget> = {
-  'project.mentors': 'mentors', 'project.investors': 'investors', 'project.trainings': 'trainings', 'project.services': 'services',
+  'project.mentors': 'mentors',
+  'project.investors': 'investors',
+  'project.trainings': 'trainings',
+  'project.services': 'services',
 };
 
 /** Match computations a preview makes per sampled project: the top-10 under the saved and under the proposed weights. */
@@ -65,7 +89,12 @@ export const PREVIEW_MATCHES_PER_PROJECT = 2;
  * starts: one unit per match computation, less the one unit the request itself paid.
  */
 export async function previewWeights(
-  ctx: EngineContext, actor: Actor, centerId: string, proposed: WeightSet, recipeId: string, sample: number,
+  ctx: EngineContext,
+  actor: Actor,
+  centerId: string,
+  proposed: WeightSet,
+  recipeId: string,
+  sample: number,
   spend?: (units: number) => void,
 ) {
   await assertCenterAccess(ctx.db, actor, centerId);

@@ -11,17 +11,34 @@ import type { Row, Tx } from '../resources/types.ts';
 /** What an erased founder's name becomes. */
 export const ERASED_NAME = '已删除 / erased';
 /** The personal fields that are cleared (groups, region and languages stay: needed for statistics, not identifying alone). */
-export const ERASED_FIELDS = ['name', 'contact', 'interests', 'educationLevel', 'graduationYear', 'externalId', 'consent'] as const;
+export const ERASED_FIELDS = [
+  'name',
+  'contact',
+  'interests',
+  'educationLevel',
+  'graduationYear',
+  'externalId',
+  'consent',
+] as const;
 
 export async function eraseFounder(tx: Tx, actor: Actor, before: Row): Promise<void> {
   const now = new Date();
   await tx
     .update(foundersTable)
     .set({
-      name: ERASED_NAME, contact: null, interests: null, educationLevel: null, graduationYear: null, externalId: null, consent: null,
+      name: ERASED_NAME,
+      contact: null,
+      interests: null,
+      educationLevel: null,
+      graduationYear: null,
+      externalId: null,
+      consent: null,
       // The vector and keywords were computed from the interests: personal data too.
-      vector: null, vectorModel: null, keywords: null,
-      erasedAt: now, updatedAt: now,
+      vector: null,
+      vectorModel: null,
+      keywords: null,
+      erasedAt: now,
+      updatedAt: now,
     })
     .where(eq(foundersTable.id, before.id));
   const detached = await tx
@@ -29,13 +46,22 @@ export async function eraseFounder(tx: Tx, actor: Actor, before: Row): Promise<v
     .where(eq(projectFoundersTable.founderId, before.id))
     .returning({ projectId: projectFoundersTable.projectId });
   // So were the inferred topics in the embedding row.
-  await tx.delete(embeddingsTable).where(and(eq(embeddingsTable.entityKind, 'founder'), eq(embeddingsTable.entityId, before.id)));
+  await tx
+    .delete(embeddingsTable)
+    .where(and(eq(embeddingsTable.entityKind, 'founder'), eq(embeddingsTable.entityId, before.id)));
   // A key bound to a person who no longer exists must not keep working.
   const revoked = await revokeSubjectKeys(tx, 'founder', before.id, now);
   await audit(tx, actor, [
     {
-      action: 'founder.erase', entityKind: 'founder', entityId: before.id, centerId: before.centerId ?? null,
-      detail: { fields: [...ERASED_FIELDS], detachedFromProjects: detached.map((d) => d.projectId), revokedKeys: revoked },
+      action: 'founder.erase',
+      entityKind: 'founder',
+      entityId: before.id,
+      centerId: before.centerId ?? null,
+      detail: {
+        fields: [...ERASED_FIELDS],
+        detachedFromProjects: detached.map((d) => d.projectId),
+        revokedKeys: revoked,
+      },
     },
   ]);
 }

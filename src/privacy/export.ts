@@ -4,7 +4,14 @@
 import { entityColumns } from '../../models/common/columns.ts';
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import {
-  apiKeysTable, auditTable, enrollmentsTable, foundersTable, introductionsTable, projectFoundersTable, projectInvitationsTable, projectsTable,
+  apiKeysTable,
+  auditTable,
+  enrollmentsTable,
+  foundersTable,
+  introductionsTable,
+  projectFoundersTable,
+  projectInvitationsTable,
+  projectsTable,
   trainingInvitationsTable,
   trainingsTable,
 } from '../../models/schema.ts';
@@ -26,7 +33,11 @@ export const mayExport = (actor: Actor, founder: { id: string; centerId: string 
 
 export async function exportFounder(db: Db, actor: Actor, founderId: string): Promise<Row> {
   if (!isUuid(founderId)) throw notFound('founder');
-  const [founder] = await db.select(entityColumns(foundersTable)).from(foundersTable).where(and(eq(foundersTable.id, founderId), isNull(foundersTable.erasedAt))).limit(1);
+  const [founder] = await db
+    .select(entityColumns(foundersTable))
+    .from(foundersTable)
+    .where(and(eq(foundersTable.id, founderId), isNull(foundersTable.erasedAt)))
+    .limit(1);
   // Same 404 for "does not exist" and "not yours": existence is not revealed.
   if (!founder || !mayExport(actor, founder)) throw notFound('founder');
   const { erasedAt: _erased, ...profile } = founder;
@@ -35,15 +46,32 @@ export async function exportFounder(db: Db, actor: Actor, founderId: string): Pr
   // The founder's projects as the caller reads them by id: staff get their own center's projects
   // only, and no `confidential` block of a project they are not insiders of (the projects policy).
   const projects = links.length
-    ? await new Repository(projectResource, db, embeddingHooks()).readAll(readContext(db, actor), inArray(projectsTable.id, links.map((l) => l.projectId)))
+    ? await new Repository(projectResource, db, embeddingHooks()).readAll(
+        readContext(db, actor),
+        inArray(
+          projectsTable.id,
+          links.map((l) => l.projectId),
+        ),
+      )
     : [];
   const projectIds = projects.map((p) => p.id as string);
   const introductions = projectIds.length
-    ? (await db.select().from(introductionsTable).where(inArray(introductionsTable.projectId, projectIds)).orderBy(asc(introductionsTable.id)))
-        .map(({ requestedBy: _r, ...x }) => x)
+    ? (
+        await db
+          .select()
+          .from(introductionsTable)
+          .where(inArray(introductionsTable.projectId, projectIds))
+          .orderBy(asc(introductionsTable.id))
+      ).map(({ requestedBy: _r, ...x }) => x)
     : [];
   const enrollments = await db
-    .select({ id: enrollmentsTable.id, trainingId: enrollmentsTable.trainingId, trainingTitle: trainingsTable.title, provider: trainingsTable.provider, createdAt: enrollmentsTable.createdAt })
+    .select({
+      id: enrollmentsTable.id,
+      trainingId: enrollmentsTable.trainingId,
+      trainingTitle: trainingsTable.title,
+      provider: trainingsTable.provider,
+      createdAt: enrollmentsTable.createdAt,
+    })
     .from(enrollmentsTable)
     .innerJoin(trainingsTable, eq(trainingsTable.id, enrollmentsTable.trainingId))
     .where(eq(enrollmentsTable.founderId, founderId))
@@ -55,15 +83,26 @@ export async function exportFounder(db: Db, actor: Actor, founderId: string): Pr
     .from(inv)
     .where(or(eq(inv.founderId, founderId), eq(inv.invitedBy, founderId)))
     .orderBy(asc(inv.id));
-  const trainingInvitations = (await db
-    .select({ invitation: trainingInvitationsTable, trainingTitle: trainingsTable.title, provider: trainingsTable.provider })
-    .from(trainingInvitationsTable)
-    .innerJoin(trainingsTable, eq(trainingsTable.id, trainingInvitationsTable.trainingId))
-    .where(eq(trainingInvitationsTable.founderId, founderId))
-    .orderBy(asc(trainingInvitationsTable.id)))
-    .map(({ invitation: { invitedBy: _i, ...x }, ...training }) => ({ ...x, ...training }));
+  const trainingInvitations = (
+    await db
+      .select({
+        invitation: trainingInvitationsTable,
+        trainingTitle: trainingsTable.title,
+        provider: trainingsTable.provider,
+      })
+      .from(trainingInvitationsTable)
+      .innerJoin(trainingsTable, eq(trainingsTable.id, trainingInvitationsTable.trainingId))
+      .where(eq(trainingInvitationsTable.founderId, founderId))
+      .orderBy(asc(trainingInvitationsTable.id))
+  ).map(({ invitation: { invitedBy: _i, ...x }, ...training }) => ({ ...x, ...training }));
   const apiKeys = await db
-    .select({ id: apiKeysTable.id, prefix: apiKeysTable.prefix, label: apiKeysTable.label, createdAt: apiKeysTable.createdAt, revokedAt: apiKeysTable.revokedAt })
+    .select({
+      id: apiKeysTable.id,
+      prefix: apiKeysTable.prefix,
+      label: apiKeysTable.label,
+      createdAt: apiKeysTable.createdAt,
+      revokedAt: apiKeysTable.revokedAt,
+    })
     .from(apiKeysTable)
     .where(and(eq(apiKeysTable.role, 'founder'), eq(apiKeysTable.subjectId, founderId)))
     .orderBy(asc(apiKeysTable.id));
@@ -79,9 +118,32 @@ export async function exportFounder(db: Db, actor: Actor, founderId: string): Pr
   ];
   // Staff get no other center's entries (e.g. about the founder's projects elsewhere), and every entry
   // as the audit log shows it to them (redacted).
-  const otherCenters = actor.role === 'center_staff' ? or(isNull(auditTable.centerId), eq(auditTable.centerId, actor.centerId!)) : undefined;
-  const auditEntries = await redactEntries(db, actor, await db.select().from(auditTable).where(and(or(...about), otherCenters)).orderBy(asc(auditTable.id)));
+  const otherCenters =
+    actor.role === 'center_staff'
+      ? or(isNull(auditTable.centerId), eq(auditTable.centerId, actor.centerId!))
+      : undefined;
+  const auditEntries = await redactEntries(
+    db,
+    actor,
+    await db
+      .select()
+      .from(auditTable)
+      .where(and(or(...about), otherCenters))
+      .orderBy(asc(auditTable.id)),
+  );
 
-  await audit(db, actor, [{ action: 'founder.export', entityKind: 'founder', entityId: founderId, centerId: founder.centerId }]);
-  return { exportedAt: new Date().toISOString(), founder: profile, projects, projectInvitations, introductions, enrollments, trainingInvitations, apiKeys, audit: auditEntries };
+  await audit(db, actor, [
+    { action: 'founder.export', entityKind: 'founder', entityId: founderId, centerId: founder.centerId },
+  ]);
+  return {
+    exportedAt: new Date().toISOString(),
+    founder: profile,
+    projects,
+    projectInvitations,
+    introductions,
+    enrollments,
+    trainingInvitations,
+    apiKeys,
+    audit: auditEntries,
+  };
 }

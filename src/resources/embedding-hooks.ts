@@ -41,7 +41,10 @@ export function embeddingHooks(schedule: (kind: EmbeddedKind, ids: string[]) => 
       // The keyword form goes with the entity's row, where the keyword channel searches it. The
       // vector stays until the job replaces it: a slightly stale vector ranks better than none.
       const table: EmbeddedTable = embeddedTables[kind];
-      await tx.update(table).set({ keywords: sql`to_tsvector('simple', ${lexicalDocument(text)})` }).where(eq(table.id, record.id));
+      await tx
+        .update(table)
+        .set({ keywords: sql`to_tsvector('simple', ${lexicalDocument(text)})` })
+        .where(eq(table.id, record.id));
       return true;
     },
     schedule,

@@ -34,7 +34,12 @@ export const enumFilter = (name: string, col: PgColumn, values: readonly [string
 });
 
 /** Array column containing the value; for restriction lists, `emptyMatches` treats [] as "any". */
-export const memberFilter = (name: string, col: PgColumn, values: readonly [string, ...string[]], emptyMatches = false): FilterDef => ({
+export const memberFilter = (
+  name: string,
+  col: PgColumn,
+  values: readonly [string, ...string[]],
+  emptyMatches = false,
+): FilterDef => ({
   name,
   schema: z.enum(values),
   description: emptyMatches ? `${name} accepted (records with no restriction match too)` : `has ${name}`,

@@ -67,7 +67,8 @@ export const founders: ResourceDef = {
     defaults: defaultToOwnCenter,
     checkWrite(actor, op, before, after) {
       if (isAdmin(actor)) return null;
-      if (actor.role === 'center_staff') return staffOwnCenterOnly(actor, before, after, { zh: '创业者', en: 'founder' });
+      if (actor.role === 'center_staff')
+        return staffOwnCenterOnly(actor, before, after, { zh: '创业者', en: 'founder' });
       // A founder edits its profile and may have itself deleted (PIPL right to deletion).
       if (actor.role === 'founder' && op !== 'create' && before?.id === actor.subjectId) return null;
       return 'not allowed to manage this founder / 无权管理该创业者';
@@ -83,7 +84,10 @@ export const founders: ResourceDef = {
     if (body.consent === null) return { ...body, consent: null };
     // Record when the answer was given; repeating the same answer keeps the original time.
     const same = before?.consent && before.consent.shareContact === body.consent.shareContact;
-    return { ...body, consent: same ? before!.consent : { shareContact: body.consent.shareContact, at: new Date().toISOString() } };
+    return {
+      ...body,
+      consent: same ? before!.consent : { shareContact: body.consent.shareContact, at: new Date().toISOString() },
+    };
   },
   audit(before, after) {
     const from = shares(before?.consent);
@@ -97,4 +101,3 @@ export const founders: ResourceDef = {
     'its projects (which stay with their other founders); its API keys revoked. Introductions and enrolments keep working. Audited ' +
     '(`founder.erase`). The founder itself, its center staff and admins may do it; afterwards the founder is 404 everywhere.',
 };
-

@@ -8,5 +8,13 @@ import { services } from './services.ts';
 import type { ResourceDef } from './types.ts';
 
 /** The seven contract resources, in the order the API documents them. */
-export const resourceDefs = [centers, founders, projects, mentors, investors, trainings, services] as const satisfies readonly ResourceDef[];
+export const resourceDefs = [
+  centers,
+  founders,
+  projects,
+  mentors,
+  investors,
+  trainings,
+  services,
+] as const satisfies readonly ResourceDef[];
 export { centers, founders, projects, mentors, investors, trainings, services };

@@ -50,8 +50,15 @@ export const defaultToOwnCenter = (actor: Actor, body: Row): Row =>
   actor.role === 'center_staff' && body.centerId === undefined ? { ...body, centerId: actor.centerId } : body;
 
 /** Center staff may only change records of their own center, and may not move them elsewhere. */
-export function staffOwnCenterOnly(actor: Actor, before: Row | null, after: Row | null, what: { zh: string; en: string }): string | null {
-  if (before && !isStaffOf(actor, before.centerId)) return `${what.en} belongs to another center / 该${what.zh}属于其他双创中心`;
-  if (after && !isStaffOf(actor, after.centerId)) return `center staff manage ${what.en}s of their own center only / 只能管理本中心的${what.zh}`;
+export function staffOwnCenterOnly(
+  actor: Actor,
+  before: Row | null,
+  after: Row | null,
+  what: { zh: string; en: string },
+): string | null {
+  if (before && !isStaffOf(actor, before.centerId))
+    return `${what.en} belongs to another center / 该${what.zh}属于其他双创中心`;
+  if (after && !isStaffOf(actor, after.centerId))
+    return `center staff manage ${what.en}s of their own center only / 只能管理本中心的${what.zh}`;
   return null;
 }

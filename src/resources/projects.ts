@@ -25,7 +25,16 @@ const isDecided = (status: string | undefined) => status === 'vetted' || status 
  * languages (how to talk, not what is offered), `confidential` (never shown to investors), and
  * founderIds (a founder joins only by accepting an invitation).
  */
-export const MATERIAL_FIELDS = ['title', 'description', 'sector', 'stage', 'fundingNeedCny', 'regionCode', 'needs', 'centerId'] as const;
+export const MATERIAL_FIELDS = [
+  'title',
+  'description',
+  'sector',
+  'stage',
+  'fundingNeedCny',
+  'regionCode',
+  'needs',
+  'centerId',
+] as const;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 /** Material fields whose value differs between the stored and the proposed record. */
@@ -60,7 +69,9 @@ export const projects: ResourceDef = {
       schema: z.uuid(),
       description: 'projects of this founder',
       where: (id: string) =>
-        exists(sql`(select 1 from ${projectFoundersTable} pf where pf.project_id = ${projectsTable.id} and pf.founder_id = ${id})`),
+        exists(
+          sql`(select 1 from ${projectFoundersTable} pf where pf.project_id = ${projectsTable.id} and pf.founder_id = ${id})`,
+        ),
     },
     memberFilter('need', projectsTable.needs, TOPICS),
     memberFilter('language', projectsTable.languages, LANGS),
@@ -89,7 +100,7 @@ export const projects: ResourceDef = {
         .optional()
         .describe(
           'founders invited to the project who have not accepted yet (not members: not in founderIds); shown to admins and the ' +
-            'center\'s staff (all) and to a founder (those it invited). A founder naming a founder who is not a member in founderIds ' +
+            "center's staff (all) and to a founder (those it invited). A founder naming a founder who is not a member in founderIds " +
             'invites it (see /v1/project-invitations); staff and admins add founders directly.',
         ),
     },
@@ -140,14 +151,20 @@ export const projects: ResourceDef = {
       // Staff neither push a project to another center nor reach one outside theirs (out of scope: 404).
       if (actor.role === 'center_staff') return staffOwnCenterOnly(actor, before, after, { zh: '项目', en: 'project' });
       if (actor.role === 'founder') {
-        if (before && !isFounderOf(actor.subjectId, before)) return 'not a founder of this project / 不是该项目的创始人';
-        if (after && !isFounderOf(actor.subjectId, after)) return 'founderIds must include yourself / 创始人列表必须包含你自己';
+        if (before && !isFounderOf(actor.subjectId, before))
+          return 'not a founder of this project / 不是该项目的创始人';
+        if (after && !isFounderOf(actor.subjectId, after))
+          return 'founderIds must include yourself / 创始人列表必须包含你自己';
         // Attaching a project without a center to one is like creating it there; moving it is the centers' decision.
         if (before && after && before.centerId && !same(before.centerId, after.centerId))
-          return 'a project moves to another center only by that center\'s staff or an admin / 项目转入其他双创中心须由该中心工作人员或管理员操作';
+          return "a project moves to another center only by that center's staff or an admin / 项目转入其他双创中心须由该中心工作人员或管理员操作";
         const statusChanged = after && (before ? before.status !== after.status : after.status !== undefined);
         const resubmitted = before && after && after.status === 'submitted' && returnsToReview(actor, before, after);
-        if (statusChanged && !resubmitted && (!FOUNDER_STATUSES.has(after!.status) || (before && !FOUNDER_STATUSES.has(before.status))))
+        if (
+          statusChanged &&
+          !resubmitted &&
+          (!FOUNDER_STATUSES.has(after!.status) || (before && !FOUNDER_STATUSES.has(before.status)))
+        )
           return 'founders move projects between draft and submitted only; vetting is done by the center / 创始人只能在草稿与已提交之间切换，审核由双创中心进行';
         return null;
       }
@@ -155,7 +172,8 @@ export const projects: ResourceDef = {
     },
     hidden(ctx, row) {
       const a = ctx.actor;
-      const insider = isAdmin(a) || isStaffOf(a, row.centerId) || (a.role === 'founder' && isFounderOf(a.subjectId, row));
+      const insider =
+        isAdmin(a) || isStaffOf(a, row.centerId) || (a.role === 'founder' && isFounderOf(a.subjectId, row));
       return insider ? [] : ['confidential'];
     },
   },
@@ -163,7 +181,9 @@ export const projects: ResourceDef = {
     // Back to review unless staff or an admin decide the status in the same request (a founder's
     // repeating the stored status decides nothing; another status is checkWrite's to allow).
     const keepsStatus = body.status === undefined || (actor.role === 'founder' && body.status === before?.status);
-    return before && keepsStatus && returnsToReview(actor, before, { ...before, ...body }) ? { ...body, status: 'submitted' } : body;
+    return before && keepsStatus && returnsToReview(actor, before, { ...before, ...body })
+      ? { ...body, status: 'submitted' }
+      : body;
   },
   retire: retireProject,
   deleteDescription:
@@ -173,7 +193,8 @@ export const projects: ResourceDef = {
     if (before?.status === after.status || !(isDecided(after.status) || isDecided(before?.status))) return null;
     if (before && after.status === 'submitted') {
       const fields = materialChanges(before, after);
-      if (fields.length) return { action: 'project.resubmitted', detail: { from: before.status, to: after.status, fields } };
+      if (fields.length)
+        return { action: 'project.resubmitted', detail: { from: before.status, to: after.status, fields } };
     }
     return { action: 'project.status', detail: { from: before?.status ?? null, to: after.status } };
   },
@@ -184,5 +205,7 @@ export const projects: ResourceDef = {
  * matches and request introductions for it. Other roles manage none, whatever they can read.
  */
 export function managedProjectScope(actor: Actor) {
-  return actor.role === 'admin' || actor.role === 'center_staff' || actor.role === 'founder' ? projects.policy.scope(actor) : 'none';
+  return actor.role === 'admin' || actor.role === 'center_staff' || actor.role === 'founder'
+    ? projects.policy.scope(actor)
+    : 'none';
 }

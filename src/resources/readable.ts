@@ -27,7 +27,10 @@ export async function unreadableIds(db: Db, actor: Actor, ids: Iterable<string>)
     // coalesce: a scope over a NULL column (no center) is "not in scope", not unknown.
     const outside = scope === 'none' ? undefined : sql`not coalesce(${scope}, false)`;
     for (let k = 0; k < wanted.length; k += 1000) {
-      const rows = await db.select({ id: table.id }).from(table).where(and(inArray(table.id, wanted.slice(k, k + 1000)), outside));
+      const rows = await db
+        .select({ id: table.id })
+        .from(table)
+        .where(and(inArray(table.id, wanted.slice(k, k + 1000)), outside));
       for (const r of rows) out.add(r.id as string);
     }
   }

@@ -6,12 +6,17 @@ import type { ReadContext, Row } from './types.ts';
 
 export async function checkCenterRef(ctx: ReadContext, record: Row): Promise<FieldIssue[]> {
   if (!record.centerId) return [];
-  const [c] = await ctx.db.select({ id: centersTable.id }).from(centersTable).where(eq(centersTable.id, record.centerId)).limit(1);
+  const [c] = await ctx.db
+    .select({ id: centersTable.id })
+    .from(centersTable)
+    .where(eq(centersTable.id, record.centerId))
+    .limit(1);
   return c ? [] : [{ path: 'centerId', message: 'unknown center / 双创中心不存在' }];
 }
 
 /** Each id of `ids` must be among `found`; issues name the failing index. */
 export function missingIds(field: string, ids: string[], found: Set<string>, what: string): FieldIssue[] {
-  return ids.flatMap((id, i) => (found.has(id) ? [] : [{ path: `${field}.${i}`, message: `unknown ${what} / ${what} 不存在` }]));
+  return ids.flatMap((id, i) =>
+    found.has(id) ? [] : [{ path: `${field}.${i}`, message: `unknown ${what} / ${what} 不存在` }],
+  );
 }
-

@@ -28,7 +28,10 @@ const isUuid = (s: string) => z.uuid().safeParse(s).success;
 const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');
 function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString();
-  if (!isUuid(id)) throw badRequest('Invalid cursor / 无效的分页游标', [{ path: 'cursor', message: 'not a cursor returned by this API' }]);
+  if (!isUuid(id))
+    throw badRequest('Invalid cursor / 无效的分页游标', [
+      { path: 'cursor', message: 'not a cursor returned by this API' },
+    ]);
   return id;
 }
 
@@ -64,7 +67,12 @@ export class Repository {
       if (v !== undefined) conds.push(f.where(v));
     }
     if (q.cursor) conds.push(gt(this.t.id, decodeCursor(q.cursor)));
-    const rows = await this.db.select(this.columns).from(this.t).where(and(...conds)).orderBy(asc(this.t.id)).limit(q.limit + 1);
+    const rows = await this.db
+      .select(this.columns)
+      .from(this.t)
+      .where(and(...conds))
+      .orderBy(asc(this.t.id))
+      .limit(q.limit + 1);
     const more = rows.length > q.limit;
     const page = more ? rows.slice(0, q.limit) : rows;
     return { items: await this.present(ctx, page), nextCursor: more ? encodeCursor(page[page.length - 1].id) : null };
@@ -157,7 +165,9 @@ export class Repository {
       if (this.def.retire && (await this.def.retire(tx, ctx.actor, before))) return;
       await tx.delete(this.t).where(eq(this.t.id, id));
       if (this.def.embedded) {
-        await tx.delete(embeddingsTable).where(and(eq(embeddingsTable.entityKind, this.def.embedded), eq(embeddingsTable.entityId, id)));
+        await tx
+          .delete(embeddingsTable)
+          .where(and(eq(embeddingsTable.entityKind, this.def.embedded), eq(embeddingsTable.entityId, id)));
       }
     });
   }
@@ -165,7 +175,11 @@ export class Repository {
   /** PUT by-external-id: update the row with this externalId, or create it. */
   async upsertByExternalId(ctx: ReadContext, externalId: string, body: Row): Promise<{ created: boolean; item: Row }> {
     const record = { ...body, externalId };
-    const [existing] = await this.db.select({ id: this.t.id }).from(this.t).where(eq(this.t.externalId, externalId)).limit(1);
+    const [existing] = await this.db
+      .select({ id: this.t.id })
+      .from(this.t)
+      .where(eq(this.t.externalId, externalId))
+      .limit(1);
     if (!existing) {
       try {
         return { created: true, item: await this.create(ctx, record) };
@@ -188,7 +202,9 @@ export class Repository {
 
   /** The one answer to a taken externalId, whoever's row holds it (unique per resource type). */
   private externalIdTaken(): AppError {
-    return conflict(`A ${this.def.singular} with this externalId already exists / 该 externalId 已被使用`, [{ path: 'externalId', message: 'already in use / 已被使用' }]);
+    return conflict(`A ${this.def.singular} with this externalId already exists / 该 externalId 已被使用`, [
+      { path: 'externalId', message: 'already in use / 已被使用' },
+    ]);
   }
 
   /** Zod invariants on the merged record and reference checks; 422 with every failing path. */
@@ -212,19 +228,35 @@ export class Repository {
     } catch (e) {
       const code = pgErrorCode(e);
       if (code === UNIQUE_VIOLATION) throw this.externalIdTaken();
-      if (code === FOREIGN_KEY_VIOLATION) throw unprocessable([{ path: '', message: 'references a record that does not exist' }]);
+      if (code === FOREIGN_KEY_VIOLATION)
+        throw unprocessable([{ path: '', message: 'references a record that does not exist' }]);
       throw e;
     }
   }
 
-  private async afterWrite(tx: Tx, embed: string[], actor: Actor, before: Row | null, after: Row, patch?: Row): Promise<void> {
+  private async afterWrite(
+    tx: Tx,
+    embed: string[],
+    actor: Actor,
+    before: Row | null,
+    after: Row,
+    patch?: Row,
+  ): Promise<void> {
     if (this.def.relations && (!patch || this.def.relations.fields.some((f) => f in patch))) {
       await this.def.relations.save(tx, after.id, after, actor);
     }
     if (this.def.embedded && (await this.embeddings.markPending(tx, this.def.embedded, after))) embed.push(after.id);
     const entry = this.def.audit?.(before, after);
     if (entry) {
-      await audit(tx, actor, [{ action: entry.action, entityKind: this.def.singular, entityId: after.id, centerId: after.centerId, detail: entry.detail }]);
+      await audit(tx, actor, [
+        {
+          action: entry.action,
+          entityKind: this.def.singular,
+          entityId: after.id,
+          centerId: after.centerId,
+          detail: entry.detail,
+        },
+      ]);
     }
   }
 
@@ -269,4 +301,8 @@ export class Repository {
 }
 
 export const countRows = (db: Db, table: any, where?: SQL) =>
-  db.select({ n: sql<number>`count(*)::int` }).from(table).where(where).then((r) => r[0].n);
+  db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(table)
+    .where(where)
+    .then((r) => r[0].n);

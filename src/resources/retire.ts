@@ -5,7 +5,13 @@
 // are revoked in the same transaction. Records without history are deleted as before.
 import { and, eq, sql } from 'drizzle-orm';
 import {
-  enrollmentsTable, introductionsTable, investorsTable, mentorsTable, projectInvitationsTable, projectsTable, trainingsTable,
+  enrollmentsTable,
+  introductionsTable,
+  investorsTable,
+  mentorsTable,
+  projectInvitationsTable,
+  projectsTable,
+  trainingsTable,
 } from '../../models/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { revokeSubjectKeys } from '../auth/keys.ts';
@@ -21,14 +27,18 @@ export const ARCHIVE_DESCRIPTION =
   'learned feedback; 404 to everyone but admins, never matched) and its open introductions end with `endReason` ' +
   '(`mentor_removed` / `investor_removed`); without, it is deleted.';
 
-const any = async (tx: Tx, table: any, where: any) => (await tx.select({ one: sql`1` }).from(table).where(where).limit(1)).length > 0;
+const any = async (tx: Tx, table: any, where: any) =>
+  (await tx.select({ one: sql`1` }).from(table).where(where).limit(1)).length > 0;
 
 /**
  * Archives the row. Its externalId is released (kept in the audit entry), so that a re-import of the
  * same spreadsheet row creates a new record, as after a plain delete.
  */
 async function archive(tx: Tx, table: any, id: string, now: Date, extra: Row = {}): Promise<void> {
-  await tx.update(table).set({ archivedAt: now, updatedAt: now, externalId: null, ...extra }).where(eq(table.id, id));
+  await tx
+    .update(table)
+    .set({ archivedAt: now, updatedAt: now, externalId: null, ...extra })
+    .where(eq(table.id, id));
 }
 
 /** Mentors and investors: keys revoked always; with introductions, archived (and inactive) and the open ones ended. */
@@ -42,7 +52,14 @@ export function retireTarget(kind: 'mentor' | 'investor') {
     const endedIntroductions = archived ? await endOpenIntroductions(tx, ofTarget, `${kind}_removed`, now) : [];
     // Inactive as well: every match and request rule already leaves inactive targets out.
     if (archived) await archive(tx, table, before.id, now, { active: false });
-    await audit(tx, actor, [{ action: `${kind}.delete`, entityKind: kind, entityId: before.id, detail: { archived, externalId: before.externalId ?? null, endedIntroductions, revokedKeys } }]);
+    await audit(tx, actor, [
+      {
+        action: `${kind}.delete`,
+        entityKind: kind,
+        entityId: before.id,
+        detail: { archived, externalId: before.externalId ?? null, endedIntroductions, revokedKeys },
+      },
+    ]);
     return archived;
   };
 }
@@ -62,9 +79,19 @@ export async function retireProject(tx: Tx, actor: Actor, before: Row): Promise<
   await archive(tx, projectsTable, before.id, now);
   const centerId = before.centerId ?? null;
   await audit(tx, actor, [
-    { action: 'project.delete', entityKind: 'project', entityId: before.id, centerId, detail: { archived: true, externalId: before.externalId ?? null, endedIntroductions } },
+    {
+      action: 'project.delete',
+      entityKind: 'project',
+      entityId: before.id,
+      centerId,
+      detail: { archived: true, externalId: before.externalId ?? null, endedIntroductions },
+    },
     ...withdrawn.map((w) => ({
-      action: 'project_invitation.withdraw', entityKind: 'project_invitation', entityId: w.id, centerId, detail: { projectId: before.id, founderId: w.founderId },
+      action: 'project_invitation.withdraw',
+      entityKind: 'project_invitation',
+      entityId: w.id,
+      centerId,
+      detail: { projectId: before.id, founderId: w.founderId },
     })),
   ]);
   return true;
@@ -74,6 +101,13 @@ export async function retireProject(tx: Tx, actor: Actor, before: Row): Promise<
 export async function retireTraining(tx: Tx, actor: Actor, before: Row): Promise<boolean> {
   if (!(await any(tx, enrollmentsTable, eq(enrollmentsTable.trainingId, before.id)))) return false;
   await archive(tx, trainingsTable, before.id, new Date());
-  await audit(tx, actor, [{ action: 'training.delete', entityKind: 'training', entityId: before.id, detail: { archived: true, externalId: before.externalId ?? null } }]);
+  await audit(tx, actor, [
+    {
+      action: 'training.delete',
+      entityKind: 'training',
+      entityId: before.id,
+      detail: { archived: true, externalId: before.externalId ?? null },
+    },
+  ]);
   return true;
 }

@@ -28,9 +28,13 @@ export const services: ResourceDef = {
     defaults: defaultToOwnCenter,
     checkWrite(actor, _op, before, after) {
       if (isAdmin(actor)) return null;
-      if (actor.role === 'center_staff' && (!before || isStaffOf(actor, before.centerId)) && (!after || isStaffOf(actor, after.centerId)))
+      if (
+        actor.role === 'center_staff' &&
+        (!before || isStaffOf(actor, before.centerId)) &&
+        (!after || isStaffOf(actor, after.centerId))
+      )
         return null;
-      return 'only admins and the center\'s own staff manage its services / 仅管理员和本中心工作人员可管理服务';
+      return "only admins and the center's own staff manage its services / 仅管理员和本中心工作人员可管理服务";
     },
   },
 };

@@ -28,15 +28,18 @@ export const trainings: ResourceDef = {
   ],
   policy: {
     scope: hideArchived(trainingsTable.archivedAt, () => 'all'),
-    defaults: (actor, body) => (actor.role === 'trainer' ? { ...body, provider: body.provider ?? actor.subjectId } : body),
+    defaults: (actor, body) =>
+      actor.role === 'trainer' ? { ...body, provider: body.provider ?? actor.subjectId } : body,
     checkWrite(actor, _op, before, after) {
       if (isAdmin(actor)) return null;
-      if (actor.role !== 'trainer') return 'only admins and the providing trainer manage trainings / 仅管理员和培训提供方可管理培训';
+      if (actor.role !== 'trainer')
+        return 'only admins and the providing trainer manage trainings / 仅管理员和培训提供方可管理培训';
       if ((before && before.provider !== actor.subjectId) || (after && after.provider !== actor.subjectId))
         return 'trainers manage their own trainings only (provider must be your provider name) / 只能管理本机构的培训';
       return null;
     },
   },
   retire: retireTraining,
-  deleteDescription: 'A training with enrolments is archived (kept for statistics; 404 to everyone but admins, never matched); one without is deleted.',
+  deleteDescription:
+    'A training with enrolments is archived (kept for statistics; 404 to everyone but admins, never matched); one without is deleted.',
 };

@@ -3,7 +3,15 @@
 // balance trades score for even load.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { balanceCost, evaluateAssignment, greedy, InfeasibleError, SCALE, solve, type Instance } from '../../src/assignment/solver.ts';
+import {
+  balanceCost,
+  evaluateAssignment,
+  greedy,
+  InfeasibleError,
+  SCALE,
+  solve,
+  type Instance,
+} from '../../src/assignment/solver.ts';
 
 /** The best utility over every feasible assignment (each project: unassigned or one of its eligible mentors). */
 function bruteForce(inst: Instance): number {
@@ -38,7 +46,10 @@ const instanceArb = fc
     seedEdges: fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: SCALE })), { minLength: 28, maxLength: 28 }),
     capacities: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 4, maxLength: 4 }),
     load: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 4, maxLength: 4 }),
-    balance: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 100 }).map((x) => x / 100)),
+    balance: fc.oneof(
+      fc.constant(0),
+      fc.integer({ min: 0, max: 100 }).map((x) => x / 100),
+    ),
     excludeMask: fc.array(fc.boolean(), { minLength: 28, maxLength: 28 }),
     pinPicks: fc.array(fc.nat(), { maxLength: 3 }),
   })
@@ -47,7 +58,13 @@ const instanceArb = fc
     for (let p = 0; p < r.projects; p++)
       for (let m = 0; m < r.mentors; m++) {
         const [on, s] = r.seedEdges[p * 4 + m];
-        if (on) all.push({ project: p, mentor: m, score: s / SCALE, excluded: r.excludeMask[p * 4 + m] && r.excludeMask[(p * 4 + m + 1) % 28] });
+        if (on)
+          all.push({
+            project: p,
+            mentor: m,
+            score: s / SCALE,
+            excluded: r.excludeMask[p * 4 + m] && r.excludeMask[(p * 4 + m + 1) % 28],
+          });
       }
     const edges = all.filter((e) => !e.excluded).map(({ excluded, ...e }) => e);
     const excluded = all.filter((e) => e.excluded);
@@ -62,53 +79,76 @@ const instanceArb = fc
       pinned[e.mentor]++;
       pins.push({ project: e.project, mentor: e.mentor });
     }
-    const inst: Instance = { projects: r.projects, capacities, edges, pins, balance: r.balance, load: r.load.slice(0, r.mentors) };
+    const inst: Instance = {
+      projects: r.projects,
+      capacities,
+      edges,
+      pins,
+      balance: r.balance,
+      load: r.load.slice(0, r.mentors),
+    };
     return { inst, excluded };
   });
 
 describe('solver', () => {
-  it.each(['projects', 'slots'] as const)('augmenting from the %s side: equals brute-force enumeration on 600 random small instances, never breaks a constraint', (side) => {
-    fc.assert(
-      fc.property(instanceArb, ({ inst, excluded }) => {
-        const s = solve(inst, { side });
-        expect(s.utility).toBeCloseTo(bruteForce(inst), 9);
-        const taken = new Int32Array(inst.capacities.length);
-        const eligible = new Set(inst.edges.map((e) => `${e.project}:${e.mentor}`));
-        for (let p = 0; p < inst.projects; p++) {
-          const m = s.mentorOf[p];
-          if (m < 0) continue;
-          taken[m]++;
-          expect(eligible.has(`${p}:${m}`)).toBe(true);
-        }
-        for (let m = 0; m < taken.length; m++) expect(taken[m]).toBeLessThanOrEqual(inst.capacities[m]);
-        for (const pin of inst.pins ?? []) expect(s.mentorOf[pin.project]).toBe(pin.mentor);
-        for (const x of excluded) expect(s.mentorOf[x.project]).not.toBe(x.mentor);
-        // Without balance the solver's LP dual certifies the optimum independently of enumeration.
-        if (!inst.balance) {
-          const d = s.dual!;
-          const pinned = new Set((inst.pins ?? []).map((p) => p.project));
-          for (const e of inst.edges) if (!pinned.has(e.project)) expect(d.project[e.project] + d.mentor[e.mentor]).toBeGreaterThanOrEqual(e.score - 1e-9);
-          for (const x of [...d.project, ...d.mentor]) expect(x).toBeGreaterThanOrEqual(0);
-          const pins = inst.pins ?? [];
-          const pinScore = pins.reduce((a, p) => a + inst.edges.find((e) => e.project === p.project && e.mentor === p.mentor)!.score, 0);
-          const pinsOf = (m: number) => pins.filter((p) => p.mentor === m).length;
-          const bound = d.project.reduce((a, x) => a + x, 0) + d.mentor.reduce((a, x, m) => a + x * (inst.capacities[m] - pinsOf(m)), 0) + pinScore;
-          expect(bound).toBeCloseTo(s.objective, 6);
-          expect(d.bound).toBeCloseTo(s.objective, 9);
-        }
-        // Greedy is feasible, so the optimum is never worse; both sides reach the same optimum.
-        expect(s.utility).toBeGreaterThanOrEqual(greedy(inst).utility - 1e-9);
-        expect(s.utility).toBeCloseTo(solve(inst).utility, 9);
-      }),
-      { numRuns: 600, seed: 20261126 },
-    );
-  });
+  it.each(['projects', 'slots'] as const)(
+    'augmenting from the %s side: equals brute-force enumeration on 600 random small instances, never breaks a constraint',
+    (side) => {
+      fc.assert(
+        fc.property(instanceArb, ({ inst, excluded }) => {
+          const s = solve(inst, { side });
+          expect(s.utility).toBeCloseTo(bruteForce(inst), 9);
+          const taken = new Int32Array(inst.capacities.length);
+          const eligible = new Set(inst.edges.map((e) => `${e.project}:${e.mentor}`));
+          for (let p = 0; p < inst.projects; p++) {
+            const m = s.mentorOf[p];
+            if (m < 0) continue;
+            taken[m]++;
+            expect(eligible.has(`${p}:${m}`)).toBe(true);
+          }
+          for (let m = 0; m < taken.length; m++) expect(taken[m]).toBeLessThanOrEqual(inst.capacities[m]);
+          for (const pin of inst.pins ?? []) expect(s.mentorOf[pin.project]).toBe(pin.mentor);
+          for (const x of excluded) expect(s.mentorOf[x.project]).not.toBe(x.mentor);
+          // Without balance the solver's LP dual certifies the optimum independently of enumeration.
+          if (!inst.balance) {
+            const d = s.dual!;
+            const pinned = new Set((inst.pins ?? []).map((p) => p.project));
+            for (const e of inst.edges)
+              if (!pinned.has(e.project))
+                expect(d.project[e.project] + d.mentor[e.mentor]).toBeGreaterThanOrEqual(e.score - 1e-9);
+            for (const x of [...d.project, ...d.mentor]) expect(x).toBeGreaterThanOrEqual(0);
+            const pins = inst.pins ?? [];
+            const pinScore = pins.reduce(
+              (a, p) => a + inst.edges.find((e) => e.project === p.project && e.mentor === p.mentor)!.score,
+              0,
+            );
+            const pinsOf = (m: number) => pins.filter((p) => p.mentor === m).length;
+            const bound =
+              d.project.reduce((a, x) => a + x, 0) +
+              d.mentor.reduce((a, x, m) => a + x * (inst.capacities[m] - pinsOf(m)), 0) +
+              pinScore;
+            expect(bound).toBeCloseTo(s.objective, 6);
+            expect(d.bound).toBeCloseTo(s.objective, 9);
+          }
+          // Greedy is feasible, so the optimum is never worse; both sides reach the same optimum.
+          expect(s.utility).toBeGreaterThanOrEqual(greedy(inst).utility - 1e-9);
+          expect(s.utility).toBeCloseTo(solve(inst).utility, 9);
+        }),
+        { numRuns: 600, seed: 20261126 },
+      );
+    },
+  );
 
   it('beats greedy where greedy is suboptimal (best pair first blocks a better whole)', () => {
     // p0 likes m0 (0.9) and m1 (0.8); p1 can only take m0 (0.85). Greedy: p0→m0, p1 left = 0.9.
     const inst: Instance = {
-      projects: 2, capacities: [1, 1],
-      edges: [{ project: 0, mentor: 0, score: 0.9 }, { project: 0, mentor: 1, score: 0.8 }, { project: 1, mentor: 0, score: 0.85 }],
+      projects: 2,
+      capacities: [1, 1],
+      edges: [
+        { project: 0, mentor: 0, score: 0.9 },
+        { project: 0, mentor: 1, score: 0.8 },
+        { project: 1, mentor: 0, score: 0.85 },
+      ],
     };
     const g = greedy(inst);
     const s = solve(inst);
@@ -122,10 +162,16 @@ describe('solver', () => {
     // 300 projects × 60 mentors: too large to enumerate. An LP dual solution whose bound equals the
     // objective proves optimality (weak duality); no project can move to a mentor with a place left.
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const edges = [];
-    for (let p = 0; p < 300; p++) for (let m = 0; m < 60; m++) if (rnd() < 0.15) edges.push({ project: p, mentor: m, score: Math.round(rnd() * 1e6) / 1e6 });
-    const inst: Instance = { projects: 300, capacities: Array.from({ length: 60 }, () => 1 + Math.floor(rnd() * 3)), edges };
+    for (let p = 0; p < 300; p++)
+      for (let m = 0; m < 60; m++)
+        if (rnd() < 0.15) edges.push({ project: p, mentor: m, score: Math.round(rnd() * 1e6) / 1e6 });
+    const inst: Instance = {
+      projects: 300,
+      capacities: Array.from({ length: 60 }, () => 1 + Math.floor(rnd() * 3)),
+      edges,
+    };
     const s = solve(inst);
     const g = greedy(inst);
     expect(s.objective).toBeGreaterThan(g.objective);
@@ -141,7 +187,8 @@ describe('solver', () => {
       const cur = s.mentorOf[p] >= 0 ? score.get(`${p}:${s.mentorOf[p]}`)! : 0;
       for (let m = 0; m < 60; m++) {
         const v = score.get(`${p}:${m}`);
-        if (v !== undefined && m !== s.mentorOf[p] && taken[m] < inst.capacities[m]) expect(v).toBeLessThanOrEqual(cur + 1e-9);
+        if (v !== undefined && m !== s.mentorOf[p] && taken[m] < inst.capacities[m])
+          expect(v).toBeLessThanOrEqual(cur + 1e-9);
       }
     }
   });
@@ -149,8 +196,14 @@ describe('solver', () => {
   it('balance trades total score for an even load (convex cost per extra mentee)', () => {
     // Both projects prefer m0 (cap 2) slightly over m1.
     const inst: Instance = {
-      projects: 2, capacities: [2, 2],
-      edges: [{ project: 0, mentor: 0, score: 0.8 }, { project: 0, mentor: 1, score: 0.75 }, { project: 1, mentor: 0, score: 0.8 }, { project: 1, mentor: 1, score: 0.75 }],
+      projects: 2,
+      capacities: [2, 2],
+      edges: [
+        { project: 0, mentor: 0, score: 0.8 },
+        { project: 0, mentor: 1, score: 0.75 },
+        { project: 1, mentor: 0, score: 0.8 },
+        { project: 1, mentor: 1, score: 0.75 },
+      ],
     };
     const plain = solve(inst);
     expect(Array.from(plain.mentorOf)).toEqual([0, 0]);
@@ -168,13 +221,26 @@ describe('solver', () => {
 
   it('keeps pins even against the score, and refuses pins it cannot keep', () => {
     const inst: Instance = {
-      projects: 2, capacities: [1, 1],
-      edges: [{ project: 0, mentor: 0, score: 0.9 }, { project: 0, mentor: 1, score: 0.1 }, { project: 1, mentor: 0, score: 0.2 }],
+      projects: 2,
+      capacities: [1, 1],
+      edges: [
+        { project: 0, mentor: 0, score: 0.9 },
+        { project: 0, mentor: 1, score: 0.1 },
+        { project: 1, mentor: 0, score: 0.2 },
+      ],
     };
     const s = solve({ ...inst, pins: [{ project: 0, mentor: 1 }] });
     expect(Array.from(s.mentorOf)).toEqual([1, 0]);
     expect(() => solve({ ...inst, pins: [{ project: 1, mentor: 1 }] })).toThrow(InfeasibleError); // not an eligible pair
-    expect(() => solve({ ...inst, pins: [{ project: 0, mentor: 0 }, { project: 1, mentor: 0 }] })).toThrow(InfeasibleError); // over capacity
+    expect(() =>
+      solve({
+        ...inst,
+        pins: [
+          { project: 0, mentor: 0 },
+          { project: 1, mentor: 0 },
+        ],
+      }),
+    ).toThrow(InfeasibleError); // over capacity
   });
 
   it('handles empty pools and mentors without places', () => {

@@ -47,10 +47,14 @@ describe('401 without a valid key', () => {
   it('writes without a key are refused and write nothing', async () => {
     const before = (await ok(t.request('GET', '/v1/centers?limit=200'))).items.length;
     const res = await t.request('POST', '/v1/centers', {
-      key: null, body: { name: '未授权中心', regionCode: '540102', kind: 'makerspace', pilot: false },
+      key: null,
+      body: { name: '未授权中心', regionCode: '540102', kind: 'makerspace', pilot: false },
     });
     expectProblem(res, 401);
-    expectProblem(await t.request('POST', '/v1/api-keys', { key: null, body: { role: 'admin', label: 'sneaky' } }), 401);
+    expectProblem(
+      await t.request('POST', '/v1/api-keys', { key: null, body: { role: 'admin', label: 'sneaky' } }),
+      401,
+    );
     expect((await ok(t.request('GET', '/v1/centers?limit=200'))).items.length).toBe(before);
   });
 
@@ -62,7 +66,9 @@ describe('401 without a valid key', () => {
 
 describe('key lifecycle', () => {
   it('a created key works, is shown once, stored hashed, and stops working once revoked', async () => {
-    const created = await t.request('POST', '/v1/api-keys', { body: { role: 'founder', subjectId: w.fA1, label: 'lifecycle' } });
+    const created = await t.request('POST', '/v1/api-keys', {
+      body: { role: 'founder', subjectId: w.fA1, label: 'lifecycle' },
+    });
     expect(created.status).toBe(201);
     const { id, key } = created.body;
     expect(typeof key).toBe('string');

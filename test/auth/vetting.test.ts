@@ -29,22 +29,32 @@ const stored = async (id: string) => (await t.db.select().from(projectsTable).wh
 const lastAudit = async (id: string) =>
   (await t.db.select().from(auditTable).where(eq(auditTable.entityId, id)).orderBy(desc(auditTable.id)).limit(1))[0];
 const resubmissions = (id: string) =>
-  t.db.select().from(auditTable).where(and(eq(auditTable.entityId, id), eq(auditTable.action, 'project.resubmitted')));
+  t.db
+    .select()
+    .from(auditTable)
+    .where(and(eq(auditTable.entityId, id), eq(auditTable.action, 'project.resubmitted')));
 /** A vetted project of center A, founders fA1 and fA2 (added by the admin), visible to investors. */
 async function vetted(title: string, status: 'vetted' | 'rejected' = 'vetted') {
-  const p = await ok(t.request('POST', '/v1/projects', { body: projectBody({ title, centerId: w.cA, founderIds: [w.fA1, w.fA2], status }) }), 201);
+  const p = await ok(
+    t.request('POST', '/v1/projects', {
+      body: projectBody({ title, centerId: w.cA, founderIds: [w.fA1, w.fA2], status }),
+    }),
+    201,
+  );
   return p.id as string;
 }
 const investorSees = async (id: string) => {
   const one = await as('investor1').get(`/v1/projects/${id}`);
   const list = (await ok(as('investor1').get('/v1/projects?limit=200'))).items.map((x: any) => x.id);
-  const matches = (await ok(as('investor1').get(`/v1/investors/${w.i1}/matches/projects?limit=100`))).items.map((x: any) => x.id);
+  const matches = (await ok(as('investor1').get(`/v1/investors/${w.i1}/matches/projects?limit=100`))).items.map(
+    (x: any) => x.id,
+  );
   expect(list.includes(id), 'list agrees with by-id').toBe(one.status === 200);
   expect(matches.includes(id), 'matches agree with by-id').toBe(one.status === 200);
   return one.status === 200;
 };
 
-describe('a founder\'s material edit of a decided project returns it to review', () => {
+describe("a founder's material edit of a decided project returns it to review", () => {
   it.each([
     ['description', { description: '改写后的项目描述：未经中心审核的新内容。' }],
     ['fundingNeedCny', { fundingNeedCny: 900_000 }],
@@ -63,25 +73,35 @@ describe('a founder\'s material edit of a decided project returns it to review',
     expect(entry.action).toBe('project.resubmitted');
     expect(entry.detail).toEqual({ from: 'vetted', to: 'submitted', fields: [field] });
     expect(await investorSees(id)).toBe(false);
-    expectProblem(await as('investor1').post('/v1/introductions', { projectId: id, targetKind: 'investor', targetId: w.i1 }), 404);
+    expectProblem(
+      await as('investor1').post('/v1/introductions', { projectId: id, targetKind: 'investor', targetId: w.i1 }),
+      404,
+    );
   });
 
   it('repeating the stored status in the same request does not keep it vetted', async () => {
     const id = await vetted('重审-状态不变');
-    expect((await ok(as('founderA1').patch(`/v1/projects/${id}`, { status: 'vetted', description: '新描述' }))).status).toBe('submitted');
+    expect(
+      (await ok(as('founderA1').patch(`/v1/projects/${id}`, { status: 'vetted', description: '新描述' }))).status,
+    ).toBe('submitted');
     expect((await lastAudit(id)).detail).toEqual({ from: 'vetted', to: 'submitted', fields: ['description'] });
   });
 
   it('an upsert by externalId with changed content is an edit too', async () => {
     const id = await vetted('重审-导入');
     await ok(t.request('PATCH', `/v1/projects/${id}`, { body: { externalId: 'ext-resubmit' } }));
-    const body = { ...projectBody({ title: '重审-导入', centerId: w.cA, founderIds: [w.fA1, w.fA2], status: 'vetted' }), fundingNeedCny: 1 };
+    const body = {
+      ...projectBody({ title: '重审-导入', centerId: w.cA, founderIds: [w.fA1, w.fA2], status: 'vetted' }),
+      fundingNeedCny: 1,
+    };
     expect((await ok(as('founderA1').put('/v1/projects/by-external-id/ext-resubmit', body))).status).toBe('submitted');
   });
 
   it('a rejected project edited by its founder is resubmitted', async () => {
     const id = await vetted('重审-已拒绝', 'rejected');
-    expect((await ok(as('founderA1').patch(`/v1/projects/${id}`, { stage: 'early_revenue' }))).status).toBe('submitted');
+    expect((await ok(as('founderA1').patch(`/v1/projects/${id}`, { stage: 'early_revenue' }))).status).toBe(
+      'submitted',
+    );
     expect((await lastAudit(id)).detail).toEqual({ from: 'rejected', to: 'submitted', fields: ['stage'] });
   });
 
@@ -89,7 +109,13 @@ describe('a founder\'s material edit of a decided project returns it to review',
     const id = await vetted('重审-非实质修改');
     const p = await ok(as('founderA1').get(`/v1/projects/${id}`));
     await ok(as('founderA1').patch(`/v1/projects/${id}`, { languages: ['zh'], confidential: { note: 'updated' } }));
-    await ok(as('founderA1').patch(`/v1/projects/${id}`, { description: p.description, needs: p.needs, fundingNeedCny: p.fundingNeedCny }));
+    await ok(
+      as('founderA1').patch(`/v1/projects/${id}`, {
+        description: p.description,
+        needs: p.needs,
+        fundingNeedCny: p.fundingNeedCny,
+      }),
+    );
     expect((await stored(id)).status).toBe('vetted');
     expect(await resubmissions(id)).toEqual([]);
     expect(await investorSees(id)).toBe(true);
@@ -102,9 +128,11 @@ describe('a founder\'s material edit of a decided project returns it to review',
     expect((await stored(id)).status).toBe('vetted');
   });
 
-  it('the center\'s staff edit a vetted project without un-vetting it (they are the reviewers)', async () => {
+  it("the center's staff edit a vetted project without un-vetting it (they are the reviewers)", async () => {
     const id = await vetted('重审-中心修改');
-    expect((await ok(as('staffA').patch(`/v1/projects/${id}`, { description: '中心修订的描述' }))).status).toBe('vetted');
+    expect((await ok(as('staffA').patch(`/v1/projects/${id}`, { description: '中心修订的描述' }))).status).toBe(
+      'vetted',
+    );
     expect(await resubmissions(id)).toEqual([]);
   });
 });
@@ -116,19 +144,28 @@ describe('a project changes center only by an admin', () => {
       expectProblem(await as('founderA1').patch(`/v1/projects/${id}`, { centerId }), 403);
       expect(await stored(id)).toMatchObject({ centerId: w.cA, status: 'vetted' });
     }
-    const sub = await ok(as('founderA1').post('/v1/projects', projectBody({ title: '迁移-已提交', centerId: w.cA, founderIds: [w.fA1], status: 'submitted' })), 201);
+    const sub = await ok(
+      as('founderA1').post(
+        '/v1/projects',
+        projectBody({ title: '迁移-已提交', centerId: w.cA, founderIds: [w.fA1], status: 'submitted' }),
+      ),
+      201,
+    );
     expectProblem(await as('founderA1').patch(`/v1/projects/${sub.id}`, { centerId: w.cB }), 403);
     expect((await stored(sub.id)).centerId).toBe(w.cA);
   });
 
   it('a founder creates in a center or none, and attaches a project without a center to one', async () => {
-    const p = await ok(as('founderA1').post('/v1/projects', projectBody({ title: '迁移-无中心', founderIds: [w.fA1], status: 'draft' })), 201);
+    const p = await ok(
+      as('founderA1').post('/v1/projects', projectBody({ title: '迁移-无中心', founderIds: [w.fA1], status: 'draft' })),
+      201,
+    );
     expect(p.centerId).toBeNull();
     expect((await ok(as('founderA1').patch(`/v1/projects/${p.id}`, { centerId: w.cA }))).centerId).toBe(w.cA);
     expectProblem(await as('founderA1').patch(`/v1/projects/${p.id}`, { centerId: w.cB }), 403);
   });
 
-  it('staff cannot push a project to another center (403); the receiving center\'s staff cannot pull one (404)', async () => {
+  it("staff cannot push a project to another center (403); the receiving center's staff cannot pull one (404)", async () => {
     const id = await vetted('迁移-中心');
     expectProblem(await as('staffA').patch(`/v1/projects/${id}`, { centerId: w.cB }), 403);
     expectProblem(await as('staffB').patch(`/v1/projects/${id}`, { centerId: w.cB }), 404);
@@ -146,6 +183,8 @@ describe('a project changes center only by an admin', () => {
     expect((await ok(as('staffB').patch(`/v1/projects/${id}`, { status: 'vetted' }))).status).toBe('vetted');
     expect(await investorSees(id)).toBe(true);
     // an admin deciding the status in the same request keeps that decision
-    expect((await ok(as('admin').patch(`/v1/projects/${id}`, { centerId: w.cA, status: 'vetted' }))).status).toBe('vetted');
+    expect((await ok(as('admin').patch(`/v1/projects/${id}`, { centerId: w.cA, status: 'vetted' }))).status).toBe(
+      'vetted',
+    );
   });
 });

@@ -5,12 +5,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import {
-  auditTable, enrollmentsTable, foundersTable, introductionsTable, mentorsTable, projectsTable, trainingsTable,
+  auditTable,
+  enrollmentsTable,
+  foundersTable,
+  introductionsTable,
+  mentorsTable,
+  projectsTable,
+  trainingsTable,
 } from '../../models/schema.ts';
 import { startTestApp, type TestApp, type TestResponse } from '../harness.ts';
 import {
-  ACTORS, M, PROVIDER_ONE, PROVIDER_TWO, buildWorld, expectProblem, founderBody, mentorBody, ok, projectBody, trainingBody,
-  type Actor, type World,
+  ACTORS,
+  M,
+  PROVIDER_ONE,
+  PROVIDER_TWO,
+  buildWorld,
+  expectProblem,
+  founderBody,
+  mentorBody,
+  ok,
+  projectBody,
+  trainingBody,
+  type Actor,
+  type World,
 } from './world.ts';
 
 let t: TestApp;
@@ -42,42 +59,125 @@ async function dbProject(id: string) {
 
 // ── The expected view of the world, per actor, before any introduction or enrolment ─────────────
 type View = {
-  founders: string[]; founderContact: string[];
-  projects: string[]; projectConfidential: string[];
-  mentorContact: string[]; investorContact: string[];
+  founders: string[];
+  founderContact: string[];
+  projects: string[];
+  projectConfidential: string[];
+  mentorContact: string[];
+  investorContact: string[];
 };
 function expectedViews(w: World): Record<Actor, View> {
   const allF = [w.fA1, w.fA2, w.fB1];
   const allP = [w.pAv, w.pAs, w.pBv, w.pBd];
   const none: string[] = [];
   return {
-    admin: { founders: allF, founderContact: allF, projects: allP, projectConfidential: allP, mentorContact: [w.m1, w.m2], investorContact: [w.i1, w.i2] },
-    staffA: { founders: [w.fA1, w.fA2], founderContact: [w.fA1, w.fA2], projects: [w.pAv, w.pAs], projectConfidential: [w.pAv, w.pAs], mentorContact: [w.m1, w.m2], investorContact: [w.i1, w.i2] },
-    staffB: { founders: [w.fB1], founderContact: [w.fB1], projects: [w.pBv, w.pBd], projectConfidential: [w.pBv, w.pBd], mentorContact: [w.m1, w.m2], investorContact: [w.i1, w.i2] },
-    founderA1: { founders: [w.fA1, w.fA2], founderContact: [w.fA1], projects: [w.pAv, w.pAs], projectConfidential: [w.pAv, w.pAs], mentorContact: none, investorContact: none },
-    founderA2: { founders: [w.fA1, w.fA2], founderContact: [w.fA2], projects: [w.pAv], projectConfidential: [w.pAv], mentorContact: none, investorContact: none },
-    founderB1: { founders: [w.fB1], founderContact: [w.fB1], projects: [w.pBv, w.pBd], projectConfidential: [w.pBv, w.pBd], mentorContact: none, investorContact: none },
-    mentor1: { founders: none, founderContact: none, projects: none, projectConfidential: none, mentorContact: [w.m1], investorContact: none },
-    investor1: { founders: none, founderContact: none, projects: [w.pAv, w.pBv], projectConfidential: none, mentorContact: none, investorContact: [w.i1] },
-    trainer1: { founders: none, founderContact: none, projects: none, projectConfidential: none, mentorContact: none, investorContact: none },
+    admin: {
+      founders: allF,
+      founderContact: allF,
+      projects: allP,
+      projectConfidential: allP,
+      mentorContact: [w.m1, w.m2],
+      investorContact: [w.i1, w.i2],
+    },
+    staffA: {
+      founders: [w.fA1, w.fA2],
+      founderContact: [w.fA1, w.fA2],
+      projects: [w.pAv, w.pAs],
+      projectConfidential: [w.pAv, w.pAs],
+      mentorContact: [w.m1, w.m2],
+      investorContact: [w.i1, w.i2],
+    },
+    staffB: {
+      founders: [w.fB1],
+      founderContact: [w.fB1],
+      projects: [w.pBv, w.pBd],
+      projectConfidential: [w.pBv, w.pBd],
+      mentorContact: [w.m1, w.m2],
+      investorContact: [w.i1, w.i2],
+    },
+    founderA1: {
+      founders: [w.fA1, w.fA2],
+      founderContact: [w.fA1],
+      projects: [w.pAv, w.pAs],
+      projectConfidential: [w.pAv, w.pAs],
+      mentorContact: none,
+      investorContact: none,
+    },
+    founderA2: {
+      founders: [w.fA1, w.fA2],
+      founderContact: [w.fA2],
+      projects: [w.pAv],
+      projectConfidential: [w.pAv],
+      mentorContact: none,
+      investorContact: none,
+    },
+    founderB1: {
+      founders: [w.fB1],
+      founderContact: [w.fB1],
+      projects: [w.pBv, w.pBd],
+      projectConfidential: [w.pBv, w.pBd],
+      mentorContact: none,
+      investorContact: none,
+    },
+    mentor1: {
+      founders: none,
+      founderContact: none,
+      projects: none,
+      projectConfidential: none,
+      mentorContact: [w.m1],
+      investorContact: none,
+    },
+    investor1: {
+      founders: none,
+      founderContact: none,
+      projects: [w.pAv, w.pBv],
+      projectConfidential: none,
+      mentorContact: none,
+      investorContact: [w.i1],
+    },
+    trainer1: {
+      founders: none,
+      founderContact: none,
+      projects: none,
+      projectConfidential: none,
+      mentorContact: none,
+      investorContact: none,
+    },
   };
 }
 
 /** Markers of everything the view does not include: none of them may appear in any response. */
 function forbiddenMarkers(w: World, v: View): string[] {
   const out: string[] = [];
-  const founders: [string, string, string][] = [[w.fA1, M.fA1Name, M.fA1Contact], [w.fA2, M.fA2Name, M.fA2Contact], [w.fB1, M.fB1Name, M.fB1Contact]];
+  const founders: [string, string, string][] = [
+    [w.fA1, M.fA1Name, M.fA1Contact],
+    [w.fA2, M.fA2Name, M.fA2Contact],
+    [w.fB1, M.fB1Name, M.fB1Contact],
+  ];
   for (const [id, name, contact] of founders) {
     if (!v.founders.includes(id)) out.push(name);
     if (!v.founderContact.includes(id)) out.push(contact);
   }
-  const projects: [string, string, string][] = [[w.pAv, M.pAvTitle, M.pAvConf], [w.pAs, M.pAsTitle, M.pAsConf], [w.pBv, M.pBvTitle, M.pBvConf], [w.pBd, M.pBdTitle, M.pBdConf]];
+  const projects: [string, string, string][] = [
+    [w.pAv, M.pAvTitle, M.pAvConf],
+    [w.pAs, M.pAsTitle, M.pAsConf],
+    [w.pBv, M.pBvTitle, M.pBvConf],
+    [w.pBd, M.pBdTitle, M.pBdConf],
+  ];
   for (const [id, title, conf] of projects) {
     if (!v.projects.includes(id)) out.push(title);
     if (!v.projectConfidential.includes(id)) out.push(conf);
   }
-  for (const [id, c] of [[w.m1, M.m1Contact], [w.m2, M.m2Contact]]) if (!v.mentorContact.includes(id)) out.push(c);
-  for (const [id, c] of [[w.i1, M.i1Contact], [w.i2, M.i2Contact]]) if (!v.investorContact.includes(id)) out.push(c);
+  for (const [id, c] of [
+    [w.m1, M.m1Contact],
+    [w.m2, M.m2Contact],
+  ])
+    if (!v.mentorContact.includes(id)) out.push(c);
+  for (const [id, c] of [
+    [w.i1, M.i1Contact],
+    [w.i2, M.i2Contact],
+  ])
+    if (!v.investorContact.includes(id)) out.push(c);
   return out;
 }
 
@@ -97,7 +197,8 @@ describe('each role sees exactly its scope (lists, by id, filters, errors)', () 
     const fl = await get('/v1/founders?limit=200');
     expect(fl.status).toBe(200);
     expect(ids(fl), 'founders list').toEqual(sorted(v.founders));
-    for (const f of byId(fl).values()) expect('contact' in f, `founder ${f.name} contact in list`).toBe(v.founderContact.includes(f.id));
+    for (const f of byId(fl).values())
+      expect('contact' in f, `founder ${f.name} contact in list`).toBe(v.founderContact.includes(f.id));
     for (const id of [w.fA1, w.fA2, w.fB1]) {
       const res = await get(`/v1/founders/${id}`);
       if (v.founders.includes(id)) {
@@ -111,7 +212,8 @@ describe('each role sees exactly its scope (lists, by id, filters, errors)', () 
     const pl = await get('/v1/projects?limit=200');
     expect(pl.status).toBe(200);
     expect(ids(pl), 'projects list').toEqual(sorted(v.projects));
-    for (const p of byId(pl).values()) expect('confidential' in p, `${p.title} confidential in list`).toBe(v.projectConfidential.includes(p.id));
+    for (const p of byId(pl).values())
+      expect('confidential' in p, `${p.title} confidential in list`).toBe(v.projectConfidential.includes(p.id));
     for (const id of [w.pAv, w.pAs, w.pBv, w.pBd]) {
       const res = await get(`/v1/projects/${id}`);
       if (v.projects.includes(id)) {
@@ -122,8 +224,18 @@ describe('each role sees exactly its scope (lists, by id, filters, errors)', () 
     }
 
     // filters never widen the scope
-    for (const q of ['status=submitted', 'status=draft', 'status=vetted', `centerId=${w.cA}`, `centerId=${w.cB}`, `founderId=${w.fA1}`,
-      `founderId=${w.fB1}`, 'q=PTITLE', 'regionCode=540000', 'sector=plateau_biology']) {
+    for (const q of [
+      'status=submitted',
+      'status=draft',
+      'status=vetted',
+      `centerId=${w.cA}`,
+      `centerId=${w.cB}`,
+      `founderId=${w.fA1}`,
+      `founderId=${w.fB1}`,
+      'q=PTITLE',
+      'regionCode=540000',
+      'sector=plateau_biology',
+    ]) {
       const res = await get(`/v1/projects?limit=200&${q}`);
       expect(res.status).toBe(200);
       for (const id of ids(res)) expect(v.projects, `projects?${q}`).toContain(id);
@@ -141,14 +253,19 @@ describe('each role sees exactly its scope (lists, by id, filters, errors)', () 
     ] as const) {
       const list = await get(`/v1/${r}?limit=200`);
       expect(ids(list)).toEqual(sorted([...all]));
-      for (const x of byId(list).values()) expect('contact' in x, `${r} ${x.name} contact`).toBe(visibleContact.includes(x.id));
+      for (const x of byId(list).values())
+        expect('contact' in x, `${r} ${x.name} contact`).toBe(visibleContact.includes(x.id));
       for (const id of all) {
         const one = await get(`/v1/${r}/${id}`);
         expect(one.status).toBe(200);
         expect('contact' in one.body).toBe(visibleContact.includes(id));
       }
     }
-    for (const [r, all] of [['trainings', [w.t1, w.t2]], ['services', [w.s1]], ['centers', [w.cA, w.cB]]] as const) {
+    for (const [r, all] of [
+      ['trainings', [w.t1, w.t2]],
+      ['services', [w.s1]],
+      ['centers', [w.cA, w.cB]],
+    ] as const) {
       const list = await get(`/v1/${r}?limit=200`);
       expect(list.status).toBe(200);
       for (const id of all) expect(ids(list)).toContain(id);
@@ -172,7 +289,8 @@ describe('each role sees exactly its scope (lists, by id, filters, errors)', () 
     }
 
     // nothing the actor may not see appears in any body, success or error
-    for (const res of seen) for (const m of forbidden) expect(res.text, `${actor} saw "${m}" (${res.status})`).not.toContain(m);
+    for (const res of seen)
+      for (const m of forbidden) expect(res.text, `${actor} saw "${m}" (${res.status})`).not.toContain(m);
 
     // and nothing was changed by the refused writes
     expect((await dbProject(w.pBd)).title).toBe(M.pBdTitle);
@@ -204,7 +322,10 @@ describe('investor', () => {
   it('cannot create or change projects; nothing is written', async () => {
     const inv = as('investor1');
     const n = await count(projectsTable);
-    const res = await inv.post('/v1/projects', projectBody({ title: 'INVESTOR-MADE', centerId: w.cA, founderIds: [w.fA1], status: 'vetted' }));
+    const res = await inv.post(
+      '/v1/projects',
+      projectBody({ title: 'INVESTOR-MADE', centerId: w.cA, founderIds: [w.fA1], status: 'vetted' }),
+    );
     expect([403, 422]).toContain(res.status);
     expectProblem(res, res.status, M.fA1Name, M.fA1Contact);
     expectProblem(await inv.patch(`/v1/projects/${w.pAv}`, { status: 'rejected' }), 403, M.pAvConf);
@@ -215,7 +336,9 @@ describe('investor', () => {
 
   it('edits its own profile only', async () => {
     const inv = as('investor1');
-    expect((await ok(inv.patch(`/v1/investors/${w.i1}`, { thesis: '更新后的投资方向' }))).thesis).toBe('更新后的投资方向');
+    expect((await ok(inv.patch(`/v1/investors/${w.i1}`, { thesis: '更新后的投资方向' }))).thesis).toBe(
+      '更新后的投资方向',
+    );
     expectProblem(await inv.patch(`/v1/investors/${w.i2}`, { thesis: 'hijack' }), 403, M.i2Contact);
     expectProblem(await inv.del(`/v1/investors/${w.i2}`), 403, M.i2Contact);
     expectProblem(await inv.patch(`/v1/mentors/${w.m1}`, { bio: 'hijack' }), 403, M.m1Contact);
@@ -241,7 +364,19 @@ describe('founder', () => {
     expectProblem(res, 403, M.fA2Contact);
     expect(await count(projectsTable)).toBe(n);
 
-    const mine = await ok(f.post('/v1/projects', projectBody({ title: '我的新项目', centerId: w.cA, founderIds: [w.fA1, w.fA2], status: 'submitted', conf: 'CONF-NEW' })), 201);
+    const mine = await ok(
+      f.post(
+        '/v1/projects',
+        projectBody({
+          title: '我的新项目',
+          centerId: w.cA,
+          founderIds: [w.fA1, w.fA2],
+          status: 'submitted',
+          conf: 'CONF-NEW',
+        }),
+      ),
+      201,
+    );
     expect(mine.status).toBe('submitted');
     expect(mine.confidential).toEqual({ note: 'CONF-NEW', trialSalesCny: 9600 });
     // the co-founder is invited (test/auth/co-founders.test.ts); once it accepted it sees the project with the confidential block
@@ -258,14 +393,26 @@ describe('founder', () => {
   it.each(['vetted', 'rejected'])('cannot create a project as %s; nothing is written', async (status) => {
     const n = await count(projectsTable);
     const a = await auditCount();
-    expectProblem(await as('founderA1').post('/v1/projects', projectBody({ title: `SELF-${status}`, centerId: w.cA, founderIds: [w.fA1], status })), 403);
+    expectProblem(
+      await as('founderA1').post(
+        '/v1/projects',
+        projectBody({ title: `SELF-${status}`, centerId: w.cA, founderIds: [w.fA1], status }),
+      ),
+      403,
+    );
     expect(await count(projectsTable)).toBe(n);
     expect(await auditCount()).toBe(a);
   });
 
   it('moves its project between draft and submitted, but cannot vet, reject or un-vet it', async () => {
     const f = as('founderA1');
-    const p = await ok(f.post('/v1/projects', projectBody({ title: '状态测试项目', centerId: w.cA, founderIds: [w.fA1], status: 'draft' })), 201);
+    const p = await ok(
+      f.post(
+        '/v1/projects',
+        projectBody({ title: '状态测试项目', centerId: w.cA, founderIds: [w.fA1], status: 'draft' }),
+      ),
+      201,
+    );
     expect((await ok(f.patch(`/v1/projects/${p.id}`, { status: 'submitted' }))).status).toBe('submitted');
     expect((await ok(f.patch(`/v1/projects/${p.id}`, { status: 'draft' }))).status).toBe('draft');
     expect((await ok(f.patch(`/v1/projects/${p.id}`, { status: 'submitted' }))).status).toBe('submitted');
@@ -287,7 +434,10 @@ describe('founder', () => {
 
   it('cannot take over a project by upserting its externalId', async () => {
     await ok(t.request('PATCH', `/v1/projects/${w.pBd}`, { body: { externalId: 'ext-pbd' } }));
-    const res = await as('founderA1').put('/v1/projects/by-external-id/ext-pbd', projectBody({ title: 'TAKEOVER', centerId: w.cA, founderIds: [w.fA1] }));
+    const res = await as('founderA1').put(
+      '/v1/projects/by-external-id/ext-pbd',
+      projectBody({ title: 'TAKEOVER', centerId: w.cA, founderIds: [w.fA1] }),
+    );
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     expect(res.text).not.toContain(M.pBdConf);
@@ -295,7 +445,7 @@ describe('founder', () => {
     expect((await dbProject(w.pBd)).title).toBe(M.pBdTitle);
   });
 
-  it('manages its own profile, not a co-founder\'s (403) nor others\' (404)', async () => {
+  it("manages its own profile, not a co-founder's (403) nor others' (404)", async () => {
     const f = as('founderA1');
     expect((await ok(f.patch(`/v1/founders/${w.fA1}`, { interests: '青稞深加工' }))).interests).toBe('青稞深加工');
     expectProblem(await f.patch(`/v1/founders/${w.fA2}`, { interests: 'hijack' }), 403, M.fA2Contact);
@@ -308,7 +458,10 @@ describe('founder', () => {
 
   it('deletes its own project', async () => {
     const f = as('founderA1');
-    const p = await ok(f.post('/v1/projects', projectBody({ title: '待删除项目', centerId: w.cA, founderIds: [w.fA1] })), 201);
+    const p = await ok(
+      f.post('/v1/projects', projectBody({ title: '待删除项目', centerId: w.cA, founderIds: [w.fA1] })),
+      201,
+    );
     const res = await f.del(`/v1/projects/${p.id}`);
     expect(res.status, res.text).toBe(204);
     expect(await dbProject(p.id)).toBeUndefined();
@@ -318,8 +471,17 @@ describe('founder', () => {
   });
 
   describe('mentor and investor contacts are revealed by an accepted introduction only', () => {
-    const intro = (projectId: string, targetKind: 'mentor' | 'investor', targetId: string, status: 'requested' | 'accepted' | 'declined') =>
-      t.db.insert(introductionsTable).values({ projectId, targetKind, targetId, status }).returning().then((r) => r[0]);
+    const intro = (
+      projectId: string,
+      targetKind: 'mentor' | 'investor',
+      targetId: string,
+      status: 'requested' | 'accepted' | 'declined',
+    ) =>
+      t.db
+        .insert(introductionsTable)
+        .values({ projectId, targetKind, targetId, status })
+        .returning()
+        .then((r) => r[0]);
     const contactOf = async (actor: Actor, r: 'mentors' | 'investors', id: string) => {
       const one = await ok(as(actor).get(`/v1/${r}/${id}`));
       const inList = (await ok(as(actor).get(`/v1/${r}?limit=200`))).items.find((x: any) => x.id === id);
@@ -339,7 +501,9 @@ describe('founder', () => {
     });
 
     it('accepted: shown to the founders of that project only', async () => {
-      await t.db.update(introductionsTable).set({ status: 'accepted' })
+      await t.db
+        .update(introductionsTable)
+        .set({ status: 'accepted' })
         .where(and(eq(introductionsTable.projectId, w.pAv), eq(introductionsTable.targetId, w.m1)));
       await intro(w.pAs, 'investor', w.i1, 'accepted');
       // pAv is founderA1's and founderA2's; pAs is founderA1's only
@@ -378,7 +542,7 @@ describe('founder', () => {
 });
 
 describe('center staff', () => {
-  it('sees its own center\'s founders and projects with contacts and confidential blocks', async () => {
+  it("sees its own center's founders and projects with contacts and confidential blocks", async () => {
     const s = as('staffA');
     const f = await ok(s.get(`/v1/founders/${w.fA2}`));
     expect(f.contact.wechat).toBe(M.fA2Contact);
@@ -426,11 +590,16 @@ describe('center staff', () => {
     expect((await ok(s.patch(`/v1/projects/${w.pAs}`, { status: 'rejected' }))).status).toBe('rejected');
     expectProblem(await as('investor1').get(`/v1/projects/${w.pAs}`), 404, M.pAsConf);
 
-    const entries = await t.db.select().from(auditTable)
+    const entries = await t.db
+      .select()
+      .from(auditTable)
       .where(and(eq(auditTable.entityId, w.pAs), eq(auditTable.action, 'project.status')))
       .orderBy(auditTable.createdAt, auditTable.id);
     expect(await auditCount()).toBe(before + 2);
-    expect(entries.map((e) => e.detail)).toEqual([{ from: 'submitted', to: 'vetted' }, { from: 'vetted', to: 'rejected' }]);
+    expect(entries.map((e) => e.detail)).toEqual([
+      { from: 'submitted', to: 'vetted' },
+      { from: 'vetted', to: 'rejected' },
+    ]);
     for (const e of entries) {
       expect(e.actor).toBe(`key:${w.keyIds.staffA}`);
       expect(e.centerId).toBe(w.cA);
@@ -438,7 +607,7 @@ describe('center staff', () => {
     }
   });
 
-  it('cannot vet, edit or delete another center\'s projects (404, nothing written)', async () => {
+  it("cannot vet, edit or delete another center's projects (404, nothing written)", async () => {
     const s = as('staffB');
     const a = await auditCount();
     expectProblem(await s.patch(`/v1/projects/${w.pAs}`, { status: 'vetted' }), 404, M.pAsTitle, M.pAsConf);
@@ -490,7 +659,7 @@ describe('trainer', () => {
     expect(await count(trainingsTable)).toBe(n);
   });
 
-  it('edits and deletes its own trainings, not other providers\'', async () => {
+  it("edits and deletes its own trainings, not other providers'", async () => {
     const tr = as('trainer1');
     expect((await ok(tr.patch(`/v1/trainings/${w.t1}`, { seats: 25 }))).seats).toBe(25);
     expectProblem(await tr.patch(`/v1/trainings/${w.t1}`, { provider: PROVIDER_TWO }), 403);

@@ -25,8 +25,12 @@ describe('data generator', () => {
 
   it('generates records the API would accept', () => {
     const schemas = {
-      founder: [founderBodySchema], project: [projectBodySchema], mentor: [mentorBodySchema],
-      investor: [investorBodySchema, investorInvariants], training: [trainingBodySchema, trainingInvariants], service: [serviceBodySchema],
+      founder: [founderBodySchema],
+      project: [projectBodySchema],
+      mentor: [mentorBodySchema],
+      investor: [investorBodySchema, investorInvariants],
+      training: [trainingBodySchema, trainingInvariants],
+      service: [serviceBodySchema],
     } as const;
     for (const [kind, list] of Object.entries(schemas)) {
       for (const row of sample(kind as keyof typeof schemas, 300)) {
@@ -44,13 +48,26 @@ describe('data generator', () => {
   });
 
   it('writes the counts with pending embeddings, then embeds them', async () => {
-    const counts = { projects: 200, founders: 150, mentors: 60, investors: 30, trainings: 30, services: 20, centers: 5 };
+    const counts = {
+      projects: 200,
+      founders: 150,
+      mentors: 60,
+      investors: 30,
+      trainings: 30,
+      services: 20,
+      centers: 5,
+    };
     const stats = await generate(t.db, { ...counts, seed: 3, batchSize: 64 });
     expect(stats.map((s) => s.rows)).toEqual([5, 150, 200, 60, 30, 30, 20]);
-    const n = async (q: string) => Number(resultRows<{ n: number }>(await t.db.execute(sql.raw(`select count(*)::int as n from ${q}`)))[0].n);
+    const n = async (q: string) =>
+      Number(resultRows<{ n: number }>(await t.db.execute(sql.raw(`select count(*)::int as n from ${q}`)))[0].n);
     expect(await n('projects')).toBe(200);
     expect(await n('founders')).toBe(150);
-    expect(await n("projects p where p.center_id is not null and exists (select 1 from project_founders pf where pf.project_id = p.id)")).toBe(200);
+    expect(
+      await n(
+        'projects p where p.center_id is not null and exists (select 1 from project_founders pf where pf.project_id = p.id)',
+      ),
+    ).toBe(200);
     expect(await n("embeddings where status = 'pending'")).toBe(200 + 150 + 60 + 30 + 30 + 20);
     // Keywords are written with the entity, as markPending writes them.
     for (const table of ['projects', 'founders', 'mentors', 'investors', 'trainings', 'services']) {
@@ -67,7 +84,9 @@ describe('data generator', () => {
     await drainBacklog(t.db, t.service.embedder, { batchSize: 64, indexMinRows: 0 });
     expect(await n("embeddings where status <> 'ready'")).toBe(0);
     // Inferred topics were stored at write time, as the write path does.
-    expect(await n("embeddings where entity_kind = 'project' and jsonb_array_length(inferred_topics) > 0")).toBeGreaterThan(150);
+    expect(
+      await n("embeddings where entity_kind = 'project' and jsonb_array_length(inferred_topics) > 0"),
+    ).toBeGreaterThan(150);
 
     const match = await t.request('GET', `/v1/projects/${project.id}/matches/mentors?limit=5`);
     expect(match.status).toBe(200);

@@ -121,14 +121,30 @@ describe(`bundled model ${MODEL_ID}`, () => {
   });
 
   it('puts Chinese texts closer to their English translation than to unrelated Chinese texts', async () => {
-    const zh = (await extract(PAIRS.map((p) => p[0]), { pooling: 'mean', normalize: true })).tolist();
-    const en = (await extract(PAIRS.map((p) => p[1]), { pooling: 'mean', normalize: true })).tolist();
+    const zh = (
+      await extract(
+        PAIRS.map((p) => p[0]),
+        { pooling: 'mean', normalize: true },
+      )
+    ).tolist();
+    const en = (
+      await extract(
+        PAIRS.map((p) => p[1]),
+        { pooling: 'mean', normalize: true },
+      )
+    ).tolist();
 
     const rows = PAIRS.map(([zhText], i) => {
       const translation = dot(zh[i]!, en[i]!);
       const unrelated = dot(zh[i]!, zh[unrelatedIndex(i)]!);
       const bestOtherEn = Math.max(...en.map((e, j) => (j === i ? -Infinity : dot(zh[i]!, e))));
-      return { zh: zhText, translation, unrelated, margin: translation - unrelated, retrieved: translation > bestOtherEn };
+      return {
+        zh: zhText,
+        translation,
+        unrelated,
+        margin: translation - unrelated,
+        retrieved: translation > bestOtherEn,
+      };
     });
     const avgMargin = rows.reduce((s, r) => s + r.margin, 0) / rows.length;
     const retrieved = rows.filter((r) => r.retrieved).length;

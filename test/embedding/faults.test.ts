@@ -36,7 +36,10 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs = 90
 }
 
 const statusCounts = async (t: TestApp) => {
-  const rows = await t.db.select({ status: embeddingsTable.status, n: count() }).from(embeddingsTable).groupBy(embeddingsTable.status);
+  const rows = await t.db
+    .select({ status: embeddingsTable.status, n: count() })
+    .from(embeddingsTable)
+    .groupBy(embeddingsTable.status);
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Record<string, number>;
 };
 
@@ -51,22 +54,42 @@ describe.skipIf(!real)('embedding faults on PostgreSQL + Redis', () => {
     await t.db.transaction(async (tx) => {
       const rows = await tx
         .insert(foundersTable)
-        .values(Array.from({ length: N }, (_, i) => ({ name: `创业者${i}`, groups: ['graduate' as const], regionCode: '540102', languages: ['zh' as const], interests: `牦牛 酸奶 电商 项目 ${i} solar yak tourism` })))
+        .values(
+          Array.from({ length: N }, (_, i) => ({
+            name: `创业者${i}`,
+            groups: ['graduate' as const],
+            regionCode: '540102',
+            languages: ['zh' as const],
+            interests: `牦牛 酸奶 电商 项目 ${i} solar yak tourism`,
+          })),
+        )
         .returning();
       for (const r of rows) await hooks.markPending(tx, 'founder', r);
     });
     const env = {
-      ...process.env, DATABASE_URL: t.databaseUrl!, REDIS_URL: process.env.TEST_REDIS_URL!, QUEUE_PREFIX: prefix,
-      QUEUE_LOCK_MS: '2000', RECONCILE_INTERVAL_MS: '1000', EMBED_BATCH_SIZE: '8', LOG_LEVEL: 'warn',
+      ...process.env,
+      DATABASE_URL: t.databaseUrl!,
+      REDIS_URL: process.env.TEST_REDIS_URL!,
+      QUEUE_PREFIX: prefix,
+      QUEUE_LOCK_MS: '2000',
+      RECONCILE_INTERVAL_MS: '1000',
+      EMBED_BATCH_SIZE: '8',
+      LOG_LEVEL: 'warn',
     };
     const startWorker = () => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'jobs/worker.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', 'jobs/worker.ts'], {
+        env,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
       children.push(child);
       return child;
     };
     const first = startWorker();
     await t.service.queue.reconcile(0);
-    await until('the first worker to embed part of the batch', async () => ((await statusCounts(t)).ready ?? 0) >= N / 10);
+    await until(
+      'the first worker to embed part of the batch',
+      async () => ((await statusCounts(t)).ready ?? 0) >= N / 10,
+    );
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
     const mid = await statusCounts(t);
@@ -79,37 +102,64 @@ describe.skipIf(!real)('embedding faults on PostgreSQL + Redis', () => {
     for (const r of rows) expect(r).toMatchObject({ status: 'ready', model: 'zh-en-static-100', embedCount: 1 });
   }, 180_000);
 
-  it.skipIf(!hasRedisServer)('Redis down: writes still succeed and are embedded once it is back', async () => {
-    const port = await freePort();
-    const startRedis = () => {
-      const r = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-      children.push(r);
-      return r;
-    };
-    let redis = startRedis();
-    const url = `redis://127.0.0.1:${port}`;
-    await until('redis', async () => spawnSync('redis-cli', ['-p', String(port), 'ping']).stdout?.toString().includes('PONG'), 10_000);
-    const t = await startTestApp({ REDIS_URL: url, RECONCILE_INTERVAL_MS: '300' });
-    apps.push(t);
-    const f = await t.request('POST', '/v1/founders', { body: { name: 'Tenzin', groups: ['veteran'], regionCode: '540602', languages: ['bo', 'zh'] } });
-    await t.service.queue.drained();
-
-    redis.kill('SIGKILL');
-    await new Promise((r) => redis.once('exit', r));
-    const ids: string[] = [];
-    for (let i = 0; i < 5; i++) {
-      const res = await t.request('POST', '/v1/projects', {
-        body: { title: `那曲光伏微电网 ${i}`, description: 'Solar micro-grid for herders', sector: 'clean_energy', stage: 'idea', regionCode: '540602', founderIds: [f.body.id], needs: ['loans'], languages: ['zh'], status: 'draft' },
+  it.skipIf(!hasRedisServer)(
+    'Redis down: writes still succeed and are embedded once it is back',
+    async () => {
+      const port = await freePort();
+      const startRedis = () => {
+        const r = spawn(
+          'redis-server',
+          ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+          { stdio: 'ignore' },
+        );
+        children.push(r);
+        return r;
+      };
+      let redis = startRedis();
+      const url = `redis://127.0.0.1:${port}`;
+      await until(
+        'redis',
+        async () =>
+          spawnSync('redis-cli', ['-p', String(port), 'ping'])
+            .stdout?.toString()
+            .includes('PONG'),
+        10_000,
+      );
+      const t = await startTestApp({ REDIS_URL: url, RECONCILE_INTERVAL_MS: '300' });
+      apps.push(t);
+      const f = await t.request('POST', '/v1/founders', {
+        body: { name: 'Tenzin', groups: ['veteran'], regionCode: '540602', languages: ['bo', 'zh'] },
       });
-      expect(res.status).toBe(201);
-      ids.push(res.body.id);
-    }
-    expect((await statusCounts(t)).pending).toBe(5);
+      await t.service.queue.drained();
 
-    redis = startRedis();
-    await t.service.queue.drained(60_000);
-    const rows = await t.db.select().from(embeddingsTable).where(eq(embeddingsTable.entityKind, 'project'));
-    expect(rows.map((r) => r.entityId).sort()).toEqual(ids.sort());
-    for (const r of rows) expect(r).toMatchObject({ status: 'ready', embedCount: 1 });
-  }, 120_000);
+      redis.kill('SIGKILL');
+      await new Promise((r) => redis.once('exit', r));
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const res = await t.request('POST', '/v1/projects', {
+          body: {
+            title: `那曲光伏微电网 ${i}`,
+            description: 'Solar micro-grid for herders',
+            sector: 'clean_energy',
+            stage: 'idea',
+            regionCode: '540602',
+            founderIds: [f.body.id],
+            needs: ['loans'],
+            languages: ['zh'],
+            status: 'draft',
+          },
+        });
+        expect(res.status).toBe(201);
+        ids.push(res.body.id);
+      }
+      expect((await statusCounts(t)).pending).toBe(5);
+
+      redis = startRedis();
+      await t.service.queue.drained(60_000);
+      const rows = await t.db.select().from(embeddingsTable).where(eq(embeddingsTable.entityKind, 'project'));
+      expect(rows.map((r) => r.entityId).sort()).toEqual(ids.sort());
+      for (const r of rows) expect(r).toMatchObject({ status: 'ready', embedCount: 1 });
+    },
+    120_000,
+  );
 });

@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import { embeddingsTable, foundersTable } from '../../models/schema.ts';
-import { EMBEDDED_KINDS, embeddedTables, type EmbeddedKind, type EmbeddedTable } from '../../models/embeddings/index.ts';
+import {
+  EMBEDDED_KINDS,
+  embeddedTables,
+  type EmbeddedKind,
+  type EmbeddedTable,
+} from '../../models/embeddings/index.ts';
 import { buildStaticModel } from '../../scripts/build-model/static-model.ts';
 import { bootstrap } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -27,27 +32,53 @@ async function embeddingRows(kinds: readonly EmbeddedKind[] = EMBEDDED_KINDS, wh
   const out = [];
   for (const kind of kinds) {
     const table: EmbeddedTable = embeddedTables[kind];
-    out.push(...await t.db
-      .select({ ...getTableColumns(embeddingsTable), vector: table.vector, vectorModel: table.vectorModel, keywords: table.keywords })
-      .from(embeddingsTable)
-      .innerJoin(table, eq(table.id, embeddingsTable.entityId))
-      .where(and(eq(embeddingsTable.entityKind, kind), where)));
+    out.push(
+      ...(await t.db
+        .select({
+          ...getTableColumns(embeddingsTable),
+          vector: table.vector,
+          vectorModel: table.vectorModel,
+          keywords: table.keywords,
+        })
+        .from(embeddingsTable)
+        .innerJoin(table, eq(table.id, embeddingsTable.entityId))
+        .where(and(eq(embeddingsTable.entityKind, kind), where))),
+    );
   }
   return out;
 }
-const embeddingRow = async (kind: EmbeddedKind, id: string) => (await embeddingRows([kind], eq(embeddingsTable.entityId, id)))[0];
+const embeddingRow = async (kind: EmbeddedKind, id: string) =>
+  (await embeddingRows([kind], eq(embeddingsTable.entityId, id)))[0];
 
 const project = (over: Record<string, unknown> = {}) => ({
-  title: '藏药材电商', description: '通过小程序销售林芝的藏药材和天麻', sector: 'plateau_biology', stage: 'prototype',
-  regionCode: '540402', founderIds: [founderId], needs: ['ecommerce'], languages: ['zh'], status: 'submitted', ...over,
+  title: '藏药材电商',
+  description: '通过小程序销售林芝的藏药材和天麻',
+  sector: 'plateau_biology',
+  stage: 'prototype',
+  regionCode: '540402',
+  founderIds: [founderId],
+  needs: ['ecommerce'],
+  languages: ['zh'],
+  status: 'submitted',
+  ...over,
 });
 
 beforeAll(async () => {
   t = await startTestApp();
-  const f = await t.request('POST', '/v1/founders', { body: { name: '卓玛', groups: ['graduate'], regionCode: '540402', languages: ['zh', 'bo'], interests: '电子商务 乡村振兴' } });
+  const f = await t.request('POST', '/v1/founders', {
+    body: {
+      name: '卓玛',
+      groups: ['graduate'],
+      regionCode: '540402',
+      languages: ['zh', 'bo'],
+      interests: '电子商务 乡村振兴',
+    },
+  });
   founderId = f.body.id;
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('embedding pipeline', () => {
   it('a create is pending in the same transaction, then embedded once with the current model', async () => {
@@ -105,13 +136,20 @@ describe('embedding pipeline', () => {
 
   it('keeps an HNSW index per entity kind once the kind has enough vectors', async () => {
     await t.service.queue.drained();
-    const hnsw = async () => resultRows<{ indexname: string; indexdef: string }>(
-      await t.db.execute(sql`select indexname, indexdef from pg_indexes where tablename = 'projects' and indexdef ilike '%hnsw%'`),
-    );
+    const hnsw = async () =>
+      resultRows<{ indexname: string; indexdef: string }>(
+        await t.db.execute(
+          sql`select indexname, indexdef from pg_indexes where tablename = 'projects' and indexdef ilike '%hnsw%'`,
+        ),
+      );
     const name = (kind: string) => vectorIndexName('zh-en-static-100', kind);
     // A handful of rows is under the default threshold: an exact scan serves them, no index to maintain.
     expect((await hnsw()).map((r) => r.indexname)).not.toContain(name('project'));
-    const [{ n }] = resultRows<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from embeddings where entity_kind = 'project' and status = 'ready'`));
+    const [{ n }] = resultRows<{ n: number }>(
+      await t.db.execute(
+        sql`select count(*)::int as n from embeddings where entity_kind = 'project' and status = 'ready'`,
+      ),
+    );
     await ensureVectorIndexes(t.db, 'zh-en-static-100', 100, { minRows: n + 1 });
     expect((await hnsw()).map((r) => r.indexname)).not.toContain(name('project'));
     await ensureVectorIndexes(t.db, 'zh-en-static-100', 100, { minRows: n });
@@ -127,9 +165,18 @@ describe('embedding pipeline', () => {
     const n = BULK_MIN_PENDING + 30;
     // Written without a scheduler (like a bulk import), then drained directly.
     const ids = await t.db.transaction(async (tx) => {
-      const rows = await tx.insert(foundersTable).values(Array.from({ length: n }, (_, i) => ({
-        name: `批量 ${i}`, groups: ['farmer_herder' as const], regionCode: '540102', languages: ['zh' as const], interests: `牦牛 合作社 ${i}`,
-      }))).returning();
+      const rows = await tx
+        .insert(foundersTable)
+        .values(
+          Array.from({ length: n }, (_, i) => ({
+            name: `批量 ${i}`,
+            groups: ['farmer_herder' as const],
+            regionCode: '540102',
+            languages: ['zh' as const],
+            interests: `牦牛 合作社 ${i}`,
+          })),
+        )
+        .returning();
       for (const r of rows) await hooks.markPending(tx, 'founder', r);
       return rows.map((r) => r.id);
     });
@@ -138,23 +185,30 @@ describe('embedding pipeline', () => {
     const rows = await embeddingRows(['founder'], inArray(embeddingsTable.entityId, ids));
     expect(rows).toHaveLength(n);
     expect(rows.every((x) => x.status === 'ready' && x.embedCount === 1 && x.vector?.length === 100)).toBe(true);
-    const idx = resultRows<{ indexname: string }>(await t.db.execute(sql`select indexname from pg_indexes where tablename = 'founders'`));
+    const idx = resultRows<{ indexname: string }>(
+      await t.db.execute(sql`select indexname from pg_indexes where tablename = 'founders'`),
+    );
     expect(idx.map((x) => x.indexname)).toContain(vectorIndexName('zh-en-static-100', 'founder'));
     // The rebuilt index answers a kNN query with the rows' own vectors. An index over rows with
     // fresh HOT updates (indcheckxmin) is only usable by snapshots newer than it: wait until no
     // transaction on the server is older (under load, or beside another database's long index
     // build, that takes a while). One transaction per ask: the setting and the query share a connection.
     const name = vectorIndexName('zh-en-static-100', 'founder');
-    const usable = async () => resultRows<{ ok: boolean }>(await t.db.execute(sql`select not indcheckxmin
+    const usable = async () =>
+      resultRows<{ ok: boolean }>(
+        await t.db.execute(sql`select not indcheckxmin
       or xmin::text::bigint < (txid_snapshot_xmin(txid_current_snapshot()) % 4294967296) as ok
-      from pg_index where indexrelid = ${name}::regclass`))[0].ok;
+      from pg_index where indexrelid = ${name}::regclass`),
+      )[0].ok;
     for (let i = 0; i < 600 && !(await usable()); i++) await new Promise((r) => setTimeout(r, 100));
     expect(await usable(), 'a transaction older than the index kept running for a minute').toBe(true);
     const plan = await t.db.transaction(async (tx) => {
       await tx.execute(sql`set local enable_seqscan = off`);
-      return resultRows<Record<string, string>>(await tx.execute(sql`explain select id from founders
+      return resultRows<Record<string, string>>(
+        await tx.execute(sql`explain select id from founders
         where vector_model = 'zh-en-static-100'
-        order by vector::vector(100) <=> (select vector from founders where id = ${ids[0]}) limit 5`));
+        order by vector::vector(100) <=> (select vector from founders where id = ${ids[0]}) limit 5`),
+      );
     });
     expect(plan.map((p) => Object.values(p)[0]).join('\n')).toContain(name);
     await t.db.delete(foundersTable).where(inArray(foundersTable.id, ids));
@@ -180,16 +234,39 @@ describe('embedding pipeline', () => {
   it('switching the model re-embeds with the new model and its own dimension', async () => {
     // A tiny 8-dimensional model built here, loaded through the same transformers.js path an operator's model would be.
     const modelsDir = mkdtempSync(join(tmpdir(), 'scm-models-'));
-    const words = ['藏药材', '电商', '药材', 'solar', 'grid', 'herders', 'yak', '牦牛', '酸奶', '小程序', '销售', '林芝', '天麻', '高原生物', 'plateau'];
-    const vocab = new Map(words.map((w, i) => [w, Float32Array.from({ length: 8 }, (_, j) => Math.sin((i + 1) * (j + 1)))]));
+    const words = [
+      '藏药材',
+      '电商',
+      '药材',
+      'solar',
+      'grid',
+      'herders',
+      'yak',
+      '牦牛',
+      '酸奶',
+      '小程序',
+      '销售',
+      '林芝',
+      '天麻',
+      '高原生物',
+      'plateau',
+    ];
+    const vocab = new Map(
+      words.map((w, i) => [w, Float32Array.from({ length: 8 }, (_, j) => Math.sin((i + 1) * (j + 1)))]),
+    );
     buildStaticModel({ outDir: join(modelsDir, 'tiny-8'), vocab });
     const tiny: Embedder = await loadTransformersEmbedder({ model: 'tiny-8', modelsDir });
     expect(tiny.dimensions).toBe(8);
     // Boot a second service on the same database with the new model, as an operator restart would:
     // the old one's queue stops first (left running, its worker would re-embed with the old model).
     await t.service.queue.close();
-    const config = loadConfig({ DEMO_DATA: 'false', ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'silent', QUEUE_PREFIX: `${Date.now()}tiny`,
-      ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}) });
+    const config = loadConfig({
+      DEMO_DATA: 'false',
+      ADMIN_API_KEY: ADMIN_KEY,
+      LOG_LEVEL: 'silent',
+      QUEUE_PREFIX: `${Date.now()}tiny`,
+      ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
+    });
     const second = await bootstrap(config, silentLogger, { database: t.service.database, embedder: tiny });
     try {
       await second.queue.drained();
@@ -197,7 +274,9 @@ describe('embedding pipeline', () => {
       expect(rows.length).toBeGreaterThan(0);
       for (const r of rows) expect(r).toMatchObject({ status: 'ready', model: 'tiny-8', dimensions: 8 });
       // Texts with words of the tiny vocabulary get 8-d vectors; the founder's (no known word) is stored without one.
-      expect(rows.filter((r) => r.vector).every((r) => r.vector!.length === 8 && r.vectorModel === 'tiny-8')).toBe(true);
+      expect(rows.filter((r) => r.vector).every((r) => r.vector!.length === 8 && r.vectorModel === 'tiny-8')).toBe(
+        true,
+      );
       expect(rows.some((r) => r.vector)).toBe(true);
       expect(rows.find((r) => r.entityKind === 'founder')).toMatchObject({ vector: null, vectorModel: null });
       const status = await second.app.request('/v1/status', { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
@@ -210,7 +289,11 @@ describe('embedding pipeline', () => {
   });
 
   it('a missing model fails with a message saying what to install', async () => {
-    await expect(loadTransformersEmbedder({ model: 'no-such-model', modelsDir: 'embedding-models' })).rejects.toThrow(ModelNotFoundError);
-    await expect(loadTransformersEmbedder({ model: 'zh-en-static-100', modelsDir: '/nonexistent' })).rejects.toThrow(/npm run build:model/);
+    await expect(loadTransformersEmbedder({ model: 'no-such-model', modelsDir: 'embedding-models' })).rejects.toThrow(
+      ModelNotFoundError,
+    );
+    await expect(loadTransformersEmbedder({ model: 'zh-en-static-100', modelsDir: '/nonexistent' })).rejects.toThrow(
+      /npm run build:model/,
+    );
   });
 });

@@ -13,7 +13,9 @@ let w: World;
 let as: ReturnType<typeof asActor>;
 
 beforeAll(async () => ({ t, w, as } = await bootWorld()));
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 const N = 50;
 
@@ -28,8 +30,18 @@ describe('mentor capacity', () => {
     const projects = await inBatches(N, 10, (k) =>
       create(t, '/v1/projects', projectBody({ title: `并发项目 ${k}`, centerId: w.cA, founderIds: [w.fA1] })),
     );
-    const intros: string[] = await inBatches(N, 10, async (k) =>
-      (await ok(t.request('POST', '/v1/introductions', { body: { projectId: projects[k], targetKind: 'mentor', targetId: mentor.id } }), 201)).id,
+    const intros: string[] = await inBatches(
+      N,
+      10,
+      async (k) =>
+        (
+          await ok(
+            t.request('POST', '/v1/introductions', {
+              body: { projectId: projects[k], targetKind: 'mentor', targetId: mentor.id },
+            }),
+            201,
+          )
+        ).id,
     );
 
     const results = await Promise.all(intros.map((id) => mentor.as.post(`/v1/introductions/${id}/accept`)));
@@ -42,12 +54,23 @@ describe('mentor capacity', () => {
     const accepted = results.flatMap((r, k) => (r.status === 200 ? [intros[k]] : []));
     const byTarget = and(eq(introductionsTable.targetKind, 'mentor'), eq(introductionsTable.targetId, mentor.id));
     expect(await countWhere(t, introductionsTable, and(byTarget, eq(introductionsTable.status, 'accepted')))).toBe(3);
-    expect(await countWhere(t, introductionsTable, and(byTarget, eq(introductionsTable.status, 'requested')))).toBe(N - 3);
-    expect(await ok(mentor.as.get(`/v1/mentors/${mentor.id}/capacity`))).toEqual({ mentorId: mentor.id, capacity: 3, accepted: 3, remaining: 0 });
+    expect(await countWhere(t, introductionsTable, and(byTarget, eq(introductionsTable.status, 'requested')))).toBe(
+      N - 3,
+    );
+    expect(await ok(mentor.as.get(`/v1/mentors/${mentor.id}/capacity`))).toEqual({
+      mentorId: mentor.id,
+      capacity: 3,
+      accepted: 3,
+      remaining: 0,
+    });
     // Only the winners were audited (the losers' transactions rolled back).
-    const acceptAudits = (await t.db.select().from(auditTable).where(eq(auditTable.action, 'introduction.accept'))).filter((a) => (a.detail as any).targetId === mentor.id);
+    const acceptAudits = (
+      await t.db.select().from(auditTable).where(eq(auditTable.action, 'introduction.accept'))
+    ).filter((a) => (a.detail as any).targetId === mentor.id);
     expect(acceptAudits.map((a) => a.entityId).sort()).toEqual([...accepted].sort());
-    expect(await countWhere(t, auditTable, and(eq(auditTable.action, 'contact.reveal'), eq(auditTable.entityId, mentor.id)))).toBe(3);
+    expect(
+      await countWhere(t, auditTable, and(eq(auditTable.action, 'contact.reveal'), eq(auditTable.entityId, mentor.id))),
+    ).toBe(3);
 
     // Ending one frees exactly one unit, even when everyone races for it again.
     await ok(as('founderA1').post(`/v1/introductions/${accepted[0]}/end`));
@@ -59,19 +82,28 @@ describe('mentor capacity', () => {
 
   it('racing accept and decline of one introduction: exactly one wins', async () => {
     const mentor = await mentorWithKey('抢答导师', 10);
-    const intro = await ok(t.request('POST', '/v1/introductions', { body: { projectId: w.pAv, targetKind: 'mentor', targetId: mentor.id } }), 201);
+    const intro = await ok(
+      t.request('POST', '/v1/introductions', { body: { projectId: w.pAv, targetKind: 'mentor', targetId: mentor.id } }),
+      201,
+    );
     const results = await Promise.all(
-      Array.from({ length: 20 }, (_, k) => mentor.as.post(`/v1/introductions/${intro.id}/${k % 2 ? 'decline' : 'accept'}`)),
+      Array.from({ length: 20 }, (_, k) =>
+        mentor.as.post(`/v1/introductions/${intro.id}/${k % 2 ? 'decline' : 'accept'}`),
+      ),
     );
     expect(statusCounts(results)).toEqual({ 200: 1, 409: 19 });
     const decided = await t.db.select().from(auditTable).where(eq(auditTable.entityId, intro.id));
-    expect(decided.filter((a) => a.action === 'introduction.accept' || a.action === 'introduction.decline')).toHaveLength(1);
+    expect(
+      decided.filter((a) => a.action === 'introduction.accept' || a.action === 'introduction.decline'),
+    ).toHaveLength(1);
   });
 
   it(`${N} simultaneous requests of the same (project, target) → exactly one 201`, async () => {
     const mentor = await mentorWithKey('重复请求导师', 3);
     const results = await Promise.all(
-      Array.from({ length: N }, () => as('founderA1').post('/v1/introductions', { projectId: w.pAs, targetKind: 'mentor', targetId: mentor.id })),
+      Array.from({ length: N }, () =>
+        as('founderA1').post('/v1/introductions', { projectId: w.pAs, targetKind: 'mentor', targetId: mentor.id }),
+      ),
     );
     expect(statusCounts(results)).toEqual({ 201: 1, 409: N - 1 });
     expect(await countWhere(t, introductionsTable, eq(introductionsTable.targetId, mentor.id))).toBe(1);
@@ -80,11 +112,18 @@ describe('mentor capacity', () => {
 
 describe('training seats', () => {
   it(`${N} simultaneous enrolments of different founders into a training with 5 seats → exactly 5 × 201`, async () => {
-    const training = await create(t, '/v1/trainings', { ...trainingBody('并发训练营', 'PROV-RACE 并发培训'), seats: 5 });
-    const founders = await inBatches(N, 10, (k) => create(t, '/v1/founders', founderBody(`并发创业者 ${k}`, `wx-race-${k}`, w.cA)));
+    const training = await create(t, '/v1/trainings', {
+      ...trainingBody('并发训练营', 'PROV-RACE 并发培训'),
+      seats: 5,
+    });
+    const founders = await inBatches(N, 10, (k) =>
+      create(t, '/v1/founders', founderBody(`并发创业者 ${k}`, `wx-race-${k}`, w.cA)),
+    );
     const trainer = callerFor(t, (await createKey(t, 'trainer', { subjectId: 'PROV-RACE 并发培训' })).key);
 
-    const results = await Promise.all(founders.map((founderId) => as('staffA').post(`/v1/trainings/${training}/enrollments`, { founderId })));
+    const results = await Promise.all(
+      founders.map((founderId) => as('staffA').post(`/v1/trainings/${training}/enrollments`, { founderId })),
+    );
     expect(statusCounts(results)).toEqual({ 201: 5, 409: N - 5 });
     for (const r of results.filter((r) => r.status === 409)) expect(r.body.detail).toMatch(/full.*名额已满/s);
     expect(await countWhere(t, enrollmentsTable, eq(enrollmentsTable.trainingId, training))).toBe(5);
@@ -96,7 +135,9 @@ describe('training seats', () => {
     const first = results.findIndex((r) => r.status === 201);
     expect((await t.request('DELETE', `/v1/trainings/${training}/enrollments/${founders[first]}`)).status).toBe(204);
     const rest = founders.filter((_, k) => results[k].status === 409);
-    const again = await Promise.all(rest.map((founderId) => as('staffA').post(`/v1/trainings/${training}/enrollments`, { founderId })));
+    const again = await Promise.all(
+      rest.map((founderId) => as('staffA').post(`/v1/trainings/${training}/enrollments`, { founderId })),
+    );
     expect(statusCounts(again)).toEqual({ 201: 1, 409: rest.length - 1 });
     expect(await countWhere(t, enrollmentsTable, eq(enrollmentsTable.trainingId, training))).toBe(5);
   });
@@ -104,7 +145,9 @@ describe('training seats', () => {
   it(`${N} simultaneous enrolments of the same founder → exactly one 201, the rest 409 (already enrolled)`, async () => {
     const training = await create(t, '/v1/trainings', { ...trainingBody('重复报名训练营', 'PROV-DUP'), seats: 100 });
     const results = await Promise.all(
-      Array.from({ length: N }, () => as('founderA2').post(`/v1/trainings/${training}/enrollments`, { founderId: w.fA2 })),
+      Array.from({ length: N }, () =>
+        as('founderA2').post(`/v1/trainings/${training}/enrollments`, { founderId: w.fA2 }),
+      ),
     );
     expect(statusCounts(results)).toEqual({ 201: 1, 409: N - 1 });
     for (const r of results.filter((r) => r.status === 409)) expect(r.body.detail).toMatch(/already enrolled.*已报名/s);

@@ -23,7 +23,10 @@ export const asActor = (t: TestApp, w: World) => (actor: Actor) => callerFor(t, 
 
 /** Audit rows of this action about this entity. */
 export async function auditRows(t: TestApp, action: string, entityId: string) {
-  return t.db.select().from(auditTable).where(and(eq(auditTable.action, action), eq(auditTable.entityId, entityId)));
+  return t.db
+    .select()
+    .from(auditTable)
+    .where(and(eq(auditTable.action, action), eq(auditTable.entityId, entityId)));
 }
 
 export async function countWhere(t: TestApp, table: any, where?: any): Promise<number> {

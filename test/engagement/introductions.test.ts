@@ -6,7 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { introductionsTable } from '../../models/schema.ts';
 import type { TestApp } from '../harness.ts';
 import {
-  M, createKey, expectProblem, investorBody, mentorBody, ok, projectBody, type Actor, type World,
+  M,
+  createKey,
+  expectProblem,
+  investorBody,
+  mentorBody,
+  ok,
+  projectBody,
+  type Actor,
+  type World,
 } from '../auth/world.ts';
 import { auditRows, callerFor, countWhere, create, type Caller, bootWorld, UNKNOWN } from './helpers.ts';
 
@@ -15,11 +23,18 @@ let w: World;
 let as: (a: Actor) => Caller;
 
 beforeAll(async () => ({ t, w, as } = await bootWorld()));
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 const introCount = () => countWhere(t, introductionsTable);
-const request = (who: Caller, projectId: string, targetKind: 'mentor' | 'investor', targetId: string, message?: string) =>
-  who.post('/v1/introductions', { projectId, targetKind, targetId, ...(message === undefined ? {} : { message }) });
+const request = (
+  who: Caller,
+  projectId: string,
+  targetKind: 'mentor' | 'investor',
+  targetId: string,
+  message?: string,
+) => who.post('/v1/introductions', { projectId, targetKind, targetId, ...(message === undefined ? {} : { message }) });
 /** A fresh mentor (admin-created) and a key bound to it. */
 async function newMentor(name: string, over: Record<string, unknown> = {}) {
   const id = await create(t, '/v1/mentors', { ...mentorBody(name, `wx-${name}`), ...over });
@@ -35,8 +50,15 @@ describe('POST /v1/introductions', () => {
     const res = await request(as('founderA1'), w.pAs, 'mentor', m.id, '想请您指导认证检测 / certification help');
     const body = await ok(res, 201);
     expect(body).toMatchObject({
-      id: expect.any(String), projectId: w.pAs, targetKind: 'mentor', targetId: m.id, status: 'requested',
-      message: '想请您指导认证检测 / certification help', decidedAt: null, endedAt: null, assignmentRunId: null,
+      id: expect.any(String),
+      projectId: w.pAs,
+      targetKind: 'mentor',
+      targetId: m.id,
+      status: 'requested',
+      message: '想请您指导认证检测 / certification help',
+      decidedAt: null,
+      endedAt: null,
+      assignmentRunId: null,
     });
     expect(new Date(body.createdAt).toISOString()).toBe(body.createdAt);
     expect(body).not.toHaveProperty('requestedBy');
@@ -46,21 +68,36 @@ describe('POST /v1/introductions', () => {
     expect(audit.detail).toMatchObject({ projectId: w.pAs, targetKind: 'mentor', targetId: m.id });
   });
 
-  it('the project\'s center staff and admins may request too (message optional)', async () => {
+  it("the project's center staff and admins may request too (message optional)", async () => {
     const m = await newMentor('中心请求导师');
-    expect(await ok(request(as('staffA'), w.pAv, 'mentor', m.id), 201)).toMatchObject({ status: 'requested', message: null });
-    expect(await ok(request(as('admin'), w.pBd, 'mentor', m.id), 201)).toMatchObject({ projectId: w.pBd, status: 'requested' });
+    expect(await ok(request(as('staffA'), w.pAv, 'mentor', m.id), 201)).toMatchObject({
+      status: 'requested',
+      message: null,
+    });
+    expect(await ok(request(as('admin'), w.pBd, 'mentor', m.id), 201)).toMatchObject({
+      projectId: w.pBd,
+      status: 'requested',
+    });
   });
 
   it.each([
-    ['staffB', 'pAv'], ['founderB1', 'pAv'], ['founderA2', 'pAs'], ['mentor1', 'pAv'], ['investor1', 'pAv'], ['trainer1', 'pAv'],
-    ['staffA', 'pBv'], ['founderA1', 'pBd'],
-  ] as [Actor, 'pAv' | 'pAs' | 'pBv' | 'pBd'][])('%s for %s → 404 (out of scope), nothing written', async (actor, p) => {
-    const before = await introCount();
-    const res = await request(as(actor), w[p], 'mentor', w.m2);
-    expectProblem(res, 404, M.pAvTitle, M.pAsTitle, M.pBvTitle, M.pBdTitle);
-    expect(await introCount()).toBe(before);
-  });
+    ['staffB', 'pAv'],
+    ['founderB1', 'pAv'],
+    ['founderA2', 'pAs'],
+    ['mentor1', 'pAv'],
+    ['investor1', 'pAv'],
+    ['trainer1', 'pAv'],
+    ['staffA', 'pBv'],
+    ['founderA1', 'pBd'],
+  ] as [Actor, 'pAv' | 'pAs' | 'pBv' | 'pBd'][])(
+    '%s for %s → 404 (out of scope), nothing written',
+    async (actor, p) => {
+      const before = await introCount();
+      const res = await request(as(actor), w[p], 'mentor', w.m2);
+      expectProblem(res, 404, M.pAvTitle, M.pAsTitle, M.pBvTitle, M.pBdTitle);
+      expect(await introCount()).toBe(before);
+    },
+  );
 
   it('an investor introduction needs a vetted project: 422 with a bilingual message; vetted → 201', async () => {
     const before = await introCount();
@@ -72,17 +109,26 @@ describe('POST /v1/introductions', () => {
     expect(await introCount()).toBe(before);
     const draft = await request(as('founderB1'), w.pBd, 'investor', w.i2);
     expectProblem(draft, 422);
-    expect(await ok(request(as('founderA1'), w.pAv, 'investor', w.i2), 201)).toMatchObject({ targetKind: 'investor', status: 'requested' });
+    expect(await ok(request(as('founderA1'), w.pAv, 'investor', w.i2), 201)).toMatchObject({
+      targetKind: 'investor',
+      status: 'requested',
+    });
   });
 
   it('the target must exist (of that kind) and be active: 422 naming targetId', async () => {
     const inactive = await newMentor('休息导师', { active: false });
-    const inactiveInvestor = await create(t, '/v1/investors', { ...investorBody('休眠投资人', 'wx-sleep'), active: false });
+    const inactiveInvestor = await create(t, '/v1/investors', {
+      ...investorBody('休眠投资人', 'wx-sleep'),
+      active: false,
+    });
     const before = await introCount();
     for (const [kind, id, pattern] of [
-      ['mentor', UNKNOWN, /unknown mentor/], ['investor', UNKNOWN, /unknown investor/],
-      ['mentor', w.i1, /unknown mentor/], ['investor', w.m1, /unknown investor/],
-      ['mentor', inactive.id, /not active/], ['investor', inactiveInvestor, /not active/],
+      ['mentor', UNKNOWN, /unknown mentor/],
+      ['investor', UNKNOWN, /unknown investor/],
+      ['mentor', w.i1, /unknown mentor/],
+      ['investor', w.m1, /unknown investor/],
+      ['mentor', inactive.id, /not active/],
+      ['investor', inactiveInvestor, /not active/],
     ] as const) {
       const res = await request(as('admin'), w.pAv, kind, id);
       expectProblem(res, 422);
@@ -105,19 +151,30 @@ describe('POST /v1/introductions', () => {
     ['message not a string', { message: 7 }, ['message']],
     ['message too long', { message: 'x'.repeat(5001) }, ['message']],
     ['unknown field', { status: 'accepted' }, ['status']],
-  ] as [string, Record<string, unknown>, string[]][])('%s → 422 naming the paths, nothing written', async (_name, patch, paths) => {
-    const before = await introCount();
-    const body = Object.keys(patch).length ? { projectId: w.pAv, targetKind: 'mentor', targetId: w.m1, ...patch } : {};
-    const res = await as('admin').post('/v1/introductions', body);
-    expectProblem(res, 422);
-    for (const p of paths) expect(res.body.errors.map((e: any) => e.path)).toContain(p);
-    expect(await introCount()).toBe(before);
-  });
+  ] as [string, Record<string, unknown>, string[]][])(
+    '%s → 422 naming the paths, nothing written',
+    async (_name, patch, paths) => {
+      const before = await introCount();
+      const body = Object.keys(patch).length
+        ? { projectId: w.pAv, targetKind: 'mentor', targetId: w.m1, ...patch }
+        : {};
+      const res = await as('admin').post('/v1/introductions', body);
+      expectProblem(res, 422);
+      for (const p of paths) expect(res.body.errors.map((e: any) => e.path)).toContain(p);
+      expect(await introCount()).toBe(before);
+    },
+  );
 
   it('malformed JSON → 400; a non-JSON body → 415', async () => {
-    const raw = await t.request('POST', '/v1/introductions', { raw: '{"projectId":', headers: { 'content-type': 'application/json' } });
+    const raw = await t.request('POST', '/v1/introductions', {
+      raw: '{"projectId":',
+      headers: { 'content-type': 'application/json' },
+    });
     expectProblem(raw, 400);
-    const form = await t.request('POST', '/v1/introductions', { raw: 'projectId=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const form = await t.request('POST', '/v1/introductions', {
+      raw: 'projectId=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expectProblem(form, 415);
   });
 
@@ -157,7 +214,8 @@ describe('reading introductions', () => {
     const i = await create(t, '/v1/investors', investorBody('阅读投资人', 'wx-reader-inv'));
     investor = { id: i, as: callerFor(t, (await createKey(t, 'investor', { subjectId: i })).key) };
     pBx = await newProject('PTITLE-BX 曾审核项目', w.cB, [w.fB1], 'vetted');
-    for (const p of ['pAv', 'pAs', 'pBv', 'pBd'] as const) x[p] = (await ok(request(as('admin'), w[p], 'mentor', mentor.id), 201)).id;
+    for (const p of ['pAv', 'pAs', 'pBv', 'pBd'] as const)
+      x[p] = (await ok(request(as('admin'), w[p], 'mentor', mentor.id), 201)).id;
     x.invAv = (await ok(request(as('admin'), w.pAv, 'investor', investor.id), 201)).id;
     x.invBx = (await ok(request(as('admin'), pBx, 'investor', investor.id), 201)).id;
     // The project loses its vetted status afterwards: the investor must no longer see it.
@@ -210,7 +268,7 @@ describe('reading introductions', () => {
 
   it('filters: projectId, status, targetKind, targetId; bad filter values → 400', async () => {
     const admin = as('admin');
-    expect((await mine(admin, `&projectId=${w.pBd}&targetId=${mentor.id}`))).toEqual([x.pBd]);
+    expect(await mine(admin, `&projectId=${w.pBd}&targetId=${mentor.id}`)).toEqual([x.pBd]);
     const invs = await mine(admin, `&targetKind=investor&targetId=${investor.id}`);
     expect(invs.sort()).toEqual([x.invAv, x.invBx].sort());
     const requested = await mine(admin, '&status=requested&targetKind=mentor');
@@ -233,10 +291,12 @@ describe('accept, decline, end', () => {
     const m = await newMentor('决定导师');
     const intro = await ok(request(as('founderA1'), w.pAv, 'mentor', m.id), 201);
     for (const who of ['founderA1', 'founderA2', 'staffA'] as Actor[]) {
-      for (const action of ['accept', 'decline']) expectProblem(await as(who).post(`/v1/introductions/${intro.id}/${action}`), 403);
+      for (const action of ['accept', 'decline'])
+        expectProblem(await as(who).post(`/v1/introductions/${intro.id}/${action}`), 403);
     }
     for (const who of ['staffB', 'founderB1', 'mentor1', 'investor1', 'trainer1'] as Actor[]) {
-      for (const action of ['accept', 'decline', 'end']) expectProblem(await as(who).post(`/v1/introductions/${intro.id}/${action}`), 404);
+      for (const action of ['accept', 'decline', 'end'])
+        expectProblem(await as(who).post(`/v1/introductions/${intro.id}/${action}`), 404);
     }
     expect((await ok(as('admin').get(`/v1/introductions/${intro.id}`))).status).toBe('requested');
     const accepted = await ok(m.as.post(`/v1/introductions/${intro.id}/accept`), 200);
@@ -258,11 +318,12 @@ describe('accept, decline, end', () => {
     expectProblem(await m.as.post(`/v1/introductions/${a.id}/end`), 409); // requested cannot be ended
     await ok(m.as.post(`/v1/introductions/${a.id}/accept`));
     await ok(m.as.post(`/v1/introductions/${d.id}/decline`));
-    for (const id of [a.id, d.id]) for (const action of ['accept', 'decline']) {
-      const res = await m.as.post(`/v1/introductions/${id}/${action}`);
-      expectProblem(res, 409);
-      expect(res.body.detail).toMatch(/only a requested introduction.*待处理/s);
-    }
+    for (const id of [a.id, d.id])
+      for (const action of ['accept', 'decline']) {
+        const res = await m.as.post(`/v1/introductions/${id}/${action}`);
+        expectProblem(res, 409);
+        expect(res.body.detail).toMatch(/only a requested introduction.*待处理/s);
+      }
     expectProblem(await m.as.post(`/v1/introductions/${d.id}/end`), 409); // declined cannot be ended
     await ok(m.as.post(`/v1/introductions/${a.id}/end`));
     expectProblem(await m.as.post(`/v1/introductions/${a.id}/end`), 409);
@@ -278,14 +339,25 @@ describe('accept, decline, end', () => {
     expect((await auditRows(t, 'contact.reveal', i)).length).toBe(1);
   });
 
-  it.each([['the target'], ['a founder of the project'], ['the project\'s center staff'], ['an admin']])(
-    'end by %s frees the mentor\'s unit', async (who) => {
+  it.each([['the target'], ['a founder of the project'], ["the project's center staff"], ['an admin']])(
+    "end by %s frees the mentor's unit",
+    async (who) => {
       const m = await newMentor(`结束导师-${who}`, { capacity: 1 });
-      const caller = { 'the target': m.as, 'a founder of the project': as('founderA2'), 'the project\'s center staff': as('staffA'), 'an admin': as('admin') }[who]!;
+      const caller = {
+        'the target': m.as,
+        'a founder of the project': as('founderA2'),
+        "the project's center staff": as('staffA'),
+        'an admin': as('admin'),
+      }[who]!;
       const first = await ok(request(as('admin'), w.pAv, 'mentor', m.id), 201);
       const second = await ok(request(as('admin'), w.pAs, 'mentor', m.id), 201);
       await ok(m.as.post(`/v1/introductions/${first.id}/accept`));
-      expect(await ok(as('founderA1').get(`/v1/mentors/${m.id}/capacity`))).toEqual({ mentorId: m.id, capacity: 1, accepted: 1, remaining: 0 });
+      expect(await ok(as('founderA1').get(`/v1/mentors/${m.id}/capacity`))).toEqual({
+        mentorId: m.id,
+        capacity: 1,
+        accepted: 1,
+        remaining: 0,
+      });
       const full = await m.as.post(`/v1/introductions/${second.id}/accept`);
       expectProblem(full, 409);
       expect(full.body.detail).toMatch(/no remaining capacity.*名额已满/s);
@@ -310,7 +382,12 @@ describe('accept, decline, end', () => {
     await ok(t.request('PATCH', `/v1/mentors/${m.id}`, { body: { capacity: 1 } }));
     await ok(m.as.post(`/v1/introductions/${a.id}/accept`));
     await ok(t.request('PATCH', `/v1/mentors/${m.id}`, { body: { capacity: 0 } }));
-    expect(await ok(as('admin').get(`/v1/mentors/${m.id}/capacity`))).toEqual({ mentorId: m.id, capacity: 0, accepted: 1, remaining: 0 });
+    expect(await ok(as('admin').get(`/v1/mentors/${m.id}/capacity`))).toEqual({
+      mentorId: m.id,
+      capacity: 0,
+      accepted: 1,
+      remaining: 0,
+    });
     expectProblem(await as('admin').get(`/v1/mentors/${UNKNOWN}/capacity`), 404);
     expectProblem(await as('admin').get('/v1/mentors/nope/capacity'), 404);
   });
@@ -324,17 +401,24 @@ describe('accept, decline, end', () => {
     await ok(m.as.post(`/v1/introductions/${a.id}/decline`, { note: '领域不匹配 / not my field' }));
     const [audit] = await auditRows(t, 'introduction.decline', a.id);
     expect(audit).toMatchObject({ entityKind: 'introduction', centerId: w.cA });
-    expect(audit.detail).toMatchObject({ from: 'requested', to: 'declined', note: '领域不匹配 / not my field', projectId: w.pAv, targetKind: 'mentor' });
+    expect(audit.detail).toMatchObject({
+      from: 'requested',
+      to: 'declined',
+      note: '领域不匹配 / not my field',
+      projectId: w.pAv,
+      targetKind: 'mentor',
+    });
   });
 });
 
 describe('contact reveal', () => {
-  it('after an accept the project\'s founders see the mentor\'s contact (audited); others do not', async () => {
+  it("after an accept the project's founders see the mentor's contact (audited); others do not", async () => {
     const m = await newMentor('揭示导师');
     const contact = 'wx-揭示导师';
     const intro = await ok(request(as('founderA1'), w.pAv, 'mentor', m.id), 201);
     const sees = async (who: Actor) => 'contact' in (await ok(as(who).get(`/v1/mentors/${m.id}`)));
-    for (const f of ['founderA1', 'founderA2', 'founderB1'] as Actor[]) expect(await sees(f), `${f} before accept`).toBe(false);
+    for (const f of ['founderA1', 'founderA2', 'founderB1'] as Actor[])
+      expect(await sees(f), `${f} before accept`).toBe(false);
     expect(await auditRows(t, 'contact.reveal', m.id)).toEqual([]);
 
     await ok(m.as.post(`/v1/introductions/${intro.id}/accept`));
@@ -352,7 +436,13 @@ describe('contact reveal', () => {
     expect(reveals[0].detail).toMatchObject({ introductionId: intro.id, projectId: w.pAv });
     expect((reveals[0].detail as any).founderIds.sort()).toEqual([w.fA1, w.fA2].sort());
     const [accept] = await auditRows(t, 'introduction.accept', intro.id);
-    expect(accept.detail).toMatchObject({ projectId: w.pAv, targetKind: 'mentor', targetId: m.id, from: 'requested', to: 'accepted' });
+    expect(accept.detail).toMatchObject({
+      projectId: w.pAv,
+      targetKind: 'mentor',
+      targetId: m.id,
+      from: 'requested',
+      to: 'accepted',
+    });
   });
 
   it('a declined introduction reveals nothing (mentor and investor)', async () => {
@@ -373,7 +463,7 @@ describe('contact reveal', () => {
     expect(await auditRows(t, 'introduction.decline', mi.id)).toHaveLength(1);
   });
 
-  it('an accepted investor introduction reveals the investor\'s contact to the founders only', async () => {
+  it("an accepted investor introduction reveals the investor's contact to the founders only", async () => {
     const i = await create(t, '/v1/investors', investorBody('揭示投资人', 'wx-reveal-inv'));
     const ikey = callerFor(t, (await createKey(t, 'investor', { subjectId: i })).key);
     const intro = await ok(request(as('staffB'), w.pBv, 'investor', i), 201);
@@ -386,11 +476,17 @@ describe('contact reveal', () => {
 describe('OpenAPI', () => {
   it('documents the introduction endpoints and schemas', async () => {
     const doc = (await t.request('GET', '/v1/openapi.json', { key: null })).body;
-    for (const p of ['/v1/introductions', '/v1/introductions/{id}', '/v1/introductions/{id}/accept', '/v1/introductions/{id}/decline',
-      '/v1/introductions/{id}/end', '/v1/mentors/{id}/capacity']) expect(doc.paths, p).toHaveProperty([p]);
+    for (const p of [
+      '/v1/introductions',
+      '/v1/introductions/{id}',
+      '/v1/introductions/{id}/accept',
+      '/v1/introductions/{id}/decline',
+      '/v1/introductions/{id}/end',
+      '/v1/mentors/{id}/capacity',
+    ])
+      expect(doc.paths, p).toHaveProperty([p]);
     expect(doc.paths['/v1/introductions'].post.responses).toHaveProperty(['409']);
     expect(doc.components.schemas).toHaveProperty(['Introduction']);
     expect(doc.components.schemas.IntroductionInput.properties.targetKind.enum).toEqual(['mentor', 'investor']);
   });
-
 });

@@ -19,25 +19,28 @@ const foundersOf = (p: EvalProject) => p.founders.map((k) => founders.find((f) =
 
 export const eligible = {
   projectMentor: (p: EvalProject, m: EvalMentor) =>
-    m.capacity > 0 && sharesLanguage(p.languages, m.languages) && (m.remote || prefecture(m.regionCode) === prefecture(p.regionCode)),
+    m.capacity > 0 &&
+    sharesLanguage(p.languages, m.languages) &&
+    (m.remote || prefecture(m.regionCode) === prefecture(p.regionCode)),
   projectInvestor: (p: EvalProject, i: EvalInvestor) =>
-    p.status === 'vetted'
-    && (i.sectors.length === 0 || i.sectors.includes(p.sector))
-    && (i.stages.length === 0 || i.stages.includes(p.stage))
-    && (p.fundingNeedCny == null || (i.ticketMinCny <= p.fundingNeedCny && p.fundingNeedCny <= i.ticketMaxCny))
-    && (i.regionCodes.length === 0 || i.regionCodes.some((c) => covers(c, p.regionCode))),
+    p.status === 'vetted' &&
+    (i.sectors.length === 0 || i.sectors.includes(p.sector)) &&
+    (i.stages.length === 0 || i.stages.includes(p.stage)) &&
+    (p.fundingNeedCny == null || (i.ticketMinCny <= p.fundingNeedCny && p.fundingNeedCny <= i.ticketMaxCny)) &&
+    (i.regionCodes.length === 0 || i.regionCodes.some((c) => covers(c, p.regionCode))),
   projectTraining: (p: EvalProject, t: EvalTraining) =>
-    t.seats > 0
-    && (t.stages.length === 0 || t.stages.includes(p.stage))
-    && (t.targetGroups.length === 0 || foundersOf(p).some((f) => f.groups.some((g) => t.targetGroups.includes(g))))
-    && (t.mode !== 'onsite' || prefecture(t.regionCode) === prefecture(p.regionCode))
-    && sharesLanguage(p.languages, t.languages),
+    t.seats > 0 &&
+    (t.stages.length === 0 || t.stages.includes(p.stage)) &&
+    (t.targetGroups.length === 0 || foundersOf(p).some((f) => f.groups.some((g) => t.targetGroups.includes(g)))) &&
+    (t.mode !== 'onsite' || prefecture(t.regionCode) === prefecture(p.regionCode)) &&
+    sharesLanguage(p.languages, t.languages),
   trainingFounder: (t: EvalTraining, f: EvalFounder) =>
-    (t.targetGroups.length === 0 || f.groups.some((g) => t.targetGroups.includes(g)))
-    && (t.mode !== 'onsite' || prefecture(t.regionCode) === prefecture(f.regionCode))
-    && sharesLanguage(t.languages, f.languages),
+    (t.targetGroups.length === 0 || f.groups.some((g) => t.targetGroups.includes(g))) &&
+    (t.mode !== 'onsite' || prefecture(t.regionCode) === prefecture(f.regionCode)) &&
+    sharesLanguage(t.languages, f.languages),
   projectService: (p: EvalProject, s: EvalService) =>
-    (s.regionCodes.length === 0 || s.regionCodes.some((c) => covers(c, p.regionCode))) && sharesLanguage(p.languages, s.languages),
+    (s.regionCodes.length === 0 || s.regionCodes.some((c) => covers(c, p.regionCode))) &&
+    sharesLanguage(p.languages, s.languages),
 };
 
 export { centers, founders, investors, mentors, projects, services, trainings };

@@ -18,14 +18,35 @@ const path = (j: Journey, id: string) => {
 describe('nDCG@10 with graded gains and ties', () => {
   const grades = { a: 3, b: 1, c: 2 };
   it('is 1 for the ideal order, lower otherwise, and null without a relevant candidate', () => {
-    expect(ndcgAtK([{ key: 'a', score: 0.9 }, { key: 'c', score: 0.8 }, { key: 'b', score: 0.7 }, { key: 'x', score: 0.1 }], grades)).toBeCloseTo(1, 12);
-    const worse = ndcgAtK([{ key: 'x', score: 0.9 }, { key: 'b', score: 0.8 }, { key: 'c', score: 0.7 }, { key: 'a', score: 0.1 }], grades)!;
+    expect(
+      ndcgAtK(
+        [
+          { key: 'a', score: 0.9 },
+          { key: 'c', score: 0.8 },
+          { key: 'b', score: 0.7 },
+          { key: 'x', score: 0.1 },
+        ],
+        grades,
+      ),
+    ).toBeCloseTo(1, 12);
+    const worse = ndcgAtK(
+      [
+        { key: 'x', score: 0.9 },
+        { key: 'b', score: 0.8 },
+        { key: 'c', score: 0.7 },
+        { key: 'a', score: 0.1 },
+      ],
+      grades,
+    )!;
     expect(worse).toBeLessThan(1);
     expect(worse).toBeGreaterThan(0);
     expect(ndcgAtK([{ key: 'a', score: 1 }], {})).toBeNull();
   });
   it('scores a tie by its expected DCG over every order of the tie, whatever order the list comes in', () => {
-    const tie = [{ key: 'x', score: 0.5 }, { key: 'a', score: 0.5 }];
+    const tie = [
+      { key: 'x', score: 0.5 },
+      { key: 'a', score: 0.5 },
+    ];
     const expected = ((2 ** 3 - 1) / 2) * (1 / Math.log2(2) + 1 / Math.log2(3));
     expect(dcgAtK(tie, (k) => (k === 'a' ? 3 : 0), 10)).toBeCloseTo(expected, 12);
     expect(dcgAtK([...tie].reverse(), (k) => (k === 'a' ? 3 : 0), 10)).toBeCloseTo(expected, 12);
@@ -63,14 +84,19 @@ describe('judged evaluation set', () => {
     expect(embeddings.failed).toBe(0);
   });
 
-  it('ranks exactly what the match endpoints serve: each query\'s whole pool (limit 100), same order, same scores', async () => {
+  it("ranks exactly what the match endpoints serve: each query's whole pool (limit 100), same order, same scores", async () => {
     for (const r of results) {
       const j = journeys.find((x) => x.id === r.journey)!;
       for (const q of r.queries) {
         const res = await api('GET', `${path(j, loaded.ids.get(q.query)!)}?limit=100`);
         expect(res.status, `${r.journey} ${q.query}`).toBe(200);
-        const served = res.body.items.map((i: { id: string; score: number }) => ({ key: loaded.keys.get(i.id), score: i.score }));
-        expect(served.map((s: { key: string }) => s.key).sort(), `${r.journey} ${q.query}: the pool`).toEqual([...j.pool(q.query)].sort());
+        const served = res.body.items.map((i: { id: string; score: number }) => ({
+          key: loaded.keys.get(i.id),
+          score: i.score,
+        }));
+        expect(served.map((s: { key: string }) => s.key).sort(), `${r.journey} ${q.query}: the pool`).toEqual(
+          [...j.pool(q.query)].sort(),
+        );
         expect(served, `${r.journey} ${q.query}: the ranking`).toEqual(q.ranked.engine);
       }
     }
@@ -79,8 +105,12 @@ describe('judged evaluation set', () => {
   it('the engine beats lexical-only and vector-only on every journey, and strictly on the macro average', () => {
     const table = Object.fromEntries(results.map((r) => [r.journey, r.ndcg]));
     for (const r of results) {
-      expect(r.ndcg.engine, `${r.journey} ${JSON.stringify(table[r.journey])}`).toBeGreaterThanOrEqual(r.ndcg['lexical-only']);
-      expect(r.ndcg.engine, `${r.journey} ${JSON.stringify(table[r.journey])}`).toBeGreaterThanOrEqual(r.ndcg['vector-only']);
+      expect(r.ndcg.engine, `${r.journey} ${JSON.stringify(table[r.journey])}`).toBeGreaterThanOrEqual(
+        r.ndcg['lexical-only'],
+      );
+      expect(r.ndcg.engine, `${r.journey} ${JSON.stringify(table[r.journey])}`).toBeGreaterThanOrEqual(
+        r.ndcg['vector-only'],
+      );
     }
     const m = macro(results);
     expect(m.engine).toBeGreaterThan(m['lexical-only']);

@@ -16,7 +16,11 @@ export function apiClient(service: Service, key: string): Api {
   return async (method, path, body) => {
     const headers: Record<string, string> = { authorization: `Bearer ${key}` };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await service.app.request(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await service.app.request(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   };

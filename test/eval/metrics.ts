@@ -28,12 +28,18 @@ export function dcgAtK(items: RankedItem[], rel: (key: string) => number, k: num
 }
 
 export function idealDcgAtK(grades: number[], k: number): number {
-  return [...grades].sort((a, b) => b - a).slice(0, k).reduce((s, g, i) => s + gain(g) * discount(i), 0);
+  return [...grades]
+    .sort((a, b) => b - a)
+    .slice(0, k)
+    .reduce((s, g, i) => s + gain(g) * discount(i), 0);
 }
 
 /** nDCG@k of `items` against graded labels (missing = 0); null when nothing is relevant. */
 export function ndcgAtK(items: RankedItem[], grades: Record<string, number>, k = 10): number | null {
-  const ideal = idealDcgAtK(Object.values(grades).filter((g) => g > 0), k);
+  const ideal = idealDcgAtK(
+    Object.values(grades).filter((g) => g > 0),
+    k,
+  );
   if (ideal === 0) return null;
   return dcgAtK(items, (key) => grades[key] ?? 0, k) / ideal;
 }

@@ -29,7 +29,11 @@ export const WIRING: Record<JourneyId, { recipe: Recipe<any> }> = {
 };
 
 export const weightsFor = (journey: JourneyId, system: System): Record<string, number> =>
-  system === 'engine' ? WIRING[journey].recipe.defaultWeights : system === 'lexical-only' ? { lexical: 1 } : { semantic: 1 };
+  system === 'engine'
+    ? WIRING[journey].recipe.defaultWeights
+    : system === 'lexical-only'
+      ? { lexical: 1 }
+      : { semantic: 1 };
 
 /** The source profile exactly as the match endpoints load it (service.ts). */
 export async function loadSource(ctx: EngineContext, journey: Journey, id: string): Promise<Profile> {
@@ -39,7 +43,10 @@ export async function loadSource(ctx: EngineContext, journey: Journey, id: strin
     return toProfile(raw, { sectors: raw.sectors });
   }
   const [raw] = await profileQuery(ctx.db, trainingsTable, 'training', ctx.model)(eq(trainingsTable.id, id), 1);
-  const source: TrainingSource = { ...toProfile(raw, { topics: raw.topics }), ...(await trainingExclusions(ctx.db, id)) };
+  const source: TrainingSource = {
+    ...toProfile(raw, { topics: raw.topics }),
+    ...(await trainingExclusions(ctx.db, id)),
+  };
   return source;
 }
 
@@ -84,14 +91,20 @@ export async function evaluate(service: Service, loaded: LoadedSet, opts: EvalOp
       const ndcg = {} as Record<System, number>;
       let returned: string[] = [];
       for (const system of SYSTEMS) {
-        const { items } = await runRecipe(ctx, recipe, source, { limit: 100_000, weights: weightsFor(journey.id, system) });
+        const { items } = await runRecipe(ctx, recipe, source, {
+          limit: 100_000,
+          weights: weightsFor(journey.id, system),
+        });
         ranked[system] = items.map((i) => ({ key: loaded.keys.get(i.id) ?? i.id, score: i.score }));
         ndcg[system] = ndcgAtK(ranked[system], journey.grades[query] ?? {}, k) ?? 0;
         if (system === 'engine') returned = ranked[system].map((r) => r.key).sort();
       }
       queries.push({ query, returned, ranked, ndcg });
     }
-    const ndcg = Object.fromEntries(SYSTEMS.map((s) => [s, mean(queries.map((q) => q.ndcg[s]))])) as Record<System, number>;
+    const ndcg = Object.fromEntries(SYSTEMS.map((s) => [s, mean(queries.map((q) => q.ndcg[s]))])) as Record<
+      System,
+      number
+    >;
     out.push({ journey: journey.id, queries, ndcg });
   }
   return out;

@@ -17,7 +17,15 @@ afterAll(async () => {
 });
 
 const mentor = (i: number, tag: string) => ({
-  name: `导师 ${tag} ${i}`, bio: `crash test ${i}`, expertise: ['legal'], sectors: [], languages: ['zh'], regionCode: '540102', remote: true, capacity: 1, active: true,
+  name: `导师 ${tag} ${i}`,
+  bio: `crash test ${i}`,
+  expertise: ['legal'],
+  sectors: [],
+  languages: ['zh'],
+  regionCode: '540102',
+  remote: true,
+  capacity: 1,
+  active: true,
 });
 
 describe.skipIf(!baseUrl)('kill -9 during writes (PostgreSQL)', () => {
@@ -40,7 +48,8 @@ describe.skipIf(!baseUrl)('kill -9 during writes (PostgreSQL)', () => {
           attempted++;
           try {
             const res = await fetch(`${s.base}/v1/mentors`, {
-              method: 'POST', headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+              method: 'POST',
+              headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
               body: JSON.stringify(mentor(i, `c${cycle}w${w}`)),
             });
             if (res.status === 201) acked.push((await res.json()).id);
@@ -62,13 +71,20 @@ describe.skipIf(!baseUrl)('kill -9 during writes (PostgreSQL)', () => {
     cleanup.push(() => kill9(s.proc));
     const direct = await openDatabase({ url: db.url, max: 1 });
     cleanup.push(() => direct.close());
-    const rows = (await direct.db.execute('select id::text as id from mentors' as never)) as unknown as { id: string }[];
+    const rows = (await direct.db.execute('select id::text as id from mentors' as never)) as unknown as {
+      id: string;
+    }[];
     const stored = new Set(rows.map((r) => r.id));
     const missing = acked.filter((id) => !stored.has(id));
     expect(missing, `${missing.length} acknowledged writes lost`).toEqual([]);
-    for (const id of acked.slice(-20)) expect((await fetch(`${s.base}/v1/mentors/${id}`, { headers: { authorization: `Bearer ${ADMIN}` } })).status).toBe(200);
+    for (const id of acked.slice(-20))
+      expect(
+        (await fetch(`${s.base}/v1/mentors/${id}`, { headers: { authorization: `Bearer ${ADMIN}` } })).status,
+      ).toBe(200);
     // eslint-disable-next-line no-console
-    console.log(`[faults] kill -9 × ${cycles}: ${attempted} writes attempted, ${acked.length} acknowledged, all ${acked.length} present; ${stored.size - acked.length} unacknowledged writes also committed, ${failed} cut off`);
+    console.log(
+      `[faults] kill -9 × ${cycles}: ${attempted} writes attempted, ${acked.length} acknowledged, all ${acked.length} present; ${stored.size - acked.length} unacknowledged writes also committed, ${failed} cut off`,
+    );
     await kill9(s.proc);
   }, 600_000);
 });
@@ -84,12 +100,20 @@ describe.skipIf(!baseUrl)('database unavailable (PostgreSQL behind a proxy the t
     const viaProxy = new URL(db.url);
     viaProxy.host = `127.0.0.1:${proxy.port}`;
     const database = await openDatabase({ url: viaProxy.toString(), max: 5 });
-    const config = loadConfig({ DEMO_DATA: 'false', ADMIN_API_KEY: ADMIN, LOG_LEVEL: 'silent', RATE_LIMIT_AUTH_FAILURES: '0', RATE_LIMIT_EXPENSIVE: '0' });
+    const config = loadConfig({
+      DEMO_DATA: 'false',
+      ADMIN_API_KEY: ADMIN,
+      LOG_LEVEL: 'silent',
+      RATE_LIMIT_AUTH_FAILURES: '0',
+      RATE_LIMIT_EXPENSIVE: '0',
+    });
     const service: Service = await bootstrap(config, silentLogger, { database, embedder: await bundledEmbedder() });
     cleanup.push(() => service.close());
     const call = async (method: string, path: string, body?: unknown) => {
       const res = await service.app.request(path, {
-        method, headers: { authorization: `Bearer ${ADMIN}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined,
+        method,
+        headers: { authorization: `Bearer ${ADMIN}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+        body: body ? JSON.stringify(body) : undefined,
       });
       return { status: res.status, headers: res.headers, text: await res.text() };
     };
@@ -98,7 +122,11 @@ describe.skipIf(!baseUrl)('database unavailable (PostgreSQL behind a proxy the t
     const cycles = LONG ? 5 : 1;
     for (let cycle = 0; cycle < cycles; cycle++) {
       await proxy.cut();
-      for (const [method, path, body] of [['GET', '/v1/mentors'], ['POST', '/v1/mentors', mentor(1, `down${cycle}`)], ['GET', '/v1/status']] as const) {
+      for (const [method, path, body] of [
+        ['GET', '/v1/mentors'],
+        ['POST', '/v1/mentors', mentor(1, `down${cycle}`)],
+        ['GET', '/v1/status'],
+      ] as const) {
         const res = await call(method, path, body);
         expect(res.status, `${method} ${path}: ${res.text}`).toBe(503);
         expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);

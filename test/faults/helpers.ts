@@ -34,7 +34,10 @@ export async function until(what: string, check: () => Promise<boolean> | boolea
 export class PausableProxy {
   private server: Server | null = null;
   private readonly sockets = new Set<Socket>();
-  constructor(readonly port: number, private readonly target: { host: string; port: number }) {}
+  constructor(
+    readonly port: number,
+    private readonly target: { host: string; port: number },
+  ) {}
 
   async start(): Promise<void> {
     this.server = createServer((client) => {
@@ -78,28 +81,54 @@ export async function privateDatabase(baseUrl: string) {
 
 /** The parent's environment without anything the service reads. */
 export function baseEnv(): Record<string, string> {
-  const drop = new Set(['PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'REDIS_URL', 'ADMIN_API_KEY', 'LOG_LEVEL', 'DEMO_DATA',
-    'EMBED_MODEL', 'EMBED_MODELS_DIR', 'EMBED_BATCH_SIZE', 'TEST_DATABASE_URL', 'TEST_REDIS_URL', 'NODE_OPTIONS']);
-  return Object.fromEntries(Object.entries(process.env).filter(([k, v]) => v !== undefined && !drop.has(k) && !k.startsWith('VITEST'))) as Record<string, string>;
+  const drop = new Set([
+    'PORT',
+    'HOST',
+    'DATA_DIR',
+    'DATABASE_URL',
+    'REDIS_URL',
+    'ADMIN_API_KEY',
+    'LOG_LEVEL',
+    'DEMO_DATA',
+    'EMBED_MODEL',
+    'EMBED_MODELS_DIR',
+    'EMBED_BATCH_SIZE',
+    'TEST_DATABASE_URL',
+    'TEST_REDIS_URL',
+    'NODE_OPTIONS',
+  ]);
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([k, v]) => v !== undefined && !drop.has(k) && !k.startsWith('VITEST')),
+  ) as Record<string, string>;
 }
 
 /** Starts `node --import tsx src/main.ts` and waits until /health answers. */
-export async function startServer(env: Record<string, string>, timeoutMs = 180_000): Promise<{ proc: ChildProcess; base: string; stderr: () => string }> {
+export async function startServer(
+  env: Record<string, string>,
+  timeoutMs = 180_000,
+): Promise<{ proc: ChildProcess; base: string; stderr: () => string }> {
   const port = await freePort();
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT, env: { ...baseEnv(), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_DATA: 'false', ...env }, stdio: ['ignore', 'ignore', 'pipe'],
+    cwd: ROOT,
+    env: { ...baseEnv(), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_DATA: 'false', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
   let err = '';
   proc.stderr!.on('data', (d) => (err += d));
   const base = `http://127.0.0.1:${port}`;
-  await until('the server to answer /health', async () => {
-    if (proc.exitCode !== null) throw new Error(`server exited ${proc.exitCode}: ${err}`);
-    try {
-      return (await fetch(`${base}/health`)).ok;
-    } catch {
-      return false;
-    }
-  }, timeoutMs, 200);
+  await until(
+    'the server to answer /health',
+    async () => {
+      if (proc.exitCode !== null) throw new Error(`server exited ${proc.exitCode}: ${err}`);
+      try {
+        return (await fetch(`${base}/health`)).ok;
+      } catch {
+        return false;
+      }
+    },
+    timeoutMs,
+    200,
+  );
   return { proc, base, stderr: () => err };
 }
 

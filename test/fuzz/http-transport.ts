@@ -9,7 +9,11 @@ import type { TestApp, TestResponse } from '../harness.ts';
 import { ADMIN_KEY } from '../harness.ts';
 
 export interface HttpTransport {
-  request(method: string, path: string, opts?: { key?: string | null; body?: unknown; raw?: string | Buffer; headers?: Record<string, string> }): Promise<TestResponse>;
+  request(
+    method: string,
+    path: string,
+    opts?: { key?: string | null; body?: unknown; raw?: string | Buffer; headers?: Record<string, string> },
+  ): Promise<TestResponse>;
   /** Requests that ended in a connection error (reset, closed before the response, parse error). */
   failures: string[];
   close(): Promise<void>;

@@ -21,9 +21,23 @@ beforeAll(async () => {
   server = serve({ fetch: t.service.app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
   port = (server.address() as AddressInfo).port;
-  const center = (await ok(t.request('POST', '/v1/centers', { body: { name: '客户端中心', regionCode: '540102', kind: 'makerspace', pilot: false } }), 201)).id;
+  const center = (
+    await ok(
+      t.request('POST', '/v1/centers', {
+        body: { name: '客户端中心', regionCode: '540102', kind: 'makerspace', pilot: false },
+      }),
+      201,
+    )
+  ).id;
   const f = (await ok(t.request('POST', '/v1/founders', { body: founderBody('客户端', 'wx-cl', center) }), 201)).id;
-  projectId = (await ok(t.request('POST', '/v1/projects', { body: projectBody({ title: '客户端项目', centerId: center, founderIds: [f] }) }), 201)).id;
+  projectId = (
+    await ok(
+      t.request('POST', '/v1/projects', {
+        body: projectBody({ title: '客户端项目', centerId: center, founderIds: [f] }),
+      }),
+      201,
+    )
+  ).id;
   mentorId = (await ok(t.request('POST', '/v1/mentors', { body: mentorBody('客户端导师', 'wx-clm') }), 201)).id;
 });
 afterAll(async () => {
@@ -34,24 +48,49 @@ afterAll(async () => {
 let mentors = 0;
 /** A new introduction of the project to a new mentor (a declined pair is never requested again). */
 const requestIntro = async () => {
-  const targetId = mentors++ === 0 ? mentorId : (await ok(t.request('POST', '/v1/mentors', { body: mentorBody(`客户端导师${mentors}`, `wx-clm${mentors}`) }), 201)).id;
-  return (await ok(t.request('POST', '/v1/introductions', { body: { projectId, targetKind: 'mentor', targetId } }), 201)).id as string;
+  const targetId =
+    mentors++ === 0
+      ? mentorId
+      : (
+          await ok(
+            t.request('POST', '/v1/mentors', { body: mentorBody(`客户端导师${mentors}`, `wx-clm${mentors}`) }),
+            201,
+          )
+        ).id;
+  return (
+    await ok(t.request('POST', '/v1/introductions', { body: { projectId, targetKind: 'mentor', targetId } }), 201)
+  ).id as string;
 };
 const json = { 'content-type': 'application/json' };
 
 describe('an empty body with Content-Type: application/json is no body', () => {
   it('on action endpoints (accept, end, decline) in process', async () => {
     const id = await requestIntro();
-    expect((await ok(t.request('POST', `/v1/introductions/${id}/accept`, { raw: '', headers: json }))).status).toBe('accepted');
-    expect((await ok(t.request('POST', `/v1/introductions/${id}/end`, { raw: '', headers: { 'content-type': 'application/json; charset=utf-8' } }))).status).toBe('ended');
+    expect((await ok(t.request('POST', `/v1/introductions/${id}/accept`, { raw: '', headers: json }))).status).toBe(
+      'accepted',
+    );
+    expect(
+      (
+        await ok(
+          t.request('POST', `/v1/introductions/${id}/end`, {
+            raw: '',
+            headers: { 'content-type': 'application/json; charset=utf-8' },
+          }),
+        )
+      ).status,
+    ).toBe('ended');
     const other = await requestIntro();
-    expect((await ok(t.request('POST', `/v1/introductions/${other}/decline`, { raw: '', headers: json }))).status).toBe('declined');
+    expect((await ok(t.request('POST', `/v1/introductions/${other}/decline`, { raw: '', headers: json }))).status).toBe(
+      'declined',
+    );
   });
 
   it('over real HTTP with Content-Length: 0', async () => {
     const id = await requestIntro();
     const res = await fetch(`http://127.0.0.1:${port}/v1/introductions/${id}/accept`, {
-      method: 'POST', headers: { authorization: `Bearer ${ADMIN_KEY}`, ...json, 'content-length': '0' }, body: '',
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_KEY}`, ...json, 'content-length': '0' },
+      body: '',
     });
     expect(res.status, await res.clone().text()).toBe(200);
     expect((await res.json()).status).toBe('accepted');
@@ -65,7 +104,10 @@ describe('an empty body with Content-Type: application/json is no body', () => {
     const whitespace = await t.request('POST', '/v1/centers', { raw: ' ', headers: json });
     expectProblem(whitespace, 400);
     expect(whitespace.body.detail).toMatch(/Malformed JSON/);
-    expectProblem(await t.request('POST', `/v1/introductions/${await requestIntro()}/accept`, { raw: '{', headers: json }), 400);
+    expectProblem(
+      await t.request('POST', `/v1/introductions/${await requestIntro()}/accept`, { raw: '{', headers: json }),
+      400,
+    );
   });
 
   it('anonymous empty requests are still 401', async () => {
@@ -74,7 +116,12 @@ describe('an empty body with Content-Type: application/json is no body', () => {
 });
 
 /** A raw HTTP/1.1 connection: write requests, read responses in order. */
-function rawConnection(): Promise<{ socket: Socket; send: (text: string | Buffer) => void; next: () => Promise<{ status: number; headers: string; body: string }>; closed: Promise<void> }> {
+function rawConnection(): Promise<{
+  socket: Socket;
+  send: (text: string | Buffer) => void;
+  next: () => Promise<{ status: number; headers: string; body: string }>;
+  closed: Promise<void>;
+}> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
     let buffered = Buffer.alloc(0);
@@ -83,10 +130,12 @@ function rawConnection(): Promise<{ socket: Socket; send: (text: string | Buffer
       buffered = Buffer.concat([buffered, d]);
       waiting?.();
     });
-    const closed = new Promise<void>((r) => socket.on('close', () => {
-      r();
-      waiting?.();
-    }));
+    const closed = new Promise<void>((r) =>
+      socket.on('close', () => {
+        r();
+        waiting?.();
+      }),
+    );
     const next = async () => {
       for (;;) {
         const text = buffered.toString('latin1');
@@ -116,7 +165,9 @@ describe('an oversized body (413) keeps the connection usable', () => {
   it('declared length: the next request on the same socket is answered', async () => {
     const c = await rawConnection();
     const big = Buffer.alloc(2 * 1024 * 1024, 'x');
-    c.send(`POST /v1/centers HTTP/1.1\r\nHost: t\r\n${auth}Content-Type: application/json\r\nContent-Length: ${big.length}\r\n\r\n`);
+    c.send(
+      `POST /v1/centers HTTP/1.1\r\nHost: t\r\n${auth}Content-Type: application/json\r\nContent-Length: ${big.length}\r\n\r\n`,
+    );
     c.send(big);
     const refused = await c.next();
     expect(refused.status).toBe(413);
@@ -130,9 +181,12 @@ describe('an oversized body (413) keeps the connection usable', () => {
 
   it('chunked: the same', async () => {
     const c = await rawConnection();
-    c.send(`POST /v1/centers HTTP/1.1\r\nHost: t\r\n${auth}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`);
+    c.send(
+      `POST /v1/centers HTTP/1.1\r\nHost: t\r\n${auth}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`,
+    );
     const chunk = Buffer.alloc(256 * 1024, 'y');
-    for (let i = 0; i < 6; i++) c.send(Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n')]));
+    for (let i = 0; i < 6; i++)
+      c.send(Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n')]));
     c.send('0\r\n\r\n');
     expect((await c.next()).status).toBe(413);
     c.send(health);
@@ -142,7 +196,9 @@ describe('an oversized body (413) keeps the connection usable', () => {
 
   it('a body too large to drain is refused with Connection: close, and the socket is closed cleanly', async () => {
     const c = await rawConnection();
-    c.send(`POST /v1/centers HTTP/1.1\r\nHost: t\r\n${auth}Content-Type: application/json\r\nContent-Length: ${200 * 1024 * 1024}\r\n\r\n{"name":`);
+    c.send(
+      `POST /v1/centers HTTP/1.1\r\nHost: t\r\n${auth}Content-Type: application/json\r\nContent-Length: ${200 * 1024 * 1024}\r\n\r\n{"name":`,
+    );
     const refused = await c.next();
     expect(refused.status).toBe(413);
     expect(refused.headers).toMatch(/\r\nconnection: close/);
@@ -153,11 +209,24 @@ describe('an oversized body (413) keeps the connection usable', () => {
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const call = (method: string, path: string, body?: Buffer) =>
       new Promise<{ status: number; reused: boolean; text: string }>((resolve, reject) => {
-        const req = httpRequest({ host: '127.0.0.1', port, method, path, agent, headers: { authorization: `Bearer ${ADMIN_KEY}`, ...(body ? { ...json, 'content-length': body.length } : {}) } }, (res) => {
-          let text = '';
-          res.on('data', (d) => (text += d));
-          res.on('end', () => resolve({ status: res.statusCode!, reused: req.reusedSocket, text }));
-        });
+        const req = httpRequest(
+          {
+            host: '127.0.0.1',
+            port,
+            method,
+            path,
+            agent,
+            headers: {
+              authorization: `Bearer ${ADMIN_KEY}`,
+              ...(body ? { ...json, 'content-length': body.length } : {}),
+            },
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (d) => (text += d));
+            res.on('end', () => resolve({ status: res.statusCode!, reused: req.reusedSocket, text }));
+          },
+        );
         req.on('error', reject);
         req.end(body);
       });
@@ -178,8 +247,11 @@ describe('client address behind proxies (TRUST_PROXY)', () => {
     expect(parseProxyTrust('false')).toEqual({ hops: 0 });
     expect(parseProxyTrust('true')).toEqual({ hops: 1 });
     expect(parseProxyTrust('2')).toEqual({ hops: 2 });
-    expect(parseProxyTrust('10.0.0.0/8, 127.0.0.1,::1, fd00::/8')).toEqual({ ranges: ['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8'] });
-    for (const bad of ['10.0.0.0/33', 'proxy.local', '10.0.0.1/8/2', '999.1.1.1', '::1/129', '100']) expect(() => parseProxyTrust(bad), bad).toThrow();
+    expect(parseProxyTrust('10.0.0.0/8, 127.0.0.1,::1, fd00::/8')).toEqual({
+      ranges: ['10.0.0.0/8', '127.0.0.1', '::1', 'fd00::/8'],
+    });
+    for (const bad of ['10.0.0.0/33', 'proxy.local', '10.0.0.1/8/2', '999.1.1.1', '::1/129', '100'])
+      expect(() => parseProxyTrust(bad), bad).toThrow();
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0/8' })).toThrow(ConfigError);
     expect(() => loadConfig({ TRUST_PROXY: '10.0.0/8' })).toThrow(/TRUST_PROXY/);
     expect(loadConfig({}).TRUST_PROXY).toEqual({ hops: 0 });
@@ -208,12 +280,17 @@ describe('client address behind proxies (TRUST_PROXY)', () => {
   });
 
   it('over real HTTP behind a trusted proxy: failures are counted for the right-most untrusted hop', async () => {
-    const app = await startTestApp({ RATE_LIMIT_AUTH_FAILURES: '3', RATE_LIMIT_AUTH_WINDOW_MS: '60000', TRUST_PROXY: '127.0.0.0/8' });
+    const app = await startTestApp({
+      RATE_LIMIT_AUTH_FAILURES: '3',
+      RATE_LIMIT_AUTH_WINDOW_MS: '60000',
+      TRUST_PROXY: '127.0.0.0/8',
+    });
     const s = serve({ fetch: app.service.app.fetch, port: 0, hostname: '127.0.0.1' });
     try {
       await new Promise((r) => s.once('listening', r));
       const base = `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
-      const get = (key: string, xff: string) => fetch(`${base}/v1/centers`, { headers: { authorization: `Bearer ${key}`, 'x-forwarded-for': xff } });
+      const get = (key: string, xff: string) =>
+        fetch(`${base}/v1/centers`, { headers: { authorization: `Bearer ${key}`, 'x-forwarded-for': xff } });
       for (let i = 0; i < 3; i++) expect((await get('wrong', `198.51.100.${i}, 203.0.113.5`)).status).toBe(401);
       expect((await get('wrong', '9.9.9.9, 203.0.113.5')).status).toBe(429); // a new left-most entry escapes nothing
       expect((await get('wrong', '203.0.113.6')).status).toBe(401); // another client behind the proxy

@@ -13,16 +13,33 @@ import { startTestApp, type TestApp } from '../harness.ts';
 import { exclusions, sourceIds } from './generated-fixture.ts';
 
 let t: TestApp;
-const ctx = (indexed: boolean): EngineContext => ({ db: t.db, model: t.service.embedder.id, lang: 'zh', index: indexed ? t.service.candidateIndex : undefined });
+const ctx = (indexed: boolean): EngineContext => ({
+  db: t.db,
+  model: t.service.embedder.id,
+  lang: 'zh',
+  index: indexed ? t.service.candidateIndex : undefined,
+});
 
 beforeAll(async () => {
   t = await startTestApp();
-  await generate(t.db, { projects: 700, founders: 600, mentors: 300, investors: 150, trainings: 150, services: 120, centers: 4, seed: 21, batchSize: 250 });
+  await generate(t.db, {
+    projects: 700,
+    founders: 600,
+    mentors: 300,
+    investors: 150,
+    trainings: 150,
+    services: 120,
+    centers: 4,
+    seed: 21,
+    batchSize: 250,
+  });
   await drainBacklog(t.db, t.service.embedder, { batchSize: 128, indexMinRows: 0 });
   // Introductions and enrolments; accepted introductions use up mentors' capacity (a live rule and a computed feature).
   await exclusions(t.db, 30, 3);
 }, 600_000);
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('best-first read-back', () => {
   it('answers as the exhaustive SQL ranking does, for every recipe, reading back fewer candidates than it ranks', async () => {
@@ -36,7 +53,11 @@ describe('best-first read-back', () => {
           const opts = { limit, weights: weightsFor(ep, source) };
           const exact = await runRecipe(ctx(false), ep.recipe, source, { ...opts, exactLimit: 1e9 });
           // exactLimit below the table sizes sends the call to the index; k above them picks every eligible row.
-          const viaIndex = await runRecipe(ctx(true), ep.recipe, source, { ...opts, exactLimit: 50, retrieveK: 100_000 });
+          const viaIndex = await runRecipe(ctx(true), ep.recipe, source, {
+            ...opts,
+            exactLimit: 50,
+            retrieveK: 100_000,
+          });
           expect(viaIndex.items, `${ep.name} ${id} limit ${limit}`).toEqual(exact.items);
           ranked += viaIndex.candidates;
           read += viaIndex.read;
@@ -58,7 +79,15 @@ describe('best-first read-back', () => {
     expect(exact.items.length).toBeGreaterThan(20);
     // Every candidate's bound from an in-memory profile (similarity from the index's float32 copy).
     const picked = (await t.service.candidateIndex.narrow(ep.recipe.candidateTable, null, {
-      model: t.service.embedder.id, keyed: [], excluded: [], ranged: [], vector: source.vector, words: [], lexemes: source.lexemes, exactLimit: 1e9, k: 0,
+      model: t.service.embedder.id,
+      keyed: [],
+      excluded: [],
+      ranged: [],
+      vector: source.vector,
+      words: [],
+      lexemes: source.lexemes,
+      exactLimit: 1e9,
+      k: 0,
     }))!;
     const byId = new Map(picked.map((p) => [p.row.id as string, p]));
     for (const item of exact.items) {
@@ -66,7 +95,9 @@ describe('best-first read-back', () => {
       const bound = scoreBound(ep.recipe, weights, source, pickedProfile(ep.recipe, p, p.row, p.similarity));
       expect(bound).toBeGreaterThanOrEqual(item.score);
       expect(bound - item.score).toBeLessThanOrEqual(SIMILARITY_MARGIN + 1e-6); // no computed column in this recipe
-      expect(scoreCandidate(ep.recipe, weights, source, pickedProfile(ep.recipe, p, p.row, p.similarity)).score).toBeCloseTo(item.score, 5);
+      expect(
+        scoreCandidate(ep.recipe, weights, source, pickedProfile(ep.recipe, p, p.row, p.similarity)).score,
+      ).toBeCloseTo(item.score, 5);
     }
   });
 });

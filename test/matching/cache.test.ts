@@ -62,7 +62,8 @@ describe('match endpoints with the cache on', () => {
   let mentorIds: string[];
   let founderKey: string;
   const path = () => `/v1/projects/${projectId}/matches/mentors`;
-  const call = (headers: Record<string, string> = {}, key = ADMIN_KEY, p = path()) => t.request('GET', p, { headers, key });
+  const call = (headers: Record<string, string> = {}, key = ADMIN_KEY, p = path()) =>
+    t.request('GET', p, { headers, key });
   const state = (res: TestResponse) => {
     expect(res.status, res.text).toBe(200);
     return res.headers.get('x-match-cache');
@@ -73,7 +74,7 @@ describe('match endpoints with the cache on', () => {
    * have arrived (on PostgreSQL they come a moment after the commit, on the listener's connection).
    */
   const fresh = async () => {
-    for (let seen = -1; seen !== t.service.matchCache.stats().invalidations;) {
+    for (let seen = -1; seen !== t.service.matchCache.stats().invalidations; ) {
       seen = t.service.matchCache.stats().invalidations;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -99,25 +100,57 @@ describe('match endpoints with the cache on', () => {
       expect(res.status, res.text).toBe(201);
       return res.body.id as string;
     };
-    const centerId = await post('/v1/centers', { name: 'MC 拉萨众创空间', regionCode: '540102', kind: 'makerspace', pilot: false });
+    const centerId = await post('/v1/centers', {
+      name: 'MC 拉萨众创空间',
+      regionCode: '540102',
+      kind: 'makerspace',
+      pilot: false,
+    });
     const founderId = await post('/v1/founders', {
-      name: 'MC 次仁', centerId, groups: ['graduate'], regionCode: '540102', languages: ['zh'], interests: '网店运营', contact: { phone: '13900000001' },
+      name: 'MC 次仁',
+      centerId,
+      groups: ['graduate'],
+      regionCode: '540102',
+      languages: ['zh'],
+      interests: '网店运营',
+      contact: { phone: '13900000001' },
     });
     projectId = await post('/v1/projects', {
-      title: '牦牛酸奶网店', description: '在拉萨开网店卖牦牛酸奶，需要营销和电商辅导。', sector: 'plateau_biology', stage: 'prototype', regionCode: '540102',
-      centerId, founderIds: [founderId], needs: ['marketing'], fundingNeedCny: 50_000, languages: ['zh'], status: 'vetted',
+      title: '牦牛酸奶网店',
+      description: '在拉萨开网店卖牦牛酸奶，需要营销和电商辅导。',
+      sector: 'plateau_biology',
+      stage: 'prototype',
+      regionCode: '540102',
+      centerId,
+      founderIds: [founderId],
+      needs: ['marketing'],
+      fundingNeedCny: 50_000,
+      languages: ['zh'],
+      status: 'vetted',
     });
     mentorIds = [];
     for (const [k, expertise] of [['ecommerce'], ['marketing'], ['marketing', 'ecommerce']].entries()) {
-      mentorIds.push(await post('/v1/mentors', {
-        name: `MC 导师${k}`, bio: '辅导网店运营与营销推广。', expertise, sectors: ['plateau_biology'], languages: ['zh'], regionCode: '540102',
-        remote: true, capacity: 2, active: true, contact: { wechat: `MC-${k}` },
-      }));
+      mentorIds.push(
+        await post('/v1/mentors', {
+          name: `MC 导师${k}`,
+          bio: '辅导网店运营与营销推广。',
+          expertise,
+          sectors: ['plateau_biology'],
+          languages: ['zh'],
+          regionCode: '540102',
+          remote: true,
+          capacity: 2,
+          active: true,
+          contact: { wechat: `MC-${k}` },
+        }),
+      );
     }
     founderKey = await t.keyFor('founder', { subjectId: founderId });
     await t.service.queue.drained(120_000);
   }, 300_000);
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('serves a repeated call from the cache, byte for byte', async () => {
     const first = await fresh();
@@ -147,7 +180,7 @@ describe('match endpoints with the cache on', () => {
     expect(state(await call())).toBe('hit');
   });
 
-  it('a write through the API empties it before the write\'s response: the next call sees the change', async () => {
+  it("a write through the API empties it before the write's response: the next call sees the change", async () => {
     const before = await fresh();
     expect(ids(before)).toContain(mentorIds[0]);
     expect(state(await call())).toBe('hit');
@@ -173,10 +206,12 @@ describe('match endpoints with the cache on', () => {
     try {
       await fresh();
       expect(state(await call())).toBe('hit');
-      await expect(db.transaction(async (tx) => {
-        await tx.execute(sql`update mentors set active = false where id = ${mentorIds[1]}`);
-        throw new Error('roll back');
-      })).rejects.toThrow('roll back');
+      await expect(
+        db.transaction(async (tx) => {
+          await tx.execute(sql`update mentors set active = false where id = ${mentorIds[1]}`);
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
       await new Promise((r) => setTimeout(r, 200));
       const still = await call();
       expect(state(still)).toBe('hit');
@@ -223,7 +258,17 @@ describe('match endpoints with the cache off', () => {
     const t = await startTestApp({ MATCH_CACHE_TTL_MS: '0' });
     try {
       const res = await t.request('POST', '/v1/investors', {
-        body: { name: 'MC 投资方', kind: 'angel', thesis: '投早期项目。', sectors: [], stages: [], ticketMinCny: 0, ticketMaxCny: 100_000, regionCodes: [], active: true },
+        body: {
+          name: 'MC 投资方',
+          kind: 'angel',
+          thesis: '投早期项目。',
+          sectors: [],
+          stages: [],
+          ticketMinCny: 0,
+          ticketMaxCny: 100_000,
+          regionCodes: [],
+          active: true,
+        },
       });
       expect(res.status, res.text).toBe(201);
       for (let k = 0; k < 2; k++) {
@@ -231,7 +276,14 @@ describe('match endpoints with the cache off', () => {
         expect(m.status, m.text).toBe(200);
         expect(m.headers.get('x-match-cache')).toBe('off');
       }
-      expect((await t.request('GET', '/v1/status')).body.matchCache).toEqual({ enabled: false, entries: 0, bytes: 0, hits: 0, misses: 0, invalidations: 0 });
+      expect((await t.request('GET', '/v1/status')).body.matchCache).toEqual({
+        enabled: false,
+        entries: 0,
+        bytes: 0,
+        hits: 0,
+        misses: 0,
+        invalidations: 0,
+      });
     } finally {
       await t.close();
     }

@@ -10,7 +10,13 @@ import { introductionsTable, investorsTable, mentorsTable } from '../../models/s
 import { loadConfig } from '../../src/config.ts';
 import { resultRows } from '../../src/db/errors.ts';
 import { textArray } from '../../src/db/sql.ts';
-import { createCandidateIndex, noCandidateIndex, type CandidateIndex, type Narrowing, type Picked } from '../../src/matching/candidate-index.ts';
+import {
+  createCandidateIndex,
+  noCandidateIndex,
+  type CandidateIndex,
+  type Narrowing,
+  type Picked,
+} from '../../src/matching/candidate-index.ts';
 import { runRecipe, type EngineContext } from '../../src/matching/engine.ts';
 import { projectMentors } from '../../src/matching/recipes/project-mentors.ts';
 import { loadProjectSource, recipeWeights } from '../../src/matching/service.ts';
@@ -22,16 +28,39 @@ let projectId: string;
 let fullMentorId: string;
 const opts = { limit: 10, weights: recipeWeights(projectMentors, null) };
 const ctx = (index?: CandidateIndex): EngineContext => ({ db: t.db, model: t.service.embedder.id, lang: 'zh', index });
-const mentor = (body: Record<string, unknown>) => t.request('POST', '/v1/mentors', {
-  body: { expertise: ['marketing'], sectors: ['plateau_biology'], languages: ['zh'], regionCode: '540102', remote: true, capacity: 2, active: true, ...body },
-}).then((r) => {
-  expect(r.status, r.text).toBe(201);
-  return r.body.id as string;
-});
+const mentor = (body: Record<string, unknown>) =>
+  t
+    .request('POST', '/v1/mentors', {
+      body: {
+        expertise: ['marketing'],
+        sectors: ['plateau_biology'],
+        languages: ['zh'],
+        regionCode: '540102',
+        remote: true,
+        capacity: 2,
+        active: true,
+        ...body,
+      },
+    })
+    .then((r) => {
+      expect(r.status, r.text).toBe(201);
+      return r.body.id as string;
+    });
 /** The ids of an index's answer (null: it stepped aside). */
 const idsOf = (picked: Picked[] | null) => picked?.map((p) => p.row.id as string) ?? null;
 /** A narrowing of the mentors: no vector, no words, every admitted row ranked (exactLimit 0), 50 per channel. */
-const narrowing = (n: Partial<Narrowing>): Narrowing => ({ model: t.service.embedder.id, keyed: [], excluded: [], ranged: [], vector: null, words: [], lexemes: new Set(), exactLimit: 0, k: 50, ...n });
+const narrowing = (n: Partial<Narrowing>): Narrowing => ({
+  model: t.service.embedder.id,
+  keyed: [],
+  excluded: [],
+  ranged: [],
+  vector: null,
+  words: [],
+  lexemes: new Set(),
+  exactLimit: 0,
+  k: 50,
+  ...n,
+});
 /** The index's own answer for keyword words alone (every row admitted, nothing ranked exactly). */
 const byWords = async (index: CandidateIndex, words: string[], admits = (_c: { row: Record<string, any> }) => true) =>
   idsOf(await index.narrow(mentorsTable, admits, narrowing({ words })));
@@ -48,20 +77,40 @@ beforeAll(async () => {
   t = await startTestApp();
   const shop = await createShopProject(t);
   projectId = shop.projectId;
-  for (let i = 0; i < 24; i++) await mentor({ name: `导师${i}`, bio: MENTOR_BIOS[i % MENTOR_BIOS.length] + (i >= MENTOR_BIOS.length ? '，兼职' : ''), expertise: [i % 3 ? 'marketing' : 'ecommerce'], remote: i % 2 === 0 });
+  for (let i = 0; i < 24; i++)
+    await mentor({
+      name: `导师${i}`,
+      bio: MENTOR_BIOS[i % MENTOR_BIOS.length] + (i >= MENTOR_BIOS.length ? '，兼职' : ''),
+      expertise: [i % 3 ? 'marketing' : 'ecommerce'],
+      remote: i % 2 === 0,
+    });
   // Excluded by the rules: no shared language, inactive, and (a live rule) no capacity left.
   await mentor({ name: '排除-语言', bio: MENTOR_BIOS[0], languages: ['en'] });
   await mentor({ name: '排除-停用', bio: MENTOR_BIOS[0], active: false });
   fullMentorId = await mentor({ name: '排除-满员', bio: MENTOR_BIOS[0] + '，网店运营', capacity: 1 });
   const other = await t.request('POST', '/v1/projects', {
-    body: { title: '另一个项目', description: '牧区电商平台', sector: 'plateau_biology', stage: 'idea', regionCode: '540102', founderIds: [shop.founderId], needs: ['ecommerce'], languages: ['zh'], status: 'submitted' },
+    body: {
+      title: '另一个项目',
+      description: '牧区电商平台',
+      sector: 'plateau_biology',
+      stage: 'idea',
+      regionCode: '540102',
+      founderIds: [shop.founderId],
+      needs: ['ecommerce'],
+      languages: ['zh'],
+      status: 'submitted',
+    },
   });
   expect(other.status, other.text).toBe(201);
   const otherProject = other.body.id;
-  await t.db.insert(introductionsTable).values({ projectId: otherProject, targetKind: 'mentor', targetId: fullMentorId, status: 'accepted' });
+  await t.db
+    .insert(introductionsTable)
+    .values({ projectId: otherProject, targetKind: 'mentor', targetId: fullMentorId, status: 'accepted' });
   await t.service.queue.drained();
 }, 300_000);
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('in-memory candidate index', () => {
   it('ranks like exhaustive scoring when its channels reach every candidate, and admits nothing the rules exclude', async () => {
@@ -69,7 +118,11 @@ describe('in-memory candidate index', () => {
     const exact = await runRecipe(ctx(), projectMentors, source, opts);
     expect(exact.candidates).toBe(24);
     // exactLimit 5 forces retrieval; 50 per channel reaches all 25 rows the TypeScript rules admit.
-    const indexed = await runRecipe(ctx(t.service.candidateIndex), projectMentors, source, { ...opts, exactLimit: 5, retrieveK: 50 });
+    const indexed = await runRecipe(ctx(t.service.candidateIndex), projectMentors, source, {
+      ...opts,
+      exactLimit: 5,
+      retrieveK: 50,
+    });
     expect(t.service.candidateIndex.stats().rows).toBe(27); // the whole mentors table, read once
     expect(indexed.candidates).toBe(24); // the full mentor came back from memory and was dropped by SQL
     // Same scores and explanations: inferred topics, shared keywords and keyword counts come from memory.
@@ -81,8 +134,10 @@ describe('in-memory candidate index', () => {
     const source = (await loadProjectSource(ctx(), projectId))!;
     const index = t.service.candidateIndex;
     const near = idsOf(await index.narrow(mentorsTable, () => true, narrowing({ vector: source.vector, k: 3 })));
-    const nearest = resultRows<{ id: string }>(await t.db.execute(sql`select id from mentors where vector_model = ${t.service.embedder.id}
-      order by vector <=> ${`[${source.vector!.join(',')}]`}::vector limit 3`));
+    const nearest = resultRows<{ id: string }>(
+      await t.db.execute(sql`select id from mentors where vector_model = ${t.service.embedder.id}
+      order by vector <=> ${`[${source.vector!.join(',')}]`}::vector limit 3`),
+    );
     expect(new Set(near)).toEqual(new Set(nearest.map((r) => r.id)));
     const words = await byWords(index, ['淘宝', '抖音']);
     const named = await t.db.select({ id: mentorsTable.id, name: mentorsTable.name }).from(mentorsTable);
@@ -91,7 +146,7 @@ describe('in-memory candidate index', () => {
     expect(names(words)).toEqual(new Set(['导师0', '导师12', '排除-语言', '排除-停用', '排除-满员']));
   });
 
-  it('follows writes: an API write at once, another connection\'s commit by NOTIFY, vectors and deletions', async () => {
+  it("follows writes: an API write at once, another connection's commit by NOTIFY, vectors and deletions", async () => {
     const index = t.service.candidateIndex;
     const id = await mentor({ name: '新导师', bio: 'Zanskarwool yak fibre spinning coach' });
     expect(await byWords(index, ['zanskarwool'])).toEqual([id]);
@@ -100,13 +155,19 @@ describe('in-memory candidate index', () => {
     await eventually(async () => (await byWords(index, ['zanskarwool'], (c) => c.row.active))!.length === 0);
     // The embedding job writes the vector after the row: the vector channel finds it once written.
     await t.service.queue.drained();
-    const [{ v }] = resultRows<{ v: string }>(await t.db.execute(sql`select vector::text as v from mentors where id = ${id}`));
-    const nearest = async () => idsOf(await index.narrow(mentorsTable, () => true, narrowing({ vector: JSON.parse(v), k: 1 })));
+    const [{ v }] = resultRows<{ v: string }>(
+      await t.db.execute(sql`select vector::text as v from mentors where id = ${id}`),
+    );
+    const nearest = async () =>
+      idsOf(await index.narrow(mentorsTable, () => true, narrowing({ vector: JSON.parse(v), k: 1 })));
     await eventually(async () => (await nearest())?.[0] === id);
     // Deleted rows may linger in memory until a sweep, but the engine reads results back in SQL.
     const source = (await loadProjectSource(ctx(), projectId))!;
     const gone = await mentor({ name: '将删除', bio: MENTOR_BIOS[0] + '，网店运营，电商运营' });
-    const all = async () => (await runRecipe(ctx(index), projectMentors, source, { ...opts, limit: 50, exactLimit: 0, retrieveK: 50 })).items.map((i) => i.id);
+    const all = async () =>
+      (
+        await runRecipe(ctx(index), projectMentors, source, { ...opts, limit: 50, exactLimit: 0, retrieveK: 50 })
+      ).items.map((i) => i.id);
     expect(await all()).toContain(gone);
     await t.db.delete(mentorsTable).where(eq(mentorsTable.id, gone));
     expect(idsOf(await index.narrow(mentorsTable, () => true, narrowing({ exactLimit: 100, k: 0 })))).toContain(gone);
@@ -120,22 +181,35 @@ describe('in-memory candidate index', () => {
     // Every candidate reached (no cut, 100 per channel) and every vector written: both paths score the same rows.
     const both = async () => {
       await t.service.queue.drained();
-      const viaIndex = await runRecipe(ctx(index), projectMentors, source, { ...opts, limit: 100, exactLimit: 0, retrieveK: 100 });
+      const viaIndex = await runRecipe(ctx(index), projectMentors, source, {
+        ...opts,
+        limit: 100,
+        exactLimit: 0,
+        retrieveK: 100,
+      });
       const viaSql = await runRecipe(ctx(), projectMentors, source, { ...opts, limit: 100 });
       expect(viaIndex.items).toEqual(viaSql.items);
       return viaSql.items.find((i) => i.id === id)!;
     };
     const before = await both();
-    const patched = await t.request('PATCH', `/v1/mentors/${id}`, { body: { bio: '十年淘宝和抖音电商运营，直播带货与短视频营销' } });
+    const patched = await t.request('PATCH', `/v1/mentors/${id}`, {
+      body: { bio: '十年淘宝和抖音电商运营，直播带货与短视频营销' },
+    });
     expect(patched.status, patched.text).toBe(200);
     const after = await both();
     expect(after.score).toBeGreaterThan(before.score);
     expect(after.reasons).not.toEqual(before.reasons);
     // The parts themselves, against what SQL holds now.
-    const [picked] = (await index.narrow(mentorsTable, (c) => c.row.id === id, narrowing({ exactLimit: 10, lexemes: source.lexemes })))!;
-    const [db] = resultRows<{ topics: unknown; shared: string[]; n: number }>(await t.db.execute(sql`select e.inferred_topics as topics, m.keyword_count as n,
+    const [picked] = (await index.narrow(
+      mentorsTable,
+      (c) => c.row.id === id,
+      narrowing({ exactLimit: 10, lexemes: source.lexemes }),
+    ))!;
+    const [db] = resultRows<{ topics: unknown; shared: string[]; n: number }>(
+      await t.db.execute(sql`select e.inferred_topics as topics, m.keyword_count as n,
       array(select w from unnest(tsvector_to_array(m.keywords)) w where w = any(${textArray([...source.lexemes])}) order by w) as shared
-      from mentors m join embeddings e on e.entity_kind = 'mentor' and e.entity_id = m.id where m.id = ${id}`));
+      from mentors m join embeddings e on e.entity_kind = 'mentor' and e.entity_id = m.id where m.id = ${id}`),
+    );
     expect(picked.inferredTopics).toEqual(db.topics);
     expect(picked.inferredTopics.length).toBeGreaterThan(0);
     expect([...picked.shared].sort()).toEqual(db.shared);
@@ -146,7 +220,8 @@ describe('in-memory candidate index', () => {
   it('drops deleted rows at its count check, and reuses their slots', async () => {
     const eager = await createCandidateIndex(t.service.database, 2 ** 30, undefined, { sweepIntervalMs: 0 });
     try {
-      const all = async () => idsOf(await eager.narrow(mentorsTable, () => true, narrowing({ exactLimit: 1000, k: 0 })))!;
+      const all = async () =>
+        idsOf(await eager.narrow(mentorsTable, () => true, narrowing({ exactLimit: 1000, k: 0 })))!;
       const doomed = await mentor({ name: '将删除二', bio: 'Ephemeralwordx coach' });
       expect(await all()).toContain(doomed);
       const rows = (await all()).length;
@@ -196,7 +271,12 @@ describe('in-memory candidate index', () => {
     const fresh = await createCandidateIndex(t.service.database, 2 ** 30);
     try {
       const [{ n }] = await t.db.select({ n: sql<number>`count(*)::int` }).from(mentorsTable);
-      const warming = fresh.warm([mentorsTable, investorsTable], t.service.embedder.id, t.service.embedder.dimensions, 20); // no investors: not loaded
+      const warming = fresh.warm(
+        [mentorsTable, investorsTable],
+        t.service.embedder.id,
+        t.service.embedder.dimensions,
+        20,
+      ); // no investors: not loaded
       expect(fresh.stats().warming).toBe(true);
       await warming;
       expect(fresh.stats()).toMatchObject({ tables: 1, rows: Number(n), loaded: Number(n), warming: false });
@@ -212,7 +292,8 @@ describe('in-memory candidate index', () => {
     expect(loadConfig({}).MATCH_INDEX_MAX_MB).toBeGreaterThanOrEqual(1024);
     expect(loadConfig({ MATCH_INDEX_MAX_MB: '4096' }).MATCH_INDEX_MAX_MB).toBe(4096);
     expect(loadConfig({ MATCH_INDEX_MAX_MB: '0' }).MATCH_INDEX_MAX_MB).toBe(0);
-    for (const bad of ['-1', 'lots']) expect(() => loadConfig({ MATCH_INDEX_MAX_MB: bad })).toThrow(/MATCH_INDEX_MAX_MB/);
+    for (const bad of ['-1', 'lots'])
+      expect(() => loadConfig({ MATCH_INDEX_MAX_MB: bad })).toThrow(/MATCH_INDEX_MAX_MB/);
   });
 
   it('shows in GET /v1/status', async () => {

@@ -12,16 +12,38 @@ const P1 = 'EP-PROV-1 拉萨创业培训基地';
 const P2 = 'EP-PROV-2 日喀则职业技术学校';
 
 interface W {
-  cA: string; cB: string;
-  fA1: string; fA2: string; fB1: string;
-  pA: string; pA2: string; pB: string;
-  mEcom: string; mDecl: string; mFull: string; mMkt: string;
-  i1: string; i2: string;
-  t1: string; t2: string; tEnr: string;
+  cA: string;
+  cB: string;
+  fA1: string;
+  fA2: string;
+  fB1: string;
+  pA: string;
+  pA2: string;
+  pB: string;
+  mEcom: string;
+  mDecl: string;
+  mFull: string;
+  mMkt: string;
+  i1: string;
+  i2: string;
+  t1: string;
+  t2: string;
+  tEnr: string;
   services: string[];
 }
 let w: W;
-type Who = 'admin' | 'staffA' | 'staffB' | 'founderA1' | 'founderA2' | 'founderB1' | 'mentor' | 'investor1' | 'investor2' | 'trainer1' | 'trainer2';
+type Who =
+  | 'admin'
+  | 'staffA'
+  | 'staffB'
+  | 'founderA1'
+  | 'founderA2'
+  | 'founderB1'
+  | 'mentor'
+  | 'investor1'
+  | 'investor2'
+  | 'trainer1'
+  | 'trainer2';
 const keys = {} as Record<Who, string>;
 
 const post = async (path: string, body: unknown, key = ADMIN_KEY): Promise<Row> => {
@@ -29,7 +51,8 @@ const post = async (path: string, body: unknown, key = ADMIN_KEY): Promise<Row> 
   expect(res.status, `POST ${path}: ${res.text}`).toBe(201);
   return res.body;
 };
-const get = (path: string, who: Who = 'admin', headers: Record<string, string> = {}) => t.request('GET', path, { key: keys[who], headers });
+const get = (path: string, who: Who = 'admin', headers: Record<string, string> = {}) =>
+  t.request('GET', path, { key: keys[who], headers });
 const ok = async (path: string, who: Who = 'admin', headers: Record<string, string> = {}): Promise<Row[]> => {
   const res = await get(path, who, headers);
   expect(res.status, `GET ${path} as ${who}: ${res.text}`).toBe(200);
@@ -65,40 +88,140 @@ function expectProblem(res: TestResponse, status: number) {
   expect(res.body).toMatchObject({ status, title: expect.any(String), type: expect.any(String) });
 }
 
-const founder = (name: string, centerId: string, groups: string[], regionCode: string, languages: string[], secret: string) => ({
-  name, centerId, groups, regionCode, languages, interests: '想学直播带货和网店运营', contact: { phone: '13900000000', wechat: secret },
+const founder = (
+  name: string,
+  centerId: string,
+  groups: string[],
+  regionCode: string,
+  languages: string[],
+  secret: string,
+) => ({
+  name,
+  centerId,
+  groups,
+  regionCode,
+  languages,
+  interests: '想学直播带货和网店运营',
+  contact: { phone: '13900000000', wechat: secret },
 });
-const project = (o: { title: string; description: string; centerId: string; founderIds: string[]; status: string; regionCode: string; conf: string }) => ({
-  title: o.title, description: o.description, sector: 'plateau_biology', stage: 'prototype', regionCode: o.regionCode, centerId: o.centerId,
-  founderIds: o.founderIds, needs: ['marketing'], fundingNeedCny: 100_000, languages: ['zh', 'bo'], status: o.status,
+const project = (o: {
+  title: string;
+  description: string;
+  centerId: string;
+  founderIds: string[];
+  status: string;
+  regionCode: string;
+  conf: string;
+}) => ({
+  title: o.title,
+  description: o.description,
+  sector: 'plateau_biology',
+  stage: 'prototype',
+  regionCode: o.regionCode,
+  centerId: o.centerId,
+  founderIds: o.founderIds,
+  needs: ['marketing'],
+  fundingNeedCny: 100_000,
+  languages: ['zh', 'bo'],
+  status: o.status,
   confidential: { note: o.conf, cashCny: 12345 },
 });
 const mentor = (name: string, expertise: string[], capacity: number) => ({
-  name, bio: '辅导高原特色产品的销售与推广。', expertise, sectors: ['plateau_biology'], languages: ['zh', 'bo'], regionCode: '540102',
-  remote: true, capacity, active: true, contact: { wechat: `SECRET-${name}` },
+  name,
+  bio: '辅导高原特色产品的销售与推广。',
+  expertise,
+  sectors: ['plateau_biology'],
+  languages: ['zh', 'bo'],
+  regionCode: '540102',
+  remote: true,
+  capacity,
+  active: true,
+  contact: { wechat: `SECRET-${name}` },
 });
 const investor = (name: string) => ({
-  name, kind: 'angel', thesis: '投高原特色消费品早期项目。', sectors: [], stages: [], ticketMinCny: 0, ticketMaxCny: 1_000_000,
-  regionCodes: [], active: true, contact: { wechat: `SECRET-${name}` },
+  name,
+  kind: 'angel',
+  thesis: '投高原特色消费品早期项目。',
+  sectors: [],
+  stages: [],
+  ticketMinCny: 0,
+  ticketMaxCny: 1_000_000,
+  regionCodes: [],
+  active: true,
+  contact: { wechat: `SECRET-${name}` },
 });
 const training = (title: string, provider: string) => ({
-  title, description: '网店开设、直播带货与营销推广。', provider, providerKind: 'training_base', topics: ['ecommerce', 'marketing'],
-  targetGroups: [], stages: [], regionCode: '540102', mode: 'online', seats: 10, startsOn: today, endsOn: addDays(today, 30), languages: ['zh', 'bo'],
+  title,
+  description: '网店开设、直播带货与营销推广。',
+  provider,
+  providerKind: 'training_base',
+  topics: ['ecommerce', 'marketing'],
+  targetGroups: [],
+  stages: [],
+  regionCode: '540102',
+  mode: 'online',
+  seats: 10,
+  startsOn: today,
+  endsOn: addDays(today, 30),
+  languages: ['zh', 'bo'],
 });
 
 beforeAll(async () => {
   // With the match cache on, as served: every check below after a write also proves the write emptied it.
   t = await startTestApp({ MATCH_CACHE_TTL_MS: '600000' });
   const id = async (path: string, body: unknown) => (await post(path, body)).id as string;
-  const cA = await id('/v1/centers', { name: 'EP 拉萨众创空间', regionCode: '540102', kind: 'makerspace', pilot: false });
-  const cB = await id('/v1/centers', { name: 'EP 日喀则孵化器', regionCode: '540202', kind: 'incubator', pilot: false });
+  const cA = await id('/v1/centers', {
+    name: 'EP 拉萨众创空间',
+    regionCode: '540102',
+    kind: 'makerspace',
+    pilot: false,
+  });
+  const cB = await id('/v1/centers', {
+    name: 'EP 日喀则孵化器',
+    regionCode: '540202',
+    kind: 'incubator',
+    pilot: false,
+  });
   const fA1 = await id('/v1/founders', founder('EP 次仁', cA, ['graduate'], '540102', ['zh', 'bo'], 'SECRET-FA1'));
   const fA2 = await id('/v1/founders', founder('EP 卓玛', cA, ['farmer_herder'], '540103', ['zh'], 'SECRET-FA2'));
   const fB1 = await id('/v1/founders', founder('EP 扎西', cB, ['graduate'], '540202', ['zh', 'bo'], 'SECRET-FB1'));
   const desc = '想开个微店卖酥油';
-  const pA = await id('/v1/projects', project({ title: '酥油', description: desc, centerId: cA, founderIds: [fA1], status: 'vetted', regionCode: '540102', conf: 'CONF-PA' }));
-  const pA2 = await id('/v1/projects', project({ title: '酥油二', description: desc, centerId: cA, founderIds: [fA2], status: 'submitted', regionCode: '540102', conf: 'CONF-PA2' }));
-  const pB = await id('/v1/projects', project({ title: '奶渣', description: '牦牛奶渣零食，想做市场推广。', centerId: cB, founderIds: [fB1], status: 'vetted', regionCode: '540202', conf: 'CONF-PB' }));
+  const pA = await id(
+    '/v1/projects',
+    project({
+      title: '酥油',
+      description: desc,
+      centerId: cA,
+      founderIds: [fA1],
+      status: 'vetted',
+      regionCode: '540102',
+      conf: 'CONF-PA',
+    }),
+  );
+  const pA2 = await id(
+    '/v1/projects',
+    project({
+      title: '酥油二',
+      description: desc,
+      centerId: cA,
+      founderIds: [fA2],
+      status: 'submitted',
+      regionCode: '540102',
+      conf: 'CONF-PA2',
+    }),
+  );
+  const pB = await id(
+    '/v1/projects',
+    project({
+      title: '奶渣',
+      description: '牦牛奶渣零食，想做市场推广。',
+      centerId: cB,
+      founderIds: [fB1],
+      status: 'vetted',
+      regionCode: '540202',
+      conf: 'CONF-PB',
+    }),
+  );
   const mEcom = await id('/v1/mentors', mentor('EP 电商导师', ['ecommerce'], 3));
   const mDecl = await id('/v1/mentors', mentor('EP 营销导师', ['marketing'], 3));
   const mFull = await id('/v1/mentors', mentor('EP 满额导师', ['marketing'], 1));
@@ -110,10 +233,17 @@ beforeAll(async () => {
   const tEnr = await id('/v1/trainings', training('EP 直播带货班', P1));
   const services: string[] = [];
   for (let k = 0; k < 12; k++) {
-    services.push(await id('/v1/services', {
-      name: `EP 服务${k}`, category: k % 2 ? 'marketing' : 'ecommerce', provider: '双创中心', description: '网店开设与推广服务。',
-      regionCodes: [], voucherEligible: false, languages: ['zh'],
-    }));
+    services.push(
+      await id('/v1/services', {
+        name: `EP 服务${k}`,
+        category: k % 2 ? 'marketing' : 'ecommerce',
+        provider: '双创中心',
+        description: '网店开设与推广服务。',
+        regionCodes: [],
+        voucherEligible: false,
+        languages: ['zh'],
+      }),
+    );
   }
   w = { cA, cB, fA1, fA2, fB1, pA, pA2, pB, mEcom, mDecl, mFull, mMkt, i1, i2, t1, t2, tEnr, services };
   keys.admin = ADMIN_KEY;
@@ -129,15 +259,19 @@ beforeAll(async () => {
   keys.trainer2 = await t.keyFor('trainer', { subjectId: P2 });
   await t.service.queue.drained(120_000);
 }, 300_000);
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 const TARGETS = ['mentors', 'investors', 'trainings', 'services'] as const;
 const ALL_PATHS = (id: string) => [
-  ...TARGETS.map((x) => `/v1/projects/${id}/matches/${x}`), `/v1/investors/${id}/matches/projects`, `/v1/trainings/${id}/matches/founders`,
+  ...TARGETS.map((x) => `/v1/projects/${id}/matches/${x}`),
+  `/v1/investors/${id}/matches/projects`,
+  `/v1/trainings/${id}/matches/founders`,
 ];
 
 describe('who may ask', () => {
-  it('project matches: the project\'s founder, its center\'s staff and admins get 200; everyone else 404', async () => {
+  it("project matches: the project's founder, its center's staff and admins get 200; everyone else 404", async () => {
     for (const target of TARGETS) {
       const path = `/v1/projects/${w.pA}/matches/${target}`;
       const seen: string[][] = [];
@@ -159,7 +293,8 @@ describe('who may ask', () => {
   it('investor→projects: that investor and admins; other investors and other roles 404', async () => {
     const path = `/v1/investors/${w.i1}/matches/projects`;
     expect(ids(await ok(path, 'investor1'))).toEqual(ids(await ok(path, 'admin')));
-    for (const who of ['investor2', 'founderA1', 'staffA', 'mentor', 'trainer1'] as Who[]) expectProblem(await get(path, who), 404);
+    for (const who of ['investor2', 'founderA1', 'staffA', 'mentor', 'trainer1'] as Who[])
+      expectProblem(await get(path, who), 404);
     expect(ids(await ok(`/v1/investors/${w.i2}/matches/projects`, 'investor2')).length).toBeGreaterThan(0);
   });
 
@@ -175,7 +310,8 @@ describe('who may ask', () => {
     const a = ids(await ok(path, 'staffA'));
     expect(a.sort()).toEqual([w.fA1, w.fA2].sort());
     expect(ids(await ok(path, 'staffB'))).toEqual([w.fB1]);
-    for (const who of ['trainer2', 'founderA1', 'mentor', 'investor1'] as Who[]) expectProblem(await get(path, who), 404);
+    for (const who of ['trainer2', 'founderA1', 'mentor', 'investor1'] as Who[])
+      expectProblem(await get(path, who), 404);
     expect(ids(await ok(`/v1/trainings/${w.t2}/matches/founders`, 'trainer2')).length).toBeGreaterThan(0);
   });
 
@@ -204,7 +340,11 @@ describe('limit', () => {
   });
 
   it('0, 101, -1, 2.5 and "x" are 400 problem+json on all six endpoints', async () => {
-    const paths = [...TARGETS.map((x) => `/v1/projects/${w.pA}/matches/${x}`), `/v1/investors/${w.i1}/matches/projects`, `/v1/trainings/${w.t1}/matches/founders`];
+    const paths = [
+      ...TARGETS.map((x) => `/v1/projects/${w.pA}/matches/${x}`),
+      `/v1/investors/${w.i1}/matches/projects`,
+      `/v1/trainings/${w.t1}/matches/founders`,
+    ];
     for (const path of paths) {
       for (const bad of ['0', '101', '-1', '2.5', 'x']) {
         const res = await get(`${path}?limit=${bad}`);
@@ -263,7 +403,9 @@ describe('reasons', () => {
   const hasCjk = (s: string) => /[\u3400-\u9fff]/.test(s);
 
   it('Chinese by default and with Accept-Language zh/bo, English with Accept-Language en', async () => {
-    for (const path of ALL_PATHS(w.pA).slice(0, 4).concat([`/v1/investors/${w.i1}/matches/projects`, `/v1/trainings/${w.t1}/matches/founders`])) {
+    for (const path of ALL_PATHS(w.pA)
+      .slice(0, 4)
+      .concat([`/v1/investors/${w.i1}/matches/projects`, `/v1/trainings/${w.t1}/matches/founders`])) {
       const zh = await ok(`${path}?limit=100`);
       const en = await ok(`${path}?limit=100`, 'admin', { 'accept-language': 'en' });
       const enUs = await ok(`${path}?limit=100`, 'admin', { 'accept-language': 'en-US,en;q=0.9,zh;q=0.5' });
@@ -284,11 +426,15 @@ describe('reasons', () => {
         expect(hasCjk(enEligible.text)).toBe(false);
         for (const r of item.reasons) expect(hasCjk(r.text), `zh ${r.code}: ${r.text}`).toBe(true);
         // English texts are English, except quoted keywords and evidence phrases from the prose
-        for (const r of en[k].reasons) if (r.code !== 'lexical' && r.code !== 'inferred') expect(hasCjk(r.text), `en ${r.code}: ${r.text}`).toBe(false);
+        for (const r of en[k].reasons)
+          if (r.code !== 'lexical' && r.code !== 'inferred')
+            expect(hasCjk(r.text), `en ${r.code}: ${r.text}`).toBe(false);
       });
     }
     const bo = await ok(`/v1/projects/${w.pA}/matches/mentors`, 'admin', { 'accept-language': 'bo' });
-    expect(bo.find((i) => i.id === w.mEcom)!.reasons.find((r: Row) => r.code === 'eligible').text).toMatch(/^符合硬性条件：/);
+    expect(bo.find((i) => i.id === w.mEcom)!.reasons.find((r: Row) => r.code === 'eligible').text).toMatch(
+      /^符合硬性条件：/,
+    );
   });
 
   it('a need inferred from 想开个微店卖酥油 shows as an `inferred` reason on an e-commerce mentor (needs only say marketing)', async () => {
@@ -298,7 +444,9 @@ describe('reasons', () => {
     expect(inferredZh).toHaveLength(1);
     expect(inferredZh[0].text).toContain('电子商务');
     expect(inferredZh[0].text).toContain('微店');
-    const en = (await ok(`/v1/projects/${w.pA}/matches/mentors?limit=100`, 'admin', { 'accept-language': 'en' })).find((i) => i.id === w.mEcom);
+    const en = (await ok(`/v1/projects/${w.pA}/matches/mentors?limit=100`, 'admin', { 'accept-language': 'en' })).find(
+      (i) => i.id === w.mEcom,
+    );
     expect(en!.reasons.find((r: Row) => r.code === 'inferred').text).toMatch(/E-commerce/);
     // the topic reason shows the inferred topic matched by the mentor's expertise
     expect(zh!.reasons.find((r: Row) => r.code === 'topics')?.text).toContain('电子商务');
@@ -325,7 +473,7 @@ describe('introductions, capacity and enrolments remove candidates', () => {
     expect(await mentorsOf(w.pB)).toContain(w.mDecl);
   });
 
-  it('an open introduction to an investor removes it from the project\'s investor matches only', async () => {
+  it("an open introduction to an investor removes it from the project's investor matches only", async () => {
     await intro(w.pA, w.i2, keys.founderA1, 'investor');
     expect(ids(await ok(`/v1/projects/${w.pA}/matches/investors`))).not.toContain(w.i2);
     expect(ids(await ok(`/v1/projects/${w.pB}/matches/investors`))).toContain(w.i2);
@@ -347,14 +495,17 @@ describe('introductions, capacity and enrolments remove candidates', () => {
   });
 
   it('a training a founder of the project is enrolled in disappears (for that project; the founder leaves its cohort)', async () => {
-    const trainingsOf = async (projectId: string) => ids(await ok(`/v1/projects/${projectId}/matches/trainings?limit=100`));
+    const trainingsOf = async (projectId: string) =>
+      ids(await ok(`/v1/projects/${projectId}/matches/trainings?limit=100`));
     expect(await trainingsOf(w.pA)).toContain(w.tEnr);
     expect(ids(await ok(`/v1/trainings/${w.tEnr}/matches/founders?limit=100`))).toContain(w.fA1);
     await post(`/v1/trainings/${w.tEnr}/enrollments`, { founderId: w.fA1 });
     expect(await trainingsOf(w.pA)).not.toContain(w.tEnr);
     expect(await trainingsOf(w.pA2), 'another project of the center still gets it').toContain(w.tEnr);
     expect(ids(await ok(`/v1/trainings/${w.tEnr}/matches/founders?limit=100`))).not.toContain(w.fA1);
-    const seatsLeft = (await ok(`/v1/projects/${w.pA2}/matches/trainings?limit=100`)).find((i) => i.id === w.tEnr)?.seatsLeft;
+    const seatsLeft = (await ok(`/v1/projects/${w.pA2}/matches/trainings?limit=100`)).find(
+      (i) => i.id === w.tEnr,
+    )?.seatsLeft;
     expect(seatsLeft).toBe(9);
   });
 });

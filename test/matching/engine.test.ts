@@ -10,7 +10,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import {
-  embeddingsTable, foundersTable, investorsTable, mentorsTable, projectsTable, servicesTable, trainingsTable,
+  embeddingsTable,
+  foundersTable,
+  investorsTable,
+  mentorsTable,
+  projectsTable,
+  servicesTable,
+  trainingsTable,
 } from '../../models/schema.ts';
 import type { EmbeddedKind } from '../../models/embeddings/table.ts';
 import { embeddedTables, type EmbeddedTable } from '../../models/embeddings/entities.ts';
@@ -38,47 +44,64 @@ const sharesLang = (a: string[], b: string[]) => a.some((x) => b.includes(x));
 const openOrDeclined = (s: string) => s === 'requested' || s === 'accepted' || s === 'declined';
 
 class Contract {
-  constructor(readonly w: World, readonly today: string) {}
+  constructor(
+    readonly w: World,
+    readonly today: string,
+  ) {}
   foundersOf = (p: Row) => this.w.founders.filter((f) => p.founderIds.includes(f.id));
   introduced = (p: Row, targetId: string) =>
     this.w.introductions.some((i) => i.projectId === p.id && i.targetId === targetId && openOrDeclined(i.status));
   remainingCapacity = (m: Row) =>
-    m.capacity - this.w.introductions.filter((i) => i.targetKind === 'mentor' && i.targetId === m.id && i.status === 'accepted').length;
+    m.capacity -
+    this.w.introductions.filter((i) => i.targetKind === 'mentor' && i.targetId === m.id && i.status === 'accepted')
+      .length;
   seatsLeft = (t: Row) => t.seats - this.w.enrollments.filter((e) => e.trainingId === t.id).length;
-  enrolled = (t: Row, founderId: string) => this.w.enrollments.some((e) => e.trainingId === t.id && e.founderId === founderId);
+  enrolled = (t: Row, founderId: string) =>
+    this.w.enrollments.some((e) => e.trainingId === t.id && e.founderId === founderId);
 
   projectMentor(p: Row, m: Row): boolean {
-    return m.active && this.remainingCapacity(m) > 0 && sharesLang(p.languages, m.languages)
-      && (m.remote || prefecture(m.regionCode) === prefecture(p.regionCode)) && !this.introduced(p, m.id);
+    return (
+      m.active &&
+      this.remainingCapacity(m) > 0 &&
+      sharesLang(p.languages, m.languages) &&
+      (m.remote || prefecture(m.regionCode) === prefecture(p.regionCode)) &&
+      !this.introduced(p, m.id)
+    );
   }
   /** project↔investor, both directions (the introduction rule only when the project asks). */
   investorFits(p: Row, i: Row): boolean {
     if (!i.active || p.status !== 'vetted') return false;
     if (i.sectors.length && !i.sectors.includes(p.sector)) return false;
     if (i.stages.length && !i.stages.includes(p.stage)) return false;
-    if (p.fundingNeedCny != null && (p.fundingNeedCny < i.ticketMinCny || p.fundingNeedCny > i.ticketMaxCny)) return false;
+    if (p.fundingNeedCny != null && (p.fundingNeedCny < i.ticketMinCny || p.fundingNeedCny > i.ticketMaxCny))
+      return false;
     if (i.regionCodes.length && !i.regionCodes.some((c: string) => coversCode(c, p.regionCode))) return false;
     return true;
   }
   projectInvestor = (p: Row, i: Row) => this.investorFits(p, i) && !this.introduced(p, i.id);
   projectTraining(p: Row, t: Row): boolean {
     const founders = this.foundersOf(p);
-    return t.endsOn >= this.today
-      && this.seatsLeft(t) > 0
-      && (t.stages.length === 0 || t.stages.includes(p.stage))
-      && (t.targetGroups.length === 0 || founders.some((f) => f.groups.some((g: string) => t.targetGroups.includes(g))))
-      && (t.mode !== 'onsite' || prefecture(t.regionCode) === prefecture(p.regionCode))
-      && sharesLang(p.languages, t.languages)
-      && !founders.some((f) => this.enrolled(t, f.id));
+    return (
+      t.endsOn >= this.today &&
+      this.seatsLeft(t) > 0 &&
+      (t.stages.length === 0 || t.stages.includes(p.stage)) &&
+      (t.targetGroups.length === 0 || founders.some((f) => f.groups.some((g: string) => t.targetGroups.includes(g)))) &&
+      (t.mode !== 'onsite' || prefecture(t.regionCode) === prefecture(p.regionCode)) &&
+      sharesLang(p.languages, t.languages) &&
+      !founders.some((f) => this.enrolled(t, f.id))
+    );
   }
   trainingFounder(t: Row, f: Row): boolean {
-    return (t.targetGroups.length === 0 || f.groups.some((g: string) => t.targetGroups.includes(g)))
-      && (t.mode !== 'onsite' || prefecture(t.regionCode) === prefecture(f.regionCode))
-      && sharesLang(t.languages, f.languages)
-      && !this.enrolled(t, f.id);
+    return (
+      (t.targetGroups.length === 0 || f.groups.some((g: string) => t.targetGroups.includes(g))) &&
+      (t.mode !== 'onsite' || prefecture(t.regionCode) === prefecture(f.regionCode)) &&
+      sharesLang(t.languages, f.languages) &&
+      !this.enrolled(t, f.id)
+    );
   }
   projectService = (p: Row, s: Row) =>
-    (s.regionCodes.length === 0 || s.regionCodes.some((c: string) => coversCode(c, p.regionCode))) && sharesLang(p.languages, s.languages);
+    (s.regionCodes.length === 0 || s.regionCodes.some((c: string) => coversCode(c, p.regionCode))) &&
+    sharesLang(p.languages, s.languages);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -100,53 +123,126 @@ interface Journey {
 }
 
 const arr = (x: unknown) => ([] as string[]).concat((x as string[] | string | null) ?? []);
-async function loadOne(t: TestApp, table: EmbeddedTable, kind: EmbeddedKind, model: string, id: string, declared: Declared): Promise<Profile> {
+async function loadOne(
+  t: TestApp,
+  table: EmbeddedTable,
+  kind: EmbeddedKind,
+  model: string,
+  id: string,
+  declared: Declared,
+): Promise<Profile> {
   const [raw] = await profileQuery(t.db, table, kind, model)(eq(table.id, id), 1);
   expect(raw, `${kind} ${id} exists`).toBeTruthy();
   return toProfile(raw, declared(raw));
 }
 async function projectSource(t: TestApp, model: string, w: World, p: Row, today: string): Promise<ProjectSource> {
-  const profile = await loadOne(t, projectsTable, 'project', model, p.id, (r) => ({ topics: r.needs, sectors: [r.sector] }));
-  const founders = w.founders.filter((f) => p.founderIds.includes(f.id)).map((f) => ({ id: f.id, groups: f.groups, languages: f.languages }));
+  const profile = await loadOne(t, projectsTable, 'project', model, p.id, (r) => ({
+    topics: r.needs,
+    sectors: [r.sector],
+  }));
+  const founders = w.founders
+    .filter((f) => p.founderIds.includes(f.id))
+    .map((f) => ({ id: f.id, groups: f.groups, languages: f.languages }));
   return {
     ...profile,
     founders,
-    introduced: new Set(w.introductions.filter((i) => i.projectId === p.id && openOrDeclined(i.status)).map((i) => i.targetId)),
-    enrolledTrainings: new Set(w.enrollments.filter((e) => founders.some((f) => f.id === e.founderId)).map((e) => e.trainingId)),
+    introduced: new Set(
+      w.introductions.filter((i) => i.projectId === p.id && openOrDeclined(i.status)).map((i) => i.targetId),
+    ),
+    enrolledTrainings: new Set(
+      w.enrollments.filter((e) => founders.some((f) => f.id === e.founderId)).map((e) => e.trainingId),
+    ),
     today,
   };
 }
 
 const projectJourney = (
-  target: 'mentors' | 'investors' | 'trainings' | 'services', recipe: Recipe<any>, table: any, kind: EmbeddedKind, declared: Declared,
-  candidates: (w: World) => Row[], eligible: Journey['eligible'],
+  target: 'mentors' | 'investors' | 'trainings' | 'services',
+  recipe: Recipe<any>,
+  table: any,
+  kind: EmbeddedKind,
+  declared: Declared,
+  candidates: (w: World) => Row[],
+  eligible: Journey['eligible'],
 ): Journey => ({
-  name: `project→${target}`, sources: (w) => w.projects, path: (id) => `/v1/projects/${id}/matches/${target}`,
-  recipe, table, kind, declared, candidates, eligible, source: projectSource,
+  name: `project→${target}`,
+  sources: (w) => w.projects,
+  path: (id) => `/v1/projects/${id}/matches/${target}`,
+  recipe,
+  table,
+  kind,
+  declared,
+  candidates,
+  eligible,
+  source: projectSource,
 });
 
 const JOURNEYS: Journey[] = [
-  projectJourney('mentors', recipes.projectMentors, mentorsTable, 'mentor', (r) => ({ topics: arr(r.expertise), sectors: arr(r.sectors) }),
-    (w) => w.mentors, (c, p, m) => c.projectMentor(p, m)),
-  projectJourney('investors', recipes.projectInvestors, investorsTable, 'investor', (r) => ({ sectors: arr(r.sectors) }),
-    (w) => w.investors, (c, p, i) => c.projectInvestor(p, i)),
-  projectJourney('trainings', recipes.projectTrainings, trainingsTable, 'training', (r) => ({ topics: arr(r.topics) }),
-    (w) => w.trainings, (c, p, tr) => c.projectTraining(p, tr)),
-  projectJourney('services', recipes.projectServices, servicesTable, 'service', (r) => ({ topics: arr(r.category) }),
-    (w) => w.services, (c, p, s) => c.projectService(p, s)),
+  projectJourney(
+    'mentors',
+    recipes.projectMentors,
+    mentorsTable,
+    'mentor',
+    (r) => ({ topics: arr(r.expertise), sectors: arr(r.sectors) }),
+    (w) => w.mentors,
+    (c, p, m) => c.projectMentor(p, m),
+  ),
+  projectJourney(
+    'investors',
+    recipes.projectInvestors,
+    investorsTable,
+    'investor',
+    (r) => ({ sectors: arr(r.sectors) }),
+    (w) => w.investors,
+    (c, p, i) => c.projectInvestor(p, i),
+  ),
+  projectJourney(
+    'trainings',
+    recipes.projectTrainings,
+    trainingsTable,
+    'training',
+    (r) => ({ topics: arr(r.topics) }),
+    (w) => w.trainings,
+    (c, p, tr) => c.projectTraining(p, tr),
+  ),
+  projectJourney(
+    'services',
+    recipes.projectServices,
+    servicesTable,
+    'service',
+    (r) => ({ topics: arr(r.category) }),
+    (w) => w.services,
+    (c, p, s) => c.projectService(p, s),
+  ),
   {
-    name: 'investor→projects', sources: (w) => w.investors, path: (id) => `/v1/investors/${id}/matches/projects`,
-    recipe: recipes.investorProjects, table: projectsTable, kind: 'project', declared: (r) => ({ topics: arr(r.needs), sectors: arr(r.sector) }),
-    candidates: (w) => w.projects, eligible: (c, i, p) => c.investorFits(p, i),
+    name: 'investor→projects',
+    sources: (w) => w.investors,
+    path: (id) => `/v1/investors/${id}/matches/projects`,
+    recipe: recipes.investorProjects,
+    table: projectsTable,
+    kind: 'project',
+    declared: (r) => ({ topics: arr(r.needs), sectors: arr(r.sector) }),
+    candidates: (w) => w.projects,
+    eligible: (c, i, p) => c.investorFits(p, i),
     source: (t, model, _w, i) => loadOne(t, investorsTable, 'investor', model, i.id, (r) => ({ sectors: r.sectors })),
   },
   {
-    name: 'training→founders', sources: (w) => w.trainings, path: (id) => `/v1/trainings/${id}/matches/founders`,
-    recipe: recipes.trainingFounders, table: foundersTable, kind: 'founder', declared: () => ({}),
-    candidates: (w) => w.founders, eligible: (c, tr, f) => c.trainingFounder(tr, f),
+    name: 'training→founders',
+    sources: (w) => w.trainings,
+    path: (id) => `/v1/trainings/${id}/matches/founders`,
+    recipe: recipes.trainingFounders,
+    table: foundersTable,
+    kind: 'founder',
+    declared: () => ({}),
+    candidates: (w) => w.founders,
+    eligible: (c, tr, f) => c.trainingFounder(tr, f),
     async source(t, model, w, tr): Promise<TrainingSource> {
       const p = await loadOne(t, trainingsTable, 'training', model, tr.id, (r) => ({ topics: r.topics }));
-      return { ...p, enrolledFounders: new Set(w.enrollments.filter((e) => e.trainingId === tr.id).map((e) => e.founderId)), invitedFounders: new Set() };
+      return {
+        ...p,
+        enrolledFounders: new Set(w.enrollments.filter((e) => e.trainingId === tr.id).map((e) => e.founderId)),
+        invitedFounders: new Set(),
+      };
     },
   },
 ];
@@ -159,7 +255,13 @@ const JOURNEYS: Journey[] = [
  * left, the groups of a project's founders) are replaced by values derived from the world, so that a
  * wrong computed column in the engine's SQL shows up as a different ranking or score.
  */
-async function allCandidates(t: TestApp, j: Journey, model: string, contract: Contract, against?: Profile): Promise<Profile[]> {
+async function allCandidates(
+  t: TestApp,
+  j: Journey,
+  model: string,
+  contract: Contract,
+  against?: Profile,
+): Promise<Profile[]> {
   const rows = await profileQuery(t.db, j.table, j.kind, model, j.recipe.computed, against)(undefined);
   const w = contract.w;
   return rows.map((r) => {
@@ -176,7 +278,8 @@ async function allCandidates(t: TestApp, j: Journey, model: string, contract: Co
 
 /** The weights the contract's journey uses: project journeys take the project's center's own weights over the defaults. */
 function weightsOf(w: World, j: Journey, srcRow: Row): Record<string, number> {
-  const own = j.name.startsWith('project→') && srcRow.centerId ? w.centerWeights[srcRow.centerId]?.[j.recipe.id] : undefined;
+  const own =
+    j.name.startsWith('project→') && srcRow.centerId ? w.centerWeights[srcRow.centerId]?.[j.recipe.id] : undefined;
   return { ...j.recipe.defaultWeights, ...(own ?? {}) };
 }
 
@@ -225,7 +328,17 @@ interface Tally {
 }
 
 /** Checks (a), (b), (c) for one source of one journey. */
-async function checkSource(t: TestApp, w: World, j: Journey, srcRow: Row, contract: Contract, profiles: Profile[], model: string, tally: Tally, opts: CheckOptions) {
+async function checkSource(
+  t: TestApp,
+  w: World,
+  j: Journey,
+  srcRow: Row,
+  contract: Contract,
+  profiles: Profile[],
+  model: string,
+  tally: Tally,
+  opts: CheckOptions,
+) {
   const label = `${j.name} seed ${w.seed} source ${srcRow.id}`;
   const res = await t.request('GET', `${j.path(srcRow.id)}?limit=100`);
   expect(res.status, `${label}: ${res.text}`).toBe(200);
@@ -243,14 +356,18 @@ async function checkSource(t: TestApp, w: World, j: Journey, srcRow: Row, contra
     expect(item.score).toBeGreaterThanOrEqual(0);
     expect(item.score).toBeLessThanOrEqual(1);
   }
-  const expected = all.filter((c) => j.eligible(contract, srcRow, c)).map((c) => c.id).sort();
+  const expected = all
+    .filter((c) => j.eligible(contract, srcRow, c))
+    .map((c) => c.id)
+    .sort();
   expect([...items.map((i) => i.id)].sort(), `${label}: exactly the eligible candidates`).toEqual(expected);
   tally.returned += items.length;
   tally.excluded += all.length - expected.length;
 
   // summaries that the contract's arithmetic fixes
   for (const item of items) {
-    if (j.name === 'project→mentors') expect(item.remainingCapacity).toBe(contract.remainingCapacity(byId.get(item.id)!));
+    if (j.name === 'project→mentors')
+      expect(item.remainingCapacity).toBe(contract.remainingCapacity(byId.get(item.id)!));
     if (j.name === 'project→trainings') expect(item.seatsLeft).toBe(contract.seatsLeft(byId.get(item.id)!));
     if (j.name === 'investor→projects') expect(item).not.toHaveProperty('confidential');
     if (j.name === 'training→founders') expect(item).not.toHaveProperty('contact');
@@ -263,8 +380,13 @@ async function checkSource(t: TestApp, w: World, j: Journey, srcRow: Row, contra
   // (test/matching/pair-and-terms.test.ts checks the two agree).
   const candidates = await allCandidates(t, j, model, contract, source);
   const exact = bruteForce(j, source, candidates, weightsOf(w, j, srcRow));
-  expect(items.map((i) => i.id), `${label}: ranking`).toEqual(exact.map((s) => s.profile.row.id));
-  items.forEach((item, k) => expect(Math.abs(item.score - exact[k].score), `${label}: score of ${item.id}`).toBeLessThan(1e-9));
+  expect(
+    items.map((i) => i.id),
+    `${label}: ranking`,
+  ).toEqual(exact.map((s) => s.profile.row.id));
+  items.forEach((item, k) =>
+    expect(Math.abs(item.score - exact[k].score), `${label}: score of ${item.id}`).toBeLessThan(1e-9),
+  );
   for (let k = 1; k < items.length; k++) expect(items[k - 1].score).toBeGreaterThanOrEqual(items[k].score);
 
   if (opts.smallLimit && exact.length > opts.smallLimit) {
@@ -278,12 +400,19 @@ async function checkSource(t: TestApp, w: World, j: Journey, srcRow: Row, contra
   // size: the same ranking, though it checks the rules in TypeScript and reads the rows from memory.
   // With vectors missing, the channels reach only candidates with a vector or a shared word: then the
   // same items in the same order, less the unreachable ones.
-  const viaIndex = await runRecipe({ db: t.db, model, lang: 'zh', index: t.service.candidateIndex }, j.recipe, source,
-    { limit: 100, weights: weightsOf(w, j, srcRow), exactLimit: 0, retrieveK: 1000 });
+  const viaIndex = await runRecipe({ db: t.db, model, lang: 'zh', index: t.service.candidateIndex }, j.recipe, source, {
+    limit: 100,
+    weights: weightsOf(w, j, srcRow),
+    exactLimit: 0,
+    retrieveK: 1000,
+  });
   const pairs = (list: Row[]) => list.map((i) => [i.id, i.score]);
   const reached = new Set(viaIndex.items.map((i) => i.id));
   if (!opts.cold) expect(pairs(viaIndex.items), `${label}: via the candidate index`).toEqual(pairs(items));
-  else expect(pairs(viaIndex.items), `${label}: via the candidate index`).toEqual(pairs(items.filter((i) => reached.has(i.id))));
+  else
+    expect(pairs(viaIndex.items), `${label}: via the candidate index`).toEqual(
+      pairs(items.filter((i) => reached.has(i.id))),
+    );
 
   // reasons: an `eligible` reason naming the rules that applied; cold start exactly when a vector is missing
   const vectors = new Map(profiles.map((c) => [c.row.id as string, c.vector]));
@@ -294,7 +423,10 @@ async function checkSource(t: TestApp, w: World, j: Journey, srcRow: Row, contra
       expect(r.text.length).toBeGreaterThan(0);
     }
     const cold = !source.vector || !vectors.get(item.id);
-    expect(codes.includes('cold_start'), `${label}: cold_start on ${item.id} (source vector ${!!source.vector}, candidate ${!!vectors.get(item.id)})`).toBe(cold);
+    expect(
+      codes.includes('cold_start'),
+      `${label}: cold_start on ${item.id} (source vector ${!!source.vector}, candidate ${!!vectors.get(item.id)})`,
+    ).toBe(cold);
     if (cold) tally.coldItems++;
     else tally.warmItems++;
     if (cold) expect(codes, 'no semantic reason without vectors').not.toContain('semantic');
@@ -307,7 +439,10 @@ async function checkSource(t: TestApp, w: World, j: Journey, srcRow: Row, contra
     for (const c of candidates) {
       const ts = rule.check(source, c);
       const inSql = passSql === null ? true : passSql!.has(c.row.id);
-      expect(ts, `${label}: rule ${rule.id} on candidate ${c.row.id}: TS ${ts}, SQL ${inSql}${passSql === null ? ' (skipped)' : ''}`).toBe(inSql);
+      expect(
+        ts,
+        `${label}: rule ${rule.id} on candidate ${c.row.id}: TS ${ts}, SQL ${inSql}${passSql === null ? ' (skipped)' : ''}`,
+      ).toBe(inSql);
     }
   }
 }
@@ -339,7 +474,12 @@ const WEIGHTED = new Set([37, 59]);
 async function saveCenterWeights(t: TestApp, w: World, centerId: string) {
   const r = prng(w.seed * 7 + 1);
   const weights: Record<string, Record<string, number>> = {};
-  for (const recipe of [recipes.projectMentors, recipes.projectInvestors, recipes.projectTrainings, recipes.projectServices]) {
+  for (const recipe of [
+    recipes.projectMentors,
+    recipes.projectInvestors,
+    recipes.projectTrainings,
+    recipes.projectServices,
+  ]) {
     const ws = Object.fromEntries(Object.keys(recipe.defaultWeights).map((f) => [f, r.pick([0, 0.05, 0.2, 0.5, 1])]));
     ws[r.pick(Object.keys(ws))] = 0.8; // at least one positive
     weights[recipe.id] = ws;
@@ -368,7 +508,9 @@ describe.each(SEEDS)('generated world, seed %i (embeddings ready)', (seed) => {
     if (WEIGHTED.has(seed)) await saveCenterWeights(t, w, w.centers[0].id);
     await t.service.queue.drained(120_000);
   }, 300_000);
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('every journey: hard rules hold, the eligible set is complete, top-k equals brute force, SQL and TS rules agree', async () => {
     add(await checkWorld(t, w, { smallLimit: 2 }));
@@ -390,7 +532,9 @@ describe('generated world, cold start (some embeddings reset to pending)', () =>
         update ${table} set vector = null, vector_model = null where id in (select entity_id from reset)`);
     }
   }, 300_000);
-  afterAll(async () => { await t?.close(); });
+  afterAll(async () => {
+    await t?.close();
+  });
 
   it('results still respect the rules and equal brute force; reasons say cold_start exactly where a vector is missing', async () => {
     const tallies = await checkWorld(t, w, { cold: true, smallLimit: 2 });
@@ -399,7 +543,10 @@ describe('generated world, cold start (some embeddings reset to pending)', () =>
     expect(cold, 'some results were cold').toBeGreaterThan(0);
     expect(warm, 'some results were warm').toBeGreaterThan(0);
     // still pending: nothing re-embedded them behind the test's back
-    const [{ n }] = (await t.db.select({ n: sql<number>`count(*)::int` }).from(embeddingsTable).where(eq(embeddingsTable.status, 'pending')));
+    const [{ n }] = await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(embeddingsTable)
+      .where(eq(embeddingsTable.status, 'pending'));
     expect(Number(n)).toBeGreaterThan(0);
     add(tallies);
   }, 300_000);

@@ -13,28 +13,58 @@ const post = async (path: string, body?: unknown, key = ADMIN_KEY): Promise<Row>
 };
 // Twins: identical profiles, so only feedback can separate them.
 const mentor = (name: string) => ({
-  name, bio: '辅导牦牛乳制品的加工与销售。', expertise: ['marketing'], sectors: ['plateau_biology'], languages: ['zh'],
-  regionCode: '540102', remote: true, capacity: 10, active: true,
+  name,
+  bio: '辅导牦牛乳制品的加工与销售。',
+  expertise: ['marketing'],
+  sectors: ['plateau_biology'],
+  languages: ['zh'],
+  regionCode: '540102',
+  remote: true,
+  capacity: 10,
+  active: true,
 });
 const investor = (name: string) => ({
-  name, kind: 'angel', thesis: '投牦牛乳制品早期项目。', sectors: [], stages: [], ticketMinCny: 0, ticketMaxCny: 1_000_000, regionCodes: [], active: true,
+  name,
+  kind: 'angel',
+  thesis: '投牦牛乳制品早期项目。',
+  sectors: [],
+  stages: [],
+  ticketMinCny: 0,
+  ticketMaxCny: 1_000_000,
+  regionCodes: [],
+  active: true,
 });
 const project = (title: string, founderId: string) => ({
-  title, description: '牦牛酸奶加工，想扩大销售。', sector: 'plateau_biology', stage: 'prototype', regionCode: '540102',
-  founderIds: [founderId], needs: ['marketing'], fundingNeedCny: 100_000, languages: ['zh'], status: 'vetted',
+  title,
+  description: '牦牛酸奶加工，想扩大销售。',
+  sector: 'plateau_biology',
+  stage: 'prototype',
+  regionCode: '540102',
+  founderIds: [founderId],
+  needs: ['marketing'],
+  fundingNeedCny: 100_000,
+  languages: ['zh'],
+  status: 'vetted',
 });
 
 const w = {} as Record<'mKeen' | 'mCold' | 'iKeen' | 'iCold' | 'fresh', string>;
 
 /** The introduction from `projectId` to the target, decided by the target. */
-async function decide(projectId: string, targetKind: 'mentor' | 'investor', targetId: string, verdict: 'accept' | 'decline') {
+async function decide(
+  projectId: string,
+  targetKind: 'mentor' | 'investor',
+  targetId: string,
+  verdict: 'accept' | 'decline',
+) {
   const intro = await post('/v1/introductions', { projectId, targetKind, targetId });
   await post(`/v1/introductions/${intro.id}/${verdict}`);
 }
 
 beforeAll(async () => {
   t = await startTestApp();
-  const founder = (await post('/v1/founders', { name: 'FB 次仁', groups: ['graduate'], regionCode: '540102', languages: ['zh'] })).id;
+  const founder = (
+    await post('/v1/founders', { name: 'FB 次仁', groups: ['graduate'], regionCode: '540102', languages: ['zh'] })
+  ).id;
   w.mKeen = (await post('/v1/mentors', mentor('FB 导师甲'))).id;
   w.mCold = (await post('/v1/mentors', mentor('FB 导师乙'))).id;
   w.iKeen = (await post('/v1/investors', investor('FB 投资甲'))).id;
@@ -42,17 +72,24 @@ beforeAll(async () => {
   w.fresh = (await post('/v1/projects', project('FB 新项目', founder))).id;
   await t.service.queue.drained(120_000);
 }, 300_000);
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 const items = async (target: 'mentors' | 'investors', lang = 'en') => {
-  const res = await t.request('GET', `/v1/projects/${w.fresh}/matches/${target}`, { headers: { 'accept-language': lang } });
+  const res = await t.request('GET', `/v1/projects/${w.fresh}/matches/${target}`, {
+    headers: { 'accept-language': lang },
+  });
   expect(res.status).toBe(200);
   return res.body.items as Row[];
 };
 
 describe('learned feedback', () => {
   it('with no decisions the twins tie and no feedback reason appears (cold start)', async () => {
-    for (const [target, a, b] of [['mentors', w.mKeen, w.mCold], ['investors', w.iKeen, w.iCold]] as const) {
+    for (const [target, a, b] of [
+      ['mentors', w.mKeen, w.mCold],
+      ['investors', w.iKeen, w.iCold],
+    ] as const) {
       const got = await items(target);
       const [x, y] = [got.find((i) => i.id === a)!, got.find((i) => i.id === b)!];
       expect(x.score).toBe(y.score);
@@ -61,7 +98,9 @@ describe('learned feedback', () => {
   });
 
   it('a target that accepted past introductions ranks above its twin that declined them, and says why', async () => {
-    const founder = (await post('/v1/founders', { name: 'FB 卓玛', groups: ['graduate'], regionCode: '540102', languages: ['zh'] })).id;
+    const founder = (
+      await post('/v1/founders', { name: 'FB 卓玛', groups: ['graduate'], regionCode: '540102', languages: ['zh'] })
+    ).id;
     for (let k = 0; k < 3; k++) {
       const other = (await post('/v1/projects', project(`FB 旧项目 ${k}`, founder))).id;
       await decide(other, 'mentor', w.mKeen, 'accept');
@@ -69,7 +108,10 @@ describe('learned feedback', () => {
       await decide(other, 'investor', w.iKeen, 'accept');
       await decide(other, 'investor', w.iCold, 'decline');
     }
-    for (const [target, keen, cold] of [['mentors', w.mKeen, w.mCold], ['investors', w.iKeen, w.iCold]] as const) {
+    for (const [target, keen, cold] of [
+      ['mentors', w.mKeen, w.mCold],
+      ['investors', w.iKeen, w.iCold],
+    ] as const) {
       const got = await items(target);
       const ki = got.findIndex((i) => i.id === keen);
       const ci = got.findIndex((i) => i.id === cold);

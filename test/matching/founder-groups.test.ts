@@ -18,26 +18,38 @@ const send = async (method: string, path: string, body?: unknown): Promise<Row> 
 const founder = async (name: string, groups: string[]) =>
   (await send('POST', '/v1/founders', { name, groups, regionCode: '540102', languages: ['zh'] })).id as string;
 const projectBody = (founderIds: string[]) => ({
-  title: 'FG 牦牛酸奶', description: '牦牛酸奶加工，想扩大销售。', sector: 'plateau_biology', stage: 'prototype', regionCode: '540102',
-  founderIds, needs: ['marketing'], fundingNeedCny: 100_000, languages: ['zh'], status: 'vetted',
+  title: 'FG 牦牛酸奶',
+  description: '牦牛酸奶加工，想扩大销售。',
+  sector: 'plateau_biology',
+  stage: 'prototype',
+  regionCode: '540102',
+  founderIds,
+  needs: ['marketing'],
+  fundingNeedCny: 100_000,
+  languages: ['zh'],
+  status: 'vetted',
 });
 
 /** Each project's groups, by a query returning (id, groups text[]). */
 const groupsBy = async (query: SQL): Promise<Map<string, string[]>> =>
-  new Map(resultRows<{ id: string; groups: unknown }>(await t.db.execute(query)).map((r) => [r.id, arrayValue(r.groups)]));
+  new Map(
+    resultRows<{ id: string; groups: unknown }>(await t.db.execute(query)).map((r) => [r.id, arrayValue(r.groups)]),
+  );
 
 /** The stored copy per project. */
 const stored = () => groupsBy(sql`select id, founder_groups::text[] as groups from projects`);
 
 /** What the founders linked to each project say now, computed from scratch. */
-const fromFounders = () => groupsBy(sql`
+const fromFounders = () =>
+  groupsBy(sql`
   select p.id, coalesce((select array_agg(distinct g::text order by g::text) from project_founders pf
     join founders f on f.id = pf.founder_id, unnest(f.groups) g where pf.project_id = p.id), '{}')::text[] as groups
   from projects p`);
 
-const expectInStep = async () => expect(Object.fromEntries(await stored())).toEqual(Object.fromEntries(await fromFounders()));
+const expectInStep = async () =>
+  expect(Object.fromEntries(await stored())).toEqual(Object.fromEntries(await fromFounders()));
 
-describe('projects keep their founders\' groups', () => {
+describe("projects keep their founders' groups", () => {
   const f = {} as Record<'grad' | 'herder' | 'plain', string>;
   let projectId: string;
 
@@ -50,12 +62,12 @@ describe('projects keep their founders\' groups', () => {
   }, 120_000);
   afterAll(() => t?.close());
 
-  it('a new project takes its founders\' groups, sorted and without repeats', async () => {
+  it("a new project takes its founders' groups, sorted and without repeats", async () => {
     expect((await stored()).get(projectId)).toEqual(['farmer_herder', 'graduate', 'student']);
     await expectInStep();
   });
 
-  it('follows a founder\'s edited groups, a change of founders, and an erased founder', async () => {
+  it("follows a founder's edited groups, a change of founders, and an erased founder", async () => {
     await send('PATCH', `/v1/founders/${f.herder}`, { groups: ['veteran'] });
     expect((await stored()).get(projectId)).toEqual(['graduate', 'veteran']);
 
@@ -69,8 +81,12 @@ describe('projects keep their founders\' groups', () => {
 
   it('follows links written straight into the database, in bulk, and a truncate', async () => {
     const other = (await send('POST', '/v1/projects', projectBody([f.grad]))).id as string;
-    await t.db.execute(sql`insert into project_founders (project_id, founder_id, position) values (${projectId}, ${f.grad}, 5)`);
-    await t.db.execute(sql`update project_founders set project_id = ${other} where project_id = ${projectId} and founder_id = ${f.plain}`);
+    await t.db.execute(
+      sql`insert into project_founders (project_id, founder_id, position) values (${projectId}, ${f.grad}, 5)`,
+    );
+    await t.db.execute(
+      sql`update project_founders set project_id = ${other} where project_id = ${projectId} and founder_id = ${f.plain}`,
+    );
     await expectInStep();
     expect((await stored()).get(projectId)).toEqual(['graduate']);
 
@@ -85,7 +101,10 @@ describe('projects keep their founders\' groups', () => {
     const read = await send('GET', `/v1/projects/${created.id}`);
     expect(read).not.toHaveProperty('founderGroups');
     expect(JSON.stringify(read)).not.toContain('graduate');
-    const refused = await t.request('POST', '/v1/projects', { key: ADMIN_KEY, body: { ...projectBody([fresh]), founderGroups: ['veteran'] } });
+    const refused = await t.request('POST', '/v1/projects', {
+      key: ADMIN_KEY,
+      body: { ...projectBody([fresh]), founderGroups: ['veteran'] },
+    });
     expect(refused.status).toBe(422);
     expect(refused.text).toContain('founderGroups');
   });

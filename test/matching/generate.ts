@@ -90,15 +90,28 @@ const SERVICE_TEXTS = [
   ['检测认证服务', '对接第三方检测机构，办理SC认证。'],
   ['电商孵化服务', '网店开设、产品拍摄与运营培训。'],
 ];
-const INTERESTS = ['想学直播带货', '对非遗文创感兴趣', 'I want to learn bookkeeping and taxes', '想了解创业贷款政策', '', '牦牛产品加工'];
+const INTERESTS = [
+  '想学直播带货',
+  '对非遗文创感兴趣',
+  'I want to learn bookkeeping and taxes',
+  '想了解创业贷款政策',
+  '',
+  '牦牛产品加工',
+];
 
 /** YYYY-MM-DD in Asia/Shanghai (written here again so the tests do not lean on the code under test). */
 export const shanghaiToday = (now = new Date()) => {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
   const get = (k: string) => parts.find((p) => p.type === k)!.value;
   return `${get('year')}-${get('month')}-${get('day')}`;
 };
-export const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+export const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export interface Intro {
   projectId: string;
@@ -135,7 +148,16 @@ export interface Sizes {
   introductions: number;
   enrollments: number;
 }
-export const DEFAULT_SIZES: Sizes = { founders: 8, projects: 8, mentors: 8, investors: 6, trainings: 8, services: 6, introductions: 10, enrollments: 8 };
+export const DEFAULT_SIZES: Sizes = {
+  founders: 8,
+  projects: 8,
+  mentors: 8,
+  investors: 6,
+  trainings: 8,
+  services: 6,
+  introductions: 10,
+  enrollments: 8,
+};
 
 const langs = (r: Rand) => r.subset(LANGS, 1, 3);
 const maybe = <T>(r: Rand, p: number, v: () => T): T | undefined => (r.bool(p) ? v() : undefined);
@@ -162,70 +184,82 @@ export async function generateWorld(t: TestApp, seed: number, sizes: Partial<Siz
   const founders: Row[] = [];
   for (let i = 0; i < n.founders; i++) {
     const interests = r.pick(INTERESTS);
-    founders.push(await post('/v1/founders', {
-      name: `${tag} 创业者${i}`,
-      groups: r.subset(FOUNDER_GROUPS, 1, 2),
-      regionCode: place(r),
-      languages: langs(r),
-      ...(interests ? { interests } : {}),
-      ...(r.bool(0.8) ? { centerId: r.pick(centers).id } : {}),
-      contact: { phone: `1380000${String(seed % 1000).padStart(3, '0')}${i}`, wechat: `GEN-CONTACT-${tag}-${i}` },
-    }));
+    founders.push(
+      await post('/v1/founders', {
+        name: `${tag} 创业者${i}`,
+        groups: r.subset(FOUNDER_GROUPS, 1, 2),
+        regionCode: place(r),
+        languages: langs(r),
+        ...(interests ? { interests } : {}),
+        ...(r.bool(0.8) ? { centerId: r.pick(centers).id } : {}),
+        contact: { phone: `1380000${String(seed % 1000).padStart(3, '0')}${i}`, wechat: `GEN-CONTACT-${tag}-${i}` },
+      }),
+    );
   }
 
   const projects: Row[] = [];
   for (let i = 0; i < n.projects; i++) {
     const [title, description] = r.pick(PROJECT_TEXTS);
     const funding = maybe(r, 0.7, () => r.pick(NEEDS_CNY));
-    projects.push(await post('/v1/projects', {
-      title: `${tag} ${title}${i}`,
-      description,
-      sector: r.pick(SECTORS),
-      stage: r.pick(STAGES),
-      regionCode: place(r),
-      ...(r.bool(0.85) ? { centerId: r.pick(centers).id } : {}),
-      founderIds: r.subset(founders.map((f) => f.id), 1, 2),
-      needs: r.subset(TOPICS, 0, 3),
-      ...(funding !== undefined ? { fundingNeedCny: funding } : {}),
-      languages: langs(r),
-      // vetted about half the time, so that both investor directions have something to find
-      status: r.bool(0.6) ? 'vetted' : r.pick(['draft', 'submitted', 'rejected']),
-      ...(r.bool(0.5) ? { confidential: { note: `GEN-CONF-${tag}-${i}` } } : {}),
-    }));
+    projects.push(
+      await post('/v1/projects', {
+        title: `${tag} ${title}${i}`,
+        description,
+        sector: r.pick(SECTORS),
+        stage: r.pick(STAGES),
+        regionCode: place(r),
+        ...(r.bool(0.85) ? { centerId: r.pick(centers).id } : {}),
+        founderIds: r.subset(
+          founders.map((f) => f.id),
+          1,
+          2,
+        ),
+        needs: r.subset(TOPICS, 0, 3),
+        ...(funding !== undefined ? { fundingNeedCny: funding } : {}),
+        languages: langs(r),
+        // vetted about half the time, so that both investor directions have something to find
+        status: r.bool(0.6) ? 'vetted' : r.pick(['draft', 'submitted', 'rejected']),
+        ...(r.bool(0.5) ? { confidential: { note: `GEN-CONF-${tag}-${i}` } } : {}),
+      }),
+    );
   }
 
   const mentors: Row[] = [];
   for (let i = 0; i < n.mentors; i++) {
-    mentors.push(await post('/v1/mentors', {
-      name: `${tag} 导师${i}`,
-      bio: r.pick(MENTOR_BIOS),
-      expertise: r.subset(TOPICS, 0, 3),
-      sectors: r.subset(SECTORS, 0, 2),
-      languages: langs(r),
-      regionCode: place(r),
-      remote: r.bool(0.4),
-      capacity: r.int(0, 3),
-      active: r.bool(0.8),
-      contact: { wechat: `GEN-MCONTACT-${tag}-${i}` },
-    }));
+    mentors.push(
+      await post('/v1/mentors', {
+        name: `${tag} 导师${i}`,
+        bio: r.pick(MENTOR_BIOS),
+        expertise: r.subset(TOPICS, 0, 3),
+        sectors: r.subset(SECTORS, 0, 2),
+        languages: langs(r),
+        regionCode: place(r),
+        remote: r.bool(0.4),
+        capacity: r.int(0, 3),
+        active: r.bool(0.8),
+        contact: { wechat: `GEN-MCONTACT-${tag}-${i}` },
+      }),
+    );
   }
 
   const investors: Row[] = [];
   for (let i = 0; i < n.investors; i++) {
     const a = r.pick(TICKETS);
     const b = r.pick(TICKETS);
-    investors.push(await post('/v1/investors', {
-      name: `${tag} 投资方${i}`,
-      kind: r.pick(['angel', 'vc', 'bank', 'gov_fund', 'inclusive_finance'] as const),
-      thesis: r.pick(THESES),
-      sectors: r.bool(0.5) ? [] : r.subset(SECTORS, 1, 3),
-      stages: r.bool(0.5) ? [] : r.subset(STAGES, 1, 3),
-      ticketMinCny: Math.min(a, b),
-      ticketMaxCny: Math.max(a, b),
-      regionCodes: r.bool(0.5) ? [] : r.subset(COVER_CODES, 1, 2),
-      active: r.bool(0.85),
-      contact: { wechat: `GEN-ICONTACT-${tag}-${i}` },
-    }));
+    investors.push(
+      await post('/v1/investors', {
+        name: `${tag} 投资方${i}`,
+        kind: r.pick(['angel', 'vc', 'bank', 'gov_fund', 'inclusive_finance'] as const),
+        thesis: r.pick(THESES),
+        sectors: r.bool(0.5) ? [] : r.subset(SECTORS, 1, 3),
+        stages: r.bool(0.5) ? [] : r.subset(STAGES, 1, 3),
+        ticketMinCny: Math.min(a, b),
+        ticketMaxCny: Math.max(a, b),
+        regionCodes: r.bool(0.5) ? [] : r.subset(COVER_CODES, 1, 2),
+        active: r.bool(0.85),
+        contact: { wechat: `GEN-ICONTACT-${tag}-${i}` },
+      }),
+    );
   }
 
   const trainings: Row[] = [];
@@ -233,36 +267,40 @@ export async function generateWorld(t: TestApp, seed: number, sizes: Partial<Siz
     const [title, description] = r.pick(TRAINING_TEXTS);
     // some ended yesterday or earlier, some end today (still eligible), most later
     const endsOn = addDays(today, r.pick([-10, -1, 0, 1, 7, 30, 60]));
-    trainings.push(await post('/v1/trainings', {
-      title: `${tag} ${title}${i}`,
-      description,
-      provider: r.pick(PROVIDERS),
-      providerKind: r.pick(['training_base', 'vocational_school', 'university'] as const),
-      topics: r.subset(TOPICS, 1, 3),
-      targetGroups: r.bool(0.4) ? [] : r.subset(FOUNDER_GROUPS, 1, 3),
-      stages: r.bool(0.4) ? [] : r.subset(STAGES, 1, 3),
-      regionCode: place(r),
-      mode: r.pick(['onsite', 'onsite', 'online', 'enclave'] as const),
-      seats: r.int(0, 3),
-      startsOn: addDays(endsOn, -r.int(0, 20)),
-      endsOn,
-      languages: langs(r),
-    }));
+    trainings.push(
+      await post('/v1/trainings', {
+        title: `${tag} ${title}${i}`,
+        description,
+        provider: r.pick(PROVIDERS),
+        providerKind: r.pick(['training_base', 'vocational_school', 'university'] as const),
+        topics: r.subset(TOPICS, 1, 3),
+        targetGroups: r.bool(0.4) ? [] : r.subset(FOUNDER_GROUPS, 1, 3),
+        stages: r.bool(0.4) ? [] : r.subset(STAGES, 1, 3),
+        regionCode: place(r),
+        mode: r.pick(['onsite', 'onsite', 'online', 'enclave'] as const),
+        seats: r.int(0, 3),
+        startsOn: addDays(endsOn, -r.int(0, 20)),
+        endsOn,
+        languages: langs(r),
+      }),
+    );
   }
 
   const services: Row[] = [];
   for (let i = 0; i < n.services; i++) {
     const [name, description] = r.pick(SERVICE_TEXTS);
-    services.push(await post('/v1/services', {
-      name: `${tag} ${name}${i}`,
-      category: r.pick(TOPICS),
-      provider: r.pick(['政务窗口', '双创中心', 'Law firm']),
-      description,
-      ...(r.bool(0.5) ? { centerId: r.pick(centers).id } : {}),
-      regionCodes: r.bool(0.4) ? [] : r.subset(COVER_CODES, 1, 2),
-      voucherEligible: r.bool(),
-      languages: langs(r),
-    }));
+    services.push(
+      await post('/v1/services', {
+        name: `${tag} ${name}${i}`,
+        category: r.pick(TOPICS),
+        provider: r.pick(['政务窗口', '双创中心', 'Law firm']),
+        description,
+        ...(r.bool(0.5) ? { centerId: r.pick(centers).id } : {}),
+        regionCodes: r.bool(0.4) ? [] : r.subset(COVER_CODES, 1, 2),
+        voucherEligible: r.bool(),
+        languages: langs(r),
+      }),
+    );
   }
 
   // Introductions: every status, several accepted ones per mentor so capacity runs out (or over).
@@ -275,16 +313,25 @@ export async function generateWorld(t: TestApp, seed: number, sizes: Partial<Siz
     const key = `${project.id}/${target.id}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const status = mentor ? r.pick(['requested', 'accepted', 'accepted', 'declined', 'ended'] as const) : r.pick(['requested', 'accepted', 'declined', 'ended'] as const);
-    introductions.push({ projectId: project.id, targetKind: mentor ? 'mentor' : 'investor', targetId: target.id, status });
+    const status = mentor
+      ? r.pick(['requested', 'accepted', 'accepted', 'declined', 'ended'] as const)
+      : r.pick(['requested', 'accepted', 'declined', 'ended'] as const);
+    introductions.push({
+      projectId: project.id,
+      targetKind: mentor ? 'mentor' : 'investor',
+      targetId: target.id,
+      status,
+    });
   }
   if (introductions.length) {
-    await t.db.insert(introductionsTable).values(introductions.map((x) => ({
-      ...x,
-      requestedBy: 'generator',
-      ...(x.status !== 'requested' ? { decidedAt: new Date() } : {}),
-      ...(x.status === 'ended' ? { endedAt: new Date() } : {}),
-    })));
+    await t.db.insert(introductionsTable).values(
+      introductions.map((x) => ({
+        ...x,
+        requestedBy: 'generator',
+        ...(x.status !== 'requested' ? { decidedAt: new Date() } : {}),
+        ...(x.status === 'ended' ? { endedAt: new Date() } : {}),
+      })),
+    );
   }
 
   // Enrolments: a founder of some project in some training (seats may end up full or over-full).
@@ -292,7 +339,9 @@ export async function generateWorld(t: TestApp, seed: number, sizes: Partial<Siz
   const taken = new Set<string>();
   for (let k = 0; k < n.enrollments * 4 && enrollments.length < n.enrollments; k++) {
     const training = r.pick(trainings);
-    const founder = r.bool(0.7) ? r.pick(founders.filter((f) => projects.some((p) => p.founderIds.includes(f.id)))) : r.pick(founders);
+    const founder = r.bool(0.7)
+      ? r.pick(founders.filter((f) => projects.some((p) => p.founderIds.includes(f.id))))
+      : r.pick(founders);
     const key = `${training.id}/${founder.id}`;
     if (taken.has(key)) continue;
     taken.add(key);
@@ -300,5 +349,17 @@ export async function generateWorld(t: TestApp, seed: number, sizes: Partial<Siz
   }
   if (enrollments.length) await t.db.insert(enrollmentsTable).values(enrollments);
 
-  return { seed, today, centers, founders, projects, mentors, investors, trainings, services, introductions, enrollments };
+  return {
+    seed,
+    today,
+    centers,
+    founders,
+    projects,
+    mentors,
+    investors,
+    trainings,
+    services,
+    introductions,
+    enrollments,
+  };
 }

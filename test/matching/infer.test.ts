@@ -10,8 +10,15 @@ import { sectorLexicon } from '../../seeds/lexicon/sectors.ts';
 import { topicLexicon } from '../../seeds/lexicon/topics.ts';
 import type { LexiconEntry } from '../../seeds/lexicon/types.ts';
 import {
-  compileLexicon, describeInferred, INFER_THRESHOLD, inferSectors, inferTopics, mergeSectors, mergeTopics,
-  sectorsMatcher, topicsMatcher,
+  compileLexicon,
+  describeInferred,
+  INFER_THRESHOLD,
+  inferSectors,
+  inferTopics,
+  mergeSectors,
+  mergeTopics,
+  sectorsMatcher,
+  topicsMatcher,
 } from '../../src/matching/infer.ts';
 
 const topicsOf = (text: string) => inferTopics(text).map((t) => t.topic);
@@ -25,9 +32,12 @@ describe('the issue examples', () => {
     expect(evidenceOf('想开个微店卖酥油', 'ecommerce')).toEqual(['微店']);
     expect(sectorsOf('想开个微店卖酥油')).toEqual(['plateau_biology']);
     expect(describeInferred(inferred.filter((t) => t.topic === 'ecommerce'))).toBe('从描述中识别出：电子商务（微店）');
-    expect(describeInferred(inferred.filter((t) => t.topic === 'ecommerce'), 'en')).toBe(
-      'Identified from the description: E-commerce (微店)',
-    );
+    expect(
+      describeInferred(
+        inferred.filter((t) => t.topic === 'ecommerce'),
+        'en',
+      ),
+    ).toBe('Identified from the description: E-commerce (微店)');
   });
 
   it('a project that only ticked marketing gets ecommerce merged in below the declared weight', () => {
@@ -53,7 +63,11 @@ describe('realistic sentences', () => {
     ['产品要办ＳＣ认证，还要做第三方检测。', ['certification'], []],
     ['担心别人抄袭我们的唐卡图案设计，想先注册商标。', ['ip'], ['culture_tourism']],
     ['在日喀则开了一家民宿，冬季淡季客源不足，想在抖音上做推广。', ['marketing'], ['culture_tourism']],
-    ['实验室研发的青稞β-葡聚糖提取技术想转让给企业，或者作价入股。', ['tech_transfer', 'rnd_design'], ['plateau_biology']],
+    [
+      '实验室研发的青稞β-葡聚糖提取技术想转让给企业，或者作价入股。',
+      ['tech_transfer', 'rnd_design'],
+      ['plateau_biology'],
+    ],
     ['还没注册公司，不知道营业执照怎么办。', ['registration'], []],
     ['正在找天使投资人，准备参加融资路演。', ['fundraising'], []],
     ['合作社管理混乱，人手不够，成本控制也不好。', ['management'], []],
@@ -62,13 +76,33 @@ describe('realistic sentences', () => {
     ['在吉隆口岸做边贸报关和冷链仓储。', [], ['border_trade_logistics']],
     ['老人居家养老和家政服务，需要把账做规范、学会报税。', ['finance_tax'], ['modern_services']],
     ['藏文输入法App想找投资，也要申请软件著作权。', ['fundraising', 'ip'], ['digital_tech']],
-    ['We need a microloan to buy more yaks, and a bank credit line for working capital.', ['loans'], ['plateau_biology']],
-    ['Looking for a mentor to help us write a business plan and pitch to investors.', ['coaching', 'project_planning', 'fundraising'], []],
-    ['We want to sell our thangka prints online through a WeChat shop and on Taobao.', ['ecommerce'], ['culture_tourism']],
+    [
+      'We need a microloan to buy more yaks, and a bank credit line for working capital.',
+      ['loans'],
+      ['plateau_biology'],
+    ],
+    [
+      'Looking for a mentor to help us write a business plan and pitch to investors.',
+      ['coaching', 'project_planning', 'fundraising'],
+      [],
+    ],
+    [
+      'We want to sell our thangka prints online through a WeChat shop and on Taobao.',
+      ['ecommerce'],
+      ['culture_tourism'],
+    ],
     ['Our solar microgrid still needs independent testing and certification.', ['certification'], ['clean_energy']],
-    ['Trekking guesthouse near Everest; we need help with branding and online bookings.', ['marketing', 'digital_skills'], ['culture_tourism']],
+    [
+      'Trekking guesthouse near Everest; we need help with branding and online bookings.',
+      ['marketing', 'digital_skills'],
+      ['culture_tourism'],
+    ],
     ['She has been filing tax returns and doing the bookkeeping for two bank loans.', ['finance_tax', 'loans'], []],
-    ['We import felt products from Kathmandu through the Gyirong port and need customs clearance advice.', [], ['border_trade_logistics']],
+    [
+      'We import felt products from Kathmandu through the Gyirong port and need customs clearance advice.',
+      [],
+      ['border_trade_logistics'],
+    ],
     ['Applying for government subsidies and rent subsidies for graduates.', ['policy'], []],
   ];
   it.each(cases)('%s', (text, topics, sectors) => {
@@ -106,7 +140,10 @@ describe('realistic sentences', () => {
 
 describe('negatives', () => {
   it('an unrelated sentence yields nothing', () => {
-    for (const text of ['今天天气很好，我们一家人去公园散步，晚上吃了火锅。', 'The weather was lovely and we walked in the park after lunch.']) {
+    for (const text of [
+      '今天天气很好，我们一家人去公园散步，晚上吃了火锅。',
+      'The weather was lovely and we walked in the park after lunch.',
+    ]) {
       expect(inferTopics(text)).toEqual([]);
       expect(inferSectors(text)).toEqual([]);
     }
@@ -166,11 +203,14 @@ describe('negatives', () => {
 
 describe('mergeTopics / mergeSectors', () => {
   it('declared weigh 1.0, inferred score × 0.7, never reaching a declared weight', () => {
-    const w = mergeTopics(['marketing', 'loans'], [
-      { topic: 'ecommerce', score: 0.8 },
-      { topic: 'loans', score: 0.96 },
-      { topic: 'finance_tax', score: 1 },
-    ]);
+    const w = mergeTopics(
+      ['marketing', 'loans'],
+      [
+        { topic: 'ecommerce', score: 0.8 },
+        { topic: 'loans', score: 0.96 },
+        { topic: 'finance_tax', score: 1 },
+      ],
+    );
     expect(w).toEqual({ marketing: 1, loans: 1, ecommerce: 0.56, finance_tax: 0.7 });
     expect(mergeTopics([], [])).toEqual({});
     expect(mergeSectors(['culture_tourism'], [{ sector: 'plateau_biology', score: 0.8 }])).toEqual({
@@ -182,7 +222,12 @@ describe('mergeTopics / mergeSectors', () => {
 
 // ── The lexicon's shape ─────────────────────────────────────────────────────────────────────────────
 
-const enTokens = (s: string) => s.normalize('NFKC').toLowerCase().split(/[^a-z0-9\u00c0-\u024f]+/).filter(Boolean);
+const enTokens = (s: string) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^a-z0-9\u00c0-\u024f]+/)
+    .filter(Boolean);
 
 function checkEntry(name: string, entry: LexiconEntry) {
   const all = [...entry.zh, ...entry.en];
@@ -194,19 +239,29 @@ function checkEntry(name: string, entry: LexiconEntry) {
     expect(weight, `${name}: ${phrase}`).toBeLessThanOrEqual(1);
     expect(phrase.trim(), `${name}: ${phrase}`).toBe(phrase);
   }
-  for (const { phrase } of entry.zh) expect([...phrase].length, `${name}: ${phrase} (zh, ≥ 2 characters)`).toBeGreaterThanOrEqual(2);
+  for (const { phrase } of entry.zh)
+    expect([...phrase].length, `${name}: ${phrase} (zh, ≥ 2 characters)`).toBeGreaterThanOrEqual(2);
   for (const { phrase } of entry.en) expect(phrase, `${name}: ${phrase} (en)`).toMatch(/[A-Za-z]/);
   for (const lang of ['zh', 'en'] as const) {
     const seen = entry[lang].map((p) => (lang === 'zh' ? p.phrase : p.phrase.toLowerCase()));
-    expect(seen.filter((p, i) => seen.indexOf(p) !== i), `${name}: duplicate ${lang} phrases`).toEqual([]);
+    expect(
+      seen.filter((p, i) => seen.indexOf(p) !== i),
+      `${name}: duplicate ${lang} phrases`,
+    ).toEqual([]);
   }
   // an exclusion must contain one of the value's own phrases, or it excludes nothing
   for (const ex of entry.exclude?.zh ?? []) {
-    expect(entry.zh.some((p) => ex.includes(p.phrase)), `${name}: exclusion ${ex}`).toBe(true);
+    expect(
+      entry.zh.some((p) => ex.includes(p.phrase)),
+      `${name}: exclusion ${ex}`,
+    ).toBe(true);
   }
   for (const ex of entry.exclude?.en ?? []) {
     const exTokens = enTokens(ex).join(' ');
-    expect(entry.en.some((p) => ` ${exTokens} `.includes(` ${enTokens(p.phrase).join(' ')} `)), `${name}: exclusion ${ex}`).toBe(true);
+    expect(
+      entry.en.some((p) => ` ${exTokens} `.includes(` ${enTokens(p.phrase).join(' ')} `)),
+      `${name}: exclusion ${ex}`,
+    ).toBe(true);
   }
 }
 
@@ -215,11 +270,22 @@ describe('lexicon', () => {
     expect(Object.keys(topicLexicon).sort()).toEqual([...TOPICS].sort());
     expect(Object.keys(sectorLexicon).sort()).toEqual(SECTORS.filter((s) => s !== 'other').sort());
     const sizes: Record<string, string> = {};
-    for (const [name, entry] of [...Object.entries(topicLexicon), ...Object.entries(sectorLexicon)] as [string, LexiconEntry][]) {
+    for (const [name, entry] of [...Object.entries(topicLexicon), ...Object.entries(sectorLexicon)] as [
+      string,
+      LexiconEntry,
+    ][]) {
       checkEntry(name, entry);
-      sizes[name] = `zh ${entry.zh.length} / en ${entry.en.length} / excl ${(entry.exclude?.zh?.length ?? 0) + (entry.exclude?.en?.length ?? 0)}`;
+      sizes[name] =
+        `zh ${entry.zh.length} / en ${entry.en.length} / excl ${(entry.exclude?.zh?.length ?? 0) + (entry.exclude?.en?.length ?? 0)}`;
     }
-    console.info('lexicon sizes', sizes, 'compiled distinct phrases: topics', topicsMatcher().size, 'sectors', sectorsMatcher().size);
+    console.info(
+      'lexicon sizes',
+      sizes,
+      'compiled distinct phrases: topics',
+      topicsMatcher().size,
+      'sectors',
+      sectorsMatcher().size,
+    );
   });
 
   it('compileLexicon rejects malformed entries', () => {
@@ -231,13 +297,24 @@ describe('lexicon', () => {
   it('a custom lexicon: acronyms are case-sensitive, phrases shared between values, exclusions per value', () => {
     const m = compileLexicon({
       a: { zh: [{ phrase: '推广', weight: 1 }], en: [{ phrase: 'IT', weight: 1 }], exclude: { zh: ['技术推广'] } },
-      b: { zh: [{ phrase: '技术推广', weight: 1 }, { phrase: '推广', weight: 1 }], en: [] },
+      b: {
+        zh: [
+          { phrase: '技术推广', weight: 1 },
+          { phrase: '推广', weight: 1 },
+        ],
+        en: [],
+      },
     });
     expect(m.match('it is fine').map((r) => r.key)).toEqual([]);
     expect(m.match('our IT team').map((r) => r.key)).toEqual(['a']);
     expect(m.match('做技术推广').map((r) => r.key)).toEqual(['b']);
     expect(m.match('做技术推广').find((r) => r.key === 'b')?.evidence).toEqual(['技术推广']);
-    expect(m.match('做推广').map((r) => r.key).sort()).toEqual(['a', 'b']);
+    expect(
+      m
+        .match('做推广')
+        .map((r) => r.key)
+        .sort(),
+    ).toEqual(['a', 'b']);
   });
 });
 
@@ -277,7 +354,11 @@ function evaluate(rows: Row[], infer: (text: string) => string[]) {
 }
 
 describe('quality on the demo data (printed; floors only)', () => {
-  const projectRows = projects.map((p) => ({ id: p.externalId, text: `${p.title}。${p.description}`, gold: p.needs as string[] }));
+  const projectRows = projects.map((p) => ({
+    id: p.externalId,
+    text: `${p.title}。${p.description}`,
+    gold: p.needs as string[],
+  }));
   const mentorRows = mentors.map((m) => ({ id: m.externalId, text: m.bio, gold: m.expertise as string[] }));
 
   it('project needs vs topics inferred from title + description', () => {
@@ -290,7 +371,10 @@ describe('quality on the demo data (printed; floors only)', () => {
   });
 
   it('project sector is among the sectors inferred from its text', () => {
-    const r = evaluate(projects.map((p) => ({ id: p.externalId, text: `${p.title}。${p.description}`, gold: [p.sector] })), sectorsOf);
+    const r = evaluate(
+      projects.map((p) => ({ id: p.externalId, text: `${p.title}。${p.description}`, gold: [p.sector] })),
+      sectorsOf,
+    );
     console.info('projects: declared sector vs inferred sectors', { ...r, misses: undefined });
     expect(r.recall).toBeGreaterThanOrEqual(0.9);
   });
@@ -304,7 +388,10 @@ describe('quality on the demo data (printed; floors only)', () => {
   });
 
   it('mentor sectors vs sectors inferred from the bio', () => {
-    const r = evaluate(mentors.map((m) => ({ id: m.externalId, text: m.bio, gold: m.sectors as string[] })), sectorsOf);
+    const r = evaluate(
+      mentors.map((m) => ({ id: m.externalId, text: m.bio, gold: m.sectors as string[] })),
+      sectorsOf,
+    );
     console.info('mentors: declared sectors vs inferred sectors', { ...r, misses: undefined });
     expect(r.precision).toBeGreaterThanOrEqual(0.8);
   });
@@ -324,9 +411,18 @@ describe('quality on the demo data (printed; floors only)', () => {
 // ── Robustness and speed ────────────────────────────────────────────────────────────────────────────
 
 describe('robustness', () => {
-  const phrases = [...Object.values(topicLexicon), ...Object.values(sectorLexicon)].flatMap((e) => [...e.zh, ...e.en].map((p) => p.phrase));
+  const phrases = [...Object.values(topicLexicon), ...Object.values(sectorLexicon)].flatMap((e) =>
+    [...e.zh, ...e.en].map((p) => p.phrase),
+  );
   const mixed = fc
-    .array(fc.oneof(fc.constantFrom(...phrases), fc.string({ unit: 'binary', maxLength: 12 }), fc.constantFrom('，', '。', ' ', '不需要', "don't need ")), { maxLength: 25 })
+    .array(
+      fc.oneof(
+        fc.constantFrom(...phrases),
+        fc.string({ unit: 'binary', maxLength: 12 }),
+        fc.constantFrom('，', '。', ' ', '不需要', "don't need "),
+      ),
+      { maxLength: 25 },
+    )
     .map((parts) => parts.join(''));
 
   it('never throws; results are well-formed for arbitrary text', () => {
@@ -351,7 +447,12 @@ describe('robustness', () => {
 
 describe('speed', () => {
   it('infers topics and sectors for 20k short texts quickly (printed in texts/s)', () => {
-    const base = [...projects.map((p) => p.description), ...mentors.map((m) => m.bio), '想开个微店卖酥油', 'has filed VAT returns for small firms for ten years'];
+    const base = [
+      ...projects.map((p) => p.description),
+      ...mentors.map((m) => m.bio),
+      '想开个微店卖酥油',
+      'has filed VAT returns for small firms for ten years',
+    ];
     const texts = Array.from({ length: 20_000 }, (_, i) => `${base[i % base.length]} ${i}`);
     for (let i = 0; i < 2000; i++) inferTopics(texts[i]);
     const cpu0 = process.cpuUsage();

@@ -34,12 +34,25 @@ const cases: { recipe: Recipe<any>; kind: Endpoint['sourceKind']; table: string 
 /** The ids each way: the SQL rules (live ones aside), the index with its key lookups, the index checking every rule per row. */
 async function admitted(recipe: Recipe<any>, source: Profile) {
   const tbl = recipe.candidateTable;
-  const where = and(...recipe.rules.filter((r) => !r.live).map((r) => r.where(source)).filter((x): x is SQL => !!x));
+  const where = and(
+    ...recipe.rules
+      .filter((r) => !r.live)
+      .map((r) => r.where(source))
+      .filter((x): x is SQL => !!x),
+  );
   const bySql = (await t.db.select({ id: tbl.id }).from(tbl).where(where)).map((r) => r.id as string);
   const index = async (keyed: boolean) => {
     const { keyed: k, excluded, ranged, admits } = indexRules(recipe, source, { lookUp: keyed });
     const picked = await t.service.candidateIndex.narrow(tbl, admits, {
-      model: t.service.embedder.id, keyed: k, excluded, ranged, vector: null, words: [], lexemes: new Set(), exactLimit: 1e9, k: 0,
+      model: t.service.embedder.id,
+      keyed: k,
+      excluded,
+      ranged,
+      vector: null,
+      words: [],
+      lexemes: new Set(),
+      exactLimit: 1e9,
+      k: 0,
     });
     return picked!.map((p) => p.row.id as string);
   };
@@ -58,11 +71,23 @@ async function agreesEventually(recipe: Recipe<any>, source: Profile) {
 
 beforeAll(async () => {
   t = await startTestApp();
-  await generate(t.db, { projects: 400, founders: 300, mentors: 250, investors: 120, trainings: 120, services: 80, centers: 4, seed: 11, batchSize: 200 });
+  await generate(t.db, {
+    projects: 400,
+    founders: 300,
+    mentors: 250,
+    investors: 120,
+    trainings: 120,
+    services: 80,
+    centers: 4,
+    seed: 11,
+    batchSize: 200,
+  });
   // Introductions and enrolments for the sources sampled below, which excluding rules drop.
   await exclusions(t.db, 40, 5);
 }, 300_000);
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('keyed, excluding and ranged rules in the candidate index', () => {
   it('admit what the SQL rules admit, for every recipe and 40 sources each', async () => {
@@ -75,7 +100,10 @@ describe('keyed, excluding and ranged rules in the candidate index', () => {
         expect(lookedUp, `${recipe.id} ${id}`).toEqual(bySql);
         expect(checked, `${recipe.id} ${id}`).toEqual(bySql);
         if (bySql.length) nonEmpty++;
-        const total = Number(resultRows<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from ${recipe.candidateTable}`))[0].n);
+        const total = Number(
+          resultRows<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from ${recipe.candidateTable}`))[0]
+            .n,
+        );
         if (bySql.length && bySql.length < total) restricted++;
       }
     }
@@ -85,8 +113,10 @@ describe('keyed, excluding and ranged rules in the candidate index', () => {
   });
 
   it('follow changed rows, and a table that outgrows its bitsets', async () => {
-    const [training] = resultRows<{ id: string }>(await t.db.execute(sql`select id from trainings
-      where mode = 'onsite' and cardinality(target_groups) > 0 order by md5(id::text) limit 1`));
+    const [training] = resultRows<{ id: string }>(
+      await t.db.execute(sql`select id from trainings
+      where mode = 'onsite' and cardinality(target_groups) > 0 order by md5(id::text) limit 1`),
+    );
     const source = await loadSource(ctx(), 'training', training.id);
     const before = await admitted(recipes.trainingFounders, source);
     expect(before.lookedUp).toEqual(before.bySql);
@@ -95,15 +125,26 @@ describe('keyed, excluding and ranged rules in the candidate index', () => {
     // Admitted founders leave (erased, another prefecture, no shared group); others come in.
     const [gone1, gone2, gone3] = before.bySql;
     await t.db.update(foundersTable).set({ erasedAt: new Date() }).where(eq(foundersTable.id, gone1));
-    await t.db.update(foundersTable).set({ regionCode: source.row.regionCode.startsWith('5401') ? '540221' : '540102' }).where(eq(foundersTable.id, gone2));
+    await t.db
+      .update(foundersTable)
+      .set({ regionCode: source.row.regionCode.startsWith('5401') ? '540221' : '540102' })
+      .where(eq(foundersTable.id, gone2));
     await t.db.update(foundersTable).set({ groups: [] }).where(eq(foundersTable.id, gone3));
     // (Founders the excluding rules drop, enrolled in or invited to the training, stay out whatever their row says.)
     const { enrolledFounders, invitedFounders } = source as TrainingSource;
-    const outside = (await t.db.select({ id: foundersTable.id }).from(foundersTable)).map((r) => r.id)
-      .filter((id) => !before.bySql.includes(id) && !enrolledFounders.has(id) && !invitedFounders.has(id)).slice(0, 5);
-    await t.db.update(foundersTable).set({
-      regionCode: source.row.regionCode, groups: source.row.targetGroups, languages: source.row.languages, erasedAt: null,
-    }).where(inArray(foundersTable.id, outside));
+    const outside = (await t.db.select({ id: foundersTable.id }).from(foundersTable))
+      .map((r) => r.id)
+      .filter((id) => !before.bySql.includes(id) && !enrolledFounders.has(id) && !invitedFounders.has(id))
+      .slice(0, 5);
+    await t.db
+      .update(foundersTable)
+      .set({
+        regionCode: source.row.regionCode,
+        groups: source.row.targetGroups,
+        languages: source.row.languages,
+        erasedAt: null,
+      })
+      .where(inArray(foundersTable.id, outside));
     const after = await agreesEventually(recipes.trainingFounders, source);
     expect(after.lookedUp).toEqual(after.bySql);
     expect(after.bySql).not.toContain(gone1);
@@ -112,7 +153,17 @@ describe('keyed, excluding and ranged rules in the candidate index', () => {
     for (const id of outside) expect(after.bySql).toContain(id);
 
     // 300 → 1,500 founders: the slots outgrow the first capacity (1,024), and the bitsets with them.
-    await generate(t.db, { projects: 0, founders: 1200, mentors: 0, investors: 0, trainings: 0, services: 0, centers: 0, seed: 12, batchSize: 400 });
+    await generate(t.db, {
+      projects: 0,
+      founders: 1200,
+      mentors: 0,
+      investors: 0,
+      trainings: 0,
+      services: 0,
+      centers: 0,
+      seed: 12,
+      batchSize: 400,
+    });
     const grown = await agreesEventually(recipes.trainingFounders, source);
     expect(grown.lookedUp).toEqual(grown.bySql);
     expect(grown.checked).toEqual(grown.bySql);
@@ -121,13 +172,18 @@ describe('keyed, excluding and ranged rules in the candidate index', () => {
   });
 
   it('follow a changed funding need (a ranged rule)', async () => {
-    const [investor] = resultRows<{ id: string }>(await t.db.execute(sql`select id from investors
-      where active and cardinality(sectors) = 0 and cardinality(stages) = 0 and cardinality(region_codes) = 0 order by ticket_max_cny desc limit 1`));
+    const [investor] = resultRows<{ id: string }>(
+      await t.db.execute(sql`select id from investors
+      where active and cardinality(sectors) = 0 and cardinality(stages) = 0 and cardinality(region_codes) = 0 order by ticket_max_cny desc limit 1`),
+    );
     const source = await loadSource(ctx(), 'investor', investor.id);
     const before = await admitted(recipes.investorProjects, source);
     expect(before.bySql.length).toBeGreaterThan(2);
     const [over, under] = before.bySql;
-    await t.db.update(projectsTable).set({ fundingNeedCny: source.row.ticketMaxCny + 1 }).where(eq(projectsTable.id, over));
+    await t.db
+      .update(projectsTable)
+      .set({ fundingNeedCny: source.row.ticketMaxCny + 1 })
+      .where(eq(projectsTable.id, over));
     await t.db.update(projectsTable).set({ fundingNeedCny: null }).where(eq(projectsTable.id, under));
     const after = await agreesEventually(recipes.investorProjects, source);
     expect(after.lookedUp).toEqual(after.bySql);
@@ -138,7 +194,8 @@ describe('keyed, excluding and ranged rules in the candidate index', () => {
   it('key region cover as `covers` does, for every pair of the 82 region codes', () => {
     for (const inner of regions) {
       const keys = coveringCodes(inner.code);
-      for (const outer of regions) expect(keys.includes(outer.code), `${outer.code} ⊇ ${inner.code}`).toBe(covers(outer.code, inner.code));
+      for (const outer of regions)
+        expect(keys.includes(outer.code), `${outer.code} ⊇ ${inner.code}`).toBe(covers(outer.code, inner.code));
     }
   });
 

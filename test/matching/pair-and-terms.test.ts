@@ -9,7 +9,13 @@ import { resultRows } from '../../src/db/errors.ts';
 import { cosine } from '../../src/matching/features.ts';
 import { keywordIds, keywordRank } from '../../src/matching/engine.ts';
 import { profileQuery, toProfile } from '../../src/matching/profile.ts';
-import { loadTermShares, MAX_QUERY_TERMS, MAX_TERM_SHARE, queryTerms, termShares } from '../../src/matching/term-stats.ts';
+import {
+  loadTermShares,
+  MAX_QUERY_TERMS,
+  MAX_TERM_SHARE,
+  queryTerms,
+  termShares,
+} from '../../src/matching/term-stats.ts';
 import { generate } from '../../bench/gen.ts';
 import { drainBacklog } from '../../jobs/embeddings/backlog.ts';
 import { startTestApp, type TestApp } from '../harness.ts';
@@ -18,7 +24,17 @@ describe('pair columns and keyword shares', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp();
-    await generate(t.db, { projects: 40, founders: 40, mentors: 300, investors: 5, trainings: 5, services: 5, centers: 2, seed: 11, batchSize: 100 });
+    await generate(t.db, {
+      projects: 40,
+      founders: 40,
+      mentors: 300,
+      investors: 5,
+      trainings: 5,
+      services: 5,
+      centers: 2,
+      seed: 11,
+      batchSize: 100,
+    });
     await drainBacklog(t.db, t.service.embedder, { batchSize: 64, indexMinRows: 0 });
   }, 120_000);
   afterAll(() => t?.close());
@@ -29,7 +45,12 @@ describe('pair columns and keyword shares', () => {
     const source = toProfile(p, {});
     expect(source.vector).not.toBeNull();
     const full = (await profileQuery(t.db, mentorsTable, 'mentor', model)(undefined)).map((r) => toProfile(r, {}));
-    const paired = new Map((await profileQuery(t.db, mentorsTable, 'mentor', model, {}, source)(undefined)).map((r) => [r.id, toProfile(r, {})]));
+    const paired = new Map(
+      (await profileQuery(t.db, mentorsTable, 'mentor', model, {}, source)(undefined)).map((r) => [
+        r.id,
+        toProfile(r, {}),
+      ]),
+    );
     expect(paired.size).toBe(300);
     let sharing = 0;
     for (const c of full) {
@@ -46,8 +67,14 @@ describe('pair columns and keyword shares', () => {
   it('a source without a vector gets no similarity, and one with quotes or backslashes in its words still queries', async () => {
     const model = t.service.embedder.id;
     const [p] = await profileQuery(t.db, projectsTable, 'project', model)(undefined, 1);
-    const source = { ...toProfile(p, {}), vector: null, lexemes: new Set(['a"b', 'c\\d', "e'f", ...toProfile(p, {}).lexemes]) };
-    const rows = (await profileQuery(t.db, mentorsTable, 'mentor', model, {}, source)(undefined)).map((r) => toProfile(r, {}));
+    const source = {
+      ...toProfile(p, {}),
+      vector: null,
+      lexemes: new Set(['a"b', 'c\\d', "e'f", ...toProfile(p, {}).lexemes]),
+    };
+    const rows = (await profileQuery(t.db, mentorsTable, 'mentor', model, {}, source)(undefined)).map((r) =>
+      toProfile(r, {}),
+    );
     expect(rows.every((r) => r.pair!.similarity === null)).toBe(true);
   });
 
@@ -56,7 +83,12 @@ describe('pair columns and keyword shares', () => {
     const [p] = await profileQuery(t.db, projectsTable, 'project', model)(undefined, 1);
     const words = [...toProfile(p, {}).lexemes];
     const full = (await profileQuery(t.db, mentorsTable, 'mentor', model)(undefined)).map((r) => toProfile(r, {}));
-    const expected = new Map(full.map((c) => [c.row.id as string, words.filter((w) => c.lexemes.has(w)).length / Math.sqrt(Math.max(1, c.lexemes.size))]));
+    const expected = new Map(
+      full.map((c) => [
+        c.row.id as string,
+        words.filter((w) => c.lexemes.has(w)).length / Math.sqrt(Math.max(1, c.lexemes.size)),
+      ]),
+    );
     const m = mentorsTable;
     const got = await t.db.select({ id: m.id, r: keywordRank(m, words)! }).from(m);
     expect(got.length).toBe(300);
@@ -79,7 +111,11 @@ describe('pair columns and keyword shares', () => {
     const top = [...shares.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5);
     expect(top.length).toBe(5);
     for (const [word, share] of top) {
-      const [{ n }] = resultRows<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from mentors where keywords @@ to_tsquery('simple', ${`'${word.replace(/'/g, "''")}'`})`));
+      const [{ n }] = resultRows<{ n: number }>(
+        await t.db.execute(
+          sql`select count(*)::int as n from mentors where keywords @@ to_tsquery('simple', ${`'${word.replace(/'/g, "''")}'`})`,
+        ),
+      );
       // 300 rows are all sampled: the statistic is the exact share
       expect(share).toBeCloseTo(n / 300, 2);
     }
@@ -88,11 +124,15 @@ describe('pair columns and keyword shares', () => {
   });
 
   it('query words: the common ones left out, the rarest first, at most MAX_QUERY_TERMS', () => {
-    const share = new Map([['common', MAX_TERM_SHARE + 0.1], ['mid', 0.1], ['edge', MAX_TERM_SHARE], ['low', 0.01]]);
+    const share = new Map([
+      ['common', MAX_TERM_SHARE + 0.1],
+      ['mid', 0.1],
+      ['edge', MAX_TERM_SHARE],
+      ['low', 0.01],
+    ]);
     expect(queryTerms(['common', 'mid', 'unknown', 'edge', 'low'], share)).toEqual(['unknown', 'low', 'mid', 'edge']);
     const many = Array.from({ length: MAX_QUERY_TERMS + 10 }, (_, i) => `w${String(i).padStart(3, '0')}`);
     expect(queryTerms(many, new Map())).toEqual(many.slice(0, MAX_QUERY_TERMS));
     expect(queryTerms([], share)).toEqual([]);
   });
 });
-

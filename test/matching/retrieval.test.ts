@@ -18,18 +18,40 @@ beforeAll(async () => {
   projectId = (await createShopProject(t)).projectId;
   for (let i = 0; i < 24; i++) {
     await t.request('POST', '/v1/mentors', {
-      body: { name: `导师${i}`, bio: MENTOR_BIOS[i % MENTOR_BIOS.length] + (i >= MENTOR_BIOS.length ? '，兼职' : ''), expertise: [i % 3 ? 'marketing' : 'ecommerce'], sectors: ['plateau_biology'], languages: ['zh'], regionCode: '540102', remote: i % 2 === 0, capacity: 2, active: true },
+      body: {
+        name: `导师${i}`,
+        bio: MENTOR_BIOS[i % MENTOR_BIOS.length] + (i >= MENTOR_BIOS.length ? '，兼职' : ''),
+        expertise: [i % 3 ? 'marketing' : 'ecommerce'],
+        sectors: ['plateau_biology'],
+        languages: ['zh'],
+        regionCode: '540102',
+        remote: i % 2 === 0,
+        capacity: 2,
+        active: true,
+      },
     });
   }
   // Excluded by the rules: no shared language, inactive.
   for (let i = 0; i < 4; i++) {
     await t.request('POST', '/v1/mentors', {
-      body: { name: `排除${i}`, bio: MENTOR_BIOS[i], expertise: ['marketing'], sectors: ['plateau_biology'], languages: i < 2 ? ['en'] : ['zh'], regionCode: '540102', remote: true, capacity: 2, active: i < 2 },
+      body: {
+        name: `排除${i}`,
+        bio: MENTOR_BIOS[i],
+        expertise: ['marketing'],
+        sectors: ['plateau_biology'],
+        languages: i < 2 ? ['en'] : ['zh'],
+        regionCode: '540102',
+        remote: true,
+        capacity: 2,
+        active: i < 2,
+      },
     });
   }
   await t.service.queue.drained();
 });
-afterAll(async () => { await t?.close(); });
+afterAll(async () => {
+  await t?.close();
+});
 
 describe('hybrid retrieval', () => {
   it('returns the same ranking as exhaustive scoring when both channels reach every candidate', async () => {
@@ -45,14 +67,18 @@ describe('hybrid retrieval', () => {
       expect(hybrid.items.some((i) => String(i.name).startsWith('排除'))).toBe(false);
     }
     // Within the exact limit the one statement returns every eligible row, not just the channels' picks.
-    const within = await runRecipe(ctx, projectMentors, source, { ...opts, exactLimit: 24, singlePassMaxRows: 1_000_000 });
+    const within = await runRecipe(ctx, projectMentors, source, {
+      ...opts,
+      exactLimit: 24,
+      singlePassMaxRows: 1_000_000,
+    });
     expect(within.candidates).toBe(24);
     // No limit at all (exhaustive scoring, as recall measurements use) gives the same ranking.
     const unlimited = await runRecipe(ctx, projectMentors, source, { ...opts, exactLimit: Infinity });
     expect(unlimited.items.map((i) => [i.id, i.score])).toEqual(exact.items.map((i) => [i.id, i.score]));
   });
 
-  it('a recipe\'s own retrieval depth applies with its default weights only', async () => {
+  it("a recipe's own retrieval depth applies with its default weights only", async () => {
     const ctx = { db: t.db, model: t.service.embedder.id, lang: 'zh' as const };
     const source = (await loadProjectSource(ctx, projectId))!;
     const narrow = { ...projectMentors, retrieval: { exactLimit: 5, retrieveK: 3 } };

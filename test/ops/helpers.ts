@@ -16,6 +16,11 @@ export function captureLogs(level: LogLevel = 'debug'): CapturedLogs {
   return {
     logger,
     text: () => out.join(''),
-    lines: () => out.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l)),
+    lines: () =>
+      out
+        .join('')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l)),
   };
 }

@@ -28,9 +28,17 @@ beforeAll(async () => {
   // The match cache on (a hit to count); the reconciler far away, so a backlog stays until drained here.
   t = await startTestApp({ MATCH_CACHE_TTL_MS: '600000', RECONCILE_INTERVAL_MS: '3600000' });
   const post = async (path: string, body: unknown) => (await ok(t.request('POST', path, { body }), 201)).id as string;
-  centerId = await post('/v1/centers', { name: 'MET 拉萨众创空间', regionCode: '540102', kind: 'makerspace', pilot: false });
+  centerId = await post('/v1/centers', {
+    name: 'MET 拉萨众创空间',
+    regionCode: '540102',
+    kind: 'makerspace',
+    pilot: false,
+  });
   const founderId = await post('/v1/founders', founderBody('MET 次仁', 'wx-met-founder', centerId));
-  projectId = await post('/v1/projects', projectBody({ title: 'MET 牦牛酸奶网店', centerId, founderIds: [founderId], status: 'submitted' }));
+  projectId = await post(
+    '/v1/projects',
+    projectBody({ title: 'MET 牦牛酸奶网店', centerId, founderIds: [founderId], status: 'submitted' }),
+  );
   for (const k of [1, 2]) await post('/v1/mentors', mentorBody(`MET 导师${k}`, `wx-met-${k}`));
   founderKey = await t.keyFor('founder', { subjectId: founderId });
   await t.service.queue.drained(120_000);
@@ -70,8 +78,15 @@ describe('/metrics on the API port', () => {
     expect(value(text, 'scm_match_duration_seconds_count{journey="project.mentors"}')).toBe(1); // hits compute nothing
     expect(value(text, 'scm_match_duration_seconds_sum{journey="project.mentors"}')).toBeGreaterThan(0);
     expect(value(text, 'scm_match_duration_seconds_count{journey="investor.projects"}')).toBeUndefined();
-    expect(value(text, 'scm_http_request_duration_seconds_count{method="GET",route="/v1/projects/:id/matches/mentors",status="200"}')).toBe(2);
-    expect(value(text, 'scm_http_request_duration_seconds_count{method="POST",route="/v1/founders",status="201"}')).toBe(1);
+    expect(
+      value(
+        text,
+        'scm_http_request_duration_seconds_count{method="GET",route="/v1/projects/:id/matches/mentors",status="200"}',
+      ),
+    ).toBe(2);
+    expect(
+      value(text, 'scm_http_request_duration_seconds_count{method="POST",route="/v1/founders",status="201"}'),
+    ).toBe(1);
     expect(value(text, 'scm_http_request_duration_seconds_count{method="GET",route="unmatched",status="404"}')).toBe(1);
     // bounded label values: no id, no unknown path
     expect(text).not.toContain(projectId);
@@ -87,7 +102,7 @@ describe('/metrics on the API port', () => {
     expect(value(await scrape(), 'scm_embedding_backlog')).toBe(0);
 
     const run = await ok(t.request('POST', `/v1/centers/${centerId}/assignment-runs`, { body: {} }), 202);
-    for (let status = run.status; status !== 'done' && status !== 'failed';) {
+    for (let status = run.status; status !== 'done' && status !== 'failed'; ) {
       await new Promise((r) => setTimeout(r, 50));
       status = (await ok(t.request('GET', `/v1/assignment-runs/${run.id}`))).status;
     }
@@ -102,7 +117,12 @@ describe('/metrics on the API port', () => {
 
   it('keeps one registry per app: a second set of metrics in the same process starts from zero', async () => {
     const s = t.service;
-    const other = createMetrics({ database: s.database, queue: s.queue, assignmentQueue: s.assignmentQueue, logger: silentLogger });
+    const other = createMetrics({
+      database: s.database,
+      queue: s.queue,
+      assignmentQueue: s.assignmentQueue,
+      logger: silentLogger,
+    });
     const text = await other.registry.metrics();
     expect(text).toContain('# TYPE scm_http_request_duration_seconds histogram');
     expect(text).not.toMatch(/^scm_http_request_duration_seconds_count/m);

@@ -47,7 +47,9 @@ describe('/health and /ready', () => {
 
   it('/ready is 503 when a migration is not applied', async () => {
     const [last] = resultRows<{ id: number; hash: string; created_at: string }>(
-      await t.db.execute(sql`select id, hash, created_at::text as created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`),
+      await t.db.execute(
+        sql`select id, hash, created_at::text as created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`,
+      ),
     );
     await t.db.execute(sql`delete from drizzle.__drizzle_migrations where id = ${last.id}`);
     try {
@@ -55,7 +57,9 @@ describe('/health and /ready', () => {
       expect(r.status).toBe(503);
       expect(r.body).toEqual({ ok: false, checks: { shutdown: 'ok', database: 'ok', migrations: '1 pending' } });
     } finally {
-      await t.db.execute(sql`insert into drizzle.__drizzle_migrations (id, hash, created_at) values (${last.id}, ${last.hash}, ${last.created_at}::bigint)`);
+      await t.db.execute(
+        sql`insert into drizzle.__drizzle_migrations (id, hash, created_at) values (${last.id}, ${last.hash}, ${last.created_at}::bigint)`,
+      );
     }
     expect((await ready()).status).toBe(200);
   });
@@ -67,7 +71,10 @@ describe('/health and /ready', () => {
       const app = healthRouter({ database: unreachable, lifecycle: { shuttingDown: false }, logger: silentLogger });
       const r = await app.request('/ready');
       expect(r.status).toBe(503);
-      expect(await r.json()).toEqual({ ok: false, checks: { shutdown: 'ok', database: 'unreachable', migrations: 'not checked' } });
+      expect(await r.json()).toEqual({
+        ok: false,
+        checks: { shutdown: 'ok', database: 'unreachable', migrations: 'not checked' },
+      });
       expect((await app.request('/health')).status).toBe(200);
     } finally {
       await unreachable.close();
@@ -81,7 +88,10 @@ describe('/health and /ready', () => {
       expect(await other.service.close(5000)).toBe(true);
       const r = await other.request('GET', '/ready', { key: null });
       expect(r.status).toBe(503);
-      expect(r.body).toEqual({ ok: false, checks: { shutdown: 'shutting down', database: 'unreachable', migrations: 'not checked' } });
+      expect(r.body).toEqual({
+        ok: false,
+        checks: { shutdown: 'shutting down', database: 'unreachable', migrations: 'not checked' },
+      });
       expect((await other.request('GET', '/health', { key: null })).status).toBe(200);
     } finally {
       await other.close();

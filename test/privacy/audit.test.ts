@@ -9,7 +9,8 @@ let t: TestApp;
 let w: World;
 const as = (actor: Actor) => ({
   get: (path: string) => t.request('GET', path, { key: w.keys[actor] }),
-  post: (path: string, body?: unknown) => t.request('POST', path, { key: w.keys[actor], ...(body === undefined ? {} : { body }) }),
+  post: (path: string, body?: unknown) =>
+    t.request('POST', path, { key: w.keys[actor], ...(body === undefined ? {} : { body }) }),
   patch: (path: string, body: unknown) => t.request('PATCH', path, { key: w.keys[actor], body }),
   put: (path: string, body: unknown) => t.request('PUT', path, { key: w.keys[actor], body }),
 });
@@ -34,10 +35,18 @@ beforeAll(async () => {
   // Audited actions in both centers.
   await ok(as('staffA').patch(`/v1/projects/${w.pAs}`, { status: 'vetted' }));
   await ok(as('staffB').patch(`/v1/projects/${w.pBd}`, { status: 'rejected' }));
-  await ok(as('staffA').put(`/v1/centers/${w.cA}/matching-weights`, { weights: { 'project.mentors': { capacity: 1 } } }));
-  const intro = await ok(as('founderA1').post('/v1/introductions', { projectId: w.pAv, targetKind: 'mentor', targetId: w.m1 }), 201);
+  await ok(
+    as('staffA').put(`/v1/centers/${w.cA}/matching-weights`, { weights: { 'project.mentors': { capacity: 1 } } }),
+  );
+  const intro = await ok(
+    as('founderA1').post('/v1/introductions', { projectId: w.pAv, targetKind: 'mentor', targetId: w.m1 }),
+    201,
+  );
   await ok(as('mentor1').post(`/v1/introductions/${intro.id}/accept`));
-  const introB = await ok(as('founderB1').post('/v1/introductions', { projectId: w.pBv, targetKind: 'investor', targetId: w.i1 }), 201);
+  const introB = await ok(
+    as('founderB1').post('/v1/introductions', { projectId: w.pBv, targetKind: 'investor', targetId: w.i1 }),
+    201,
+  );
   await ok(as('investor1').post(`/v1/introductions/${introB.id}/accept`));
 });
 afterAll(async () => {
@@ -51,16 +60,29 @@ describe('GET /v1/audit', () => {
     // buildWorld created 8 keys
     expect(actions.filter((a) => a === 'api_key.create')).toHaveLength(8);
     const staffAKey = all.find((e) => e.action === 'api_key.create' && e.entityId === w.keyIds.staffA);
-    expect(staffAKey).toMatchObject({ actor: 'admin:env', entityKind: 'api_key', centerId: w.cA, detail: { role: 'center_staff' } });
+    expect(staffAKey).toMatchObject({
+      actor: 'admin:env',
+      entityKind: 'api_key',
+      centerId: w.cA,
+      detail: { role: 'center_staff' },
+    });
     expect(JSON.stringify(staffAKey)).not.toContain(w.keys.staffA); // never the key itself
     expect(all.find((e) => e.action === 'project.status' && e.entityId === w.pAs)).toMatchObject({
-      actor: `key:${w.keyIds.staffA}`, centerId: w.cA, detail: { from: 'submitted', to: 'vetted' },
+      actor: `key:${w.keyIds.staffA}`,
+      centerId: w.cA,
+      detail: { from: 'submitted', to: 'vetted' },
     });
-    expect(all.find((e) => e.action === 'project.status' && e.entityId === w.pBd)).toMatchObject({ centerId: w.cB, detail: { from: 'draft', to: 'rejected' } });
+    expect(all.find((e) => e.action === 'project.status' && e.entityId === w.pBd)).toMatchObject({
+      centerId: w.cB,
+      detail: { from: 'draft', to: 'rejected' },
+    });
     expect(all.find((e) => e.action === 'matching_weights.update')).toMatchObject({ centerId: w.cA, entityId: w.cA });
     const reveals = all.filter((e) => e.action === 'contact.reveal');
     expect(reveals.map((e) => e.entityId).sort()).toEqual([w.m1, w.i1].sort());
-    expect(reveals.find((e) => e.entityId === w.m1)).toMatchObject({ actor: `key:${w.keyIds.mentor1}`, centerId: w.cA });
+    expect(reveals.find((e) => e.entityId === w.m1)).toMatchObject({
+      actor: `key:${w.keyIds.mentor1}`,
+      centerId: w.cA,
+    });
     // oldest first, unique ids, ISO timestamps
     expect(new Set(all.map((e) => e.id)).size).toBe(all.length);
     expect([...all.map((e) => e.id)].sort()).toEqual(all.map((e) => e.id));
@@ -69,15 +91,19 @@ describe('GET /v1/audit', () => {
 
   it('pages with limit and cursor exactly like the other lists (every entry once, whatever the page size)', async () => {
     const one = await readAll('admin', '', 200);
-    for (const limit of [1, 3, 50]) expect((await readAll('admin', '', limit)).map((e) => e.id)).toEqual(one.map((e) => e.id));
+    for (const limit of [1, 3, 50])
+      expect((await readAll('admin', '', limit)).map((e) => e.id)).toEqual(one.map((e) => e.id));
     const first = await ok(as('admin').get('/v1/audit?limit=2'));
     expect(first.items).toHaveLength(2);
     expect(first.nextCursor).toBeTypeOf('string');
   });
 
-  it('center staff read exactly their own center\'s entries, whatever the filter', async () => {
+  it("center staff read exactly their own center's entries, whatever the filter", async () => {
     const all = await readAll('admin');
-    for (const [actor, center] of [['staffA', w.cA], ['staffB', w.cB]] as const) {
+    for (const [actor, center] of [
+      ['staffA', w.cA],
+      ['staffB', w.cB],
+    ] as const) {
       const mine = await readAll(actor);
       expect(mine.length).toBeGreaterThan(0);
       expect(mine.map((e) => e.id)).toEqual(all.filter((e) => e.centerId === center).map((e) => e.id));
@@ -119,10 +145,20 @@ describe('GET /v1/audit', () => {
   });
 
   it('rejects bad filters with 400 naming the parameter', async () => {
-    for (const [q, path] of [['since=yesterday', 'since'], ['until=2026-13-01', 'until'], ['limit=0', 'limit'], ['limit=201', 'limit'], ['centerId=nope', 'centerId'], ['cursor=bm90LWEtdXVpZA', 'cursor']]) {
+    for (const [q, path] of [
+      ['since=yesterday', 'since'],
+      ['until=2026-13-01', 'until'],
+      ['limit=0', 'limit'],
+      ['limit=201', 'limit'],
+      ['centerId=nope', 'centerId'],
+      ['cursor=bm90LWEtdXVpZA', 'cursor'],
+    ]) {
       const res = await as('admin').get(`/v1/audit?${q}`);
       expectProblem(res, 400);
-      expect(res.body.errors.map((e: any) => e.path), q).toContain(path);
+      expect(
+        res.body.errors.map((e: any) => e.path),
+        q,
+      ).toContain(path);
     }
   });
 });

@@ -3,9 +3,27 @@
 // deleting a founder erases its personal fields and detaches it without breaking other records.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { apiKeysTable, auditTable, embeddingsTable, enrollmentsTable, foundersTable, introductionsTable, projectFoundersTable } from '../../models/schema.ts';
+import {
+  apiKeysTable,
+  auditTable,
+  embeddingsTable,
+  enrollmentsTable,
+  foundersTable,
+  introductionsTable,
+  projectFoundersTable,
+} from '../../models/schema.ts';
 import { startTestApp, type TestApp } from '../harness.ts';
-import { M, PROVIDER_ONE, buildWorld, expectProblem, founderBody, ok, projectBody, type Actor, type World } from '../auth/world.ts';
+import {
+  M,
+  PROVIDER_ONE,
+  buildWorld,
+  expectProblem,
+  founderBody,
+  ok,
+  projectBody,
+  type Actor,
+  type World,
+} from '../auth/world.ts';
 import { ERASED_NAME } from '../../src/privacy/erase.ts';
 
 let t: TestApp;
@@ -20,7 +38,11 @@ const as = (actor: Actor | string) => {
   };
 };
 const auditOf = (action: string, entityId: string) =>
-  t.db.select().from(auditTable).where(and(eq(auditTable.action, action), eq(auditTable.entityId, entityId))).orderBy(auditTable.id);
+  t.db
+    .select()
+    .from(auditTable)
+    .where(and(eq(auditTable.action, action), eq(auditTable.entityId, entityId)))
+    .orderBy(auditTable.id);
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -45,9 +67,15 @@ describe('consent to share contact details', () => {
     expect(again.consent.at).toBe(yes.consent.at);
     const entries = await auditOf('founder.consent', w.fA1);
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ actor: `key:${w.keyIds.founderA1}`, centerId: w.cA, detail: { shareContact: { from: null, to: true } } });
+    expect(entries[0]).toMatchObject({
+      actor: `key:${w.keyIds.founderA1}`,
+      centerId: w.cA,
+      detail: { shareContact: { from: null, to: true } },
+    });
     // the client cannot forge the time
-    const forged = await as('founderA1').patch(`/v1/founders/${w.fA1}`, { consent: { shareContact: true, at: '2001-01-01T00:00:00Z' } });
+    const forged = await as('founderA1').patch(`/v1/founders/${w.fA1}`, {
+      consent: { shareContact: true, at: '2001-01-01T00:00:00Z' },
+    });
     expectProblem(forged, 422);
     expect(forged.body.errors.map((e: any) => e.path)).toContain('consent.at');
   });
@@ -60,8 +88,13 @@ describe('consent to share contact details', () => {
     expect(co).not.toHaveProperty('erasedAt');
   });
 
-  it('decides whether the accepted mentor sees a founder\'s contact; every reveal is audited', async () => {
-    introId = (await ok(as('founderA1').post('/v1/introductions', { projectId: w.pAv, targetKind: 'mentor', targetId: w.m1 }), 201)).id;
+  it("decides whether the accepted mentor sees a founder's contact; every reveal is audited", async () => {
+    introId = (
+      await ok(
+        as('founderA1').post('/v1/introductions', { projectId: w.pAv, targetKind: 'mentor', targetId: w.m1 }),
+        201,
+      )
+    ).id;
     // before acceptance: nobody exchanges contacts
     expectProblem(await as('mentor1').get(`/v1/introductions/${introId}/contacts`), 409, M.fA1Contact, M.fA2Contact);
     expectProblem(await as('founderA1').get(`/v1/introductions/${introId}/contacts`), 409, M.m1Contact);
@@ -75,13 +108,20 @@ describe('consent to share contact details', () => {
     expect(JSON.stringify(seen)).not.toContain(M.fA2Contact);
     const reveals = await auditOf('contact.reveal', w.fA1);
     expect(reveals).toHaveLength(1);
-    expect(reveals[0]).toMatchObject({ entityKind: 'founder', actor: `key:${w.keyIds.mentor1}`, centerId: w.cA, detail: { introductionId: introId } });
+    expect(reveals[0]).toMatchObject({
+      entityKind: 'founder',
+      actor: `key:${w.keyIds.mentor1}`,
+      centerId: w.cA,
+      detail: { introductionId: introId },
+    });
     expect(await auditOf('contact.reveal', w.fA2)).toHaveLength(0);
 
     // the founders' side: the mentor's contact, its own contact, not the co-founder's
     const mine = await ok(as('founderA2').get(`/v1/introductions/${introId}/contacts`));
     expect(mine.target).toMatchObject({ kind: 'mentor', id: w.m1, contact: { wechat: M.m1Contact } });
-    expect(new Map(mine.founders.map((f: any) => [f.id, f])).get(w.fA2)).toMatchObject({ contact: { wechat: M.fA2Contact } });
+    expect(new Map(mine.founders.map((f: any) => [f.id, f])).get(w.fA2)).toMatchObject({
+      contact: { wechat: M.fA2Contact },
+    });
     expect(JSON.stringify(mine)).not.toContain(M.fA1Contact);
     // the mentor still cannot read the founder records themselves
     expectProblem(await as('mentor1').get(`/v1/founders/${w.fA1}`), 404, M.fA1Contact);
@@ -97,14 +137,18 @@ describe('consent to share contact details', () => {
     expect(JSON.stringify(seen)).not.toContain(M.fA1Contact);
     expect(seen.founders.every((f: any) => f.contact === null)).toBe(true);
     expect((await auditOf('founder.consent', w.fA1)).map((e) => e.detail)).toEqual([
-      { shareContact: { from: null, to: true } }, { shareContact: { from: true, to: false } },
+      { shareContact: { from: null, to: true } },
+      { shareContact: { from: true, to: false } },
     ]);
     expect(await auditOf('contact.reveal', w.fA1)).toHaveLength(1);
   });
 
   it('investors: only after acceptance, only vetted projects, only with consent', async () => {
     await ok(as('founderB1').patch(`/v1/founders/${w.fB1}`, { consent: { shareContact: true } }));
-    const intro = await ok(as('founderB1').post('/v1/introductions', { projectId: w.pBv, targetKind: 'investor', targetId: w.i1 }), 201);
+    const intro = await ok(
+      as('founderB1').post('/v1/introductions', { projectId: w.pBv, targetKind: 'investor', targetId: w.i1 }),
+      201,
+    );
     expectProblem(await as('investor1').get(`/v1/introductions/${intro.id}/contacts`), 409, M.fB1Contact);
     await ok(as('investor1').post(`/v1/introductions/${intro.id}/accept`));
     const seen = await ok(as('investor1').get(`/v1/introductions/${intro.id}/contacts`));
@@ -119,7 +163,12 @@ describe('export', () => {
     await t.db.insert(enrollmentsTable).values({ trainingId: w.t1, founderId: w.fA1 });
     for (const actor of ['founderA1', 'staffA', 'admin'] as const) {
       const x = await ok(as(actor).get(`/v1/founders/${w.fA1}/export`));
-      expect(x.founder).toMatchObject({ id: w.fA1, name: M.fA1Name, contact: { wechat: M.fA1Contact }, consent: { shareContact: false } });
+      expect(x.founder).toMatchObject({
+        id: w.fA1,
+        name: M.fA1Name,
+        contact: { wechat: M.fA1Contact },
+        consent: { shareContact: false },
+      });
       expect(x.founder).not.toHaveProperty('erasedAt');
       expect(x.projects.map((p: any) => p.id).sort()).toEqual([w.pAv, w.pAs].sort());
       expect(x.projects.find((p: any) => p.id === w.pAs).confidential.note).toBe(M.pAsConf);
@@ -129,7 +178,8 @@ describe('export', () => {
       expect(x.apiKeys.map((k: any) => k.id)).toEqual([w.keyIds.founderA1]);
       expect(JSON.stringify(x)).not.toContain(w.keys.founderA1);
       const actions = new Set(x.audit.map((e: any) => e.action));
-      for (const a of ['founder.consent', 'contact.reveal', 'api_key.create', 'introduction.request']) expect(actions, a).toContain(a);
+      for (const a of ['founder.consent', 'contact.reveal', 'api_key.create', 'introduction.request'])
+        expect(actions, a).toContain(a);
       // nothing about other founders' personal data
       for (const m of [M.fA2Contact, M.fB1Contact, M.fB1Name, M.pBvConf]) expect(JSON.stringify(x)).not.toContain(m);
     }
@@ -149,11 +199,29 @@ describe('export', () => {
 describe('deleting a founder', () => {
   it('erases personal fields, detaches it from projects, revokes its keys; other records keep working', async () => {
     // a founder with a project shared with another, an enrolment, an introduction and a key
-    const f = await ok(as('staffA').post('/v1/founders', { ...founderBody('ERASE-ME 次仁', 'wx-erase-me', w.cA), interests: 'ERASE-INTERESTS 青稞', educationLevel: '本科', graduationYear: 2020, externalId: 'ERASE-EXT' }), 201);
+    const f = await ok(
+      as('staffA').post('/v1/founders', {
+        ...founderBody('ERASE-ME 次仁', 'wx-erase-me', w.cA),
+        interests: 'ERASE-INTERESTS 青稞',
+        educationLevel: '本科',
+        graduationYear: 2020,
+        externalId: 'ERASE-EXT',
+      }),
+      201,
+    );
     const key = await t.keyFor('founder', { subjectId: f.id });
-    const p = await ok(as('staffA').post('/v1/projects', projectBody({ title: '共同项目', founderIds: [f.id, w.fA2], status: 'vetted' })), 201);
+    const p = await ok(
+      as('staffA').post(
+        '/v1/projects',
+        projectBody({ title: '共同项目', founderIds: [f.id, w.fA2], status: 'vetted' }),
+      ),
+      201,
+    );
     await ok(as('staffA').post(`/v1/trainings/${w.t1}/enrollments`, { founderId: f.id }), 201);
-    const intro = await ok(as(key).post('/v1/introductions', { projectId: p.id, targetKind: 'mentor', targetId: w.m2 }), 201);
+    const intro = await ok(
+      as(key).post('/v1/introductions', { projectId: p.id, targetKind: 'mentor', targetId: w.m2 }),
+      201,
+    );
 
     const res = await as('staffA').del(`/v1/founders/${f.id}`);
     expect(res.status, res.text).toBe(204);
@@ -171,13 +239,28 @@ describe('deleting a founder', () => {
 
     // the row is a tombstone without personal data
     const [row] = await t.db.select().from(foundersTable).where(eq(foundersTable.id, f.id));
-    expect(row).toMatchObject({ name: ERASED_NAME, contact: null, interests: null, educationLevel: null, graduationYear: null, externalId: null, consent: null });
+    expect(row).toMatchObject({
+      name: ERASED_NAME,
+      contact: null,
+      interests: null,
+      educationLevel: null,
+      graduationYear: null,
+      externalId: null,
+      consent: null,
+    });
     // the vector and keywords were computed from the interests
     expect(row).toMatchObject({ vector: null, vectorModel: null, keywords: null });
     expect(row.erasedAt).toBeInstanceOf(Date);
     expect(JSON.stringify(row)).not.toMatch(/ERASE-|wx-erase-me/);
-    expect(await t.db.select().from(embeddingsTable).where(and(eq(embeddingsTable.entityKind, 'founder'), eq(embeddingsTable.entityId, f.id)))).toEqual([]);
-    expect((await t.db.select().from(apiKeysTable).where(eq(apiKeysTable.subjectId, f.id)))[0].revokedAt).toBeInstanceOf(Date);
+    expect(
+      await t.db
+        .select()
+        .from(embeddingsTable)
+        .where(and(eq(embeddingsTable.entityKind, 'founder'), eq(embeddingsTable.entityId, f.id))),
+    ).toEqual([]);
+    expect(
+      (await t.db.select().from(apiKeysTable).where(eq(apiKeysTable.subjectId, f.id)))[0].revokedAt,
+    ).toBeInstanceOf(Date);
 
     // projects: detached, still there, the co-founder keeps it
     const after = await ok(as('staffA').get(`/v1/projects/${p.id}`));
@@ -189,7 +272,9 @@ describe('deleting a founder', () => {
     expect(enrolments.items.map((e: any) => e.founderId)).toContain(f.id);
     expect(JSON.stringify(enrolments)).not.toContain('ERASE-ME');
     // the external id is free again: a re-import creates a new founder
-    const again = await t.request('PUT', '/v1/founders/by-external-id/ERASE-EXT', { body: founderBody('重新导入', 'wx-new', w.cA) });
+    const again = await t.request('PUT', '/v1/founders/by-external-id/ERASE-EXT', {
+      body: founderBody('重新导入', 'wx-new', w.cA),
+    });
     expect(again.status, again.text).toBe(201);
     expect(again.body.id).not.toBe(f.id);
     // nobody can enrol, co-found with or match the tombstone
@@ -202,7 +287,11 @@ describe('deleting a founder', () => {
 
     // audited, without the erased values
     const [entry] = await auditOf('founder.erase', f.id);
-    expect(entry).toMatchObject({ actor: `key:${w.keyIds.staffA}`, centerId: w.cA, detail: { detachedFromProjects: [p.id] } });
+    expect(entry).toMatchObject({
+      actor: `key:${w.keyIds.staffA}`,
+      centerId: w.cA,
+      detail: { detachedFromProjects: [p.id] },
+    });
     expect(JSON.stringify(entry)).not.toMatch(/ERASE-|wx-erase-me/);
     expect((await ok(as('staffA').get(`/v1/audit?action=founder.erase&entityId=${f.id}`))).items).toHaveLength(1);
   });
@@ -210,7 +299,10 @@ describe('deleting a founder', () => {
   it('a founder may have itself deleted; others may not (404 out of scope, 403 for a co-founder)', async () => {
     const f = await ok(as('admin').post('/v1/founders', founderBody('SELF-ERASE', 'wx-self', w.cA)), 201);
     const key = await t.keyFor('founder', { subjectId: f.id });
-    const p = await ok(as('admin').post('/v1/projects', projectBody({ title: '自删项目', centerId: w.cA, founderIds: [f.id, w.fA1] })), 201);
+    const p = await ok(
+      as('admin').post('/v1/projects', projectBody({ title: '自删项目', centerId: w.cA, founderIds: [f.id, w.fA1] })),
+      201,
+    );
     expectProblem(await as('founderA1').del(`/v1/founders/${f.id}`), 403, 'wx-self');
     expectProblem(await as('staffB').del(`/v1/founders/${f.id}`), 404, 'wx-self', 'SELF-ERASE');
     expectProblem(await as('mentor1').del(`/v1/founders/${f.id}`), 404, 'wx-self');
@@ -219,11 +311,20 @@ describe('deleting a founder', () => {
     expect(await auditOf('founder.erase', f.id)).toHaveLength(1);
   });
 
-  it('introductions of the erased founder\'s projects are untouched', async () => {
+  it("introductions of the erased founder's projects are untouched", async () => {
     const n = (await t.db.select().from(introductionsTable)).length;
     const f = await ok(as('admin').post('/v1/founders', founderBody('INTRO-ERASE', 'wx-ie', w.cA)), 201);
-    const p = await ok(as('admin').post('/v1/projects', projectBody({ title: '对接项目', centerId: w.cA, founderIds: [f.id], status: 'vetted' })), 201);
-    const intro = await ok(as('admin').post('/v1/introductions', { projectId: p.id, targetKind: 'investor', targetId: w.i2 }), 201);
+    const p = await ok(
+      as('admin').post(
+        '/v1/projects',
+        projectBody({ title: '对接项目', centerId: w.cA, founderIds: [f.id], status: 'vetted' }),
+      ),
+      201,
+    );
+    const intro = await ok(
+      as('admin').post('/v1/introductions', { projectId: p.id, targetKind: 'investor', targetId: w.i2 }),
+      201,
+    );
     expect((await as('admin').del(`/v1/founders/${f.id}`)).status).toBe(204);
     expect((await t.db.select().from(introductionsTable)).length).toBe(n + 1);
     const got = await ok(as('admin').get(`/v1/introductions/${intro.id}`));

@@ -18,7 +18,8 @@ const TITLE_Y = 'PTITLE-Y 跨中心合办项目';
 
 const as = (actor: Actor) => ({
   get: (path: string) => t.request('GET', path, { key: w.keys[actor] }),
-  post: (path: string, body?: unknown) => t.request('POST', path, { key: w.keys[actor], ...(body === undefined ? {} : { body }) }),
+  post: (path: string, body?: unknown) =>
+    t.request('POST', path, { key: w.keys[actor], ...(body === undefined ? {} : { body }) }),
   patch: (path: string, body: unknown) => t.request('PATCH', path, { key: w.keys[actor], body }),
 });
 
@@ -37,11 +38,35 @@ async function allAudit(actor: Actor): Promise<any[]> {
 beforeAll(async () => {
   t = await startTestApp();
   w = await buildWorld(t);
-  pX = (await ok(as('admin').post('/v1/projects', projectBody({ title: 'PTITLE-X 跨中心项目', centerId: w.cA, founderIds: [w.fA1, w.fB1], status: 'vetted', conf: CONF_X })), 201)).id;
-  pY = (await ok(as('admin').post('/v1/projects', projectBody({ title: TITLE_Y, centerId: w.cB, founderIds: [w.fB1, w.fA1], status: 'vetted', conf: CONF_Y })), 201)).id;
+  pX = (
+    await ok(
+      as('admin').post(
+        '/v1/projects',
+        projectBody({
+          title: 'PTITLE-X 跨中心项目',
+          centerId: w.cA,
+          founderIds: [w.fA1, w.fB1],
+          status: 'vetted',
+          conf: CONF_X,
+        }),
+      ),
+      201,
+    )
+  ).id;
+  pY = (
+    await ok(
+      as('admin').post(
+        '/v1/projects',
+        projectBody({ title: TITLE_Y, centerId: w.cB, founderIds: [w.fB1, w.fA1], status: 'vetted', conf: CONF_Y }),
+      ),
+      201,
+    )
+  ).id;
   // B1 shares its contact with accepted counterparts; A1 does not.
   await ok(as('founderB1').patch(`/v1/founders/${w.fB1}`, { consent: { shareContact: true } }));
-  intro = (await ok(as('founderA1').post('/v1/introductions', { projectId: pX, targetKind: 'mentor', targetId: w.m1 }), 201)).id;
+  intro = (
+    await ok(as('founderA1').post('/v1/introductions', { projectId: pX, targetKind: 'mentor', targetId: w.m1 }), 201)
+  ).id;
   await ok(as('mentor1').post(`/v1/introductions/${intro}/accept`));
   // The target reads the contacts: each founder contact revealed to it is audited under pX's center (A).
   await ok(as('mentor1').get(`/v1/introductions/${intro}/contacts`));
@@ -53,7 +78,7 @@ afterAll(async () => {
 const contactOf = (body: any, founderId: string) => body.founders.find((f: any) => f.id === founderId)?.contact ?? null;
 
 describe('introduction contacts', () => {
-  it('center staff get the contacts of their own center\'s founders only, as on GET /v1/founders/{id}', async () => {
+  it("center staff get the contacts of their own center's founders only, as on GET /v1/founders/{id}", async () => {
     const res = await as('staffA').get(`/v1/introductions/${intro}/contacts`);
     const body = await ok(res);
     expect(contactOf(body, w.fA1)).toMatchObject({ wechat: M.fA1Contact });
@@ -63,7 +88,7 @@ describe('introduction contacts', () => {
     expect((await as('staffA').get(`/v1/founders/${w.fB1}`)).status).toBe(404);
   });
 
-  it('admins see every founder\'s contact; a founder its own; the target the consenting founders\'', async () => {
+  it("admins see every founder's contact; a founder its own; the target the consenting founders'", async () => {
     const admin = await ok(as('admin').get(`/v1/introductions/${intro}/contacts`));
     expect(contactOf(admin, w.fA1)).toMatchObject({ wechat: M.fA1Contact });
     expect(contactOf(admin, w.fB1)).toMatchObject({ wechat: M.fB1Contact });
@@ -81,7 +106,7 @@ describe('introduction contacts', () => {
 });
 
 describe('founder export', () => {
-  it('center staff get only the founder\'s projects of their center, without other centers\' confidential blocks or audit entries', async () => {
+  it("center staff get only the founder's projects of their center, without other centers' confidential blocks or audit entries", async () => {
     const res = await as('staffA').get(`/v1/founders/${w.fA1}/export`);
     const body = await ok(res);
     const ids = body.projects.map((p: any) => p.id);
@@ -97,7 +122,7 @@ describe('founder export', () => {
     expect(body.projects.find((p: any) => p.id === pX).confidential).toMatchObject({ note: CONF_X });
   });
 
-  it('the other center\'s staff likewise (B1\'s export has no center-A project)', async () => {
+  it("the other center's staff likewise (B1's export has no center-A project)", async () => {
     const res = await as('staffB').get(`/v1/founders/${w.fB1}/export`);
     const body = await ok(res);
     expect(body.projects.map((p: any) => p.id)).toEqual(expect.arrayContaining([w.pBv, w.pBd, pY]));
@@ -117,14 +142,16 @@ describe('founder export', () => {
 });
 
 describe('audit log', () => {
-  it('center staff read their center\'s entries without ids of founders outside their scope', async () => {
+  it("center staff read their center's entries without ids of founders outside their scope", async () => {
     const entries = await allAudit('staffA');
     const text = JSON.stringify(entries);
     expect(entries.length).toBeGreaterThan(0);
     expect(text).toContain(w.fA1);
     expect(text).not.toContain(w.fB1);
     // The accept's reveal names the project's founders: only the readable one is left.
-    const reveal = entries.find((e) => e.action === 'contact.reveal' && e.detail?.introductionId === intro && e.entityKind === 'mentor');
+    const reveal = entries.find(
+      (e) => e.action === 'contact.reveal' && e.detail?.introductionId === intro && e.entityKind === 'mentor',
+    );
     expect(reveal.detail.founderIds).toEqual([w.fA1]);
     // The reveal of B1's contact to the mentor is their center's entry, but about a founder they cannot read.
     const aboutB1 = entries.filter((e) => e.action === 'contact.reveal' && e.entityKind === 'founder');
@@ -134,7 +161,9 @@ describe('audit log', () => {
 
   it('admins read the entries whole', async () => {
     const entries = await allAudit('admin');
-    const reveal = entries.find((e) => e.action === 'contact.reveal' && e.entityKind === 'founder' && e.entityId === w.fB1);
+    const reveal = entries.find(
+      (e) => e.action === 'contact.reveal' && e.entityKind === 'founder' && e.entityId === w.fB1,
+    );
     expect(reveal.detail).toMatchObject({ introductionId: intro, projectId: pX });
   });
 });

@@ -4,8 +4,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../harness.ts';
 import {
-  countRows, expectProblem, fingerprint, makeCtx, randomTag, specOf, specs, startGatedApp,
-  type Ctx, type ResourceName, type Row,
+  countRows,
+  expectProblem,
+  fingerprint,
+  makeCtx,
+  randomTag,
+  specOf,
+  specs,
+  startGatedApp,
+  type Ctx,
+  type ResourceName,
+  type Row,
 } from './fixtures.ts';
 
 let t: TestApp;
@@ -20,7 +29,9 @@ beforeAll(async () => {
   ctx = await makeCtx(t, randomTag());
   for (const spec of specs) {
     const a = await t.request('POST', `/v1/${spec.name}`, { body: spec.sample(ctx, 1) });
-    const b = await t.request('POST', `/v1/${spec.name}`, { body: { ...spec.sample(ctx, 2), externalId: dupExt(spec.name) } });
+    const b = await t.request('POST', `/v1/${spec.name}`, {
+      body: { ...spec.sample(ctx, 2), externalId: dupExt(spec.name) },
+    });
     if (a.status !== 201 || b.status !== 201) throw new Error(`fixture ${spec.name}: ${a.text} ${b.text}`);
     stored[spec.name] = a.body;
   }
@@ -46,7 +57,11 @@ interface Case {
 async function expectRejected(c: Case) {
   const res = await t.request(c.method, c.path, { body: c.body, raw: c.raw, headers: c.headers });
   expectProblem(res, c.status, c.paths);
-  if (c.anyPath) expect(res.body.errors.map((e: Row) => e.path).some((p: string) => c.anyPath!.includes(p)), res.text).toBe(true);
+  if (c.anyPath)
+    expect(
+      res.body.errors.map((e: Row) => e.path).some((p: string) => c.anyPath!.includes(p)),
+      res.text,
+    ).toBe(true);
   return res;
 }
 
@@ -93,7 +108,13 @@ const common = (name: ResourceName): Mutation[] => {
     { label: `over-long ${text}`, set: { [text]: 'x'.repeat(20_001) }, paths: [text] },
     { label: 'externalId of the wrong type', set: { externalId: 7 }, paths: ['externalId'] },
     { label: 'empty externalId', set: { externalId: '' }, paths: ['externalId'] },
-    { label: 'externalId already used', set: { externalId: `dup-${name}-${ctx.tag}` }, paths: ['externalId'], status: 409, patch: true },
+    {
+      label: 'externalId already used',
+      set: { externalId: `dup-${name}-${ctx.tag}` },
+      paths: ['externalId'],
+      status: 409,
+      patch: true,
+    },
   ];
 };
 
@@ -181,7 +202,12 @@ const mutations: Record<ResourceName, Mutation[]> = {
   ],
   investors: [
     { label: 'unknown kind', set: { kind: 'family_office' }, paths: ['kind'] },
-    { label: 'ticketMinCny > ticketMaxCny', set: { ticketMinCny: 600_000, ticketMaxCny: 500_000 }, paths: ['ticketMinCny'], status: 422 },
+    {
+      label: 'ticketMinCny > ticketMaxCny',
+      set: { ticketMinCny: 600_000, ticketMaxCny: 500_000 },
+      paths: ['ticketMinCny'],
+      status: 422,
+    },
     { label: 'negative ticketMinCny', set: { ticketMinCny: -1 }, paths: ['ticketMinCny'] },
     { label: 'fractional ticketMaxCny', set: { ticketMaxCny: 500_000.5 }, paths: ['ticketMaxCny'] },
     { label: 'ticketMaxCny 1e12', set: { ticketMaxCny: 1e12 }, paths: ['ticketMaxCny'] },
@@ -195,7 +221,12 @@ const mutations: Record<ResourceName, Mutation[]> = {
   trainings: [
     ...regionCode,
     ...languages,
-    { label: 'endsOn before startsOn', set: { startsOn: '2027-03-10', endsOn: '2027-03-09' }, paths: ['endsOn'], status: 422 },
+    {
+      label: 'endsOn before startsOn',
+      set: { startsOn: '2027-03-10', endsOn: '2027-03-09' },
+      paths: ['endsOn'],
+      status: 422,
+    },
     { label: 'startsOn 2026-02-30', set: { startsOn: '2026-02-30' }, paths: ['startsOn'] },
     { label: 'startsOn 2025-02-29 (not a leap year)', set: { startsOn: '2025-02-29' }, paths: ['startsOn'] },
     { label: 'startsOn 2026/01/01', set: { startsOn: '2026/01/01' }, paths: ['startsOn'] },
@@ -226,8 +257,7 @@ const mutations: Record<ResourceName, Mutation[]> = {
 };
 
 /** `$F0` in a value stands for the first fixture founder. */
-const resolve = (v: unknown): unknown =>
-  Array.isArray(v) ? v.map(resolve) : v === '$F0' ? ctx.founderIds[0] : v;
+const resolve = (v: unknown): unknown => (Array.isArray(v) ? v.map(resolve) : v === '$F0' ? ctx.founderIds[0] : v);
 
 function merged(base: Row, set: Row): Row {
   const out = { ...base };
@@ -244,7 +274,11 @@ describe.each(specs)('$name', (spec) => {
 
   itRejects('rejects malformed and non-object JSON bodies with 4xx', async () => {
     const id = stored[spec.name].id;
-    for (const [method, path] of [['POST', base], ['PATCH', `${base}/${id}`], ['PUT', `${base}/by-external-id/x-${ctx.tag}`]]) {
+    for (const [method, path] of [
+      ['POST', base],
+      ['PATCH', `${base}/${id}`],
+      ['PUT', `${base}/by-external-id/x-${ctx.tag}`],
+    ]) {
       for (const raw of ['{"name": "x",', '{name: "x"}', "{'a': 1}", '{"a":1}}', '[', '\u0000', 'nul', '{"a": NaN}']) {
         const res = await expectRejected({ method, path, raw, headers: JSON_CT, status: 400 });
         expect(res.body.detail).toMatch(/JSON/);
@@ -257,7 +291,13 @@ describe.each(specs)('$name', (spec) => {
 
   itRejects('rejects invalid field values on POST, naming the path', async () => {
     for (const m of cases()) {
-      await expectRejected({ method: 'POST', path: base, body: merged(spec.sample(ctx, 3), m.set), status: m.status ?? 422, paths: m.paths });
+      await expectRejected({
+        method: 'POST',
+        path: base,
+        body: merged(spec.sample(ctx, 3), m.set),
+        status: m.status ?? 422,
+        paths: m.paths,
+      });
     }
   });
 
@@ -265,7 +305,13 @@ describe.each(specs)('$name', (spec) => {
     for (const m of cases()) {
       if ('externalId' in m.set) continue; // the path decides the externalId of an upsert
       const ext = `bad-${spec.name}-${ctx.tag}`;
-      await expectRejected({ method: 'PUT', path: `${base}/by-external-id/${ext}`, body: merged(spec.sample(ctx, 3), m.set), status: m.status ?? 422, paths: m.paths });
+      await expectRejected({
+        method: 'PUT',
+        path: `${base}/by-external-id/${ext}`,
+        body: merged(spec.sample(ctx, 3), m.set),
+        status: m.status ?? 422,
+        paths: m.paths,
+      });
       expect(await countRows(t, spec.table, `external_id = '${ext}'`)).toBe(0);
     }
   });
@@ -274,7 +320,13 @@ describe.each(specs)('$name', (spec) => {
     const id = stored[spec.name].id;
     for (const m of cases()) {
       if (m.patch === false) continue;
-      await expectRejected({ method: 'PATCH', path: `${base}/${id}`, body: merged({}, m.set), status: m.status ?? 422, paths: m.paths });
+      await expectRejected({
+        method: 'PATCH',
+        path: `${base}/${id}`,
+        body: merged({}, m.set),
+        status: m.status ?? 422,
+        paths: m.paths,
+      });
     }
     const got = await t.request('GET', `${base}/${id}`);
     expect(got.body.updatedAt).toBe(stored[spec.name].updatedAt);
@@ -282,9 +334,24 @@ describe.each(specs)('$name', (spec) => {
 
   itRejects('rejects a NUL character in text with 4xx, not 500', async () => {
     const [text] = spec.textFields;
-    await expectRejected({ method: 'POST', path: base, body: { ...spec.sample(ctx, 0), [text]: 'a\u0000b' }, status: '4xx' });
-    await expectRejected({ method: 'PATCH', path: `${base}/${stored[spec.name].id}`, body: { [text]: 'a\u0000b' }, status: '4xx' });
-    await expectRejected({ method: 'PUT', path: `${base}/by-external-id/nul%00${ctx.tag}`, body: spec.sample(ctx, 0), status: '4xx' });
+    await expectRejected({
+      method: 'POST',
+      path: base,
+      body: { ...spec.sample(ctx, 0), [text]: 'a\u0000b' },
+      status: '4xx',
+    });
+    await expectRejected({
+      method: 'PATCH',
+      path: `${base}/${stored[spec.name].id}`,
+      body: { [text]: 'a\u0000b' },
+      status: '4xx',
+    });
+    await expectRejected({
+      method: 'PUT',
+      path: `${base}/by-external-id/nul%00${ctx.tag}`,
+      body: spec.sample(ctx, 0),
+      status: '4xx',
+    });
     await expectRejected({ method: 'GET', path: `${base}?q=a%00b`, status: '4xx' });
   });
 
@@ -292,9 +359,19 @@ describe.each(specs)('$name', (spec) => {
     const [text] = spec.textFields;
     const big = JSON.stringify({ ...spec.sample(ctx, 0), [text]: 'x'.repeat(1024 * 1024) });
     const id = stored[spec.name].id;
-    for (const [method, path] of [['POST', base], ['PATCH', `${base}/${id}`], ['PUT', `${base}/by-external-id/big-${ctx.tag}`]]) {
+    for (const [method, path] of [
+      ['POST', base],
+      ['PATCH', `${base}/${id}`],
+      ['PUT', `${base}/by-external-id/big-${ctx.tag}`],
+    ]) {
       await expectRejected({ method, path, raw: big, headers: JSON_CT, status: 413 });
-      await expectRejected({ method, path, raw: big, headers: { ...JSON_CT, 'content-length': String(Buffer.byteLength(big)) }, status: 413 });
+      await expectRejected({
+        method,
+        path,
+        raw: big,
+        headers: { ...JSON_CT, 'content-length': String(Buffer.byteLength(big)) },
+        status: 413,
+      });
     }
     // Just under the limit is not a 413 (the field is then too long: 422).
     const under = JSON.stringify({ ...spec.sample(ctx, 0), [text]: 'x'.repeat(1024 * 1024 - 2000) });
@@ -304,21 +381,51 @@ describe.each(specs)('$name', (spec) => {
   itRejects('rejects non-JSON content types with 415', async () => {
     const body = JSON.stringify(spec.sample(ctx, 0));
     const id = stored[spec.name].id;
-    for (const [method, path] of [['POST', base], ['PATCH', `${base}/${id}`], ['PUT', `${base}/by-external-id/ct-${ctx.tag}`]]) {
-      for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml']) {
+    for (const [method, path] of [
+      ['POST', base],
+      ['PATCH', `${base}/${id}`],
+      ['PUT', `${base}/by-external-id/ct-${ctx.tag}`],
+    ]) {
+      for (const type of [
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+        'application/xml',
+      ]) {
         await expectRejected({ method, path, raw: body, headers: { 'content-type': type }, status: 415 });
-        await expectRejected({ method, path, raw: body, headers: { 'content-type': type, 'content-length': String(Buffer.byteLength(body)) }, status: 415 });
+        await expectRejected({
+          method,
+          path,
+          raw: body,
+          headers: { 'content-type': type, 'content-length': String(Buffer.byteLength(body)) },
+          status: 415,
+        });
       }
       await expectRejected({ method, path, raw: body, status: 415 }); // no content type at all
     }
   });
 
   itRejects('answers 404 for unknown and malformed ids on GET, PATCH and DELETE', async () => {
-    const ids = [UNKNOWN_UUID, UNKNOWN_V4, '00000000-0000-0000-0000-000000000000', 'abc', '123', 'not-a-uuid', "1' or '1'='1", '%E8%97%8F', ctx.centerId];
+    const ids = [
+      UNKNOWN_UUID,
+      UNKNOWN_V4,
+      '00000000-0000-0000-0000-000000000000',
+      'abc',
+      '123',
+      'not-a-uuid',
+      "1' or '1'='1",
+      '%E8%97%8F',
+      ctx.centerId,
+    ];
     for (const id of ids) {
       if (spec.name === 'centers' && id === ctx.centerId) continue; // that one exists
       await expectRejected({ method: 'GET', path: `${base}/${id}`, status: 404 });
-      await expectRejected({ method: 'PATCH', path: `${base}/${id}`, body: spec.patch(stored[spec.name]), status: 404 });
+      await expectRejected({
+        method: 'PATCH',
+        path: `${base}/${id}`,
+        body: spec.patch(stored[spec.name]),
+        status: 404,
+      });
       await expectRejected({ method: 'DELETE', path: `${base}/${id}`, status: 404 });
     }
   });
@@ -336,10 +443,25 @@ describe.each(specs)('$name', (spec) => {
     const bad: Record<ResourceName, string[]> = {
       centers: ['kind=moon', 'pilot=yes', 'regionCode=110000', 'regionCode=540199'],
       founders: ['group=astronaut', 'language=fr', 'centerId=abc', 'regionCode=110000'],
-      projects: ['sector=moon', 'status=approved', 'stage=unicorn', 'need=moon', 'founderId=abc', 'centerId=1', 'regionCode=540199'],
+      projects: [
+        'sector=moon',
+        'status=approved',
+        'stage=unicorn',
+        'need=moon',
+        'founderId=abc',
+        'centerId=1',
+        'regionCode=540199',
+      ],
       mentors: ['sector=moon', 'expertise=moon', 'remote=1', 'active=maybe', 'language=fr', 'regionCode=110000'],
       investors: ['kind=moon', 'sector=moon', 'stage=unicorn', 'active=yes', 'regionCode=110000'],
-      trainings: ['mode=hybrid', 'providerKind=moon', 'topic=moon', 'group=astronaut', 'stage=unicorn', 'regionCode=540199'],
+      trainings: [
+        'mode=hybrid',
+        'providerKind=moon',
+        'topic=moon',
+        'group=astronaut',
+        'stage=unicorn',
+        'regionCode=540199',
+      ],
       services: ['category=astrology', 'voucherEligible=nope', 'centerId=abc', 'regionCode=110000'],
     };
     for (const q of bad[spec.name]) {
@@ -350,10 +472,18 @@ describe.each(specs)('$name', (spec) => {
   it('rejects a second create with the same externalId with 409, also when concurrent', async () => {
     const before = await countRows(t, spec.table);
     await writesNothing(async () => {
-      await expectRejected({ method: 'POST', path: base, body: { ...spec.sample(ctx, 0), externalId: dupExt(spec.name) }, status: 409, paths: ['externalId'] });
+      await expectRejected({
+        method: 'POST',
+        path: base,
+        body: { ...spec.sample(ctx, 0), externalId: dupExt(spec.name) },
+        status: 409,
+        paths: ['externalId'],
+      });
     });
     const ext = `race-${spec.name}-${ctx.tag}`;
-    const results = await Promise.all([0, 1, 2].map(() => t.request('POST', base, { body: { ...spec.sample(ctx, 0), externalId: ext } })));
+    const results = await Promise.all(
+      [0, 1, 2].map(() => t.request('POST', base, { body: { ...spec.sample(ctx, 0), externalId: ext } })),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
     for (const r of results.filter((x) => x.status === 409)) expectProblem(r, 409, ['externalId']);
     expect(await countRows(t, spec.table, `external_id = '${ext}'`)).toBe(1);
@@ -367,9 +497,27 @@ describe('cross-field rules checked against the stored record on PATCH', () => {
     expect(inv.ticketMinCny).toBeLessThan(inv.ticketMaxCny);
     const path = `/v1/investors/${inv.id}`;
     await writesNothing(async () => {
-      await expectRejected({ method: 'PATCH', path, body: { ticketMinCny: inv.ticketMaxCny + 1 }, status: 422, anyPath: ['ticketMinCny'] });
-      await expectRejected({ method: 'PATCH', path, body: { ticketMaxCny: inv.ticketMinCny - 1 }, status: 422, anyPath: ['ticketMinCny', 'ticketMaxCny'] });
-      await expectRejected({ method: 'PATCH', path, body: { ticketMinCny: 900_000, ticketMaxCny: 800_000 }, status: 422, anyPath: ['ticketMinCny', 'ticketMaxCny'] });
+      await expectRejected({
+        method: 'PATCH',
+        path,
+        body: { ticketMinCny: inv.ticketMaxCny + 1 },
+        status: 422,
+        anyPath: ['ticketMinCny'],
+      });
+      await expectRejected({
+        method: 'PATCH',
+        path,
+        body: { ticketMaxCny: inv.ticketMinCny - 1 },
+        status: 422,
+        anyPath: ['ticketMinCny', 'ticketMaxCny'],
+      });
+      await expectRejected({
+        method: 'PATCH',
+        path,
+        body: { ticketMinCny: 900_000, ticketMaxCny: 800_000 },
+        status: 422,
+        anyPath: ['ticketMinCny', 'ticketMaxCny'],
+      });
     });
     // Equal bounds are fine.
     const ok = await t.request('PATCH', path, { body: { ticketMinCny: inv.ticketMaxCny } });
@@ -384,7 +532,13 @@ describe('cross-field rules checked against the stored record on PATCH', () => {
     const dayAfter = new Date(Date.parse(`${tr.endsOn}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
     await writesNothing(async () => {
       await expectRejected({ method: 'PATCH', path, body: { endsOn: dayBefore }, status: 422, anyPath: ['endsOn'] });
-      await expectRejected({ method: 'PATCH', path, body: { startsOn: dayAfter }, status: 422, anyPath: ['startsOn', 'endsOn'] });
+      await expectRejected({
+        method: 'PATCH',
+        path,
+        body: { startsOn: dayAfter },
+        status: 422,
+        anyPath: ['startsOn', 'endsOn'],
+      });
     });
     // A one-day training is fine.
     const ok = await t.request('PATCH', path, { body: { endsOn: tr.startsOn } });
@@ -395,7 +549,13 @@ describe('cross-field rules checked against the stored record on PATCH', () => {
   it('projects: PATCH founderIds naming an unknown founder keeps the stored founders', async () => {
     const p = stored.projects;
     await writesNothing(async () => {
-      await expectRejected({ method: 'PATCH', path: `/v1/projects/${p.id}`, body: { founderIds: [p.founderIds[0], UNKNOWN_UUID] }, status: 422, paths: ['founderIds.1'] });
+      await expectRejected({
+        method: 'PATCH',
+        path: `/v1/projects/${p.id}`,
+        body: { founderIds: [p.founderIds[0], UNKNOWN_UUID] },
+        status: 422,
+        paths: ['founderIds.1'],
+      });
     });
     const got = await t.request('GET', `/v1/projects/${p.id}`);
     expect(got.body.founderIds).toEqual(p.founderIds);
@@ -407,8 +567,20 @@ describe('cross-field rules checked against the stored record on PATCH', () => {
     expect((await t.request('DELETE', `/v1/founders/${f.body.id}`)).status).toBe(204);
     expect((await t.request('DELETE', `/v1/centers/${c.body.id}`)).status).toBe(204);
     await writesNothing(async () => {
-      await expectRejected({ method: 'POST', path: '/v1/projects', body: { ...specOf('projects').sample(ctx, 0), founderIds: [f.body.id] }, status: 422, paths: ['founderIds.0'] });
-      await expectRejected({ method: 'POST', path: '/v1/services', body: { ...specOf('services').sample(ctx, 0), centerId: c.body.id }, status: 422, paths: ['centerId'] });
+      await expectRejected({
+        method: 'POST',
+        path: '/v1/projects',
+        body: { ...specOf('projects').sample(ctx, 0), founderIds: [f.body.id] },
+        status: 422,
+        paths: ['founderIds.0'],
+      });
+      await expectRejected({
+        method: 'POST',
+        path: '/v1/services',
+        body: { ...specOf('services').sample(ctx, 0), centerId: c.body.id },
+        status: 422,
+        paths: ['centerId'],
+      });
     });
   });
 });

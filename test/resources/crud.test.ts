@@ -3,7 +3,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../harness.ts';
 import {
-  countRows, expectProblem, listAll, makeCtx, randomTag, sleep, specs, startGatedApp, WEIRD, WEIRD_LONG, type Ctx, type Row,
+  countRows,
+  expectProblem,
+  listAll,
+  makeCtx,
+  randomTag,
+  sleep,
+  specs,
+  startGatedApp,
+  WEIRD,
+  WEIRD_LONG,
+  type Ctx,
+  type Row,
 } from './fixtures.ts';
 
 let t: TestApp;
@@ -140,19 +151,23 @@ describe.each(specs)('$name', (spec) => {
     expect(one.body.nextCursor).toBeTypeOf('string');
   });
 
-  it.each(spec.filters.map((f) => [f.query({ tag: '', centerId: '<center>', otherCenterId: '<other>', founderIds: ['', '<f1>'] }), f] as const))(
-    'filters ?%s',
-    async (_label, filter) => {
-      const { items } = await listAll(t, `${base}?${filter.query(lc)}`);
-      for (const item of items) expect(filter.matches(item, lc), `${item.id} should not match ${filter.query(lc)}`).toBe(true);
-      const got = new Set(items.map((r) => r.id));
-      const expected = created.filter((c) => filter.matches(c, lc));
-      // The fixture makes every filter discriminate among the seven records.
-      expect(expected.length).toBeGreaterThan(0);
-      expect(expected.length).toBeLessThan(created.length);
-      for (const c of created) expect(got.has(c.id), `${c.id} ${filter.matches(c, lc) ? 'missing' : 'unexpected'}`).toBe(filter.matches(c, lc));
-    },
-  );
+  it.each(
+    spec.filters.map(
+      (f) =>
+        [f.query({ tag: '', centerId: '<center>', otherCenterId: '<other>', founderIds: ['', '<f1>'] }), f] as const,
+    ),
+  )('filters ?%s', async (_label, filter) => {
+    const { items } = await listAll(t, `${base}?${filter.query(lc)}`);
+    for (const item of items)
+      expect(filter.matches(item, lc), `${item.id} should not match ${filter.query(lc)}`).toBe(true);
+    const got = new Set(items.map((r) => r.id));
+    const expected = created.filter((c) => filter.matches(c, lc));
+    // The fixture makes every filter discriminate among the seven records.
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(created.length);
+    for (const c of created)
+      expect(got.has(c.id), `${c.id} ${filter.matches(c, lc) ? 'missing' : 'unexpected'}`).toBe(filter.matches(c, lc));
+  });
 
   it('PUT by-external-id creates (201) then updates the same record (200), never duplicates', async () => {
     const ext = `sheet-${spec.name}-${ctx.tag}-行7`;
@@ -230,9 +245,13 @@ describe.each(specs)('$name', (spec) => {
     // Stored as sent (no normalisation in the database either).
     const [field] = spec.textFields;
     const column = field.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
-    expect(await countRows(t, spec.table, `id = '${res.body.id}' and ${column} = '${WEIRD.replace(/'/g, "''")}'`)).toBe(1);
+    expect(await countRows(t, spec.table, `id = '${res.body.id}' and ${column} = '${WEIRD.replace(/'/g, "''")}'`)).toBe(
+      1,
+    );
 
-    const patched = await t.request('PATCH', `${base}/${res.body.id}`, { body: { [spec.textFields[1] ?? field]: WEIRD_LONG } });
+    const patched = await t.request('PATCH', `${base}/${res.body.id}`, {
+      body: { [spec.textFields[1] ?? field]: WEIRD_LONG },
+    });
     expect(patched.status, patched.text).toBe(200);
     expect(bytes(patched.body[spec.textFields[1] ?? field])).toBe(bytes(WEIRD_LONG));
 
@@ -253,7 +272,9 @@ describe('cross-resource details', () => {
     const p = await t.request('POST', '/v1/projects', { body });
     expect(p.status, p.text).toBe(201);
     expect(p.body.founderIds).toEqual([ctx.founderIds[2], ctx.founderIds[0]]);
-    const patched = await t.request('PATCH', `/v1/projects/${p.body.id}`, { body: { founderIds: [ctx.founderIds[1]] } });
+    const patched = await t.request('PATCH', `/v1/projects/${p.body.id}`, {
+      body: { founderIds: [ctx.founderIds[1]] },
+    });
     expect(patched.status, patched.text).toBe(200);
     expect(patched.body.founderIds).toEqual([ctx.founderIds[1]]);
     expect(await countRows(t, 'project_founders', `project_id = '${p.body.id}'`)).toBe(1);
@@ -286,7 +307,9 @@ describe('cross-resource details', () => {
 
   it('a PATCH may clear an optional field with null', async () => {
     const f = await t.request('POST', '/v1/founders', { body: specs[1].sample(ctx, 0) });
-    const res = await t.request('PATCH', `/v1/founders/${f.body.id}`, { body: { graduationYear: null, interests: null } });
+    const res = await t.request('PATCH', `/v1/founders/${f.body.id}`, {
+      body: { graduationYear: null, interests: null },
+    });
     expect(res.status, res.text).toBe(200);
     expect(res.body.graduationYear ?? null).toBeNull();
     expect(res.body.interests ?? null).toBeNull();

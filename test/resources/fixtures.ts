@@ -21,15 +21,17 @@ export interface Ctx {
 /** Chinese, Tibetan (incl. U+0F73, which Unicode normalisation would decompose), emoji, quotes, markup. */
 export const WEIRD = 'བོད་ལྗོངས་ 藏药材电商 🚀 "quotes" <b>html</b>';
 export const WEIRD_LONG =
-  'བཀྲ་ཤིས་བདེ་ལེགས། ཀཱི\u0F73 \u0F40\u0F71\u0F72 𠀀 é/e\u0301 \\ back\\slash \'single\' ＡＢＣ 藏医藏药 & <script>alert(1)</script>\n第二行\t制表 👩🏽‍🌾';
+  "བཀྲ་ཤིས་བདེ་ལེགས། ཀཱི\u0F73 \u0F40\u0F71\u0F72 𠀀 é/e\u0301 \\ back\\slash 'single' ＡＢＣ 藏医藏药 & <script>alert(1)</script>\n第二行\t制表 👩🏽‍🌾";
 
 /** GB/T 2260: Lhasa (5401xx) counties, the prefecture itself, and places outside Lhasa (incl. the region root). */
 export const LHASA = ['540102', '540103', '540121', '540100'];
 export const ELSEWHERE = ['540202', '540000', '540402', '542521'];
 /** Even indexes are in Lhasa, odd ones elsewhere (index 5 is the region root 540000, which 540100 does not cover). */
-export const regionAt = (i: number) => (i % 2 === 0 ? LHASA[(i / 2) % LHASA.length] : ELSEWHERE[((i - 1) / 2) % ELSEWHERE.length]);
+export const regionAt = (i: number) =>
+  i % 2 === 0 ? LHASA[(i / 2) % LHASA.length] : ELSEWHERE[((i - 1) / 2) % ELSEWHERE.length];
 
-const prefix = (code: string) => (code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code);
+const prefix = (code: string) =>
+  code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code;
 /** The contract's coverage: a code covers itself and everything inside it. */
 export const covers = (outer: string, inner: string) => inner.startsWith(prefix(outer));
 
@@ -53,7 +55,10 @@ export interface ResourceSpec {
 }
 
 const inLhasa: FilterCase = { query: () => 'regionCode=540100', matches: (r) => covers('540100', r.regionCode) };
-const eq = (field: string, value: unknown): FilterCase => ({ query: () => `${field}=${value}`, matches: (r) => r[field] === value });
+const eq = (field: string, value: unknown): FilterCase => ({
+  query: () => `${field}=${value}`,
+  matches: (r) => r[field] === value,
+});
 const has = (param: string, field: string, value: string, emptyMatches = false): FilterCase => ({
   query: () => `${param}=${value}`,
   matches: (r) => r[field].includes(value) || (emptyMatches && r[field].length === 0),
@@ -130,7 +135,10 @@ export const specs: ResourceSpec[] = [
       eq('status', 'vetted'),
       eq('stage', 'prototype'),
       has('need', 'needs', 'ecommerce'),
-      { query: (ctx) => `founderId=${ctx.founderIds[1]}`, matches: (r, ctx) => r.founderIds.includes(ctx.founderIds[1]) },
+      {
+        query: (ctx) => `founderId=${ctx.founderIds[1]}`,
+        matches: (r, ctx) => r.founderIds.includes(ctx.founderIds[1]),
+      },
       { query: (ctx) => `centerId=${ctx.otherCenterId}`, matches: (r, ctx) => r.centerId === ctx.otherCenterId },
     ],
   },
@@ -213,7 +221,10 @@ export const specs: ResourceSpec[] = [
       has('topic', 'topics', 'ecommerce'),
       has('group', 'targetGroups', 'farmer_herder', true),
       has('language', 'languages', 'zh'),
-      { query: (ctx) => `provider=${encodeURIComponent(`西藏职业技术学院 ${ctx.tag} 1`)}`, matches: (r, ctx) => r.provider === `西藏职业技术学院 ${ctx.tag} 1` },
+      {
+        query: (ctx) => `provider=${encodeURIComponent(`西藏职业技术学院 ${ctx.tag} 1`)}`,
+        matches: (r, ctx) => r.provider === `西藏职业技术学院 ${ctx.tag} 1`,
+      },
     ],
   },
   {
@@ -250,12 +261,28 @@ export async function makeCtx(t: TestApp, tag: string): Promise<Ctx> {
     if (r.status !== 201) throw new Error(`fixture ${path}: ${r.status} ${r.text}`);
     return r.body.id as string;
   };
-  const centerId = await post('/v1/centers', { name: `夹具中心 ${tag} A`, regionCode: '540102', kind: 'makerspace', pilot: false });
-  const otherCenterId = await post('/v1/centers', { name: `夹具中心 ${tag} B`, regionCode: '540202', kind: 'incubator', pilot: false });
+  const centerId = await post('/v1/centers', {
+    name: `夹具中心 ${tag} A`,
+    regionCode: '540102',
+    kind: 'makerspace',
+    pilot: false,
+  });
+  const otherCenterId = await post('/v1/centers', {
+    name: `夹具中心 ${tag} B`,
+    regionCode: '540202',
+    kind: 'incubator',
+    pilot: false,
+  });
   const founderIds: string[] = [];
   for (let i = 0; i < 3; i++) {
     founderIds.push(
-      await post('/v1/founders', { name: `夹具创业者 ${tag} ${i}`, groups: ['graduate'], regionCode: '540102', languages: ['zh'], centerId }),
+      await post('/v1/founders', {
+        name: `夹具创业者 ${tag} ${i}`,
+        groups: ['graduate'],
+        regionCode: '540102',
+        languages: ['zh'],
+        centerId,
+      }),
     );
   }
   return { tag, centerId, otherCenterId, founderIds };
@@ -268,7 +295,10 @@ export async function listAll(t: TestApp, path: string, limit = 200): Promise<{ 
   let cursor: string | null = null;
   const sep = path.includes('?') ? '&' : '?';
   for (let guard = 0; guard < 1000; guard++) {
-    const res: TestResponse = await t.request('GET', `${path}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const res: TestResponse = await t.request(
+      'GET',
+      `${path}${sep}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
     expect(res.status, res.text).toBe(200);
     expect(Array.isArray(res.body.items)).toBe(true);
     expect(res.body).toHaveProperty('nextCursor');
@@ -285,8 +315,12 @@ export async function listAll(t: TestApp, path: string, limit = 200): Promise<{ 
 
 /** The title a problem of this status must carry (RFC 9110 names; older ones accepted). */
 const STATUS_TITLES: Record<number, RegExp> = {
-  400: /^Bad Request$/, 404: /^Not Found$/, 409: /^Conflict$/, 413: /^(Content|Payload) Too Large$/,
-  415: /^Unsupported Media Type$/, 422: /^Unprocessable (Content|Entity)$/,
+  400: /^Bad Request$/,
+  404: /^Not Found$/,
+  409: /^Conflict$/,
+  413: /^(Content|Payload) Too Large$/,
+  415: /^Unsupported Media Type$/,
+  422: /^Unprocessable (Content|Entity)$/,
 };
 
 /** Asserts an RFC 9457 problem response with the given status (or any 4xx) and, optionally, error paths. */
@@ -320,14 +354,24 @@ export function expectProblem(res: TestResponse, status: number | '4xx', paths: 
 }
 
 const FINGERPRINT_TABLES = [
-  'centers', 'founders', 'projects', 'project_founders', 'mentors', 'investors', 'trainings', 'services',
-  'embeddings', 'audit_log', 'regions',
+  'centers',
+  'founders',
+  'projects',
+  'project_founders',
+  'mentors',
+  'investors',
+  'trainings',
+  'services',
+  'embeddings',
+  'audit_log',
+  'regions',
 ];
 
 /** Row count and a hash of the full content of every table a resource write could touch (one query). */
 export async function fingerprint(t: TestApp): Promise<Record<string, string>> {
   const columns = FINGERPRINT_TABLES.map(
-    (table) => `(select count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' order by x::text), '')) from "${table}" x) as "${table}"`,
+    (table) =>
+      `(select count(*)::text || ':' || md5(coalesce(string_agg(x::text, '|' order by x::text), '')) from "${table}" x) as "${table}"`,
   );
   const [row] = resultRows<Record<string, string>>(await t.db.execute(sql.raw(`select ${columns.join(', ')}`)));
   return { ...row };
@@ -337,7 +381,9 @@ export async function fingerprint(t: TestApp): Promise<Record<string, string>> {
 export async function countRows(t: TestApp, table: string, where = 'true'): Promise<number> {
   // A deleted founder stays as an erased tombstone (PIPL erasure keeps references valid): not a record any more.
   if (table === 'founders') where = `(${where}) and erased_at is null`;
-  const rows = resultRows<{ n: number }>(await t.db.execute(sql.raw(`select count(*)::int as n from "${table}" where ${where}`)));
+  const rows = resultRows<{ n: number }>(
+    await t.db.execute(sql.raw(`select count(*)::int as n from "${table}" where ${where}`)),
+  );
   return rows[0].n;
 }
 

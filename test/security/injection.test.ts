@@ -40,8 +40,13 @@ afterAll(async () => {
 
 /** The searchable text fields per resource (`q` matches any of them, case-insensitively). */
 const SEARCHED: Record<string, string[]> = {
-  centers: ['name'], founders: ['name'], projects: ['title', 'description'], mentors: ['name', 'bio'],
-  investors: ['name', 'thesis'], trainings: ['title', 'description'], services: ['name', 'description'],
+  centers: ['name'],
+  founders: ['name'],
+  projects: ['title', 'description'],
+  mentors: ['name', 'bio'],
+  investors: ['name', 'thesis'],
+  trainings: ['title', 'description'],
+  services: ['name', 'description'],
 };
 
 describe('text fields', () => {
@@ -53,7 +58,8 @@ describe('text fields', () => {
       for (const [k, inj] of INJECTIONS.entries()) {
         const body: Row = { ...spec.sample(ctx, k % 7), externalId: `${inj} #${k}` };
         for (const f of spec.textFields) body[f] = `${inj} ${f}`;
-        if ('contact' in body || spec.name === 'mentors') body.contact = { phone: inj.slice(0, 40), wechat: inj.slice(0, 100) };
+        if ('contact' in body || spec.name === 'mentors')
+          body.contact = { phone: inj.slice(0, 40), wechat: inj.slice(0, 100) };
         if (spec.name === 'projects') body.confidential = { [inj]: inj, nested: { list: [inj, { "'": '"' }] } };
         const res = await t.request('POST', `/v1/${spec.name}`, { body });
         expect(res.status, `${spec.name} ${inj}: ${res.text}`).toBe(201);
@@ -77,9 +83,19 @@ describe('text fields', () => {
         expect(res.status, `${spec.name} q=${inj}: ${res.text}`).toBe(200);
         const needle = inj.toLowerCase();
         for (const item of res.body.items) {
-          expect(SEARCHED[spec.name].some((f) => String(item[f] ?? '').toLowerCase().includes(needle)), `${spec.name} q=${inj} returned ${item.id}`).toBe(true);
+          expect(
+            SEARCHED[spec.name].some((f) =>
+              String(item[f] ?? '')
+                .toLowerCase()
+                .includes(needle),
+            ),
+            `${spec.name} q=${inj} returned ${item.id}`,
+          ).toBe(true);
         }
-        expect(res.body.items.map((x: Row) => x.id), `${spec.name} q=${inj}`).toContain(created.get(spec.name)![k].id);
+        expect(
+          res.body.items.map((x: Row) => x.id),
+          `${spec.name} q=${inj}`,
+        ).toContain(created.get(spec.name)![k].id);
       }
     }
   });
@@ -87,7 +103,9 @@ describe('text fields', () => {
   it('upsert by an externalId full of injection characters is idempotent', async () => {
     for (const [k, inj] of INJECTIONS.entries()) {
       const path = `/v1/centers/by-external-id/${encodeURIComponent(`${inj} #${k}`)}`;
-      const res = await t.request('PUT', path, { body: { name: `改 ${inj}`, regionCode: '540102', kind: 'other', pilot: false } });
+      const res = await t.request('PUT', path, {
+        body: { name: `改 ${inj}`, regionCode: '540102', kind: 'other', pilot: false },
+      });
       expect(res.status, `${inj}: ${res.text}`).toBe(200);
       expect(res.body.id).toBe(created.get('centers')![k].id);
       expect(res.body.name).toBe(`改 ${inj}`);
@@ -98,7 +116,9 @@ describe('text fields', () => {
     const projectId = created.get('projects')!.find((p) => p.status === 'vetted')!.id;
     const mentorId = created.get('mentors')!.find((m) => m.active)!.id;
     const inj = INJECTIONS.join(' | ').slice(0, 1900);
-    const intro = await t.request('POST', '/v1/introductions', { body: { projectId, targetKind: 'mentor', targetId: mentorId, message: inj } });
+    const intro = await t.request('POST', '/v1/introductions', {
+      body: { projectId, targetKind: 'mentor', targetId: mentorId, message: inj },
+    });
     expect(intro.status, intro.text).toBe(201);
     expect((await t.request('GET', `/v1/introductions/${intro.body.id}`)).body.message).toBe(inj);
     const key = await t.request('POST', '/v1/api-keys', { body: { role: 'admin', label: INJECTIONS[4] } });
@@ -132,19 +152,30 @@ describe('filters and paths', () => {
           } else {
             expect(res.status, `${label}: ${res.text}`).toBe(400);
             expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-            expect(res.body.errors.map((e: Row) => e.path), label).toContain(name);
+            expect(
+              res.body.errors.map((e: Row) => e.path),
+              label,
+            ).toContain(name);
           }
         }
       }
     }
     // path ids and other lists
     for (const inj of INJECTIONS) {
-      for (const path of [`/v1/founders/${encodeURIComponent(inj)}`, `/v1/projects/${encodeURIComponent(inj)}/matches/mentors`,
-        `/v1/introductions/${encodeURIComponent(inj)}`, `/v1/trainings/${encodeURIComponent(inj)}/enrollments`]) {
+      for (const path of [
+        `/v1/founders/${encodeURIComponent(inj)}`,
+        `/v1/projects/${encodeURIComponent(inj)}/matches/mentors`,
+        `/v1/introductions/${encodeURIComponent(inj)}`,
+        `/v1/trainings/${encodeURIComponent(inj)}/enrollments`,
+      ]) {
         const res = await t.request('GET', path);
         expect(res.status, `${path}: ${res.text}`).toBe(404);
       }
-      for (const q of [`status=${encodeURIComponent(inj)}`, `projectId=${encodeURIComponent(inj)}`, `action=${encodeURIComponent(inj)}`]) {
+      for (const q of [
+        `status=${encodeURIComponent(inj)}`,
+        `projectId=${encodeURIComponent(inj)}`,
+        `action=${encodeURIComponent(inj)}`,
+      ]) {
         const path = q.startsWith('action') ? `/v1/audit?${q}` : `/v1/introductions?${q}`;
         const res = await t.request('GET', path);
         expect([200, 400], `${path}: ${res.text}`).toContain(res.status);

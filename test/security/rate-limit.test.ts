@@ -11,7 +11,8 @@ let t: TestApp;
 let projectId: string;
 let centerId: string;
 let staffKey: string;
-const from = (ip: string, key: string | null, path = '/v1/projects') => t.request('GET', path, { key, headers: { 'x-forwarded-for': `${ip}, 10.0.0.1` } });
+const from = (ip: string, key: string | null, path = '/v1/projects') =>
+  t.request('GET', path, { key, headers: { 'x-forwarded-for': `${ip}, 10.0.0.1` } });
 
 function expect429(res: Awaited<ReturnType<TestApp['request']>>) {
   expectProblem(res, 429);
@@ -25,12 +26,29 @@ function expect429(res: Awaited<ReturnType<TestApp['request']>>) {
 
 beforeAll(async () => {
   t = await startTestApp({
-    RATE_LIMIT_AUTH_FAILURES: '5', RATE_LIMIT_AUTH_WINDOW_MS: '60000',
-    RATE_LIMIT_EXPENSIVE: '4', RATE_LIMIT_EXPENSIVE_WINDOW_MS: '60000', TRUST_PROXY: '2',
+    RATE_LIMIT_AUTH_FAILURES: '5',
+    RATE_LIMIT_AUTH_WINDOW_MS: '60000',
+    RATE_LIMIT_EXPENSIVE: '4',
+    RATE_LIMIT_EXPENSIVE_WINDOW_MS: '60000',
+    TRUST_PROXY: '2',
   });
-  const center = centerId = (await ok(t.request('POST', '/v1/centers', { body: { name: '限流中心', regionCode: '540102', kind: 'makerspace', pilot: false } }), 201)).id;
+  const center = (centerId = (
+    await ok(
+      t.request('POST', '/v1/centers', {
+        body: { name: '限流中心', regionCode: '540102', kind: 'makerspace', pilot: false },
+      }),
+      201,
+    )
+  ).id);
   const f = (await ok(t.request('POST', '/v1/founders', { body: founderBody('限流', 'wx-rl', center) }), 201)).id;
-  projectId = (await ok(t.request('POST', '/v1/projects', { body: projectBody({ title: '限流项目', centerId: center, founderIds: [f] }) }), 201)).id;
+  projectId = (
+    await ok(
+      t.request('POST', '/v1/projects', {
+        body: projectBody({ title: '限流项目', centerId: center, founderIds: [f] }),
+      }),
+      201,
+    )
+  ).id;
   await ok(t.request('POST', '/v1/mentors', { body: mentorBody('限流导师', 'wx-m') }), 201);
   staffKey = await t.keyFor('center_staff', { centerId: center });
 });
@@ -46,7 +64,15 @@ describe('failed authentication', () => {
     expect429(await from('203.0.113.7', null));
     // everyone else behind that address (one office, one carrier) keeps working
     for (let i = 0; i < 10; i++) expect((await from('203.0.113.7', staffKey)).status).toBe(200);
-    expect((await t.request('POST', '/v1/mentors', { key: staffKey, body: {}, headers: { 'x-forwarded-for': '203.0.113.7, 10.0.0.1' } })).status).not.toBe(429);
+    expect(
+      (
+        await t.request('POST', '/v1/mentors', {
+          key: staffKey,
+          body: {},
+          headers: { 'x-forwarded-for': '203.0.113.7, 10.0.0.1' },
+        })
+      ).status,
+    ).not.toBe(429);
     // and failures stay throttled in between
     expect429(await from('203.0.113.7', 'sck_wrong-once-more'));
   });
@@ -67,7 +93,11 @@ describe('failed authentication', () => {
   it('the client address is the right-most untrusted X-Forwarded-For hop: a spoofed left-most entry escapes nothing', async () => {
     // TRUST_PROXY=2 here: the socket's peer and 10.0.0.1 are the proxies; the hop left of them is the client
     for (let i = 0; i < 5; i++) expectProblem(await from('203.0.113.20', `x${i}`), 401);
-    const spoofed = (left: string) => t.request('GET', '/v1/projects', { key: 'sck_nope', headers: { 'x-forwarded-for': `${left}, 203.0.113.20, 10.0.0.1` } });
+    const spoofed = (left: string) =>
+      t.request('GET', '/v1/projects', {
+        key: 'sck_nope',
+        headers: { 'x-forwarded-for': `${left}, 203.0.113.20, 10.0.0.1` },
+      });
     expect429(await spoofed('1.2.3.4'));
     expect429(await spoofed('5.6.7.8'));
   });
@@ -78,7 +108,8 @@ describe('failed authentication', () => {
     try {
       await new Promise((r) => server.once('listening', r));
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      const get = (key: string, ip: string) => fetch(`${base}/v1/centers`, { headers: { authorization: `Bearer ${key}`, 'x-forwarded-for': ip } });
+      const get = (key: string, ip: string) =>
+        fetch(`${base}/v1/centers`, { headers: { authorization: `Bearer ${key}`, 'x-forwarded-for': ip } });
       for (let i = 0; i < 3; i++) expect((await get('wrong', `10.0.0.${i}`)).status).toBe(401);
       const res = await get('wrong-again', '10.9.9.9'); // a spoofed header does not escape the limit
       expect(res.status).toBe(429);
@@ -115,7 +146,8 @@ describe('expensive endpoints', () => {
 
   it('a what-if preview counts one unit per match computation (two per sampled project), checked before the work', async () => {
     const key = await t.keyFor('center_staff', { centerId: centerId });
-    const preview = (sample: number) => t.request('POST', `/v1/centers/${centerId}/matching-weights/preview`, { key, body: { weights: {}, sample } });
+    const preview = (sample: number) =>
+      t.request('POST', `/v1/centers/${centerId}/matching-weights/preview`, { key, body: { weights: {}, sample } });
     // the center has one project: 2 units; a budget of 4 allows two previews, not a third
     expect((await preview(50)).status).toBe(200);
     expect((await preview(50)).status).toBe(200);

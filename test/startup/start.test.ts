@@ -20,9 +20,24 @@ const onPglite = !process.env.TEST_DATABASE_URL;
 
 /** The parent's environment without anything the service reads, so only what a test sets applies. */
 function baseEnv(): Record<string, string> {
-  const drop = new Set(['PORT', 'HOST', 'DATA_DIR', 'DATABASE_URL', 'REDIS_URL', 'ADMIN_API_KEY', 'LOG_LEVEL', 'DEMO_DATA',
-    'EMBED_MODEL', 'EMBED_MODELS_DIR', 'EMBED_BATCH_SIZE', 'TEST_DATABASE_URL', 'NODE_OPTIONS']);
-  return Object.fromEntries(Object.entries(process.env).filter(([k, v]) => v !== undefined && !drop.has(k) && !k.startsWith('VITEST'))) as Record<string, string>;
+  const drop = new Set([
+    'PORT',
+    'HOST',
+    'DATA_DIR',
+    'DATABASE_URL',
+    'REDIS_URL',
+    'ADMIN_API_KEY',
+    'LOG_LEVEL',
+    'DEMO_DATA',
+    'EMBED_MODEL',
+    'EMBED_MODELS_DIR',
+    'EMBED_BATCH_SIZE',
+    'TEST_DATABASE_URL',
+    'NODE_OPTIONS',
+  ]);
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([k, v]) => v !== undefined && !drop.has(k) && !k.startsWith('VITEST')),
+  ) as Record<string, string>;
 }
 
 async function freePort(): Promise<number> {
@@ -42,7 +57,12 @@ interface Running {
   out: () => string;
   err: () => string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  api(method: string, path: string, body?: unknown, key?: string | null): Promise<{ status: number; body: any; text: string }>;
+  api(
+    method: string,
+    path: string,
+    body?: unknown,
+    key?: string | null,
+  ): Promise<{ status: number; body: any; text: string }>;
 }
 
 const started: ChildProcess[] = [];
@@ -67,8 +87,18 @@ async function tempDir(): Promise<string> {
   return d;
 }
 
-function spawnService(env: Record<string, string>): { proc: ChildProcess; out: () => string; err: () => string; exited: Running['exited'] } {
-  const proc = spawn(process.execPath, NODE_ARGS, { cwd: ROOT, env: { ...baseEnv(), ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+function spawnService(env: Record<string, string>): {
+  proc: ChildProcess;
+  out: () => string;
+  err: () => string;
+  exited: Running['exited'];
+} {
+  const proc = spawn(process.execPath, NODE_ARGS, {
+    cwd: ROOT,
+    env: { ...baseEnv(), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   started.push(proc);
   let out = '';
   let err = '';
@@ -84,12 +114,22 @@ function spawnService(env: Record<string, string>): { proc: ChildProcess; out: (
 
 async function startService(dataDir: string, extra: Record<string, string> = {}): Promise<Running> {
   const port = await freePort();
-  const s = spawnService({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ADMIN_API_KEY: ADMIN, LOG_LEVEL: 'info', ...extra });
+  const s = spawnService({
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ADMIN_API_KEY: ADMIN,
+    LOG_LEVEL: 'info',
+    ...extra,
+  });
   let exitedEarly: { code: number | null } | null = null;
   void s.exited.then((e) => (exitedEarly = e));
   const deadline = Date.now() + START_TIMEOUT - 10_000;
   for (;;) {
-    if (exitedEarly) throw new Error(`service exited before it was healthy (${JSON.stringify(exitedEarly)}):\n${s.err()}\n${s.out().slice(-2000)}`);
+    if (exitedEarly)
+      throw new Error(
+        `service exited before it was healthy (${JSON.stringify(exitedEarly)}):\n${s.err()}\n${s.out().slice(-2000)}`,
+      );
     if (Date.now() > deadline) throw new Error(`service not healthy in time:\n${s.err()}\n${s.out().slice(-2000)}`);
     try {
       const r = await fetch(`http://127.0.0.1:${port}/health`);
@@ -103,7 +143,11 @@ async function startService(dataDir: string, extra: Record<string, string> = {})
     const headers: Record<string, string> = {};
     if (key) headers.authorization = `Bearer ${key}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const r = await fetch(`http://127.0.0.1:${port}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const r = await fetch(`http://127.0.0.1:${port}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await r.text();
     let parsed: any;
     try {
@@ -154,78 +198,98 @@ async function counts(s: Running): Promise<Record<string, number>> {
 }
 
 describe.skipIf(!onPglite)('the service on embedded PGlite (child process)', () => {
-  it('first start loads reference and demo data; a SIGTERM restart keeps records and does not reload the demo', async () => {
-    const dir = await tempDir();
-    const first = await startService(dir);
+  it(
+    'first start loads reference and demo data; a SIGTERM restart keeps records and does not reload the demo',
+    async () => {
+      const dir = await tempDir();
+      const first = await startService(dir);
 
-    const regions = await first.api('GET', '/v1/regions', undefined, null);
-    expect(regions.status).toBe(200);
-    expect(regions.body.items).toHaveLength(82);
-    const status = await first.api('GET', '/v1/status');
-    expect(status.status).toBe(200);
-    expect(status.body.db).toBe('pglite');
-    expect(existsSync(join(dir, 'pglite'))).toBe(true);
+      const regions = await first.api('GET', '/v1/regions', undefined, null);
+      expect(regions.status).toBe(200);
+      expect(regions.body.items).toHaveLength(82);
+      const status = await first.api('GET', '/v1/status');
+      expect(status.status).toBe(200);
+      expect(status.body.db).toBe('pglite');
+      expect(existsSync(join(dir, 'pglite'))).toBe(true);
 
-    const before = await counts(first);
-    expect(before.founders).toBeGreaterThan(0);
-    expect(before.projects).toBeGreaterThan(0);
-    expect(before.mentors).toBeGreaterThan(0);
-    expect(before.investors).toBeGreaterThan(0);
-    expect(before.trainings).toBeGreaterThan(0);
-    expect((await allIds(first, 'centers', '&pilot=true')).length).toBe(15);
-    expect((await first.api('GET', '/v1/projects?limit=100')).body.items.length).toBeGreaterThan(0);
+      const before = await counts(first);
+      expect(before.founders).toBeGreaterThan(0);
+      expect(before.projects).toBeGreaterThan(0);
+      expect(before.mentors).toBeGreaterThan(0);
+      expect(before.investors).toBeGreaterThan(0);
+      expect(before.trainings).toBeGreaterThan(0);
+      expect((await allIds(first, 'centers', '&pilot=true')).length).toBe(15);
+      expect((await first.api('GET', '/v1/projects?limit=100')).body.items.length).toBeGreaterThan(0);
 
-    // a record and a key, both of which must survive the restart
-    const mentor = {
-      name: '次仁 ཚེ་རིང་ Restart', bio: '重启测试导师。བོད་སྐད།', expertise: ['coaching'], sectors: ['culture_tourism'], languages: ['zh', 'bo'],
-      regionCode: '540102', remote: false, capacity: 2, active: true, contact: { phone: '13900001234' },
-    };
-    const created = await first.api('POST', '/v1/mentors', mentor);
-    expect(created.status, created.text).toBe(201);
-    const key = await first.api('POST', '/v1/api-keys', { role: 'mentor', subjectId: created.body.id, label: 'restart' });
-    expect(key.status, key.text).toBe(201);
-    expect((await first.api('GET', `/v1/mentors/${created.body.id}`, undefined, key.body.key)).status).toBe(200);
+      // a record and a key, both of which must survive the restart
+      const mentor = {
+        name: '次仁 ཚེ་རིང་ Restart',
+        bio: '重启测试导师。བོད་སྐད།',
+        expertise: ['coaching'],
+        sectors: ['culture_tourism'],
+        languages: ['zh', 'bo'],
+        regionCode: '540102',
+        remote: false,
+        capacity: 2,
+        active: true,
+        contact: { phone: '13900001234' },
+      };
+      const created = await first.api('POST', '/v1/mentors', mentor);
+      expect(created.status, created.text).toBe(201);
+      const key = await first.api('POST', '/v1/api-keys', {
+        role: 'mentor',
+        subjectId: created.body.id,
+        label: 'restart',
+      });
+      expect(key.status, key.text).toBe(201);
+      expect((await first.api('GET', `/v1/mentors/${created.body.id}`, undefined, key.body.key)).status).toBe(200);
 
-    const firstExit = await stopService(first);
-    expect(firstExit, first.out().slice(-2000)).toEqual({ code: 0, signal: null });
-    expect(first.out()).toContain('demo data loaded');
-    expect(first.out()).toContain('shutting down');
+      const firstExit = await stopService(first);
+      expect(firstExit, first.out().slice(-2000)).toEqual({ code: 0, signal: null });
+      expect(first.out()).toContain('demo data loaded');
+      expect(first.out()).toContain('shutting down');
 
-    const second = await startService(dir);
-    const after = await counts(second);
-    expect(after).toEqual({ ...before, mentors: before.mentors + 1 });
-    expect((await allIds(second, 'centers', '&pilot=true')).length).toBe(15);
-    expect((await second.api('GET', '/v1/regions', undefined, null)).body.items).toHaveLength(82);
-    const again = await second.api('GET', `/v1/mentors/${created.body.id}`);
-    expect(again.status).toBe(200);
-    expect(again.body).toMatchObject(mentor);
-    // the key persisted too (stored hashed, resolved again after the restart)
-    const viaKey = await second.api('PATCH', `/v1/mentors/${created.body.id}`, { capacity: 3 }, key.body.key);
-    expect(viaKey.status, viaKey.text).toBe(200);
-    expect(second.out()).not.toContain('demo data loaded');
+      const second = await startService(dir);
+      const after = await counts(second);
+      expect(after).toEqual({ ...before, mentors: before.mentors + 1 });
+      expect((await allIds(second, 'centers', '&pilot=true')).length).toBe(15);
+      expect((await second.api('GET', '/v1/regions', undefined, null)).body.items).toHaveLength(82);
+      const again = await second.api('GET', `/v1/mentors/${created.body.id}`);
+      expect(again.status).toBe(200);
+      expect(again.body).toMatchObject(mentor);
+      // the key persisted too (stored hashed, resolved again after the restart)
+      const viaKey = await second.api('PATCH', `/v1/mentors/${created.body.id}`, { capacity: 3 }, key.body.key);
+      expect(viaKey.status, viaKey.text).toBe(200);
+      expect(second.out()).not.toContain('demo data loaded');
 
-    expect(await stopService(second)).toEqual({ code: 0, signal: null });
-  }, 2 * START_TIMEOUT + 60_000);
+      expect(await stopService(second)).toEqual({ code: 0, signal: null });
+    },
+    2 * START_TIMEOUT + 60_000,
+  );
 
-  it('DEMO_DATA=false starts with reference data only', async () => {
-    const dir = await tempDir();
-    const s = await startService(dir, { DEMO_DATA: 'false' });
-    try {
-      expect((await s.api('GET', '/v1/regions', undefined, null)).body.items).toHaveLength(82);
-      const centers = await s.api('GET', '/v1/centers?limit=200');
-      expect(centers.body.items).toHaveLength(15);
-      for (const c of centers.body.items) expect(c.pilot).toBe(true);
-      for (const r of ['founders', 'projects', 'mentors', 'investors', 'trainings', 'services']) {
-        const res = await s.api('GET', `/v1/${r}?limit=200`);
-        expect(res.status).toBe(200);
-        expect(res.body.items, r).toEqual([]);
+  it(
+    'DEMO_DATA=false starts with reference data only',
+    async () => {
+      const dir = await tempDir();
+      const s = await startService(dir, { DEMO_DATA: 'false' });
+      try {
+        expect((await s.api('GET', '/v1/regions', undefined, null)).body.items).toHaveLength(82);
+        const centers = await s.api('GET', '/v1/centers?limit=200');
+        expect(centers.body.items).toHaveLength(15);
+        for (const c of centers.body.items) expect(c.pilot).toBe(true);
+        for (const r of ['founders', 'projects', 'mentors', 'investors', 'trainings', 'services']) {
+          const res = await s.api('GET', `/v1/${r}?limit=200`);
+          expect(res.status).toBe(200);
+          expect(res.body.items, r).toEqual([]);
+        }
+        expect((await s.api('GET', '/v1/status')).body.db).toBe('pglite');
+        expect(s.out()).not.toContain('demo data loaded');
+      } finally {
+        expect(await stopService(s)).toEqual({ code: 0, signal: null });
       }
-      expect((await s.api('GET', '/v1/status')).body.db).toBe('pglite');
-      expect(s.out()).not.toContain('demo data loaded');
-    } finally {
-      expect(await stopService(s)).toEqual({ code: 0, signal: null });
-    }
-  }, START_TIMEOUT + 60_000);
+    },
+    START_TIMEOUT + 60_000,
+  );
 });
 
 // Each case only boots tsx and fails in config validation, so they run side by side.

@@ -9,14 +9,25 @@ import { autovacuumRuns, scheduleUpkeep, upkeepTables } from '../../src/db/upkee
 import { silentLogger } from '../../src/logger.ts';
 import { startTestApp, type TestApp } from '../harness.ts';
 
-interface Stat { table: string; dead: number; changed: number; vacuums: number; analyzes: number }
+interface Stat {
+  table: string;
+  dead: number;
+  changed: number;
+  vacuums: number;
+  analyzes: number;
+}
 
 describe('table upkeep', () => {
   let t: TestApp;
-  const stats = async (): Promise<Map<string, Stat>> => new Map(resultRows<Stat>(await t.db.execute(sql`
+  const stats = async (): Promise<Map<string, Stat>> =>
+    new Map(
+      resultRows<Stat>(
+        await t.db.execute(sql`
     select relname as table, n_dead_tup::int as dead, n_mod_since_analyze::int as changed,
       vacuum_count::int as vacuums, analyze_count::int as analyzes
-    from pg_stat_user_tables where schemaname = current_schema() and relname like 'upkeep_%'`)).map((s) => [s.table, s]));
+    from pg_stat_user_tables where schemaname = current_schema() and relname like 'upkeep_%'`),
+      ).map((s) => [s.table, s]),
+    );
   /** Table counts reach pg_stat_user_tables a moment after the writing transaction (≤ 1 s on a server). */
   const until = async (ok: (s: Map<string, Stat>) => boolean) => {
     for (let i = 0; i < 100; i++) {
@@ -50,17 +61,29 @@ describe('table upkeep', () => {
     await t.db.execute(sql`update upkeep_dead set v = 'b'`); // 1,000 dead > 50 + 20 % of 1,000
     await t.db.execute(sql`insert into upkeep_changed select g, 'a' from generate_series(1001, 1200) g`); // 200 changed > 50 + 10 %, none dead
     await t.db.execute(sql`update upkeep_clean set v = 'b' where id <= 40`); // 40 dead, 40 changed: under both
-    const before = await until((s) => s.get('upkeep_dead')!.dead >= 1000 && s.get('upkeep_changed')!.changed >= 200 && s.get('upkeep_clean')!.dead >= 40);
+    const before = await until(
+      (s) =>
+        s.get('upkeep_dead')!.dead >= 1000 &&
+        s.get('upkeep_changed')!.changed >= 200 &&
+        s.get('upkeep_clean')!.dead >= 40,
+    );
 
     const done = (await upkeepTables(t.db)).filter((d) => d.table.startsWith('upkeep_'));
-    expect(done.map((d) => [d.table, d.action])).toEqual([['upkeep_changed', 'analyze'], ['upkeep_dead', 'vacuum']]);
+    expect(done.map((d) => [d.table, d.action])).toEqual([
+      ['upkeep_changed', 'analyze'],
+      ['upkeep_dead', 'vacuum'],
+    ]);
     expect(done.find((d) => d.table === 'upkeep_dead')).toMatchObject({ dead: 1000 });
 
     const after = await until((s) => s.get('upkeep_dead')!.vacuums > before.get('upkeep_dead')!.vacuums);
     expect(after.get('upkeep_dead')).toMatchObject({ dead: 0, changed: 0 });
     expect(after.get('upkeep_changed')).toMatchObject({ changed: 0, vacuums: before.get('upkeep_changed')!.vacuums });
     expect(after.get('upkeep_changed')!.analyzes).toBeGreaterThan(before.get('upkeep_changed')!.analyzes);
-    expect(after.get('upkeep_clean')).toMatchObject({ dead: 40, vacuums: before.get('upkeep_clean')!.vacuums, analyzes: before.get('upkeep_clean')!.analyzes });
+    expect(after.get('upkeep_clean')).toMatchObject({
+      dead: 40,
+      vacuums: before.get('upkeep_clean')!.vacuums,
+      analyzes: before.get('upkeep_clean')!.analyzes,
+    });
     // nothing left to do in them
     expect((await upkeepTables(t.db)).filter((d) => d.table.startsWith('upkeep_'))).toEqual([]);
   });
@@ -68,7 +91,8 @@ describe('table upkeep', () => {
   it('the interval is a whole number of ms ≥ 0, 60 s by default; anything else stops the service naming the variable', () => {
     expect(loadConfig({}).TABLE_UPKEEP_INTERVAL_MS).toBe(60_000);
     expect(loadConfig({ TABLE_UPKEEP_INTERVAL_MS: '0' }).TABLE_UPKEEP_INTERVAL_MS).toBe(0);
-    for (const bad of ['-1', '1.5', 'soon']) expect(() => loadConfig({ TABLE_UPKEEP_INTERVAL_MS: bad })).toThrow(/TABLE_UPKEEP_INTERVAL_MS/);
+    for (const bad of ['-1', '1.5', 'soon'])
+      expect(() => loadConfig({ TABLE_UPKEEP_INTERVAL_MS: bad })).toThrow(/TABLE_UPKEEP_INTERVAL_MS/);
   });
 
   it('is scheduled where no autovacuum runs and cleans on its own; interval 0 schedules nothing', async () => {

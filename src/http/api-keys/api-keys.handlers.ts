@@ -9,8 +9,14 @@ import { notFound, unprocessable } from '../../errors.ts';
 
 const subjectTables = { founder: foundersTable, mentor: mentorsTable, investor: investorsTable } as const;
 const publicFields = {
-  id: apiKeysTable.id, prefix: apiKeysTable.prefix, role: apiKeysTable.role, subjectId: apiKeysTable.subjectId,
-  centerId: apiKeysTable.centerId, label: apiKeysTable.label, createdAt: apiKeysTable.createdAt, revokedAt: apiKeysTable.revokedAt,
+  id: apiKeysTable.id,
+  prefix: apiKeysTable.prefix,
+  role: apiKeysTable.role,
+  subjectId: apiKeysTable.subjectId,
+  centerId: apiKeysTable.centerId,
+  label: apiKeysTable.label,
+  createdAt: apiKeysTable.createdAt,
+  revokedAt: apiKeysTable.revokedAt,
 };
 
 export function apiKeyHandlers(db: Db) {
@@ -22,12 +28,21 @@ export function apiKeyHandlers(db: Db) {
         const t = subjectTables[body.role as keyof typeof subjectTables];
         // An erased founder is a tombstone (PIPL erasure); a removed (archived) mentor or investor is
         // unknown, its keys were revoked with it: no key may act for either again.
-        const live = t === foundersTable ? isNull(foundersTable.erasedAt) : 'archivedAt' in t ? isNull(t.archivedAt) : undefined;
-        const [s] = await db.select({ id: t.id }).from(t).where(and(eq(t.id, body.subjectId), live)).limit(1);
+        const live =
+          t === foundersTable ? isNull(foundersTable.erasedAt) : 'archivedAt' in t ? isNull(t.archivedAt) : undefined;
+        const [s] = await db
+          .select({ id: t.id })
+          .from(t)
+          .where(and(eq(t.id, body.subjectId), live))
+          .limit(1);
         if (!s) throw unprocessable([{ path: 'subjectId', message: `unknown ${body.role} / ${body.role} 不存在` }]);
       }
       if (body.role === 'center_staff') {
-        const [center] = await db.select({ id: centersTable.id }).from(centersTable).where(eq(centersTable.id, body.centerId)).limit(1);
+        const [center] = await db
+          .select({ id: centersTable.id })
+          .from(centersTable)
+          .where(eq(centersTable.id, body.centerId))
+          .limit(1);
         if (!center) throw unprocessable([{ path: 'centerId', message: 'unknown center / 双创中心不存在' }]);
       }
       const key = generateKey();
@@ -36,16 +51,24 @@ export function apiKeyHandlers(db: Db) {
         const [created] = await tx
           .insert(apiKeysTable)
           .values({
-            keyHash: hashKey(key), prefix: key.slice(0, 10), role: body.role, label: body.label,
+            keyHash: hashKey(key),
+            prefix: key.slice(0, 10),
+            role: body.role,
+            label: body.label,
             subjectId: body.role === 'admin' || body.role === 'center_staff' ? null : body.subjectId,
             centerId: body.role === 'center_staff' ? body.centerId : null,
             createdBy: actorLabel(actor),
           })
           .returning(publicFields);
-        await audit(tx, actor, [{
-          action: 'api_key.create', entityKind: 'api_key', entityId: created.id,
-          centerId: created.centerId, detail: { role: created.role, subjectId: created.subjectId, label: created.label },
-        }]);
+        await audit(tx, actor, [
+          {
+            action: 'api_key.create',
+            entityKind: 'api_key',
+            entityId: created.id,
+            centerId: created.centerId,
+            detail: { role: created.role, subjectId: created.subjectId, label: created.label },
+          },
+        ]);
         return created;
       });
       return c.json({ ...row, key }, 201);

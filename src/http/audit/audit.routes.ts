@@ -7,7 +7,11 @@ export const AuditEntrySchema = z
   .object({
     id: z.uuid(),
     actor: z.string().describe('who: `key:<api key id>`, `admin:env` or `system`'),
-    action: z.string().describe('e.g. project.status, api_key.create, matching_weights.update, introduction.accept, contact.reveal, founder.consent, founder.erase, founder.export'),
+    action: z
+      .string()
+      .describe(
+        'e.g. project.status, api_key.create, matching_weights.update, introduction.accept, contact.reveal, founder.consent, founder.erase, founder.export',
+      ),
     entityKind: z.string(),
     entityId: z.string().nullable(),
     centerId: z.uuid().nullable(),
@@ -15,10 +19,15 @@ export const AuditEntrySchema = z
     createdAt: z.iso.datetime(),
   })
   .openapi('AuditEntry');
-const AuditPage = z.object({ items: z.array(AuditEntrySchema), nextCursor: z.string().nullable() }).openapi('AuditPage');
+const AuditPage = z
+  .object({ items: z.array(AuditEntrySchema), nextCursor: z.string().nullable() })
+  .openapi('AuditPage');
 
 export const listAuditRoute = createRoute({
-  method: 'get', path: '/audit', tags: ['audit'], summary: 'The audit log (admins: all; center staff: their center\'s entries)',
+  method: 'get',
+  path: '/audit',
+  tags: ['audit'],
+  summary: "The audit log (admins: all; center staff: their center's entries)",
   description: 'Oldest first, cursor-paginated like every list. Other roles get 404 (the log is out of their scope).',
   request: {
     query: auditFiltersSchema.extend({

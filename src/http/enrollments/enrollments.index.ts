@@ -3,7 +3,14 @@ import type { Db } from '../../db/client.ts';
 import type { AppEnv } from '../env.ts';
 import { validationHook } from '../problem.ts';
 import {
-  acceptInvitation, createEnrollment, createInvitation, declineInvitation, deleteEnrollment, getEnrollment, getInvitation, listEnrollments,
+  acceptInvitation,
+  createEnrollment,
+  createInvitation,
+  declineInvitation,
+  deleteEnrollment,
+  getEnrollment,
+  getInvitation,
+  listEnrollments,
   listInvitations,
 } from './enrollments.routes.ts';
 import { enrollmentHandlers } from './enrollments.handlers.ts';

@@ -31,7 +31,8 @@ export function introductionHandlers(db: Db) {
       const id = c.req.valid('param').id;
       // A mentor the caller cannot read (a removed one, for all but admins) is 404 here too.
       const scope = mentors.policy.scope(c.get('actor'));
-      const cap = isUuid(id) && scope !== 'none' ? await mentorCapacity(db, id, scope === 'all' ? undefined : scope) : null;
+      const cap =
+        isUuid(id) && scope !== 'none' ? await mentorCapacity(db, id, scope === 'all' ? undefined : scope) : null;
       if (!cap) throw notFound('mentor');
       return c.json(cap, 200);
     },

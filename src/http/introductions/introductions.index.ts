@@ -3,7 +3,13 @@ import type { Db } from '../../db/client.ts';
 import type { AppEnv } from '../env.ts';
 import { validationHook } from '../problem.ts';
 import {
-  acceptIntroduction, declineIntroduction, endIntroduction, getIntroduction, getMentorCapacity, listIntroductions, requestIntroduction,
+  acceptIntroduction,
+  declineIntroduction,
+  endIntroduction,
+  getIntroduction,
+  getMentorCapacity,
+  listIntroductions,
+  requestIntroduction,
 } from './introductions.routes.ts';
 import { introductionHandlers } from './introductions.handlers.ts';
 

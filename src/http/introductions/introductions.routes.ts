@@ -1,7 +1,9 @@
 // OpenAPI definitions of the introduction endpoints (shared/API.md "Introductions, enrolments, assignment").
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  introductionBodySchema, introductionDecisionSchema, introductionFiltersSchema,
+  introductionBodySchema,
+  introductionDecisionSchema,
+  introductionFiltersSchema,
 } from '../../../models/introductions/validation.ts';
 import { INTRODUCTION_STATUSES, INTRODUCTION_TARGETS } from '../../../models/enums.ts';
 import { problemResponses } from '../openapi-common.ts';
@@ -18,16 +20,25 @@ export const IntroductionSchema = z
     targetId: z.uuid(),
     message: z.string().nullable(),
     status: z.enum(INTRODUCTION_STATUSES),
-    assignmentRunId: z.uuid().nullable().describe('set when the introduction was published from a coach assignment run'),
+    assignmentRunId: z
+      .uuid()
+      .nullable()
+      .describe('set when the introduction was published from a coach assignment run'),
     decidedAt: z.iso.datetime().nullable().describe('when it was accepted or declined'),
     endedAt: z.iso.datetime().nullable(),
-    endReason: z.enum(END_REASONS).nullable()
-      .describe('why it ended when no party ended it: its mentor, investor or project was removed (deleted with history); null otherwise'),
+    endReason: z
+      .enum(END_REASONS)
+      .nullable()
+      .describe(
+        'why it ended when no party ended it: its mentor, investor or project was removed (deleted with history); null otherwise',
+      ),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
   })
   .openapi('Introduction');
-const IntroductionPage = z.object({ items: z.array(IntroductionSchema), nextCursor: z.string().nullable() }).openapi('IntroductionPage');
+const IntroductionPage = z
+  .object({ items: z.array(IntroductionSchema), nextCursor: z.string().nullable() })
+  .openapi('IntroductionPage');
 const MentorCapacity = z
   .object({
     mentorId: z.uuid(),
@@ -44,20 +55,30 @@ const decisionBody = {
 };
 
 export const requestIntroduction = createRoute({
-  method: 'post', path: '/introductions', tags,
+  method: 'post',
+  path: '/introductions',
+  tags,
   summary: 'Request an introduction of a project to a mentor or investor',
   description:
     'By a founder of the project, its center staff or an admin (the project is 404 for anyone else). The target must exist and be active ' +
     '(422); an investor needs a vetted project (422). One non-ended introduction per (project, target): an open (requested/accepted) or ' +
     'declined one makes this 409.',
-  request: { body: { content: { 'application/json': { schema: introductionBodySchema.openapi('IntroductionInput') } }, required: true } },
+  request: {
+    body: {
+      content: { 'application/json': { schema: introductionBodySchema.openapi('IntroductionInput') } },
+      required: true,
+    },
+  },
   responses: { 201: ok(IntroductionSchema, 'Requested'), ...problemResponses(400, 401, 404, 409, 413, 415, 422) },
 });
 
 export const listIntroductions = createRoute({
-  method: 'get', path: '/introductions', tags,
+  method: 'get',
+  path: '/introductions',
+  tags,
   summary: 'List introductions the caller sees',
-  description: 'Admins all; founders and center staff those of their projects; a mentor or investor those addressed to it (an investor only for vetted projects).',
+  description:
+    'Admins all; founders and center staff those of their projects; a mentor or investor those addressed to it (an investor only for vetted projects).',
   request: {
     query: introductionFiltersSchema.extend({
       limit: z.coerce.number().int().min(1).max(200).default(50).describe('page size (1–200, default 50)'),
@@ -68,34 +89,50 @@ export const listIntroductions = createRoute({
 });
 
 export const getIntroduction = createRoute({
-  method: 'get', path: '/introductions/{id}', tags, summary: 'Get an introduction',
+  method: 'get',
+  path: '/introductions/{id}',
+  tags,
+  summary: 'Get an introduction',
   request: { params: idParam },
   responses: { 200: ok(IntroductionSchema, 'The introduction'), ...problemResponses(401, 404) },
 });
 
 const decision = (action: 'accept' | 'decline' | 'end', summary: string, description: string) =>
   createRoute({
-    method: 'post', path: `/introductions/{id}/${action}`, tags, summary, description,
+    method: 'post',
+    path: `/introductions/{id}/${action}`,
+    tags,
+    summary,
+    description,
     request: { params: idParam, body: decisionBody },
-    responses: { 200: ok(IntroductionSchema, 'The updated introduction'), ...problemResponses(401, 403, 404, 409, 415, 422) },
+    responses: {
+      200: ok(IntroductionSchema, 'The updated introduction'),
+      ...problemResponses(401, 403, 404, 409, 415, 422),
+    },
   });
 
 export const acceptIntroduction = decision(
-  'accept', 'Accept an introduction (the target or an admin)',
-  'Only from `requested` (409 otherwise). Accepting a mentor introduction takes one unit of the mentor\'s capacity; with none left it is 409, ' +
-    'also under concurrent accepts. The founders of the project then see the target\'s contact (audited as contact.reveal).',
+  'accept',
+  'Accept an introduction (the target or an admin)',
+  "Only from `requested` (409 otherwise). Accepting a mentor introduction takes one unit of the mentor's capacity; with none left it is 409, " +
+    "also under concurrent accepts. The founders of the project then see the target's contact (audited as contact.reveal).",
 );
 export const declineIntroduction = decision(
-  'decline', 'Decline an introduction (the target or an admin)',
+  'decline',
+  'Decline an introduction (the target or an admin)',
   'Only from `requested` (409 otherwise). A declined target is not requested or suggested again for the project.',
 );
 export const endIntroduction = decision(
-  'end', 'End an accepted introduction',
-  'By the target, a founder of the project, its center staff or an admin; only from `accepted` (409 otherwise). Frees the mentor\'s capacity unit.',
+  'end',
+  'End an accepted introduction',
+  "By the target, a founder of the project, its center staff or an admin; only from `accepted` (409 otherwise). Frees the mentor's capacity unit.",
 );
 
 export const getMentorCapacity = createRoute({
-  method: 'get', path: '/mentors/{id}/capacity', tags: ['mentors'], summary: 'A mentor\'s capacity and how much of it is taken',
+  method: 'get',
+  path: '/mentors/{id}/capacity',
+  tags: ['mentors'],
+  summary: "A mentor's capacity and how much of it is taken",
   request: { params: idParam },
   responses: { 200: ok(MentorCapacity, 'Capacity'), ...problemResponses(401, 404) },
 });

@@ -5,7 +5,13 @@ import type { EngineContext } from '../../matching/engine.ts';
 import type { CandidateIndex } from '../../matching/candidate-index.ts';
 import type { MatchCache } from '../../matching/cache.ts';
 import { todayInShanghai } from '../../matching/rules.ts';
-import { matchInvestorProjects, matchProject, matchTrainingFounders, type MatchResult, type ProjectTarget } from '../../matching/service.ts';
+import {
+  matchInvestorProjects,
+  matchProject,
+  matchTrainingFounders,
+  type MatchResult,
+  type ProjectTarget,
+} from '../../matching/service.ts';
 import type { Lang } from '../../matching/types.ts';
 import type { AppEnv } from '../env.ts';
 import type { MatchMetrics } from '../metrics.ts';
@@ -34,8 +40,19 @@ function cacheKey(c: Context<AppEnv>, lang: Lang, limit: number): string {
   return [a.role, a.keyId, a.subjectId, a.centerId, lang, c.req.path, limit, todayInShanghai()].join('|');
 }
 
-export function matchHandlers(db: Db, embedder: Embedder, cache: MatchCache, index: CandidateIndex, metrics?: MatchMetrics) {
-  const ctx = (c: Context<AppEnv>): EngineContext => ({ db, model: embedder.id, lang: preferredLang(c.req.header('accept-language')), index });
+export function matchHandlers(
+  db: Db,
+  embedder: Embedder,
+  cache: MatchCache,
+  index: CandidateIndex,
+  metrics?: MatchMetrics,
+) {
+  const ctx = (c: Context<AppEnv>): EngineContext => ({
+    db,
+    model: embedder.id,
+    lang: preferredLang(c.req.header('accept-language')),
+    index,
+  });
   const args = (c: any) => [c.req.valid('param').id, c.req.valid('query').limit] as const;
   /**
    * The caller's stored result while the data is unchanged (X-Match-Cache: hit), else computed and
@@ -65,7 +82,9 @@ export function matchHandlers(db: Db, embedder: Embedder, cache: MatchCache, ind
       const [id, limit] = args(c);
       return served(c, `project.${target}`, (e) => matchProject(e, c.get('actor'), id, target, limit));
     },
-    investorProjects: (c: any) => served(c, 'investor.projects', (e) => matchInvestorProjects(e, c.get('actor'), ...args(c))),
-    trainingFounders: (c: any) => served(c, 'training.founders', (e) => matchTrainingFounders(e, c.get('actor'), ...args(c))),
+    investorProjects: (c: any) =>
+      served(c, 'investor.projects', (e) => matchInvestorProjects(e, c.get('actor'), ...args(c))),
+    trainingFounders: (c: any) =>
+      served(c, 'training.founders', (e) => matchTrainingFounders(e, c.get('actor'), ...args(c))),
   };
 }

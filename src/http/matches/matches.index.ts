@@ -9,7 +9,13 @@ import { validationHook } from '../problem.ts';
 import { investorProjectsRoute, projectMatchRoutes, projectTargets, trainingFoundersRoute } from './matches.routes.ts';
 import { matchHandlers } from './matches.handlers.ts';
 
-export function matchesRouter(db: Db, embedder: Embedder, cache: MatchCache, index: CandidateIndex, metrics?: MatchMetrics) {
+export function matchesRouter(
+  db: Db,
+  embedder: Embedder,
+  cache: MatchCache,
+  index: CandidateIndex,
+  metrics?: MatchMetrics,
+) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
   const h = matchHandlers(db, embedder, cache, index, metrics);
   for (const t of projectTargets) app.openapi(projectMatchRoutes[t], h.project(t));

@@ -7,7 +7,7 @@ export const MatchQuery = z.object({
 const Reason = z.object({ code: z.string(), text: z.string() }).openapi('MatchReason');
 const MatchItem = z
   .object({
-    id: z.string().describe('the candidate\'s uuid; in a trainer\'s cohort matches the founder\'s pseudonymous handle'),
+    id: z.string().describe("the candidate's uuid; in a trainer's cohort matches the founder's pseudonymous handle"),
     score: z.number().min(0).max(1),
     reasons: z.array(Reason),
   })
@@ -15,25 +15,52 @@ const MatchItem = z
   .openapi('MatchItem');
 export const MatchResponse = z.object({ items: z.array(MatchItem), model: z.string() }).openapi('Matches');
 const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, format: 'uuid' }) });
-const acceptLanguage = z.object({ 'accept-language': z.string().optional().describe('zh (default) or en: the language of the reasons') });
+const acceptLanguage = z.object({
+  'accept-language': z.string().optional().describe('zh (default) or en: the language of the reasons'),
+});
 
 function matchRoute(path: string, summary: string, description: string, problems: number[] = []) {
   return createRoute({
-    method: 'get', path, tags: ['matching'], summary, description,
+    method: 'get',
+    path,
+    tags: ['matching'],
+    summary,
+    description,
     request: { params: idParam, query: MatchQuery, headers: acceptLanguage },
-    responses: { 200: { description: 'Ranked, eligible candidates with reasons', content: { 'application/json': { schema: MatchResponse } } }, ...problemResponses(400, 401, 404, ...problems) },
+    responses: {
+      200: {
+        description: 'Ranked, eligible candidates with reasons',
+        content: { 'application/json': { schema: MatchResponse } },
+      },
+      ...problemResponses(400, 401, 404, ...problems),
+    },
   });
 }
 
 export const projectTargets = ['mentors', 'investors', 'trainings', 'services'] as const;
 export const projectMatchRoutes = Object.fromEntries(
-  projectTargets.map((t) => [t, matchRoute(`/projects/{id}/matches/${t}`, `Match a project to ${t}`, 'Founders of the project, its center\'s staff and admins.')]),
+  projectTargets.map((t) => [
+    t,
+    matchRoute(
+      `/projects/{id}/matches/${t}`,
+      `Match a project to ${t}`,
+      "Founders of the project, its center's staff and admins.",
+    ),
+  ]),
 ) as Record<(typeof projectTargets)[number], ReturnType<typeof matchRoute>>;
-export const investorProjectsRoute = matchRoute('/investors/{id}/matches/projects', 'Vetted projects that fit an investor', 'That investor and admins.');
-export const trainingFoundersRoute = matchRoute('/trainings/{id}/matches/founders', 'Founders for a training cohort',
-  'The providing trainer, center staff (their founders) and admins. Items list `stages` (of the founder\'s projects). A trainer identifies ' +
-  'nobody: each item is `{ id: handle, handle, score, reasons, groups, prefectureCode, languages, stages }`, where the handle is stable for ' +
-  'that trainer and founder and differs between trainers; it invites by it (`POST /v1/trainings/{id}/invitations { handle }`) and learns ' +
-  'the founder\'s name once the founder (or its center) accepts. Staff and admins get the founder\'s id and profile fields. Founders ' +
-  'enrolled in the training or with an invitation to it (open, declined or accepted) are left out. A deleted (archived) training is 404, ' +
-  'to admins 409.', [409]);
+export const investorProjectsRoute = matchRoute(
+  '/investors/{id}/matches/projects',
+  'Vetted projects that fit an investor',
+  'That investor and admins.',
+);
+export const trainingFoundersRoute = matchRoute(
+  '/trainings/{id}/matches/founders',
+  'Founders for a training cohort',
+  "The providing trainer, center staff (their founders) and admins. Items list `stages` (of the founder's projects). A trainer identifies " +
+    'nobody: each item is `{ id: handle, handle, score, reasons, groups, prefectureCode, languages, stages }`, where the handle is stable for ' +
+    'that trainer and founder and differs between trainers; it invites by it (`POST /v1/trainings/{id}/invitations { handle }`) and learns ' +
+    "the founder's name once the founder (or its center) accepts. Staff and admins get the founder's id and profile fields. Founders " +
+    'enrolled in the training or with an invitation to it (open, declined or accepted) are left out. A deleted (archived) training is 404, ' +
+    'to admins 409.',
+  [409],
+);

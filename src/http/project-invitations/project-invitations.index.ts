@@ -3,7 +3,10 @@ import type { Db } from '../../db/client.ts';
 import type { AppEnv } from '../env.ts';
 import { validationHook } from '../problem.ts';
 import {
-  acceptProjectInvitation, declineProjectInvitation, getProjectInvitation, listProjectInvitations,
+  acceptProjectInvitation,
+  declineProjectInvitation,
+  getProjectInvitation,
+  listProjectInvitations,
 } from './project-invitations.routes.ts';
 import { projectInvitationHandlers } from './project-invitations.handlers.ts';
 

@@ -24,10 +24,13 @@ const ProjectInvitationPage = z
 const ok = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 
 export const listProjectInvitations = createRoute({
-  method: 'get', path: '/project-invitations', tags, summary: 'List co-founder invitations the caller sees',
+  method: 'get',
+  path: '/project-invitations',
+  tags,
+  summary: 'List co-founder invitations the caller sees',
   description:
-    'A founder naming another founder in a project\'s founderIds invites it; the invitee joins the project (founderIds) only by ' +
-    'accepting. Seen by the invitee, the founder who invited, the project\'s center staff and admins; others see none.',
+    "A founder naming another founder in a project's founderIds invites it; the invitee joins the project (founderIds) only by " +
+    "accepting. Seen by the invitee, the founder who invited, the project's center staff and admins; others see none.",
   request: {
     query: z.object({
       status: z.enum(PROJECT_INVITATION_STATUSES).optional(),
@@ -40,26 +43,35 @@ export const listProjectInvitations = createRoute({
 });
 
 export const getProjectInvitation = createRoute({
-  method: 'get', path: '/project-invitations/{id}', tags, summary: 'Get a co-founder invitation',
+  method: 'get',
+  path: '/project-invitations/{id}',
+  tags,
+  summary: 'Get a co-founder invitation',
   request: { params: idParam },
   responses: { 200: ok(ProjectInvitationSchema, 'The invitation'), ...problemResponses(401, 404) },
 });
 
 const decision = (action: 'accept' | 'decline', summary: string, description: string) =>
   createRoute({
-    method: 'post', path: `/project-invitations/{id}/${action}`, tags, summary, description,
+    method: 'post',
+    path: `/project-invitations/{id}/${action}`,
+    tags,
+    summary,
+    description,
     request: { params: idParam },
     responses: { 200: ok(ProjectInvitationSchema, 'The updated invitation'), ...problemResponses(401, 403, 404, 409) },
   });
 
 export const acceptProjectInvitation = decision(
-  'accept', 'Accept a co-founder invitation (the invitee or an admin)',
+  'accept',
+  'Accept a co-founder invitation (the invitee or an admin)',
   'Only while pending (409 otherwise); 404 when the project no longer exists. The invitee becomes a founder of the project ' +
     '(audited as project_invitation.accept): it then reads the project and its co-founders, and its contact (with its consent) goes to ' +
-    'the project\'s accepted introductions.',
+    "the project's accepted introductions.",
 );
 export const declineProjectInvitation = decision(
-  'decline', 'Decline a co-founder invitation (the invitee or an admin)',
+  'decline',
+  'Decline a co-founder invitation (the invitee or an admin)',
   'Only while pending (409 otherwise). The founder is not invited to the project again (naming it in founderIds is then 409); the ' +
-    'project\'s center staff or an admin may still add it.',
+    "project's center staff or an admin may still add it.",
 );

@@ -28,7 +28,11 @@ export function resourceHandlers(repo: Repository) {
       return c.body(null, 204);
     },
     async upsert(c: Ctx) {
-      const { created, item } = await repo.upsertByExternalId(c.get('ctx'), valid(c, 'param').externalId, valid(c, 'json'));
+      const { created, item } = await repo.upsertByExternalId(
+        c.get('ctx'),
+        valid(c, 'param').externalId,
+        valid(c, 'json'),
+      );
       return c.json(item, created ? 201 : 200);
     },
   };

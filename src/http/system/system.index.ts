@@ -15,21 +15,45 @@ export const StatusSchema = z
     db: z.enum(['pglite', 'postgres']),
     queue: z.enum(['inline', 'bullmq']),
     embeddings: z.object({
-      model: z.string(), dimensions: z.number().int(), pending: z.number().int(), ready: z.number().int(), failed: z.number().int(),
+      model: z.string(),
+      dimensions: z.number().int(),
+      pending: z.number().int(),
+      ready: z.number().int(),
+      failed: z.number().int(),
     }),
-    matchCache: z.object({
-      enabled: z.boolean(), entries: z.number().int(), bytes: z.number().int(),
-      hits: z.number().int(), misses: z.number().int(), invalidations: z.number().int(),
-    }).describe('this process\'s match cache since it started'),
-    candidateIndex: z.object({
-      tables: z.number().int(), rows: z.number().int(), bytes: z.number().int(), loaded: z.number().int(), warming: z.boolean(),
-    }).describe('this process\'s in-memory candidate tables (rows held, estimated bytes, rows read since start, tables still loading at start)'),
+    matchCache: z
+      .object({
+        enabled: z.boolean(),
+        entries: z.number().int(),
+        bytes: z.number().int(),
+        hits: z.number().int(),
+        misses: z.number().int(),
+        invalidations: z.number().int(),
+      })
+      .describe("this process's match cache since it started"),
+    candidateIndex: z
+      .object({
+        tables: z.number().int(),
+        rows: z.number().int(),
+        bytes: z.number().int(),
+        loaded: z.number().int(),
+        warming: z.boolean(),
+      })
+      .describe(
+        "this process's in-memory candidate tables (rows held, estimated bytes, rows read since start, tables still loading at start)",
+      ),
   })
   .openapi('Status');
 
 export const statusRoute = createRoute({
-  method: 'get', path: '/status', tags: ['system'], summary: 'Backends and embedding progress (admin)',
-  responses: { 200: { description: 'Status', content: { 'application/json': { schema: StatusSchema } } }, ...problemResponses(401, 404) },
+  method: 'get',
+  path: '/status',
+  tags: ['system'],
+  summary: 'Backends and embedding progress (admin)',
+  responses: {
+    200: { description: 'Status', content: { 'application/json': { schema: StatusSchema } } },
+    ...problemResponses(401, 404),
+  },
 });
 
 export function statusHandler(deps: AppDeps) {
@@ -44,8 +68,11 @@ export function statusHandler(deps: AppDeps) {
         db: deps.database.kind,
         queue: deps.queue.kind,
         embeddings: {
-          model: deps.embedder.id, dimensions: deps.embedder.dimensions,
-          pending: by.pending ?? 0, ready: by.ready ?? 0, failed: by.failed ?? 0,
+          model: deps.embedder.id,
+          dimensions: deps.embedder.dimensions,
+          pending: by.pending ?? 0,
+          ready: by.ready ?? 0,
+          failed: by.failed ?? 0,
         },
         matchCache: deps.matchCache.stats(),
         candidateIndex: deps.candidateIndex.stats(),
@@ -55,7 +82,9 @@ export function statusHandler(deps: AppDeps) {
   };
 }
 
-const check = z.string().describe('"ok", or why not: "shutting down", "unreachable", "timeout", "<n> pending", "not checked"');
+const check = z
+  .string()
+  .describe('"ok", or why not: "shutting down", "unreachable", "timeout", "<n> pending", "not checked"');
 export const ReadySchema = z
   .object({ ok: z.boolean(), checks: z.object({ shutdown: check, database: check, migrations: check }) })
   .openapi('Readiness');
@@ -64,18 +93,28 @@ export function healthRouter(deps: { database: Database; lifecycle: Lifecycle; l
   const app = new OpenAPIHono<AppEnv>();
   app.openapi(
     createRoute({
-      method: 'get', path: '/health', tags: ['system'], summary: 'Liveness: the process answers (no auth, no database)',
-      responses: { 200: { description: 'Up', content: { 'application/json': { schema: z.object({ ok: z.literal(true) }) } } } },
+      method: 'get',
+      path: '/health',
+      tags: ['system'],
+      summary: 'Liveness: the process answers (no auth, no database)',
+      responses: {
+        200: { description: 'Up', content: { 'application/json': { schema: z.object({ ok: z.literal(true) }) } } },
+      },
     }),
     (c) => c.json({ ok: true as const }, 200),
   );
   app.openapi(
     createRoute({
-      method: 'get', path: '/ready', tags: ['system'],
+      method: 'get',
+      path: '/ready',
+      tags: ['system'],
       summary: 'Readiness: the database answers, migrations are applied, not shutting down (no auth)',
       responses: {
         200: { description: 'Ready for traffic', content: { 'application/json': { schema: ReadySchema } } },
-        503: { description: 'Not ready: the failed checks say why', content: { 'application/json': { schema: ReadySchema } } },
+        503: {
+          description: 'Not ready: the failed checks say why',
+          content: { 'application/json': { schema: ReadySchema } },
+        },
       },
     }),
     async (c) => {
@@ -87,10 +126,23 @@ export function healthRouter(deps: { database: Database; lifecycle: Lifecycle; l
 }
 
 export const reindexRoute = createRoute({
-  method: 'post', path: '/admin/reindex', tags: ['system'],
+  method: 'post',
+  path: '/admin/reindex',
+  tags: ['system'],
   summary: 'Re-embed every entity not embedded with the current model (or all of them) (admin)',
-  request: { body: { content: { 'application/json': { schema: z.object({ all: z.boolean().default(false) }).strict() } }, required: false } },
-  responses: { 202: { description: 'Marked pending and scheduled', content: { 'application/json': { schema: z.object({ marked: z.number().int() }) } } }, ...problemResponses(401, 404, 422) },
+  request: {
+    body: {
+      content: { 'application/json': { schema: z.object({ all: z.boolean().default(false) }).strict() } },
+      required: false,
+    },
+  },
+  responses: {
+    202: {
+      description: 'Marked pending and scheduled',
+      content: { 'application/json': { schema: z.object({ marked: z.number().int() }) } },
+    },
+    ...problemResponses(401, 404, 422),
+  },
 });
 
 export function reindexHandler(deps: AppDeps) {

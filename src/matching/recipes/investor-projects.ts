@@ -16,10 +16,22 @@ export const priorityGroup = (groupsOf: (c: Profile) => string[]): Feature<Profi
   id: 'priority',
   compute(_s, c) {
     const groups = groupsOf(c);
-    if (groups.includes('graduate')) return { value: 1, detail: () => bi('高校毕业生创业（政策优先）', 'Graduate founders (policy priority)') };
-    const other = groups.filter((g) => ['student', 'veteran', 'farmer_herder', 'ich_inheritor', 'researcher', 'high_level_talent'].includes(g));
+    if (groups.includes('graduate'))
+      return { value: 1, detail: () => bi('高校毕业生创业（政策优先）', 'Graduate founders (policy priority)') };
+    const other = groups.filter((g) =>
+      ['student', 'veteran', 'farmer_herder', 'ich_inheritor', 'researcher', 'high_level_talent'].includes(g),
+    );
     if (other.length) {
-      return { value: 0.6, detail: () => labelled('founderGroup', other, (l) => `重点群体：${l}`, (l) => `Priority group: ${l}`) };
+      return {
+        value: 0.6,
+        detail: () =>
+          labelled(
+            'founderGroup',
+            other,
+            (l) => `重点群体：${l}`,
+            (l) => `Priority group: ${l}`,
+          ),
+      };
     }
     return { value: 0.2, detail: () => bi('非重点群体', 'Not a priority group') };
   },
@@ -37,42 +49,102 @@ export const investorProjects: Recipe<Profile> = {
   // The founders' groups, kept in the project row by triggers (hidden from the API, so named here).
   computed: { founderGroups: sql<string[]>`${p.founderGroups}` },
   rules: [
-    rule('active', '投资方在投', 'Investor is active', (s) => (s.row.active ? null : sql`false`), (s) => s.row.active),
+    rule(
+      'active',
+      '投资方在投',
+      'Investor is active',
+      (s) => (s.row.active ? null : sql`false`),
+      (s) => s.row.active,
+    ),
     notArchived(p.archivedAt),
-    keyedRule('vetted', '项目已通过审核', 'Project is vetted', () => sql`${p.status} = 'vetted'`,
-      { of: (r) => flag(r.status === 'vetted'), values: () => TRUE }),
-    keyedRule('sector', '项目产业在投资方向内', 'Sector within the investor\'s focus',
+    keyedRule('vetted', '项目已通过审核', 'Project is vetted', () => sql`${p.status} = 'vetted'`, {
+      of: (r) => flag(r.status === 'vetted'),
+      values: () => TRUE,
+    }),
+    keyedRule(
+      'sector',
+      '项目产业在投资方向内',
+      "Sector within the investor's focus",
       (s) => (s.row.sectors.length ? sql`${p.sector} = any(${arr(s.row.sectors, 'sector')})` : null),
-      { of: (r) => [r.sector], values: (s) => (s.row.sectors.length ? s.row.sectors : null) }),
-    keyedRule('stage', '项目阶段在投资阶段内', 'Stage within the investor\'s stages',
+      { of: (r) => [r.sector], values: (s) => (s.row.sectors.length ? s.row.sectors : null) },
+    ),
+    keyedRule(
+      'stage',
+      '项目阶段在投资阶段内',
+      "Stage within the investor's stages",
       (s) => (s.row.stages.length ? sql`${p.stage} = any(${arr(s.row.stages, 'stage')})` : null),
-      { of: (r) => [r.stage], values: (s) => (s.row.stages.length ? s.row.stages : null) }),
-    rangeRule('ticket', '资金需求在投资额度内', 'Funding need within the ticket range',
-      (s) => sql`(${p.fundingNeedCny} is null or ${p.fundingNeedCny} between ${s.row.ticketMinCny} and ${s.row.ticketMaxCny})`,
-      { of: (r) => r.fundingNeedCny ?? null, within: (s) => [s.row.ticketMinCny, s.row.ticketMaxCny] }),
-    keyedRule('region', '项目所在地在投资地域内', 'Project region covered by the investor',
+      { of: (r) => [r.stage], values: (s) => (s.row.stages.length ? s.row.stages : null) },
+    ),
+    rangeRule(
+      'ticket',
+      '资金需求在投资额度内',
+      'Funding need within the ticket range',
+      (s) =>
+        sql`(${p.fundingNeedCny} is null or ${p.fundingNeedCny} between ${s.row.ticketMinCny} and ${s.row.ticketMaxCny})`,
+      { of: (r) => r.fundingNeedCny ?? null, within: (s) => [s.row.ticketMinCny, s.row.ticketMaxCny] },
+    ),
+    keyedRule(
+      'region',
+      '项目所在地在投资地域内',
+      'Project region covered by the investor',
       (s) => {
         const codes: string[] = s.row.regionCodes;
         if (!codes.length) return null;
-        return sql`(${sql.join(codes.map((c) => sql`${p.regionCode} like ${`${regionPrefix(c)}%`}`), sql` or `)})`;
+        return sql`(${sql.join(
+          codes.map((c) => sql`${p.regionCode} like ${`${regionPrefix(c)}%`}`),
+          sql` or `,
+        )})`;
       },
-      { of: (r) => coveringCodes(r.regionCode), values: (s) => (s.row.regionCodes.length ? s.row.regionCodes : null) }),
+      { of: (r) => coveringCodes(r.regionCode), values: (s) => (s.row.regionCodes.length ? s.row.regionCodes : null) },
+    ),
   ],
   features: [
     semantic,
     lexical,
     // The same fits as project→investor, with the roles swapped (the project is the candidate here).
-    swap(sectorFit((project) => project.sectors, (investor) => investor.row.sectors, 0.5)),
-    swap(stageFit((project) => project.row.stage, (investor) => investor.row.stages)),
-    ticketFit((_s, c) => c.row.fundingNeedCny ?? null, (s) => [s.row.ticketMinCny, s.row.ticketMaxCny]),
+    swap(
+      sectorFit(
+        (project) => project.sectors,
+        (investor) => investor.row.sectors,
+        0.5,
+      ),
+    ),
+    swap(
+      stageFit(
+        (project) => project.row.stage,
+        (investor) => investor.row.stages,
+      ),
+    ),
+    ticketFit(
+      (_s, c) => c.row.fundingNeedCny ?? null,
+      (s) => [s.row.ticketMinCny, s.row.ticketMaxCny],
+    ),
     regionFocus((s) => s.row.regionCodes),
     { ...priorityGroup((c) => c.row.founderGroups ?? []), readsComputed: true },
-    fundingFit((_s, c) => c, (s) => s),
+    fundingFit(
+      (_s, c) => c,
+      (s) => s,
+    ),
   ],
-  defaultWeights: { semantic: 0.25, lexical: 0.25, sector: 0.15, stage: 0.05, ticket: 0.05, region: 0.05, priority: 0.05, funding: 0.1 },
+  defaultWeights: {
+    semantic: 0.25,
+    lexical: 0.25,
+    sector: 0.15,
+    stage: 0.05,
+    ticket: 0.05,
+    region: 0.05,
+    priority: 0.05,
+    funding: 0.1,
+  },
   summary: (r) => ({
-    title: r.title, description: r.description, sector: r.sector, stage: r.stage, regionCode: r.regionCode,
-    needs: r.needs, fundingNeedCny: r.fundingNeedCny, languages: r.languages, centerId: r.centerId,
+    title: r.title,
+    description: r.description,
+    sector: r.sector,
+    stage: r.stage,
+    regionCode: r.regionCode,
+    needs: r.needs,
+    fundingNeedCny: r.fundingNeedCny,
+    languages: r.languages,
+    centerId: r.centerId,
   }),
 };
-

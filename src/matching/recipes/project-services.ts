@@ -11,15 +11,33 @@ const need: Feature<ProjectSource> = {
   compute(s, c) {
     const w = s.topics[c.row.category] ?? 0;
     return w
-      ? { value: w, detail: () => labelled('topic', [c.row.category], (l) => `服务类别对应需求：${l}`, (l) => `Service category meets a need: ${l}`) }
-      : { value: 0, detail: () => labelled('topic', [c.row.category], (l) => `服务类别：${l}`, (l) => `Service category: ${l}`) };
+      ? {
+          value: w,
+          detail: () =>
+            labelled(
+              'topic',
+              [c.row.category],
+              (l) => `服务类别对应需求：${l}`,
+              (l) => `Service category meets a need: ${l}`,
+            ),
+        }
+      : {
+          value: 0,
+          detail: () =>
+            labelled(
+              'topic',
+              [c.row.category],
+              (l) => `服务类别：${l}`,
+              (l) => `Service category: ${l}`,
+            ),
+        };
   },
 };
 const local: Feature<ProjectSource> = {
   id: 'region',
   compute(_s, c) {
     return c.row.regionCodes.length
-      ? { value: 1, detail: () => bi('面向项目所在地的服务', 'Serves the project\'s area') }
+      ? { value: 1, detail: () => bi('面向项目所在地的服务', "Serves the project's area") }
       : { value: 0.6, detail: () => bi('全区通办服务', 'Available everywhere') };
   },
 };
@@ -28,7 +46,7 @@ const ownCenter: Feature<ProjectSource> = {
   compute(s, c) {
     if (!s.row.centerId) return null;
     return c.row.centerId === s.row.centerId
-      ? { value: 1, detail: () => bi('本中心提供', 'Offered by the project\'s own center') }
+      ? { value: 1, detail: () => bi('本中心提供', "Offered by the project's own center") }
       : { value: 0.3, detail: () => bi('其他中心或机构提供', 'Offered by another center or provider') };
   },
 };
@@ -39,8 +57,13 @@ export const projectServices: Recipe<ProjectSource> = {
   declared: { topics: 'category' },
   candidateTable: sv,
   rules: [
-    keyedRule('region', '服务覆盖项目所在地', 'Serves the project\'s region', (s) => regionListCovers(sv.regionCodes, s.row.regionCode),
-      { of: (r) => restriction(r.regionCodes), values: (s) => [...coveringCodes(s.row.regionCode), ANY] }),
+    keyedRule(
+      'region',
+      '服务覆盖项目所在地',
+      "Serves the project's region",
+      (s) => regionListCovers(sv.regionCodes, s.row.regionCode),
+      { of: (r) => restriction(r.regionCodes), values: (s) => [...coveringCodes(s.row.regionCode), ANY] },
+    ),
     sharesLanguage(sv.languages),
   ],
   features: [semantic, lexical, need as never, local as never, ownCenter as never, languages],
@@ -48,7 +71,13 @@ export const projectServices: Recipe<ProjectSource> = {
   // recall@10 ≥ 0.99 against the exact ranking at 100k (bench:scale, 60 sources) at about half the cost of the defaults
   retrieval: { exactLimit: 500, retrieveK: 200 },
   summary: (r) => ({
-    name: r.name, category: r.category, provider: r.provider, description: r.description, centerId: r.centerId,
-    regionCodes: r.regionCodes, voucherEligible: r.voucherEligible, languages: r.languages,
+    name: r.name,
+    category: r.category,
+    provider: r.provider,
+    description: r.description,
+    centerId: r.centerId,
+    regionCodes: r.regionCodes,
+    voucherEligible: r.voucherEligible,
+    languages: r.languages,
   }),
 };

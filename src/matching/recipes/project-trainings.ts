@@ -1,7 +1,20 @@
 import { or, sql } from 'drizzle-orm';
 import { enrollmentsTable, trainingsTable } from '../../../models/schema.ts';
 import { languages, lexical, semantic, stageFit, topicCoverage } from '../features.ts';
-import { ANY, OPEN, arr, excludesRule, inPrefectureOf, keyedRule, listAllows, notArchived, prefectureOf, restriction, rule, sharesLanguage } from '../rules.ts';
+import {
+  ANY,
+  OPEN,
+  arr,
+  excludesRule,
+  inPrefectureOf,
+  keyedRule,
+  listAllows,
+  notArchived,
+  prefectureOf,
+  restriction,
+  rule,
+  sharesLanguage,
+} from '../rules.ts';
 import { bi, labelled } from '../text.ts';
 import type { Feature, Profile, ProjectSource, Recipe } from '../types.ts';
 import { inferredNotes } from './notes.ts';
@@ -23,7 +36,16 @@ const groupFit: Feature<ProjectSource> = {
     const target: string[] = c.row.targetGroups;
     if (!target.length) return { value: 0.6, detail: () => bi('面向所有创业者', 'Open to every founder') };
     const hit = groupsOf(s).filter((g) => target.includes(g));
-    return { value: 1, detail: () => labelled('founderGroup', hit, (l) => `面向${l}`, (l) => `For ${l}`) };
+    return {
+      value: 1,
+      detail: () =>
+        labelled(
+          'founderGroup',
+          hit,
+          (l) => `面向${l}`,
+          (l) => `For ${l}`,
+        ),
+    };
   },
 };
 
@@ -31,11 +53,20 @@ const place: Feature<ProjectSource> = {
   id: 'region',
   compute(s, c) {
     if (c.row.mode !== 'onsite') {
-      return { value: 0.5, detail: () => labelled('trainingMode', [c.row.mode], (l) => `培训方式：${l}`, (l) => `Mode: ${l}`) };
+      return {
+        value: 0.5,
+        detail: () =>
+          labelled(
+            'trainingMode',
+            [c.row.mode],
+            (l) => `培训方式：${l}`,
+            (l) => `Mode: ${l}`,
+          ),
+      };
     }
     return c.row.regionCode === s.row.regionCode
-      ? { value: 1, detail: () => bi('在本县区线下开班', 'On site in the project\'s county') }
-      : { value: 0.7, detail: () => bi('在本地(市)线下开班', 'On site in the project\'s prefecture') };
+      ? { value: 1, detail: () => bi('在本县区线下开班', "On site in the project's county") }
+      : { value: 0.7, detail: () => bi('在本地(市)线下开班', "On site in the project's prefecture") };
   },
 };
 
@@ -47,28 +78,74 @@ export const projectTrainings: Recipe<ProjectSource> = {
   computed: { seatsLeft: seatsLeftSql() },
   rules: [
     notArchived(t.archivedAt),
-    rule('not_ended', '培训尚未结束', 'Has not ended', (s) => sql`${t.endsOn} >= ${s.today}`, (s, c) => c.row.endsOn >= s.today),
-    { ...rule('seats', '尚有名额', 'Has seats left', () => sql`${seatsLeftSql()} > 0`, (_s, c) => c.row.seatsLeft > 0), live: true },
-    keyedRule('stage', '项目阶段符合', 'Stage is among the training\'s stages', (s) => listAllows(t.stages, s.row.stage, 'stage'),
-      { of: (r) => restriction(r.stages), values: (s) => [s.row.stage, ANY] }),
-    keyedRule('group', '至少一位创始人属于培训对象', 'A founder is in the target groups',
+    rule(
+      'not_ended',
+      '培训尚未结束',
+      'Has not ended',
+      (s) => sql`${t.endsOn} >= ${s.today}`,
+      (s, c) => c.row.endsOn >= s.today,
+    ),
+    {
+      ...rule(
+        'seats',
+        '尚有名额',
+        'Has seats left',
+        () => sql`${seatsLeftSql()} > 0`,
+        (_s, c) => c.row.seatsLeft > 0,
+      ),
+      live: true,
+    },
+    keyedRule(
+      'stage',
+      '项目阶段符合',
+      "Stage is among the training's stages",
+      (s) => listAllows(t.stages, s.row.stage, 'stage'),
+      { of: (r) => restriction(r.stages), values: (s) => [s.row.stage, ANY] },
+    ),
+    keyedRule(
+      'group',
+      '至少一位创始人属于培训对象',
+      'A founder is in the target groups',
       (s) => sql`(cardinality(${t.targetGroups}) = 0 or ${t.targetGroups} && ${arr(groupsOf(s), 'founder_group')})`,
-      { of: (r) => restriction(r.targetGroups), values: (s) => [...groupsOf(s), ANY] }),
-    keyedRule('place', '线下培训须在同一地(市)', 'On-site trainings are in the project\'s prefecture',
+      { of: (r) => restriction(r.targetGroups), values: (s) => [...groupsOf(s), ANY] },
+    ),
+    keyedRule(
+      'place',
+      '线下培训须在同一地(市)',
+      "On-site trainings are in the project's prefecture",
       (s) => or(sql`${t.mode} <> 'onsite'`, inPrefectureOf(t.regionCode, s.row.regionCode))!,
-      { of: (r) => (r.mode === 'onsite' ? [prefectureOf(r.regionCode)] : OPEN), values: (s) => [prefectureOf(s.row.regionCode), ANY] }),
+      {
+        of: (r) => (r.mode === 'onsite' ? [prefectureOf(r.regionCode)] : OPEN),
+        values: (s) => [prefectureOf(s.row.regionCode), ANY],
+      },
+    ),
     sharesLanguage(t.languages),
-    excludesRule('not_enrolled', '创始人尚未报名', 'No founder is enrolled yet',
-      (s) => (s.founders.length
-        ? sql`not exists (select 1 from ${enrollmentsTable} en where en.training_id = ${t.id} and en.founder_id = any(${arr(s.founders.map((f) => f.id), 'uuid')}))`
-        : null),
-      (s) => s.enrolledTrainings),
+    excludesRule(
+      'not_enrolled',
+      '创始人尚未报名',
+      'No founder is enrolled yet',
+      (s) =>
+        s.founders.length
+          ? sql`not exists (select 1 from ${enrollmentsTable} en where en.training_id = ${t.id} and en.founder_id = any(${arr(
+              s.founders.map((f) => f.id),
+              'uuid',
+            )}))`
+          : null,
+      (s) => s.enrolledTrainings,
+    ),
   ],
   features: [
     semantic,
     lexical,
-    topicCoverage((s) => s.topics, (c) => Object.fromEntries((c.row.topics as string[]).map((x) => [x, 1])), { zh: '培训内容覆盖需求', en: 'Covers the needs' }),
-    stageFit((s) => s.row.stage, (c) => c.row.stages),
+    topicCoverage(
+      (s) => s.topics,
+      (c) => Object.fromEntries((c.row.topics as string[]).map((x) => [x, 1])),
+      { zh: '培训内容覆盖需求', en: 'Covers the needs' },
+    ),
+    stageFit(
+      (s) => s.row.stage,
+      (c) => c.row.stages,
+    ),
     groupFit as Feature<Profile>,
     place as Feature<Profile>,
     languages,
@@ -78,8 +155,18 @@ export const projectTrainings: Recipe<ProjectSource> = {
   retrieval: { exactLimit: 500, retrieveK: 200 },
   notes: (s, c) => inferredNotes(s, c, s.row.needs),
   summary: (r) => ({
-    title: r.title, provider: r.provider, providerKind: r.providerKind, topics: r.topics, targetGroups: r.targetGroups, stages: r.stages,
-    regionCode: r.regionCode, mode: r.mode, seats: r.seats, seatsLeft: r.seatsLeft, startsOn: r.startsOn, endsOn: r.endsOn, languages: r.languages,
+    title: r.title,
+    provider: r.provider,
+    providerKind: r.providerKind,
+    topics: r.topics,
+    targetGroups: r.targetGroups,
+    stages: r.stages,
+    regionCode: r.regionCode,
+    mode: r.mode,
+    seats: r.seats,
+    seatsLeft: r.seatsLeft,
+    startsOn: r.startsOn,
+    endsOn: r.endsOn,
+    languages: r.languages,
   }),
 };
-

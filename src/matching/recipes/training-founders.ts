@@ -2,12 +2,28 @@
 // cohort needs and nothing that identifies a founder; so the reasons name no county and list no place
 // names among the shared keywords (everyone gets the same reasons; staff and admins also get the row).
 import { eq, inArray, sql } from 'drizzle-orm';
-import { enrollmentsTable, foundersTable, projectFoundersTable, projectsTable, trainingInvitationsTable } from '../../../models/schema.ts';
+import {
+  enrollmentsTable,
+  foundersTable,
+  projectFoundersTable,
+  projectsTable,
+  trainingInvitationsTable,
+} from '../../../models/schema.ts';
 import { STAGES } from '../../../models/enums.ts';
 import { regions } from '../../../seeds/reference/regions.ts';
 import type { Executor } from '../../resources/types.ts';
 import { languages, lexicalFeature, regionCloseness, regionLabel, semantic, topicCoverage } from '../features.ts';
-import { TRUE, arr, excludesRule, flag, inPrefectureOf, keyedRule, prefectureOf, rule, sharesLanguage } from '../rules.ts';
+import {
+  TRUE,
+  arr,
+  excludesRule,
+  flag,
+  inPrefectureOf,
+  keyedRule,
+  prefectureOf,
+  rule,
+  sharesLanguage,
+} from '../rules.ts';
 import { bi } from '../text.ts';
 import type { Feature, MatchItem, Recipe, TrainingSource } from '../types.ts';
 import { priorityGroup } from './investor-projects.ts';
@@ -17,7 +33,10 @@ const f = foundersTable;
 /** The prefecture-level code of a region code (540000 stays itself). */
 export const prefectureCode = (code: string) => (code === '540000' ? code : `${prefectureOf(code)}00`);
 
-const closeness = regionCloseness((s) => s.row.regionCode, (c) => c.row.regionCode);
+const closeness = regionCloseness(
+  (s) => s.row.regionCode,
+  (c) => c.row.regionCode,
+);
 /**
  * Where the founder lives matters for an on-site class only; online and enclave (飞地) classes are the
  * same for everyone. Scored by county as elsewhere, explained by prefecture only.
@@ -29,12 +48,20 @@ const place: Feature<TrainingSource> = {
     const r = closeness.compute(s, c);
     if (!r) return null;
     const p = regionLabel(prefectureCode(c.row.regionCode));
-    return { value: r.value, detail: () => (r.value >= 0.7 ? bi(`同一地(市)：${p.zh}`, `Same prefecture: ${p.en}`) : bi(`异地（${p.zh}）`, `Elsewhere (${p.en})`)) };
+    return {
+      value: r.value,
+      detail: () =>
+        r.value >= 0.7
+          ? bi(`同一地(市)：${p.zh}`, `Same prefecture: ${p.en}`)
+          : bi(`异地（${p.zh}）`, `Elsewhere (${p.en})`),
+    };
   },
 };
 
 /** Region names as keywords (with and without 市/区/县, English words lower-cased): never listed as shared keywords. */
-const PLACE_WORDS = new Set(regions.flatMap((r) => [r.nameZh, r.nameZh.replace(/(地区|市|区|县)$/u, ''), ...r.nameEn.toLowerCase().split(/\s+/)]));
+const PLACE_WORDS = new Set(
+  regions.flatMap((r) => [r.nameZh, r.nameZh.replace(/(地区|市|区|县)$/u, ''), ...r.nameEn.toLowerCase().split(/\s+/)]),
+);
 const lexical = lexicalFeature((w) => !PLACE_WORDS.has(w));
 
 /** A trainer planning an order-style cohort: dates and seats do not filter here. */
@@ -45,43 +72,82 @@ export const trainingFounders: Recipe<TrainingSource> = {
   candidateTable: f,
   rules: [
     // A deleted founder's tombstone is never a candidate.
-    keyedRule('not_erased', '未注销', 'Not deleted', () => sql`${f.erasedAt} is null`, { of: (r) => flag(!r.erasedAt), values: () => TRUE }),
-    keyedRule('group', '属于培训对象群体', 'In the target groups',
+    keyedRule('not_erased', '未注销', 'Not deleted', () => sql`${f.erasedAt} is null`, {
+      of: (r) => flag(!r.erasedAt),
+      values: () => TRUE,
+    }),
+    keyedRule(
+      'group',
+      '属于培训对象群体',
+      'In the target groups',
       (s) => (s.row.targetGroups.length ? sql`${f.groups} && ${arr(s.row.targetGroups, 'founder_group')}` : null),
-      { of: (r) => r.groups, values: (s) => (s.row.targetGroups.length ? s.row.targetGroups : null) }),
-    keyedRule('place', '线下培训须在同一地(市)', 'On-site trainings need the same prefecture',
+      { of: (r) => r.groups, values: (s) => (s.row.targetGroups.length ? s.row.targetGroups : null) },
+    ),
+    keyedRule(
+      'place',
+      '线下培训须在同一地(市)',
+      'On-site trainings need the same prefecture',
       (s) => (s.row.mode === 'onsite' ? inPrefectureOf(f.regionCode, s.row.regionCode) : null),
-      { of: (r) => [prefectureOf(r.regionCode)], values: (s) => (s.row.mode === 'onsite' ? [prefectureOf(s.row.regionCode)] : null) }),
+      {
+        of: (r) => [prefectureOf(r.regionCode)],
+        values: (s) => (s.row.mode === 'onsite' ? [prefectureOf(s.row.regionCode)] : null),
+      },
+    ),
     sharesLanguage(f.languages),
-    excludesRule('not_enrolled', '尚未报名', 'Not enrolled yet',
-      (s) => sql`not exists (select 1 from ${enrollmentsTable} en where en.training_id = ${s.row.id} and en.founder_id = ${f.id})`,
-      (s) => s.enrolledFounders),
+    excludesRule(
+      'not_enrolled',
+      '尚未报名',
+      'Not enrolled yet',
+      (s) =>
+        sql`not exists (select 1 from ${enrollmentsTable} en where en.training_id = ${s.row.id} and en.founder_id = ${f.id})`,
+      (s) => s.enrolledFounders,
+    ),
     // Any invitation (open, declined, accepted) makes another one 409: suggesting the founder again is a dead end.
-    excludesRule('not_invited', '尚未受邀（也未拒绝邀请）', 'Not invited yet (nor declined an invitation)',
-      (s) => sql`not exists (select 1 from ${trainingInvitationsTable} ti where ti.training_id = ${s.row.id} and ti.founder_id = ${f.id})`,
-      (s) => s.invitedFounders),
+    excludesRule(
+      'not_invited',
+      '尚未受邀（也未拒绝邀请）',
+      'Not invited yet (nor declined an invitation)',
+      (s) =>
+        sql`not exists (select 1 from ${trainingInvitationsTable} ti where ti.training_id = ${s.row.id} and ti.founder_id = ${f.id})`,
+      (s) => s.invitedFounders,
+    ),
   ],
   features: [
     semantic,
     lexical,
     // What the founder is interested in (inferred from their interests) that the training teaches.
-    topicCoverage((s) => Object.fromEntries((s.row.topics as string[]).map((x) => [x, 1])), (c) => c.topics, { zh: '兴趣与培训内容相符', en: 'Interests match the content' }),
+    topicCoverage(
+      (s) => Object.fromEntries((s.row.topics as string[]).map((x) => [x, 1])),
+      (c) => c.topics,
+      { zh: '兴趣与培训内容相符', en: 'Interests match the content' },
+    ),
     priorityGroup((c) => c.row.groups),
     place,
     languages,
   ],
   defaultWeights: { semantic: 0.25, lexical: 0.3, topics: 0.25, priority: 0.05, region: 0.1, language: 0.05 },
   summary: (r) => ({
-    name: r.name, groups: r.groups, regionCode: r.regionCode, languages: r.languages, centerId: r.centerId,
-    educationLevel: r.educationLevel, graduationYear: r.graduationYear,
+    name: r.name,
+    groups: r.groups,
+    regionCode: r.regionCode,
+    languages: r.languages,
+    centerId: r.centerId,
+    educationLevel: r.educationLevel,
+    graduationYear: r.graduationYear,
   }),
 };
 
 /** What a training source excludes: founders enrolled in it, and founders with an invitation to it (any status). */
-export async function trainingExclusions(db: Executor, trainingId: string): Promise<Pick<TrainingSource, 'enrolledFounders' | 'invitedFounders'>> {
+export async function trainingExclusions(
+  db: Executor,
+  trainingId: string,
+): Promise<Pick<TrainingSource, 'enrolledFounders' | 'invitedFounders'>> {
   const ti = trainingInvitationsTable;
   const [enrolled, invited] = await Promise.all([
-    db.select({ id: enrollmentsTable.founderId }).from(enrollmentsTable).where(eq(enrollmentsTable.trainingId, trainingId)),
+    db
+      .select({ id: enrollmentsTable.founderId })
+      .from(enrollmentsTable)
+      .where(eq(enrollmentsTable.trainingId, trainingId)),
     db.select({ id: ti.founderId }).from(ti).where(eq(ti.trainingId, trainingId)),
   ]);
   return { enrolledFounders: new Set(enrolled.map((e) => e.id)), invitedFounders: new Set(invited.map((e) => e.id)) };
@@ -108,7 +174,13 @@ export async function projectStagesOf(db: Executor, founderIds: string[]): Promi
  */
 export function cohortView(item: MatchItem, handle: string, stages: string[]): MatchItem {
   return {
-    id: handle, handle, score: item.score, reasons: item.reasons,
-    groups: item.groups, prefectureCode: prefectureCode(item.regionCode as string), languages: item.languages, stages,
+    id: handle,
+    handle,
+    score: item.score,
+    reasons: item.reasons,
+    groups: item.groups,
+    prefectureCode: prefectureCode(item.regionCode as string),
+    languages: item.languages,
+    stages,
   };
 }
