@@ -128,7 +128,7 @@ export async function benchEmbedding(opts: { databaseUrl?: string; entities?: nu
         chunk.map((c) => c.text),
         'passage',
       );
-      chunk.forEach((c, k) => items.push({ ...c, vector: vectors[k] }));
+      for (const [k, c] of chunk.entries()) items.push({ ...c, vector: vectors[k] });
     }
     await db.execute(sql`update founders set vector = null, vector_model = null`);
     await db.execute(sql`update embeddings set status = 'pending' where entity_kind = 'founder'`);

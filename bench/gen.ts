@@ -187,6 +187,8 @@ export function sample(
         return build.training(rng, id, i, 'sample', todayInShanghai());
       case 'service':
         return build.service(rng, id, i, 'sample', centers);
+      default:
+        throw new Error(`no sample rows for ${kind satisfies never}`);
     }
   });
 }

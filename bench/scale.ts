@@ -118,7 +118,7 @@ export async function runPoint(o: ScaleOptions): Promise<PointResult> {
   result.dataset = await prepare(target, counts, o.seed, log, o.generate);
 
   // Phase 1, in process (before the server: PGlite is single-process): sources, bare SQL, recall, plans.
-  let database: Database = await openTarget(target, 1);
+  const database: Database = await openTarget(target, 1);
   const perEndpoint = new Map<string, Omit<EndpointResult, 'api' | 'ratioP50' | 'ratioP95'>>();
   let paths: Record<string, string[]>;
   // The server's in-memory candidate index, with its default budget (MATCH_INDEX_MAX_MB), so the ranking path measured is the one served.

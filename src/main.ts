@@ -2,14 +2,14 @@
 // gracefully on SIGTERM/SIGINT.
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
-import { ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { remaining, withTimeout } from './timeout.ts';
 
 let logger: Logger | undefined;
 
 async function main() {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (e) {

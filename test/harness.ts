@@ -121,7 +121,7 @@ export async function startTestApp(
     }
     const res = await service.app.request(path, { method, headers, body });
     const text = await res.text();
-    let parsed: unknown = undefined;
+    let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;
     } catch {

@@ -11,7 +11,7 @@ const words = (group: LabelGroup, values: string[] | string | null | undefined):
   return list.map((v) => (group[v] ? `${group[v].zh} ${group[v].en}` : v)).join('; ');
 };
 
-const join = (...parts: (string | null | undefined)[]) => parts.filter((p) => p && p.trim()).join('\n');
+const join = (...parts: (string | null | undefined)[]) => parts.filter((p) => p?.trim()).join('\n');
 
 /** The fields each kind's embedding text is built from: the embedding job reads only these. */
 export const TEXT_FIELDS = {

@@ -103,7 +103,7 @@ export const requireStorableJson: MiddlewareHandler<AppEnv> = async (c, next) =>
           });
       };
       if (typeof v === 'string') checkText(v, path, 'text');
-      else if (Array.isArray(v)) v.forEach((x, i) => stack.push([x, [...path, String(i)]]));
+      else if (Array.isArray(v)) for (const [i, x] of v.entries()) stack.push([x, [...path, String(i)]]);
       else if (v && typeof v === 'object') {
         for (const [k, x] of Object.entries(v)) {
           checkText(k, [...path, k], 'field name');

@@ -143,7 +143,9 @@ export async function createCandidateIndex(
   const terms = new Vocabulary();
   const shared: Shared = { strings: new Map(), inferred: new Map() };
   const live = () => [...stores.values()].filter((s): s is TableStore => s !== 'sql');
-  const dirtyAll = () => live().forEach((s) => (s.dirty = true));
+  const dirtyAll = () => {
+    for (const s of live()) s.dirty = true;
+  };
   const used = () => live().reduce((a, x) => a + x.bytes, 0);
   const heapBudget = HEAP_SHARE * heapLimitBytes;
   const onHeap = () => live().reduce((a, x) => a + x.heapBytes, 0);

@@ -1,5 +1,4 @@
 import type { SQL } from 'drizzle-orm';
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { EmbeddedKind } from '../../models/embeddings/table.ts';
 import type { EmbeddedTable } from '../../models/embeddings/entities.ts';
 

@@ -146,7 +146,7 @@ export const projects: ResourceDef = {
       }
     }),
     defaults: defaultToOwnCenter,
-    checkWrite(actor, op, before, after) {
+    checkWrite(actor, _op, before, after) {
       if (isAdmin(actor)) return null;
       // Staff neither push a project to another center nor reach one outside theirs (out of scope: 404).
       if (actor.role === 'center_staff') return staffOwnCenterOnly(actor, before, after, { zh: '项目', en: 'project' });

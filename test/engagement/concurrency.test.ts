@@ -6,7 +6,16 @@ import { and, eq } from 'drizzle-orm';
 import { auditTable, enrollmentsTable, introductionsTable } from '../../models/schema.ts';
 import type { TestApp } from '../harness.ts';
 import { createKey, founderBody, mentorBody, ok, projectBody, trainingBody, type World } from '../auth/world.ts';
-import { asActor, callerFor, countWhere, create, inBatches, statusCounts, type Caller, bootWorld } from './helpers.ts';
+import {
+  type asActor,
+  callerFor,
+  countWhere,
+  create,
+  inBatches,
+  statusCounts,
+  type Caller,
+  bootWorld,
+} from './helpers.ts';
 
 let t: TestApp;
 let w: World;

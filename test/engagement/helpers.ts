@@ -48,7 +48,10 @@ export async function inBatches<T>(n: number, width: number, job: (i: number) =>
 }
 
 export const statusCounts = (responses: TestResponse[]) =>
-  responses.reduce<Record<number, number>>((acc, r) => ((acc[r.status] = (acc[r.status] ?? 0) + 1), acc), {});
+  responses.reduce<Record<number, number>>((acc, r) => {
+    acc[r.status] = (acc[r.status] ?? 0) + 1;
+    return acc;
+  }, {});
 
 /** An id no record has (a valid UUIDv7 shape, so it reaches the lookup rather than the validator). */
 export const UNKNOWN = '01900000-0000-7000-8000-000000000000';

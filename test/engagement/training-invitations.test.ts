@@ -35,13 +35,13 @@ let t: TestApp;
 let w: World;
 let as: (a: Actor) => Caller;
 /** A second key of trainer1's provider (the same trainer), and the trainer of PROVIDER_TWO. */
-let trainer1b: Caller;
+let _trainer1b: Caller;
 let trainer2: Caller;
 let handle1: (founderId: string) => string;
 
 beforeAll(async () => {
   ({ t, w, as } = await bootWorld());
-  trainer1b = callerFor(t, (await createKey(t, 'trainer', { subjectId: PROVIDER_ONE })).key);
+  _trainer1b = callerFor(t, (await createKey(t, 'trainer', { subjectId: PROVIDER_ONE })).key);
   trainer2 = callerFor(t, (await createKey(t, 'trainer', { subjectId: PROVIDER_TWO })).key);
   const h = await trainerHandles(t.db, PROVIDER_ONE);
   handle1 = (id) => h.handle(id);

@@ -68,6 +68,7 @@ export const text = (maxLength = 60) =>
     .map((xs) =>
       xs
         .join('')
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: U+0000 is what is removed (PostgreSQL text cannot store it)
         .replace(/\u0000/g, '')
         .slice(0, maxLength),
     )

@@ -87,7 +87,7 @@ beforeAll(async () => {
   // Excluded by the rules: no shared language, inactive, and (a live rule) no capacity left.
   await mentor({ name: '排除-语言', bio: MENTOR_BIOS[0], languages: ['en'] });
   await mentor({ name: '排除-停用', bio: MENTOR_BIOS[0], active: false });
-  fullMentorId = await mentor({ name: '排除-满员', bio: MENTOR_BIOS[0] + '，网店运营', capacity: 1 });
+  fullMentorId = await mentor({ name: '排除-满员', bio: `${MENTOR_BIOS[0]}，网店运营`, capacity: 1 });
   const other = await t.request('POST', '/v1/projects', {
     body: {
       title: '另一个项目',
@@ -163,7 +163,7 @@ describe('in-memory candidate index', () => {
     await eventually(async () => (await nearest())?.[0] === id);
     // Deleted rows may linger in memory until a sweep, but the engine reads results back in SQL.
     const source = (await loadProjectSource(ctx(), projectId))!;
-    const gone = await mentor({ name: '将删除', bio: MENTOR_BIOS[0] + '，网店运营，电商运营' });
+    const gone = await mentor({ name: '将删除', bio: `${MENTOR_BIOS[0]}，网店运营，电商运营` });
     const all = async () =>
       (
         await runRecipe(ctx(index), projectMentors, source, { ...opts, limit: 50, exactLimit: 0, retrieveK: 50 })

@@ -384,16 +384,16 @@ async function checkSource(
     items.map((i) => i.id),
     `${label}: ranking`,
   ).toEqual(exact.map((s) => s.profile.row.id));
-  items.forEach((item, k) =>
-    expect(Math.abs(item.score - exact[k].score), `${label}: score of ${item.id}`).toBeLessThan(1e-9),
-  );
+  for (const [k, item] of items.entries())
+    expect(Math.abs(item.score - exact[k].score), `${label}: score of ${item.id}`).toBeLessThan(1e-9);
   for (let k = 1; k < items.length; k++) expect(items[k - 1].score).toBeGreaterThanOrEqual(items[k].score);
 
   if (opts.smallLimit && exact.length > opts.smallLimit) {
     const top = await t.request('GET', `${j.path(srcRow.id)}?limit=${opts.smallLimit}`);
     expect(top.status).toBe(200);
     expect(top.body.items.map((i: Row) => i.id)).toEqual(exact.slice(0, opts.smallLimit).map((s) => s.profile.row.id));
-    top.body.items.forEach((item: Row, k: number) => expect(Math.abs(item.score - exact[k].score)).toBeLessThan(1e-9));
+    for (const [k, item] of (top.body.items as Row[]).entries())
+      expect(Math.abs(item.score - exact[k].score)).toBeLessThan(1e-9);
   }
 
   // The in-memory candidate index's path, forced (exactLimit 0) with channels of every candidate's

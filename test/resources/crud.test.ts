@@ -229,7 +229,7 @@ describe.each(specs)('$name', (spec) => {
 
   it('Chinese and Tibetan text round-trips byte-exact (create, read, list, patch, upsert)', async () => {
     const sent = { ...spec.sample(ctx, 0) };
-    spec.textFields.forEach((f, i) => (sent[f] = i === 0 ? WEIRD : `${WEIRD_LONG} ${f}`));
+    for (const [i, f] of spec.textFields.entries()) sent[f] = i === 0 ? WEIRD : `${WEIRD_LONG} ${f}`;
     const res = await t.request('POST', base, { body: sent });
     expect(res.status, res.text).toBe(201);
     const bytes = (s: string) => Buffer.from(s, 'utf8').toString('hex');

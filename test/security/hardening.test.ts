@@ -84,7 +84,7 @@ describe('API keys', () => {
       ADMIN_KEY.slice(0, -1),
       `${ADMIN_KEY}x`,
       ADMIN_KEY.toUpperCase(),
-      'sck_' + 'A'.repeat(5000),
+      `sck_${'A'.repeat(5000)}`,
       '%00%00',
       '\u00ff\u00fe',
     ]) {
@@ -119,7 +119,7 @@ describe('text that cannot be stored exactly', () => {
         'contact.wechat',
       ],
       ['nul in an array', { ...founderBody('ok', 'wx', center.id), groups: ['graduate\u0000'] }, 'groups.0'],
-      ['nul in a key', { ...founderBody('ok', 'wx', center.id), ['bad\u0000key']: 1 }, 'bad\u0000key'],
+      ['nul in a key', { ...founderBody('ok', 'wx', center.id), 'bad\u0000key': 1 }, 'bad\u0000key'],
     ];
     const n = (await ok(t.request('GET', '/v1/founders?limit=200'))).items.length;
     for (const [label, body, path] of cases) {

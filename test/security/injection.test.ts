@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestApp } from '../harness.ts';
 import { fingerprint, makeCtx, randomTag, specs, startGatedApp, type Ctx, type Row } from '../resources/fixtures.ts';
 
-export const INJECTIONS = [
+const INJECTIONS = [
   `'; drop table founders; --`,
   `" or ""="`,
   `' or '1'='1`,

@@ -13,17 +13,7 @@ import { STAGES } from '../../../models/enums.ts';
 import { regions } from '../../../seeds/reference/regions.ts';
 import type { Executor } from '../../resources/types.ts';
 import { languages, lexicalFeature, regionCloseness, regionLabel, semantic, topicCoverage } from '../features.ts';
-import {
-  TRUE,
-  arr,
-  excludesRule,
-  flag,
-  inPrefectureOf,
-  keyedRule,
-  prefectureOf,
-  rule,
-  sharesLanguage,
-} from '../rules.ts';
+import { TRUE, arr, excludesRule, flag, inPrefectureOf, keyedRule, prefectureOf, sharesLanguage } from '../rules.ts';
 import { bi } from '../text.ts';
 import type { Feature, MatchItem, Recipe, TrainingSource } from '../types.ts';
 import { priorityGroup } from './investor-projects.ts';
