@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq } from 'drizzle-orm';
 import { auditTable, projectsTable } from '../../models/schema.ts';
 import { startTestApp, type TestApp } from '../harness.ts';
-import { buildWorld, expectProblem, ok, projectBody, type Actor, type World } from './world.ts';
+import { buildWorld, callsAs, expectProblem, ok, projectBody, type World } from './world.ts';
 
 let t: TestApp;
 let w: World;
@@ -19,12 +19,10 @@ afterAll(async () => {
   await t?.close();
 });
 
-const as = (actor: Actor) => ({
-  get: (path: string) => t.request('GET', path, { key: w.keys[actor] }),
-  post: (path: string, body: unknown) => t.request('POST', path, { key: w.keys[actor], body }),
-  patch: (path: string, body: unknown) => t.request('PATCH', path, { key: w.keys[actor], body }),
-  put: (path: string, body: unknown) => t.request('PUT', path, { key: w.keys[actor], body }),
-});
+const as = callsAs(
+  () => t,
+  () => w,
+);
 const stored = async (id: string) => (await t.db.select().from(projectsTable).where(eq(projectsTable.id, id)))[0];
 const lastAudit = async (id: string) =>
   (await t.db.select().from(auditTable).where(eq(auditTable.entityId, id)).orderBy(desc(auditTable.id)).limit(1))[0];

@@ -20,6 +20,7 @@ import {
   PROVIDER_ONE,
   PROVIDER_TWO,
   buildWorld,
+  callsAs,
   expectProblem,
   founderBody,
   mentorBody,
@@ -40,13 +41,10 @@ afterAll(async () => {
   await t?.close();
 });
 
-const as = (actor: Actor) => ({
-  get: (path: string) => t.request('GET', path, { key: w.keys[actor] }),
-  post: (path: string, body: unknown) => t.request('POST', path, { key: w.keys[actor], body }),
-  patch: (path: string, body: unknown) => t.request('PATCH', path, { key: w.keys[actor], body }),
-  put: (path: string, body: unknown) => t.request('PUT', path, { key: w.keys[actor], body }),
-  del: (path: string) => t.request('DELETE', path, { key: w.keys[actor] }),
-});
+const as = callsAs(
+  () => t,
+  () => w,
+);
 const count = async (table: any) => (await t.db.select({ n: sql<number>`count(*)::int` }).from(table))[0].n;
 const auditCount = async () => count(auditTable);
 const ids = (res: TestResponse) => (res.body.items as any[]).map((x) => x.id).sort();

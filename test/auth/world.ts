@@ -235,3 +235,19 @@ export async function buildWorld(t: TestApp): Promise<World> {
   }
   return { cA, cB, fA1, fA2, fB1, pAv, pAs, pBv, pBd, m1, m2, i1, i2, t1, t2, s1, keys, keyIds };
 }
+
+/**
+ * Requests as one of the world's actors. Takes getters because test files assign the app and the
+ * world in `beforeAll`, after the helper is made.
+ */
+export const callsAs = (app: () => TestApp, world: () => World) => (actor: Actor) => {
+  const req = (method: string, path: string, body?: unknown) =>
+    app().request(method, path, { key: world().keys[actor], ...(body === undefined ? {} : { body }) });
+  return {
+    get: (path: string) => req('GET', path),
+    post: (path: string, body?: unknown) => req('POST', path, body),
+    patch: (path: string, body: unknown) => req('PATCH', path, body),
+    put: (path: string, body: unknown) => req('PUT', path, body),
+    del: (path: string) => req('DELETE', path),
+  };
+};

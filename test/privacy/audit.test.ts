@@ -3,17 +3,14 @@
 // (vetting, key creation, weight changes, contact reveals, consent, erasure, export).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../harness.ts';
-import { buildWorld, expectProblem, ok, type Actor, type World } from '../auth/world.ts';
+import { buildWorld, callsAs, expectProblem, ok, type Actor, type World } from '../auth/world.ts';
 
 let t: TestApp;
 let w: World;
-const as = (actor: Actor) => ({
-  get: (path: string) => t.request('GET', path, { key: w.keys[actor] }),
-  post: (path: string, body?: unknown) =>
-    t.request('POST', path, { key: w.keys[actor], ...(body === undefined ? {} : { body }) }),
-  patch: (path: string, body: unknown) => t.request('PATCH', path, { key: w.keys[actor], body }),
-  put: (path: string, body: unknown) => t.request('PUT', path, { key: w.keys[actor], body }),
-});
+const as = callsAs(
+  () => t,
+  () => w,
+);
 
 /** Every entry the actor can read, following nextCursor. */
 async function readAll(actor: Actor, query = '', limit = 7): Promise<any[]> {

@@ -4,7 +4,7 @@
 // center's projects and their `confidential` blocks, ids of records out of their scope.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../harness.ts';
-import { M, buildWorld, ok, projectBody, type Actor, type World } from '../auth/world.ts';
+import { M, buildWorld, callsAs, ok, projectBody, type Actor, type World } from '../auth/world.ts';
 
 let t: TestApp;
 let w: World;
@@ -16,12 +16,10 @@ const CONF_X = 'CONF-X-other-center-captable';
 const CONF_Y = 'CONF-Y-other-center-captable';
 const TITLE_Y = 'PTITLE-Y 跨中心合办项目';
 
-const as = (actor: Actor) => ({
-  get: (path: string) => t.request('GET', path, { key: w.keys[actor] }),
-  post: (path: string, body?: unknown) =>
-    t.request('POST', path, { key: w.keys[actor], ...(body === undefined ? {} : { body }) }),
-  patch: (path: string, body: unknown) => t.request('PATCH', path, { key: w.keys[actor], body }),
-});
+const as = callsAs(
+  () => t,
+  () => w,
+);
 
 /** Every audit entry the actor can read, all pages. */
 async function allAudit(actor: Actor): Promise<any[]> {
