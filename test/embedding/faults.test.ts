@@ -1,7 +1,7 @@
 // Faults of the real servers: a worker killed mid-batch, and Redis going away during writes.
 // Needs the real PostgreSQL and Redis (CI's second run); skipped on the embedded default.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from '../net.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { embeddingsTable, foundersTable } from '../../models/schema.ts';
@@ -18,14 +18,6 @@ afterAll(async () => {
   for (const a of apps) await a.close();
   for (const c of children) c.kill('SIGKILL');
 });
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 
 async function until(what: string, check: () => Promise<boolean>, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;

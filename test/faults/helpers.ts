@@ -6,18 +6,13 @@ import { resolve } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../../src/db/client.ts';
 import { uuidv7 } from '../../models/common/uuid.ts';
+import { freePort } from '../net.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 /** `npm run faults` sets FAULTS_LONG: more cycles and more writes. */
 export const LONG = !!process.env.FAULTS_LONG;
 
-export const freePort = () =>
-  new Promise<number>((res) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => res(port));
-    });
-  });
+export { freePort };
 
 export async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 90_000, everyMs = 100) {
   const deadline = Date.now() + timeoutMs;
