@@ -86,6 +86,7 @@ export const TRAINING_INVITATION_STATUSES = ['invited', 'accepted', 'declined'] 
 export const RUN_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export const REGION_LEVELS = ['region', 'prefecture', 'county'] as const;
 export const PROJECT_INVITATION_STATUSES = ['pending', 'accepted', 'declined', 'withdrawn'] as const;
+export const ACCOUNT_STATUSES = ['invited', 'active', 'disabled'] as const;
 
 export type Lang = (typeof LANGS)[number];
 export type FounderGroup = (typeof FOUNDER_GROUPS)[number];
@@ -105,6 +106,7 @@ export type TrainingInvitationStatus = (typeof TRAINING_INVITATION_STATUSES)[num
 export type RunStatus = (typeof RUN_STATUSES)[number];
 export type RegionLevel = (typeof REGION_LEVELS)[number];
 export type ProjectInvitationStatus = (typeof PROJECT_INVITATION_STATUSES)[number];
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 
 export const langEnum = pgEnum('lang', LANGS);
 export const founderGroupEnum = pgEnum('founder_group', FOUNDER_GROUPS);
@@ -124,3 +126,4 @@ export const trainingInvitationStatusEnum = pgEnum('training_invitation_status',
 export const runStatusEnum = pgEnum('run_status', RUN_STATUSES);
 export const regionLevelEnum = pgEnum('region_level', REGION_LEVELS);
 export const projectInvitationStatusEnum = pgEnum('project_invitation_status', PROJECT_INVITATION_STATUSES);
+export const accountStatusEnum = pgEnum('account_status', ACCOUNT_STATUSES);

@@ -10,6 +10,7 @@ export * from './investors/index.ts';
 export * from './trainings/index.ts';
 export * from './services/index.ts';
 export * from './api-keys/index.ts';
+export * from './accounts/index.ts';
 export * from './introductions/index.ts';
 export * from './enrollments/index.ts';
 export * from './training-invitations/index.ts';

@@ -9,6 +9,7 @@ export { investorsTable } from './investors/table.ts';
 export { trainingsTable } from './trainings/table.ts';
 export { servicesTable } from './services/table.ts';
 export { apiKeysTable } from './api-keys/table.ts';
+export { accountsTable, accountSessionsTable, loginAttemptsTable } from './accounts/table.ts';
 export { introductionsTable } from './introductions/table.ts';
 export { enrollmentsTable } from './enrollments/table.ts';
 export { trainingInvitationsTable } from './training-invitations/table.ts';

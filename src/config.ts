@@ -92,6 +92,17 @@ export const configSchema = z.object({
         return z.NEVER;
       }
     }),
+  /** A console session ends after this much inactivity (minutes). */
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(43_200).default(720),
+  /** A console session ends this long after sign-in, whatever the activity (hours). */
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(8760).default(168),
+  /**
+   * The console cookies' Secure flag: `auto` sets it when the request came over HTTPS (directly, or per
+   * X-Forwarded-Proto from a trusted proxy); true/false force it.
+   */
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  /** How long an account invitation link stays valid (hours). */
+  INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(8760).default(168),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -5,6 +5,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../errors.ts';
 import type { AppEnv } from './env.ts';
+import { actorLabel } from '../auth/actor.ts';
 
 export interface RateLimitConfig {
   /** Tokens per window (the burst); 0 disables the limit. */
@@ -101,7 +102,7 @@ export function expensiveLimit(bucket: TokenBucket): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (bucket.enabled && isExpensive(c.req.method, c.req.path)) {
       const actor = c.get('actor');
-      const key = actor.keyId ?? `${actor.role}:env`;
+      const key = actorLabel(actor);
       const wait = bucket.take(key);
       if (wait) throw tooManyRequests(wait, EXPENSIVE_WHAT);
       c.set('spend', (units: number) => {
