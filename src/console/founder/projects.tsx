@@ -25,6 +25,7 @@ import {
   valuesOfProject,
 } from './project-form.tsx';
 import { allPages, type FounderDomain, founderId, founderOnly, formatNumber } from './shared.ts';
+import { waitingInvitations } from './invitations.tsx';
 import { JOURNEYS } from './journeys.ts';
 
 const STATUS_BADGE: Record<ProjectStatus, 'info' | 'warn' | 'ok' | 'bad'> = {
@@ -63,12 +64,8 @@ export function projectsRouter(d: FounderDomain) {
       const ui = uiOf(c);
       const { t, lang } = ui;
       const list = await myProjects(d, c);
-      const actor = c.get('actor');
-      const [cofounder, training] = await Promise.all([
-        d.projectInvitations.list(actor, { limit: 100, status: 'pending' }),
-        d.trainingInvitations.list(actor, { limit: 100, status: 'invited' }),
-      ]);
-      const waiting = cofounder.items.filter((i) => i.founderId === founderId(c)).length + training.items.length;
+      const { cofounder, trainings } = await waitingInvitations(d, c);
+      const waiting = cofounder.length + trainings.length;
       return c.html(
         <Page ui={ui} title={t('founder.projects.title')}>
           {waiting > 0 && (
