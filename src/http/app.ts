@@ -42,6 +42,7 @@ import { matchingWeightsRouter } from './matching-weights/matching-weights.index
 import { assignmentRunsRouter } from './assignment-runs/assignment-runs.index.ts';
 import { metricsHandler, type Metrics } from './metrics.ts';
 import { closeConnectionsWhenStopping, type Lifecycle } from './system/ready.ts';
+import { assetsRouter } from '../console/assets.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -151,6 +152,7 @@ export function createApp(deps: AppDeps) {
   for (const def of resourceDefs) v1.route('/', resourceRouter(new Repository(def, db, deps.embeddingHooks)));
   app.route('/v1', v1);
 
+  app.route('/app/assets', assetsRouter());
   app.notFound((c) => problem(c, 404, 'Not Found', `No route for ${c.req.method} ${c.req.path} / 接口不存在`));
   app.onError(errorHandler(deps.logger));
   return app;
