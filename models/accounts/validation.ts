@@ -9,7 +9,10 @@ export const MAX_PASSWORD_LENGTH = 200;
 export const loginField = z
   .string()
   .trim()
-  .regex(LOGIN_PATTERN, 'letters, digits and ._-@+, 3 to 100 characters / 登录名只能包含字母、数字和 ._-@+，3 至 100 个字符');
+  .regex(
+    LOGIN_PATTERN,
+    'letters, digits and ._-@+, 3 to 100 characters / 登录名只能包含字母、数字和 ._-@+，3 至 100 个字符',
+  );
 
 /** `POST /v1/accounts`. */
 export const accountCreateSchema = z

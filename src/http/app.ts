@@ -43,8 +43,10 @@ import { assignmentRunsRouter } from './assignment-runs/assignment-runs.index.ts
 import { metricsHandler, type Metrics } from './metrics.ts';
 import { closeConnectionsWhenStopping, type Lifecycle } from './system/ready.ts';
 import { assetsRouter } from '../console/assets.ts';
+import { consoleRouter } from '../console/console.index.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+const isConsolePath = (path: string) => path === '/app' || path.startsWith('/app/');
 
 export interface AppDeps {
   config: Pick<Config, 'ADMIN_API_KEY'> &
@@ -56,6 +58,10 @@ export interface AppDeps {
         | 'RATE_LIMIT_EXPENSIVE'
         | 'RATE_LIMIT_EXPENSIVE_WINDOW_MS'
         | 'TRUST_PROXY'
+        | 'SESSION_IDLE_MINUTES'
+        | 'SESSION_MAX_HOURS'
+        | 'COOKIE_SECURE'
+        | 'INVITATION_TTL_HOURS'
       >
     >;
   database: Database;
@@ -85,7 +91,8 @@ export function createApp(deps: AppDeps) {
   app.use('*', requestLog(deps.logger));
   app.use('*', bodyLimit(MAX_BODY_BYTES, 'The request body is larger than 1 MiB / 请求体超过 1 MiB'));
   app.use('*', emptyBodyIsNoBody);
-  app.use('*', requireJson);
+  // The API takes JSON; the console's forms post form bodies (and are checked there, CSRF included).
+  app.use('*', (c, next) => (isConsolePath(c.req.path) ? next() : requireJson(c, next)));
   // Responses carry personal data: no shared cache may keep them.
   app.use('/v1/*', async (c, next) => {
     await next();
@@ -151,8 +158,10 @@ export function createApp(deps: AppDeps) {
   v1.route('/', assignmentRunsRouter(db, deps.embedder, deps.assignmentQueue));
   for (const def of resourceDefs) v1.route('/', resourceRouter(new Repository(def, db, deps.embeddingHooks)));
   app.route('/v1', v1);
-
+  // Assets first: the console's session and sign-in redirect must not run for its stylesheets and fonts.
   app.route('/app/assets', assetsRouter());
+  app.route('/app', consoleRouter(deps));
+
   app.notFound((c) => problem(c, 404, 'Not Found', `No route for ${c.req.method} ${c.req.path} / 接口不存在`));
   app.onError(errorHandler(deps.logger));
   return app;

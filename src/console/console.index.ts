@@ -1,0 +1,44 @@
+// The web console under /app: server-rendered pages over the same data-access layer and policies as
+// the API (an account acts with exactly the role and binding an API key would have).
+import { Hono } from 'hono';
+import type { AppDeps } from '../http/app.ts';
+import { invalidateOnCommittedWrite } from '../http/middleware.ts';
+import type { ConsoleEnv } from './env.ts';
+import { consoleErrors, notFoundPage } from './errors.tsx';
+import { csrfProtection, language, pageHeaders, session } from './middleware.ts';
+import { authRouter } from './auth/auth.index.tsx';
+import { homeRouter } from './home/home.index.tsx';
+
+/** Pages anyone may open; everything else asks to sign in first. */
+const PUBLIC = /^\/app\/(login|logout|invite\/[^/]+)\/?$/;
+
+export function consoleRouter(deps: AppDeps) {
+  const db = deps.database.db;
+  const cfg = deps.config;
+  const limits = { idleMinutes: cfg.SESSION_IDLE_MINUTES ?? 720, maxHours: cfg.SESSION_MAX_HOURS ?? 168 };
+  const cookies = { COOKIE_SECURE: cfg.COOKIE_SECURE ?? 'auto', TRUST_PROXY: cfg.TRUST_PROXY ?? { hops: 0 } };
+
+  const router = new Hono<ConsoleEnv>();
+  router.use('*', pageHeaders);
+  router.use('*', session(db, limits));
+  router.use('*', language(cookies));
+  router.use('*', csrfProtection(cookies));
+  router.use('*', async (c, next) => {
+    if (c.get('session') || PUBLIC.test(c.req.path)) return next();
+    if (c.req.method !== 'GET') return c.redirect('/app/login', 303);
+    const here = c.req.path + (new URL(c.req.url).search || '');
+    return c.redirect(`/app/login?next=${encodeURIComponent(here)}`, 303);
+  });
+  router.use(
+    '*',
+    invalidateOnCommittedWrite(() => {
+      deps.matchCache.invalidate();
+      deps.candidateIndex.invalidate();
+    }),
+  );
+  router.route('/', authRouter({ db, limits, cookies }));
+  router.route('/', homeRouter(db));
+  router.all('*', notFoundPage);
+  router.onError(consoleErrors(deps.logger));
+  return router;
+}

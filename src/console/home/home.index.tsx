@@ -1,0 +1,46 @@
+// The home page: who you are and what needs you now.
+import { Hono } from 'hono';
+import { eq } from 'drizzle-orm';
+import { accountsTable } from '../../../models/schema.ts';
+import type { Db } from '../../db/client.ts';
+import type { ConsoleEnv } from '../env.ts';
+import { Page } from '../layout.tsx';
+import { uiOf } from '../ui.ts';
+import { todosFor } from './todos.ts';
+
+export function homeRouter(db: Db) {
+  const router = new Hono<ConsoleEnv>();
+  router.get('/', async (c) => {
+    const ui = uiOf(c);
+    const session = c.get('session')!;
+    const { account } = session;
+    const todos = await todosFor({
+      db,
+      ctx: c.get('ctx'),
+      session,
+      t: ui.t,
+      lang: ui.lang,
+      since: account.lastVisitAt,
+    });
+    await db.update(accountsTable).set({ lastVisitAt: new Date() }).where(eq(accountsTable.id, account.id));
+    return c.html(
+      <Page ui={ui} title={ui.t('home.greeting', { name: account.displayName ?? account.login })}>
+        <section aria-labelledby="todo-heading">
+          <h2 id="todo-heading">{ui.t('home.todo')}</h2>
+          {todos.length ? (
+            <ul class="list todo">
+              {todos.map((item) => (
+                <li class="card">
+                  <a href={item.href}>{item.text}</a>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p class="empty">{ui.t('home.todo.none')}</p>
+          )}
+        </section>
+      </Page>,
+    );
+  });
+  return router;
+}

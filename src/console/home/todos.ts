@@ -1,0 +1,33 @@
+// "What needs you now": each role's sources of to-dos, asked when the home page is drawn. This is the
+// in-app form of notifications, so every item links to the page where it is done.
+import type { Role } from '../../../models/enums.ts';
+import type { Session } from '../../accounts/sessions.ts';
+import type { Db } from '../../db/client.ts';
+import type { Lang } from '../../i18n/lang.ts';
+import type { Translate } from '../../i18n/t.ts';
+import type { ReadContext } from '../../resources/types.ts';
+
+export interface TodoItem {
+  text: string;
+  href: string;
+}
+
+export interface TodoArgs {
+  db: Db;
+  ctx: ReadContext;
+  session: Session;
+  t: Translate;
+  lang: Lang;
+  /** The previous visit of the home page (null on the first): "new since last visit". */
+  since: Date | null;
+}
+
+export type TodoSource = (args: TodoArgs) => Promise<TodoItem[]>;
+
+/** Per role, the sources in the order their items are shown. */
+export const TODO_SOURCES: Partial<Record<Role, readonly TodoSource[]>> = {};
+
+export async function todosFor(args: TodoArgs): Promise<TodoItem[]> {
+  const sources = TODO_SOURCES[args.session.account.role] ?? [];
+  return (await Promise.all(sources.map((s) => s(args)))).flat();
+}

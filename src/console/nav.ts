@@ -1,0 +1,17 @@
+// The console's navigation, per role: one list, read by the layout (links) and the home page.
+import type { Role } from '../../models/enums.ts';
+import type { MessageKey } from '../i18n/t.ts';
+
+export interface NavItem {
+  href: string;
+  label: MessageKey;
+  /** Who sees the link; absent = every signed-in role. */
+  roles?: readonly Role[];
+}
+
+export const NAV: readonly NavItem[] = [
+  { href: '/app', label: 'nav.home' },
+  { href: '/app/account', label: 'nav.account' },
+];
+
+export const navFor = (role: Role) => NAV.filter((item) => !item.roles || item.roles.includes(role));

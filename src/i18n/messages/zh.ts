@@ -1,0 +1,87 @@
+// The console's messages in Chinese: the source of the keys (en.ts and bo.ts must have every key).
+// Keys are `area.name`; `{name}` placeholders are filled by t(). Each area keeps its own section so
+// parallel changes merge cleanly: add keys inside your area's section only.
+export const zh = {
+  // --- common ---
+  'app.name': '双创资源匹配',
+  'app.tagline': '为创业者对接导师、投资人、培训和双创中心服务',
+  'nav.home': '首页',
+  'nav.account': '我的账户',
+  'nav.main': '主导航',
+  'nav.languages': '语言',
+  'nav.skip': '跳到正文',
+  'action.save': '保存',
+  'action.cancel': '取消',
+  'action.submit': '提交',
+  'action.back': '返回',
+  'action.next': '下一页',
+  'action.previous': '上一页',
+  'action.signOut': '退出登录',
+  'common.yes': '是',
+  'common.no': '否',
+  'common.none': '无',
+  'common.loading': '加载中…',
+  'common.required': '必填',
+  'common.optional': '选填',
+  'common.textInChinese': '此内容暂无藏文版本，以中文显示。',
+  // --- errors ---
+  'error.title': '出错了',
+  'error.generic': '服务暂时出现问题，请稍后再试。如果问题持续，请联系所在的双创中心。',
+  'error.notFound.title': '页面不存在',
+  'error.notFound.body': '您要找的页面不存在，或者您没有查看它的权限。',
+  'error.forbidden.title': '无法执行此操作',
+  'error.forbidden.body': '您的账户没有执行此操作的权限。',
+  'error.csrf': '表单已过期或来源不明，请返回页面刷新后重新提交。',
+  'error.formInvalid': '请修改下面标出的内容后再提交。',
+  'error.tooMany': '操作过于频繁，请在 {seconds} 秒后再试。',
+  'error.unavailable': '服务暂时不可用，请稍后再试。',
+  'field.required': '此项必填',
+  'field.tooShort': '至少需要 {min} 个字符',
+  'field.tooLong': '最多 {max} 个字符',
+  'field.tooSmall': '不能小于 {min}',
+  'field.tooBig': '不能大于 {max}',
+  'field.invalid': '格式不正确',
+  'field.invalidChoice': '请从列表中选择',
+  'field.notNumber': '请输入数字',
+  'field.notInteger': '请输入整数',
+  'field.notDate': '请输入日期（年-月-日）',
+  // --- auth ---
+  'auth.signIn': '登录',
+  'auth.signIn.title': '登录',
+  'auth.signIn.intro': '使用双创中心为您开通的账户登录。',
+  'auth.login': '登录名',
+  'auth.login.hint': '手机号、邮箱或中心给您的登录名',
+  'auth.password': '密码',
+  'auth.failed': '登录名或密码不正确。',
+  'auth.throttled': '尝试次数过多，请在 {seconds} 秒后再试。',
+  'auth.signedOut': '您已退出登录。',
+  'auth.sessionEnded': '登录已过期，请重新登录。',
+  'auth.noAccount': '还没有账户？请联系所在的双创中心开通。',
+  'auth.invite.title': '设置密码',
+  'auth.invite.intro': '欢迎，{name}！请为您的账户（登录名：{login}）设置密码。',
+  'auth.invite.newPassword': '新密码',
+  'auth.invite.repeatPassword': '再次输入新密码',
+  'auth.invite.passwordHint': '至少 10 个字符；请不要使用常见密码或包含登录名。',
+  'auth.invite.submit': '设置密码并登录',
+  'auth.invite.invalid.title': '邀请链接无效',
+  'auth.invite.invalid.body': '此链接已使用、已过期或不存在。请联系为您开通账户的工作人员获取新链接。',
+  'auth.invite.mismatch': '两次输入的密码不一致',
+  password_too_short: '密码至少需要 10 个字符',
+  password_too_long: '密码过长',
+  password_common: '这个密码太常见，容易被猜到，请换一个',
+  password_like_login: '密码不能包含登录名',
+  // --- home ---
+  'home.title': '首页',
+  'home.greeting': '{name}，您好',
+  'home.todo': '待办事项',
+  'home.todo.none': '目前没有需要您处理的事项。',
+  'home.role': '身份：{role}',
+  // --- account ---
+  'account.title': '我的账户',
+  // --- founder ---
+  // --- mentor ---
+  // --- investor ---
+} as const;
+
+export type MessageKey = keyof typeof zh;
+export type Messages = Record<MessageKey, string>;
