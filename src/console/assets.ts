@@ -146,5 +146,7 @@ export function assetsRouter() {
     if (notModified(c, asset.etag)) return c.body(null, 304, headers);
     return c.body(asset.body, 200, { ...headers, 'content-type': asset.type });
   });
+  // Nothing else here, for anyone: not the console's sign-in redirect either.
+  app.all('*', (c) => c.notFound());
   return app;
 }

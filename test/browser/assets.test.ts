@@ -102,7 +102,9 @@ describe('assets over HTTP', () => {
 
   it('anything else under /app/assets is 404: unknown names, other files of the packages, path traversal', async () => {
     const paths = [
+      '/app/assets',
       '/app/assets/',
+      '/app/assets/fonts',
       '/app/assets/nope.css',
       '/app/assets/assets.ts',
       '/app/assets/app.css/',
