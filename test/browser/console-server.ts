@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Embedder } from '../../src/embedding/embedder.ts';
+import type { Logger } from '../../src/logger.ts';
 import { startTestApp, type TestApp } from '../harness.ts';
 
 export interface ConsoleServer {
@@ -16,7 +17,7 @@ export interface ConsoleServer {
 /** Boots the app (PGlite, or the real PostgreSQL with TEST_DATABASE_URL) and serves it over HTTP. */
 export async function startConsoleServer(
   env: Record<string, string> = {},
-  opts: { embedder?: Embedder } = {},
+  opts: { embedder?: Embedder; logger?: Logger } = {},
 ): Promise<ConsoleServer> {
   const app = await startTestApp(env, opts);
   // Port 0: the kernel picks a free port at bind time, so two test files never race for one.
