@@ -12,30 +12,42 @@ import {
   type MatchResult,
   type ProjectTarget,
 } from '../../matching/service.ts';
-import type { Lang } from '../../matching/types.ts';
+import type { Lang, ReasonLang } from '../../matching/types.ts';
 import type { AppEnv } from '../env.ts';
 import type { MatchMetrics } from '../metrics.ts';
 
-/**
- * The reasons' language from Accept-Language: the highest-q of zh / en (Tibetan callers get Chinese
- * until reasons are translated); zh when neither is asked for.
- */
-export function preferredLang(header: string | undefined): Lang {
-  let best: { lang: Lang; q: number } = { lang: 'zh', q: -1 };
+/** The reasons' language from Accept-Language: the highest-q of zh / en / bo; zh when none is asked for. */
+export function preferredReasonLang(header: string | undefined): ReasonLang {
+  let best: { lang: ReasonLang; q: number } = { lang: 'zh', q: -1 };
   for (const part of (header ?? '').split(',')) {
     const [tag, ...params] = part.trim().toLowerCase().split(';');
     const q = Number(params.find((p) => p.trim().startsWith('q='))?.split('=')[1] ?? 1);
-    const lang: Lang | null = tag.startsWith('en') ? 'en' : tag.startsWith('zh') || tag.startsWith('bo') ? 'zh' : null;
+    const lang: ReasonLang | null = tag.startsWith('en')
+      ? 'en'
+      : tag.startsWith('zh')
+        ? 'zh'
+        : tag.startsWith('bo')
+          ? 'bo'
+          : null;
     if (lang && Number.isFinite(q) && q > best.q) best = { lang, q };
   }
   return best.lang;
 }
 
 /**
+ * The language of stored zh/en texts (assignment runs, weight previews) from Accept-Language: as
+ * preferredReasonLang, with Tibetan callers reading Chinese.
+ */
+export function preferredLang(header: string | undefined): Lang {
+  const lang = preferredReasonLang(header);
+  return lang === 'bo' ? 'zh' : lang;
+}
+
+/**
  * What a cached result may be reused for: the same caller (key and binding), request, language and
  * day (date rules are evaluated in Asia/Shanghai).
  */
-function cacheKey(c: Context<AppEnv>, lang: Lang, limit: number): string {
+function cacheKey(c: Context<AppEnv>, lang: ReasonLang, limit: number): string {
   const a = c.get('actor');
   return [a.role, a.keyId, a.subjectId, a.centerId, lang, c.req.path, limit, todayInShanghai()].join('|');
 }
@@ -47,10 +59,11 @@ export function matchHandlers(
   index: CandidateIndex,
   metrics?: MatchMetrics,
 ) {
-  const ctx = (c: Context<AppEnv>): EngineContext => ({
+  /** The validated `?lang=` first, then Accept-Language. */
+  const ctx = (c: any): EngineContext => ({
     db,
     model: embedder.id,
-    lang: preferredLang(c.req.header('accept-language')),
+    lang: c.req.valid('query').lang ?? preferredReasonLang(c.req.header('accept-language')),
     index,
   });
   const args = (c: any) => [c.req.valid('param').id, c.req.valid('query').limit] as const;
