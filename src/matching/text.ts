@@ -6,18 +6,16 @@ import type { ReasonLang, Texts } from './types.ts';
 export const say = (zh: string, en: string, bo: string): Texts => ({ zh, en, bo });
 
 const TIBETAN_END = /[\u0F40-\u0FBC]$/u;
+/** A shad after a Tibetan item: none after a final ག or ཀ, a tsheg first after a final ང (the orthography's rules). */
+const shad = (x: string) => (/[གཀ]$/u.test(x) ? `${x} ` : x.endsWith('ང') ? `${x}་། ` : `${x}། `);
 /**
  * Items joined as each language lists them: 、 in Chinese, commas in English, a shad between Tibetan
- * words (with a tsheg after a final ང, as the orthography wants); other items (keywords, names) by commas.
+ * words; other items in a Tibetan list (keywords, names as written) by commas.
  */
 export function list(lang: ReasonLang, items: readonly string[]): string {
   if (lang === 'zh') return items.join('、');
   if (lang === 'en') return items.join(', ');
-  return items
-    .map((x, k) =>
-      k === items.length - 1 ? x : TIBETAN_END.test(x) ? `${x}${x.endsWith('ང') ? '་' : ''}། ` : `${x}, `,
-    )
-    .join('');
+  return items.map((x, k) => (k === items.length - 1 ? x : TIBETAN_END.test(x) ? shad(x) : `${x}, `)).join('');
 }
 
 /** "电子商务、市场营销" / "E-commerce, Marketing" / "གློག་རྡུལ་ཚོང་དོན། ཁྲོམ་རའི་ཚོང་འགྲེམས" */

@@ -246,8 +246,8 @@ describe('a text with no translation', () => {
 });
 
 describe('lists in Tibetan', () => {
-  it('puts a shad between Tibetan words (a tsheg first after ང), commas between other words', () => {
-    expect(list('bo', ['བོད་ཡིག', 'རྒྱ་ཡིག'])).toBe('བོད་ཡིག། རྒྱ་ཡིག');
+  it('puts a shad between Tibetan words (none after ག or ཀ, a tsheg first after ང), commas between other words', () => {
+    expect(list('bo', ['བོད་ཡིག', 'རྒྱ་ཡིག'])).toBe('བོད་ཡིག རྒྱ་ཡིག');
     expect(list('bo', ['ཁྲིན་ཀོན་ཆུས', 'ལྷུན་གྲུབ་རྫོང', 'ས་སྐྱ'])).toBe('ཁྲིན་ཀོན་ཆུས། ལྷུན་གྲུབ་རྫོང་། ས་སྐྱ');
     expect(list('bo', ['酥油', '微店'])).toBe('酥油, 微店');
     expect(list('bo', [])).toBe('');

@@ -135,7 +135,7 @@ export const projectTrainings: Recipe<ProjectSource> = {
       'place',
       '线下培训须在同一地(市)',
       "On-site trainings are in the project's prefecture",
-      'ས་གནས་དངོས་སུའི་སྦྱོང་བརྡར་ས་ཁུལ་(གྲོང་ཁྱེར་)གཅིག་ཏུ་ཡོད་དགོས',
+      'ས་གནས་དངོས་སུ་འཛིན་པའི་སྦྱོང་བརྡར་ས་ཁུལ་(གྲོང་ཁྱེར་)གཅིག་ཏུ་ཡོད་དགོས',
       (s) => or(sql`${t.mode} <> 'onsite'`, inPrefectureOf(t.regionCode, s.row.regionCode))!,
       {
         of: (r) => (r.mode === 'onsite' ? [prefectureOf(r.regionCode)] : OPEN),

@@ -94,7 +94,7 @@ export const trainingFounders: Recipe<TrainingSource> = {
       'place',
       '线下培训须在同一地(市)',
       'On-site trainings need the same prefecture',
-      'ས་གནས་དངོས་སུའི་སྦྱོང་བརྡར་ས་ཁུལ་(གྲོང་ཁྱེར་)གཅིག་ཏུ་ཡོད་དགོས',
+      'ས་གནས་དངོས་སུ་འཛིན་པའི་སྦྱོང་བརྡར་ས་ཁུལ་(གྲོང་ཁྱེར་)གཅིག་ཏུ་ཡོད་དགོས',
       (s) => (s.row.mode === 'onsite' ? inPrefectureOf(f.regionCode, s.row.regionCode) : null),
       {
         of: (r) => [prefectureOf(r.regionCode)],
