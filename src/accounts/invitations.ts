@@ -40,10 +40,17 @@ export async function findInvitation(db: Db, token: string, now = new Date()): P
   return row ?? null;
 }
 
-export type RedeemResult = { ok: true; account: AccountRow } | { ok: false; problem: PasswordProblem | 'invitation_invalid' };
+export type RedeemResult =
+  | { ok: true; account: AccountRow }
+  | { ok: false; problem: PasswordProblem | 'invitation_invalid' };
 
 /** Sets the password of the invited account and activates it; the token works once. */
-export async function redeemInvitation(db: Db, token: string, password: string, now = new Date()): Promise<RedeemResult> {
+export async function redeemInvitation(
+  db: Db,
+  token: string,
+  password: string,
+  now = new Date(),
+): Promise<RedeemResult> {
   const account = await findInvitation(db, token, now);
   if (!account) return { ok: false, problem: 'invitation_invalid' };
   const problem = passwordProblem(password, account.login);

@@ -52,7 +52,12 @@ export async function createSession(db: Executor, accountId: string, limits: Ses
 }
 
 /** The live session of a cookie value with its active account, or null (unknown, expired, idle, disabled). */
-export async function readSession(db: Db, id: string, limits: SessionLimits, now = new Date()): Promise<Session | null> {
+export async function readSession(
+  db: Db,
+  id: string,
+  limits: SessionLimits,
+  now = new Date(),
+): Promise<Session | null> {
   if (!id || id.length > 100) return null;
   const [row] = await db
     .select({ session: accountSessionsTable, account: accountsTable })
@@ -92,5 +97,3 @@ export async function pruneSessions(db: Executor, limits: SessionLimits, now = n
     .delete(accountSessionsTable)
     .where(or(lt(accountSessionsTable.expiresAt, now), lt(accountSessionsTable.lastSeenAt, idleCutoff)));
 }
-
-

@@ -9,7 +9,7 @@ import { loginAttemptsTable } from '../../models/schema.ts';
 export const FREE_FAILURES = 3;
 export const MAX_DELAY_MS = 15 * 60_000;
 /** Failures this old are forgotten. */
-const FORGET_AFTER_MS = 24 * 3_600_000;
+export const FORGET_AFTER_MS = 24 * 3_600_000;
 
 export const loginKey = (login: string) => login.trim().toLowerCase().slice(0, 200);
 
@@ -20,7 +20,10 @@ export function delayAfter(failures: number): number {
 
 /** Milliseconds the login must still wait before its next attempt (0: it may try now). */
 export async function loginWait(db: Executor, login: string, now = new Date()): Promise<number> {
-  const [row] = await db.select().from(loginAttemptsTable).where(eq(loginAttemptsTable.loginKey, loginKey(login)));
+  const [row] = await db
+    .select()
+    .from(loginAttemptsTable)
+    .where(eq(loginAttemptsTable.loginKey, loginKey(login)));
   if (!row?.blockedUntil) return 0;
   return Math.max(0, row.blockedUntil.getTime() - now.getTime());
 }
