@@ -22,7 +22,10 @@ export const loginField = z
 /** The login as stored and compared: NFC, so that one name typed two ways is one login. */
 export const normalizeLogin = (login: string) => login.trim().normalize('NFC');
 
-/** `POST /v1/accounts`: the binding rules are the API keys' (models/common/binding.ts). */
+/**
+ * `POST /v1/accounts`: the binding rules are the API keys' (models/common/binding.ts), but center staff
+ * may leave a center_staff account's centerId out (their own center; src/accounts/accounts.ts).
+ */
 export const accountCreateSchema = z
   .object({
     login: loginField,
@@ -33,7 +36,7 @@ export const accountCreateSchema = z
     lang: z.enum(LANGS).optional(),
   })
   .strict()
-  .superRefine((v, ctx) => refineBinding(v, ctx, 'accounts'));
+  .superRefine((v, ctx) => refineBinding(v, ctx, 'accounts', { centerFromCaller: true }));
 
 export type AccountCreate = z.infer<typeof accountCreateSchema>;
 

@@ -20,7 +20,7 @@ import type { Db } from '../db/client.ts';
 import { pgErrorCode, UNIQUE_VIOLATION } from '../db/errors.ts';
 import { qualified } from '../db/sql.ts';
 import { decodeCursor, isUuid, page } from '../engagement/shared.ts';
-import { AppError, conflict, forbidden, notFound } from '../errors.ts';
+import { conflict, forbidden, notFound, unprocessable } from '../errors.ts';
 import type { Executor, Tx } from '../resources/types.ts';
 import { newInvitation } from './invitations.ts';
 
@@ -123,12 +123,12 @@ export async function createAccount(
   const centerId = staff && body.role === 'center_staff' ? (body.centerId ?? actor.centerId) : body.centerId;
   if (staff && body.role === 'center_staff' && centerId !== actor.centerId)
     throw forbidden('center staff create accounts of their own center only / 只能创建本中心的账号');
+  if (body.role === 'center_staff' && !centerId)
+    throw unprocessable([{ path: 'centerId', message: 'center_staff accounts need a centerId' }]);
   const binding = await checkBinding(db, { role: body.role, subjectId: body.subjectId, centerId });
   // A founder of another center is as unknown to center staff as one that does not exist.
   if (staff && body.role === 'founder' && binding.subjectCenterId !== actor.centerId)
-    throw new AppError(422, 'Unprocessable Content', 'The request body is invalid / 请求内容无效', [
-      { path: 'subjectId', message: 'unknown founder / founder 不存在' },
-    ]);
+    throw unprocessable([{ path: 'subjectId', message: 'unknown founder / founder 不存在' }]);
   const login = normalizeLogin(body.login);
   const [taken] = await db.select({ id: a.id }).from(a).where(sql`lower(${a.login}) = lower(${login})`).limit(1);
   if (taken) throw loginTaken();
