@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { refineBinding } from '../common/binding.ts';
+// (Also extends zod with `.openapi()` before the schemas below are made.)
+import { nameField } from '../common/validation.ts';
 import { ACCOUNT_STATUSES, LANGS, ROLES } from '../enums.ts';
 
 /**
@@ -29,7 +31,7 @@ export const normalizeLogin = (login: string) => login.trim().normalize('NFC');
 export const accountCreateSchema = z
   .object({
     login: loginField,
-    displayName: z.string().trim().min(1).max(100).optional(),
+    displayName: nameField(100).optional(),
     role: z.enum(ROLES),
     subjectId: z.string().trim().min(1).max(200).optional(),
     centerId: z.uuid().optional(),
