@@ -374,7 +374,7 @@ describe('a subject going away takes its accounts along', () => {
         expect(r.status).toBe('disabled');
         expect(r.login).toBe(acc.login);
         const entries = await t.db.select().from(auditTable).where(eq(auditTable.entityId, s.id));
-        expect((entries.find((e) => e.action === `${kind}.delete`)?.detail as any).disabledAccounts).toEqual([acc.id]);
+        expect((entries.find((e) => e.action === `${kind}.delete`)!.detail as any).disabledAccounts).toEqual([acc.id]);
         expectProblem(await as('admin').post(`/v1/accounts/${acc.id}/invitation`), 409);
       }
     },
