@@ -92,7 +92,7 @@ describe('POST /v1/accounts', () => {
     expect(row.invitationHash).not.toContain(token);
     expect(row.passwordHash).toBeNull();
     const entries = await t.db.select().from(auditTable).where(eq(auditTable.entityId, body.id));
-    expect(entries.map((e) => e.action)).toEqual(['account.created']);
+    expect(entries.map((e) => e.action).sort()).toEqual(['account.created']);
     expect(entries[0]).toMatchObject({ entityKind: 'account', centerId: w.cA, actor: 'admin:env' });
     expect(JSON.stringify(entries[0].detail)).not.toContain(login);
   });
@@ -485,8 +485,8 @@ describe('POST /v1/accounts/{id}/invitation and /disable: who may', () => {
     const [row] = await t.db.select().from(accountsTable).where(eq(accountsTable.id, first.id));
     expect(row.invitationExpiresAt?.toISOString()).toBe(again.invitation.expiresAt);
     const entries = await t.db.select().from(auditTable).where(eq(auditTable.entityId, first.id));
-    expect(entries.map((e) => e.action)).toEqual(['account.created', 'account.invited']);
-    expect(entries[1].centerId).toBe(w.cA);
+    expect(entries.map((e) => e.action).sort()).toEqual(['account.created', 'account.invited'].sort());
+    expect(entries.find((e) => e.action === 'account.invited')?.centerId).toBe(w.cA);
   });
 
   it('disable: status disabled, link cleared, audited once; a second disable changes nothing', async () => {
@@ -497,7 +497,7 @@ describe('POST /v1/accounts/{id}/invitation and /disable: who may', () => {
     expect(row).toMatchObject({ status: 'disabled', invitationHash: null, passwordHash: null });
     await ok(as('admin').post(`/v1/accounts/${acc.id}/disable`));
     const entries = await t.db.select().from(auditTable).where(eq(auditTable.entityId, acc.id));
-    expect(entries.map((e) => e.action)).toEqual(['account.created', 'account.disabled']);
+    expect(entries.map((e) => e.action).sort()).toEqual(['account.created', 'account.disabled'].sort());
     // a new invitation enables it again
     const again = await ok(as('admin').post(`/v1/accounts/${acc.id}/invitation`));
     expect(again.status).toBe('invited');
