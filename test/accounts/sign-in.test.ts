@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { accountSessionsTable, accountsTable, auditTable, loginAttemptsTable } from '../../models/schema.ts';
 import { redeemInvitation, findInvitation } from '../../src/accounts/invitations.ts';
-import { createSession, readSession, endSession } from '../../src/accounts/sessions.ts';
+import { actorOf, createSession, readSession, endSession } from '../../src/accounts/sessions.ts';
 import { verifyPassword } from '../../src/accounts/passwords.ts';
 import {
   clearLoginFailures,
@@ -17,7 +17,7 @@ import {
   recordLoginFailure,
 } from '../../src/accounts/throttle.ts';
 import { pruneAccountTables } from '../../src/accounts/prune.ts';
-import { disableAccount, reissueInvitation } from '../../src/accounts/accounts.ts';
+import { disableAccount, getAccount, listAccounts, reissueInvitation } from '../../src/accounts/accounts.ts';
 import { systemActor } from '../../src/auth/actor.ts';
 import { startTestApp, type TestApp } from '../harness.ts';
 import { buildWorld, callsAs, expectProblem, founderBody, mentorBody, ok, type World } from '../auth/world.ts';
@@ -188,6 +188,31 @@ describe('a new invitation and disabling end the old password and every session'
     expectProblem(await as('admin').post(`/v1/accounts/${inv.id}/invitation`), 409);
     await expect(reissueInvitation(t.db, systemActor, inv.id, { ttlHours: 1 })).rejects.toMatchObject({ status: 409 });
     expect((await row(inv.id)).status).toBe('disabled');
+  });
+});
+
+describe('an account acting for itself', () => {
+  it('reads its own account, no other (404); may not list (403), re-invite or disable itself (403)', async () => {
+    const mine = await activated({ role: 'mentor', subjectId: w.m2 });
+    const other = await invite({ role: 'mentor', subjectId: w.m2 });
+    const me = actorOf(await row(mine.id));
+    expect((await getAccount(t.db, me, mine.id)).id).toBe(mine.id);
+    await expect(getAccount(t.db, me, other.id)).rejects.toMatchObject({ status: 404 });
+    await expect(listAccounts(t.db, me)).rejects.toMatchObject({ status: 403 });
+    await expect(reissueInvitation(t.db, me, mine.id, { ttlHours: 1 })).rejects.toMatchObject({ status: 403 });
+    await expect(disableAccount(t.db, me, mine.id)).rejects.toMatchObject({ status: 403 });
+    await expect(disableAccount(t.db, me, other.id)).rejects.toMatchObject({ status: 404 });
+    expect((await row(mine.id)).status).toBe('active');
+    // center staff signed in through an account manage their center's accounts as their key does
+    const staff = await activated({ role: 'center_staff', centerId: w.cB });
+    const staffActor = actorOf(await row(staff.id));
+    const founder = await invite({ role: 'founder', subjectId: w.fB1 });
+    expect((await disableAccount(t.db, staffActor, founder.id)).status).toBe('disabled');
+    const audit = await t.db
+      .select()
+      .from(auditTable)
+      .where(and(eq(auditTable.entityId, founder.id), eq(auditTable.action, 'account.disabled')));
+    expect(audit[0]).toMatchObject({ actor: `account:${staff.id}`, centerId: w.cB });
   });
 });
 
