@@ -8,6 +8,7 @@ import { consoleErrors, notFoundPage } from './errors.tsx';
 import { csrfProtection, language, pageHeaders, session } from './middleware.ts';
 import { authRouter } from './auth/auth.index.tsx';
 import { homeRouter } from './home/home.index.tsx';
+import { mentorInvestorRouter } from './mentor-investor.index.ts';
 
 /** Pages anyone may open; everything else asks to sign in first. */
 const PUBLIC = /^\/app\/(login|logout|invite\/[^/]+)\/?$/;
@@ -37,7 +38,8 @@ export function consoleRouter(deps: AppDeps) {
     }),
   );
   router.route('/', authRouter({ db, limits, cookies }));
-  router.route('/', homeRouter(db));
+  router.route('/', homeRouter(db, deps));
+  router.route('/', mentorInvestorRouter(deps));
   router.all('*', notFoundPage);
   router.onError(consoleErrors(deps.logger));
   return router;

@@ -11,6 +11,10 @@ export interface NavItem {
 
 export const NAV: readonly NavItem[] = [
   { href: '/app', label: 'nav.home' },
+  { href: '/app/inbox', label: 'inbox.nav', roles: ['mentor', 'investor'] },
+  { href: '/app/discover', label: 'discover.nav', roles: ['investor'] },
+  { href: '/app/introduced', label: 'introduced.nav', roles: ['mentor', 'investor'] },
+  { href: '/app/profile', label: 'profile.nav', roles: ['mentor', 'investor'] },
   { href: '/app/account', label: 'nav.account' },
 ];
 

@@ -4,7 +4,7 @@ import type { Embedder } from '../../embedding/embedder.ts';
 import type { EngineContext } from '../../matching/engine.ts';
 import type { CandidateIndex } from '../../matching/candidate-index.ts';
 import type { MatchCache } from '../../matching/cache.ts';
-import { todayInShanghai } from '../../matching/rules.ts';
+import { cachedMatches, matchCacheKey } from '../../matching/cached.ts';
 import {
   matchInvestorProjects,
   matchProject,
@@ -31,15 +31,6 @@ export function preferredLang(header: string | undefined): Lang {
   return best.lang;
 }
 
-/**
- * What a cached result may be reused for: the same caller (key and binding), request, language and
- * day (date rules are evaluated in Asia/Shanghai).
- */
-function cacheKey(c: Context<AppEnv>, lang: Lang, limit: number): string {
-  const a = c.get('actor');
-  return [a.role, a.keyId, a.subjectId, a.centerId, lang, c.req.path, limit, todayInShanghai()].join('|');
-}
-
 export function matchHandlers(
   db: Db,
   embedder: Embedder,
@@ -61,21 +52,12 @@ export function matchHandlers(
    */
   const served = async (c: any, journey: string, run: (ctx: EngineContext) => Promise<MatchResult>) => {
     const engine = ctx(c);
-    const key = cacheKey(c, engine.lang, c.req.valid('query').limit);
+    const key = matchCacheKey(c.get('actor'), engine.lang, c.req.path, c.req.valid('query').limit);
     const refresh = /no-cache|no-store/i.test(c.req.header('cache-control') ?? '');
-    const hit = refresh ? undefined : cache.get(key);
-    if (hit) {
-      metrics?.cacheResult(journey, 'hit');
-      return c.body(hit, 200, { 'content-type': 'application/json', 'x-match-cache': 'hit' });
-    }
-    const generation = cache.generation();
-    const timed = metrics?.computeTimer(journey);
-    const body = JSON.stringify(await run(engine));
-    timed?.();
-    cache.set(key, body, generation);
-    const result = cache.enabled ? 'miss' : 'off';
-    metrics?.cacheResult(journey, result);
-    return c.body(body, 200, { 'content-type': 'application/json', 'x-match-cache': result });
+    const timer = metrics ? () => metrics.computeTimer(journey) : undefined;
+    const { body, outcome } = await cachedMatches(cache, key, () => run(engine), { refresh, timer });
+    metrics?.cacheResult(journey, outcome);
+    return c.body(body, 200, { 'content-type': 'application/json', 'x-match-cache': outcome });
   };
   return {
     project: (target: ProjectTarget) => (c: any) => {
