@@ -12,6 +12,7 @@ import type { Embedder } from './embedding/embedder.ts';
 import { loadTransformersEmbedder } from './embedding/transformers-embedder.ts';
 import { ensureVectorIndexes } from './embedding/indexes.ts';
 import { ensureAdminKey } from './auth/bootstrap-key.ts';
+import { createDemoAccounts, ensureAdminAccount } from './accounts/first-accounts.ts';
 import { createEmbeddingQueue, type EmbeddingQueue } from '../jobs/index.ts';
 import { markForReindex } from '../jobs/embeddings/processor.ts';
 import { createAssignmentQueue, requeueUnfinished, type AssignmentQueue } from '../jobs/assignment/queue.ts';
@@ -76,10 +77,19 @@ export async function bootstrap(config: Config, logger: Logger, opts: BootOption
   await requeueUnfinished(db, assignmentQueue, logger);
   const hooks = embeddingHooks((kind, ids) => queue.schedule(kind, ids));
   await loadReference(db, hooks);
-  if (!config.ADMIN_API_KEY) await ensureAdminKey(db, config.DATA_DIR, logger);
+  const invitations = {
+    dataDir: config.DATA_DIR,
+    ttlHours: config.INVITATION_TTL_HOURS,
+    origin: `http://localhost:${config.PORT}`,
+  };
+  if (!config.ADMIN_API_KEY) {
+    await ensureAdminKey(db, config.DATA_DIR, logger);
+    await ensureAdminAccount(db, invitations, logger);
+  }
   if (config.DEMO_DATA && (await isEmpty(db))) {
     const counts = await loadDemo(db, hooks);
     logger.info(counts, 'demo data loaded');
+    await createDemoAccounts(db, invitations, logger);
   }
   const matchCache = await createMatchCache(
     database,
