@@ -10,7 +10,7 @@ import { Page } from '../layout.tsx';
 import { introducedProjects, introductionsOfProject, readableProjects } from '../introductions-inbox/inbox.data.ts';
 import { formatDate } from '../introductions-inbox/inbox.pages.tsx';
 import { IntroStatusBadge } from '../shared/intro-status.tsx';
-import { ProjectFacts } from '../shared/project-facts.tsx';
+import { ProjectFacts, ProjectLine } from '../shared/project-facts.tsx';
 import { uiOf } from '../ui.ts';
 
 export function introducedRouter(db: Db, projects: Repository) {
@@ -29,7 +29,7 @@ export function introducedRouter(db: Db, projects: Repository) {
                   <a href={`/app/introduced/${it.project.id}`}>{it.project.title}</a>{' '}
                   <IntroStatusBadge ui={ui} status={it.status} />
                 </h2>
-                <ProjectFacts ui={ui} project={it.project} />
+                <ProjectLine ui={ui} project={it.project} />
               </li>
             ))}
           </ul>

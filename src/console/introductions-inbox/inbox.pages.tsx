@@ -5,7 +5,7 @@ import { CsrfField, FormErrors, Notice, Select, TextArea } from '../components.t
 import type { FieldErrors } from '../forms.ts';
 import { Page } from '../layout.tsx';
 import { IntroStatusBadge } from '../shared/intro-status.tsx';
-import { ProjectFacts } from '../shared/project-facts.tsx';
+import { ProjectFacts, ProjectLine } from '../shared/project-facts.tsx';
 import type { Ui } from '../ui.ts';
 import { DECLINE_REASONS, type DeclineForm, NOTE_MAX, reasonLabel } from './decline-reasons.ts';
 import type { InboxItem } from './inbox.data.ts';
@@ -47,7 +47,7 @@ function InboxCard(props: { ui: Ui; item: InboxItem }) {
           ? ui.t('inbox.decidedOn', { date: formatDate(ui, item.decidedAt) })
           : ui.t('inbox.requestedOn', { date: formatDate(ui, item.createdAt) })}
       </p>
-      <ProjectFacts ui={ui} project={item.project} />
+      <ProjectLine ui={ui} project={item.project} />
       {item.status === 'requested' && (
         <>
           <Message ui={ui} message={item.message} />

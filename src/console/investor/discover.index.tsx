@@ -11,7 +11,7 @@ import { Page } from '../layout.tsx';
 import { introductionsOfProject } from '../introductions-inbox/inbox.data.ts';
 import { IntroStatusBadge } from '../shared/intro-status.tsx';
 import { MatchReasons, MatchScore } from '../shared/match-reasons.tsx';
-import { ProjectFacts, publicProject } from '../shared/project-facts.tsx';
+import { ProjectFacts, ProjectLine, publicProject } from '../shared/project-facts.tsx';
 import { uiOf } from '../ui.ts';
 import { DISCOVER_LIMITS, investorMatches, parseLimit } from './discover.data.ts';
 
@@ -52,7 +52,7 @@ export function discoverRouter(deps: AppDeps, projects: Repository) {
                     <a href={`/app/discover/${project.id}`}>{project.title}</a>
                   </h2>
                   <MatchScore ui={ui} score={item.score} />
-                  <ProjectFacts ui={ui} project={project} />
+                  <ProjectLine ui={ui} project={project} />
                   <p>{excerpt(project.description)}</p>
                   <h3>{ui.t('discover.reasons')}</h3>
                   <MatchReasons ui={ui} reasons={item.reasons} />

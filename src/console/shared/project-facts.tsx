@@ -35,8 +35,37 @@ export function Label(props: { lang: Lang; kind: LabelKind; value: string }) {
   return shown === props.lang ? text : <span lang="zh-Hans">{text}</span>;
 }
 
+/** Between the items of a list of labels. */
+const LIST_SEP: Record<Lang, string> = { zh: '、', en: ', ', bo: '། ' };
+
 export const cny = (ui: Ui, amount: number) =>
   ui.t('inbox.fact.cny', { amount: new Intl.NumberFormat(ui.lang === 'en' ? 'en' : 'zh-CN').format(amount) });
+
+/** One line for lists: sector · stage · place · funding need, then the needs. */
+export function ProjectLine(props: { ui: Ui; project: PublicProject }) {
+  const { ui, project: p } = props;
+  const { t, lang } = ui;
+  return (
+    <>
+      <p class="muted">
+        <Label lang={lang} kind="sector" value={p.sector} /> · <Label lang={lang} kind="stage" value={p.stage} /> ·{' '}
+        {regionName(p.regionCode, lang)}
+        {p.fundingNeedCny !== null && <> · {cny(ui, p.fundingNeedCny)}</>}
+      </p>
+      {p.needs.length > 0 && (
+        <p>
+          <span class="muted">{t('inbox.fact.needs')}</span>{' '}
+          {p.needs.map((n, i) => (
+            <>
+              {i > 0 && LIST_SEP[lang]}
+              <Label lang={lang} kind="topic" value={n} />
+            </>
+          ))}
+        </p>
+      )}
+    </>
+  );
+}
 
 /** Sector, stage, place, needs and funding need as a definition list; the description below when `full`. */
 export function ProjectFacts(props: { ui: Ui; project: PublicProject; full?: boolean }) {
@@ -60,7 +89,7 @@ export function ProjectFacts(props: { ui: Ui; project: PublicProject; full?: boo
           {p.needs.length
             ? p.needs.map((n, i) => (
                 <>
-                  {i > 0 && '、'}
+                  {i > 0 && LIST_SEP[lang]}
                   <Label lang={lang} kind="topic" value={n} />
                 </>
               ))
