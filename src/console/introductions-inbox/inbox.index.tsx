@@ -5,7 +5,7 @@ import { Hono, type Context } from 'hono';
 import { mentorCapacity, type MentorCapacity } from '../../engagement/capacity.ts';
 import { wasAccepted } from '../../engagement/ended.ts';
 import { Introductions } from '../../engagement/introductions.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, notFound } from '../../errors.ts';
 import { enumLabel } from '../../i18n/labels.ts';
 import { introductionContacts } from '../../privacy/contacts.ts';
 import type { Repository } from '../../resources/repository.ts';
@@ -16,7 +16,6 @@ import { uiOf } from '../ui.ts';
 import { declineNote, type DeclineForm } from './decline-reasons.ts';
 import { inbox, type InboxItem, readableProjects } from './inbox.data.ts';
 import { type ContactsView, InboxPage, IntroductionPage } from './inbox.pages.tsx';
-import { notFound } from '../../errors.ts';
 
 export function inboxRouter(db: Db, projects: Repository) {
   const router = new Hono<ConsoleEnv>();
