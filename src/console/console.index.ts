@@ -8,6 +8,8 @@ import { consoleErrors, notFoundPage } from './errors.tsx';
 import { csrfProtection, language, pageHeaders, session } from './middleware.ts';
 import { authRouter } from './auth/auth.index.tsx';
 import { homeRouter } from './home/home.index.tsx';
+import { founderRouter } from './founder/founder.index.tsx';
+import { accountRouter } from './account/account.index.tsx';
 import { mentorInvestorRouter } from './mentor-investor.index.ts';
 
 /** Pages anyone may open; everything else asks to sign in first. */
@@ -39,6 +41,8 @@ export function consoleRouter(deps: AppDeps) {
   );
   router.route('/', authRouter({ db, limits, cookies }));
   router.route('/', homeRouter(db, deps));
+  router.route('/', founderRouter(deps, cookies));
+  router.route('/', accountRouter(db, cookies));
   router.route('/', mentorInvestorRouter(deps));
   router.all('*', notFoundPage);
   router.onError(consoleErrors(deps.logger));

@@ -87,12 +87,15 @@ describe('investor discover', () => {
     }
   });
 
-  it('renders reasons in bo with the Chinese-text note, and in en', async () => {
+  it('renders reasons in bo (Tibetan from the engine) and in en', async () => {
     try {
       const bo = await investor.get('/app/discover?lang=bo');
       expect(bo.html).toContain('<html lang="bo">');
       expect(visibleText(bo.html)).toContain('ཁྱེད་དང་མཐུན་པའི་ལས་གཞི།');
-      expect(visibleText(bo.html)).toContain(t('bo', 'common.textInChinese'));
+      // Reasons in Tibetan from the engine; the Chinese-text note exactly when one reason has none.
+      const reasons = /<ul class="reasons">([\s\S]*?)<\/ul>/.exec(bo.html)![1];
+      expect(reasons).toMatch(/[\u0F00-\u0FFF]/);
+      expect(bo.html.includes(t('bo', 'common.textInChinese'))).toBe(/<li lang=/.test(bo.html));
       expectClean(bo.html, 'discover in bo');
       const en = await investor.get('/app/discover?lang=en');
       expect(visibleText(en.html)).toContain('Projects that fit you');

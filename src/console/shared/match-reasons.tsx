@@ -1,6 +1,6 @@
 // A match's score and its reasons, as the matching engine wrote them. Reasons come in the reader's
-// language where the engine has them; one written in Chinese on a Tibetan or English page says so.
-import type { Lang } from '../../i18n/lang.ts';
+// language where the engine has them; a page showing one it has only in Chinese says so.
+import { HTML_LANG, type Lang } from '../../i18n/lang.ts';
 import type { Ui } from '../ui.ts';
 
 export interface ShownReason {
@@ -9,10 +9,6 @@ export interface ShownReason {
   /** The text's language when it is not the one asked for (the engine marks untranslated texts). */
   lang?: string;
 }
-
-/** The language the engine is asked to write reasons in for a page in `lang`. */
-export type EngineLang = 'zh' | 'en';
-export const reasonLangFor = (lang: Lang): EngineLang => (lang === 'en' ? 'en' : 'zh');
 
 export function MatchScore(props: { ui: Ui; score: number }) {
   const pct = Math.round(props.score * 100);
@@ -29,19 +25,18 @@ export function MatchScore(props: { ui: Ui; score: number }) {
 
 export function MatchReasons(props: { ui: Ui; reasons: ShownReason[] }) {
   const { ui } = props;
-  // The language each reason is in: the engine's mark, else the language it was asked for.
-  const asked = reasonLangFor(ui.lang);
-  const langOf = (r: ShownReason) => r.lang ?? asked;
-  const inChinese = props.reasons.some((r) => langOf(r) === 'zh') && ui.lang !== 'zh';
+  // The engine names a reason's language only when it is not the one asked for (no translation yet).
+  const langOf = (r: ShownReason): Lang => (r.lang as Lang | undefined) ?? ui.lang;
+  const foreign = props.reasons.some((r) => langOf(r) !== ui.lang);
   if (!props.reasons.length) return null;
   return (
     <>
       <ul class="reasons">
         {props.reasons.map((r) => (
-          <li lang={langOf(r) === 'zh' && ui.lang !== 'zh' ? 'zh-Hans' : undefined}>{r.text}</li>
+          <li lang={langOf(r) === ui.lang ? undefined : HTML_LANG[langOf(r)]}>{r.text}</li>
         ))}
       </ul>
-      {inChinese && ui.lang === 'bo' && <p class="hint">{ui.t('common.textInChinese')}</p>}
+      {foreign && <p class="hint">{ui.t('common.textInChinese')}</p>}
     </>
   );
 }

@@ -1,10 +1,9 @@
-import type { Context } from 'hono';
 import type { Db } from '../../db/client.ts';
 import type { Embedder } from '../../embedding/embedder.ts';
 import type { EngineContext } from '../../matching/engine.ts';
 import type { CandidateIndex } from '../../matching/candidate-index.ts';
 import type { MatchCache } from '../../matching/cache.ts';
-import { cachedMatches, matchCacheKey } from '../../matching/cached.ts';
+import { type MatchServing, serveMatches } from '../../matching/served.ts';
 import {
   matchInvestorProjects,
   matchProject,
@@ -12,23 +11,34 @@ import {
   type MatchResult,
   type ProjectTarget,
 } from '../../matching/service.ts';
-import type { Lang } from '../../matching/types.ts';
-import type { AppEnv } from '../env.ts';
+import type { Lang, ReasonLang } from '../../matching/types.ts';
 import type { MatchMetrics } from '../metrics.ts';
 
-/**
- * The reasons' language from Accept-Language: the highest-q of zh / en (Tibetan callers get Chinese
- * until reasons are translated); zh when neither is asked for.
- */
-export function preferredLang(header: string | undefined): Lang {
-  let best: { lang: Lang; q: number } = { lang: 'zh', q: -1 };
+/** The reasons' language from Accept-Language: the highest-q of zh / en / bo; zh when none is asked for. */
+export function preferredReasonLang(header: string | undefined): ReasonLang {
+  let best: { lang: ReasonLang; q: number } = { lang: 'zh', q: -1 };
   for (const part of (header ?? '').split(',')) {
     const [tag, ...params] = part.trim().toLowerCase().split(';');
     const q = Number(params.find((p) => p.trim().startsWith('q='))?.split('=')[1] ?? 1);
-    const lang: Lang | null = tag.startsWith('en') ? 'en' : tag.startsWith('zh') || tag.startsWith('bo') ? 'zh' : null;
+    const lang: ReasonLang | null = tag.startsWith('en')
+      ? 'en'
+      : tag.startsWith('zh')
+        ? 'zh'
+        : tag.startsWith('bo')
+          ? 'bo'
+          : null;
     if (lang && Number.isFinite(q) && q > best.q) best = { lang, q };
   }
   return best.lang;
+}
+
+/**
+ * The language of stored zh/en texts (assignment runs, weight previews) from Accept-Language: as
+ * preferredReasonLang, with Tibetan callers reading Chinese.
+ */
+export function preferredLang(header: string | undefined): Lang {
+  const lang = preferredReasonLang(header);
+  return lang === 'bo' ? 'zh' : lang;
 }
 
 export function matchHandlers(
@@ -38,12 +48,7 @@ export function matchHandlers(
   index: CandidateIndex,
   metrics?: MatchMetrics,
 ) {
-  const ctx = (c: Context<AppEnv>): EngineContext => ({
-    db,
-    model: embedder.id,
-    lang: preferredLang(c.req.header('accept-language')),
-    index,
-  });
+  const serving: MatchServing = { db, embedder, cache, index, metrics };
   const args = (c: any) => [c.req.valid('param').id, c.req.valid('query').limit] as const;
   /**
    * The caller's stored result while the data is unchanged (X-Match-Cache: hit), else computed and
@@ -51,13 +56,20 @@ export function matchHandlers(
    * `journey` (the recipe's id) labels the metrics.
    */
   const served = async (c: any, journey: string, run: (ctx: EngineContext) => Promise<MatchResult>) => {
-    const engine = ctx(c);
-    const key = matchCacheKey(c.get('actor'), engine.lang, c.req.path, c.req.valid('query').limit);
-    const refresh = /no-cache|no-store/i.test(c.req.header('cache-control') ?? '');
-    const timer = metrics ? () => metrics.computeTimer(journey) : undefined;
-    const { body, outcome } = await cachedMatches(cache, key, () => run(engine), { refresh, timer });
-    metrics?.cacheResult(journey, outcome);
-    return c.body(body, 200, { 'content-type': 'application/json', 'x-match-cache': outcome });
+    const { body, cache: result } = await serveMatches(
+      serving,
+      {
+        actor: c.get('actor'),
+        path: c.req.path,
+        // The validated `?lang=` first, then Accept-Language.
+        lang: c.req.valid('query').lang ?? preferredReasonLang(c.req.header('accept-language')),
+        limit: c.req.valid('query').limit,
+        refresh: /no-cache|no-store/i.test(c.req.header('cache-control') ?? ''),
+        journey,
+      },
+      run,
+    );
+    return c.body(body, 200, { 'content-type': 'application/json', 'x-match-cache': result });
   };
   return {
     project: (target: ProjectTarget) => (c: any) => {
