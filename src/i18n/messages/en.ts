@@ -101,10 +101,12 @@ export const en: Messages = {
   'accounts.none': 'No accounts yet.',
   'accounts.login.hint': 'A phone number, an e-mail address or another login (letters, digits and ._-@+)',
   'accounts.subject': 'Record id',
-  'accounts.subject.hint': "The founder's, mentor's or investor's record id; a training provider's name. Empty for staff and admins.",
+  'accounts.subject.hint':
+    "The founder's, mentor's or investor's record id; a training provider's name. Empty for staff and admins.",
   'accounts.center': 'Center id',
   'accounts.center.hint': 'Required for center staff.',
-  'accounts.invited': 'An invitation link for {login} is ready. Send this link to the person; it is shown only this once:',
+  'accounts.invited':
+    'An invitation link for {login} is ready. Send this link to the person; it is shown only this once:',
   'accounts.invitedHint': 'The person opens it and chooses a password. It works once, until {date}.',
   'accounts.reinvite': 'Send a new invitation',
   'accounts.reinvite.confirm': 'A new invitation ends the old password and every session at once. Continue?',
