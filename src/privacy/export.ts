@@ -4,6 +4,7 @@
 import { entityColumns } from '../../models/common/columns.ts';
 import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import {
+  accountsTable,
   apiKeysTable,
   auditTable,
   enrollmentsTable,
@@ -106,6 +107,20 @@ export async function exportFounder(db: Db, actor: Actor, founderId: string): Pr
     .from(apiKeysTable)
     .where(and(eq(apiKeysTable.role, 'founder'), eq(apiKeysTable.subjectId, founderId)))
     .orderBy(asc(apiKeysTable.id));
+  // Console accounts bound to the founder: the login is personal data (often a phone number).
+  const accounts = await db
+    .select({
+      id: accountsTable.id,
+      login: accountsTable.login,
+      displayName: accountsTable.displayName,
+      lang: accountsTable.lang,
+      status: accountsTable.status,
+      createdAt: accountsTable.createdAt,
+      lastVisitAt: accountsTable.lastVisitAt,
+    })
+    .from(accountsTable)
+    .where(and(eq(accountsTable.role, 'founder'), eq(accountsTable.subjectId, founderId)))
+    .orderBy(asc(accountsTable.id));
   // Entries about the founder, naming it in their detail, or about its projects.
   const about = [
     eq(auditTable.entityId, founderId),
@@ -144,6 +159,7 @@ export async function exportFounder(db: Db, actor: Actor, founderId: string): Pr
     enrollments,
     trainingInvitations,
     apiKeys,
+    accounts,
     audit: auditEntries,
   };
 }

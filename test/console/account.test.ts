@@ -66,4 +66,15 @@ describe('my account', () => {
     await client.get('/app/account');
     expect((await client.post('/app/account/language', { lang: 'xx' })).status).toBe(303);
   });
+
+  it("is part of the founder's data export, without its secrets", async () => {
+    const founder = await app.request('POST', '/v1/founders', {
+      body: { name: '导出者', groups: ['graduate'], regionCode: '540102', languages: ['zh'] },
+    });
+    const { id } = await signedIn(app, { login: '13800009999', role: 'founder', subjectId: founder.body.id });
+    const x = await app.request('GET', `/v1/founders/${founder.body.id}/export`);
+    expect(x.status).toBe(200);
+    expect(x.body.accounts).toEqual([expect.objectContaining({ id, login: '13800009999', status: 'active' })]);
+    expect(x.text).not.toMatch(/argon2|invitation_?hash|passwordHash/i);
+  });
 });

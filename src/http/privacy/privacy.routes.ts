@@ -28,6 +28,9 @@ export const FounderExportSchema = z
     apiKeys: z
       .array(z.record(z.string(), z.any()))
       .describe('API keys bound to the founder (never the keys themselves)'),
+    accounts: z
+      .array(z.record(z.string(), z.any()))
+      .describe('console accounts bound to the founder (never passwords or invitation links)'),
     audit: z
       .array(z.record(z.string(), z.any()))
       .describe('audit entries about the founder or those projects, as GET /v1/audit shows them to the caller'),
