@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchEmbedding } from './embedding.ts';
 import { benchMatching } from './matching.ts';
+import { benchConsole, consoleTable } from './console.ts';
 import { benchAssignmentRun, benchAssignmentSuite } from './assignment.ts';
 import { createDatabaseIfMissing } from './scale/dataset.ts';
 
@@ -23,9 +24,17 @@ async function main() {
   };
   // Match latency first: measured in a fresh process, not after the embedding runs filled the heap.
   const matching = await benchMatching({ databaseUrl });
+  const consolePages = await benchConsole({ databaseUrl });
   const embedding = await benchEmbedding({ databaseUrl });
   const assignment = { ...benchAssignmentSuite(), run: await benchAssignmentRun({ databaseUrl }) };
-  const result = { date: new Date().toISOString(), machine, embedding, matching, assignment };
+  const result = {
+    date: new Date().toISOString(),
+    machine,
+    embedding,
+    matching,
+    console: consolePages,
+    assignment,
+  };
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/latest.json', `${JSON.stringify(result, null, 2)}\n`);
   const e = embedding;
@@ -65,6 +74,11 @@ async function main() {
       ]),
     ),
   );
+  console.log(
+    `console pages at demo scale (${consolePages.backend}), per signed-in person, every page linked from /app: ` +
+      `server time (Server-Timing) over ${consolePages.requests} requests after ${consolePages.warmups} warm-ups, ms; size of the HTML:`,
+  );
+  console.table(consoleTable(consolePages));
   console.log('coach assignment, solver only on generated instances (exact min-cost flow vs greedy):');
   const { run: e2e, ...solverRows } = assignment;
   console.table(
