@@ -7,6 +7,7 @@
 // (a child process), cookies and headers go over the wire as a browser's do, and Server-Timing keeps
 // the server's time apart from the client's parsing in the same process.
 import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
 import { serve } from '@hono/node-server';
 import { desc, sql } from 'drizzle-orm';
 import type { Role } from '../models/enums.ts';
@@ -44,6 +45,8 @@ export interface PersonResult {
 }
 
 export interface ConsoleResult {
+  date: string;
+  loadAverage: { start: number[]; end: number[] };
   backend: string;
   requests: number;
   warmups: number;
@@ -166,8 +169,10 @@ export async function benchConsole(
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
     const invited = await invitePeople(database.db);
+    const start = loadavg();
     const { persons, assets } = await measurePeople(base, invited, { requests, warmups });
-    return { backend: database.kind, requests, warmups, persons, assets };
+    const loadAverage = { start, end: loadavg() };
+    return { date: new Date().toISOString(), loadAverage, backend: database.kind, requests, warmups, persons, assets };
   } finally {
     await new Promise<void>((r) => server.close(() => r()));
     await service.close();

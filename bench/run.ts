@@ -2,15 +2,26 @@
 // BENCH_DATABASE_URL points the database parts at a real PostgreSQL (default: embedded PGlite).
 // `npm run bench -- --scale [bench:scale options]` (or BENCH_SCALE=1) also runs the scale benchmark
 // (bench/scale.ts: 100k projects on BENCH_DATABASE_URL's server) after the demo-scale sections.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// `npm run bench -- --console-only` runs only the console pages and puts them into the existing
+// latest.json (the other sections' figures kept; the console part carries its own date).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchEmbedding } from './embedding.ts';
 import { benchMatching } from './matching.ts';
-import { benchConsole, consoleTable } from './console.ts';
+import { benchConsole, type ConsoleResult, consoleTable } from './console.ts';
 import { benchAssignmentRun, benchAssignmentSuite } from './assignment.ts';
 import { createDatabaseIfMissing } from './scale/dataset.ts';
 
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+const LATEST = 'bench/results/latest.json';
+
+function printConsole(r: ConsoleResult) {
+  console.log(
+    `console pages at demo scale (${r.backend}), per signed-in person, every page linked from /app: ` +
+      `server time (Server-Timing) over ${r.requests} requests after ${r.warmups} warm-ups, ms; size of the HTML:`,
+  );
+  console.table(consoleTable(r));
+}
 
 async function main() {
   const databaseUrl = process.env.BENCH_DATABASE_URL;
@@ -22,6 +33,14 @@ async function main() {
     memoryGiB: round(totalmem() / 2 ** 30),
     node: process.version,
   };
+  if (process.argv.includes('--console-only')) {
+    const consolePages = await benchConsole({ databaseUrl });
+    printConsole(consolePages);
+    const earlier = existsSync(LATEST) ? JSON.parse(readFileSync(LATEST, 'utf8')) : {};
+    writeFileSync(LATEST, `${JSON.stringify({ ...earlier, console: consolePages }, null, 2)}\n`);
+    console.log(`console pages written to ${LATEST}`);
+    return;
+  }
   // Match latency first: measured in a fresh process, not after the embedding runs filled the heap.
   const matching = await benchMatching({ databaseUrl });
   const consolePages = await benchConsole({ databaseUrl });
@@ -36,7 +55,7 @@ async function main() {
     assignment,
   };
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/latest.json', `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(LATEST, `${JSON.stringify(result, null, 2)}\n`);
   const e = embedding;
   console.table({
     'model load (ms)': round(e.loadMs, 0),
@@ -74,11 +93,7 @@ async function main() {
       ]),
     ),
   );
-  console.log(
-    `console pages at demo scale (${consolePages.backend}), per signed-in person, every page linked from /app: ` +
-      `server time (Server-Timing) over ${consolePages.requests} requests after ${consolePages.warmups} warm-ups, ms; size of the HTML:`,
-  );
-  console.table(consoleTable(consolePages));
+  printConsole(consolePages);
   console.log('coach assignment, solver only on generated instances (exact min-cost flow vs greedy):');
   const { run: e2e, ...solverRows } = assignment;
   console.table(
