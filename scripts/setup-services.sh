@@ -10,6 +10,11 @@
 #      the system's apt configuration never sees trixie (and never any trixie
 #      binary package). The running server package is never upgraded.
 #   3. CREATE EXTENSION vector in template1, postgres and test.
+#   4. Chromium and fonts for the browser tests (test/browser/): Debian's
+#      chromium (driven by playwright-core, which never downloads a browser),
+#      fonts-noto-cjk and fonts-noto-core (Chinese and Tibetan glyphs), and
+#      fonts-liberation (a recommendation of chromium-common that
+#      --no-install-recommends would skip; Latin text renders as on a desktop).
 #
 # Idempotent; when everything is already in place it takes about a second.
 set -euo pipefail
@@ -202,5 +207,25 @@ for db in template1 postgres test; do
     -c 'alter extension vector update'
 done
 
+# ------------------------------------------------------ Chromium and fonts
+browser_want=()
+[ -x /usr/bin/chromium ] || browser_want+=(chromium)
+for p in fonts-noto-cjk fonts-noto-core fonts-liberation; do
+  pkg_installed "$p" || browser_want+=("$p")
+done
+if [ ${#browser_want[@]} -eq 0 ]; then
+  log "Chromium and fonts already installed"
+else
+  apt_browser=(-o Dpkg::Use-Pty=0 -o DPkg::Lock::Timeout=300)
+  log "apt-get update (bookworm)"
+  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -q "${apt_browser[@]}" update >/dev/null
+  log "apt-get install ${browser_want[*]}"
+  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -q -y "${apt_browser[@]}" install \
+    --no-install-recommends "${browser_want[@]}" >/dev/null
+  [ -x /usr/bin/chromium ] || die "apt-get finished but /usr/bin/chromium is missing"
+  log "installed ${browser_want[*]}"
+fi
+chromium_version=$(/usr/bin/chromium --version 2>/dev/null | sed -n 's/^Chromium \([0-9.]*\).*/\1/p')
+
 version=$(psql_su test -Atc "select extversion from pg_extension where extname = 'vector'")
-log "ready: PostgreSQL $(psql_su test -Atc 'show server_version' | cut -d' ' -f1) with pgvector $version (databases: template1, postgres, test); Redis $(redis-cli -h 127.0.0.1 -p "$REDIS_PORT" info server | tr -d '\r' | sed -n 's/^redis_version://p')"
+log "ready: PostgreSQL $(psql_su test -Atc 'show server_version' | cut -d' ' -f1) with pgvector $version (databases: template1, postgres, test); Redis $(redis-cli -h 127.0.0.1 -p "$REDIS_PORT" info server | tr -d '\r' | sed -n 's/^redis_version://p'); Chromium ${chromium_version:-?}"

@@ -165,8 +165,16 @@ export function Pager(props: { ui: Ui; previous?: string | null; next?: string |
   if (!props.previous && !props.next) return null;
   return (
     <nav class="pager" aria-label={props.ui.t('action.next')}>
-      {props.previous && <a href={props.previous}>{props.ui.t('action.previous')}</a>}
-      {props.next && <a href={props.next}>{props.ui.t('action.next')}</a>}
+      {props.previous && (
+        <a href={props.previous} rel="prev">
+          {props.ui.t('action.previous')}
+        </a>
+      )}
+      {props.next && (
+        <a href={props.next} rel="next">
+          {props.ui.t('action.next')}
+        </a>
+      )}
     </nav>
   );
 }

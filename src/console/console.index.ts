@@ -8,6 +8,7 @@ import { consoleErrors, notFoundPage } from './errors.tsx';
 import { csrfProtection, language, pageHeaders, session } from './middleware.ts';
 import { authRouter } from './auth/auth.index.tsx';
 import { homeRouter } from './home/home.index.tsx';
+import { founderRouter } from './founder/founder.index.tsx';
 
 /** Pages anyone may open; everything else asks to sign in first. */
 const PUBLIC = /^\/app\/(login|logout|invite\/[^/]+)\/?$/;
@@ -38,6 +39,7 @@ export function consoleRouter(deps: AppDeps) {
   );
   router.route('/', authRouter({ db, limits, cookies }));
   router.route('/', homeRouter(db));
+  router.route('/', founderRouter(deps, cookies));
   router.all('*', notFoundPage);
   router.onError(consoleErrors(deps.logger));
   return router;

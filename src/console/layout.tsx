@@ -4,6 +4,7 @@ import { HTML_LANG, LANG_SELF_NAMES, UI_LANGS } from '../i18n/lang.ts';
 import { navFor } from './nav.ts';
 import { type Ui, withLang } from './ui.ts';
 import { CsrfField } from './components.tsx';
+import { assetHref } from './assets.ts';
 
 export function Page(props: { ui: Ui; title: string; children?: Child }) {
   const { ui } = props;
@@ -15,8 +16,9 @@ export function Page(props: { ui: Ui; title: string; children?: Child }) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · ${t('app.name')}`}</title>
-        <link rel="stylesheet" href="/app/assets/app.css" />
-        <link rel="stylesheet" href="/app/assets/fonts.css" />
+        <link rel="stylesheet" href={assetHref('app.css')} />
+        <link rel="stylesheet" href={assetHref('fonts.css')} />
+        <script src={assetHref('console.js')} defer />
       </head>
       <body>
         <a class="skip" href="#main">

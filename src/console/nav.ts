@@ -11,6 +11,10 @@ export interface NavItem {
 
 export const NAV: readonly NavItem[] = [
   { href: '/app', label: 'nav.home' },
+  { href: '/app/projects', label: 'founder.nav.projects', roles: ['founder'] },
+  { href: '/app/introductions', label: 'founder.nav.introductions', roles: ['founder'] },
+  { href: '/app/invitations', label: 'founder.nav.invitations', roles: ['founder'] },
+  { href: '/app/my-data', label: 'founder.nav.myData', roles: ['founder'] },
   { href: '/app/account', label: 'nav.account' },
 ];
 

@@ -42,6 +42,7 @@ import { matchingWeightsRouter } from './matching-weights/matching-weights.index
 import { assignmentRunsRouter } from './assignment-runs/assignment-runs.index.ts';
 import { metricsHandler, type Metrics } from './metrics.ts';
 import { closeConnectionsWhenStopping, type Lifecycle } from './system/ready.ts';
+import { assetsRouter } from '../console/assets.ts';
 import { consoleRouter } from '../console/console.index.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -157,6 +158,8 @@ export function createApp(deps: AppDeps) {
   v1.route('/', assignmentRunsRouter(db, deps.embedder, deps.assignmentQueue));
   for (const def of resourceDefs) v1.route('/', resourceRouter(new Repository(def, db, deps.embeddingHooks)));
   app.route('/v1', v1);
+  // Assets first: the console's session and sign-in redirect must not run for its stylesheets and fonts.
+  app.route('/app/assets', assetsRouter());
   app.route('/app', consoleRouter(deps));
 
   app.notFound((c) => problem(c, 404, 'Not Found', `No route for ${c.req.method} ${c.req.path} / 接口不存在`));

@@ -34,6 +34,8 @@ const projectRecipes: Record<ProjectTarget, Recipe<ProjectSource>> = {
   trainings: recipes.projectTrainings,
   services: recipes.projectServices,
 };
+/** The journeys of a project's matches, in the order they are shown. */
+export const PROJECT_TARGETS = Object.keys(projectRecipes) as ProjectTarget[];
 export const RECIPES = [
   recipes.projectMentors,
   recipes.projectInvestors,

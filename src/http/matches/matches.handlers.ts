@@ -1,10 +1,9 @@
-import type { Context } from 'hono';
 import type { Db } from '../../db/client.ts';
 import type { Embedder } from '../../embedding/embedder.ts';
 import type { EngineContext } from '../../matching/engine.ts';
 import type { CandidateIndex } from '../../matching/candidate-index.ts';
 import type { MatchCache } from '../../matching/cache.ts';
-import { todayInShanghai } from '../../matching/rules.ts';
+import { type MatchServing, serveMatches } from '../../matching/served.ts';
 import {
   matchInvestorProjects,
   matchProject,
@@ -13,7 +12,6 @@ import {
   type ProjectTarget,
 } from '../../matching/service.ts';
 import type { Lang } from '../../matching/types.ts';
-import type { AppEnv } from '../env.ts';
 import type { MatchMetrics } from '../metrics.ts';
 
 /**
@@ -31,15 +29,6 @@ export function preferredLang(header: string | undefined): Lang {
   return best.lang;
 }
 
-/**
- * What a cached result may be reused for: the same caller (key and binding), request, language and
- * day (date rules are evaluated in Asia/Shanghai).
- */
-function cacheKey(c: Context<AppEnv>, lang: Lang, limit: number): string {
-  const a = c.get('actor');
-  return [a.role, a.keyId, a.subjectId, a.centerId, lang, c.req.path, limit, todayInShanghai()].join('|');
-}
-
 export function matchHandlers(
   db: Db,
   embedder: Embedder,
@@ -47,12 +36,7 @@ export function matchHandlers(
   index: CandidateIndex,
   metrics?: MatchMetrics,
 ) {
-  const ctx = (c: Context<AppEnv>): EngineContext => ({
-    db,
-    model: embedder.id,
-    lang: preferredLang(c.req.header('accept-language')),
-    index,
-  });
+  const serving: MatchServing = { db, embedder, cache, index, metrics };
   const args = (c: any) => [c.req.valid('param').id, c.req.valid('query').limit] as const;
   /**
    * The caller's stored result while the data is unchanged (X-Match-Cache: hit), else computed and
@@ -60,21 +44,18 @@ export function matchHandlers(
    * `journey` (the recipe's id) labels the metrics.
    */
   const served = async (c: any, journey: string, run: (ctx: EngineContext) => Promise<MatchResult>) => {
-    const engine = ctx(c);
-    const key = cacheKey(c, engine.lang, c.req.valid('query').limit);
-    const refresh = /no-cache|no-store/i.test(c.req.header('cache-control') ?? '');
-    const hit = refresh ? undefined : cache.get(key);
-    if (hit) {
-      metrics?.cacheResult(journey, 'hit');
-      return c.body(hit, 200, { 'content-type': 'application/json', 'x-match-cache': 'hit' });
-    }
-    const generation = cache.generation();
-    const timed = metrics?.computeTimer(journey);
-    const body = JSON.stringify(await run(engine));
-    timed?.();
-    cache.set(key, body, generation);
-    const result = cache.enabled ? 'miss' : 'off';
-    metrics?.cacheResult(journey, result);
+    const { body, cache: result } = await serveMatches(
+      serving,
+      {
+        actor: c.get('actor'),
+        path: c.req.path,
+        lang: preferredLang(c.req.header('accept-language')),
+        limit: c.req.valid('query').limit,
+        refresh: /no-cache|no-store/i.test(c.req.header('cache-control') ?? ''),
+        journey,
+      },
+      run,
+    );
     return c.body(body, 200, { 'content-type': 'application/json', 'x-match-cache': result });
   };
   return {

@@ -1,0 +1,112 @@
+// The founder's to-dos on the home page: invitations waiting for an answer, introductions answered since
+// the last visit, and new matches since the last visit (candidates created since then among the top
+// matches of each project: bounded work, and mostly cache hits).
+import { and, gt, inArray } from 'drizzle-orm';
+import { investorsTable, mentorsTable, servicesTable, trainingsTable } from '../../../models/schema.ts';
+import { servedProjectMatches } from '../../matching/served.ts';
+import { TODO_SOURCES, type TodoArgs, type TodoItem, type TodoSource } from '../home/todos.ts';
+import { JOURNEYS, type Journey } from './journeys.ts';
+import { engineLang } from './matches.tsx';
+import { allPages, domainOf, type FounderDomain } from './shared.ts';
+
+/** How many projects and top matches per journey the "new matches" to-do looks at. */
+const PROJECTS_LOOKED_AT = 3;
+const TOP = 10;
+
+const candidateTables = {
+  mentors: mentorsTable,
+  investors: investorsTable,
+  trainings: trainingsTable,
+  services: servicesTable,
+} as const satisfies Record<Journey, unknown>;
+
+const founderOf = (a: TodoArgs) => a.ctx.actor.subjectId;
+
+function founderTodos(): readonly TodoSource[] {
+  /** The sources run only with a founder app's database (the console registers its domain). */
+  const withDomain =
+    (source: (d: FounderDomain, a: TodoArgs) => Promise<TodoItem[]>): TodoSource =>
+    async (a) => {
+      const d = domainOf(a.db);
+      return d ? source(d, a) : [];
+    };
+  const invitations = withDomain(async (d, a) => {
+    const actor = a.ctx.actor;
+    const [cofounder, training] = await Promise.all([
+      d.projectInvitations.list(actor, { limit: 20, status: 'pending' }),
+      d.trainingInvitations.list(actor, { limit: 20, status: 'invited' }),
+    ]);
+    const items: TodoItem[] = cofounder.items
+      .filter((i) => i.founderId === founderOf(a))
+      .map((i) => ({ text: a.t('founder.todo.cofounder', { title: i.projectTitle }), href: '/app/invitations' }));
+    for (const i of training.items) {
+      const row = await d.trainings.get(a.ctx, i.trainingId).catch(() => null);
+      if (row) items.push({ text: a.t('founder.todo.training', { title: row.title }), href: '/app/invitations' });
+    }
+    return items;
+  });
+
+  const decided = withDomain(async (d, a) => {
+    if (!a.since) return [];
+    const since = a.since;
+    const intros = await allPages((cursor) => d.introductions.list(a.ctx.actor, { limit: 100, cursor }), 5);
+    const fresh = intros.filter(
+      (i) => i.decidedAt && new Date(i.decidedAt) > since && (i.status === 'accepted' || i.status === 'declined'),
+    );
+    const titles = new Map<string, string>();
+    for (const i of fresh) {
+      if (!titles.has(i.projectId))
+        titles.set(i.projectId, (await d.projects.get(a.ctx, i.projectId).catch(() => null))?.title ?? '');
+    }
+    return fresh.map((i) => ({
+      text: a.t('founder.todo.decided', {
+        project: titles.get(i.projectId) ?? '',
+        status: a.t(`founder.intro.status.${i.status}`),
+      }),
+      href: '/app/introductions',
+    }));
+  });
+
+  const newMatches = withDomain(async (d, a) => {
+    if (!a.since) return [];
+    const projects = (await d.projects.list(a.ctx, { limit: PROJECTS_LOOKED_AT, filters: {} })).items;
+    const items: TodoItem[] = [];
+    for (const p of projects) {
+      for (const journey of JOURNEYS) {
+        if (journey === 'investors' && p.status !== 'vetted') continue;
+        const { items: top } = await servedProjectMatches(d.matching, a.ctx.actor, p.id, journey, {
+          limit: TOP,
+          lang: engineLang(a.lang),
+        });
+        if (!top.length) continue;
+        const table = candidateTables[journey];
+        const fresh = await d.db
+          .select({ id: table.id })
+          .from(table)
+          .where(
+            and(
+              inArray(
+                table.id,
+                top.map((m) => m.id),
+              ),
+              gt(table.createdAt, a.since),
+            ),
+          );
+        if (fresh.length)
+          items.push({
+            text: a.t('founder.todo.newMatches', {
+              project: p.title,
+              count: fresh.length,
+              journey: a.t(`founder.journey.${journey}`),
+            }),
+            href: `/app/projects/${p.id}/matches/${journey}`,
+          });
+      }
+    }
+    return items;
+  });
+
+  return [invitations, decided, newMatches];
+}
+
+TODO_SOURCES.founder = founderTodos();
