@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { scheduleUpkeep, type Upkeep } from './db/upkeep.ts';
+import { schedulePrune } from './accounts/prune.ts';
 import { createApp, type App } from './http/app.ts';
 import type { Logger } from './logger.ts';
 import { embeddingHooks } from './resources/embedding-hooks.ts';
@@ -101,6 +102,11 @@ export async function bootstrap(config: Config, logger: Logger, opts: BootOption
     logger.warn({ err: e }, 'candidate index: warming failed, tables load on their first call'),
   );
   const upkeep = await scheduleUpkeep(database, config.TABLE_UPKEEP_INTERVAL_MS, logger);
+  const prune = schedulePrune(
+    db,
+    { idleMinutes: config.SESSION_IDLE_MINUTES, maxHours: config.SESSION_MAX_HOURS },
+    logger,
+  );
   const lifecycle: Lifecycle = { shuttingDown: false };
   const metrics = createMetrics({ database, queue, assignmentQueue, logger });
   const app = createApp({
@@ -139,6 +145,7 @@ export async function bootstrap(config: Config, logger: Logger, opts: BootOption
         assignmentQueue.close(left()),
         queue.close(left()),
         upkeep.stop(),
+        prune.stop(),
         matchCache.close(),
         candidateIndex.close(),
         warming,

@@ -71,10 +71,18 @@ describe('reference data', () => {
     );
   });
 
-  it('serves zh/en labels for every enumeration value', async () => {
+  it('serves zh/en/bo labels for every enumeration value', async () => {
     const res = await t.request('GET', '/v1/labels', { key: null });
-    expect(res.body.topic.ecommerce).toEqual({ zh: '电子商务', en: expect.any(String) });
+    expect(res.body.topic.ecommerce).toEqual({ zh: '电子商务', en: 'E-commerce', bo: 'གློག་རྡུལ་ཚོང་དོན' });
     expect(Object.keys(res.body.sector)).toHaveLength(8);
+    for (const group of Object.values(res.body) as Record<string, Record<string, string>>[])
+      for (const label of Object.values(group)) expect(label.bo).toMatch(/^[\u0F00-\u0FFF ()]+$/u);
+  });
+
+  it('keeps the regions API as it was: no Tibetan field in the table rows it serves', async () => {
+    const res = await t.request('GET', '/v1/regions/540100', { key: null });
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body).sort()).toEqual(['code', 'level', 'nameEn', 'nameZh', 'parentCode']);
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { createInsertSchema } from 'drizzle-zod';
+import { refineBinding } from '../common/binding.ts';
 import { nameField } from '../common/validation.ts';
 import { apiKeysTable } from './table.ts';
 
@@ -12,11 +13,4 @@ const base = createInsertSchema(apiKeysTable, {
   .strict();
 
 /** Which binding each role needs (shared/API.md, "Auth and visibility"). */
-export const apiKeyBodySchema = base.superRefine((v, ctx) => {
-  if (v.role === 'center_staff' && !v.centerId)
-    ctx.addIssue({ code: 'custom', path: ['centerId'], message: 'center_staff keys need a centerId' });
-  if (['founder', 'mentor', 'investor', 'trainer'].includes(v.role) && !v.subjectId)
-    ctx.addIssue({ code: 'custom', path: ['subjectId'], message: `${v.role} keys need a subjectId` });
-  if (['founder', 'mentor', 'investor'].includes(v.role) && v.subjectId && !z.uuid().safeParse(v.subjectId).success)
-    ctx.addIssue({ code: 'custom', path: ['subjectId'], message: `${v.role} keys need the ${v.role}'s id (a UUID)` });
-});
+export const apiKeyBodySchema = base.superRefine((v, ctx) => refineBinding(v, ctx, 'keys'));

@@ -19,6 +19,8 @@ export type SeedRegion = {
   code: string;
   nameZh: string;
   nameEn: string;
+  /** Tibetan name; absent where not verified (readers fall back to nameZh). */
+  nameBo?: string;
   level: RegionLevel;
   parentCode: string | null;
 };

@@ -9,9 +9,9 @@ import { loginAttemptsTable } from '../../models/schema.ts';
 export const FREE_FAILURES = 3;
 export const MAX_DELAY_MS = 15 * 60_000;
 /** Failures this old are forgotten. */
-const FORGET_AFTER_MS = 24 * 3_600_000;
+export const FORGET_AFTER_MS = 24 * 3_600_000;
 
-export const loginKey = (login: string) => login.trim().toLowerCase().slice(0, 200);
+export const loginKey = (login: string) => login.trim().normalize('NFC').toLowerCase().slice(0, 200);
 
 export function delayAfter(failures: number): number {
   if (failures < FREE_FAILURES) return 0;
@@ -38,7 +38,8 @@ export async function recordLoginFailure(db: Executor, login: string, now = new 
     .onConflictDoUpdate({
       target: loginAttemptsTable.loginKey,
       set: {
-        failures: sql`case when ${loginAttemptsTable.lastFailureAt} < ${forgetBefore} then 1 else ${loginAttemptsTable.failures} + 1 end`,
+        // A Date inside sql`` is not serialised by postgres.js (only column-typed values are): ISO text, cast.
+        failures: sql`case when ${loginAttemptsTable.lastFailureAt} < ${forgetBefore.toISOString()}::timestamptz then 1 else ${loginAttemptsTable.failures} + 1 end`,
         lastFailureAt: now,
       },
     })

@@ -34,6 +34,7 @@ import { apiKeysRouter } from './api-keys/api-keys.index.ts';
 import { introductionsRouter } from './introductions/introductions.index.ts';
 import { enrollmentsRouter } from './enrollments/enrollments.index.ts';
 import { projectInvitationsRouter } from './project-invitations/project-invitations.index.ts';
+import { accountsRouter } from './accounts/accounts.index.ts';
 import { healthRouter, reindexHandler, reindexRoute, statusHandler, statusRoute } from './system/system.index.ts';
 import { docsRouter } from './system/docs.ts';
 import { matchesRouter } from './matches/matches.index.ts';
@@ -150,6 +151,7 @@ export function createApp(deps: AppDeps) {
   v1.route('/', introductionsRouter(db));
   v1.route('/', enrollmentsRouter(db));
   v1.route('/', projectInvitationsRouter(db));
+  v1.route('/', accountsRouter(db, { ttlHours: cfg.INVITATION_TTL_HOURS ?? 168 }));
   v1.route('/', auditRouter(db));
   v1.route('/', privacyRouter(db));
   // Match routes first: `/projects/{id}/matches/...` must not be shadowed by the resource routes.

@@ -1,5 +1,5 @@
 // One engine, many recipes: eligible candidates from SQL (the recipe's rules as conditions), scored
-// by the recipe's features with the center's weights, explained per criterion in zh or en.
+// by the recipe's features with the center's weights, explained per criterion in zh, en or bo.
 // When the rules leave more than EXACT_LIMIT candidates, hybrid retrieval (vector kNN ∪ lexical)
 // narrows them to the best RETRIEVE_K per channel before scoring.
 import { and, sql, type SQL } from 'drizzle-orm';
@@ -12,8 +12,8 @@ import type { CandidateIndex } from './candidate-index.ts';
 import type { EmbeddedTable } from '../../models/embeddings/entities.ts';
 import { declaredOf, modelDistance, profileQuery, toProfile, vectorDistance } from './profile.ts';
 import { readBest } from './best-first.ts';
-import { bi } from './text.ts';
-import type { Bilingual, Lang, MatchItem, Profile, Reason, Recipe } from './types.ts';
+import { say } from './text.ts';
+import type { MatchItem, Profile, Reason, ReasonLang, Recipe, Texts } from './types.ts';
 
 export const EXACT_LIMIT = 2000;
 export const RETRIEVE_K = 400;
@@ -26,7 +26,7 @@ export const VECTOR_EF_SEARCH = 100;
 export interface EngineContext {
   db: Db;
   model: string;
-  lang: Lang;
+  lang: ReasonLang;
   /** In-memory retrieval (candidate-index.ts); absent, the candidates are narrowed in SQL. */
   index?: CandidateIndex;
 }
@@ -34,7 +34,7 @@ export interface EngineContext {
 export interface Scored {
   profile: Profile;
   score: number;
-  contributions: { id: string; weight: number; value: number; detail: () => Bilingual }[];
+  contributions: { id: string; weight: number; value: number; detail: () => Texts }[];
 }
 
 /** Scores one candidate: Σ weight·value over the features that apply, divided by their total weight. */
@@ -373,26 +373,35 @@ function rankOn(t: EmbeddedTable, words: string[]): SQL<number> {
   return sql<number>`(${shared}::float8 / sqrt(greatest(${t.keywordCount}, 1)))`;
 }
 
+/** A reason in `lang`, or in Chinese saying so when the text has no translation (an empty one). */
+function reason(code: string, texts: Texts, lang: ReasonLang): Reason {
+  return lang === 'zh' || texts[lang].trim() ? { code, text: texts[lang] } : { code, text: texts.zh, lang: 'zh' };
+}
+
+const COLD_START = say(
+  '语义向量尚未生成，暂按关键词与规则匹配',
+  'Semantic vector not ready yet: matched on keywords and rules',
+  'དོན་གྱི་ཕྱོགས་ཚད་ད་དུང་བཟོས་མེད། གནས་སྐབས་གནད་ཚིག་དང་སྒྲིག་གཞི་ལ་གཞིགས་ནས་ཟུང་སྒྲིག་བྱས',
+);
+const ELIGIBLE = say('符合硬性条件：', 'Meets the hard rules: ', 'ངེས་པར་དགོས་པའི་ཆ་རྐྱེན་ཚང་བ: ');
+const RULE_SEPARATOR = say('；', '; ', '། ');
+
 /** The top contributions, the recognised topics, the cold-start note and the rules passed, in one language. */
-export function explain<S extends Profile>(recipe: Recipe<S>, source: S, s: Scored, lang: Lang): Reason[] {
+export function explain<S extends Profile>(recipe: Recipe<S>, source: S, s: Scored, lang: ReasonLang): Reason[] {
   const reasons: Reason[] = s.contributions
     .filter((c) => c.value > 0)
     .sort((a, b) => b.weight * b.value - a.weight * a.value)
     .filter((c, k) => k < 4 || recipe.features.some((f) => f.id === c.id && f.alwaysExplained))
-    .map((c) => ({ code: c.id, text: c.detail()[lang] }));
-  for (const n of recipe.notes?.(source, s.profile) ?? []) reasons.push({ code: 'inferred', text: n[lang] });
-  if (!source.vector || !(s.profile.vector || s.profile.pair?.similarity != null)) {
-    const note = bi(
-      '语义向量尚未生成，暂按关键词与规则匹配',
-      'Semantic vector not ready yet: matched on keywords and rules',
-    );
-    reasons.push({ code: 'cold_start', text: note[lang] });
+    .map((c) => reason(c.id, c.detail(), lang));
+  for (const n of recipe.notes?.(source, s.profile) ?? []) reasons.push(reason('inferred', n, lang));
+  if (!source.vector || !(s.profile.vector || s.profile.pair?.similarity != null))
+    reasons.push(reason('cold_start', COLD_START, lang));
+  const rules = recipe.rules.filter((r) => r.where(source) !== null).map((r) => r.text);
+  if (rules.length) {
+    // One language for the whole sentence: Chinese when one of the rules has no translation.
+    const of = (l: ReasonLang) => ELIGIBLE[l] + rules.map((t) => t[l]).join(RULE_SEPARATOR[l]);
+    const complete = rules.every((t) => t[lang].trim());
+    reasons.push(complete ? { code: 'eligible', text: of(lang) } : { code: 'eligible', text: of('zh'), lang: 'zh' });
   }
-  const rules = recipe.rules.filter((r) => r.where(source) !== null).map((r) => r.text[lang]);
-  if (rules.length)
-    reasons.push({
-      code: 'eligible',
-      text: (lang === 'zh' ? '符合硬性条件：' : 'Meets the hard rules: ') + rules.join(lang === 'zh' ? '；' : '; '),
-    });
   return reasons;
 }

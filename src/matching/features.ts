@@ -1,13 +1,13 @@
 // Features shared by the recipes. Each returns a value in [0, 1] and a sentence a coach can read.
-import { regions } from '../../seeds/reference/regions.ts';
 import { samePrefecture } from '../../models/regions/codes.ts';
+import { regionName } from '../i18n/labels.ts';
 import { describeInferred } from './infer.ts';
-import { bi, labelled, pct } from './text.ts';
-import type { Feature, FeatureValue, Profile } from './types.ts';
+import { labelled, list, pct, say } from './text.ts';
+import type { Feature, FeatureValue, Profile, ReasonLang, Texts } from './types.ts';
 
-const regionName = new Map(regions.map((r) => [r.code, { zh: r.nameZh, en: r.nameEn }]));
-/** A region code's name in both languages (the code itself when unknown). */
-export const regionLabel = (code: string) => regionName.get(code) ?? { zh: code, en: code };
+/** A region code's name in every language (Chinese where it has no Tibetan name, the code itself when unknown). */
+export const regionLabel = (code: string): Texts =>
+  say(regionName(code, 'zh'), regionName(code, 'en'), regionName(code, 'bo'));
 const name = regionLabel;
 
 export function cosine(a: number[], b: number[]): number {
@@ -32,7 +32,12 @@ export const semantic: Feature<Profile> = {
     const v = Math.max(0, Math.min(1, similarity));
     return {
       value: v,
-      detail: () => bi(`描述语义相似度 ${pct(v)}`, `Semantic similarity of the descriptions ${pct(v)}`),
+      detail: () =>
+        say(
+          `描述语义相似度 ${pct(v)}`,
+          `Semantic similarity of the descriptions ${pct(v)}`,
+          `འགྲེལ་བཤད་ཀྱི་དོན་འདྲ་ཚད ${pct(v)}`,
+        ),
     };
   },
 };
@@ -58,10 +63,15 @@ export const lexicalFeature = (shown: (word: string) => boolean = () => true): F
       detail: () => {
         const all = [...s.lexemes].filter((t) => theirs.has(t));
         const shared = all.filter(shown).slice(0, 5);
-        if (shared.length) return bi(`共同关键词：${shared.join('、')}`, `Shared keywords: ${shared.join(', ')}`);
+        if (shared.length)
+          return say(
+            `共同关键词：${list('zh', shared)}`,
+            `Shared keywords: ${list('en', shared)}`,
+            `ཐུན་མོང་གི་གནད་ཚིག: ${list('bo', shared)}`,
+          );
         return all.length
-          ? bi('有共同关键词（不列出）', 'Shared keywords (not listed)')
-          : bi('没有共同关键词', 'No shared keywords');
+          ? say('有共同关键词（不列出）', 'Shared keywords (not listed)', 'ཐུན་མོང་གི་གནད་ཚིག་ཡོད། (ཐོ་མི་འགོད)')
+          : say('没有共同关键词', 'No shared keywords', 'ཐུན་མོང་གི་གནད་ཚིག་མེད');
       },
     };
   },
@@ -72,7 +82,7 @@ export const lexical = lexicalFeature();
 export function topicCoverage(
   needs: (s: Profile) => Record<string, number>,
   offers: (c: Profile) => Record<string, number>,
-  what: { zh: string; en: string },
+  what: Texts,
 ): Feature<Profile> {
   // The source's needs, listed once per source rather than once per candidate.
   const listed = new WeakMap<Profile, { entries: [string, number][]; total: number }>();
@@ -96,7 +106,11 @@ export function topicCoverage(
         }
       }
       const v = covered / total;
-      if (!hit.length) return { value: 0, detail: () => bi(`${what.zh}：无重合`, `${what.en}: no overlap`) };
+      if (!hit.length)
+        return {
+          value: 0,
+          detail: () => say(`${what.zh}：无重合`, `${what.en}: no overlap`, `${what.bo}: མཐུན་ཆ་མེད`),
+        };
       return {
         value: v,
         detail: () =>
@@ -105,6 +119,7 @@ export function topicCoverage(
             hit,
             (l) => `${what.zh}：${l}`,
             (l) => `${what.en}: ${l}`,
+            (l) => `${what.bo}: ${l}`,
           ),
       };
     },
@@ -122,11 +137,12 @@ export function sectorFit(
     compute(s, c) {
       const list = listOf(c);
       const mine = sectorOf(s);
-      if (!list.length) return { value: openValue, detail: () => bi('不限产业', 'Open to all sectors') };
+      if (!list.length)
+        return { value: openValue, detail: () => say('不限产业', 'Open to all sectors', 'ཐོན་ལས་ལ་ཚོད་འཛིན་མེད') };
       let best = 0;
       let which = '';
       for (const sec of list) if ((mine[sec] ?? 0) > best) [best, which] = [mine[sec], sec];
-      if (!best) return { value: 0, detail: () => bi('产业不同', 'Different sector') };
+      if (!best) return { value: 0, detail: () => say('产业不同', 'Different sector', 'ཐོན་ལས་མི་འདྲ') };
       return {
         value: best,
         detail: () =>
@@ -135,11 +151,19 @@ export function sectorFit(
             [which],
             (l) => `同一产业：${l}`,
             (l) => `Same sector: ${l}`,
+            (l) => `ཐོན་ལས་གཅིག་པ: ${l}`,
           ),
       };
     },
   };
 }
+
+const sameCounty = (n: Texts) => say(`同一县区：${n.zh}`, `Same county: ${n.en}`, `རྫོང་(ཆུས་)གཅིག་པ: ${n.bo}`);
+/** "同一地(市)：拉萨市" in every language (also the cohort reasons of training-founders). */
+export const samePrefectureText = (p: Texts) =>
+  say(`同一地(市)：${p.zh}`, `Same prefecture: ${p.en}`, `ས་ཁུལ་(གྲོང་ཁྱེར་)གཅིག་པ: ${p.bo}`);
+const elsewhereRemote = (n: Texts) =>
+  say(`异地（${n.zh}），可远程`, `Elsewhere (${n.en}), remote`, `ས་གནས་མི་འདྲ་བ (${n.bo})། ཐག་རིང་ནས་བྱེད་ཐུབ`);
 
 /** Same county > same prefecture > elsewhere (remote / online). */
 export function regionCloseness(a: (s: Profile) => string, b: (c: Profile) => string): Feature<Profile> {
@@ -148,12 +172,11 @@ export function regionCloseness(a: (s: Profile) => string, b: (c: Profile) => st
     compute(s, c) {
       const x = a(s);
       const y = b(c);
-      if (x === y) return { value: 1, detail: () => bi(`同一县区：${name(x).zh}`, `Same county: ${name(x).en}`) };
-      if (x !== '540000' && y !== '540000' && samePrefecture(x, y)) {
-        const p = `${x.slice(0, 4)}00`;
-        return { value: 0.7, detail: () => bi(`同一地(市)：${name(p).zh}`, `Same prefecture: ${name(p).en}`) };
-      }
-      return { value: 0.3, detail: () => bi(`异地（${name(y).zh}），可远程`, `Elsewhere (${name(y).en}), remote`) };
+      // Names are looked up only for the results explained (details are lazy).
+      if (x === y) return { value: 1, detail: () => sameCounty(name(x)) };
+      if (x !== '540000' && y !== '540000' && samePrefecture(x, y))
+        return { value: 0.7, detail: () => samePrefectureText(name(`${x.slice(0, 4)}00`)) };
+      return { value: 0.3, detail: () => elsewhereRemote(name(y)) };
     },
   };
 }
@@ -173,6 +196,7 @@ export const languages: Feature<Profile> = {
           shared,
           (l) => `共同语言：${l}`,
           (l) => `Shared languages: ${l}`,
+          (l) => `ཐུན་མོང་གི་སྐད་ཡིག: ${l}`,
         ),
     };
   },
@@ -184,7 +208,7 @@ export function stageFit(stageOf: (s: Profile) => string, listOf: (c: Profile) =
     id: 'stage',
     compute(s, c) {
       const list = listOf(c);
-      if (!list.length) return { value: 0.5, detail: () => bi('不限阶段', 'Any stage') };
+      if (!list.length) return { value: 0.5, detail: () => say('不限阶段', 'Any stage', 'བར་སྐབས་ལ་ཚོད་འཛིན་མེད') };
       const st = stageOf(s);
       return list.includes(st)
         ? {
@@ -195,15 +219,16 @@ export function stageFit(stageOf: (s: Profile) => string, listOf: (c: Profile) =
                 [st],
                 (l) => `阶段相符：${l}`,
                 (l) => `Stage fits: ${l}`,
+                (l) => `བར་སྐབས་མཐུན་པ: ${l}`,
               ),
           }
-        : { value: 0, detail: () => bi('阶段不符', 'Stage does not fit') };
+        : { value: 0, detail: () => say('阶段不符', 'Stage does not fit', 'བར་སྐབས་མི་མཐུན') };
     },
   };
 }
 
 /** A reason for topics recognised in the prose rather than declared (the coach sees why). */
-export function inferredReason(p: Profile, declared: string[], lang: 'zh' | 'en'): string | null {
+export function inferredReason(p: Profile, declared: string[], lang: ReasonLang): string | null {
   const extra = p.inferredTopics.filter((t) => !declared.includes(t.topic));
   return extra.length ? describeInferred(extra as never, lang) : null;
 }

@@ -6,7 +6,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { qualified } from '../db/sql.ts';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { introductionsTable } from '../../models/schema.ts';
-import { bi } from './text.ts';
+import { say } from './text.ts';
 import { acceptedOnceSql } from '../engagement/ended.ts';
 import type { Feature, Profile } from './types.ts';
 
@@ -37,7 +37,11 @@ export const responsiveness: Feature<Profile> = {
     return {
       value,
       detail: () =>
-        bi(`以往对接中接受了 ${d.accepted}/${decided} 次`, `Accepted ${d.accepted} of ${decided} past introductions`),
+        say(
+          `以往对接中接受了 ${d.accepted}/${decided} 次`,
+          `Accepted ${d.accepted} of ${decided} past introductions`,
+          `སྔོན་གྱི་ངོ་སྤྲོད་ཐེངས་ ${decided} ནང་ཐེངས་ ${d.accepted} དང་ལེན་བྱས`,
+        ),
     };
   },
 };

@@ -458,11 +458,12 @@ export function mergeSectors(
 /**
  * A one-line explanation of inferred topics or sectors, e.g.
  * "从描述中识别出：电子商务（微店）；市场营销（推广、定价）" / "Identified from the description: E-commerce (online store)".
+ * The evidence is quoted from the prose as written, in every language.
  */
 export function describeInferred(
   items: readonly (InferredTopic | InferredSector)[],
-  lang: 'zh' | 'en' = 'zh',
-  { maxEvidence = 3, source }: { maxEvidence?: number; source?: { zh: string; en: string } } = {},
+  lang: 'zh' | 'en' | 'bo' = 'zh',
+  { maxEvidence = 3, source }: { maxEvidence?: number; source?: { zh: string; en: string; bo?: string } } = {},
 ): string {
   if (items.length === 0) return '';
   const parts = items.map((item) => {
@@ -471,7 +472,7 @@ export function describeInferred(
     if (ev.length === 0) return label;
     return lang === 'zh' ? `${label}（${ev.join('、')}）` : `${label} (${ev.join(', ')})`;
   });
-  return lang === 'zh'
-    ? `${source?.zh ?? '从描述中识别出'}：${parts.join('；')}`
-    : `${source?.en ?? 'Identified from the description'}: ${parts.join('; ')}`;
+  if (lang === 'zh') return `${source?.zh ?? '从描述中识别出'}：${parts.join('；')}`;
+  if (lang === 'en') return `${source?.en ?? 'Identified from the description'}: ${parts.join('; ')}`;
+  return `${source?.bo ?? 'འགྲེལ་བཤད་ནང་ནས་ངོས་འཛིན་བྱས་པ'}: ${parts.join('། ')}`;
 }

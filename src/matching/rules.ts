@@ -2,9 +2,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { coveringCodes, prefectureOf } from '../../models/regions/codes.ts';
-import type { Bilingual, Keyed, Profile, Ranged, Rule } from './types.ts';
+import { say } from './text.ts';
+import type { Keyed, Profile, Ranged, Rule } from './types.ts';
 
-const text = (zh: string, en: string): Bilingual => ({ zh, en });
 const arr = (xs: string[], type: string) =>
   sql`ARRAY[${sql.join(
     xs.map((x) => sql`${x}`),
@@ -15,10 +15,11 @@ export function rule<S>(
   id: string,
   zh: string,
   en: string,
+  bo: string,
   where: (s: S) => SQL | null,
   check: (s: S, c: Profile) => boolean,
 ): Rule<S> {
-  return { id, text: text(zh, en), where, check };
+  return { id, text: say(zh, en, bo), where, check };
 }
 
 /**
@@ -29,10 +30,11 @@ export function keyedRule<S>(
   id: string,
   zh: string,
   en: string,
+  bo: string,
   where: (s: S) => SQL | null,
   keyed: Keyed<S>,
 ): Rule<S> {
-  return { ...rule(id, zh, en, where, (s, c) => passes(keyed.values(s), keyed.of(c.row))), keyed };
+  return { ...rule(id, zh, en, bo, where, (s, c) => passes(keyed.values(s), keyed.of(c.row))), keyed };
 }
 
 /**
@@ -43,10 +45,11 @@ export function excludesRule<S>(
   id: string,
   zh: string,
   en: string,
+  bo: string,
   where: (s: S) => SQL | null,
   excludes: (s: S) => ReadonlySet<string>,
 ): Rule<S> {
-  return { ...rule(id, zh, en, where, (s, c) => !excludes(s).has(c.row.id)), excludes };
+  return { ...rule(id, zh, en, bo, where, (s, c) => !excludes(s).has(c.row.id)), excludes };
 }
 
 /**
@@ -57,10 +60,11 @@ export function rangeRule<S>(
   id: string,
   zh: string,
   en: string,
+  bo: string,
   where: (s: S) => SQL | null,
   ranged: Ranged<S>,
 ): Rule<S> {
-  return { ...rule(id, zh, en, where, (s, c) => inRange(ranged.within(s), ranged.of(c.row))), ranged };
+  return { ...rule(id, zh, en, bo, where, (s, c) => inRange(ranged.within(s), ranged.of(c.row))), ranged };
 }
 
 /** Whether a number (null: none) lies within a range (null: no restriction). */
@@ -92,13 +96,14 @@ export const sharesLanguage = <S extends Profile>(col: PgColumn): Rule<S> =>
     'language',
     '至少有一种共同语言',
     'Shares a language',
+    'ཉུང་མཐར་ཐུན་མོང་གི་སྐད་ཡིག་གཅིག་ཡོད་པ',
     (s) => sql`${col} && ${arr(s.row.languages, 'lang')}`,
     { of: (r) => r.languages, values: (s) => s.row.languages },
   );
 
 /** The candidate was not removed (a delete with history archives it, src/resources/retire.ts): never matched. */
 export const notArchived = <S extends Profile>(col: PgColumn): Rule<S> =>
-  keyedRule('not_archived', '未被删除', 'Not removed', () => sql`${col} is null`, {
+  keyedRule('not_archived', '未被删除', 'Not removed', 'བསུབ་མེད་པ', () => sql`${col} is null`, {
     of: (r) => flag(r.archivedAt == null),
     values: () => TRUE,
   });

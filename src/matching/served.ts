@@ -9,7 +9,7 @@ import type { CandidateIndex } from './candidate-index.ts';
 import type { EngineContext } from './engine.ts';
 import { todayInShanghai } from './rules.ts';
 import { matchProject, type MatchResult, type ProjectTarget } from './service.ts';
-import type { Lang } from './types.ts';
+import type { ReasonLang } from './types.ts';
 
 /** What the serving reports per call (the API's Prometheus instruments; absent in the console). */
 export interface ServeMetrics {
@@ -29,7 +29,7 @@ export interface ServeRequest {
   actor: Actor;
   /** The API path of the request (`/v1/projects/{id}/matches/mentors`): part of the cache key. */
   path: string;
-  lang: Lang;
+  lang: ReasonLang;
   limit: number;
   /** Recompute (and store) instead of reading the cache (`Cache-Control: no-cache`). */
   refresh: boolean;
@@ -84,7 +84,7 @@ export async function servedProjectMatches(
   actor: Actor,
   projectId: string,
   target: ProjectTarget,
-  opts: { limit: number; lang: Lang; refresh?: boolean },
+  opts: { limit: number; lang: ReasonLang; refresh?: boolean },
 ): Promise<MatchResult> {
   const served = await serveMatches(
     s,

@@ -1,15 +1,25 @@
 import type { SQL } from 'drizzle-orm';
 import type { EmbeddedKind } from '../../models/embeddings/table.ts';
 import type { EmbeddedTable } from '../../models/embeddings/entities.ts';
+import type { Lang as AnyLang } from '../../models/enums.ts';
 
+/** The languages an assignment run stores its reasons in. */
 export type Lang = 'zh' | 'en';
+/** The languages the engine writes reasons in (the contract's Lang). */
+export type ReasonLang = AnyLang;
 export interface Bilingual {
   zh: string;
   en: string;
 }
+/** A text in every reason language. */
+export interface Texts extends Bilingual {
+  bo: string;
+}
 export interface Reason {
   code: string;
   text: string;
+  /** The text's language, given only when it is not the one asked for (a text with no translation reads in Chinese). */
+  lang?: ReasonLang;
 }
 type Row = Record<string, any>;
 
@@ -50,13 +60,13 @@ export interface FeatureValue {
   /** In [0, 1]. */
   value: number;
   /** What the coach reads, e.g. "共同语言：藏文、中文": written only for the results returned (most candidates are only scored). */
-  detail: () => Bilingual;
+  detail: () => Texts;
 }
 
 /** A hard eligibility rule: the same rule as a SQL condition (inside the candidate query) and in TypeScript. */
 export interface Rule<S> {
   id: string;
-  text: Bilingual;
+  text: Texts;
   /** null when the rule does not apply to this source (an optional field, an empty restriction list). */
   where(s: S): SQL | null;
   check(s: S, c: Profile): boolean;
@@ -125,7 +135,7 @@ export interface Recipe<S> {
    */
   retrieval?: { exactLimit: number; retrieveK: number };
   /** Extra sentences for a result, e.g. topics recognised in the prose. */
-  notes?(s: S, c: Profile): Bilingual[];
+  notes?(s: S, c: Profile): Texts[];
   /** The fields a result shows besides id, score and reasons. */
   summary(c: Row): Row;
 }

@@ -6,6 +6,7 @@ import { embeddingsTable, foundersTable, projectFoundersTable } from '../../mode
 import type { Actor } from '../auth/actor.ts';
 import { audit } from '../audit/record.ts';
 import { revokeSubjectKeys } from '../auth/keys.ts';
+import { disableSubjectAccounts } from '../accounts/accounts.ts';
 import type { Row, Tx } from '../resources/types.ts';
 
 /** What an erased founder's name becomes. */
@@ -51,6 +52,8 @@ export async function eraseFounder(tx: Tx, actor: Actor, before: Row): Promise<v
     .where(and(eq(embeddingsTable.entityKind, 'founder'), eq(embeddingsTable.entityId, before.id)));
   // A key bound to a person who no longer exists must not keep working.
   const revoked = await revokeSubjectKeys(tx, 'founder', before.id, now);
+  // So must its console accounts: disabled, signed out, and their logins (often a phone number) erased.
+  const disabledAccounts = await disableSubjectAccounts(tx, 'founder', before.id, { erase: true, now });
   await audit(tx, actor, [
     {
       action: 'founder.erase',
@@ -61,6 +64,7 @@ export async function eraseFounder(tx: Tx, actor: Actor, before: Row): Promise<v
         fields: [...ERASED_FIELDS],
         detachedFromProjects: detached.map((d) => d.projectId),
         revokedKeys: revoked,
+        disabledAccounts,
       },
     },
   ]);

@@ -2,7 +2,7 @@
 // (`archivedAt`; out of every scope but admins', never matched) instead of wiped, so accepted
 // mentorships and accept/decline decisions stay for statistics and the learned feedback. Open
 // introductions end with a reason the other side sees; keys bound to a removed mentor or investor
-// are revoked in the same transaction. Records without history are deleted as before.
+// are revoked and its accounts disabled in the same transaction. Records without history are deleted as before.
 import { and, eq, sql } from 'drizzle-orm';
 import {
   enrollmentsTable,
@@ -15,6 +15,7 @@ import {
 } from '../../models/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import { revokeSubjectKeys } from '../auth/keys.ts';
+import { disableSubjectAccounts } from '../accounts/accounts.ts';
 import { audit } from '../audit/record.ts';
 import { endOpenIntroductions } from '../engagement/ended.ts';
 import type { Row, Tx } from './types.ts';
@@ -23,7 +24,7 @@ const i = introductionsTable;
 
 /** DELETE's OpenAPI description for mentors and investors. */
 export const ARCHIVE_DESCRIPTION =
-  'Revokes the API keys bound to it at once. With introductions it is archived instead of deleted (kept for statistics and the ' +
+  'Revokes the API keys bound to it and disables its accounts at once. With introductions it is archived instead of deleted (kept for statistics and the ' +
   'learned feedback; 404 to everyone but admins, never matched) and its open introductions end with `endReason` ' +
   '(`mentor_removed` / `investor_removed`); without, it is deleted.';
 
@@ -47,6 +48,7 @@ export function retireTarget(kind: 'mentor' | 'investor') {
   return async (tx: Tx, actor: Actor, before: Row): Promise<boolean> => {
     const now = new Date();
     const revokedKeys = await revokeSubjectKeys(tx, kind, before.id, now);
+    const disabledAccounts = await disableSubjectAccounts(tx, kind, before.id, { now });
     const ofTarget = and(eq(i.targetKind, kind), eq(i.targetId, before.id))!;
     const archived = await any(tx, i, ofTarget);
     const endedIntroductions = archived ? await endOpenIntroductions(tx, ofTarget, `${kind}_removed`, now) : [];
@@ -57,7 +59,7 @@ export function retireTarget(kind: 'mentor' | 'investor') {
         action: `${kind}.delete`,
         entityKind: kind,
         entityId: before.id,
-        detail: { archived, externalId: before.externalId ?? null, endedIntroductions, revokedKeys },
+        detail: { archived, externalId: before.externalId ?? null, endedIntroductions, revokedKeys, disabledAccounts },
       },
     ]);
     return archived;

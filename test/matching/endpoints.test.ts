@@ -1,6 +1,6 @@
 // The six match endpoints through the API (shared/API.md "Matching", "Auth and visibility"): who may
 // ask (others get 404), the response's shape and `limit`, visibility of unvetted projects,
-// `confidential` and founders' `contact`, reasons in zh/en, and how introductions, capacity and
+// `confidential` and founders' `contact`, reasons in zh/en/bo (`?lang=`, Accept-Language), and how introductions, capacity and
 // enrolments remove candidates; a topic inferred from the prose shows as a reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_KEY, startTestApp, type TestApp, type TestResponse } from '../harness.ts';
@@ -354,6 +354,21 @@ describe('limit', () => {
       expect((await get(`${path}?limit=100`)).status).toBe(200);
     }
   });
+
+  it('a `lang` other than zh, en and bo (xx, BO, empty, zh-CN, two values) is 400 problem+json naming `lang`', async () => {
+    const paths = [
+      ...TARGETS.map((x) => `/v1/projects/${w.pA}/matches/${x}`),
+      `/v1/investors/${w.i1}/matches/projects`,
+      `/v1/trainings/${w.t1}/matches/founders`,
+    ];
+    for (const path of paths) {
+      for (const bad of ['lang=xx', 'lang=BO', 'lang=', 'lang=zh-CN', 'lang=bo&lang=en']) {
+        const res = await get(`${path}?${bad}`);
+        expectProblem(res, 400);
+        expect(JSON.stringify(res.body.errors), `${path}?${bad}`).toMatch(/lang/);
+      }
+    }
+  });
 });
 
 describe('visibility', () => {
@@ -402,7 +417,7 @@ describe('visibility', () => {
 describe('reasons', () => {
   const hasCjk = (s: string) => /[\u3400-\u9fff]/.test(s);
 
-  it('Chinese by default and with Accept-Language zh/bo, English with Accept-Language en', async () => {
+  it('Chinese by default and with Accept-Language zh, English with Accept-Language en', async () => {
     for (const path of ALL_PATHS(w.pA)
       .slice(0, 4)
       .concat([`/v1/investors/${w.i1}/matches/projects`, `/v1/trainings/${w.t1}/matches/founders`])) {
@@ -431,10 +446,66 @@ describe('reasons', () => {
             expect(hasCjk(r.text), `en ${r.code}: ${r.text}`).toBe(false);
       });
     }
-    const bo = await ok(`/v1/projects/${w.pA}/matches/mentors`, 'admin', { 'accept-language': 'bo' });
-    expect(bo.find((i) => i.id === w.mEcom)!.reasons.find((r: Row) => r.code === 'eligible').text).toMatch(
-      /^符合硬性条件：/,
-    );
+  });
+
+  const hasTibetan = (s: string) => /[\u0F40-\u0FBC]/.test(s);
+  const allPaths = () =>
+    ALL_PATHS(w.pA)
+      .slice(0, 4)
+      .concat([`/v1/investors/${w.i1}/matches/projects`, `/v1/trainings/${w.t1}/matches/founders`]);
+
+  it('Tibetan with ?lang=bo on all six endpoints: same candidates, scores and criteria, every reason in Tibetan script', async () => {
+    for (const path of allPaths()) {
+      const zh = await ok(`${path}?limit=100`);
+      const bo = await ok(`${path}?limit=100&lang=bo`);
+      expect(zh.length, path).toBeGreaterThan(0);
+      expect(ids(bo)).toEqual(ids(zh));
+      bo.forEach((item, k) => {
+        expect(item.score).toBe(zh[k].score);
+        expect(item.reasons.map((r: Row) => r.code)).toEqual(zh[k].reasons.map((r: Row) => r.code));
+        for (const r of item.reasons) {
+          expect(hasTibetan(r.text), `bo ${path} ${r.code}: ${r.text}`).toBe(true);
+          // every text has a Tibetan version: no reason says it fell back to another language
+          expect(r, `bo ${path} ${r.code}`).not.toHaveProperty('lang');
+        }
+        expect(item.reasons.find((r: Row) => r.code === 'eligible').text).toMatch(/^ངེས་པར་དགོས་པའི་ཆ་རྐྱེན་ཚང་བ: /);
+      });
+      // zh answers carry no `lang` either (unchanged shape)
+      for (const item of zh) for (const r of item.reasons) expect(r).not.toHaveProperty('lang');
+    }
+  });
+
+  it('?lang= wins over Accept-Language; Accept-Language bo alone gives Tibetan; zh and en unchanged', async () => {
+    const path = `/v1/projects/${w.pA}/matches/mentors?limit=100`;
+    const zh = await ok(path);
+    const en = await ok(path, 'admin', { 'accept-language': 'en' });
+    const bo = await ok(`${path}&lang=bo`);
+    expect(await ok(`${path}&lang=zh`, 'admin', { 'accept-language': 'en' })).toEqual(zh);
+    expect(await ok(`${path}&lang=en`, 'admin', { 'accept-language': 'bo' })).toEqual(en);
+    expect(await ok(`${path}&lang=bo`, 'admin', { 'accept-language': 'en' })).toEqual(bo);
+    expect(await ok(path, 'admin', { 'accept-language': 'bo' })).toEqual(bo);
+    expect(await ok(path, 'admin', { 'accept-language': 'bo-CN, zh;q=0.8' })).toEqual(bo);
+    expect(await ok(path, 'admin', { 'accept-language': 'zh, bo;q=0.5' })).toEqual(zh);
+  });
+
+  it('the cached result of one language is never served for another', async () => {
+    const path = `/v1/projects/${w.pA}/matches/mentors?limit=5`;
+    for (let round = 0; round < 2; round++) {
+      const zh = await ok(path);
+      const bo = await ok(`${path}&lang=bo`);
+      const en = await ok(`${path}&lang=en`);
+      expect(hasTibetan(bo[0].reasons[0].text)).toBe(true);
+      expect(hasTibetan(zh[0].reasons[0].text) || hasTibetan(en[0].reasons[0].text)).toBe(false);
+    }
+  });
+
+  it('the inferred-need note and topic reasons read in Tibetan, quoting the prose as written', async () => {
+    const bo = (await ok(`/v1/projects/${w.pA}/matches/mentors?limit=100&lang=bo`)).find((i) => i.id === w.mEcom)!;
+    const inferred = bo.reasons.find((r: Row) => r.code === 'inferred');
+    expect(inferred.text).toMatch(/^འགྲེལ་བཤད་ནང་ནས་ངོས་འཛིན་བྱས་པ: /);
+    expect(inferred.text).toContain('གློག་རྡུལ་ཚོང་དོན'); // 电子商务
+    expect(inferred.text).toContain('微店'); // the founder's own words stay as written
+    expect(bo.reasons.find((r: Row) => r.code === 'topics')?.text).toContain('གློག་རྡུལ་ཚོང་དོན');
   });
 
   it('a need inferred from 想开个微店卖酥油 shows as an `inferred` reason on an e-commerce mentor (needs only say marketing)', async () => {

@@ -3,6 +3,7 @@
 import { Hono, type Context } from 'hono';
 import { sql } from 'drizzle-orm';
 import { accountsTable } from '../../../models/schema.ts';
+import { normalizeLogin } from '../../../models/accounts/validation.ts';
 import { findInvitation, redeemInvitation } from '../../accounts/invitations.ts';
 import { verifyPassword } from '../../accounts/passwords.ts';
 import { createSession, endSession, type SessionLimits } from '../../accounts/sessions.ts';
@@ -47,7 +48,7 @@ export function authRouter(deps: AuthDeps) {
   router.post('/login', async (c) => {
     const ui = uiOf(c);
     const form = await readForm(c);
-    const login = field(form, 'login').trim();
+    const login = normalizeLogin(field(form, 'login'));
     const password = field(form, 'password');
     const next = field(form, 'next') || undefined;
     const render = (status: 401 | 422 | 429, errors: Record<string, string>) =>

@@ -18,21 +18,19 @@ import { appFieldErrors, field, readForm } from '../forms.ts';
 import { Page } from '../layout.tsx';
 import { type Ui, uiOf } from '../ui.ts';
 import { INTRODUCED, isJourney, type Journey, JOURNEYS } from './journeys.ts';
-import { enumLabel, regionName } from './labels.ts';
+import { enumLabel, regionName } from '../../i18n/labels.ts';
 import { type FounderDomain, founderId, founderOnly, formatNumber } from './shared.ts';
 import { IntroStatusBadge } from './introductions.tsx';
 
 /** The limits offered (the API takes 1–100). */
 const LIMITS = [10, 20, 50] as const;
 
-/** The language the engine writes reasons in for this reader (Chinese where it has no translation). */
-export const engineLang = (lang: Lang) => (lang === 'en' ? 'en' : 'zh') as 'zh' | 'en';
-
-type Reason = MatchItem['reasons'][number] & { lang?: Lang };
+type Reason = MatchItem['reasons'][number];
 
 function Reasons(props: { ui: Ui; reasons: Reason[] }) {
   const { ui } = props;
-  const langOf = (r: Reason): Lang => r.lang ?? engineLang(ui.lang);
+  // The engine names a reason's language only when it is not the one asked for.
+  const langOf = (r: Reason): Lang => r.lang ?? ui.lang;
   const foreign = props.reasons.some((r) => langOf(r) !== ui.lang);
   return (
     <>
@@ -145,7 +143,7 @@ export function matchesRouter(d: FounderDomain) {
     const limit = query.success ? query.data.limit : 10;
     const { items } = await servedProjectMatches(d.matching, actor, project.id, journey, {
       limit,
-      lang: engineLang(lang),
+      lang,
     });
     const kind = INTRODUCED[journey];
     // What was asked already: those are no match any more (the rules exclude them), so shown apart with their state.

@@ -11,7 +11,7 @@ import type { ConsoleEnv } from '../env.ts';
 import { field, readForm } from '../forms.ts';
 import { Page } from '../layout.tsx';
 import { uiOf } from '../ui.ts';
-import { enumLabel, regionName } from './labels.ts';
+import { enumLabel, regionName } from '../../i18n/labels.ts';
 import { type FounderDomain, founderId, founderOnly, formatDate } from './shared.ts';
 
 export function myDataRouter(d: FounderDomain, cookies: CookieConfig) {

@@ -5,7 +5,7 @@ import type { Row } from '../../resources/types.ts';
 import { Checkboxes, CsrfField, FormErrors, type Option, Select, TextArea, TextField } from '../components.tsx';
 import { type FieldErrors, field, fieldList } from '../forms.ts';
 import type { Ui } from '../ui.ts';
-import { enumOptions, regionOptions } from './labels.ts';
+import { enumOptions, regionOptions } from '../options.ts';
 
 /** The form's values as typed (strings), so a refused form comes back exactly as sent. */
 export interface ProjectValues {

@@ -14,7 +14,7 @@ import type { ConsoleEnv } from '../env.ts';
 import { appFieldErrors, type FieldErrors, readForm, zodFieldErrors } from '../forms.ts';
 import { Page } from '../layout.tsx';
 import { type Ui, uiOf } from '../ui.ts';
-import { enumLabel, regionName } from './labels.ts';
+import { enumLabel, regionName } from '../../i18n/labels.ts';
 import {
   emptyProject,
   formErrors,

@@ -6,7 +6,6 @@ import { investorsTable, mentorsTable, servicesTable, trainingsTable } from '../
 import { servedProjectMatches } from '../../matching/served.ts';
 import { TODO_SOURCES, type TodoArgs, type TodoItem, type TodoSource } from '../home/todos.ts';
 import { JOURNEYS, type Journey } from './journeys.ts';
-import { engineLang } from './matches.tsx';
 import { allPages, domainOf, type FounderDomain } from './shared.ts';
 
 /** How many projects and top matches per journey the "new matches" to-do looks at. */
@@ -76,7 +75,7 @@ function founderTodos(): readonly TodoSource[] {
         if (journey === 'investors' && p.status !== 'vetted') continue;
         const { items: top } = await servedProjectMatches(d.matching, a.ctx.actor, p.id, journey, {
           limit: TOP,
-          lang: engineLang(a.lang),
+          lang: a.lang,
         });
         if (!top.length) continue;
         const table = candidateTables[journey];

@@ -11,22 +11,34 @@ import {
   type MatchResult,
   type ProjectTarget,
 } from '../../matching/service.ts';
-import type { Lang } from '../../matching/types.ts';
+import type { Lang, ReasonLang } from '../../matching/types.ts';
 import type { MatchMetrics } from '../metrics.ts';
 
-/**
- * The reasons' language from Accept-Language: the highest-q of zh / en (Tibetan callers get Chinese
- * until reasons are translated); zh when neither is asked for.
- */
-export function preferredLang(header: string | undefined): Lang {
-  let best: { lang: Lang; q: number } = { lang: 'zh', q: -1 };
+/** The reasons' language from Accept-Language: the highest-q of zh / en / bo; zh when none is asked for. */
+export function preferredReasonLang(header: string | undefined): ReasonLang {
+  let best: { lang: ReasonLang; q: number } = { lang: 'zh', q: -1 };
   for (const part of (header ?? '').split(',')) {
     const [tag, ...params] = part.trim().toLowerCase().split(';');
     const q = Number(params.find((p) => p.trim().startsWith('q='))?.split('=')[1] ?? 1);
-    const lang: Lang | null = tag.startsWith('en') ? 'en' : tag.startsWith('zh') || tag.startsWith('bo') ? 'zh' : null;
+    const lang: ReasonLang | null = tag.startsWith('en')
+      ? 'en'
+      : tag.startsWith('zh')
+        ? 'zh'
+        : tag.startsWith('bo')
+          ? 'bo'
+          : null;
     if (lang && Number.isFinite(q) && q > best.q) best = { lang, q };
   }
   return best.lang;
+}
+
+/**
+ * The language of stored zh/en texts (assignment runs, weight previews) from Accept-Language: as
+ * preferredReasonLang, with Tibetan callers reading Chinese.
+ */
+export function preferredLang(header: string | undefined): Lang {
+  const lang = preferredReasonLang(header);
+  return lang === 'bo' ? 'zh' : lang;
 }
 
 export function matchHandlers(
@@ -49,7 +61,8 @@ export function matchHandlers(
       {
         actor: c.get('actor'),
         path: c.req.path,
-        lang: preferredLang(c.req.header('accept-language')),
+        // The validated `?lang=` first, then Accept-Language.
+        lang: c.req.valid('query').lang ?? preferredReasonLang(c.req.header('accept-language')),
         limit: c.req.valid('query').limit,
         refresh: /no-cache|no-store/i.test(c.req.header('cache-control') ?? ''),
         journey,

@@ -1,10 +1,24 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { LANGS } from '../../../models/enums.ts';
 import { problemResponses } from '../openapi-common.ts';
 
 export const MatchQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(10).describe('number of results (1–100, default 10)'),
+  lang: z
+    .enum(LANGS)
+    .optional()
+    .describe('the language of the reasons: zh, en or bo (Tibetan); overrides Accept-Language'),
 });
-const Reason = z.object({ code: z.string(), text: z.string() }).openapi('MatchReason');
+const Reason = z
+  .object({
+    code: z.string(),
+    text: z.string(),
+    lang: z
+      .enum(LANGS)
+      .optional()
+      .describe('present only when the text is not in the language asked for (no translation): the language it is in'),
+  })
+  .openapi('MatchReason');
 const MatchItem = z
   .object({
     id: z.string().describe("the candidate's uuid; in a trainer's cohort matches the founder's pseudonymous handle"),
@@ -16,7 +30,10 @@ const MatchItem = z
 export const MatchResponse = z.object({ items: z.array(MatchItem), model: z.string() }).openapi('Matches');
 const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, format: 'uuid' }) });
 const acceptLanguage = z.object({
-  'accept-language': z.string().optional().describe('zh (default) or en: the language of the reasons'),
+  'accept-language': z
+    .string()
+    .optional()
+    .describe('zh (default), en or bo: the language of the reasons when `lang` is not given'),
 });
 
 function matchRoute(path: string, summary: string, description: string, problems: number[] = []) {

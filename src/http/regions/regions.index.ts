@@ -1,4 +1,4 @@
-// Reference data, public (no key needed): Tibet's regions and the enumerations' zh/en labels.
+// Reference data, public (no key needed): Tibet's regions and the enumerations' zh/en/bo labels.
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { asc, eq, and } from 'drizzle-orm';
 import { regionsTable } from '../../../models/schema.ts';
@@ -49,13 +49,16 @@ const labelsRoute = createRoute({
   method: 'get',
   path: '/labels',
   tags: ['reference'],
-  summary: 'zh/en labels of every enumeration value',
+  summary: 'zh/en/bo labels of every enumeration value',
   responses: {
     200: {
       description: 'Labels by enumeration',
       content: {
         'application/json': {
-          schema: z.record(z.string(), z.record(z.string(), z.object({ zh: z.string(), en: z.string() }))),
+          schema: z.record(
+            z.string(),
+            z.record(z.string(), z.object({ zh: z.string(), en: z.string(), bo: z.string() })),
+          ),
         },
       },
     },

@@ -3,7 +3,7 @@ import { projectsTable } from '../../../models/schema.ts';
 import { lexical, sectorFit, semantic, stageFit } from '../features.ts';
 import { TRUE, arr, coveringCodes, flag, keyedRule, notArchived, rangeRule, rule } from '../rules.ts';
 import { regionPrefix } from '../../../models/regions/codes.ts';
-import { bi, labelled } from '../text.ts';
+import { labelled, say } from '../text.ts';
 import type { Feature, Profile, Recipe } from '../types.ts';
 import { fundingFit, regionFocus, ticketFit } from './project-investors.ts';
 
@@ -17,7 +17,15 @@ export const priorityGroup = (groupsOf: (c: Profile) => string[]): Feature<Profi
   compute(_s, c) {
     const groups = groupsOf(c);
     if (groups.includes('graduate'))
-      return { value: 1, detail: () => bi('高校毕业生创业（政策优先）', 'Graduate founders (policy priority)') };
+      return {
+        value: 1,
+        detail: () =>
+          say(
+            '高校毕业生创业（政策优先）',
+            'Graduate founders (policy priority)',
+            'མཐོ་རིམ་སློབ་གྲྭ་ནས་ཐོན་པའི་སློབ་མས་ལས་གཞི་གསར་འཛུགས་བྱེད་པ (སྲིད་ཇུས་ཀྱི་སྔོན་འགོག)',
+          ),
+      };
     const other = groups.filter((g) =>
       ['student', 'veteran', 'farmer_herder', 'ich_inheritor', 'researcher', 'high_level_talent'].includes(g),
     );
@@ -30,10 +38,11 @@ export const priorityGroup = (groupsOf: (c: Profile) => string[]): Feature<Profi
             other,
             (l) => `重点群体：${l}`,
             (l) => `Priority group: ${l}`,
+            (l) => `གཙོ་གནད་ཚོགས་པ: ${l}`,
           ),
       };
     }
-    return { value: 0.2, detail: () => bi('非重点群体', 'Not a priority group') };
+    return { value: 0.2, detail: () => say('非重点群体', 'Not a priority group', 'གཙོ་གནད་ཚོགས་པ་མ་ཡིན་པ') };
   },
 });
 
@@ -53,18 +62,27 @@ export const investorProjects: Recipe<Profile> = {
       'active',
       '投资方在投',
       'Investor is active',
+      'མ་འཇོག་པ་མ་འཇོག་བྱེད་བཞིན་པ',
       (s) => (s.row.active ? null : sql`false`),
       (s) => s.row.active,
     ),
     notArchived(p.archivedAt),
-    keyedRule('vetted', '项目已通过审核', 'Project is vetted', () => sql`${p.status} = 'vetted'`, {
-      of: (r) => flag(r.status === 'vetted'),
-      values: () => TRUE,
-    }),
+    keyedRule(
+      'vetted',
+      '项目已通过审核',
+      'Project is vetted',
+      'རྣམ་གྲངས་ཞིབ་བཤེར་བྱས་ཏེ་ཆོག་མཆན་ཐོབ་ཟིན་པ',
+      () => sql`${p.status} = 'vetted'`,
+      {
+        of: (r) => flag(r.status === 'vetted'),
+        values: () => TRUE,
+      },
+    ),
     keyedRule(
       'sector',
       '项目产业在投资方向内',
       "Sector within the investor's focus",
+      'རྣམ་གྲངས་ཀྱི་ཐོན་ལས་མ་འཇོག་པའི་ཁ་ཕྱོགས་ཁྲོད་ཡོད་པ',
       (s) => (s.row.sectors.length ? sql`${p.sector} = any(${arr(s.row.sectors, 'sector')})` : null),
       { of: (r) => [r.sector], values: (s) => (s.row.sectors.length ? s.row.sectors : null) },
     ),
@@ -72,6 +90,7 @@ export const investorProjects: Recipe<Profile> = {
       'stage',
       '项目阶段在投资阶段内',
       "Stage within the investor's stages",
+      'རྣམ་གྲངས་ཀྱི་བར་སྐབས་མ་འཇོག་པའི་བར་སྐབས་ཁྲོད་ཡོད་པ',
       (s) => (s.row.stages.length ? sql`${p.stage} = any(${arr(s.row.stages, 'stage')})` : null),
       { of: (r) => [r.stage], values: (s) => (s.row.stages.length ? s.row.stages : null) },
     ),
@@ -79,6 +98,7 @@ export const investorProjects: Recipe<Profile> = {
       'ticket',
       '资金需求在投资额度内',
       'Funding need within the ticket range',
+      'མ་དངུལ་གྱི་དགོས་མཁོ་མ་འཇོག་ཚད་ཁྲོད་ཡོད་པ',
       (s) =>
         sql`(${p.fundingNeedCny} is null or ${p.fundingNeedCny} between ${s.row.ticketMinCny} and ${s.row.ticketMaxCny})`,
       { of: (r) => r.fundingNeedCny ?? null, within: (s) => [s.row.ticketMinCny, s.row.ticketMaxCny] },
@@ -87,6 +107,7 @@ export const investorProjects: Recipe<Profile> = {
       'region',
       '项目所在地在投资地域内',
       'Project region covered by the investor',
+      'རྣམ་གྲངས་ཡོད་སའི་ས་གནས་མ་འཇོག་པའི་ས་ཁོངས་ཁྲོད་ཡོད་པ',
       (s) => {
         const codes: string[] = s.row.regionCodes;
         if (!codes.length) return null;

@@ -13,7 +13,7 @@ import {
   restriction,
   rule,
 } from '../rules.ts';
-import { bi, labelled } from '../text.ts';
+import { labelled, say } from '../text.ts';
 import type { Feature, Profile, ProjectSource, Recipe, Rule } from '../types.ts';
 import { introducedTo } from './project-mentors.ts';
 import { decisionsSql, responsiveness } from '../feedback.ts';
@@ -27,6 +27,7 @@ export function investorRules<S>(project: (s: S) => Record<string, any>): Rule<S
       'vetted',
       '项目已通过审核',
       'Project is vetted',
+      'རྣམ་གྲངས་ཞིབ་བཤེར་བྱས་ཏེ་ཆོག་མཆན་ཐོབ་ཟིན་པ',
       (s) => (project(s).status === 'vetted' ? null : sql`false`),
       (s) => project(s).status === 'vetted',
     ),
@@ -34,6 +35,7 @@ export function investorRules<S>(project: (s: S) => Record<string, any>): Rule<S
       'sector',
       '项目产业在投资方向内',
       "Sector within the investor's focus",
+      'རྣམ་གྲངས་ཀྱི་ཐོན་ལས་མ་འཇོག་པའི་ཁ་ཕྱོགས་ཁྲོད་ཡོད་པ',
       (s) => listAllows(i.sectors, project(s).sector, 'sector'),
       { of: (r) => restriction(r.sectors), values: (s) => [project(s).sector, ANY] },
     ),
@@ -41,6 +43,7 @@ export function investorRules<S>(project: (s: S) => Record<string, any>): Rule<S
       'stage',
       '项目阶段在投资阶段内',
       "Stage within the investor's stages",
+      'རྣམ་གྲངས་ཀྱི་བར་སྐབས་མ་འཇོག་པའི་བར་སྐབས་ཁྲོད་ཡོད་པ',
       (s) => listAllows(i.stages, project(s).stage, 'stage'),
       { of: (r) => restriction(r.stages), values: (s) => [project(s).stage, ANY] },
     ),
@@ -48,6 +51,7 @@ export function investorRules<S>(project: (s: S) => Record<string, any>): Rule<S
       'ticket',
       '资金需求在投资额度内',
       'Funding need within the ticket range',
+      'མ་དངུལ་གྱི་དགོས་མཁོ་མ་འཇོག་ཚད་ཁྲོད་ཡོད་པ',
       (s) =>
         project(s).fundingNeedCny == null
           ? null
@@ -60,6 +64,7 @@ export function investorRules<S>(project: (s: S) => Record<string, any>): Rule<S
       'region',
       '项目所在地在投资地域内',
       'Project region covered by the investor',
+      'རྣམ་གྲངས་ཡོད་སའི་ས་གནས་མ་འཇོག་པའི་ས་ཁོངས་ཁྲོད་ཡོད་པ',
       (s) => regionListCovers(i.regionCodes, project(s).regionCode),
       { of: (r) => restriction(r.regionCodes), values: (s) => [...coveringCodes(project(s).regionCode), ANY] },
     ),
@@ -67,6 +72,7 @@ export function investorRules<S>(project: (s: S) => Record<string, any>): Rule<S
 }
 
 // toLocaleString(locale) builds a formatter per call (~0.03 ms): too slow for every candidate.
+// Tibetan texts write Arabic digits grouped as in Chinese (the amounts a founder reads on forms).
 const cny = { zh: new Intl.NumberFormat('zh-CN'), en: new Intl.NumberFormat('en') };
 
 /** How well the need sits inside the ticket range (1 inside, lower towards the edges of a wide range). */
@@ -83,9 +89,10 @@ export const ticketFit = (
     return {
       value: inside ? 1 : 0,
       detail: () =>
-        bi(
+        say(
           `资金需求 ${cny.zh.format(n)} 元，投资额度 ${cny.zh.format(lo)}–${cny.zh.format(hi)} 元`,
           `Needs CNY ${cny.en.format(n)}, ticket CNY ${cny.en.format(lo)}–${cny.en.format(hi)}`,
+          `མ་དངུལ་དགོས་མཁོ་སྒོར་ ${cny.zh.format(n)}། མ་འཇོག་ཚད་སྒོར་ ${cny.zh.format(lo)}–${cny.zh.format(hi)}`,
         ),
     };
   },
@@ -139,6 +146,7 @@ export const fundingFit = (
             need,
             (l) => `资金类型不符（需要${l}）`,
             (l) => `Different kind of money (needs ${l})`,
+            (l) => `མ་དངུལ་གྱི་རིགས་མི་མཐུན (དགོས་མཁོ: ${l})`,
           ),
       };
     return {
@@ -149,6 +157,7 @@ export const fundingFit = (
           hit,
           (l) => `资金类型相符：${l}`,
           (l) => `Kind of money fits: ${l}`,
+          (l) => `མ་དངུལ་གྱི་རིགས་མཐུན་པ: ${l}`,
         ),
     };
   },
@@ -160,8 +169,16 @@ export const regionFocus = (codes: (s: Profile, c: Profile) => string[]): Featur
   compute(s, c) {
     const list = codes(s, c);
     if (!list.length || list.includes('540000'))
-      return { value: 0.5, detail: () => bi('投资地域：全区', 'Invests region-wide') };
-    return { value: 1, detail: () => bi('投资地域聚焦项目所在地', 'Invests specifically where the project is') };
+      return { value: 0.5, detail: () => say('投资地域：全区', 'Invests region-wide', 'མ་འཇོག་ས་ཁོངས: ལྗོངས་ཡོངས') };
+    return {
+      value: 1,
+      detail: () =>
+        say(
+          '投资地域聚焦项目所在地',
+          'Invests specifically where the project is',
+          'མ་འཇོག་ས་ཁོངས་རྣམ་གྲངས་ཡོད་སའི་ས་གནས་ལ་དམིགས་པ',
+        ),
+    };
   },
 });
 
@@ -172,7 +189,7 @@ export const projectInvestors: Recipe<ProjectSource> = {
   candidateTable: i,
   computed: { decisions: decisionsSql('investor', i.id) },
   rules: [
-    keyedRule('active', '投资方在投', 'Investor is active', () => eq(i.active, true), {
+    keyedRule('active', '投资方在投', 'Investor is active', 'མ་འཇོག་པ་མ་འཇོག་བྱེད་བཞིན་པ', () => eq(i.active, true), {
       of: (r) => flag(r.active),
       values: () => TRUE,
     }),
@@ -181,6 +198,7 @@ export const projectInvestors: Recipe<ProjectSource> = {
       'not_introduced',
       '未曾对接或被拒',
       'Not already introduced or declined',
+      'སྔར་ངོ་སྤྲོད་བྱས་མྱོང་མེད་ཅིང་ཁས་མ་བླངས་པའང་མེད་པ',
       (s) => introducedTo(s.row.id, i.id),
       (s) => s.introduced,
     ),

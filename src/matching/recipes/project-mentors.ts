@@ -6,7 +6,7 @@ import { decisionsSql, responsiveness } from '../feedback.ts';
 import { mentorRemainingSql } from '../../engagement/capacity.ts';
 import { languages, lexical, regionCloseness, sectorFit, semantic, topicCoverage } from '../features.ts';
 import { TRUE, excludesRule, flag, inPrefectureOf, keyedRule, prefectureOf, rule, sharesLanguage } from '../rules.ts';
-import { bi } from '../text.ts';
+import { say } from '../text.ts';
 import type { Feature, Profile, ProjectSource, Recipe } from '../types.ts';
 
 /** The place key of a mentor who mentors remotely (prefecture keys are four digits). */
@@ -26,7 +26,12 @@ const load: Feature<Profile> = {
     if (!capacity) return null;
     return {
       value: remaining / capacity,
-      detail: () => bi(`剩余辅导名额 ${remaining}/${capacity}`, `Mentoring slots left ${remaining}/${capacity}`),
+      detail: () =>
+        say(
+          `剩余辅导名额 ${remaining}/${capacity}`,
+          `Mentoring slots left ${remaining}/${capacity}`,
+          `ལྷག་མའི་ཁྲིད་སྟོན་མིང་གྲངས ${remaining}/${capacity}`,
+        ),
     };
   },
 };
@@ -38,7 +43,7 @@ export const projectMentors: Recipe<ProjectSource> = {
   candidateTable: m,
   computed: { remaining: mentorRemainingSql(), decisions: decisionsSql('mentor', m.id) },
   rules: [
-    keyedRule('active', '导师在岗', 'Mentor is active', () => eq(m.active, true), {
+    keyedRule('active', '导师在岗', 'Mentor is active', 'ཁྲིད་སྟོན་དགེ་རྒན་ལས་གནས་ཐོག་ཡོད་པ', () => eq(m.active, true), {
       of: (r) => flag(r.active),
       values: () => TRUE,
     }),
@@ -47,6 +52,7 @@ export const projectMentors: Recipe<ProjectSource> = {
         'capacity',
         '尚有辅导名额',
         'Has mentoring capacity left',
+        'ཁྲིད་སྟོན་གྱི་མིང་གྲངས་ད་དུང་ལྷག་ཡོད་པ',
         () => sql`${mentorRemainingSql()} > 0`,
         (_s, c) => c.row.remaining > 0,
       ),
@@ -57,6 +63,7 @@ export const projectMentors: Recipe<ProjectSource> = {
       'place',
       '同一地(市)或可远程辅导',
       'Same prefecture or mentors remotely',
+      'ས་ཁུལ་(གྲོང་ཁྱེར་)གཅིག་པ་ཡིན་པའམ་ཐག་རིང་ནས་ཁྲིད་སྟོན་ཐུབ་པ',
       (s) => or(eq(m.remote, true), inPrefectureOf(m.regionCode, s.row.regionCode))!,
       {
         of: (r) => (r.remote ? [REMOTE, prefectureOf(r.regionCode)] : [prefectureOf(r.regionCode)]),
@@ -67,6 +74,7 @@ export const projectMentors: Recipe<ProjectSource> = {
       'not_introduced',
       '未曾对接或被拒',
       'Not already introduced or declined',
+      'སྔར་ངོ་སྤྲོད་བྱས་མྱོང་མེད་ཅིང་ཁས་མ་བླངས་པའང་མེད་པ',
       (s) => introducedTo(s.row.id, m.id),
       (s) => s.introduced,
     ),
@@ -77,7 +85,7 @@ export const projectMentors: Recipe<ProjectSource> = {
     topicCoverage(
       (s) => s.topics,
       (c) => c.topics,
-      { zh: '需求与导师专长重合', en: 'Needs matched by expertise' },
+      say('需求与导师专长重合', 'Needs matched by expertise', 'དགོས་མཁོ་དང་ཁྲིད་སྟོན་དགེ་རྒན་གྱི་ཆེད་ལས་མཐུན་པ'),
     ),
     sectorFit(
       (s) => s.sectors,

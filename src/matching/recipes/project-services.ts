@@ -1,7 +1,7 @@
 import { servicesTable } from '../../../models/schema.ts';
 import { languages, lexical, semantic } from '../features.ts';
 import { ANY, coveringCodes, keyedRule, regionListCovers, restriction, sharesLanguage } from '../rules.ts';
-import { bi, labelled } from '../text.ts';
+import { labelled, say } from '../text.ts';
 import type { Feature, ProjectSource, Recipe } from '../types.ts';
 
 const sv = servicesTable;
@@ -19,6 +19,7 @@ const need: Feature<ProjectSource> = {
               [c.row.category],
               (l) => `服务类别对应需求：${l}`,
               (l) => `Service category meets a need: ${l}`,
+              (l) => `ཞབས་ཞུའི་རིགས་དགོས་མཁོ་དང་མཐུན་པ: ${l}`,
             ),
         }
       : {
@@ -29,6 +30,7 @@ const need: Feature<ProjectSource> = {
               [c.row.category],
               (l) => `服务类别：${l}`,
               (l) => `Service category: ${l}`,
+              (l) => `ཞབས་ཞུའི་རིགས: ${l}`,
             ),
         };
   },
@@ -37,8 +39,11 @@ const local: Feature<ProjectSource> = {
   id: 'region',
   compute(_s, c) {
     return c.row.regionCodes.length
-      ? { value: 1, detail: () => bi('面向项目所在地的服务', "Serves the project's area") }
-      : { value: 0.6, detail: () => bi('全区通办服务', 'Available everywhere') };
+      ? {
+          value: 1,
+          detail: () => say('面向项目所在地的服务', "Serves the project's area", 'རྣམ་གྲངས་ཡོད་སའི་ས་གནས་ལ་དམིགས་པའི་ཞབས་ཞུ'),
+        }
+      : { value: 0.6, detail: () => say('全区通办服务', 'Available everywhere', 'ལྗོངས་ཡོངས་སུ་སྒྲུབ་ཐུབ་པའི་ཞབས་ཞུ') };
   },
 };
 const ownCenter: Feature<ProjectSource> = {
@@ -46,8 +51,15 @@ const ownCenter: Feature<ProjectSource> = {
   compute(s, c) {
     if (!s.row.centerId) return null;
     return c.row.centerId === s.row.centerId
-      ? { value: 1, detail: () => bi('本中心提供', "Offered by the project's own center") }
-      : { value: 0.3, detail: () => bi('其他中心或机构提供', 'Offered by another center or provider') };
+      ? {
+          value: 1,
+          detail: () => say('本中心提供', "Offered by the project's own center", 'རྣམ་གྲངས་རང་གི་ལྟེ་གནས་ནས་མཁོ་སྤྲོད་བྱེད་པ'),
+        }
+      : {
+          value: 0.3,
+          detail: () =>
+            say('其他中心或机构提供', 'Offered by another center or provider', 'ལྟེ་གནས་གཞན་ནམ་ལས་ཁུངས་གཞན་ནས་མཁོ་སྤྲོད་བྱེད་པ'),
+        };
   },
 };
 
@@ -61,6 +73,7 @@ export const projectServices: Recipe<ProjectSource> = {
       'region',
       '服务覆盖项目所在地',
       "Serves the project's region",
+      'ཞབས་ཞུས་རྣམ་གྲངས་ཡོད་སའི་ས་གནས་ལ་ཁྱབ་པ',
       (s) => regionListCovers(sv.regionCodes, s.row.regionCode),
       { of: (r) => restriction(r.regionCodes), values: (s) => [...coveringCodes(s.row.regionCode), ANY] },
     ),

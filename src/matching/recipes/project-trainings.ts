@@ -15,7 +15,7 @@ import {
   rule,
   sharesLanguage,
 } from '../rules.ts';
-import { bi, labelled } from '../text.ts';
+import { labelled, say } from '../text.ts';
 import type { Feature, Profile, ProjectSource, Recipe } from '../types.ts';
 import { inferredNotes } from './notes.ts';
 import { seatsLeftSql } from '../../engagement/capacity.ts';
@@ -34,7 +34,11 @@ const groupFit: Feature<ProjectSource> = {
   id: 'group',
   compute(s, c) {
     const target: string[] = c.row.targetGroups;
-    if (!target.length) return { value: 0.6, detail: () => bi('面向所有创业者', 'Open to every founder') };
+    if (!target.length)
+      return {
+        value: 0.6,
+        detail: () => say('面向所有创业者', 'Open to every founder', 'ལས་གཞི་གསར་འཛུགས་པ་ཡོངས་ལ་དམིགས་པ'),
+      };
     const hit = groupsOf(s).filter((g) => target.includes(g));
     return {
       value: 1,
@@ -44,6 +48,7 @@ const groupFit: Feature<ProjectSource> = {
           hit,
           (l) => `面向${l}`,
           (l) => `For ${l}`,
+          (l) => `${l} ལ་དམིགས་པ`,
         ),
     };
   },
@@ -61,12 +66,25 @@ const place: Feature<ProjectSource> = {
             [c.row.mode],
             (l) => `培训方式：${l}`,
             (l) => `Mode: ${l}`,
+            (l) => `སྦྱོང་བརྡར་གྱི་བྱེད་སྟངས: ${l}`,
           ),
       };
     }
     return c.row.regionCode === s.row.regionCode
-      ? { value: 1, detail: () => bi('在本县区线下开班', "On site in the project's county") }
-      : { value: 0.7, detail: () => bi('在本地(市)线下开班', "On site in the project's prefecture") };
+      ? {
+          value: 1,
+          detail: () =>
+            say('在本县区线下开班', "On site in the project's county", 'རྣམ་གྲངས་ཀྱི་རྫོང་(ཆུས་)ནང་དངོས་སུ་འཛིན་གྲྭ་འཛུགས་པ'),
+        }
+      : {
+          value: 0.7,
+          detail: () =>
+            say(
+              '在本地(市)线下开班',
+              "On site in the project's prefecture",
+              'རྣམ་གྲངས་ཀྱི་ས་ཁུལ་(གྲོང་ཁྱེར་)ནང་དངོས་སུ་འཛིན་གྲྭ་འཛུགས་པ',
+            ),
+        };
   },
 };
 
@@ -82,6 +100,7 @@ export const projectTrainings: Recipe<ProjectSource> = {
       'not_ended',
       '培训尚未结束',
       'Has not ended',
+      'སྦྱོང་བརྡར་མཇུག་མ་འགྲིལ་བ',
       (s) => sql`${t.endsOn} >= ${s.today}`,
       (s, c) => c.row.endsOn >= s.today,
     ),
@@ -90,6 +109,7 @@ export const projectTrainings: Recipe<ProjectSource> = {
         'seats',
         '尚有名额',
         'Has seats left',
+        'མིང་གྲངས་ད་དུང་ལྷག་ཡོད་པ',
         () => sql`${seatsLeftSql()} > 0`,
         (_s, c) => c.row.seatsLeft > 0,
       ),
@@ -99,6 +119,7 @@ export const projectTrainings: Recipe<ProjectSource> = {
       'stage',
       '项目阶段符合',
       "Stage is among the training's stages",
+      'རྣམ་གྲངས་ཀྱི་བར་སྐབས་མཐུན་པ',
       (s) => listAllows(t.stages, s.row.stage, 'stage'),
       { of: (r) => restriction(r.stages), values: (s) => [s.row.stage, ANY] },
     ),
@@ -106,6 +127,7 @@ export const projectTrainings: Recipe<ProjectSource> = {
       'group',
       '至少一位创始人属于培训对象',
       'A founder is in the target groups',
+      'ཉུང་མཐར་གསར་འཛུགས་པ་གཅིག་སྦྱོང་བརྡར་བྱ་ཡུལ་ཡིན་པ',
       (s) => sql`(cardinality(${t.targetGroups}) = 0 or ${t.targetGroups} && ${arr(groupsOf(s), 'founder_group')})`,
       { of: (r) => restriction(r.targetGroups), values: (s) => [...groupsOf(s), ANY] },
     ),
@@ -113,6 +135,7 @@ export const projectTrainings: Recipe<ProjectSource> = {
       'place',
       '线下培训须在同一地(市)',
       "On-site trainings are in the project's prefecture",
+      'ས་གནས་དངོས་སུ་འཛིན་པའི་སྦྱོང་བརྡར་ས་ཁུལ་(གྲོང་ཁྱེར་)གཅིག་ཏུ་ཡོད་དགོས',
       (s) => or(sql`${t.mode} <> 'onsite'`, inPrefectureOf(t.regionCode, s.row.regionCode))!,
       {
         of: (r) => (r.mode === 'onsite' ? [prefectureOf(r.regionCode)] : OPEN),
@@ -124,6 +147,7 @@ export const projectTrainings: Recipe<ProjectSource> = {
       'not_enrolled',
       '创始人尚未报名',
       'No founder is enrolled yet',
+      'གསར་འཛུགས་པས་ད་དུང་མིང་ཐོ་བཀོད་མེད་པ',
       (s) =>
         s.founders.length
           ? sql`not exists (select 1 from ${enrollmentsTable} en where en.training_id = ${t.id} and en.founder_id = any(${arr(
@@ -140,7 +164,7 @@ export const projectTrainings: Recipe<ProjectSource> = {
     topicCoverage(
       (s) => s.topics,
       (c) => Object.fromEntries((c.row.topics as string[]).map((x) => [x, 1])),
-      { zh: '培训内容覆盖需求', en: 'Covers the needs' },
+      say('培训内容覆盖需求', 'Covers the needs', 'སྦྱོང་བརྡར་ནང་དོན་གྱིས་དགོས་མཁོ་ཁྱབ་པ'),
     ),
     stageFit(
       (s) => s.row.stage,

@@ -12,9 +12,17 @@ import {
 import { STAGES } from '../../../models/enums.ts';
 import { regions } from '../../../seeds/reference/regions.ts';
 import type { Executor } from '../../resources/types.ts';
-import { languages, lexicalFeature, regionCloseness, regionLabel, semantic, topicCoverage } from '../features.ts';
+import {
+  languages,
+  lexicalFeature,
+  regionCloseness,
+  regionLabel,
+  samePrefectureText,
+  semantic,
+  topicCoverage,
+} from '../features.ts';
 import { TRUE, arr, excludesRule, flag, inPrefectureOf, keyedRule, prefectureOf, sharesLanguage } from '../rules.ts';
-import { bi } from '../text.ts';
+import { say } from '../text.ts';
 import type { Feature, MatchItem, Recipe, TrainingSource } from '../types.ts';
 import { priorityGroup } from './investor-projects.ts';
 
@@ -42,15 +50,23 @@ const place: Feature<TrainingSource> = {
       value: r.value,
       detail: () =>
         r.value >= 0.7
-          ? bi(`同一地(市)：${p.zh}`, `Same prefecture: ${p.en}`)
-          : bi(`异地（${p.zh}）`, `Elsewhere (${p.en})`),
+          ? samePrefectureText(p)
+          : say(`异地（${p.zh}）`, `Elsewhere (${p.en})`, `ས་གནས་མི་འདྲ་བ (${p.bo})`),
     };
   },
 };
 
-/** Region names as keywords (with and without 市/区/县, English words lower-cased): never listed as shared keywords. */
+/**
+ * Region names as keywords (with and without 市/区/县 and རྫོང/ཆུས/གྲོང་ཁྱེར, English words lower-cased):
+ * never listed as shared keywords.
+ */
 const PLACE_WORDS = new Set(
-  regions.flatMap((r) => [r.nameZh, r.nameZh.replace(/(地区|市|区|县)$/u, ''), ...r.nameEn.toLowerCase().split(/\s+/)]),
+  regions.flatMap((r) => [
+    r.nameZh,
+    r.nameZh.replace(/(地区|市|区|县)$/u, ''),
+    ...r.nameEn.toLowerCase().split(/\s+/),
+    ...(r.nameBo ? [r.nameBo, r.nameBo.replace(/་(རྫོང|ཆུས|གྲོང་ཁྱེར)$/u, '')] : []),
+  ]),
 );
 const lexical = lexicalFeature((w) => !PLACE_WORDS.has(w));
 
@@ -62,7 +78,7 @@ export const trainingFounders: Recipe<TrainingSource> = {
   candidateTable: f,
   rules: [
     // A deleted founder's tombstone is never a candidate.
-    keyedRule('not_erased', '未注销', 'Not deleted', () => sql`${f.erasedAt} is null`, {
+    keyedRule('not_erased', '未注销', 'Not deleted', 'ཐོ་ཁོངས་ནས་བསུབ་མེད་པ', () => sql`${f.erasedAt} is null`, {
       of: (r) => flag(!r.erasedAt),
       values: () => TRUE,
     }),
@@ -70,6 +86,7 @@ export const trainingFounders: Recipe<TrainingSource> = {
       'group',
       '属于培训对象群体',
       'In the target groups',
+      'སྦྱོང་བརྡར་བྱ་ཡུལ་གྱི་ཚོགས་པའི་ཁོངས་སུ་གཏོགས་པ',
       (s) => (s.row.targetGroups.length ? sql`${f.groups} && ${arr(s.row.targetGroups, 'founder_group')}` : null),
       { of: (r) => r.groups, values: (s) => (s.row.targetGroups.length ? s.row.targetGroups : null) },
     ),
@@ -77,6 +94,7 @@ export const trainingFounders: Recipe<TrainingSource> = {
       'place',
       '线下培训须在同一地(市)',
       'On-site trainings need the same prefecture',
+      'ས་གནས་དངོས་སུ་འཛིན་པའི་སྦྱོང་བརྡར་ས་ཁུལ་(གྲོང་ཁྱེར་)གཅིག་ཏུ་ཡོད་དགོས',
       (s) => (s.row.mode === 'onsite' ? inPrefectureOf(f.regionCode, s.row.regionCode) : null),
       {
         of: (r) => [prefectureOf(r.regionCode)],
@@ -88,6 +106,7 @@ export const trainingFounders: Recipe<TrainingSource> = {
       'not_enrolled',
       '尚未报名',
       'Not enrolled yet',
+      'ད་དུང་མིང་ཐོ་བཀོད་མེད་པ',
       (s) =>
         sql`not exists (select 1 from ${enrollmentsTable} en where en.training_id = ${s.row.id} and en.founder_id = ${f.id})`,
       (s) => s.enrolledFounders,
@@ -97,6 +116,7 @@ export const trainingFounders: Recipe<TrainingSource> = {
       'not_invited',
       '尚未受邀（也未拒绝邀请）',
       'Not invited yet (nor declined an invitation)',
+      'ད་དུང་གདན་ཞུ་བྱས་མེད་པ (གདན་ཞུ་ཁས་མ་བླངས་པའང་མེད་པ)',
       (s) =>
         sql`not exists (select 1 from ${trainingInvitationsTable} ti where ti.training_id = ${s.row.id} and ti.founder_id = ${f.id})`,
       (s) => s.invitedFounders,
@@ -109,7 +129,7 @@ export const trainingFounders: Recipe<TrainingSource> = {
     topicCoverage(
       (s) => Object.fromEntries((s.row.topics as string[]).map((x) => [x, 1])),
       (c) => c.topics,
-      { zh: '兴趣与培训内容相符', en: 'Interests match the content' },
+      say('兴趣与培训内容相符', 'Interests match the content', 'དོ་སྣང་དང་སྦྱོང་བརྡར་ནང་དོན་མཐུན་པ'),
     ),
     priorityGroup((c) => c.row.groups),
     place,
