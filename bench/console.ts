@@ -12,9 +12,8 @@ import { serve } from '@hono/node-server';
 import { desc, sql } from 'drizzle-orm';
 import type { Role } from '../models/enums.ts';
 import { accountsTable, introductionsTable, projectFoundersTable, projectsTable } from '../models/schema.ts';
-import { newInvitation } from '../src/accounts/invitations.ts';
+import { createAccount } from '../src/accounts/accounts.ts';
 import { systemActor } from '../src/auth/actor.ts';
-import { audit } from '../src/audit/record.ts';
 import { bootstrap } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase, type Db } from '../src/db/client.ts';
@@ -93,9 +92,9 @@ async function pickSubjects(db: Db) {
 }
 
 /**
- * One invited account per kind of person, made as staff make them (an account row with an invitation,
- * audited; src/accounts/first-accounts.ts does the same): the password is chosen later through the
- * invitation page. Earlier benchmark accounts in the same database are removed first.
+ * One invited account per kind of person, made as an admin makes them (the domain function behind
+ * `POST /v1/accounts`): the password is chosen later through the invitation page. Earlier benchmark
+ * accounts in the same database are removed first.
  */
 export async function invitePeople(db: Db): Promise<Invited[]> {
   await db.delete(accountsTable).where(sql`${accountsTable.login} like ${`${LOGIN_PREFIX}%`}`);
@@ -110,16 +109,7 @@ export async function invitePeople(db: Db): Promise<Invited[]> {
   const out: Invited[] = [];
   for (const { binding, ...a } of specs) {
     const login = `${LOGIN_PREFIX}${a.role}`;
-    const invitation = newInvitation(168);
-    await db.transaction(async (tx) => {
-      const [row] = await tx
-        .insert(accountsTable)
-        .values({ ...a, login, displayName: login, createdBy: 'system', ...invitation.columns })
-        .returning({ id: accountsTable.id });
-      await audit(tx, systemActor, [
-        { action: 'account.created', entityKind: 'account', entityId: row.id, centerId: a.centerId ?? null },
-      ]);
-    });
+    const { invitation } = await createAccount(db, systemActor, { ...a, login, displayName: login }, { ttlHours: 168 });
     out.push({ role: a.role, login, binding, invitePath: invitation.url });
   }
   return out;
