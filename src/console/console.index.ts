@@ -9,6 +9,7 @@ import { csrfProtection, language, pageHeaders, session } from './middleware.ts'
 import { authRouter } from './auth/auth.index.tsx';
 import { homeRouter } from './home/home.index.tsx';
 import { founderRouter } from './founder/founder.index.tsx';
+import { accountRouter } from './account/account.index.tsx';
 
 /** Pages anyone may open; everything else asks to sign in first. */
 const PUBLIC = /^\/app\/(login|logout|invite\/[^/]+)\/?$/;
@@ -40,6 +41,7 @@ export function consoleRouter(deps: AppDeps) {
   router.route('/', authRouter({ db, limits, cookies }));
   router.route('/', homeRouter(db));
   router.route('/', founderRouter(deps, cookies));
+  router.route('/', accountRouter(db, cookies));
   router.all('*', notFoundPage);
   router.onError(consoleErrors(deps.logger));
   return router;

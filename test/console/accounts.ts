@@ -1,6 +1,5 @@
-// Accounts for the console tests, made the way staff make them: an invitation link, then a password.
-import { accountsTable } from '../../models/schema.ts';
-import { newInvitation } from '../../src/accounts/invitations.ts';
+// Accounts for the console tests, made the way staff make them: POST /v1/accounts returns an
+// invitation link, the person opens it and chooses a password.
 import type { TestApp } from '../harness.ts';
 import { ConsoleClient } from './client.ts';
 
@@ -13,13 +12,11 @@ export interface Invited {
 export async function inviteAccount(
   app: TestApp,
   a: { login: string; role: string; subjectId?: string; centerId?: string; displayName?: string; lang?: string },
+  key?: string,
 ): Promise<Invited> {
-  const invitation = newInvitation(168);
-  const [row] = await app.db
-    .insert(accountsTable)
-    .values({ ...(a as any), ...invitation.columns })
-    .returning({ id: accountsTable.id });
-  return { id: row.id, login: a.login, url: invitation.url };
+  const res = await app.request('POST', '/v1/accounts', { body: a, key });
+  if (res.status !== 201) throw new Error(`account creation failed: ${res.status} ${res.text}`);
+  return { id: res.body.id, login: res.body.login, url: res.body.invitation.url };
 }
 
 /** Invites, opens the link, sets the password: a signed-in client. */

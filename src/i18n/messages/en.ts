@@ -79,6 +79,21 @@ export const en: Messages = {
   'home.role': 'Role: {role}',
   // --- account ---
   'account.title': 'My account',
+  'account.displayName': 'Name',
+  'account.role': 'Role',
+  'account.language': 'Language of the console',
+  'account.language.label': 'Preferred language',
+  'account.language.hint':
+    'The language pages use after you sign in; the switch at the top of every page works at any time.',
+  'account.language.saved': 'Your language is saved.',
+  'account.keys': 'My API keys',
+  'account.keys.intro': 'API keys for integrations, bound to you. Revoke a key at once if it may have leaked.',
+  'account.keys.none': 'No API key is bound to you.',
+  'account.keys.active': 'Active',
+  'account.keys.revokedOn': 'Revoked on {date}',
+  'account.keys.created': 'Created on {date}',
+  'account.keys.revoke': 'Revoke this key',
+  'account.keys.revoked': 'The key is revoked and stopped working at once.',
   // --- founder ---
   'founder.nav.projects': 'My projects',
   'founder.nav.introductions': 'My introductions',
