@@ -175,7 +175,7 @@ export function consoleTable(r: Pick<ConsoleResult, 'persons'>) {
   return r.persons.flatMap((p) =>
     p.pages.map((pg) => ({
       person: p.role,
-      page: pg.pattern,
+      page: pg.contentType === 'text/html' ? pg.pattern : `${pg.pattern} (${pg.contentType})`,
       status: pg.status,
       KB: Math.round(pg.bytes / 102.4) / 10,
       'first ms': round(pg.firstServerMs),

@@ -111,7 +111,7 @@ function consoleRows(p: PointResult) {
     person.pages.map((pg) => ({
       person: person.role,
       binding: person.binding,
-      page: pg.pattern,
+      page: pg.contentType === 'text/html' ? pg.pattern : `${pg.pattern} (${pg.contentType})`,
       status: pg.status,
       bytes: pg.bytes,
       firstServerMs: pg.firstServerMs,
