@@ -13,7 +13,8 @@ import { desc, sql } from 'drizzle-orm';
 import type { Role } from '../models/enums.ts';
 import { accountsTable, introductionsTable, projectFoundersTable, projectsTable } from '../models/schema.ts';
 import { createAccount } from '../src/accounts/accounts.ts';
-import { systemActor } from '../src/auth/actor.ts';
+import { type Actor, systemActor } from '../src/auth/actor.ts';
+import { Introductions } from '../src/engagement/introductions.ts';
 import { bootstrap } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase, type Db } from '../src/db/client.ts';
@@ -99,10 +100,36 @@ async function pickSubjects(db: Db) {
 export async function invitePeople(db: Db): Promise<Invited[]> {
   await db.delete(accountsTable).where(sql`${accountsTable.login} like ${`${LOGIN_PREFIX}%`}`);
   const s = await pickSubjects(db);
+  // Neither data set has introductions: the founder asks the mentor and the investor for some, so their
+  // inboxes are not empty (kept between runs; a repeated request is refused as a duplicate).
+  for (const kind of ['mentor', 'investor'] as const) {
+    const target = s[kind];
+    if (target.n > 0) continue;
+    const projects = resultRows<{ id: string }>(
+      await db.execute(sql`select p.id::text as id from ${projectFoundersTable} pf
+        join ${projectsTable} p on p.id = pf.project_id
+        where pf.founder_id = ${s.founder.id} ${kind === 'investor' ? sql`and p.status = 'vetted'` : sql``}
+        order by p.id limit 3`),
+    );
+    const founder: Actor = { role: 'founder', keyId: null, subjectId: s.founder.id, centerId: null };
+    for (const { id } of projects) {
+      try {
+        await new Introductions(db).request(founder, {
+          projectId: id,
+          targetKind: kind,
+          targetId: target.id,
+          message: null,
+        });
+        target.n++;
+      } catch {
+        /* not eligible or already asked: the inbox has what it has */
+      }
+    }
+  }
   const specs: { role: PersonRole; subjectId?: string; centerId?: string; binding: string }[] = [
     { role: 'founder', subjectId: s.founder.id, binding: `founder of ${s.founder.n} projects` },
-    { role: 'mentor', subjectId: s.mentor.id, binding: `mentor with ${s.mentor.n} introductions` },
-    { role: 'investor', subjectId: s.investor.id, binding: `investor with ${s.investor.n} introductions` },
+    { role: 'mentor', subjectId: s.mentor.id, binding: `mentor with ${s.mentor.n} introductions requested` },
+    { role: 'investor', subjectId: s.investor.id, binding: `investor with ${s.investor.n} introductions requested` },
     { role: 'center_staff', centerId: s.center.id, binding: `staff of a center with ${s.center.n} projects` },
     { role: 'admin', binding: 'admin' },
   ];
