@@ -10,6 +10,7 @@ import { authRouter } from './auth/auth.index.tsx';
 import { homeRouter } from './home/home.index.tsx';
 import { founderRouter } from './founder/founder.index.tsx';
 import { accountRouter } from './account/account.index.tsx';
+import { accountsRouter } from './accounts/accounts.index.tsx';
 
 /** Pages anyone may open; everything else asks to sign in first. */
 const PUBLIC = /^\/app\/(login|logout|invite\/[^/]+)\/?$/;
@@ -42,6 +43,7 @@ export function consoleRouter(deps: AppDeps) {
   router.route('/', homeRouter(db));
   router.route('/', founderRouter(deps, cookies));
   router.route('/', accountRouter(db, cookies));
+  router.route('/', accountsRouter(db, cfg.INVITATION_TTL_HOURS ?? 168));
   router.all('*', notFoundPage);
   router.onError(consoleErrors(deps.logger));
   return router;

@@ -1,6 +1,6 @@
 // The console's request pipeline: who is signed in, which language, and the CSRF checks of every form.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { csrf } from 'hono/csrf';
 import { readSession, type SessionLimits } from '../accounts/sessions.ts';
 import type { Db } from '../db/client.ts';
@@ -80,6 +80,16 @@ export function language(cfg: CookieConfig): MiddlewareHandler<ConsoleEnv> {
     c.set('t', translator(lang));
     await next();
   };
+}
+
+/**
+ * Pages about one account before its sign-in (the invitation) speak the account's language unless the
+ * reader chose one (`?lang=` or the cookie).
+ */
+export function useAccountLanguage(c: Context<ConsoleEnv>, lang: Lang) {
+  if (parseLang(c.req.query('lang')) || parseLang(readCookie(c, LANG_COOKIE))) return;
+  c.set('lang', lang);
+  c.set('t', translator(lang));
 }
 
 const sameToken = (a: string, b: string) => {

@@ -15,6 +15,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/app/introductions', label: 'founder.nav.introductions', roles: ['founder'] },
   { href: '/app/invitations', label: 'founder.nav.invitations', roles: ['founder'] },
   { href: '/app/my-data', label: 'founder.nav.myData', roles: ['founder'] },
+  { href: '/app/accounts', label: 'nav.accounts', roles: ['admin', 'center_staff'] },
   { href: '/app/account', label: 'nav.account' },
 ];
 

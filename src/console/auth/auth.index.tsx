@@ -13,6 +13,7 @@ import { isMessageKey } from '../../i18n/t.ts';
 import { clearSessionCookie, type CookieConfig, readCookie, SESSION_COOKIE, setSessionCookie } from '../cookies.ts';
 import type { ConsoleEnv } from '../env.ts';
 import { errorPage } from '../errors.tsx';
+import { useAccountLanguage } from '../middleware.ts';
 import { field, readForm } from '../forms.ts';
 import { uiOf } from '../ui.ts';
 import { InvitePage, LoginPage } from './auth.pages.tsx';
@@ -87,6 +88,7 @@ export function authRouter(deps: AuthDeps) {
   router.get('/invite/:token', async (c) => {
     const account = await findInvitation(db, c.req.param('token'));
     if (!account) return invalidInvitation(c);
+    useAccountLanguage(c, account.lang);
     return c.html(<InvitePage ui={uiOf(c)} account={account} action={c.req.path} />);
   });
 
@@ -94,6 +96,7 @@ export function authRouter(deps: AuthDeps) {
     const token = c.req.param('token');
     const account = await findInvitation(db, token);
     if (!account) return invalidInvitation(c);
+    useAccountLanguage(c, account.lang);
     const ui = uiOf(c);
     const form = await readForm(c);
     const password = field(form, 'password');
