@@ -25,7 +25,7 @@ const decodeAttr = (s: string) =>
 export function pageLinks(html: string, pageUrl: string): string[] {
   const here = new URL(pageUrl);
   const out = new Set<string>();
-  for (const m of html.matchAll(/<a\s[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi)) {
+  for (const m of html.matchAll(/<a\s(?:[^>]*?\s)?href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))/gi)) {
     const raw = decodeAttr(m[1] ?? m[2] ?? m[3] ?? '').trim();
     if (!raw || /^(javascript|mailto|tel|data):/i.test(raw)) continue;
     let u: URL;
@@ -205,7 +205,7 @@ export async function crawl(v: Visitor, o: CrawlOptions): Promise<PageRow[]> {
 /** The same-origin styles, scripts and images a page loads (fetched once: what a first visit adds). */
 export async function assetSizes(v: Visitor, html: string): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const m of html.matchAll(/<(?:link|script|img)\s[^>]*?\b(?:href|src)="([^"]+)"/gi)) {
+  for (const m of html.matchAll(/<(?:link|script|img)\s(?:[^>]*?\s)?(?:href|src)="([^"]+)"/gi)) {
     const u = new URL(decodeAttr(m[1]), v.base);
     if (u.origin !== new URL(v.base).origin) continue;
     const page = await v.get(u.pathname + u.search);

@@ -35,8 +35,8 @@ describe('pageLinks', () => {
       <a href="/v1/projects">api</a><a href="/docs">docs</a><a href="mailto:a@b.c">mail</a>
       <a href="javascript:void(0)">js</a><a name="anchor">no href</a><a href="#top">fragment</a>
       <link rel="stylesheet" href="/app/style"><a href="/app/projects?lang=bo">བོད་</a>
-      <a href="/app/account?lang=en&amp;tab=keys">en</a>`;
-    expect(pageLinks(html, page)).toEqual(['/app/projects', '/app/account?tab=keys']);
+      <a href="/app/account?lang=en&amp;tab=keys">en</a><a data-href="/app/not-this" href="/app/this">data</a>`;
+    expect(pageLinks(html, page)).toEqual(['/app/projects', '/app/account?tab=keys', '/app/this']);
   });
 });
 
