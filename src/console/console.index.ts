@@ -11,6 +11,7 @@ import { homeRouter } from './home/home.index.tsx';
 import { founderRouter } from './founder/founder.index.tsx';
 import { accountRouter } from './account/account.index.tsx';
 import { accountsRouter } from './accounts/accounts.index.tsx';
+import { mentorInvestorRouter } from './mentor-investor.index.ts';
 
 /** Pages anyone may open; everything else asks to sign in first. */
 const PUBLIC = /^\/app\/(login|logout|invite\/[^/]+)\/?$/;
@@ -40,10 +41,11 @@ export function consoleRouter(deps: AppDeps) {
     }),
   );
   router.route('/', authRouter({ db, limits, cookies }));
-  router.route('/', homeRouter(db));
+  router.route('/', homeRouter(db, deps));
   router.route('/', founderRouter(deps, cookies));
   router.route('/', accountRouter(db, cookies));
   router.route('/', accountsRouter(db, cfg.INVITATION_TTL_HOURS ?? 168));
+  router.route('/', mentorInvestorRouter(deps));
   router.all('*', notFoundPage);
   router.onError(consoleErrors(deps.logger));
   return router;

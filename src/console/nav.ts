@@ -16,6 +16,10 @@ export const NAV: readonly NavItem[] = [
   { href: '/app/invitations', label: 'founder.nav.invitations', roles: ['founder'] },
   { href: '/app/my-data', label: 'founder.nav.myData', roles: ['founder'] },
   { href: '/app/accounts', label: 'nav.accounts', roles: ['admin', 'center_staff'] },
+  { href: '/app/inbox', label: 'inbox.nav', roles: ['mentor', 'investor'] },
+  { href: '/app/discover', label: 'discover.nav', roles: ['investor'] },
+  { href: '/app/introduced', label: 'introduced.nav', roles: ['mentor', 'investor'] },
+  { href: '/app/profile', label: 'profile.nav', roles: ['mentor', 'investor'] },
   { href: '/app/account', label: 'nav.account' },
 ];
 

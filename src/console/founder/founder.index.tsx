@@ -8,11 +8,10 @@ import { invitationsRouter } from './invitations.tsx';
 import { matchesRouter } from './matches.tsx';
 import { myDataRouter } from './my-data.tsx';
 import { projectsRouter } from './projects.tsx';
-import { type FounderDeps, founderDomain, registerDomain } from './shared.ts';
-import './todos.ts';
+import { type FounderDeps, founderDomain } from './shared.ts';
 
 export function founderRouter(deps: FounderDeps, cookies: CookieConfig) {
-  const d = registerDomain(founderDomain(deps));
+  const d = founderDomain(deps);
   const router = new Hono<ConsoleEnv>();
   router.route('/', projectsRouter(d));
   router.route('/', matchesRouter(d));

@@ -42,14 +42,6 @@ export function founderDomain(deps: FounderDeps) {
 }
 export type FounderDomain = ReturnType<typeof founderDomain>;
 
-/** Each app's domain by its database, for code called without the app's deps (the home page's to-dos). */
-const domains = new WeakMap<object, FounderDomain>();
-export function registerDomain(d: FounderDomain) {
-  domains.set(d.db, d);
-  return d;
-}
-export const domainOf = (db: object) => domains.get(db);
-
 /**
  * A handler for founders only; other roles fall through to the next route (another role's page of the
  * same path, else the 404 page).

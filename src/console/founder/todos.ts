@@ -4,9 +4,9 @@
 import { and, gt, inArray } from 'drizzle-orm';
 import { investorsTable, mentorsTable, servicesTable, trainingsTable } from '../../../models/schema.ts';
 import { servedProjectMatches } from '../../matching/served.ts';
-import { TODO_SOURCES, type TodoArgs, type TodoItem, type TodoSource } from '../home/todos.ts';
+import type { TodoArgs, TodoItem, TodoSource } from '../home/todos.ts';
 import { JOURNEYS, type Journey } from './journeys.ts';
-import { allPages, domainOf, type FounderDomain } from './shared.ts';
+import { allPages, founderDomain, type FounderDomain } from './shared.ts';
 
 /** How many projects and top matches per journey the "new matches" to-do looks at. */
 const PROJECTS_LOOKED_AT = 3;
@@ -22,13 +22,11 @@ const candidateTables = {
 const founderOf = (a: TodoArgs) => a.ctx.actor.subjectId;
 
 function founderTodos(): readonly TodoSource[] {
-  /** The sources run only with a founder app's database (the console registers its domain). */
+  /** Each source reads through the founder pages' own domain objects, made from the app's services. */
   const withDomain =
     (source: (d: FounderDomain, a: TodoArgs) => Promise<TodoItem[]>): TodoSource =>
-    async (a) => {
-      const d = domainOf(a.db);
-      return d ? source(d, a) : [];
-    };
+    (a) =>
+      source(founderDomain(a.deps), a);
   const invitations = withDomain(async (d, a) => {
     const actor = a.ctx.actor;
     const [cofounder, training] = await Promise.all([
@@ -108,4 +106,5 @@ function founderTodos(): readonly TodoSource[] {
   return [invitations, decided, newMatches];
 }
 
-TODO_SOURCES.founder = founderTodos();
+/** The founder's to-do sources, in the order their items are shown. */
+export const founderTodoSources = founderTodos();

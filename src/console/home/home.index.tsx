@@ -3,12 +3,13 @@ import { Hono } from 'hono';
 import { eq } from 'drizzle-orm';
 import { accountsTable } from '../../../models/schema.ts';
 import type { Db } from '../../db/client.ts';
+import type { AppDeps } from '../../http/app.ts';
 import type { ConsoleEnv } from '../env.ts';
 import { Page } from '../layout.tsx';
 import { uiOf } from '../ui.ts';
 import { todosFor } from './todos.ts';
 
-export function homeRouter(db: Db) {
+export function homeRouter(db: Db, deps: AppDeps) {
   const router = new Hono<ConsoleEnv>();
   router.get('/', async (c) => {
     const ui = uiOf(c);
@@ -16,6 +17,7 @@ export function homeRouter(db: Db) {
     const { account } = session;
     const todos = await todosFor({
       db,
+      deps,
       ctx: c.get('ctx'),
       session,
       t: ui.t,

@@ -3,9 +3,13 @@
 import type { Role } from '../../../models/enums.ts';
 import type { Session } from '../../accounts/sessions.ts';
 import type { Db } from '../../db/client.ts';
+import type { AppDeps } from '../../http/app.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import type { Translate } from '../../i18n/t.ts';
 import type { ReadContext } from '../../resources/types.ts';
+import { waitingIntroductions } from '../introductions-inbox/todos.ts';
+import { newFittingProjects } from '../investor/todos.ts';
+import { founderTodoSources } from '../founder/todos.ts';
 
 export interface TodoItem {
   text: string;
@@ -14,6 +18,8 @@ export interface TodoItem {
 
 export interface TodoArgs {
   db: Db;
+  /** The app's services (e.g. matching and its cache, for "new matches"). */
+  deps: AppDeps;
   ctx: ReadContext;
   session: Session;
   t: Translate;
@@ -25,7 +31,11 @@ export interface TodoArgs {
 export type TodoSource = (args: TodoArgs) => Promise<TodoItem[]>;
 
 /** Per role, the sources in the order their items are shown. */
-export const TODO_SOURCES: Partial<Record<Role, readonly TodoSource[]>> = {};
+export const TODO_SOURCES: Partial<Record<Role, readonly TodoSource[]>> = {
+  founder: founderTodoSources,
+  mentor: [waitingIntroductions],
+  investor: [waitingIntroductions, newFittingProjects],
+};
 
 export async function todosFor(args: TodoArgs): Promise<TodoItem[]> {
   const sources = TODO_SOURCES[args.session.account.role] ?? [];
