@@ -2,14 +2,26 @@
 // BENCH_DATABASE_URL points the database parts at a real PostgreSQL (default: embedded PGlite).
 // `npm run bench -- --scale [bench:scale options]` (or BENCH_SCALE=1) also runs the scale benchmark
 // (bench/scale.ts: 100k projects on BENCH_DATABASE_URL's server) after the demo-scale sections.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// `npm run bench -- --console-only` runs only the console pages and puts them into the existing
+// latest.json (the other sections' figures kept; the console part carries its own date).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchEmbedding } from './embedding.ts';
 import { benchMatching } from './matching.ts';
+import { benchConsole, type ConsoleResult, consoleTable } from './console.ts';
 import { benchAssignmentRun, benchAssignmentSuite } from './assignment.ts';
 import { createDatabaseIfMissing } from './scale/dataset.ts';
 
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+const LATEST = 'bench/results/latest.json';
+
+function printConsole(r: ConsoleResult) {
+  console.log(
+    `console pages at demo scale (${r.backend}), per signed-in person, every page linked from /app: ` +
+      `server time (Server-Timing) over ${r.requests} requests after ${r.warmups} warm-ups, ms; size of the HTML:`,
+  );
+  console.table(consoleTable(r));
+}
 
 async function main() {
   const databaseUrl = process.env.BENCH_DATABASE_URL;
@@ -21,13 +33,29 @@ async function main() {
     memoryGiB: round(totalmem() / 2 ** 30),
     node: process.version,
   };
+  if (process.argv.includes('--console-only')) {
+    const consolePages = await benchConsole({ databaseUrl });
+    printConsole(consolePages);
+    const earlier = existsSync(LATEST) ? JSON.parse(readFileSync(LATEST, 'utf8')) : {};
+    writeFileSync(LATEST, `${JSON.stringify({ ...earlier, console: consolePages }, null, 2)}\n`);
+    console.log(`console pages written to ${LATEST}`);
+    return;
+  }
   // Match latency first: measured in a fresh process, not after the embedding runs filled the heap.
   const matching = await benchMatching({ databaseUrl });
+  const consolePages = await benchConsole({ databaseUrl });
   const embedding = await benchEmbedding({ databaseUrl });
   const assignment = { ...benchAssignmentSuite(), run: await benchAssignmentRun({ databaseUrl }) };
-  const result = { date: new Date().toISOString(), machine, embedding, matching, assignment };
+  const result = {
+    date: new Date().toISOString(),
+    machine,
+    embedding,
+    matching,
+    console: consolePages,
+    assignment,
+  };
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/latest.json', `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(LATEST, `${JSON.stringify(result, null, 2)}\n`);
   const e = embedding;
   console.table({
     'model load (ms)': round(e.loadMs, 0),
@@ -65,6 +93,7 @@ async function main() {
       ]),
     ),
   );
+  printConsole(consolePages);
   console.log('coach assignment, solver only on generated instances (exact min-cost flow vs greedy):');
   const { run: e2e, ...solverRows } = assignment;
   console.table(

@@ -8,7 +8,10 @@
 //   npm run bench:scale -- --pglite --points 10000       # the embedded default
 // Options: --calls 200 (sequential calls per endpoint), --duration 30 --connections 32 (load test),
 // --recall 30 (typical sources per endpoint for recall; filtered ones come on top), --seed 1,
-// --no-generate (fail instead of generating a missing data set), --no-load (skip the load test).
+// --no-generate (fail instead of generating a missing data set), --no-load (skip the load test),
+// --console-requests 30 (console pages: timed requests per page, bench/console.ts), --no-console,
+// --console-only (only the console pages, merged into the point's existing file).
+import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +27,8 @@ import { countsFor, label, openTarget, prepare, type Prepared, type Target } fro
 import { ENDPOINTS, knnQuery, loadSource, modelOf, pickSources, recallAt10 } from './scale/engine.ts';
 import { explainEndpoint, type Plan } from './scale/explain.ts';
 import { get, loadTest, quantiles, startServer, UNCACHED, type LoadResult, type Quantiles } from './scale/server.ts';
-import { machine, writeSummary } from './scale/report.ts';
+import { machine, POINTS, writeSummary } from './scale/report.ts';
+import { type Invited, invitePeople, measurePeople, type PersonResult } from './console.ts';
 import type { GenCounts } from './gen.ts';
 
 export interface EndpointResult {
@@ -73,7 +77,21 @@ export interface PointResult {
     /** The server's candidate index as GET /v1/status reports it (tables, rows, estimated bytes). */
     candidateIndex?: Record<string, unknown>;
   };
+  /** Console pages per signed-in person (bench/console.ts), measured after the match latency runs. */
+  console?: ScaleConsole;
   notes: string[];
+}
+
+export interface ScaleConsole {
+  /** Its own date: a --console-only run adds it to an earlier point's file. */
+  date: string;
+  loadAverage: { start: number[]; end: number[] };
+  requests: number;
+  warmups: number;
+  persons: PersonResult[];
+  assets: Record<string, number>;
+  /** PostgreSQL settings when measured alone (--console-only); otherwise the point's `settings`. */
+  settings?: Record<string, string>;
 }
 
 export interface ScaleOptions {
@@ -89,6 +107,9 @@ export interface ScaleOptions {
   generate: boolean;
   load: boolean;
   port: number;
+  /** Console pages: with the rest (default), alone, or not at all. */
+  console: 'with' | 'only' | 'skip';
+  consoleRequests: number;
   log: (l: string) => void;
 }
 
@@ -116,14 +137,18 @@ export async function runPoint(o: ScaleOptions): Promise<PointResult> {
   };
   log(`database: ${target.url ?? target.dataDir}`);
   result.dataset = await prepare(target, counts, o.seed, log, o.generate);
+  if (o.console === 'only') return consoleOnly(o, target, result, log);
 
   // Phase 1, in process (before the server: PGlite is single-process): sources, bare SQL, recall, plans.
   const database: Database = await openTarget(target, 1);
   const perEndpoint = new Map<string, Omit<EndpointResult, 'api' | 'ratioP50' | 'ratioP95'>>();
   let paths: Record<string, string[]>;
+  let invited: Invited[] = [];
   // The server's in-memory candidate index, with its default budget (MATCH_INDEX_MAX_MB), so the ranking path measured is the one served.
   let index: CandidateIndex | undefined;
   try {
+    // Invitations now (PGlite allows one process at a time); the passwords are set over HTTP in phase 2.
+    if (o.console === 'with') invited = await invitePeople(database.db);
     const { model } = await modelOf(database.db);
     index = await createCandidateIndex(
       database,
@@ -135,13 +160,7 @@ export async function runPoint(o: ScaleOptions): Promise<PointResult> {
     await database.db.execute(sql.raw(`set hnsw.ef_search = ${VECTOR_EF_SEARCH}`));
     if (o.backend === 'postgres') {
       // The server's memory settings bound what is cached (scripts/tune-postgres.sh sets them).
-      result.settings = Object.fromEntries(
-        resultRows<{ name: string; setting: string }>(
-          await database.db.execute(sql`
-        select name, current_setting(name) as setting from pg_settings
-        where name in ('shared_buffers', 'effective_cache_size', 'work_mem', 'max_parallel_workers_per_gather', 'jit')`),
-        ).map((r) => [r.name, r.setting]),
-      );
+      result.settings = await pgSettings(database);
     }
     const ids = await pickSources(database.db, 50, 10);
     paths = {};
@@ -244,6 +263,7 @@ export async function runPoint(o: ScaleOptions): Promise<PointResult> {
     }
     result.serverMemory.afterLatency = server.rss();
     result.serverMemory.candidateIndex = (await get(server.base, '/v1/status')).body?.candidateIndex;
+    if (invited.length) result.console = await consolePages(server.base, invited, o.consoleRequests, log);
     if (o.load) {
       // The mix: every endpoint's sources interleaved, so consecutive requests hit different endpoints.
       const lists = ENDPOINTS.map((ep) => paths![ep.name]);
@@ -276,6 +296,60 @@ export async function runPoint(o: ScaleOptions): Promise<PointResult> {
   return result;
 }
 
+const pgSettings = async (database: Database) =>
+  Object.fromEntries(
+    resultRows<{ name: string; setting: string }>(
+      await database.db.execute(sql`
+        select name, current_setting(name) as setting from pg_settings
+        where name in ('shared_buffers', 'effective_cache_size', 'work_mem', 'max_parallel_workers_per_gather', 'jit')`),
+    ).map((r) => [r.name, r.setting]),
+  );
+
+async function consolePages(
+  base: string,
+  invited: Invited[],
+  requests: number,
+  log: (l: string) => void,
+): Promise<ScaleConsole> {
+  log(`console pages: ${invited.map((p) => `${p.role} (${p.binding})`).join(', ')} …`);
+  const start = loadavg();
+  const warmups = 3;
+  const measured = await measurePeople(base, invited, { requests, warmups }, log);
+  return { date: new Date().toISOString(), loadAverage: { start, end: loadavg() }, requests, warmups, ...measured };
+}
+
+/** Only the console pages, on the prepared data set: invitations, the server, the crawl. */
+async function consoleOnly(
+  o: ScaleOptions,
+  target: Target,
+  result: PointResult,
+  log: (l: string) => void,
+): Promise<PointResult> {
+  const database = await openTarget(target, 1);
+  let invited: Invited[];
+  let settings: Record<string, string> | undefined;
+  try {
+    invited = await invitePeople(database.db);
+    if (o.backend === 'postgres') settings = await pgSettings(database);
+  } finally {
+    await database.close();
+  }
+  const server = await startServer(
+    o.backend === 'postgres' ? { DATABASE_URL: target.url! } : { DATA_DIR: target.dataDir!, DATABASE_URL: '' },
+    o.port,
+    log,
+  );
+  try {
+    result.console = { ...(await consolePages(server.base, invited, o.consoleRequests, log)), settings };
+    result.serverMemory.afterLatency = server.rss();
+  } finally {
+    await server.stop();
+  }
+  result.loadAverage.end = loadavg();
+  result.notes.push('console pages only (--console-only)');
+  return result;
+}
+
 /** postgres://…/bench_scale → postgres://…/bench_scale_100k */
 export function withDbSuffix(url: string, suffix: string): string {
   const u = new URL(url);
@@ -297,6 +371,9 @@ export function parseScaleArgs(argv: string[]): { points: number[]; opts: Omit<S
       port: { type: 'string', default: '3917' },
       'no-generate': { type: 'boolean', default: false },
       'no-load': { type: 'boolean', default: false },
+      'no-console': { type: 'boolean', default: false },
+      'console-only': { type: 'boolean', default: false },
+      'console-requests': { type: 'string', default: '30' },
     },
     allowPositionals: false,
   });
@@ -317,6 +394,8 @@ export function parseScaleArgs(argv: string[]): { points: number[]; opts: Omit<S
       port: Number(values.port),
       generate: !values['no-generate'],
       load: !values['no-load'],
+      console: values['console-only'] ? 'only' : values['no-console'] ? 'skip' : 'with',
+      consoleRequests: Number(values['console-requests']),
       log: (l) => console.log(l),
     },
   };
@@ -326,7 +405,12 @@ export async function runScale(argv: string[]): Promise<void> {
   const { points, opts } = parseScaleArgs(argv);
   for (const projects of points) {
     const r = await runPoint({ ...opts, projects });
-    writeSummary(r);
+    // Console pages alone join the point's earlier file (its match figures kept, each part dated).
+    const file = join(POINTS, `${r.backend}-${r.scale}.json`);
+    if (opts.console === 'only' && existsSync(file)) {
+      const earlier = JSON.parse(readFileSync(file, 'utf8')) as PointResult;
+      writeSummary({ ...earlier, console: r.console });
+    } else writeSummary(r);
   }
 }
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { EndpointResult, PointResult } from '../scale.ts';
 
 const DIR = 'bench/results';
-const POINTS = join(DIR, 'scale');
+export const POINTS = join(DIR, 'scale');
 const r1 = (x: number | null | undefined, d = 1) =>
   x == null || !Number.isFinite(x) ? '–' : (Math.round(x * 10 ** d) / 10 ** d).toString();
 
@@ -105,6 +105,39 @@ function growth(points: PointResult[]): string[] {
   return out;
 }
 
+/** One row per person and page pattern of a point's console measurement. */
+function consoleRows(p: PointResult) {
+  return (p.console?.persons ?? []).flatMap((person) =>
+    person.pages.map((pg) => ({
+      person: person.role,
+      binding: person.binding,
+      page: pg.contentType === 'text/html' ? pg.pattern : `${pg.pattern} (${pg.contentType})`,
+      status: pg.status,
+      bytes: pg.bytes,
+      firstServerMs: pg.firstServerMs,
+      serverP50: pg.server.p50,
+      serverP95: pg.server.p95,
+      wallP95: pg.wall.p95,
+    })),
+  );
+}
+
+function consoleMarkdown(points: PointResult[]): string[] {
+  const withConsole = points.filter((p) => p.console);
+  if (!withConsole.length) return [];
+  const lines = [
+    '',
+    '| backend | projects | person | page | status | KB | first request ms | server p50 | server p95 | round trip p95 |',
+    '| --- | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const p of withConsole)
+    for (const r of consoleRows(p))
+      lines.push(
+        `| ${p.backend} | ${p.scale} | ${r.person} | ${r.page} | ${r.status} | ${r1(r.bytes / 1024)} | ${r1(r.firstServerMs)} | ${r1(r.serverP50)} | ${r1(r.serverP95)} | ${r1(r.wallP95)} |`,
+      );
+  return lines;
+}
+
 function markdown(points: PointResult[]): string {
   const lines: string[] = [];
   lines.push(
@@ -144,6 +177,7 @@ function markdown(points: PointResult[]): string {
       );
     }
   }
+  lines.push(...consoleMarkdown(points));
   return lines.join('\n');
 }
 
@@ -232,6 +266,13 @@ export function writeSummary(point: PointResult): void {
       load: p.load,
       loadCached: p.loadCached,
       serverMemory: p.serverMemory,
+      console: p.console && {
+        date: p.console.date,
+        loadAverage: p.console.loadAverage,
+        requests: p.console.requests,
+        pages: consoleRows(p),
+        assets: p.console.assets,
+      },
       misses: misses(p),
       notes: p.notes,
     })),

@@ -31,8 +31,14 @@ const CSP = [
   "object-src 'none'",
 ].join('; ');
 
+/**
+ * `Server-Timing: app;dur=<ms>`: the console's own time for the page (session, data, rendering), so a
+ * benchmark or a browser's dev tools can read it apart from the network (bench/console.ts).
+ */
 export const pageHeaders: MiddlewareHandler<ConsoleEnv> = async (c, next) => {
+  const t0 = performance.now();
   await next();
+  c.header('Server-Timing', `app;dur=${(performance.now() - t0).toFixed(1)}`);
   c.header('Content-Security-Policy', CSP);
   c.header('Cache-Control', 'no-store');
 };
