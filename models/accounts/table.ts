@@ -33,6 +33,8 @@ export const accountsTable = pgTable(
     uniqueIndex('accounts_login_uq').on(sql`lower(${t.login})`),
     uniqueIndex('accounts_invitation_uq').on(t.invitationHash),
     index('accounts_center_idx').on(t.centerId),
+    // A subject's accounts (erasure, removal, the founder's export).
+    index('accounts_subject_idx').on(t.role, t.subjectId),
   ],
 );
 

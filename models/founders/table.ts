@@ -35,5 +35,7 @@ export const foundersTable = pgTable(
     // matching reads the founders they leave instead of scanning every founder.
     index('founders_groups_idx').using('gin', t.groups),
     index('founders_prefecture_idx').on(sql`left(${t.regionCode}, 4)`),
+    // A center's founders (staff scopes, the accounts staff manage) without scanning every founder.
+    index('founders_center_idx').on(t.centerId),
   ],
 );
