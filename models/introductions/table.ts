@@ -1,7 +1,7 @@
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { idColumn, timestamps } from '../common/columns.ts';
-import { introductionStatusEnum, introductionTargetEnum } from '../enums.ts';
+import { introductionInitiatorEnum, introductionStatusEnum, introductionTargetEnum } from '../enums.ts';
 import { projectsTable } from '../projects/table.ts';
 
 export const introductionsTable = pgTable(
@@ -16,6 +16,8 @@ export const introductionsTable = pgTable(
     message: text('message'),
     status: introductionStatusEnum('status').notNull().default('requested'),
     requestedBy: text('requested_by'),
+    /** `project`: asked by the project side (the target decides); `target`: asked by the investor itself (the project side decides). */
+    initiator: introductionInitiatorEnum('initiator').notNull().default('project'),
     /** Set when published from an assignment run. */
     assignmentRunId: uuid('assignment_run_id'),
     decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),

@@ -1,11 +1,16 @@
 // Introductions: a founder (or the project's center, or an admin) asks a mentor or investor to
-// meet a project; the target accepts or declines; either side (or the center) ends an accepted one.
+// meet a project, or an investor asks to meet a vetted project itself; the other side accepts or
+// declines; either side (or the center) ends an accepted one.
 // Rules (shared/API.md "Introductions, enrolments, assignment" and "Auth and visibility"):
 // - requesting needs the project in the requester's scope (its founders, its center's staff,
 //   admins; anyone else gets 404), an existing active target, and for investors a vetted project;
 // - one non-ended introduction per (project, target): an open one (requested/accepted) or a
 //   declined one blocks a new request (409) — a declined target is not asked again;
-// - only the target (or an admin) accepts/declines, only from `requested`;
+// - an investor may ask for itself only (`targetKind: 'investor'`, `targetId` = its id; else 403) and
+//   only for a project it reads (vetted, not archived; else 404): `initiator: 'target'`;
+// - the side that did not ask decides (accept/decline), only from `requested`: the target (or an
+//   admin) for `initiator: 'project'`; the project's founders, its center's staff or an admin for
+//   `initiator: 'target'`;
 // - accepting a mentor introduction takes one unit of the mentor's capacity, under a row lock on
 //   the mentor, so concurrent accepts never exceed it; ending frees the unit;
 // - every request/accept/decline/end is audited, and an accept also records the contact reveal.
@@ -15,13 +20,13 @@ import { investorsTable } from '../../models/investors/table.ts';
 import { mentorsTable } from '../../models/mentors/table.ts';
 import { projectFoundersTable, projectsTable } from '../../models/projects/table.ts';
 import type { IntroductionBody, IntroductionFilters } from '../../models/introductions/validation.ts';
-import type { IntroductionStatus, IntroductionTarget } from '../../models/enums.ts';
+import type { IntroductionInitiator, IntroductionStatus, IntroductionTarget } from '../../models/enums.ts';
 import { actorLabel, isAdmin, type Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { FOREIGN_KEY_VIOLATION, pgErrorCode, UNIQUE_VIOLATION } from '../db/errors.ts';
 import { conflict, forbidden, notFound, unprocessable } from '../errors.ts';
 import type { Executor } from '../resources/types.ts';
-import { managedProjectScope } from '../resources/projects.ts';
+import { managedProjectScope, projects } from '../resources/projects.ts';
 import { countAcceptedMentorships } from './capacity.ts';
 import { decodeCursor, isUuid, page } from './shared.ts';
 import { audit, type AuditEntry } from '../audit/record.ts';
@@ -38,6 +43,8 @@ export interface Introduction {
   targetId: string;
   message: string | null;
   status: IntroductionStatus;
+  /** `project`: asked by the project side, the target decides; `target`: asked by the investor, the project side decides. */
+  initiator: IntroductionInitiator;
   assignmentRunId: string | null;
   decidedAt: Date | null;
   endedAt: Date | null;
@@ -54,6 +61,7 @@ const present = (r: IntroRow): Introduction => ({
   targetId: r.targetId,
   message: r.message,
   status: r.status,
+  initiator: r.initiator,
   assignmentRunId: r.assignmentRunId,
   decidedAt: r.decidedAt,
   endedAt: r.endedAt,
@@ -72,6 +80,15 @@ const projectHasFounder = (projectId: SQL | typeof i.projectId | typeof projects
 
 /** Projects the actor may request introductions for: its founders, its center's staff, admins. */
 export const requesterProjectScope = managedProjectScope;
+
+/**
+ * Projects the actor may request an introduction for, and as whom: the project side for the projects
+ * it manages; an investor for itself, for the projects it reads (vetted, not archived).
+ */
+function requestScope(actor: Actor): { scope: SQL | 'all' | 'none'; initiator: IntroductionInitiator } {
+  if (actor.role === 'investor') return { scope: projects.policy.scope(actor), initiator: 'target' };
+  return { scope: requesterProjectScope(actor), initiator: 'project' };
+}
 
 /**
  * Introductions the actor sees: admins all; the project's founders and center staff; the target
@@ -107,7 +124,7 @@ export class Introductions {
 
   /** `assignmentRunId`: set when an assignment run publishes it (same rules as any request). */
   async request(actor: Actor, body: IntroductionBody, opts: { assignmentRunId?: string } = {}): Promise<Introduction> {
-    const scope = requesterProjectScope(actor);
+    const { scope, initiator } = requestScope(actor);
     if (scope === 'none') throw notFound('project');
     const [project] = await this.db
       .select({ id: projectsTable.id })
@@ -115,6 +132,11 @@ export class Introductions {
       .where(and(eq(projectsTable.id, body.projectId), scope === 'all' ? undefined : scope))
       .limit(1);
     if (!project) throw notFound('project');
+    // Like decide(): out of scope is 404 first, then a readable project with a target not its own is 403.
+    if (initiator === 'target' && (body.targetKind !== 'investor' || body.targetId !== actor.subjectId))
+      throw forbidden(
+        'an investor may only ask for an introduction to itself (targetKind "investor", targetId = its own id) / 投资人只能为自己申请对接',
+      );
 
     try {
       return await this.db.transaction(async (tx) => {
@@ -174,6 +196,7 @@ export class Introductions {
             targetId: body.targetId,
             message: body.message ?? null,
             requestedBy: actorLabel(actor),
+            initiator,
             assignmentRunId: opts.assignmentRunId ?? null,
           })
           .returning();
@@ -187,6 +210,7 @@ export class Introductions {
               projectId: row.projectId,
               targetKind: row.targetKind,
               targetId: row.targetId,
+              initiator: row.initiator,
               ...(opts.assignmentRunId ? { assignmentRunId: opts.assignmentRunId } : {}),
             },
           },
@@ -225,12 +249,21 @@ export class Introductions {
     return present(await this.findVisible(this.db, actor, id));
   }
 
-  /** Accept or decline, by the target or an admin, only from `requested`. */
+  /**
+   * Accept or decline, only from `requested`, by the side that did not ask: the target (or an admin)
+   * when the project side asked; the project's founders, its center's staff or an admin when the target asked.
+   */
   async decide(actor: Actor, id: string, decision: 'accept' | 'decline', note?: string): Promise<Introduction> {
     const intro = await this.findVisible(this.db, actor, id);
-    if (!isAdmin(actor) && !isTarget(actor, intro))
+    const verb = decision === 'accept' ? '接受' : '拒绝';
+    if (intro.initiator === 'target') {
+      if (!isAdmin(actor) && !(await this.isProjectInsider(actor, intro.projectId)))
+        throw forbidden(
+          `only the project's founders, its center or an admin may ${decision} an introduction the ${intro.targetKind} asked for / 对方发起的对接只能由项目创始人、所属双创中心或管理员${verb}`,
+        );
+    } else if (!isAdmin(actor) && !isTarget(actor, intro))
       throw forbidden(
-        `only the ${intro.targetKind} addressed (or an admin) may ${decision} this introduction / 只有被邀请方或管理员可以${decision === 'accept' ? '接受' : '拒绝'}该对接`,
+        `only the ${intro.targetKind} addressed (or an admin) may ${decision} this introduction / 只有被邀请方或管理员可以${verb}该对接`,
       );
     if (intro.status !== 'requested') throw notRequested(intro.status);
     const status = decision === 'accept' ? 'accepted' : 'declined';
@@ -271,7 +304,7 @@ export class Introductions {
           entityKind: 'introduction',
           entityId: row.id,
           centerId,
-          detail: { ...base, from: 'requested', to: status, ...(note ? { note } : {}) },
+          detail: { ...base, initiator: row.initiator, from: 'requested', to: status, ...(note ? { note } : {}) },
         },
       ];
       if (decision === 'accept') {

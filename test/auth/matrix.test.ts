@@ -415,7 +415,8 @@ const rows: Row[] = [
     method: 'POST',
     path: () => '/v1/introductions',
     body: (w) => ({ projectId: w.pBv, targetKind: 'mentor', targetId: w.m2 }),
-    expect: exp(404, { admin: 0, staffB: 0, founderB1: 0 }),
+    // An investor reads the vetted pBv and may ask for itself only: naming a mentor is 403.
+    expect: exp(404, { admin: 0, staffB: 0, founderB1: 0, investor1: 403 }),
   },
 
   // ── enrolments ──

@@ -85,7 +85,6 @@ describe('POST /v1/introductions', () => {
     ['founderB1', 'pAv'],
     ['founderA2', 'pAs'],
     ['mentor1', 'pAv'],
-    ['investor1', 'pAv'],
     ['trainer1', 'pAv'],
     ['staffA', 'pBv'],
     ['founderA1', 'pBd'],
@@ -98,6 +97,13 @@ describe('POST /v1/introductions', () => {
       expect(await introCount()).toBe(before);
     },
   );
+
+  it('an investor reads a vetted project but asks only for itself: naming a mentor → 403, nothing written', async () => {
+    // (issue 19: investor-initiated introductions, see investor-initiated.test.ts)
+    const before = await introCount();
+    expectProblem(await request(as('investor1'), w.pAv, 'mentor', w.m2), 403, M.pAvConf);
+    expect(await introCount()).toBe(before);
+  });
 
   it('an investor introduction needs a vetted project: 422 with a bilingual message; vetted → 201', async () => {
     const before = await introCount();

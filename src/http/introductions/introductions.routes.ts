@@ -5,7 +5,7 @@ import {
   introductionDecisionSchema,
   introductionFiltersSchema,
 } from '../../../models/introductions/validation.ts';
-import { INTRODUCTION_STATUSES, INTRODUCTION_TARGETS } from '../../../models/enums.ts';
+import { INTRODUCTION_INITIATORS, INTRODUCTION_STATUSES, INTRODUCTION_TARGETS } from '../../../models/enums.ts';
 import { problemResponses } from '../openapi-common.ts';
 import { END_REASONS } from '../../engagement/ended.ts';
 
@@ -20,6 +20,12 @@ export const IntroductionSchema = z
     targetId: z.uuid(),
     message: z.string().nullable(),
     status: z.enum(INTRODUCTION_STATUSES),
+    initiator: z
+      .enum(INTRODUCTION_INITIATORS)
+      .describe(
+        'who asked: `project` (a founder, the center, an admin or an assignment run; the target accepts or declines) or `target` ' +
+          "(the investor asked to meet the project itself; the project's founders, its center or an admin accept or decline)",
+      ),
     assignmentRunId: z
       .uuid()
       .nullable()
@@ -60,7 +66,9 @@ export const requestIntroduction = createRoute({
   tags,
   summary: 'Request an introduction of a project to a mentor or investor',
   description:
-    'By a founder of the project, its center staff or an admin (the project is 404 for anyone else). The target must exist and be active ' +
+    'By a founder of the project, its center staff or an admin (the project is 404 for anyone else): `initiator: "project"`. ' +
+    'An investor may ask to meet a project it reads (vetted, not archived; 404 otherwise) for itself only (`targetKind: "investor"`, ' +
+    '`targetId` = its own id; 403 otherwise): `initiator: "target"`, decided by the project side. The target must exist and be active ' +
     '(422); an investor needs a vetted project (422). One non-ended introduction per (project, target): an open (requested/accepted) or ' +
     'declined one makes this 409.',
   request: {
@@ -113,14 +121,16 @@ const decision = (action: 'accept' | 'decline' | 'end', summary: string, descrip
 
 export const acceptIntroduction = decision(
   'accept',
-  'Accept an introduction (the target or an admin)',
-  "Only from `requested` (409 otherwise). Accepting a mentor introduction takes one unit of the mentor's capacity; with none left it is 409, " +
+  'Accept an introduction (the side that did not ask, or an admin)',
+  'By the target when the project side asked; by a founder of the project, its center staff or an admin when the investor asked ' +
+    '(`initiator: "target"`; 403 for the investor). Only from `requested` (409 otherwise). Accepting a mentor introduction takes one unit of the mentor\'s capacity; with none left it is 409, ' +
     "also under concurrent accepts. The founders of the project then see the target's contact (audited as contact.reveal).",
 );
 export const declineIntroduction = decision(
   'decline',
-  'Decline an introduction (the target or an admin)',
-  'Only from `requested` (409 otherwise). A declined target is not requested or suggested again for the project.',
+  'Decline an introduction (the side that did not ask, or an admin)',
+  'By the target when the project side asked; by a founder of the project, its center staff or an admin when the investor asked ' +
+    '(`initiator: "target"`; 403 for the investor). Only from `requested` (409 otherwise). A declined target is not requested or suggested again for the project.',
 );
 export const endIntroduction = decision(
   'end',
