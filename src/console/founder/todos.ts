@@ -1,11 +1,12 @@
-// The founder's to-dos on the home page: invitations waiting for an answer, introductions answered since
-// the last visit, and new matches since the last visit (candidates created since then among the top
+// The founder's to-dos on the home page: invitations waiting for an answer, investors asking to meet a
+// project (waiting for the founder's accept or decline), introductions answered since the last visit, and new matches since the last visit (candidates created since then among the top
 // matches of each project: bounded work, and mostly cache hits).
 import { and, gt, inArray } from 'drizzle-orm';
 import { investorsTable, mentorsTable, servicesTable, trainingsTable } from '../../../models/schema.ts';
 import { servedProjectMatches } from '../../matching/served.ts';
 import type { TodoArgs, TodoItem, TodoSource } from '../home/todos.ts';
 import { JOURNEYS, type Journey } from './journeys.ts';
+import { asksToMeet } from './introductions.tsx';
 import { allPages, founderDomain, type FounderDomain } from './shared.ts';
 
 /** How many projects and top matches per journey the "new matches" to-do looks at. */
@@ -43,12 +44,26 @@ function founderTodos(): readonly TodoSource[] {
     return items;
   });
 
+  const asks = withDomain(async (d, a) => {
+    const intros = await allPages(
+      (cursor) => d.introductions.list(a.ctx.actor, { limit: 100, cursor, status: 'requested' }),
+      5,
+    );
+    const count = intros.filter(asksToMeet).length;
+    return count ? [{ text: a.t('founder.todo.investorsAsked', { count }), href: '/app/introductions' }] : [];
+  });
+
   const decided = withDomain(async (d, a) => {
     if (!a.since) return [];
     const since = a.since;
     const intros = await allPages((cursor) => d.introductions.list(a.ctx.actor, { limit: 100, cursor }), 5);
     const fresh = intros.filter(
-      (i) => i.decidedAt && new Date(i.decidedAt) > since && (i.status === 'accepted' || i.status === 'declined'),
+      // Answers from the other side only: the founders' own decisions on investors' asks are not news to them.
+      (i) =>
+        i.initiator === 'project' &&
+        i.decidedAt &&
+        new Date(i.decidedAt) > since &&
+        (i.status === 'accepted' || i.status === 'declined'),
     );
     const titles = new Map<string, string>();
     for (const i of fresh) {
@@ -103,7 +118,7 @@ function founderTodos(): readonly TodoSource[] {
     return items;
   });
 
-  return [invitations, decided, newMatches];
+  return [invitations, asks, decided, newMatches];
 }
 
 /** The founder's to-do sources, in the order their items are shown. */

@@ -4,7 +4,7 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { introductionsTable } from '../../../models/introductions/table.ts';
 import { projectsTable } from '../../../models/projects/table.ts';
-import type { IntroductionStatus } from '../../../models/enums.ts';
+import type { IntroductionInitiator, IntroductionStatus } from '../../../models/enums.ts';
 import type { Actor } from '../../auth/actor.ts';
 import type { Db } from '../../db/client.ts';
 import { introductionScope } from '../../engagement/introductions.ts';
@@ -19,6 +19,8 @@ export interface InboxIntro {
   projectId: string;
   message: string | null;
   status: IntroductionStatus;
+  /** `target`: the investor asked itself; it waits for the founders' decision, not the reader's. */
+  initiator: IntroductionInitiator;
   createdAt: Date;
   decidedAt: Date | null;
 }
@@ -36,6 +38,7 @@ const columns = {
   projectId: i.projectId,
   message: i.message,
   status: i.status,
+  initiator: i.initiator,
   createdAt: i.createdAt,
   decidedAt: i.decidedAt,
 };
@@ -51,9 +54,9 @@ export async function inbox(
   db: Db,
   projects: Repository,
   ctx: ReadContext,
-): Promise<{ waiting: InboxItem[]; decided: InboxItem[] }> {
+): Promise<{ waiting: InboxItem[]; asked: InboxItem[]; decided: InboxItem[] }> {
   const scope = ownScope(ctx.actor);
-  if (!scope) return { waiting: [], decided: [] };
+  if (!scope) return { waiting: [], asked: [], decided: [] };
   const [waiting, decided] = await Promise.all([
     db
       .select(columns)
@@ -75,7 +78,13 @@ export async function inbox(
   );
   const withProject = (rows: InboxIntro[]) =>
     rows.flatMap((r) => (shown.has(r.projectId) ? [{ ...r, project: shown.get(r.projectId)! }] : []));
-  return { waiting: withProject(waiting), decided: withProject(decided) };
+  // An investor's own requests wait for the founders: listed apart, without decision buttons.
+  const open = withProject(waiting);
+  return {
+    waiting: open.filter((r) => r.initiator === 'project'),
+    asked: open.filter((r) => r.initiator === 'target'),
+    decided: withProject(decided),
+  };
 }
 
 /** The projects among `ids` the reader may read, as the policy shows them. */
@@ -97,7 +106,7 @@ export async function waitingCount(db: Db, actor: Actor): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(i)
-    .where(and(scope, eq(i.status, 'requested')));
+    .where(and(scope, eq(i.status, 'requested'), eq(i.initiator, 'project')));
   return Number(row?.n ?? 0);
 }
 
@@ -110,6 +119,22 @@ export async function introductionsOfProject(db: Db, actor: Actor, projectId: st
     .from(i)
     .where(and(scope, eq(i.projectId, projectId)))
     .orderBy(desc(i.createdAt));
+}
+
+/** The reader's latest introduction of each of these projects (the discover cards' state). */
+export async function latestIntroductions(
+  db: Db,
+  actor: Actor,
+  projectIds: string[],
+): Promise<Map<string, InboxIntro>> {
+  const scope = ownScope(actor);
+  if (!scope || !projectIds.length) return new Map();
+  const rows = await db
+    .selectDistinctOn([i.projectId], columns)
+    .from(i)
+    .where(and(scope, inArray(i.projectId, [...new Set(projectIds)])))
+    .orderBy(i.projectId, desc(i.createdAt), desc(i.id));
+  return new Map(rows.map((r) => [r.projectId, r]));
 }
 
 /** The projects introduced to the reader, each with its latest introduction (newest first, bounded). */

@@ -58,11 +58,12 @@ export function inboxRouter(db: Db, projects: Repository) {
   }
 
   router.get('/inbox', async (c) => {
-    const { waiting, decided } = await inbox(db, projects, c.get('ctx'));
+    const { waiting, asked, decided } = await inbox(db, projects, c.get('ctx'));
     return c.html(
       <InboxPage
         ui={uiOf(c)}
         waiting={waiting}
+        asked={asked}
         decided={decided}
         capacity={await capacityOf(c)}
         done={c.req.query('done')}

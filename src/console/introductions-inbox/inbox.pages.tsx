@@ -22,16 +22,23 @@ function CapacityLine(props: { ui: Ui; capacity: MentorCapacity | null }) {
   return <p class="muted">{props.ui.t('inbox.capacity', { accepted, capacity })}</p>;
 }
 
-function Message(props: { ui: Ui; message: string | null }) {
+function Message(props: { ui: Ui; message: string | null; own?: boolean }) {
   const { ui } = props;
   return props.message ? (
     <blockquote class="message">
-      <p class="muted">{ui.t('inbox.message')}</p>
+      <p class="muted">{props.own ? ui.t('investor.inbox.yourMessage') : ui.t('inbox.message')}</p>
       <p>{props.message}</p>
     </blockquote>
-  ) : (
+  ) : props.own ? null : (
     <p class="muted">{ui.t('inbox.noMessage')}</p>
   );
+}
+
+/** The investor asked itself and the founders have not answered yet: nothing for the reader to decide. */
+const waitsForFounders = (item: InboxItem) => item.status === 'requested' && item.initiator === 'target';
+
+function WaitingForFounders(props: { ui: Ui }) {
+  return <p class="muted">{props.ui.t('investor.inbox.waitingForFounder')}</p>;
 }
 
 function InboxCard(props: { ui: Ui; item: InboxItem }) {
@@ -48,7 +55,15 @@ function InboxCard(props: { ui: Ui; item: InboxItem }) {
           : ui.t('inbox.requestedOn', { date: formatDate(ui, item.createdAt) })}
       </p>
       <ProjectLine ui={ui} project={item.project} />
-      {item.status === 'requested' && (
+      {waitsForFounders(item) && (
+        <>
+          <WaitingForFounders ui={ui} />
+          <p>
+            <a href={href}>{ui.t('inbox.open')}</a>
+          </p>
+        </>
+      )}
+      {item.status === 'requested' && item.initiator === 'project' && (
         <>
           <Message ui={ui} message={item.message} />
           <div class="actions">
@@ -74,6 +89,8 @@ function InboxCard(props: { ui: Ui; item: InboxItem }) {
 export function InboxPage(props: {
   ui: Ui;
   waiting: InboxItem[];
+  /** The investor's own requests, waiting for the founders. */
+  asked: InboxItem[];
   decided: InboxItem[];
   capacity: MentorCapacity | null;
   done?: string;
@@ -95,6 +112,16 @@ export function InboxPage(props: {
           <p class="empty">{ui.t('inbox.empty.waiting')}</p>
         )}
       </section>
+      {props.asked.length > 0 && (
+        <section aria-labelledby="asked-heading">
+          <h2 id="asked-heading">{ui.t('investor.inbox.asked')}</h2>
+          <ul class="list">
+            {props.asked.map((item) => (
+              <InboxCard ui={ui} item={item} />
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="decided-heading">
         <h2 id="decided-heading">{ui.t('inbox.decided')}</h2>
         {props.decided.length ? (
@@ -187,13 +214,14 @@ export function IntroductionPage(props: {
             : ui.t('inbox.requestedOn', { date: formatDate(ui, item.createdAt) })}
         </span>
       </p>
+      {waitsForFounders(item) && <WaitingForFounders ui={ui} />}
       <ProjectFacts ui={ui} project={item.project} full />
-      <Message ui={ui} message={item.message} />
+      <Message ui={ui} message={item.message} own={item.initiator === 'target'} />
       <p>
         <a href={`/app/introduced/${item.project.id}`}>{ui.t('introduced.projectPage')}</a>
       </p>
       {props.contacts && <Contacts ui={ui} contacts={props.contacts} />}
-      {item.status === 'requested' && (
+      {item.status === 'requested' && item.initiator === 'project' && (
         <>
           <CapacityLine ui={ui} capacity={props.capacity} />
           <div class="actions">
