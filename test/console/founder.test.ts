@@ -2,8 +2,8 @@
 // enrolment, invitations, my data, and that nothing of another founder's records leaks.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enrollmentsTable, introductionsTable, projectsTable } from '../../models/schema.ts';
-import { M, buildWorld, callsAs, type World } from '../auth/world.ts';
+import { auditTable, enrollmentsTable, introductionsTable, projectsTable } from '../../models/schema.ts';
+import { M, buildWorld, callsAs, createKey, type World } from '../auth/world.ts';
 import { startTestApp, type TestApp } from '../harness.ts';
 import { signedIn } from './accounts.ts';
 import { type ConsoleClient, visibleText } from './client.ts';
@@ -317,6 +317,80 @@ describe('invitations and home to-dos', () => {
     const res = await a1.post('/app/invitations/project', { id, decision: 'accept' });
     expect(res.status).toBe(303);
     expect(await text(a1, '/app/projects')).toContain(M.pBdTitle);
+  });
+});
+
+describe('investors asking to meet a project', () => {
+  it('shows "X asks to meet" with a to-do; the founder accepts and then sees the contact', async () => {
+    const ask = await as('investor1').post('/v1/introductions', {
+      projectId: w.pBv,
+      targetKind: 'investor',
+      targetId: w.i1,
+      message: 'ASK-MSG 想了解牦牛奶酪',
+    });
+    expect(ask.status, ask.text).toBe(201);
+    const home = await b1.get('/app');
+    expect(visibleText(home.html)).toContain('1 位投资人想与您见面');
+    expect(home.html).toContain('href="/app/introductions"');
+    const page = await b1.get('/app/introductions');
+    const shown = visibleText(page.html);
+    expect(shown).toContain(`投资人一 INVESTOR-1 想就“${M.pBvTitle}”与您见面`);
+    expect(shown).toContain('对方的留言：ASK-MSG');
+    expect(page.html).toContain(`action="/app/introductions/${ask.body.id}/accept"`);
+    expect(shown).not.toContain(M.i1Contact);
+    // Another founder: the 404 page, nothing changed; no form token: 403.
+    await a1.get('/app/introductions');
+    expect((await a1.post(`/app/introductions/${ask.body.id}/accept`, {})).status).toBe(404);
+    await b1.get('/app/introductions');
+    expect((await b1.post(`/app/introductions/${ask.body.id}/accept`, {}, { csrf: null })).status).toBe(403);
+    expect((await as('admin').get(`/v1/introductions/${ask.body.id}`)).body.status).toBe('requested');
+
+    const res = await b1.post(`/app/introductions/${ask.body.id}/accept`, {});
+    expect(res.status).toBe(303);
+    expect(res.location).toBe('/app/introductions?done=accepted');
+    const after = await text(b1, res.location!);
+    expect(after).toContain('您已接受');
+    expect(after).toContain(M.i1Contact);
+    expect((await b1.get(`/app/introductions`)).html).not.toContain(`/app/introductions/${ask.body.id}/accept`);
+    expect(visibleText((await b1.get('/app')).html)).not.toContain('位投资人想与您见面');
+    // Deciding again: 409 in place, nothing changed.
+    const again = await b1.post(`/app/introductions/${ask.body.id}/decline`, {});
+    expect(again.status).toBe(409);
+    expect(visibleText(again.html)).toContain('已经处理过了');
+  });
+
+  it('declines with an optional reason (too long → 422 kept in place); a project-initiated one has no buttons', async () => {
+    const key = (await createKey(app, 'investor', { subjectId: w.i2 })).key;
+    const ask = await app.request('POST', '/v1/introductions', {
+      key,
+      body: { projectId: w.pBv, targetKind: 'investor', targetId: w.i2 },
+    });
+    expect(ask.status, ask.text).toBe(201);
+    const id = ask.body.id as string;
+    await b1.get('/app/introductions');
+    const long = await b1.post(`/app/introductions/${id}/decline`, { [`note-${id}`]: 'x'.repeat(2001) });
+    expect(long.status).toBe(422);
+    expect(long.html).toContain('aria-invalid="true"');
+    expect(long.html).toContain('x'.repeat(2001));
+    const res = await b1.post(`/app/introductions/${id}/decline`, { [`note-${id}`]: '暂不融资 NOT-RAISING' });
+    expect(res.status).toBe(303);
+    expect(await text(b1, res.location!)).toContain('您已婉拒这个请求');
+    const [audit] = await app.db
+      .select()
+      .from(auditTable)
+      .where(and(eq(auditTable.action, 'introduction.decline'), eq(auditTable.entityId, id)));
+    expect(audit.detail).toMatchObject({ initiator: 'target', note: '暂不融资 NOT-RAISING' });
+    const row = (await as('admin').get(`/v1/introductions/${id}`)).body;
+    expect(row).toMatchObject({ status: 'declined', initiator: 'target' });
+    // A founder's own request to an investor is decided by the investor: no buttons, 403 by post.
+    const own = await as('founderB1').post('/v1/introductions', {
+      projectId: w.pBv,
+      targetKind: 'mentor',
+      targetId: w.m1,
+    });
+    expect(own.status, own.text).toBe(201);
+    expect((await b1.get('/app/introductions')).html).not.toContain(`/app/introductions/${own.body.id}/accept`);
+    expect((await b1.post(`/app/introductions/${own.body.id}/accept`, {})).status).toBe(403);
   });
 });
 

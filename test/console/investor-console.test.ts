@@ -1,6 +1,6 @@
 // The investor's console over HTTP: discover (vetted projects that fit, with score and reasons),
-// a project's page (no way to request an introduction: founders and centers request them), the
-// inbox, never an unvetted project or a confidential field anywhere, profile edits, languages, to-dos.
+// a project's page (asking the founders for an introduction, then its state), the inbox (own asks wait
+// for the founders, without decision buttons), never an unvetted project or a confidential field anywhere, profile edits, languages, to-dos.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../harness.ts';
 import { buildWorld, M, ok, projectBody, type World } from '../auth/world.ts';
@@ -64,6 +64,12 @@ describe('investor discover', () => {
     expect(page.html).toContain('class="reasons"');
     expectClean(page.html, 'discover');
     expect(page.html).toContain(`/app/discover/${w.pBv}`);
+    // Each card: the ask button, or the state of the investor's introduction instead (pAv: the founders asked).
+    expect(page.html).toContain(`action="/app/discover/${w.pBv}/ask"`);
+    expect(page.html).not.toContain(`action="/app/discover/${w.pAv}/ask"`);
+    const card = page.html.slice(page.html.indexOf(`id="p-${w.pAv}"`)).split('</li>')[0];
+    expect(visibleText(card)).toContain('创业者邀请您对接');
+    expect(card).toContain(`href="/app/inbox/${introAv}"`);
     // The limit filter (the API's only one) is offered and kept.
     const more = await investor.get('/app/discover?limit=20');
     expect(more.html).toMatch(/<option value="20" selected/);
@@ -75,10 +81,10 @@ describe('investor discover', () => {
     expect(page.status).toBe(200);
     const text = visibleText(page.html);
     expect(text).toContain(M.pBvTitle);
-    expect(text).toContain('对接由项目的创业者或其所在的双创中心发起');
+    expect(text).toContain('您可以请求与这个项目的创业者对接');
     expect(text).toContain('测试中心B');
-    // No way to request an introduction: only founders and centers may.
-    expect(page.html).not.toMatch(/<form[^>]*method="post"[^>]*action="\/app\/(discover|introductions)/);
+    // The investor may ask for an introduction (issue 19): one form, posting to this project only.
+    expect(page.html).toContain(`action="/app/discover/${w.pBv}/ask"`);
     expectClean(page.html, 'project page');
     for (const id of [w.pAs, w.pBd, pLater, 'nope']) {
       const res = await investor.get(`/app/discover/${id}`);
@@ -205,5 +211,93 @@ describe('investor profile', () => {
     // Nothing new since this visit.
     const again = await fresh.client.get('/app');
     expect(visibleText(again.html)).not.toContain('符合您投资方向的新项目');
+  });
+});
+
+describe('investor asks for an introduction', () => {
+  it('from the project page: needs the form token; a too long message is 422 kept in place; then the state', async () => {
+    await investor.get(`/app/discover/${w.pBv}`);
+    expect((await investor.post(`/app/discover/${w.pBv}/ask`, { message: 'x' }, { csrf: null })).status).toBe(403);
+    const long = await investor.post(`/app/discover/${w.pBv}/ask`, { message: 'y'.repeat(5001) });
+    expect(long.status).toBe(422);
+    expect(long.html).toContain('aria-invalid="true"');
+    expect(long.html).toContain('y'.repeat(5001));
+    const [none] = (await ok(app.request('GET', `/v1/introductions?projectId=${w.pBv}&targetId=${w.i1}`))).items;
+    expect(none).toBeUndefined();
+
+    const res = await investor.post(`/app/discover/${w.pBv}/ask`, { message: 'ASK-PAGE 想了解融资计划' });
+    expect(res.status).toBe(303);
+    expect(res.location).toBe(`/app/discover/${w.pBv}?done=asked`);
+    const page = await investor.get(res.location!);
+    const text = visibleText(page.html);
+    expect(text).toContain('已发出对接请求');
+    expect(text).toContain('您已请求，等待创业者回复');
+    expect(page.html).not.toContain(`action="/app/discover/${w.pBv}/ask"`);
+    const [row] = (await ok(app.request('GET', `/v1/introductions?projectId=${w.pBv}&targetId=${w.i1}`))).items;
+    expect(row).toMatchObject({ status: 'requested', initiator: 'target', message: 'ASK-PAGE 想了解融资计划' });
+    // Asking again: 409 in place, nothing changed.
+    const again = await investor.post(`/app/discover/${w.pBv}/ask`, {});
+    expect(again.status).toBe(409);
+    expect(visibleText(again.html)).toContain('已有对接记录');
+    // The discover card (when the project still fits the thesis edited above) shows the state, not the button.
+    const list = await investor.get('/app/discover?limit=50');
+    expect(list.html).not.toContain(`action="/app/discover/${w.pBv}/ask"`);
+    if (list.html.includes(`id="p-${w.pBv}"`)) {
+      const card = list.html.slice(list.html.indexOf(`id="p-${w.pBv}"`)).split('</li>')[0];
+      expect(visibleText(card)).toContain('您已请求，等待创业者回复');
+    }
+
+    // The inbox lists it apart, waiting for the founders, with no decision buttons; deciding it is 403.
+    const inbox = await investor.get('/app/inbox');
+    expect(visibleText(inbox.html)).toContain('您发出的请求');
+    expect(visibleText(inbox.html)).toContain('等待创业者回复');
+    expect(inbox.html).not.toContain(`/app/inbox/${row.id}/accept`);
+    const one = await investor.get(`/app/inbox/${row.id}`);
+    expect(one.status).toBe(200);
+    expect(visibleText(one.html)).toContain('等待创业者回复');
+    expect(one.html).not.toContain(`/app/inbox/${row.id}/accept`);
+    expect((await investor.post(`/app/inbox/${row.id}/accept`, {})).status).toBe(403);
+    // Not a to-do of the investor's.
+    expect(visibleText((await investor.get('/app')).html)).not.toContain('等待您决定');
+
+    // The founder accepts: the investor sees the state and the founder's contact (with its consent).
+    await ok(
+      app.request('PATCH', `/v1/founders/${w.fB1}`, {
+        key: w.keys.founderB1,
+        body: { consent: { shareContact: true } },
+      }),
+    );
+    await ok(app.request('POST', `/v1/introductions/${row.id}/accept`, { key: w.keys.founderB1 }));
+    expect(visibleText((await investor.get(`/app/discover/${w.pBv}`)).html)).toContain('对接已接受');
+    expect(visibleText((await investor.get(`/app/inbox/${row.id}`)).html)).toContain(M.fB1Contact);
+  });
+
+  it('from a card (button only, back to the list); out of scope is the 404 page, nothing written', async () => {
+    const fresh = (
+      await ok(
+        app.request('POST', '/v1/projects', {
+          body: projectBody({ title: 'PTITLE-CARD 卡片项目', centerId: w.cA, founderIds: [w.fA2], status: 'vetted' }),
+        }),
+        201,
+      )
+    ).id as string;
+    await investor.get('/app/discover');
+    const res = await investor.post(`/app/discover/${fresh}/ask`, { from: 'list' });
+    expect(res.status).toBe(303);
+    expect(res.location).toBe(`/app/discover?done=asked#p-${fresh}`);
+    expect(visibleText((await investor.get(res.location!)).html)).toContain('已发出对接请求');
+    // (pAs was vetted by the to-do test above; pBd is a draft, pLater back in review)
+    for (const id of [w.pBd, pLater, '01900000-0000-7000-8000-000000000000', 'nope']) {
+      const r = await investor.post(`/app/discover/${id}/ask`, {});
+      expect(r.status, id).toBe(404);
+      expectClean(r.html, `ask ${id}`);
+    }
+    const mine = (await ok(app.request('GET', `/v1/introductions?targetId=${w.i1}&limit=200`))).items;
+    expect(
+      mine
+        .filter((x: any) => x.initiator === 'target')
+        .map((x: any) => x.projectId)
+        .sort(),
+    ).toEqual([w.pBv, fresh].sort());
   });
 });
