@@ -67,7 +67,7 @@ describe('investor discover', () => {
     // Each card: the ask button, or the state of the investor's introduction instead (pAv: the founders asked).
     expect(page.html).toContain(`action="/app/discover/${w.pBv}/ask"`);
     expect(page.html).not.toContain(`action="/app/discover/${w.pAv}/ask"`);
-    const card = page.html.slice(page.html.indexOf(`id="p-${w.pAv}"`)).split('</li>')[0];
+    const card = page.html.slice(page.html.indexOf(`id="p-${w.pAv}"`)).split('<li class="card"')[0];
     expect(visibleText(card)).toContain('创业者邀请您对接');
     expect(card).toContain(`href="/app/inbox/${introAv}"`);
     // The limit filter (the API's only one) is offered and kept.
@@ -243,7 +243,7 @@ describe('investor asks for an introduction', () => {
     const list = await investor.get('/app/discover?limit=50');
     expect(list.html).not.toContain(`action="/app/discover/${w.pBv}/ask"`);
     if (list.html.includes(`id="p-${w.pBv}"`)) {
-      const card = list.html.slice(list.html.indexOf(`id="p-${w.pBv}"`)).split('</li>')[0];
+      const card = list.html.slice(list.html.indexOf(`id="p-${w.pBv}"`)).split('<li class="card"')[0];
       expect(visibleText(card)).toContain('您已请求，等待创业者回复');
     }
 
