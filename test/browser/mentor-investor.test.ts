@@ -1,8 +1,9 @@
 // The mentor's and investor's journeys in Chromium at phone and desktop size: a mentor takes up an
 // invitation, opens the inbox, accepts an introduction and reads the founder's contact, is told in
-// place why a decline needs a reason; an investor browses the projects that fit, opens one (and is
-// told how introductions come about), never meets an unvetted or confidential project, edits the
-// profile, reads the pages in Tibetan. Every page: axe, no horizontal scroll, screenshot.
+// place why a decline needs a reason; an investor browses the projects that fit, opens one (with the
+// form to ask for an introduction), never meets an unvetted or confidential project, edits the
+// profile, reads the pages in Tibetan; an investor asks to meet a project and its founder accepts.
+// Every page: axe, no horizontal scroll, screenshot.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildWorld, M, ok, type World } from '../auth/world.ts';
@@ -23,6 +24,8 @@ let server: ConsoleServer;
 let browser: Browser;
 let w: World;
 const intros: Record<ViewportName, { accept: string; decline: string }> = {} as never;
+/** Per viewport: a vetted project an investor asks to meet. */
+const askProjects: Record<ViewportName, string> = {} as never;
 const SECRET = [M.pAvConf, M.pAsConf, M.pBvConf, M.pBdConf, M.pAsTitle, M.pBdTitle, 'trialSalesCny'];
 
 async function signInByInvitation(person: Person, a: Parameters<typeof inviteAccount>[1]) {
@@ -77,6 +80,9 @@ beforeAll(async () => {
       accept: await request(await project(`牦牛绒围巾 ${vp}`), '您好！我们想请您指导产品的认证检测和线上销售。'),
       decline: await request(await project(`藏香作坊 ${vp}`)),
     };
+    const p = await project(`青稞酒坊 ${vp}`);
+    await ok(server.app.request('PATCH', `/v1/projects/${p}`, { body: { status: 'vetted' } }));
+    askProjects[vp] = p;
   }
 }, 120_000);
 afterAll(async () => {
@@ -151,9 +157,9 @@ describeBrowser('mentor and investor in Chromium', () => {
           person.page.waitForURL(new RegExp(`/app/discover/${w.pBv}$`)),
           person.page.click(`a[href="/app/discover/${w.pBv}"]`),
         ]);
-        // No power to request: the page says how introductions come about, and names the center.
-        expect(await person.page.textContent('main')).toContain('对接由项目的创业者或其所在的双创中心发起');
-        expect(await person.page.locator('main form[method=post]').count()).toBe(0);
+        // The page offers to ask the founders for an introduction (one form).
+        expect(await person.page.textContent('main')).toContain('您可以请求与这个项目的创业者对接');
+        expect(await person.page.locator('main form[method=post]').count()).toBe(1);
         await expectNoSecret(person);
         await checkPage(person.page, `investor-project`);
 
@@ -174,6 +180,59 @@ describeBrowser('mentor and investor in Chromium', () => {
         expectNoErrors(person);
       } finally {
         await person.close();
+      }
+    }, 120_000);
+
+    it(`an investor asks to meet a project; its founder accepts (${vp})`, async () => {
+      const investor = await newPerson(browser, server.baseUrl, vp);
+      const founder = await newPerson(browser, server.baseUrl, vp);
+      const p = askProjects[vp];
+      try {
+        await signInByInvitation(investor, { login: `asker-${vp}`, role: 'investor', subjectId: w.i2 });
+        await investor.goto(`/app/discover/${p}`);
+        await investor.page.fill('textarea[name=message]', '您好，我们关注青稞产业，想了解你们的融资计划。');
+        await Promise.all([
+          investor.page.waitForURL(/done=asked/),
+          investor.page.click(`form[action="/app/discover/${p}/ask"] button[type=submit]`),
+        ]);
+        const asked = await investor.page.textContent('main');
+        expect(asked).toContain('已发出对接请求');
+        expect(asked).toContain('您已请求，等待创业者回复');
+        expect(await investor.page.locator(`form[action="/app/discover/${p}/ask"]`).count()).toBe(0);
+        await checkPage(investor.page, `investor-asked`);
+        await investor.goto('/app/inbox');
+        expect(await investor.page.textContent('main')).toContain('等待创业者回复');
+        expect(await investor.page.locator('form[action$="/accept"]').count()).toBe(0);
+        await checkPage(investor.page, `investor-inbox-asked`);
+
+        await signInByInvitation(founder, { login: `asked-founder-${vp}`, role: 'founder', subjectId: w.fA1 });
+        expect(await founder.page.textContent('main')).toContain('位投资人想与您见面');
+        await checkPage(founder.page, `founder-home-asked`);
+        await Promise.all([
+          founder.page.waitForURL(/\/app\/introductions$/),
+          founder.page.click('main a[href="/app/introductions"] >> nth=0'),
+        ]);
+        expect(await founder.page.textContent('main')).toContain(`投资人二 INVESTOR-2 想就“青稞酒坊 ${vp}”与您见面`);
+        await checkPage(founder.page, `founder-introductions-asked`);
+        await Promise.all([
+          founder.page.waitForURL(/done=accepted/),
+          founder.page.click('main form[action$="/accept"] button[type=submit]'),
+        ]);
+        const accepted = await founder.page.textContent('main');
+        expect(accepted).toContain('您已接受');
+        expect(accepted).toContain(M.i2Contact);
+        await checkPage(founder.page, `founder-introductions-accepted`);
+
+        await investor.goto(`/app/discover/${p}`);
+        expect(await investor.page.textContent('main')).toContain('对接已接受');
+        await checkPage(investor.page, `investor-ask-accepted`);
+        await investor.goto('/app/inbox?lang=bo');
+        await checkPage(investor.page, `investor-inbox-asked-bo`);
+        expectNoErrors(investor);
+        expectNoErrors(founder);
+      } finally {
+        await investor.close();
+        await founder.close();
       }
     }, 120_000);
   }
