@@ -273,6 +273,11 @@ export async function reissueInvitation(
 export async function disableAccount(db: Db, actor: Actor, id: string, now = new Date()): Promise<PublicAccount> {
   return db.transaction(async (tx) => {
     const before = await lockManaged(tx, actor, id);
+    // Nobody locks themselves out (the last admin could not be brought back without the database).
+    if (actor.accountId === id)
+      throw conflict('You cannot disable your own account / 不能停用自己的账户', [
+        { path: 'id', message: 'your own account / 本人账户' },
+      ]);
     const [row] = await tx
       .update(a)
       .set({ status: 'disabled', passwordHash: null, invitationHash: null, invitationExpiresAt: null, updatedAt: now })

@@ -96,6 +96,16 @@ describe('account management in the console', () => {
     expect((await other.client.get('/app')).status).toBe(303);
   });
 
+  it('never disables the account one is signed in with', async () => {
+    const { client, id } = await signedIn(app, { login: 'admin.self', role: 'admin' });
+    const page = await client.get('/app/accounts');
+    expect(page.html).not.toContain(`/app/accounts/${id}/disable`);
+    const res = await client.post(`/app/accounts/${id}/disable`, {});
+    expect(res.status).toBe(409);
+    expect(visibleText(res.html)).toContain('不能停用自己的账户');
+    expect((await client.get('/app')).status).toBe(200);
+  });
+
   it('does not exist for the other roles', async () => {
     const { client } = await signedIn(app, { login: 'founder.nosy', role: 'founder', subjectId: founderB });
     expect((await client.get('/app/accounts')).status).toBe(404);

@@ -3,7 +3,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditTable, enrollmentsTable, introductionsTable, projectsTable } from '../../models/schema.ts';
-import { M, buildWorld, callsAs, createKey, type World } from '../auth/world.ts';
+import { M, buildWorld, callsAs, createKey, mentorBody, type World } from '../auth/world.ts';
 import { startTestApp, type TestApp } from '../harness.ts';
 import { signedIn } from './accounts.ts';
 import { type ConsoleClient, visibleText } from './client.ts';
@@ -391,6 +391,24 @@ describe('investors asking to meet a project', () => {
     expect(own.status, own.text).toBe(201);
     expect((await b1.get('/app/introductions')).html).not.toContain(`/app/introductions/${own.body.id}/accept`);
     expect((await b1.post(`/app/introductions/${own.body.id}/accept`, {})).status).toBe(403);
+  });
+});
+
+describe('new matches since the last visit', () => {
+  it('a mentor who joined since the last visit and now ranks for a project is a to-do', async () => {
+    const { client } = await signedIn(app, { login: 'founder.news', role: 'founder', subjectId: w.fA2 });
+    // signedIn opened the home page once: that is the last visit. A new, fitting mentor arrives.
+    expect(await text(client, '/app')).not.toContain('新的导师推荐');
+    await app.request('POST', '/v1/mentors', { body: mentorBody('新导师 MENTOR-NEW', 'wx-new-mentor') });
+    const home = await client.get('/app');
+    const item = /<a href="(\/app\/projects\/[0-9a-f-]+\/matches\/mentors)">([^<]*新的导师推荐[^<]*)<\/a>/.exec(
+      home.html,
+    );
+    expect(item, visibleText(home.html)).not.toBeNull();
+    expect(item![2]).toContain('1 个');
+    expect(await text(client, item![1])).toContain('MENTOR-NEW');
+    // Seen: the next visit does not repeat it.
+    expect(await text(client, '/app')).not.toContain('新的导师推荐');
   });
 });
 

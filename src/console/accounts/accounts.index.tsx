@@ -147,7 +147,7 @@ function AccountsPage(props: {
                       {t('accounts.reinvite')}
                     </button>
                   </form>
-                  {a.status !== 'disabled' && (
+                  {a.status !== 'disabled' && a.id !== ui.session?.account.id && (
                     <form method="post" action={`/app/accounts/${a.id}/disable`}>
                       <CsrfField ui={ui} />
                       <button type="submit" class="danger" data-confirm={t('accounts.disable.confirm')}>

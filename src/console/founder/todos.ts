@@ -82,15 +82,18 @@ function founderTodos(): readonly TodoSource[] {
   const newMatches = withDomain(async (d, a) => {
     if (!a.since) return [];
     const projects = (await d.projects.list(a.ctx, { limit: PROJECTS_LOOKED_AT, filters: {} })).items;
-    const items: TodoItem[] = [];
-    for (const p of projects) {
-      for (const journey of JOURNEYS) {
-        if (journey === 'investors' && p.status !== 'vetted') continue;
+    const since = a.since;
+    const pairs = projects.flatMap((p) =>
+      JOURNEYS.filter((journey) => journey !== 'investors' || p.status === 'vetted').map((journey) => ({ p, journey })),
+    );
+    // The pairs are independent (and mostly cache hits): asked together, in the order shown.
+    const found = await Promise.all(
+      pairs.map(async ({ p, journey }): Promise<TodoItem | null> => {
         const { items: top } = await servedProjectMatches(d.matching, a.ctx.actor, p.id, journey, {
           limit: TOP,
           lang: a.lang,
         });
-        if (!top.length) continue;
+        if (!top.length) return null;
         const table = candidateTables[journey];
         const fresh = await d.db
           .select({ id: table.id })
@@ -101,20 +104,21 @@ function founderTodos(): readonly TodoSource[] {
                 table.id,
                 top.map((m) => m.id),
               ),
-              gt(table.createdAt, a.since),
+              gt(table.createdAt, since),
             ),
           );
-        if (fresh.length)
-          items.push({
-            text: a.t('founder.todo.newMatches', {
-              project: p.title,
-              count: fresh.length,
-              journey: a.t(`founder.journey.${journey}`),
-            }),
-            href: `/app/projects/${p.id}/matches/${journey}`,
-          });
-      }
-    }
+        if (!fresh.length) return null;
+        return {
+          text: a.t('founder.todo.newMatches', {
+            project: p.title,
+            count: fresh.length,
+            journey: a.t(`founder.journey.${journey}`),
+          }),
+          href: `/app/projects/${p.id}/matches/${journey}`,
+        };
+      }),
+    );
+    const items = found.filter((item): item is TodoItem => item !== null);
     return items;
   });
 
