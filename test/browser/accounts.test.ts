@@ -45,7 +45,7 @@ describeBrowser('account pages in Chromium', () => {
       await page.fill('input[name=subjectId]', viewport === 'phone' ? w.fA1 : w.fA2);
       await page.selectOption('select[name=lang]', 'bo');
       await page.click('form[action="/app/accounts"] button[type=submit]');
-      const link = await page.locator('code.secret').innerText();
+      const link = (await page.locator('code.secret').textContent()) ?? '';
       expect(link).toMatch(/\/app\/invite\/[\w-]{43}$/);
       await checkPage(page, `accounts-${viewport}-invited`);
 

@@ -93,7 +93,7 @@ describeBrowser('founder and mentor in Chromium', () => {
       // The founder reads the mentor's contact on its introductions page.
       await Promise.all([fp.waitForURL(/\/app\/introductions/), fp.click('nav.nav a[href="/app/introductions"]')]);
       const contact = mentorId === w.m1 ? M.m1Contact : M.m2Contact;
-      await expect.poll(() => fp.locator('main').innerText()).toContain(contact);
+      await expect.poll(() => fp.locator('main').textContent()).toContain(contact);
       await checkPage(fp, `journey-${founderView}-founder-contact`);
 
       // The language switch: Tibetan, then English, remembered from page to page.
@@ -104,7 +104,7 @@ describeBrowser('founder and mentor in Chromium', () => {
       await fp.waitForFunction(() => document.documentElement.lang === 'bo');
       await fp.click('nav.langs a[hreflang="en"]');
       await fp.waitForFunction(() => document.documentElement.lang === 'en');
-      expect(await fp.locator('main').innerText()).toMatch(/Hello/);
+      expect(await fp.locator('main').textContent()).toMatch(/Hello/);
 
       expectNoErrors(founder);
       expectNoErrors(mentor);

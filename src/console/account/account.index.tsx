@@ -12,9 +12,8 @@ import { setLangCookie } from '../cookies.ts';
 import type { ConsoleEnv } from '../env.ts';
 import { field, readForm } from '../forms.ts';
 import { Page } from '../layout.tsx';
+import { formatDate } from '../format.ts';
 import { uiOf } from '../ui.ts';
-
-const dateOf = (d: Date) => d.toISOString().slice(0, 10);
 
 export function accountRouter(db: Db, cookies: CookieConfig) {
   const router = new Hono<ConsoleEnv>();
@@ -69,12 +68,12 @@ export function accountRouter(db: Db, cookies: CookieConfig) {
                   <p>
                     <strong>{k.label}</strong> <code>{k.prefix}…</code>{' '}
                     {k.revokedAt ? (
-                      <Badge kind="bad">{t('account.keys.revokedOn', { date: dateOf(k.revokedAt) })}</Badge>
+                      <Badge kind="bad">{t('account.keys.revokedOn', { date: formatDate(k.revokedAt) })}</Badge>
                     ) : (
                       <Badge kind="ok">{t('account.keys.active')}</Badge>
                     )}
                   </p>
-                  <p class="muted">{t('account.keys.created', { date: dateOf(k.createdAt) })}</p>
+                  <p class="muted">{t('account.keys.created', { date: formatDate(k.createdAt) })}</p>
                   {!k.revokedAt && (
                     <form method="post" action={`/app/account/keys/${k.id}/revoke`}>
                       <CsrfField ui={ui} />

@@ -9,7 +9,6 @@ import { TrainingInvitations } from '../../engagement/training-invitations.ts';
 import type { MatchServing } from '../../matching/served.ts';
 import { centers, founders, investors, mentors, projects, services, trainings } from '../../resources/index.ts';
 import { Repository } from '../../resources/repository.ts';
-import type { Lang } from '../../i18n/lang.ts';
 import type { ConsoleEnv } from '../env.ts';
 
 export type FounderDeps = Pick<AppDeps, 'database' | 'embeddingHooks' | 'matchCache' | 'candidateIndex' | 'embedder'>;
@@ -54,11 +53,7 @@ export const founderOnly =
 /** The signed-in founder's id (founderOnly guarantees it). */
 export const founderId = (c: Context<ConsoleEnv>) => c.get('actor').subjectId as string;
 
-const LOCALE: Record<Lang, string> = { zh: 'zh-CN', en: 'en-GB', bo: 'zh-CN' };
-export const formatNumber = (n: number, lang: Lang) => new Intl.NumberFormat(LOCALE[lang]).format(n);
-/** A date as YYYY-MM-DD in Shanghai time (readable in every language). */
-export const formatDate = (d: Date | string | null | undefined) =>
-  d ? new Date(d).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }) : '';
+export { formatDate, formatNumber } from '../format.ts';
 
 /** All rows of a cursor-paginated domain list (bounded: a founder's own records). */
 export async function allPages<T>(

@@ -8,7 +8,7 @@ import type { Repository } from '../../resources/repository.ts';
 import type { ConsoleEnv } from '../env.ts';
 import { Page } from '../layout.tsx';
 import { introducedProjects, introductionsOfProject, readableProjects } from '../introductions-inbox/inbox.data.ts';
-import { formatDate } from '../introductions-inbox/inbox.pages.tsx';
+import { formatDate } from '../format.ts';
 import { IntroStatusBadge } from '../shared/intro-status.tsx';
 import { ProjectFacts, ProjectLine } from '../shared/project-facts.tsx';
 import { uiOf } from '../ui.ts';
@@ -62,7 +62,7 @@ export function introducedRouter(db: Db, projects: Repository) {
             {intros.map((it) => (
               <li class="card">
                 <IntroStatusBadge ui={ui} status={it.status} />{' '}
-                <span class="muted">{ui.t('inbox.requestedOn', { date: formatDate(ui, it.createdAt) })}</span>{' '}
+                <span class="muted">{ui.t('inbox.requestedOn', { date: formatDate(it.createdAt) })}</span>{' '}
                 <a href={`/app/inbox/${it.id}`}>{ui.t('inbox.open')}</a>
               </li>
             ))}

@@ -7,14 +7,9 @@ import { Page } from '../layout.tsx';
 import { IntroStatusBadge } from '../shared/intro-status.tsx';
 import { ProjectFacts, ProjectLine } from '../shared/project-facts.tsx';
 import type { Ui } from '../ui.ts';
+import { formatDate } from '../format.ts';
 import { DECLINE_REASONS, type DeclineForm, NOTE_MAX, reasonLabel } from './decline-reasons.ts';
 import type { InboxItem } from './inbox.data.ts';
-
-export const formatDate = (ui: Ui, d: Date) =>
-  new Intl.DateTimeFormat(ui.lang === 'en' ? 'en' : 'zh-CN', {
-    dateStyle: 'medium',
-    timeZone: 'Asia/Shanghai',
-  }).format(d);
 
 function CapacityLine(props: { ui: Ui; capacity: MentorCapacity | null }) {
   if (!props.capacity) return null;
@@ -51,8 +46,8 @@ function InboxCard(props: { ui: Ui; item: InboxItem }) {
       </h3>
       <p class="muted">
         {item.decidedAt
-          ? ui.t('inbox.decidedOn', { date: formatDate(ui, item.decidedAt) })
-          : ui.t('inbox.requestedOn', { date: formatDate(ui, item.createdAt) })}
+          ? ui.t('inbox.decidedOn', { date: formatDate(item.decidedAt) })
+          : ui.t('inbox.requestedOn', { date: formatDate(item.createdAt) })}
       </p>
       <ProjectLine ui={ui} project={item.project} />
       {waitsForFounders(item) && (
@@ -210,8 +205,8 @@ export function IntroductionPage(props: {
         <IntroStatusBadge ui={ui} status={item.status} />{' '}
         <span class="muted">
           {item.decidedAt
-            ? ui.t('inbox.decidedOn', { date: formatDate(ui, item.decidedAt) })
-            : ui.t('inbox.requestedOn', { date: formatDate(ui, item.createdAt) })}
+            ? ui.t('inbox.decidedOn', { date: formatDate(item.decidedAt) })
+            : ui.t('inbox.requestedOn', { date: formatDate(item.createdAt) })}
         </span>
       </p>
       {waitsForFounders(item) && <WaitingForFounders ui={ui} />}

@@ -3,6 +3,7 @@
 import type { Lang } from '../../i18n/lang.ts';
 import { enumLabel, enumLabelLang, regionName, type LabelKind } from '../../i18n/labels.ts';
 import type { Ui } from '../ui.ts';
+import { formatNumber } from '../format.ts';
 
 export interface PublicProject {
   id: string;
@@ -38,8 +39,7 @@ export function Label(props: { lang: Lang; kind: LabelKind; value: string }) {
 /** Between the items of a list of labels. */
 const LIST_SEP: Record<Lang, string> = { zh: '、', en: ', ', bo: '། ' };
 
-export const cny = (ui: Ui, amount: number) =>
-  ui.t('inbox.fact.cny', { amount: new Intl.NumberFormat(ui.lang === 'en' ? 'en' : 'zh-CN').format(amount) });
+export const cny = (ui: Ui, amount: number) => ui.t('inbox.fact.cny', { amount: formatNumber(amount, ui.lang) });
 
 /** One line for lists: sector · stage · place · funding need, then the needs. */
 export function ProjectLine(props: { ui: Ui; project: PublicProject }) {
