@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../http/app.ts';
 import { invalidateOnCommittedWrite } from '../http/middleware.ts';
+import { expensiveLimit, type TokenBucket } from '../http/rate-limit.ts';
 import type { ConsoleEnv } from './env.ts';
 import { consoleErrors, notFoundPage } from './errors.tsx';
 import { csrfProtection, language, pageHeaders, session } from './middleware.ts';
@@ -16,7 +17,8 @@ import { mentorInvestorRouter } from './mentor-investor.index.ts';
 /** Pages anyone may open; everything else asks to sign in first. */
 const PUBLIC = /^\/app\/(login|logout|invite\/[^/]+)\/?$/;
 
-export function consoleRouter(deps: AppDeps) {
+/** `expensive`: the API's bucket of expensive requests (each account has its budget, as each key does). */
+export function consoleRouter(deps: AppDeps, limiters: { expensive: TokenBucket }) {
   const db = deps.database.db;
   const cfg = deps.config;
   const limits = { idleMinutes: cfg.SESSION_IDLE_MINUTES ?? 720, maxHours: cfg.SESSION_MAX_HOURS ?? 168 };
@@ -33,6 +35,7 @@ export function consoleRouter(deps: AppDeps) {
     const here = c.req.path + (new URL(c.req.url).search || '');
     return c.redirect(`/app/login?next=${encodeURIComponent(here)}`, 303);
   });
+  router.use('*', expensiveLimit(limiters.expensive));
   router.use(
     '*',
     invalidateOnCommittedWrite(() => {

@@ -162,7 +162,7 @@ export function createApp(deps: AppDeps) {
   app.route('/v1', v1);
   // Assets first: the console's session and sign-in redirect must not run for its stylesheets and fonts.
   app.route('/app/assets', assetsRouter());
-  app.route('/app', consoleRouter(deps));
+  app.route('/app', consoleRouter(deps, { expensive }));
 
   app.notFound((c) => problem(c, 404, 'Not Found', `No route for ${c.req.method} ${c.req.path} / 接口不存在`));
   app.onError(errorHandler(deps.logger));

@@ -84,6 +84,9 @@ const EXPENSIVE: [string, RegExp][] = [
   ['POST', PREVIEW_PATH],
   ['POST', /^\/v1\/centers\/[^/]+\/assignment-runs\/?$/],
   ['POST', /^\/v1\/admin\/reindex\/?$/],
+  // The console's pages that compute matches: the same budget per person as the API's match calls.
+  ['GET', /^\/app\/projects\/[^/]+\/matches\/[^/]+\/?$/],
+  ['GET', /^\/app\/discover\/?$/],
 ];
 // HEAD runs the GET handler (the body is dropped afterwards), so it costs and counts the same.
 export const isExpensive = (method: string, path: string) => {
@@ -94,7 +97,7 @@ export const isExpensive = (method: string, path: string) => {
 const EXPENSIVE_WHAT = { en: 'expensive requests (matching, assignment, reindex)', zh: '匹配、指派或重建索引请求' };
 
 /**
- * Per API key (the env admin key counts as one caller), on the expensive endpoints only: each call
+ * Per API key or console account (the env admin key counts as one caller), on the expensive endpoints only: each call
  * takes one token, and a handler whose work depends on its input (the what-if preview: two match
  * computations per sampled project) takes the rest through `spend` before it starts the work.
  */
