@@ -44,3 +44,24 @@ export function isDatabaseUnavailable(e: unknown): boolean {
   }
   return false;
 }
+
+export const DEADLOCK_DETECTED = '40P01';
+export const SERIALIZATION_FAILURE = '40001';
+
+/**
+ * Runs a transaction again when PostgreSQL aborted it as a deadlock victim (or a serialization
+ * failure): a write racing the embedding worker's store (which locks `embeddings` before the entity
+ * row, where a write locks the entity row first) loses nothing and is retried whole; the aborted
+ * attempt was rolled back. A few attempts with a short random pause, then the error stands.
+ */
+export async function retryOnDeadlock<T>(run: () => Promise<T>, attempts = 4): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (e) {
+      const code = pgErrorCode(e);
+      if (attempt >= attempts || (code !== DEADLOCK_DETECTED && code !== SERIALIZATION_FAILURE)) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+    }
+  }
+}

@@ -4,7 +4,7 @@ import { and, asc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
-import { pgErrorCode, UNIQUE_VIOLATION, FOREIGN_KEY_VIOLATION } from '../db/errors.ts';
+import { pgErrorCode, retryOnDeadlock, UNIQUE_VIOLATION, FOREIGN_KEY_VIOLATION } from '../db/errors.ts';
 import { AppError, badRequest, conflict, forbidden, notFound, unprocessable, type FieldIssue } from '../errors.ts';
 import { embeddingsTable } from '../../models/schema.ts';
 import { entityColumns } from '../../models/common/columns.ts';
@@ -220,9 +220,12 @@ export class Repository {
 
   /** Runs a write transaction; entities it marked for embedding are scheduled once it committed. */
   private async write<T>(fn: (tx: Tx, embed: string[]) => Promise<T>): Promise<T> {
-    const embed: string[] = [];
+    let embed: string[] = [];
     try {
-      const result = await this.db.transaction((tx) => fn(tx, embed));
+      const result = await retryOnDeadlock(() => {
+        embed = [];
+        return this.db.transaction((tx) => fn(tx, embed));
+      });
       if (this.def.embedded && embed.length) this.embeddings.schedule(this.def.embedded, embed);
       return result;
     } catch (e) {
