@@ -8,9 +8,7 @@ import { enrollmentsTable, trainingsTable } from '../../../models/schema.ts';
 import { introductionBodySchema } from '../../../models/introductions/validation.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { MatchQuery } from '../../http/matches/matches.routes.ts';
-import { HTML_LANG, type Lang } from '../../i18n/lang.ts';
 import { servedProjectMatches } from '../../matching/served.ts';
-import type { MatchItem } from '../../matching/types.ts';
 import type { Row } from '../../resources/types.ts';
 import { Badge, CsrfField, Notice } from '../components.tsx';
 import type { ConsoleEnv } from '../env.ts';
@@ -21,28 +19,10 @@ import { INTRODUCED, isJourney, type Journey, JOURNEYS } from './journeys.ts';
 import { enumLabel, regionName } from '../../i18n/labels.ts';
 import { type FounderDomain, founderId, founderOnly, formatNumber } from './shared.ts';
 import { IntroStatusBadge } from './introductions.tsx';
+import { MatchReasons } from '../shared/match-reasons.tsx';
 
 /** The limits offered (the API takes 1–100). */
 const LIMITS = [10, 20, 50] as const;
-
-type Reason = MatchItem['reasons'][number];
-
-function Reasons(props: { ui: Ui; reasons: Reason[] }) {
-  const { ui } = props;
-  // The engine names a reason's language only when it is not the one asked for.
-  const langOf = (r: Reason): Lang => r.lang ?? ui.lang;
-  const foreign = props.reasons.some((r) => langOf(r) !== ui.lang);
-  return (
-    <>
-      <ul class="reasons">
-        {props.reasons.map((r) => (
-          <li lang={langOf(r) === ui.lang ? undefined : HTML_LANG[langOf(r)]}>{r.text}</li>
-        ))}
-      </ul>
-      {foreign && <p class="hint">{ui.t('common.textInChinese')}</p>}
-    </>
-  );
-}
 
 function Score(props: { ui: Ui; score: number; id: string }) {
   const pct = Math.round(props.score * 100);
@@ -238,7 +218,7 @@ export function matchesRouter(d: FounderDomain) {
                   <Score ui={ui} score={m.score} id={m.id} />
                   <Summary ui={ui} journey={journey} m={m} />
                   <h4>{t('founder.matches.reasons')}</h4>
-                  <Reasons ui={ui} reasons={m.reasons} />
+                  <MatchReasons ui={ui} reasons={m.reasons} />
                   {kind && canAsk && <RequestForm ui={ui} projectId={project.id} kind={kind} targetId={m.id} />}
                   {journey === 'trainings' && (
                     <form method="post" action={`/app/projects/${project.id}/enrol`}>

@@ -4,7 +4,8 @@ import { INVESTOR_KINDS, SECTORS, STAGES } from '../../../models/enums.ts';
 import { investorBodySchema } from '../../../models/investors/validation.ts';
 import { MAX_TEXT } from '../../../models/common/validation.ts';
 import { regions, REGION_ROOT } from '../../../seeds/reference/regions.ts';
-import { enumLabel, regionName } from '../../i18n/labels.ts';
+import { type LabelKind, regionName } from '../../i18n/labels.ts';
+import { enumOptions } from '../options.ts';
 import type { Translate } from '../../i18n/t.ts';
 import { Checkboxes, CsrfField, FormErrors, Notice, Select, TextArea, TextField } from '../components.tsx';
 import { field, fieldList, type FieldErrors } from '../forms.ts';
@@ -48,8 +49,7 @@ export function InvestorProfilePage(props: {
 }) {
   const { ui, values: v, errors } = props;
   const { t, lang } = ui;
-  const options = (kind: 'sector' | 'stage' | 'investorKind', values: readonly string[]) =>
-    values.map((value) => ({ value, label: enumLabel(lang, kind, value) }));
+  const options = (kind: LabelKind, values: readonly string[]) => enumOptions(lang, kind, values);
   const chosenRegions: string[] = v.regionCodes ?? [];
   return (
     <Page ui={ui} title={t('profile.title')}>

@@ -4,7 +4,8 @@
 import { LANGS, SECTORS, TOPICS } from '../../../models/enums.ts';
 import { mentorBodySchema } from '../../../models/mentors/validation.ts';
 import { MAX_TEXT } from '../../../models/common/validation.ts';
-import { enumLabel } from '../../i18n/labels.ts';
+import type { LabelKind } from '../../i18n/labels.ts';
+import { enumOptions } from '../options.ts';
 import { Checkboxes, CsrfField, FormErrors, Notice, TextArea, TextField } from '../components.tsx';
 import { field, fieldList, type FieldErrors } from '../forms.ts';
 import { Page } from '../layout.tsx';
@@ -33,8 +34,7 @@ export function MentorProfilePage(props: {
 }) {
   const { ui, values: v, errors } = props;
   const { t, lang } = ui;
-  const options = (kind: 'topic' | 'sector' | 'lang', values: readonly string[]) =>
-    values.map((value) => ({ value, label: enumLabel(lang, kind, value) }));
+  const options = (kind: LabelKind, values: readonly string[]) => enumOptions(lang, kind, values);
   return (
     <Page ui={ui} title={t('profile.title')}>
       <p class="muted">{props.name}</p>
