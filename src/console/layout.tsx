@@ -6,6 +6,9 @@ import { type Ui, withLang } from './ui.ts';
 import { CsrfField } from './components.tsx';
 import { assetHref } from './assets.ts';
 
+/** A nav link is current on its page and on the pages below it (e.g. a record of the registry). */
+const isCurrent = (href: string, path: string) => path === href || (href !== '/app' && path.startsWith(`${href}/`));
+
 export function Page(props: { ui: Ui; title: string; children?: Child }) {
   const { ui } = props;
   const { t } = ui;
@@ -31,7 +34,7 @@ export function Page(props: { ui: Ui; title: string; children?: Child }) {
           {ui.session && (
             <nav class="nav" aria-label={t('nav.main')}>
               {navFor(ui.session.account.role).map((item) => (
-                <a href={item.href} aria-current={item.href === current ? 'page' : undefined}>
+                <a href={item.href} aria-current={isCurrent(item.href, current) ? 'page' : undefined}>
                   {t(item.label)}
                 </a>
               ))}

@@ -58,24 +58,58 @@ export class Repository {
     return s === 'all' ? undefined : s;
   }
 
-  async list(ctx: ReadContext, q: ListQuery): Promise<Page> {
-    const scope = this.scopeWhere(ctx.actor);
-    if (scope === null) return { items: [], nextCursor: null };
+  /** The list's WHERE: scope AND filters; null when the actor sees nothing. */
+  private listWhere(actor: Actor, filters: Row): SQL | undefined | null {
+    const scope = this.scopeWhere(actor);
+    if (scope === null) return null;
     const conds: (SQL | undefined)[] = [scope];
     for (const f of this.def.filters) {
-      const v = q.filters[f.name];
+      const v = filters[f.name];
       if (v !== undefined) conds.push(f.where(v));
     }
-    if (q.cursor) conds.push(gt(this.t.id, decodeCursor(q.cursor)));
+    return and(...conds);
+  }
+
+  async list(ctx: ReadContext, q: ListQuery): Promise<Page> {
+    const where = this.listWhere(ctx.actor, q.filters);
+    if (where === null) return { items: [], nextCursor: null };
     const rows = await this.db
       .select(this.columns)
       .from(this.t)
-      .where(and(...conds))
+      .where(and(where, q.cursor ? gt(this.t.id, decodeCursor(q.cursor)) : undefined))
       .orderBy(asc(this.t.id))
       .limit(q.limit + 1);
     const more = rows.length > q.limit;
     const page = more ? rows.slice(0, q.limit) : rows;
     return { items: await this.present(ctx, page), nextCursor: more ? encodeCursor(page[page.length - 1].id) : null };
+  }
+
+  /** How many rows the list with these filters holds for this actor (the total beside a paged list). */
+  async count(ctx: ReadContext, filters: Row): Promise<number> {
+    const where = this.listWhere(ctx.actor, filters);
+    return where === null ? 0 : countRows(this.db, this.t, where);
+  }
+
+  /**
+   * Every row of the list, as the API presents them, in pages of `batch` (keyset by id): exports
+   * stream these so memory stays flat however long the list is.
+   */
+  async *pages(ctx: ReadContext, filters: Row, batch = 1000): AsyncGenerator<Row[]> {
+    const where = this.listWhere(ctx.actor, filters);
+    if (where === null) return;
+    let after: string | null = null;
+    for (;;) {
+      const rows: Row[] = await this.db
+        .select(this.columns)
+        .from(this.t)
+        .where(and(where, after ? gt(this.t.id, after) : undefined))
+        .orderBy(asc(this.t.id))
+        .limit(batch);
+      if (!rows.length) return;
+      yield await this.present(ctx, rows);
+      if (rows.length < batch) return;
+      after = rows[rows.length - 1].id as string;
+    }
   }
 
   /** Every row matching `where` that the actor may read, as a GET by id shows it (for side doors, e.g. exports). */

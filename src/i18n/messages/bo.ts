@@ -93,6 +93,14 @@ export const bo: Messages = {
   'account.keys.revoke': 'ལྡེ་མིག་འདི་ཕྱིར་འཐེན།',
   'account.keys.revoked': 'ལྡེ་མིག་ཕྱིར་འཐེན་བྱས་ཟིན་པས་འཕྲལ་དུ་ནུས་མེད་དུ་གྱུར།',
   'nav.accounts': 'རྩིས་ཐོ་དོ་དམ།',
+  'nav.registry': 'ཐོ་འགོད།',
+  'nav.vetting': 'ལས་གཞི་ཞིབ་བཤེར།',
+  'nav.assignment': 'སློབ་སྟོན་པ་བགོ་སྤྲོད།',
+  'nav.weights': 'ཆ་སྒྲིག་གི་ལྗིད་ཚད།',
+  'nav.centerIntroductions': 'ངོ་སྤྲོད་དང་མིང་ཐོ་འགོད་པ།',
+  'nav.audit': 'ཞིབ་བཤེར་ཉིན་ཐོ།',
+  'nav.spreadsheets': 'ནང་འདྲེན་དང་ཕྱིར་འདྲེན།',
+  'nav.trainings': 'ངའི་སྦྱོང་བརྡར།',
   'accounts.title': 'རྩིས་ཐོ་དོ་དམ།',
   'accounts.invite': 'རྩིས་ཐོ་གསར་པར་མགྲོན་འབོད།',
   'accounts.list': 'རྩིས་ཐོའི་ཐོ་གཞུང་།',
@@ -369,4 +377,14 @@ export const bo: Messages = {
   'profile.ticketOrder': 'མ་འཇོག་ཉུང་ཤོས་དེ་མང་ཤོས་ལས་ཆེ་མི་ཆོག',
   'profile.regions': 'མ་འཇོག་ས་ཁུལ།',
   'profile.emptyMeansAll': 'གང་ཡང་མ་བདམས་ན་ཚད་བཀག་མེད།',
+  // --- registry --- (registry.*)
+  // keys of this section go below, in the order they are used
+  // --- staff-work --- (vetting.* centerIntros.* audit.*)
+  // keys of this section go below, in the order they are used
+  // --- assignment --- (assign.* weights.*)
+  // keys of this section go below, in the order they are used
+  // --- trainer --- (trainer.*)
+  // keys of this section go below, in the order they are used
+  // --- spreadsheets --- (sheets.*)
+  // keys of this section go below, in the order they are used
 };

@@ -95,6 +95,14 @@ export const en: Messages = {
   'account.keys.revoke': 'Revoke this key',
   'account.keys.revoked': 'The key is revoked and stopped working at once.',
   'nav.accounts': 'Accounts',
+  'nav.registry': 'Registry',
+  'nav.vetting': 'Vetting',
+  'nav.assignment': 'Coach assignment',
+  'nav.weights': 'Matching weights',
+  'nav.centerIntroductions': 'Introductions & enrolments',
+  'nav.audit': 'Audit log',
+  'nav.spreadsheets': 'Import & export',
+  'nav.trainings': 'My trainings',
   'accounts.title': 'Accounts',
   'accounts.invite': 'Invite a new account',
   'accounts.list': 'Accounts',
@@ -375,4 +383,14 @@ export const en: Messages = {
   'profile.ticketOrder': 'The smallest ticket must not exceed the largest',
   'profile.regions': 'Regions',
   'profile.emptyMeansAll': 'Choose none for no restriction',
+  // --- registry --- (registry.*)
+  // keys of this section go below, in the order they are used
+  // --- staff-work --- (vetting.* centerIntros.* audit.*)
+  // keys of this section go below, in the order they are used
+  // --- assignment --- (assign.* weights.*)
+  // keys of this section go below, in the order they are used
+  // --- trainer --- (trainer.*)
+  // keys of this section go below, in the order they are used
+  // --- spreadsheets --- (sheets.*)
+  // keys of this section go below, in the order they are used
 };

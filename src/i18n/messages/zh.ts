@@ -93,6 +93,14 @@ export const zh = {
   'account.keys.revoke': '吊销此密钥',
   'account.keys.revoked': '密钥已吊销，立即停止生效。',
   'nav.accounts': '账户管理',
+  'nav.registry': '登记册',
+  'nav.vetting': '项目审核',
+  'nav.assignment': '导师分配',
+  'nav.weights': '匹配权重',
+  'nav.centerIntroductions': '对接与报名',
+  'nav.audit': '审计日志',
+  'nav.spreadsheets': '导入导出',
+  'nav.trainings': '我的培训',
   'accounts.title': '账户管理',
   'accounts.invite': '邀请新账户',
   'accounts.list': '账户列表',
@@ -364,6 +372,16 @@ export const zh = {
   'profile.ticketOrder': '最低投资额不能大于最高投资额',
   'profile.regions': '投资地域',
   'profile.emptyMeansAll': '都不选表示不限',
+  // --- registry --- (registry.*)
+  // keys of this section go below, in the order they are used
+  // --- staff-work --- (vetting.* centerIntros.* audit.*)
+  // keys of this section go below, in the order they are used
+  // --- assignment --- (assign.* weights.*)
+  // keys of this section go below, in the order they are used
+  // --- trainer --- (trainer.*)
+  // keys of this section go below, in the order they are used
+  // --- spreadsheets --- (sheets.*)
+  // keys of this section go below, in the order they are used
 } as const;
 
 export type MessageKey = keyof typeof zh;
