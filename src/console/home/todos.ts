@@ -10,6 +10,7 @@ import type { ReadContext } from '../../resources/types.ts';
 import { waitingIntroductions } from '../introductions-inbox/todos.ts';
 import { newFittingProjects } from '../investor/todos.ts';
 import { founderTodoSources } from '../founder/todos.ts';
+import { trainerTodoSources } from '../trainer/todos.ts';
 
 export interface TodoItem {
   text: string;
@@ -35,6 +36,7 @@ export const TODO_SOURCES: Partial<Record<Role, readonly TodoSource[]>> = {
   founder: founderTodoSources,
   mentor: [waitingIntroductions],
   investor: [waitingIntroductions, newFittingProjects],
+  trainer: trainerTodoSources,
 };
 
 export async function todosFor(args: TodoArgs): Promise<TodoItem[]> {
