@@ -3,6 +3,7 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { AppError } from '../../errors.ts';
+import { enumLabel, regionName } from '../../i18n/labels.ts';
 import { CsrfField, Notice } from '../components.tsx';
 import type { ConsoleEnv } from '../env.ts';
 import { appFieldErrors, field, readForm } from '../forms.ts';
@@ -24,7 +25,16 @@ export async function waitingInvitations(d: FounderDomain, c: Context<ConsoleEnv
   const trainings = [];
   for (const i of training) {
     const row = await d.trainings.get(c.get('ctx'), i.trainingId).catch(() => null);
-    if (row) trainings.push({ ...i, title: row.title as string, provider: row.provider as string });
+    if (row)
+      trainings.push({
+        ...i,
+        title: row.title as string,
+        provider: row.provider as string,
+        // When, how and where: what a founder needs to decide.
+        when: row.startsOn === row.endsOn ? row.startsOn : `${row.startsOn} – ${row.endsOn}`,
+        mode: row.mode as string,
+        regionCode: row.regionCode as string,
+      });
   }
   return { cofounder, trainings };
 }
@@ -82,6 +92,9 @@ export function invitationsRouter(d: FounderDomain) {
               {trainings.map((i) => (
                 <li class="card">
                   <p>{t('founder.inv.training.text', { provider: i.provider, title: i.title })}</p>
+                  <p class="muted">
+                    {i.when} · {enumLabel(ui.lang, 'trainingMode', i.mode)} · {regionName(i.regionCode, ui.lang)}
+                  </p>
                   {i.message && <p class="muted">{i.message}</p>}
                   <Decide ui={ui} action="/app/invitations/training" id={i.id} />
                 </li>
