@@ -142,6 +142,8 @@ describe('create and edit', () => {
     expect(bad.html).toMatch(/name="topics" value="ecommerce" checked/);
 
     const id = await createTraining(trainer);
+    // The next new training starts with the provider's kind, from its earlier trainings.
+    expect((await trainer.get('/app/trainings/new')).html).toMatch(/<option value="training_base" selected/);
     const created = await text(trainer, `/app/trainings/${id}?done=created`);
     expect(created).toContain('培训已创建');
     expect(created).toContain('牦牛奶制品创业班 YAK-CLASS');

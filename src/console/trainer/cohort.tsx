@@ -51,16 +51,15 @@ function Candidate(props: { ui: Ui; m: CohortMatch; checked: boolean }) {
         </label>
       </p>
       <MatchScore ui={ui} score={m.score} />
-      <dl class="facts">
-        <dt>{t('trainer.cohort.groups')}</dt>
-        <dd>{list(ui, 'founderGroup', m.groups)}</dd>
-        <dt>{t('trainer.cohort.prefecture')}</dt>
-        <dd>{regionName(m.prefectureCode, ui.lang)}</dd>
-        <dt>{t('trainer.cohort.languages')}</dt>
-        <dd>{list(ui, 'lang', m.languages)}</dd>
-        <dt>{t('trainer.cohort.stages')}</dt>
-        <dd>{m.stages.length ? list(ui, 'stage', m.stages) : t('trainer.cohort.noProject')}</dd>
-      </dl>
+      {/* One line per founder (a cohort can list a hundred): every part names itself. */}
+      <p class="muted">
+        {[
+          list(ui, 'founderGroup', m.groups),
+          regionName(m.prefectureCode, ui.lang),
+          list(ui, 'lang', m.languages),
+          m.stages.length ? list(ui, 'stage', m.stages) : t('trainer.cohort.noProject'),
+        ].join(' · ')}
+      </p>
       <MatchReasons ui={ui} reasons={m.reasons} />
     </li>
   );

@@ -4,6 +4,8 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { trainingBodySchema } from '../../../models/trainings/validation.ts';
+import { regions } from '../../../seeds/reference/regions.ts';
+import type { Lang } from '../../i18n/lang.ts';
 import { AppError } from '../../errors.ts';
 import { enumLabel, regionName } from '../../i18n/labels.ts';
 import type { Row } from '../../resources/types.ts';
@@ -34,6 +36,14 @@ import {
 
 /** "2027-03-01 – 2027-04-30" (one day: the date once). */
 export const dateRange = (r: Row) => (r.startsOn === r.endsOn ? r.startsOn : `${r.startsOn} – ${r.endsOn}`);
+
+const COUNTY_PARENT = new Map(regions.map((r) => [r.code, r.level === 'county' ? r.parentCode : null]));
+
+/** Where a training is: a county with its prefecture ("拉萨市 · 城关区"), else the region's name. */
+export function placeName(code: string, lang: Lang): string {
+  const parent = COUNTY_PARENT.get(code);
+  return parent ? `${regionName(parent, lang)} · ${regionName(code, lang)}` : regionName(code, lang);
+}
 
 export function SeatsBadge(props: { ui: Ui; seats: Seats }) {
   const { ui, seats } = props;
@@ -97,7 +107,7 @@ export function trainingsRouter(d: TrainerDomain) {
                   <SeatsBadge ui={ui} seats={seats[i]} />
                 </p>
                 <p class="muted">
-                  {dateRange(r)} · {enumLabel(lang, 'trainingMode', r.mode)} · {regionName(r.regionCode, lang)}
+                  {dateRange(r)} · {enumLabel(lang, 'trainingMode', r.mode)} · {placeName(r.regionCode, lang)}
                 </p>
                 <p>
                   <a href={`/app/trainings/${r.id}/cohort`}>{t('trainer.cohort.open')}</a>
@@ -141,7 +151,11 @@ export function trainingsRouter(d: TrainerDomain) {
     );
   };
 
-  router.get('/trainings/new', (c) => formPage(c, { values: emptyTraining() }));
+  router.get('/trainings/new', async (c) => {
+    // A provider is one kind of provider: its earlier trainings say which, so it need not be chosen again.
+    const earlier = (await myTrainings(d, c.get('ctx'))).items[0];
+    return formPage(c, { values: { ...emptyTraining(), providerKind: earlier?.providerKind ?? '' } });
+  });
 
   router.post('/trainings', async (c) => {
     const ui = uiOf(c);
@@ -206,7 +220,7 @@ export function trainingsRouter(d: TrainerDomain) {
             <dt>{t('trainer.field.mode')}</dt>
             <dd>{enumLabel(lang, 'trainingMode', r.mode)}</dd>
             <dt>{t('trainer.field.region')}</dt>
-            <dd>{regionName(r.regionCode, lang)}</dd>
+            <dd>{placeName(r.regionCode, lang)}</dd>
             <dt>{t('trainer.field.providerKind')}</dt>
             <dd>
               {r.provider} · {enumLabel(lang, 'providerKind', r.providerKind)}

@@ -446,10 +446,6 @@ export const en: Messages = {
   'trainer.cohort.fit': 'Founders who fit',
   'trainer.cohort.fit.hint':
     'Founders are shown by a code name until they accept: no names or contacts. Tick the ones to invite.',
-  'trainer.cohort.groups': 'Groups',
-  'trainer.cohort.prefecture': 'Prefecture',
-  'trainer.cohort.languages': 'Languages',
-  'trainer.cohort.stages': 'Project stages',
   'trainer.cohort.noProject': 'No project yet',
   'trainer.cohort.message': 'Message to the invited (optional)',
   'trainer.cohort.message.hint': 'Every invited founder reads this.',
