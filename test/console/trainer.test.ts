@@ -202,7 +202,18 @@ describe('the cohort builder', () => {
     for (const item of api.body.items) expect(handles).not.toContain(item.handle);
   });
 
-  it('refuses an empty choice and an unknown handle in place', async () => {
+  it('refuses a forged post, an empty choice, a too long message and an unknown handle in place', async () => {
+    const page = await trainer.get(`/app/trainings/${training}/cohort`);
+    const [handle] = handlesOn(page.html);
+    const forged = await trainer.post(`/app/trainings/${training}/cohort`, { handle }, { csrf: null });
+    expect(forged.status).toBe(403);
+    const long = await trainer.post(`/app/trainings/${training}/cohort`, { handle, message: '长'.repeat(2001) });
+    expect(long.status).toBe(422);
+    expect(visibleText(long.html)).toContain('留言太长');
+    expect(long.html).toMatch(new RegExp(`value="${handle}" checked`)); // the choice is kept
+    expect(
+      await app.db.select().from(trainingInvitationsTable).where(eq(trainingInvitationsTable.trainingId, training)),
+    ).toEqual([]);
     const none = await trainer.post(`/app/trainings/${training}/cohort`, { message: 'x' });
     expect(none.status).toBe(422);
     expect(visibleText(none.html)).toContain('请至少勾选一位创业者。');
