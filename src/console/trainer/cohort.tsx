@@ -24,7 +24,7 @@ import {
   seatsOf,
   type TrainerDomain,
 } from './trainer.data.ts';
-import { dateRange, SeatsBadge } from './trainings.tsx';
+import { dateRange, labelList, SeatsBadge } from './trainings.tsx';
 
 /** A handle as shown: the prefix and 8 characters (distinct enough within one cohort, readable on a phone). */
 export const shortHandle = (handle: string | undefined) => (handle ?? '').slice(0, 11);
@@ -36,7 +36,7 @@ const STATE_BADGE: Record<TrainingInvitationStatus, 'info' | 'ok' | 'bad'> = {
 };
 
 const list = (ui: Ui, kind: 'founderGroup' | 'lang' | 'stage', values: string[]) =>
-  values.map((v) => enumLabel(ui.lang, kind, v)).join('、') || ui.t('common.none');
+  labelList(ui, kind, values, ui.t('common.none'));
 
 function Candidate(props: { ui: Ui; m: CohortMatch; checked: boolean }) {
   const { ui, m } = props;

@@ -59,8 +59,9 @@ export function SeatsBadge(props: { ui: Ui; seats: Seats }) {
   );
 }
 
-const labels = (ui: Ui, kind: 'topic' | 'founderGroup' | 'stage' | 'lang', values: string[], empty: string) =>
-  values.map((v) => enumLabel(ui.lang, kind, v)).join('、') || empty;
+/** Enumeration labels as a list in the reader's language ("中文、藏文", "Chinese, Tibetan"); `empty` when none. */
+export const labelList = (ui: Ui, kind: 'topic' | 'founderGroup' | 'stage' | 'lang', values: string[], empty: string) =>
+  values.map((v) => enumLabel(ui.lang, kind, v)).join(ui.lang === 'en' ? ', ' : '、') || empty;
 
 /** The checks the schema cannot make: dates in order, seats not below the enrolled. */
 function extraErrors(ui: Ui, v: TrainingValues, enrolled: number): FieldErrors {
@@ -226,13 +227,13 @@ export function trainingsRouter(d: TrainerDomain) {
               {r.provider} · {enumLabel(lang, 'providerKind', r.providerKind)}
             </dd>
             <dt>{t('trainer.field.topics')}</dt>
-            <dd>{labels(ui, 'topic', r.topics, none)}</dd>
+            <dd>{labelList(ui, 'topic', r.topics, none)}</dd>
             <dt>{t('trainer.field.targetGroups')}</dt>
-            <dd>{labels(ui, 'founderGroup', r.targetGroups, t('trainer.field.all'))}</dd>
+            <dd>{labelList(ui, 'founderGroup', r.targetGroups, t('trainer.field.all'))}</dd>
             <dt>{t('trainer.field.stages')}</dt>
-            <dd>{labels(ui, 'stage', r.stages, t('trainer.field.all'))}</dd>
+            <dd>{labelList(ui, 'stage', r.stages, t('trainer.field.all'))}</dd>
             <dt>{t('trainer.field.languages')}</dt>
-            <dd>{labels(ui, 'lang', r.languages, none)}</dd>
+            <dd>{labelList(ui, 'lang', r.languages, none)}</dd>
           </dl>
         </section>
         <p>
