@@ -49,22 +49,28 @@ export function ListPage(props: {
   const { t, lang } = ui;
   const spec = SPECS[name];
   const q = search.params.get('q') ?? '';
+  const filtering = spec.filters.some((f) => search.params.has(f.name));
   return (
     <Page ui={ui} title={t(spec.title)}>
       <p>
         <a href="/app/registry">{t('registry.back')}</a>
       </p>
-      <form method="get" action={base(name)} class="card">
+      <form method="get" action={base(name)} class="card registry-search">
         <TextField name="q" label={t('registry.search')} hint={t('registry.search.hint')} value={q} maxlength={200} />
-        {spec.filters.map((f) => (
-          <Select
-            name={f.name}
-            label={t(f.label)}
-            options={f.options(lang)}
-            value={search.params.get(f.name) ?? ''}
-            empty={t('registry.filter.all')}
-          />
-        ))}
+        <details open={filtering ? true : undefined}>
+          <summary>{t('registry.filters')}</summary>
+          <div class="registry-filters">
+            {spec.filters.map((f) => (
+              <Select
+                name={f.name}
+                label={t(f.label)}
+                options={f.options(lang)}
+                value={search.params.get(f.name) ?? ''}
+                empty={t('registry.filter.all')}
+              />
+            ))}
+          </div>
+        </details>
         <div class="actions">
           <button type="submit">{t('registry.search.submit')}</button>
           {search.params.size > 0 && (
@@ -74,19 +80,13 @@ export function ListPage(props: {
           )}
         </div>
       </form>
-      <div class="actions">
-        {props.mayCreate && (
+      {props.mayCreate && (
+        <p class="actions">
           <a class="button" href={`${base(name)}/new`}>
             {t(spec.newTitle)}
           </a>
-        )}
-        <a class="button secondary" href={withParams(`/app/exports/${name}.xlsx`, search.params)}>
-          {t('registry.export.xlsx')}
-        </a>
-        <a class="button secondary" href={withParams(`/app/exports/${name}.csv`, search.params)}>
-          {t('registry.export.csv')}
-        </a>
-      </div>
+        </p>
+      )}
       <p class="registry-total" role="status">
         {t(spec.total, { count: formatNumber(props.total, lang) })}
       </p>
@@ -109,6 +109,14 @@ export function ListPage(props: {
         previous={search.cursor ? withParams(base(name), search.params) : null}
         next={props.nextCursor ? withParams(base(name), search.params, { cursor: props.nextCursor }) : null}
       />
+      <p class="actions">
+        <a class="button secondary" href={withParams(`/app/exports/${name}.xlsx`, search.params)}>
+          {t('registry.export.xlsx')}
+        </a>
+        <a class="button secondary" href={withParams(`/app/exports/${name}.csv`, search.params)}>
+          {t('registry.export.csv')}
+        </a>
+      </p>
     </Page>
   );
 }
@@ -121,6 +129,12 @@ const list = (lang: Lang, kind: LabelKind, values: readonly string[] | null | un
 const regionsOf = (codes: readonly string[] | null | undefined, ui: Ui) =>
   codes?.length ? codes.map((c) => regionName(c, ui.lang)).join('、') : ui.t('registry.everywhere');
 
+/** A county with its prefecture ("日喀则市 · 桑珠孜区"), as the region select names it. */
+const placeName = (code: string, lang: Lang) => {
+  const prefecture = `${code.slice(0, 4)}00`;
+  return code.endsWith('00') ? regionName(code, lang) : `${regionName(prefecture, lang)} · ${regionName(code, lang)}`;
+};
+
 const yesNo = (ui: Ui, v: unknown) => ui.t(v ? 'common.yes' : 'common.no');
 
 function contactText(contact: Row | null | undefined): string | null {
@@ -131,7 +145,7 @@ function contactText(contact: Row | null | undefined): string | null {
 /** The facts of a record in the reader's language; a field the policy removed is simply not there. */
 function factsOf(ui: Ui, name: RegistryName, r: Row, linked: Linked): Fact[] {
   const { t, lang } = ui;
-  const region: Fact = [t('registry.field.region'), r.regionCode ? regionName(r.regionCode, lang) : null];
+  const region: Fact = [t('registry.field.region'), r.regionCode ? placeName(r.regionCode, lang) : null];
   const center: Fact = [t('registry.field.center'), linked.center?.name ?? t('common.none')];
   const contact: Fact = ['contact' in r ? t('registry.field.contact') : '', contactText(r.contact) ?? t('common.none')];
   switch (name) {

@@ -394,6 +394,7 @@ export const bo: Messages = {
   'registry.back': 'ཐོ་འགོད་ལ་ཕྱིར་ལོག',
   'registry.search': 'འཚོལ་བ།',
   'registry.search.hint': 'མིང་ངམ་འགྲེལ་བཤད་ནང་གི་ཡི་གེ། བོད་ཡིག་དང་རྒྱ་ཡིག དབྱིན་ཡིག་གང་རུང་ཆོག',
+  'registry.filters': 'འདེམས་སྒྲུག་ཆ་རྐྱེན། (ས་ཁུལ་དང་རིགས་སོགས།)',
   'registry.filter.region': 'ས་ཁུལ།',
   'registry.filter.servedRegion': 'ཞབས་ཞུའི་ས་ཁུལ།',
   'registry.filter.group': 'གསར་འཛུགས་པའི་རིགས།',

@@ -400,6 +400,7 @@ export const en: Messages = {
   'registry.back': 'Back to the registry',
   'registry.search': 'Search',
   'registry.search.hint': 'Words from the name or description, in Chinese, Tibetan or English',
+  'registry.filters': 'Filters (region, group …)',
   'registry.filter.region': 'Region',
   'registry.filter.servedRegion': 'Region served',
   'registry.filter.group': 'Founder group',

@@ -389,6 +389,7 @@ export const zh = {
   'registry.back': '返回登记册',
   'registry.search': '搜索',
   'registry.search.hint': '名称或描述中的文字，中文、藏文、英文均可',
+  'registry.filters': '筛选条件（地区、类别等）',
   'registry.filter.region': '地区',
   'registry.filter.servedRegion': '服务地区',
   'registry.filter.group': '创业者类别',
