@@ -284,6 +284,71 @@ describe('create and edit', () => {
   });
 });
 
+describe('more writes', () => {
+  it('edits a project of the center; its founders and status stay', async () => {
+    const form = await staffA.get(`/app/registry/projects/${w.pAs}/edit`);
+    expect(form.status).toBe(200);
+    expect(form.html).toContain(`value="${M.pAsTitle}"`);
+    const res = await staffA.post(`/app/registry/projects/${w.pAs}`, {
+      title: `${M.pAsTitle} 2.0`,
+      description: '藏文输入法',
+      sector: 'digital_tech',
+      stage: 'prototype',
+      regionCode: '540102',
+      languages: ['bo'],
+      fundingNeedCny: 'lots',
+    });
+    expect(res.status).toBe(422);
+    expect(res.html).toContain('id="f-fundingNeedCny-error"');
+    const ok = await staffA.post(`/app/registry/projects/${w.pAs}`, {
+      title: `${M.pAsTitle} 2.0`,
+      description: '藏文输入法',
+      sector: 'digital_tech',
+      stage: 'prototype',
+      regionCode: '540102',
+      languages: ['bo'],
+      fundingNeedCny: '50000',
+    });
+    expect(ok.status).toBe(303);
+    const stored = (await app.request('GET', `/v1/projects/${w.pAs}`)).body;
+    expect(stored).toMatchObject({
+      title: `${M.pAsTitle} 2.0`,
+      founderIds: [w.fA1],
+      status: 'submitted',
+      centerId: w.cA,
+      fundingNeedCny: 50000,
+    });
+  });
+
+  it("lets staff edit their center's services only", async () => {
+    expect((await staffA.get(`/app/registry/services/${w.s1}`)).html).toContain(`/app/registry/services/${w.s1}/edit`);
+    const staffB = (await signedIn(app, { login: 'reg.staff.b2', role: 'center_staff', centerId: w.cB })).client;
+    const seen = await staffB.get(`/app/registry/services/${w.s1}`);
+    expect(seen.status).toBe(200); // services are public
+    expect(seen.html).not.toContain('/edit"');
+    expect((await staffB.get(`/app/registry/services/${w.s1}/edit`)).status).toBe(404);
+    expect((await staffB.post(`/app/registry/services/${w.s1}`, { name: 'x' })).status).toBe(404);
+  });
+
+  it('lets admins choose the center of a founder', async () => {
+    const admin = (await signedIn(app, { login: 'reg.admin2', role: 'admin' })).client;
+    const form = await admin.get('/app/registry/founders/new');
+    expect(form.html).toContain('name="centerId"');
+    const res = await admin.post('/app/registry/founders', {
+      name: '拉巴',
+      groups: ['veteran'],
+      regionCode: '540202',
+      languages: ['bo'],
+      centerId: w.cB,
+    });
+    expect(res.status).toBe(303);
+    const id = /founders\/([0-9a-f-]{36})/.exec(res.location!)![1];
+    expect((await app.request('GET', `/v1/founders/${id}`)).body.centerId).toBe(w.cB);
+    // Staff are not asked: their own center is forced.
+    expect((await staffA.get('/app/registry/founders/new')).html).not.toContain('name="centerId"');
+  });
+});
+
 describe('who may open the registry', () => {
   it("gives staff of another center a 404 on center A's founder and project", async () => {
     const staffB = (await signedIn(app, { login: 'reg.staff.b', role: 'center_staff', centerId: w.cB })).client;

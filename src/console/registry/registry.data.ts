@@ -84,9 +84,16 @@ export async function linkedRecords(d: RegistryDomain, ctx: ReadContext, name: R
 }
 export type Linked = Awaited<ReturnType<typeof linkedRecords>>;
 
-/** Founders a project may be created for (the reader's, by name), for the project form's select. */
-export async function founderChoices(d: RegistryDomain, ctx: ReadContext): Promise<Row[]> {
+/**
+ * Founders a project may be created for, for the project form's select: the first 500 the reader sees,
+ * by name, and always the chosen one (a large center opens the founder's page and registers from there).
+ */
+export async function founderChoices(d: RegistryDomain, ctx: ReadContext, chosen?: string): Promise<Row[]> {
   const { items } = await d.repos.founders.list(ctx, { limit: 500, filters: {} });
+  if (chosen && !items.some((f) => f.id === chosen)) {
+    const founder = await d.repos.founders.get(ctx, chosen).catch(() => null);
+    if (founder) items.push(founder);
+  }
   return items.sort((a, b) => String(a.name).localeCompare(String(b.name), 'zh'));
 }
 

@@ -34,7 +34,15 @@ import {
   readSearch,
   registryDomain,
 } from './registry.data.ts';
-import { bodyOf, fieldErrorsOf, type FormValues, RecordForm, readValues, valuesOf } from './registry.form.tsx';
+import {
+  bodyOf,
+  type FieldSpec,
+  fieldErrorsOf,
+  type FormValues,
+  RecordForm,
+  readValues,
+  valuesOf,
+} from './registry.form.tsx';
 import { DetailPage, ListPage, OverviewPage } from './registry.pages.tsx';
 import { isRegistryName, REGISTRY, type RegistryName, SPECS } from './registry.resources.ts';
 
@@ -103,6 +111,25 @@ export function registryRouter(deps: AppDeps) {
     );
   });
 
+  /**
+   * The form's fields: the resource's, and for admins the center of a founder or service (staff write
+   * in their own center, which the form does not ask).
+   */
+  const fieldsFor = async (c: C, name: RegistryName): Promise<readonly FieldSpec[]> => {
+    const fields = SPECS[name].fields!;
+    const actor = c.get('actor');
+    if (actor.role !== 'admin' || (name !== 'founders' && name !== 'services')) return fields;
+    const centers = await centerChoices(d, c.get('ctx'), actor);
+    const center: FieldSpec = {
+      name: 'centerId',
+      label: 'registry.field.center',
+      kind: 'select',
+      optional: true,
+      options: () => centers,
+    };
+    return [...fields, center];
+  };
+
   /** The create or edit page of a record, with the values kept and the errors in place. */
   const formPage = async (c: C, name: RegistryName, s: FormState) => {
     const ui = uiOf(c);
@@ -117,7 +144,8 @@ export function registryRouter(deps: AppDeps) {
     let form: Child;
     if (name === 'projects') {
       const values = (s.values as ProjectValues | undefined) ?? (editing ? valuesOfProject(editing) : emptyProject());
-      const founders = editing ? [] : await founderChoices(d, ctx);
+      const chosen = s.values ? (s.values as Row).founderId : c.req.query('founderId');
+      const founders = editing ? [] : await founderChoices(d, ctx, chosen);
       form = (
         <ProjectForm
           ui={ui}
@@ -134,7 +162,7 @@ export function registryRouter(deps: AppDeps) {
               label={t('registry.field.founder')}
               hint={t('registry.field.founder.hint')}
               options={founders.map((f) => ({ value: f.id, label: f.name }))}
-              value={s.values ? (s.values as Row).founderId : c.req.query('founderId')}
+              value={chosen}
               empty={t('registry.form.choose')}
               errors={s.errors}
               required
@@ -143,7 +171,7 @@ export function registryRouter(deps: AppDeps) {
         </ProjectForm>
       );
     } else {
-      const fields = spec.fields!;
+      const fields = await fieldsFor(c, name);
       const values = (s.values as FormValues | undefined) ?? (editing ? valuesOf(fields, editing) : defaults(name));
       form = (
         <RecordForm
@@ -191,7 +219,7 @@ export function registryRouter(deps: AppDeps) {
       if (errors.founderIds) errors.founderId = errors.founderIds;
       return { values, errors };
     }
-    const fields = spec.fields!;
+    const fields = await fieldsFor(c, name);
     const values = readValues(fields, form);
     const body: Row = { ...bodyOf(fields, values), ...(creating ? ownCenter(c.get('actor'), name) : {}) };
     const parsed = schema.safeParse(body);
@@ -200,8 +228,8 @@ export function registryRouter(deps: AppDeps) {
     return Object.keys(errors).length ? { values, errors } : { body: parsed.data as Row, values };
   };
 
-  const errorsForForm = (name: RegistryName, errors: FieldErrors) => {
-    if (name !== 'projects') return fieldErrorsOf(SPECS[name].fields!, errors);
+  const errorsForForm = async (c: C, name: RegistryName, errors: FieldErrors) => {
+    if (name !== 'projects') return fieldErrorsOf(await fieldsFor(c, name), errors);
     const out = projectFieldErrors(errors);
     if (out.founderIds) out.founderId = out.founderIds;
     return out;
@@ -220,7 +248,7 @@ export function registryRouter(deps: AppDeps) {
       if (!refused) throw err;
       return formPage(c, name, {
         values: read.values,
-        errors: errorsForForm(name, refused.errors),
+        errors: await errorsForForm(c, name, refused.errors),
         status: refused.status,
       });
     }
@@ -271,7 +299,7 @@ export function registryRouter(deps: AppDeps) {
       return formPage(c, name, {
         row,
         values: read.values,
-        errors: errorsForForm(name, refused.errors),
+        errors: await errorsForForm(c, name, refused.errors),
         status: refused.status,
       });
     }
