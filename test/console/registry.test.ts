@@ -98,7 +98,10 @@ describe('the registry lists', () => {
     const second = await staffA.get(next!.replaceAll('&amp;', '&'));
     expect(second.status).toBe(200);
     expect(second.html.match(/<li class="card">/g)?.length).toBe(1);
-    expect(second.html).toContain('href="/app/registry/founders?group=student" rel="prev"');
+    expect(second.html).toContain('<a href="/app/registry/founders?group=student">回到第一页</a>');
+    expect(second.html).not.toContain('rel="next"');
+    // A cursor this list never handed out: the first page, not an error.
+    expect((await staffA.get('/app/registry/founders?cursor=bm9wZQ')).status).toBe(200);
   });
 });
 

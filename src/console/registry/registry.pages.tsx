@@ -3,7 +3,7 @@ import { formatNumber } from '../format.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { enumLabel, type LabelKind, regionName } from '../../i18n/labels.ts';
 import type { Row } from '../../resources/types.ts';
-import { Notice, Pager, Select, TextField } from '../components.tsx';
+import { Notice, Select, TextField } from '../components.tsx';
 import { Page } from '../layout.tsx';
 import type { Ui } from '../ui.ts';
 import type { Linked, Search } from './registry.data.ts';
@@ -104,11 +104,17 @@ export function ListPage(props: {
       ) : (
         <p class="empty">{t('registry.none')}</p>
       )}
-      <Pager
-        ui={ui}
-        previous={search.cursor ? withParams(base(name), search.params) : null}
-        next={props.nextCursor ? withParams(base(name), search.params, { cursor: props.nextCursor }) : null}
-      />
+      {/* Keyset pages go forward only: the way back is to the first page. */}
+      {(search.cursor || props.nextCursor) && (
+        <nav class="pager" aria-label={t('registry.pages')}>
+          {search.cursor && <a href={withParams(base(name), search.params)}>{t('registry.firstPage')}</a>}
+          {props.nextCursor && (
+            <a href={withParams(base(name), search.params, { cursor: props.nextCursor })} rel="next">
+              {t('action.next')}
+            </a>
+          )}
+        </nav>
+      )}
       <p class="actions">
         <a class="button secondary" href={withParams(`/app/exports/${name}.xlsx`, search.params)}>
           {t('registry.export.xlsx')}

@@ -409,6 +409,8 @@ export const bo: Messages = {
   'registry.new.mentors': 'ལམ་སྟོན་པ་ཐོར་འགོད།',
   'registry.new.investors': 'མ་འཇོག་པ་ཐོར་འགོད།',
   'registry.new.services': 'ཞབས་ཞུ་ཐོར་འགོད།',
+  'registry.pages': 'ཤོག་ངོས།',
+  'registry.firstPage': 'ཤོག་ངོས་དང་པོར་ཕྱིར་ལོག',
   'registry.export.xlsx': 'Excel ཕྱིར་འདྲེན།',
   'registry.export.csv': 'CSV ཕྱིར་འདྲེན།',
   'registry.none': 'ཆ་རྐྱེན་དང་མཐུན་པའི་ཟིན་ཐོ་མེད།',

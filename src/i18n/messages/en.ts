@@ -415,6 +415,8 @@ export const en: Messages = {
   'registry.new.mentors': 'Register a mentor',
   'registry.new.investors': 'Register an investor',
   'registry.new.services': 'Register a service',
+  'registry.pages': 'Pages',
+  'registry.firstPage': 'Back to the first page',
   'registry.export.xlsx': 'Export Excel',
   'registry.export.csv': 'Export CSV',
   'registry.none': 'No records match.',

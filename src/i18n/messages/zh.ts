@@ -404,6 +404,8 @@ export const zh = {
   'registry.new.mentors': '登记导师',
   'registry.new.investors': '登记投资方',
   'registry.new.services': '登记服务',
+  'registry.pages': '翻页',
+  'registry.firstPage': '回到第一页',
   'registry.export.xlsx': '导出 Excel',
   'registry.export.csv': '导出 CSV',
   'registry.none': '没有符合条件的记录。',
