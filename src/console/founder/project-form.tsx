@@ -107,6 +107,8 @@ export function ProjectForm(props: {
   cancelHref: string;
   /** Fields another area's form adds before these (e.g. the registry's founder of a new project). */
   children?: Child;
+  /** The confidential notes' hint when the reader is not a founder (e.g. center staff). */
+  notesHint?: string;
 }) {
   const { ui, values: v, errors } = props;
   const { t, lang } = ui;
@@ -187,7 +189,7 @@ export function ProjectForm(props: {
       <TextArea
         name="notes"
         label={t('founder.project.field.notes')}
-        hint={t('founder.project.field.notes.hint')}
+        hint={props.notesHint ?? t('founder.project.field.notes.hint')}
         value={v.notes}
         errors={errors}
         rows={3}

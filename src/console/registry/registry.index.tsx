@@ -143,7 +143,9 @@ export function registryRouter(deps: AppDeps) {
     const submitLabel = editing ? t('action.save') : t('registry.create');
     let form: Child;
     if (name === 'projects') {
-      const values = (s.values as ProjectValues | undefined) ?? (editing ? valuesOfProject(editing) : emptyProject());
+      const values =
+        (s.values as ProjectValues | undefined) ??
+        (editing ? valuesOfProject(editing) : { ...emptyProject(), ...ownCenter(c.get('actor'), name) });
       const chosen = s.values ? (s.values as Row).founderId : c.req.query('founderId');
       const founders = editing ? [] : await founderChoices(d, ctx, chosen);
       form = (
@@ -155,6 +157,7 @@ export function registryRouter(deps: AppDeps) {
           centers={await centerChoices(d, ctx, c.get('actor'))}
           submitLabel={submitLabel}
           cancelHref={cancelHref}
+          notesHint={t('registry.field.notes.hint')}
         >
           {!editing && (
             <Select

@@ -440,6 +440,7 @@ export const bo: Messages = {
   'registry.field.active': 'ངོ་སྤྲོད་གསར་པ་ལེན་གྱི་ཡོད།',
   'registry.field.founder': 'ལས་གཞི་གསར་འཛུགས་པ།',
   'registry.field.founder.hint': 'ལས་གཞིའི་འཛུགས་མཁན། ལས་གཞི་བཟོས་རྗེས་མཉམ་འཛུགས་པ་གཞན་དག་མགྲོན་འབོད་བྱེད་ཆོག',
+  'registry.field.notes.hint': 'ལས་གཞིའི་འཛུགས་མཁན་དང་ལྟེ་གནས། དོ་དམ་པ་བཅས་ཁོ་ནས་མཐོང་། ལམ་སྟོན་པ་དང་མ་འཇོག་པས་མི་མཐོང་།',
   'registry.form.choose': 'འདེམས་རོགས།',
   'registry.backTo': '{list} ཐོ་གཞུང་ལ་ཕྱིར་ལོག',
   'registry.done.created': 'ཐོར་བཀོད་ཟིན།',

@@ -446,6 +446,8 @@ export const en: Messages = {
   'registry.field.active': 'Takes new introductions',
   'registry.field.founder': 'Founder',
   'registry.field.founder.hint': 'The founder of the project; they can invite co-founders once it exists.',
+  'registry.field.notes.hint':
+    "Only the project's founders, its center and admins see this; mentors and investors do not.",
   'registry.form.choose': 'Choose…',
   'registry.backTo': 'Back to {list}',
   'registry.done.created': 'Registered.',

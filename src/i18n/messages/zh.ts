@@ -435,6 +435,7 @@ export const zh = {
   'registry.field.active': '接受新的对接',
   'registry.field.founder': '创业者',
   'registry.field.founder.hint': '项目的创始人；其他创始人可以在项目建好后由创业者邀请。',
+  'registry.field.notes.hint': '只有项目的创始人、本中心和管理员能看到；导师和投资方看不到。',
   'registry.form.choose': '请选择',
   'registry.backTo': '返回{list}列表',
   'registry.done.created': '已登记。',
