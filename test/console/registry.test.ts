@@ -130,6 +130,8 @@ describe('a record', () => {
     expect(page.html).not.toContain('/edit"');
     expect((await staffA.get(`/app/registry/mentors/${w.m1}/edit`)).status).toBe(404);
     expect((await staffA.get('/app/registry/mentors/new')).status).toBe(404);
+    expect((await staffA.post('/app/registry/mentors', { name: 'x' })).status).toBe(404);
+    expect((await staffA.post(`/app/registry/mentors/${w.m1}`, { name: 'x' })).status).toBe(404);
     expect((await staffA.get('/app/registry/mentors')).html).not.toContain('href="/app/registry/mentors/new"');
   });
 });
@@ -321,6 +323,13 @@ describe('more writes', () => {
       centerId: w.cA,
       fundingNeedCny: 50000,
     });
+  });
+
+  it('keeps a county a service serves when its form is drawn again', async () => {
+    const res = await app.request('PATCH', `/v1/services/${w.s1}`, { body: { regionCodes: ['540102'] } });
+    expect(res.status).toBe(200);
+    const form = await staffA.get(`/app/registry/services/${w.s1}/edit`);
+    expect(form.html).toMatch(/value="540102" checked/);
   });
 
   it("lets staff edit their center's services only", async () => {

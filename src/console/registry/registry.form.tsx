@@ -24,7 +24,8 @@ export type FieldSpec =
   | (Base & { kind: 'text' | 'textarea' | 'email' | 'tel'; maxlength?: number })
   | (Base & { kind: 'number' })
   | (Base & { kind: 'select'; options: (lang: Lang) => Option[] })
-  | (Base & { kind: 'checks'; options: (lang: Lang) => Option[] })
+  /** `chosen`: the values ticked now, so that one outside the usual options is kept. */
+  | (Base & { kind: 'checks'; options: (lang: Lang, chosen: readonly string[]) => Option[] })
   /** One checkbox: true when ticked. */
   | (Base & { kind: 'flag'; text: MessageKey });
 
@@ -102,8 +103,10 @@ function Input(props: { ui: Ui; f: FieldSpec; values: FormValues; errors?: Field
       return <TextField {...common} type="number" min={0} step="1" value={text} />;
     case 'select':
       return <Select {...common} options={f.options(ui.lang)} value={text} empty={t('registry.form.choose')} />;
-    case 'checks':
-      return <Checkboxes {...common} options={f.options(ui.lang)} values={Array.isArray(value) ? value : []} />;
+    case 'checks': {
+      const chosen = Array.isArray(value) ? value : [];
+      return <Checkboxes {...common} options={f.options(ui.lang, chosen)} values={chosen} />;
+    }
     case 'flag':
       return <Checkboxes {...common} options={[{ value: 'true', label: t(f.text) }]} values={[text]} />;
   }

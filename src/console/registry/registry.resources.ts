@@ -55,11 +55,13 @@ const options = (kind: LabelKind, values: readonly string[]) => (lang: Lang) => 
 /** The region, each prefecture and each county: a place and everything inside it. */
 const regionFilter: FilterSpec = { name: 'regionCode', label: 'registry.filter.region', options: regionOptions };
 
-/** For lists of places served (investors, services): the region and its prefectures. */
-const prefectureOptions = (lang: Lang): Option[] =>
-  regions
-    .filter((r) => r.code === REGION_ROOT || r.level === 'prefecture')
-    .map((r) => ({ value: r.code, label: regionName(r.code, lang) }));
+/** For lists of places served (investors, services): the region, its prefectures, and any county already chosen. */
+const BROAD_REGIONS = regions.filter((r) => r.code === REGION_ROOT || r.level === 'prefecture').map((r) => r.code);
+const prefectureOptions = (lang: Lang, chosen: readonly string[]): Option[] =>
+  [...BROAD_REGIONS, ...chosen.filter((c) => !BROAD_REGIONS.includes(c))].map((code) => ({
+    value: code,
+    label: regionName(code, lang),
+  }));
 
 const contactFields: FieldSpec[] = [
   { name: 'contact.phone', label: 'registry.field.phone', kind: 'tel', optional: true, maxlength: 40 },
