@@ -14,6 +14,7 @@ import { accountRouter } from './account/account.index.tsx';
 import { accountsRouter } from './accounts/accounts.index.tsx';
 import { mentorInvestorRouter } from './mentor-investor.index.ts';
 import { trainerRouter } from './trainer/trainer.index.tsx';
+import { registryRouter } from './registry/registry.index.tsx';
 
 /** Pages anyone may open; everything else asks to sign in first. */
 const PUBLIC = /^\/app\/(login|logout|invite\/[^/]+)\/?$/;
@@ -51,6 +52,7 @@ export function consoleRouter(deps: AppDeps, limiters: { expensive: TokenBucket 
   router.route('/', accountsRouter(db, cfg.INVITATION_TTL_HOURS ?? 168));
   router.route('/', mentorInvestorRouter(deps));
   router.route('/', trainerRouter(deps));
+  router.route('/', registryRouter(deps));
   router.all('*', notFoundPage);
   router.onError(consoleErrors(deps.logger));
   return router;

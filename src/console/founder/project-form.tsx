@@ -1,6 +1,7 @@
 // The project form (create and edit): every field of the project contract a founder writes, read from a
 // form body into the API's body shape, and drawn again with the values kept and the errors in place.
 import { LANGS, SECTORS, STAGES, TOPICS } from '../../../models/enums.ts';
+import type { Child } from 'hono/jsx';
 import type { Row } from '../../resources/types.ts';
 import { Checkboxes, CsrfField, FormErrors, type Option, Select, TextArea, TextField } from '../components.tsx';
 import { type FieldErrors, field, fieldList } from '../forms.ts';
@@ -104,6 +105,10 @@ export function ProjectForm(props: {
   centers: Option[];
   submitLabel: string;
   cancelHref: string;
+  /** Fields another area's form adds before these (e.g. the registry's founder of a new project). */
+  children?: Child;
+  /** The confidential notes' hint when the reader is not a founder (e.g. center staff). */
+  notesHint?: string;
 }) {
   const { ui, values: v, errors } = props;
   const { t, lang } = ui;
@@ -111,6 +116,7 @@ export function ProjectForm(props: {
     <form method="post" action={props.action} class="card" novalidate>
       <CsrfField ui={ui} />
       <FormErrors ui={ui} errors={errors} />
+      {props.children}
       <TextField name="title" label={t('founder.project.field.title')} value={v.title} errors={errors} required />
       <TextArea
         name="description"
@@ -183,7 +189,7 @@ export function ProjectForm(props: {
       <TextArea
         name="notes"
         label={t('founder.project.field.notes')}
-        hint={t('founder.project.field.notes.hint')}
+        hint={props.notesHint ?? t('founder.project.field.notes.hint')}
         value={v.notes}
         errors={errors}
         rows={3}
