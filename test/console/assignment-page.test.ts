@@ -101,6 +101,42 @@ describe('who sees the assignment pages', () => {
   });
 });
 
+describe('progress while a run works', () => {
+  it('a queued run’s page reloads itself and offers no publish yet', async () => {
+    // A run row as the domain leaves it before its job starts (not queued anywhere: it stays queued).
+    const [row] = await app.db
+      .insert(assignmentRunsTable)
+      .values({ centerId: centerA, status: 'queued', input: {}, createdBy: 'test' })
+      .returning();
+    const page = await staffA.get(`/app/assignment/${row.id}`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('<meta http-equiv="refresh" content="3"');
+    expect(visibleText(page.html)).toContain('排队中');
+    expect(page.html).not.toContain('/publish"');
+    expect(page.html).not.toContain('重新分配');
+    const early = await staffA.post(`/app/assignment/${row.id}/publish`, {});
+    expect(early.status).toBe(409);
+    expect(visibleText(early.html)).toContain('只有已完成的任务可以发布');
+    await app.db.delete(assignmentRunsTable).where(eq(assignmentRunsTable.id, row.id));
+  });
+});
+
+describe('admins', () => {
+  it('start a run for the center they chose and are sent back to that center', async () => {
+    await admin.get(`/app/assignment?center=${centerA}`);
+    const res = await admin.post('/app/assignment', { center: centerA, projectPool: 'default' });
+    expect(res.status).toBe(303);
+    const id = res.location!.split('/').pop()!;
+    const [row] = await app.db.select().from(assignmentRunsTable).where(eq(assignmentRunsTable.id, id));
+    expect(row.centerId).toBe(centerA);
+    const page = await finished(admin, res.location!);
+    expect(page.html).toContain(`href="/app/assignment?center=${centerA}"`);
+    const unknown = await admin.post('/app/assignment', { center: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.status).toBe(404);
+    await app.db.delete(assignmentRunsTable).where(eq(assignmentRunsTable.id, id));
+  });
+});
+
 describe('bad input is marked in place and starts nothing', () => {
   it('an empty choice, half a pin, a pinned and excluded pair, another center’s project → 422', async () => {
     await staffA.get('/app/assignment');

@@ -166,4 +166,21 @@ describe('editing the weights', () => {
     );
     expect(visibleText((await staffA.get(reset.location!)).html)).toContain('已恢复默认权重');
   });
+
+  it('admins save for the center they chose; a journey with a `center` criterion keeps it apart', async () => {
+    await admin.get(`/app/weights?center=${centerA}&journey=project.services`);
+    const services = { semantic: '0.5', lexical: '0.1', topics: '0.35', region: '0.1', center: '0.3', language: '0.1' };
+    const res = await admin.post('/app/weights', {
+      centerId: centerA,
+      journey: 'project.services',
+      ...services,
+      action: 'save',
+    });
+    expect(res.status, visibleText(res.html).slice(0, 400)).toBe(303);
+    expect(res.location).toBe(`/app/weights?journey=project.services&done=saved&center=${centerA}`);
+    expect((await savedWeights()).weights['project.services']).toMatchObject({ semantic: 0.5, center: 0.3 });
+    // Staff of the center see the same: one set per center, whoever saved it.
+    const page = await staffA.get('/app/weights?journey=project.services');
+    expect(page.html).toContain('name="center" type="number" value="0.3"');
+  });
 });

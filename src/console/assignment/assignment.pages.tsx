@@ -322,13 +322,12 @@ function Outcome(props: { ui: Ui; run: RunView }) {
   );
 }
 
-function Publish(props: { ui: Ui; run: RunView; error?: string }) {
+function Publish(props: { ui: Ui; run: RunView }) {
   const { ui, run } = props;
   const { t } = ui;
   return (
     <section class="card" aria-labelledby="publish-h">
       <h2 id="publish-h">{t('assign.publish')}</h2>
-      {props.error && <Notice kind="error">{props.error}</Notice>}
       {run.publishedAt ? (
         <p>
           <Badge kind="ok">{t('assign.published')}</Badge>{' '}
@@ -376,6 +375,7 @@ export function RunPage(props: {
         <RunStatusBadge ui={ui} status={run.status} />
       </p>
       {props.done === 'published' && <Notice kind="success">{t('assign.published.done')}</Notice>}
+      {props.publishError && <Notice kind="error">{props.publishError}</Notice>}
       {working && (
         <Notice kind="info">
           <p>{t(run.status === 'queued' ? 'assign.run.queued' : 'assign.run.running')}</p>
@@ -388,7 +388,7 @@ export function RunPage(props: {
       {run.status === 'done' && (
         <>
           <Outcome ui={ui} run={run} />
-          <Publish ui={ui} run={run} error={props.publishError} />
+          <Publish ui={ui} run={run} />
           <section aria-labelledby="assigned-h">
             <h2 id="assigned-h">{t('assign.result.assigned')}</h2>
             {run.assignments.length ? (

@@ -76,7 +76,7 @@ export function weightsRouter(deps: AppDeps) {
   router.post('/weights', async (c) => {
     const ui = uiOf(c);
     const form = await readForm(c);
-    const centerId = chosenCenter(c, field(form, 'center'));
+    const centerId = chosenCenter(c, field(form, 'centerId'));
     const journey = journeyOf(field(form, 'journey'));
     if (!centerId) return page(c, null, journey.id, { status: 422 });
     const values = readWeights(form, journey.features);
@@ -112,7 +112,7 @@ export function weightsRouter(deps: AppDeps) {
 
   router.post('/weights/reset', async (c) => {
     const form = await readForm(c);
-    const centerId = chosenCenter(c, field(form, 'center'));
+    const centerId = chosenCenter(c, field(form, 'centerId'));
     const journey = journeyOf(field(form, 'journey'));
     if (!centerId) return page(c, null, journey.id, { status: 422 });
     const actor = c.get('actor');

@@ -153,7 +153,7 @@ export function WeightsPage(props: {
           </p>
           <form method="post" action="/app/weights" class="card weights-form">
             <CsrfField ui={ui} />
-            <input type="hidden" name="center" value={centerId} />
+            <input type="hidden" name="centerId" value={centerId} />
             <input type="hidden" name="journey" value={journey.id} />
             <FormErrors ui={ui} errors={props.errors} />
             <div class="weight-fields">
@@ -185,7 +185,7 @@ export function WeightsPage(props: {
           </form>
           <form method="post" action="/app/weights/reset" class="reset-form">
             <CsrfField ui={ui} />
-            <input type="hidden" name="center" value={centerId} />
+            <input type="hidden" name="centerId" value={centerId} />
             <input type="hidden" name="journey" value={journey.id} />
             <div class="actions">
               <button type="submit" class="secondary" data-confirm={t('weights.reset.confirm')}>
