@@ -95,6 +95,11 @@ describeBrowser('coach assignment and matching weights in Chromium', () => {
       expect(await page.textContent('main')).toContain('已发布');
       expect(await page.locator('form[action$="/publish"]').count()).toBe(0);
       await checkPage(page, `assign-${viewport}-published`);
+      const runPath = new URL(page.url()).pathname;
+      for (const lang of ['bo', 'en', 'zh'] as const) {
+        await person.goto(`${runPath}?lang=${lang}`);
+        await checkPage(page, `assign-${viewport}-published-${lang}`);
+      }
       await page.goto(`${server.baseUrl}/app/assignment`);
       await checkPage(page, `assign-${viewport}-runs-after`);
 

@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+const [file, y, h, out] = process.argv.slice(2);
+writeFileSync('/tmp/crop.html', `<html><body style="margin:0"><img src="file://${file}"></body></html>`);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--allow-file-access-from-files'] });
+const p = await b.newPage({ viewport: { width: 360, height: 800 } });
+await p.goto('file:///tmp/crop.html');
+await p.waitForLoadState('load');
+await p.screenshot({ path: out, clip: { x: 0, y: Number(y), width: 360, height: Number(h) }, fullPage: true });
+await b.close();
