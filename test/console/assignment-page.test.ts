@@ -236,6 +236,25 @@ describe('a run, its result, a re-run with a pin and an exclusion, publish', () 
     );
   });
 
+  it('a pair of the last run can be excluded in one step from its page', async () => {
+    const page = await staffA.get(`/app/assignment/${firstId}`);
+    const hidden = (name: string) =>
+      new RegExp(`name="${name.replace('.', '\\.')}" value="([^"]+)"`).exec(page.html)![1];
+    const pair = { projectId: hidden('keep.0.projectId'), mentorId: hidden('keep.0.mentorId') };
+    expect(page.html).toContain('id="f-keep.0"');
+    const { id } = await startRun(staffA, {
+      projectPool: 'default',
+      'keep.0': 'exclude',
+      'keep.0.projectId': pair.projectId,
+      'keep.0.mentorId': pair.mentorId,
+      'keep.1': '',
+    });
+    const [row] = await app.db.select().from(assignmentRunsTable).where(eq(assignmentRunsTable.id, id));
+    expect((row.input as { exclusions: unknown[] }).exclusions).toEqual([pair]);
+    const result = row.result as RunResult;
+    expect(result.assignments.some((a) => a.projectId === pair.projectId && a.mentorId === pair.mentorId)).toBe(false);
+  });
+
   it('other centers’ staff and founders get 404 for the run and its publish', async () => {
     for (const who of [staffB, founder]) {
       expect((await who.get(`/app/assignment/${secondId}`)).status).toBe(404);

@@ -75,15 +75,41 @@ function readPairs(form: Record<string, string | string[]>, name: 'pins' | 'excl
     .filter((r) => r.projectId || r.mentorId);
 }
 
+/** What to do with one of the previous run's pairs on a re-run: leave it open, fix it, or exclude it. */
+export const KEEP_CHOICES = ['', 'pin', 'exclude'] as const;
+
+/**
+ * The previous run's pairs marked "fix" or "exclude" (`keep.N` with `keep.N.projectId` / `.mentorId`),
+ * added to the pin and exclusion rows (a pair already there is not added twice).
+ */
+function addKept(form: Record<string, string | string[]>, pins: Pair[], exclusions: Pair[]) {
+  const same = (a: Pair) => (b: Pair) => a.projectId === b.projectId && a.mentorId === b.mentorId;
+  for (const key of Object.keys(form)) {
+    const m = /^keep\.(\d+)$/.exec(key);
+    const choice = field(form, key);
+    if (!m || (choice !== 'pin' && choice !== 'exclude')) continue;
+    const pair = {
+      projectId: field(form, `keep.${m[1]}.projectId`).trim(),
+      mentorId: field(form, `keep.${m[1]}.mentorId`).trim(),
+    };
+    if (!pair.projectId || !pair.mentorId) continue;
+    const list = choice === 'pin' ? pins : exclusions;
+    if (!list.some(same(pair))) list.push(pair);
+  }
+}
+
 export function readRunForm(form: Record<string, string | string[]>): RunFormValues {
+  const pins = readPairs(form, 'pins');
+  const exclusions = readPairs(form, 'exclusions');
+  addKept(form, pins, exclusions);
   return {
     projectPool: field(form, 'projectPool') === 'chosen' ? 'chosen' : 'default',
     projectIds: fieldList(form, 'projectIds'),
     mentorPool: field(form, 'mentorPool') === 'chosen' ? 'chosen' : 'all',
     mentorIds: fieldList(form, 'mentorIds'),
     balance: field(form, 'balance').trim() || '0',
-    pins: readPairs(form, 'pins'),
-    exclusions: readPairs(form, 'exclusions'),
+    pins,
+    exclusions,
   };
 }
 

@@ -9,7 +9,14 @@ import { Page } from '../layout.tsx';
 import { CenterPicker } from '../shared/center-choice.tsx';
 import { MatchReasons, MatchScore } from '../shared/match-reasons.tsx';
 import type { Ui } from '../ui.ts';
-import { BALANCE_STEPS, EMPTY_PAIR_ROWS, type FormChoices, type Pair, type RunFormValues } from './assignment.data.ts';
+import {
+  BALANCE_STEPS,
+  EMPTY_PAIR_ROWS,
+  KEEP_CHOICES,
+  type FormChoices,
+  type Pair,
+  type RunFormValues,
+} from './assignment.data.ts';
 
 export type RunView = ReturnType<typeof presentRun>;
 export type RunSummary = ReturnType<typeof summarizeRun>;
@@ -90,6 +97,28 @@ function PairRows(props: {
   );
 }
 
+/** The previous run's free pairs, each to leave open, fix or exclude in one step. */
+function KeptPairs(props: { ui: Ui; pairs: RunView['assignments'] }) {
+  const { ui } = props;
+  const { t } = ui;
+  const open = props.pairs.filter((a) => !a.pinned);
+  if (!open.length) return null;
+  const options = KEEP_CHOICES.map((k) => ({ value: k, label: t(`assign.keep.${k || 'open'}`) }));
+  return (
+    <fieldset class="field kept-pairs">
+      <legend>{t('assign.keep')}</legend>
+      <p class="hint">{t('assign.keep.hint')}</p>
+      {open.map((a, k) => (
+        <div class="kept-pair">
+          <input type="hidden" name={`keep.${k}.projectId`} value={a.projectId} />
+          <input type="hidden" name={`keep.${k}.mentorId`} value={a.mentorId} />
+          <Select name={`keep.${k}`} label={`${a.projectTitle} → ${a.mentorName}`} options={options} value="" />
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
 /** The form that starts a run (empty on the runs page, prefilled from a run on its page). */
 export function RunForm(props: {
   ui: Ui;
@@ -98,6 +127,8 @@ export function RunForm(props: {
   choices: FormChoices;
   errors?: FieldErrors;
   submitLabel: string;
+  /** On a run's page: its assignments, to fix or exclude in one step. */
+  previous?: RunView['assignments'];
 }) {
   const { ui, values: v, choices } = props;
   const { t } = ui;
@@ -168,6 +199,7 @@ export function RunForm(props: {
         value={balanceValue}
         errors={props.errors}
       />
+      {props.previous && <KeptPairs ui={ui} pairs={props.previous} />}
       <PairRows ui={ui} name="pins" rows={v.pins} choices={choices} errors={props.errors} />
       <PairRows ui={ui} name="exclusions" rows={v.exclusions} choices={choices} errors={props.errors} />
       <div class="actions">
@@ -481,6 +513,7 @@ export function RunPage(props: {
             centerId={run.centerId}
             values={props.rerun.values}
             choices={props.rerun.choices}
+            previous={run.assignments}
             submitLabel={t('assign.rerun.submit')}
           />
         </section>

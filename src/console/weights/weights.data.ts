@@ -16,9 +16,15 @@ export const JOURNEYS = RECIPES.map((r) => ({ id: r.id, features: Object.keys(r.
 export const DEFAULT_JOURNEY = 'project.mentors';
 export const journeyOf = (id: string | undefined) => JOURNEYS.find((j) => j.id === id) ?? JOURNEYS[0];
 
-/** Bounds of one weight, as weightSetSchema checks them (shown as the field's hint and input limits). */
-export const WEIGHT_MIN = 0;
-export const WEIGHT_MAX = 1;
+/** Bounds of one weight, read from weightSetSchema (every criterion of every journey has the same). */
+type Bounded = { minValue: number | null; maxValue: number | null };
+type JourneySchema = { unwrap(): { shape: Record<string, { unwrap(): Bounded }> } };
+const firstWeight = (() => {
+  const journey = (weightSetSchema.shape as unknown as Record<string, JourneySchema>)[JOURNEYS[0].id].unwrap();
+  return journey.shape[JOURNEYS[0].features[0]].unwrap();
+})();
+export const WEIGHT_MIN = firstWeight.minValue ?? 0;
+export const WEIGHT_MAX = firstWeight.maxValue ?? 1;
 
 /** Projects of the center a preview compares (two match computations each). */
 export const PREVIEW_SAMPLE = 5;

@@ -478,6 +478,11 @@ export const en: Messages = {
   'assign.published': 'Published',
   'assign.published.when': 'Published on {date}; the mentors have their introduction requests.',
   'assign.published.done': 'Published: the introduction requests went to the mentors.',
+  'assign.keep': 'This run’s pairs',
+  'assign.keep.hint': 'Fix or exclude any of this run’s pairs in one step, then run again.',
+  'assign.keep.open': 'May change',
+  'assign.keep.pin': 'Fix this pair',
+  'assign.keep.exclude': 'Exclude this pair',
   'assign.rerun': 'Change and run again',
   'assign.rerun.hint':
     'The form holds this run’s choices; change the fixed or excluded pairs and run again. This result stays as it is.',
