@@ -184,3 +184,31 @@ describe('editing the weights', () => {
     expect(page.html).toContain('name="center" type="number" value="0.3"');
   });
 });
+
+describe('the budget of expensive requests', () => {
+  let limited: TestApp;
+  afterAll(() => limited?.close());
+
+  it('previews and assignment runs take from the person’s budget, as the API’s do', async () => {
+    limited = await startTestApp({ RATE_LIMIT_EXPENSIVE: '3' });
+    const post = async (path: string, body: unknown) => (await limited.request('POST', path, { body })).body.id;
+    const center = await post('/v1/centers', { name: '限额中心', kind: 'incubator', regionCode: '540102' });
+    const f = await post('/v1/founders', founderBody('限额创始人', 'wx-limit', center));
+    await post(
+      '/v1/projects',
+      projectBody({ title: '限额项目', centerId: center, founderIds: [f], status: 'submitted' }),
+    );
+    await post('/v1/mentors', mentorBody('限额导师', 'wx-limit-m'));
+    const { client } = await signedIn(limited, { login: 'limit.staff', role: 'center_staff', centerId: center });
+    await client.get('/app/weights');
+    // One sampled project: the request's unit plus one more for its second match computation.
+    const preview = { journey: 'project.mentors', ...DEFAULTS, region: '1', action: 'preview' };
+    expect((await client.post('/app/weights', preview)).status).toBe(200);
+    const refused = await client.post('/app/weights', preview);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    await client.get('/app/assignment');
+    expect((await client.post('/app/assignment', { projectPool: 'default' })).status).toBe(429);
+    expect((await client.get('/app/weights')).status).toBe(200); // reading the pages costs nothing
+  });
+});
