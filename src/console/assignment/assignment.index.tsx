@@ -2,7 +2,7 @@
 // pins/exclusions and run again, publish. Everything goes through src/assignment/runs.ts with the
 // signed-in actor (another center's run is its 404; staff of center B never see center A's runs).
 import { Hono, type Context } from 'hono';
-import { AssignmentRuns, presentRun, type summarizeRun } from '../../assignment/runs.ts';
+import { AssignmentRuns, presentRun } from '../../assignment/runs.ts';
 import { AppError } from '../../errors.ts';
 import type { AppDeps } from '../../http/app.ts';
 import { centers, mentors, projects } from '../../resources/index.ts';
@@ -37,19 +37,6 @@ export function assignmentRouter(deps: AppDeps) {
   router.use('/assignment', staff);
   router.use('/assignment/*', staff);
 
-  /** The center's runs, newest first (the domain lists oldest first, by id). */
-  async function recentRuns(c: Context<ConsoleEnv>, centerId: string) {
-    const all: ReturnType<typeof summarizeRun>[] = [];
-    let cursor: string | undefined;
-    for (let page = 0; page < 20; page++) {
-      const { items, nextCursor } = await runs.list(c.get('actor'), centerId, { limit: 100, cursor });
-      all.push(...items);
-      if (!nextCursor) break;
-      cursor = nextCursor;
-    }
-    return all.reverse().slice(0, RUNS_SHOWN);
-  }
-
   const choicesFor = (c: Context<ConsoleEnv>, centerId: string) =>
     formChoices(db, repos, c.get('ctx'), centerId, c.get('t'));
 
@@ -60,7 +47,7 @@ export function assignmentRouter(deps: AppDeps) {
   ) {
     const ui = uiOf(c);
     // The domain's list checks the center (404 for another center's staff or an unknown id).
-    const list = centerId ? await recentRuns(c, centerId) : [];
+    const list = centerId ? await runs.recent(c.get('actor'), centerId, RUNS_SHOWN) : [];
     return c.html(
       <RunsPage
         ui={ui}

@@ -1,7 +1,7 @@
 // The coach assignment pages: the center's runs with the form that starts one, and a run's page
 // (progress, then the result with the form that changes pins/exclusions and runs again, and publish).
 import type { RunStatus } from '../../../models/enums.ts';
-import type { presentRun, summarizeRun } from '../../assignment/runs.ts';
+import type { AssignmentRuns, presentRun } from '../../assignment/runs.ts';
 import { Badge, Checkboxes, CsrfField, FormErrors, Notice, type Option, Select } from '../components.tsx';
 import { formatDate, formatNumber } from '../format.ts';
 import { type FieldErrors, localizeDetail } from '../forms.ts';
@@ -19,7 +19,7 @@ import {
 } from './assignment.data.ts';
 
 export type RunView = ReturnType<typeof presentRun>;
-export type RunSummary = ReturnType<typeof summarizeRun>;
+export type RunSummary = Awaited<ReturnType<AssignmentRuns['recent']>>[number];
 
 /** Seconds between reloads of a run's page while it is queued or running. */
 export const REFRESH_SECONDS = 3;
