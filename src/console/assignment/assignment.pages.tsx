@@ -458,6 +458,7 @@ export function RunPage(props: {
             ) : (
               <p class="empty">{t('assign.result.allAssigned')}</p>
             )}
+            {reasonLang && run.unassignedDetail.length > 0 && <p class="hint">{t('common.textInChinese')}</p>}
           </section>
           <section aria-labelledby="loads-h">
             <h2 id="loads-h">{t('assign.result.loads')}</h2>
