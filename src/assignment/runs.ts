@@ -2,7 +2,7 @@
 // Who: the center's staff and admins; anyone else gets 404 (the run, like the center's projects,
 // is out of their scope). Every create and publish is recorded on the run row (who, when, input,
 // result) and in the audit log.
-import { and, asc, eq, gt, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import { assignmentRunsTable, centersTable, mentorsTable, projectsTable } from '../../models/schema.ts';
 import { MAX_RUN_POOL_PAIRS, type AssignmentRunBody, type RunPair } from '../../models/assignment-runs/validation.ts';
 import type { AssignmentQueue } from '../../jobs/assignment/queue.ts';
@@ -193,6 +193,27 @@ export class AssignmentRuns {
       .limit(q.limit + 1);
     const p = page(rows, q.limit);
     return { items: p.items.map(summarizeRun), nextCursor: p.nextCursor };
+  }
+
+  /**
+   * The center's latest runs, newest first (ids are time-ordered), with their counts computed in SQL:
+   * a list page never loads the results themselves (a large run's result is megabytes).
+   */
+  async recent(actor: Actor, centerId: string, limit: number) {
+    await this.center(actor, centerId);
+    return this.db
+      .select({
+        id: t.id,
+        status: t.status,
+        createdAt: t.createdAt,
+        publishedAt: t.publishedAt,
+        assignedCount: sql<number | null>`jsonb_array_length(${t.result} -> 'assignments')`,
+        unassignedCount: sql<number | null>`jsonb_array_length(${t.result} -> 'unassigned')`,
+      })
+      .from(t)
+      .where(eq(t.centerId, centerId))
+      .orderBy(desc(t.id))
+      .limit(limit);
   }
 
   /**

@@ -15,6 +15,7 @@ import { accountsRouter } from './accounts/accounts.index.tsx';
 import { mentorInvestorRouter } from './mentor-investor.index.ts';
 import { trainerRouter } from './trainer/trainer.index.tsx';
 import { registryRouter } from './registry/registry.index.tsx';
+import { assignWeightsRouter } from './assign-weights.index.ts';
 
 /** Pages anyone may open; everything else asks to sign in first. */
 const PUBLIC = /^\/app\/(login|logout|invite\/[^/]+)\/?$/;
@@ -53,6 +54,7 @@ export function consoleRouter(deps: AppDeps, limiters: { expensive: TokenBucket 
   router.route('/', mentorInvestorRouter(deps));
   router.route('/', trainerRouter(deps));
   router.route('/', registryRouter(deps));
+  router.route('/', assignWeightsRouter(deps));
   router.all('*', notFoundPage);
   router.onError(consoleErrors(deps.logger));
   return router;

@@ -87,6 +87,9 @@ const EXPENSIVE: [string, RegExp][] = [
   // The console's pages that compute matches: the same budget per person as the API's match calls.
   ['GET', /^\/app\/projects\/[^/]+\/matches\/[^/]+\/?$/],
   ['GET', /^\/app\/discover\/?$/],
+  // Coach assignment runs and the weights' what-if preview (its `spend` charges the matches it computes).
+  ['POST', /^\/app\/assignment\/?$/],
+  ['POST', /^\/app\/weights\/?$/],
 ];
 // HEAD runs the GET handler (the body is dropped afterwards), so it costs and counts the same.
 export const isExpensive = (method: string, path: string) => {
