@@ -23,7 +23,9 @@ export const projectReadOnly = {
   submittedAt: z.iso
     .datetime()
     .nullable()
-    .describe('when the project last entered `submitted` (the vetting queue waits from then); null before its first submission'),
+    .describe(
+      'when the project last entered `submitted` (the vetting queue waits from then); null before its first submission',
+    ),
 };
 
 /** Kept by triggers from the founders' own records (see table.ts); never shown or written by the API. */
@@ -42,7 +44,7 @@ export const projectBodySchema = createInsertSchema(projectsTable, {
     textField(MAX_STATUS_REASON)
       .nullable()
       .describe(
-        "why the center vetted or rejected the project, shown to its founders; set by center staff or an admin with the decision (cleared when the status changes without one)",
+        'why the center vetted or rejected the project, shown to its founders; set by center staff or an admin with the decision (cleared when the status changes without one)',
       ),
 })
   .omit({ ...embeddedServerOwned, ...founderGroupsOwned, ...serverKept })

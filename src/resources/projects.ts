@@ -164,7 +164,7 @@ export const projects: ResourceDef = {
         // (prepare clears it when the status moves on, e.g. a resubmission).
         const reasonChanged = !same(before?.statusReason, after?.statusReason);
         if (reasonChanged && (after?.statusReason != null || !statusChanged))
-          return "the reason of a vetting decision is written by the center / 审核意见由双创中心填写";
+          return 'the reason of a vetting decision is written by the center / 审核意见由双创中心填写';
         const resubmitted = before && after && after.status === 'submitted' && returnsToReview(actor, before, after);
         if (
           statusChanged &&

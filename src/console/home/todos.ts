@@ -10,6 +10,7 @@ import type { ReadContext } from '../../resources/types.ts';
 import { waitingIntroductions } from '../introductions-inbox/todos.ts';
 import { newFittingProjects } from '../investor/todos.ts';
 import { founderTodoSources } from '../founder/todos.ts';
+import { projectsToVet } from '../vetting/todos.ts';
 
 export interface TodoItem {
   text: string;
@@ -35,6 +36,8 @@ export const TODO_SOURCES: Partial<Record<Role, readonly TodoSource[]>> = {
   founder: founderTodoSources,
   mentor: [waitingIntroductions],
   investor: [waitingIntroductions, newFittingProjects],
+  center_staff: [projectsToVet],
+  admin: [projectsToVet],
 };
 
 export async function todosFor(args: TodoArgs): Promise<TodoItem[]> {
