@@ -14,6 +14,7 @@ import { accountRouter } from './account/account.index.tsx';
 import { accountsRouter } from './accounts/accounts.index.tsx';
 import { mentorInvestorRouter } from './mentor-investor.index.ts';
 import { vettingRouter } from './vetting/vetting.index.tsx';
+import { auditPageRouter } from './audit/audit.index.tsx';
 
 /** Pages anyone may open; everything else asks to sign in first. */
 const PUBLIC = /^\/app\/(login|logout|invite\/[^/]+)\/?$/;
@@ -51,6 +52,7 @@ export function consoleRouter(deps: AppDeps, limiters: { expensive: TokenBucket 
   router.route('/', accountsRouter(db, cfg.INVITATION_TTL_HOURS ?? 168));
   router.route('/', mentorInvestorRouter(deps));
   router.route('/', vettingRouter(deps));
+  router.route('/', auditPageRouter(deps));
   router.all('*', notFoundPage);
   router.onError(consoleErrors(deps.logger));
   return router;
