@@ -15,6 +15,7 @@ import { accountsRouter } from './accounts/accounts.index.tsx';
 import { mentorInvestorRouter } from './mentor-investor.index.ts';
 import { vettingRouter } from './vetting/vetting.index.tsx';
 import { auditPageRouter } from './audit/audit.index.tsx';
+import { centerIntroductionsRouter } from './center-introductions/center-introductions.index.tsx';
 
 /** Pages anyone may open; everything else asks to sign in first. */
 const PUBLIC = /^\/app\/(login|logout|invite\/[^/]+)\/?$/;
@@ -53,6 +54,7 @@ export function consoleRouter(deps: AppDeps, limiters: { expensive: TokenBucket 
   router.route('/', mentorInvestorRouter(deps));
   router.route('/', vettingRouter(deps));
   router.route('/', auditPageRouter(deps));
+  router.route('/', centerIntroductionsRouter(db));
   router.all('*', notFoundPage);
   router.onError(consoleErrors(deps.logger));
   return router;
