@@ -115,7 +115,10 @@ function Detail(props: { ui: Ui; entry: AuditEntryView }) {
   return parts.length ? <span class="prewrap">{parts.join(' · ')}</span> : null;
 }
 
-function Record(props: { ui: Ui; entry: AuditEntryView; titles: Map<string, string> }) {
+/** A short handle of an id: its end (UUIDv7 ids of one day share their beginning). */
+const shortId = (id: string) => id.slice(-8);
+
+function Record(props: { ui: Ui; entry: AuditEntryView; titles: Map<string, string>; names: Map<string, string> }) {
   const { ui, entry: e } = props;
   const kind = labelOf(ui, 'audit.entity', e.entityKind);
   if (e.entityId === null) return <span class="muted">{`${kind} ${ui.t('audit.hidden')}`}</span>;
@@ -124,13 +127,14 @@ function Record(props: { ui: Ui; entry: AuditEntryView; titles: Map<string, stri
     return title ? (
       <a href={`/app/vetting/${e.entityId}`}>{`${kind}《${title}》`}</a>
     ) : (
-      <span>{`${kind} ${e.entityId.slice(0, 8)}`}</span>
+      <span>{`${kind} ${shortId(e.entityId)}`}</span>
     );
   }
   if (e.entityKind === 'introduction' || e.entityKind === 'training_invitation')
-    return <a href="/app/center-introductions?status=all">{`${kind} ${e.entityId.slice(0, 8)}`}</a>;
-  if (e.entityKind === 'account') return <a href="/app/accounts">{`${kind} ${e.entityId.slice(0, 8)}`}</a>;
-  return <span>{`${kind} ${e.entityId.slice(0, 8)}`}</span>;
+    return <a href="/app/center-introductions?status=all">{`${kind} ${shortId(e.entityId)}`}</a>;
+  if (e.entityKind === 'account')
+    return <a href="/app/accounts">{`${kind} ${props.names.get(`account:${e.entityId}`) ?? shortId(e.entityId)}`}</a>;
+  return <span>{`${kind} ${shortId(e.entityId)}`}</span>;
 }
 
 function AuditPage(props: {
@@ -209,7 +213,7 @@ function AuditPage(props: {
                     <Detail ui={ui} entry={e} />
                   </td>
                   <td data-label={t('audit.col.record')}>
-                    <Record ui={ui} entry={e} titles={props.titles} />
+                    <Record ui={ui} entry={e} titles={props.titles} names={props.names} />
                   </td>
                 </tr>
               ))}
@@ -258,7 +262,12 @@ export function auditPageRouter(deps: AppDeps) {
       countAudit(db, actor, query),
       auditActors(db, actor),
     ]);
-    const names = await actorNames(db, actor, ui, [...new Set([...actorLabels, ...items.map((e) => e.actor)])]);
+    const accountEntities = items
+      .filter((e) => e.entityKind === 'account' && e.entityId)
+      .map((e) => `account:${e.entityId}`);
+    const names = await actorNames(db, actor, ui, [
+      ...new Set([...actorLabels, ...items.map((e) => e.actor), ...accountEntities]),
+    ]);
     const projectIds = items.filter((e) => e.entityKind === 'project' && e.entityId).map((e) => e.entityId!);
     return c.html(
       <AuditPage

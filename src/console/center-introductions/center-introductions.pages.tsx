@@ -69,8 +69,8 @@ function IntroItem(props: { ui: Ui; r: IntroRow; filter: StatusFilter }) {
         <a href={`/app/vetting/${r.projectId}`}>{r.projectTitle}</a>
       </h3>
       <p>
-        {t('centerIntros.target')}: {enumLabel(lang, 'introductionTarget', r.targetKind)} {r.targetName ?? ''}{' '}
-        <IntroStatusBadge ui={ui} status={r.status} />
+        <span class="muted">{t('centerIntros.target')}</span> {enumLabel(lang, 'introductionTarget', r.targetKind)}{' '}
+        {r.targetName ?? ''} <IntroStatusBadge ui={ui} status={r.status} />
       </p>
       {open && <p>{t(`centerIntros.waitingFor.${waitingFor}`)}</p>}
       <Since ui={ui} at={sinceOf(r)} open={open} nudgedAt={open ? r.nudgedAt : null} />
@@ -108,7 +108,7 @@ function InvitationItem(props: { ui: Ui; r: InvitationRow; filter: StatusFilter 
     <li class="card">
       <h3>{r.trainingTitle}</h3>
       <p>
-        {t('centerIntros.founder')}: {r.founderName}{' '}
+        <span class="muted">{t('centerIntros.founder')}</span> {r.founderName}{' '}
         <Badge kind={kind[r.status]}>{t(`centerIntros.status.${label[r.status]}`)}</Badge>
       </p>
       {open && <p>{t('centerIntros.waitingFor.project')}</p>}

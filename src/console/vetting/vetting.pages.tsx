@@ -160,7 +160,8 @@ function DecisionForm(props: {
       <CsrfField ui={ui} />
       <FormErrors ui={ui} errors={errors} />
       <fieldset class="field" aria-describedby={error ? 'f-decision-error' : undefined}>
-        <legend>{t('vetting.decision')}</legend>
+        {/* The form's heading says it; the legend names the choice for screen readers. */}
+        <legend class="visually-hidden">{t('vetting.decision')}</legend>
         <div class="choices">
           {(['vetted', 'rejected'] as const).map((d) => (
             <label class="choice">
