@@ -103,6 +103,9 @@ describe('introductions and enrolments of the center', () => {
       .where(eq(trainingInvitationsTable.id, invitation));
     expect(inv.nudgedAt).toBeInstanceOf(Date);
     expect(await lastAudit(invitation)).toMatchObject({ action: 'training_invitation.nudge', centerId: w.cA });
+    // The addressees see it on their home page: the mentor (the introduction), the founder (the invitation).
+    expect(visibleText((await mentor1.get('/app?lang=zh')).html)).toContain('双创中心提醒您：1 项请求在等您回复');
+    expect(visibleText((await founderA1.get('/app?lang=zh')).html)).toContain('双创中心提醒您：1 项请求在等您回复');
     // Only what waits is nudged.
     expect((await staffA.post(`/app/center-introductions/introductions/${accepted}/nudge`, {})).status).toBe(409);
   });

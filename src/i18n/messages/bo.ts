@@ -432,6 +432,7 @@ export const bo: Messages = {
   'centerIntros.training': 'སློང་སྦྱོང་།',
   'centerIntros.founder': 'ལས་གཙུགས་པ།',
   'centerIntros.target': 'ངོ་སྤྲོད་ཡུལ།',
+  'centerIntros.todo.nudged': 'ལྟེ་གནས་ཀྱིས་དྲན་སྐུལ། ཞུ་བ་ {count} ཁྱེད་ཀྱི་ལན་སྒུག་བཞིན་ཡོད།',
   'audit.title': 'ཞིབ་བཤེར་ཉིན་ཐོ།',
   'audit.intro': 'ལྟེ་གནས་ཀྱི་བྱ་སྤྱོད་ཟིན་ཐོ། སུས་ནམ་ཅི་བྱས་པ། གསར་ཤོས་ཐོག་མར།',
   'audit.filter.action': 'བྱ་སྤྱོད།',

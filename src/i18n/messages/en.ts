@@ -438,6 +438,7 @@ export const en: Messages = {
   'centerIntros.training': 'Training',
   'centerIntros.founder': 'Founder',
   'centerIntros.target': 'With',
+  'centerIntros.todo.nudged': 'Your center reminds you: {count} requests wait for your answer',
   'audit.title': 'Audit log',
   'audit.intro': 'What was done in your center, by whom and when. Newest first.',
   'audit.filter.action': 'Action',

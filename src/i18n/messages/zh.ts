@@ -427,6 +427,7 @@ export const zh = {
   'centerIntros.training': '培训',
   'centerIntros.founder': '创业者',
   'centerIntros.target': '对象',
+  'centerIntros.todo.nudged': '双创中心提醒您：{count} 项请求在等您回复',
   'audit.title': '审计日志',
   'audit.intro': '本中心的操作记录：谁在何时做了什么。最新的排在最前。',
   'audit.filter.action': '操作',
