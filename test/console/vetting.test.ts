@@ -156,3 +156,31 @@ describe('the vetting queue', () => {
     expect(res.text).toContain('submittedAt');
   });
 });
+
+describe('the vetting queue, long', () => {
+  it('pages by twenty, the total on every page', async () => {
+    for (let n = 0; n < 21; n++) await submitted(`批量项目 BULK-${String(n).padStart(2, '0')}`);
+    const first = await staffA.get('/app/vetting?lang=zh');
+    const text = visibleText(first.html);
+    const total = Number(/共 (\d+) 个项目等待审核/.exec(text)?.[1]);
+    expect(total).toBeGreaterThan(21);
+    expect(first.html.match(/<li class="card">/g)).toHaveLength(20);
+    expect(first.html).toContain('href="/app/vetting?page=2"');
+    const second = await staffA.get('/app/vetting?page=2');
+    expect(second.html.match(/<li class="card">/g)).toHaveLength(total - 20);
+    expect(visibleText(second.html)).toContain(`共 ${total} 个项目等待审核`);
+    expect(second.html).toContain('href="/app/vetting"'); // previous
+    // Out of range or nonsense: an empty page, not an error.
+    expect((await staffA.get('/app/vetting?page=999')).status).toBe(200);
+    expect((await staffA.get('/app/vetting?page=-3')).status).toBe(200);
+  });
+
+  it('documents statusReason and submittedAt in the OpenAPI document', async () => {
+    const doc = (await app.request('GET', '/v1/openapi.json', { key: null })).body;
+    const project = doc.components.schemas.Project.properties;
+    expect(project.statusReason).toBeTruthy();
+    expect(project.submittedAt).toBeTruthy();
+    expect(doc.components.schemas.ProjectInput.properties.statusReason).toBeTruthy();
+    expect(doc.components.schemas.ProjectInput.properties).not.toHaveProperty('submittedAt');
+  });
+});
