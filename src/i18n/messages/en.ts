@@ -412,7 +412,8 @@ export const en: Messages = {
   'vetting.todo': '{count} projects wait for vetting',
   'vetting.reasonForFounder': 'What the center says',
   'centerIntros.title': 'Introductions & enrolments',
-  'centerIntros.intro': 'Introductions of your center’s projects and training invitations of its founders: who waits for whom, and since when. Oldest first.',
+  'centerIntros.intro':
+    'Introductions of your center’s projects and training invitations of its founders: who waits for whom, and since when. Oldest first.',
   'centerIntros.filter.status': 'Status',
   'centerIntros.filter.apply': 'Filter',
   'centerIntros.status.open': 'Waiting for an answer',
