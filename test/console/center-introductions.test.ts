@@ -160,3 +160,30 @@ describe('introductions and enrolments of the center', () => {
     expect(audit).toHaveLength(2);
   });
 });
+
+describe('nudges through the API', () => {
+  it('lets the center (and admins) nudge what waits; others 403 or 404; documented', async () => {
+    const id = (
+      await ok(
+        as('staffA').post('/v1/introductions', { projectId: w.pAv, targetKind: 'investor', targetId: w.i2 }),
+        201,
+      )
+    ).id;
+    const res = await ok(as('staffA').post(`/v1/introductions/${id}/nudge`));
+    expect(res).toMatchObject({ id, status: 'requested' });
+    expect(Date.now() - new Date(res.nudgedAt).getTime()).toBeLessThan(60_000);
+    expect((await as('admin').post(`/v1/introductions/${id}/nudge`)).status).toBe(200);
+    expect((await as('founderA1').post(`/v1/introductions/${id}/nudge`)).status).toBe(403);
+    expect((await as('staffB').post(`/v1/introductions/${id}/nudge`)).status).toBe(404);
+    expect((await as('staffA').post(`/v1/introductions/${accepted}/nudge`)).status).toBe(409); // ended by now
+
+    const inv = (await ok(as('staffA').post(`/v1/trainings/${w.t2}/invitations`, { founderId: w.fA2 }), 201)).id;
+    expect((await ok(as('staffA').post(`/v1/training-invitations/${inv}/nudge`))).nudgedAt).toBeTruthy();
+    expect((await as('founderA2').post(`/v1/training-invitations/${inv}/nudge`)).status).toBe(403);
+    expect((await as('staffB').post(`/v1/training-invitations/${inv}/nudge`)).status).toBe(404);
+
+    const doc = (await app.request('GET', '/v1/openapi.json', { key: null })).body;
+    expect(doc.paths).toHaveProperty(['/v1/introductions/{id}/nudge']);
+    expect(doc.paths).toHaveProperty(['/v1/training-invitations/{id}/nudge']);
+  });
+});
