@@ -100,10 +100,33 @@ describe('account management in the console', () => {
     const { client, id } = await signedIn(app, { login: 'admin.self', role: 'admin' });
     const page = await client.get('/app/accounts');
     expect(page.html).not.toContain(`/app/accounts/${id}/disable`);
+    expect(page.html).not.toContain(`/app/accounts/${id}/invitation`); // it would end one's own sessions
     const res = await client.post(`/app/accounts/${id}/disable`, {});
     expect(res.status).toBe(409);
     expect(visibleText(res.html)).toContain('不能停用自己的账户');
     expect((await client.get('/app')).status).toBe(200);
+  });
+
+  it("lets staff re-invite and disable their center's founders and staff, and nobody else's (404)", async () => {
+    const { client: staff } = await signedIn(app, { login: 'staff.a3', role: 'center_staff', centerId: centerA });
+    const ownFounder = await signedIn(app, { login: 'founder.own', role: 'founder', subjectId: founderA });
+    const colleague = await signedIn(app, { login: 'staff.colleague', role: 'center_staff', centerId: centerA });
+    const otherFounder = await signedIn(app, { login: 'founder.other', role: 'founder', subjectId: founderB });
+    const otherStaff = await signedIn(app, { login: 'staff.other', role: 'center_staff', centerId: centerB });
+    const list = await staff.get('/app/accounts');
+    expect(list.html).toContain(`/app/accounts/${ownFounder.id}/invitation`);
+    expect(list.html).toContain(`/app/accounts/${colleague.id}/disable`);
+    expect(list.html).not.toContain(otherFounder.id);
+    expect(list.html).not.toContain(otherStaff.id);
+    for (const a of [otherFounder, otherStaff]) {
+      expect((await staff.post(`/app/accounts/${a.id}/invitation`, {})).status).toBe(404);
+      expect((await staff.post(`/app/accounts/${a.id}/disable`, {})).status).toBe(404);
+      expect((await a.client.get('/app')).status).toBe(200); // untouched
+    }
+    const again = await staff.post(`/app/accounts/${ownFounder.id}/invitation`, {});
+    expect(linkIn(again.html)).toBeTruthy();
+    expect((await staff.post(`/app/accounts/${colleague.id}/disable`, {})).status).toBe(303);
+    expect((await colleague.client.get('/app')).status).toBe(303);
   });
 
   it('does not exist for the other roles', async () => {

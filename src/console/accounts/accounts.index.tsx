@@ -141,12 +141,15 @@ function AccountsPage(props: {
                 </p>
                 <p class="muted">{enumLabel(ui.lang, 'role', a.role)}</p>
                 <div class="actions">
-                  <form method="post" action={`/app/accounts/${a.id}/invitation`}>
-                    <CsrfField ui={ui} />
-                    <button type="submit" class="secondary" data-confirm={t('accounts.reinvite.confirm')}>
-                      {t('accounts.reinvite')}
-                    </button>
-                  </form>
+                  {/* Not for oneself: a new invitation ends the account's sessions (use My account instead). */}
+                  {a.id !== ui.session?.account.id && (
+                    <form method="post" action={`/app/accounts/${a.id}/invitation`}>
+                      <CsrfField ui={ui} />
+                      <button type="submit" class="secondary" data-confirm={t('accounts.reinvite.confirm')}>
+                        {t('accounts.reinvite')}
+                      </button>
+                    </form>
+                  )}
                   {a.status !== 'disabled' && a.id !== ui.session?.account.id && (
                     <form method="post" action={`/app/accounts/${a.id}/disable`}>
                       <CsrfField ui={ui} />

@@ -11,6 +11,8 @@ import { waitingIntroductions } from '../introductions-inbox/todos.ts';
 import { newFittingProjects } from '../investor/todos.ts';
 import { founderTodoSources } from '../founder/todos.ts';
 import { trainerTodoSources } from '../trainer/todos.ts';
+import { projectsToVet } from '../vetting/todos.ts';
+import { nudgedToMe } from '../center-introductions/todos.ts';
 
 export interface TodoItem {
   text: string;
@@ -33,10 +35,12 @@ export type TodoSource = (args: TodoArgs) => Promise<TodoItem[]>;
 
 /** Per role, the sources in the order their items are shown. */
 export const TODO_SOURCES: Partial<Record<Role, readonly TodoSource[]>> = {
-  founder: founderTodoSources,
-  mentor: [waitingIntroductions],
-  investor: [waitingIntroductions, newFittingProjects],
+  founder: [...founderTodoSources, nudgedToMe],
+  mentor: [waitingIntroductions, nudgedToMe],
+  investor: [waitingIntroductions, newFittingProjects, nudgedToMe],
   trainer: trainerTodoSources,
+  center_staff: [projectsToVet],
+  admin: [projectsToVet],
 };
 
 export async function todosFor(args: TodoArgs): Promise<TodoItem[]> {

@@ -35,6 +35,9 @@ export function enrollmentHandlers(db: Db) {
     async listInvitations(c: any) {
       return c.json(await invitations.list(c.get('actor'), c.req.valid('query')), 200);
     },
+    async nudgeInvitation(c: any) {
+      return c.json(await invitations.nudge(c.get('actor'), c.req.valid('param').id), 200);
+    },
     async getInvitation(c: any) {
       return c.json(await invitations.get(c.get('actor'), c.req.valid('param').id), 200);
     },

@@ -12,6 +12,7 @@ import {
   getInvitation,
   listEnrollments,
   listInvitations,
+  nudgeInvitation,
 } from './enrollments.routes.ts';
 import { enrollmentHandlers } from './enrollments.handlers.ts';
 
@@ -28,5 +29,6 @@ export function enrollmentsRouter(db: Db) {
   app.openapi(getInvitation, h.getInvitation);
   app.openapi(acceptInvitation, h.acceptInvitation);
   app.openapi(declineInvitation, h.declineInvitation);
+  app.openapi(nudgeInvitation, h.nudgeInvitation);
   return app;
 }

@@ -181,6 +181,24 @@ const invitationDecision = (action: 'accept' | 'decline', summary: string, descr
     },
   });
 
+export const nudgeInvitation = createRoute({
+  method: 'post',
+  path: '/training-invitations/{id}/nudge',
+  tags,
+  summary: 'Remind the founder of an open invitation (its center)',
+  description:
+    "By the founder's center staff or an admin (others who see it: 403), only while `invited` (409 otherwise). Records when " +
+    '(`nudgedAt`); the founder sees the reminder in the console. Audited.',
+  request: { params: invitationParam },
+  responses: {
+    200: ok(
+      TrainingInvitationSchema.extend({ nudgedAt: z.iso.datetime().describe('when the reminder was recorded') }),
+      'The invitation, reminded',
+    ),
+    ...problemResponses(401, 403, 404, 409),
+  },
+});
+
 export const acceptInvitation = invitationDecision(
   'accept',
   'Accept a training invitation (enrols the founder)',

@@ -27,6 +27,9 @@ export function introductionHandlers(db: Db) {
     async end(c: any) {
       return c.json(await intros.end(c.get('actor'), c.req.valid('param').id, c.req.valid('json')?.note), 200);
     },
+    async nudge(c: any) {
+      return c.json(await intros.nudge(c.get('actor'), c.req.valid('param').id), 200);
+    },
     async capacity(c: any) {
       const id = c.req.valid('param').id;
       // A mentor the caller cannot read (a removed one, for all but admins) is 404 here too.

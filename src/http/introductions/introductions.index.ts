@@ -9,11 +9,12 @@ import {
   getIntroduction,
   getMentorCapacity,
   listIntroductions,
+  nudgeIntroduction,
   requestIntroduction,
 } from './introductions.routes.ts';
 import { introductionHandlers } from './introductions.handlers.ts';
 
-/** Introductions (request, list, get, accept, decline, end) and the mentor capacity read, mounted under /v1. */
+/** Introductions (request, list, get, accept, decline, end, nudge) and the mentor capacity read, mounted under /v1. */
 export function introductionsRouter(db: Db) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
   const h = introductionHandlers(db);
@@ -23,6 +24,7 @@ export function introductionsRouter(db: Db) {
   app.openapi(acceptIntroduction, h.accept);
   app.openapi(declineIntroduction, h.decline);
   app.openapi(endIntroduction, h.end);
+  app.openapi(nudgeIntroduction, h.nudge);
   app.openapi(getMentorCapacity, h.capacity);
   return app;
 }

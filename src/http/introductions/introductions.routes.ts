@@ -134,9 +134,29 @@ export const declineIntroduction = decision(
 );
 export const endIntroduction = decision(
   'end',
-  'End an accepted introduction',
-  "By the target, a founder of the project, its center staff or an admin; only from `accepted` (409 otherwise). Frees the mentor's capacity unit.",
+  'End an accepted introduction, or close a request nobody answered',
+  "An accepted one: by the target, a founder of the project, its center staff or an admin; frees the mentor's capacity unit. " +
+    "A `requested` one: by the project's center staff or an admin only (a stale request; it was never decided, so the target may be " +
+    'asked again). 409 from any other status, or for a requested one ended by anyone else.',
 );
+
+export const nudgeIntroduction = createRoute({
+  method: 'post',
+  path: '/introductions/{id}/nudge',
+  tags,
+  summary: 'Remind whoever must answer a request (the center)',
+  description:
+    "By the project's center staff or an admin (others who see it: 403), only while `requested` (409 otherwise). Records when " +
+    '(`nudgedAt`); the addressee (the target, or the founders when the investor asked) sees the reminder in the console. Audited.',
+  request: { params: idParam },
+  responses: {
+    200: ok(
+      IntroductionSchema.extend({ nudgedAt: z.iso.datetime().describe('when the reminder was recorded') }),
+      'The introduction, reminded',
+    ),
+    ...problemResponses(401, 403, 404, 409),
+  },
+});
 
 export const getMentorCapacity = createRoute({
   method: 'get',
