@@ -56,7 +56,9 @@ const ok = (value: unknown): Parsed => ({ ok: true, value });
 const bad = (message: Localized): Parsed => ({ ok: false, message });
 
 export function allowedValues(col: Column, lang: Lang): string {
-  return (col.values ?? []).map((v) => (col.labelKind ? enumLabel(lang, col.labelKind, v) : v)).join(lang === 'en' ? ', ' : '、');
+  return (col.values ?? [])
+    .map((v) => (col.labelKind ? enumLabel(lang, col.labelKind, v) : v))
+    .join(lang === 'en' ? ', ' : '、');
 }
 
 function parseRegion(text: string): Parsed {

@@ -58,7 +58,12 @@ function columnOfPath(cols: Column[], path: string): string | null {
 }
 
 /** Cells → body; nested columns (contact.phone) become objects; empty optional cells clear nullable fields. */
-function rowBody(columns: (Column | null)[], cells: Table['rows'][number]['cells'], issues: ImportIssue[], row: number): Row {
+function rowBody(
+  columns: (Column | null)[],
+  cells: Table['rows'][number]['cells'],
+  issues: ImportIssue[],
+  row: number,
+): Row {
   const body: Row = {};
   const nested: Record<string, Row> = {};
   columns.forEach((col, i) => {
@@ -71,7 +76,10 @@ function rowBody(columns: (Column | null)[], cells: Table['rows'][number]['cells
       return;
     }
     const p = parseCell(col, cell);
-    if (!p.ok) return issues.push({ row, column: col.key, message: p.message });
+    if (!p.ok) {
+      issues.push({ row, column: col.key, message: p.message });
+      return;
+    }
     if (part) (nested[head] ??= {})[part] = p.value;
     else body[col.key] = p.value;
   });
@@ -83,7 +91,9 @@ function rowBody(columns: (Column | null)[], cells: Table['rows'][number]['cells
 
 /** Center and founder references by id or externalId → ids (existence only: the repository checks visibility). */
 async function resolveRefs(db: Db, parsed: Parsed[], issues: ImportIssue[]): Promise<void> {
-  const centerTexts = [...new Set(parsed.map((p) => p.body.centerId).filter((v): v is string => typeof v === 'string'))];
+  const centerTexts = [
+    ...new Set(parsed.map((p) => p.body.centerId).filter((v): v is string => typeof v === 'string')),
+  ];
   const founderTexts = [...new Set(parsed.flatMap((p) => (Array.isArray(p.body.founderIds) ? p.body.founderIds : [])))];
   const lookup = async (table: typeof centersTable | typeof foundersTable, texts: string[]) => {
     const out = new Map<string, string>();
@@ -163,7 +173,14 @@ export async function importTable(
 ): Promise<ImportOutcome> {
   const def = SHEET_RESOURCES[resource];
   const cols = columnsOf(resource);
-  const outcome: ImportOutcome = { total: table.rows.length, created: 0, updated: 0, unchanged: 0, issues: [], committed: false };
+  const outcome: ImportOutcome = {
+    total: table.rows.length,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    issues: [],
+    committed: false,
+  };
   const issues = outcome.issues;
 
   const headers = mapHeaders(resource, table.headers);
@@ -171,7 +188,8 @@ export async function importTable(
     issues.push(...headers.issues.map((message) => ({ row: 1, column: null, message })));
     return outcome;
   }
-  for (const i of table.issues) issues.push({ row: i.row, column: headers.columns[i.col]?.key ?? null, message: i.message });
+  for (const i of table.issues)
+    issues.push({ row: i.row, column: headers.columns[i.col]?.key ?? null, message: i.message });
 
   // Cells → bodies; duplicate externalIds in the file are refused (which row would win is a guess).
   const parsed: Parsed[] = [];
@@ -183,7 +201,11 @@ export async function importTable(
     if (externalId) {
       const first = firstRow.get(externalId);
       if (first !== undefined)
-        issues.push({ row: r.row, column: 'externalId', message: msg('sheets.err.duplicate', { value: externalId, row: first }) });
+        issues.push({
+          row: r.row,
+          column: 'externalId',
+          message: msg('sheets.err.duplicate', { value: externalId, row: first }),
+        });
       else firstRow.set(externalId, r.row);
     }
     if (issues.length === before) parsed.push({ row: r.row, externalId, body: { ...body, externalId } });
@@ -211,7 +233,10 @@ export async function importTable(
         const taken = new Set<string>();
         if (ids.length) {
           for (const r of await repo.readAll(ctx, inArray(t.externalId, ids))) visible.set(r.externalId, r);
-          const all = await tx.select({ e: t.externalId }).from(t).where(and(isNotNull(t.externalId), inArray(t.externalId, ids)));
+          const all = await tx
+            .select({ e: t.externalId })
+            .from(t)
+            .where(and(isNotNull(t.externalId), inArray(t.externalId, ids)));
           for (const r of all as { e: string }[]) taken.add(r.e);
         }
         for (const p of chunk) {
@@ -224,7 +249,11 @@ export async function importTable(
                 outcome.updated++;
               }
             } else if (taken.has(p.externalId)) {
-              issues.push({ row: p.row, column: 'externalId', message: msg('sheets.err.taken', { value: p.externalId }) });
+              issues.push({
+                row: p.row,
+                column: 'externalId',
+                message: msg('sheets.err.taken', { value: p.externalId }),
+              });
             } else {
               await repo.create(ctx, p.body);
               outcome.created++;
@@ -247,7 +276,13 @@ export async function importTable(
           entityKind: 'import',
           entityId: opts.importId ?? resource,
           centerId: actor.centerId,
-          detail: { resource, rows: outcome.total, created: outcome.created, updated: outcome.updated, unchanged: outcome.unchanged },
+          detail: {
+            resource,
+            rows: outcome.total,
+            created: outcome.created,
+            updated: outcome.updated,
+            unchanged: outcome.unchanged,
+          },
         },
       ]);
     });
@@ -259,4 +294,3 @@ export async function importTable(
   issues.sort((a, b) => a.row - b.row);
   return outcome;
 }
-

@@ -137,7 +137,14 @@ function runInBackground(deps: ImportDeps, actor: Actor, row: ImportRecord, file
       });
     } catch (e) {
       const message = e instanceof SheetError ? e.messages : msg('sheets.failed');
-      outcome = { total: 0, created: 0, updated: 0, unchanged: 0, issues: [{ row: 0, column: null, message }], committed: false };
+      outcome = {
+        total: 0,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        issues: [{ row: 0, column: null, message }],
+        committed: false,
+      };
     }
     await deps.db
       .update(importsTable)
@@ -164,7 +171,8 @@ export async function startImport(deps: ImportDeps, actor: Actor, id: string): P
     .set({ status: 'running', dryRun: false, processed: 0, finishedAt: null })
     .where(and(eq(importsTable.id, id), eq(importsTable.status, 'checked')))
     .returning();
-  if (!row?.file) throw conflict('This import is not a clean dry run waiting to be imported / 该导入不是待导入的已检查文件');
+  if (!row?.file)
+    throw conflict('This import is not a clean dry run waiting to be imported / 该导入不是待导入的已检查文件');
   assertMayImport(actor, row.resource);
   runInBackground(deps, actor, row, Buffer.from(row.file, 'base64'));
   return row;

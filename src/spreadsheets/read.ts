@@ -47,7 +47,8 @@ export function sniff(buf: Uint8Array): FileType {
 }
 
 export async function readTable(buf: Uint8Array): Promise<Table> {
-  if (buf.length > LIMITS.fileBytes) throw new SheetError(msg('sheets.file.tooLarge', { max: LIMITS.fileBytes / 1048576 }));
+  if (buf.length > LIMITS.fileBytes)
+    throw new SheetError(msg('sheets.file.tooLarge', { max: LIMITS.fileBytes / 1048576 }));
   const type = sniff(buf);
   const table = type === 'xlsx' ? await readXlsx(buf) : readCsv(buf);
   if (table.rows.length > LIMITS.rows)
@@ -72,7 +73,8 @@ async function inspectZip(buf: Uint8Array): Promise<void> {
     const data = (e as unknown as { _data?: { uncompressedSize?: number; compressedSize?: number } })._data;
     total += data?.uncompressedSize ?? 0;
   }
-  if (total > LIMITS.unzippedBytes || total > buf.length * LIMITS.ratio) throw new SheetError(msg('sheets.file.zipBomb'));
+  if (total > LIMITS.unzippedBytes || total > buf.length * LIMITS.ratio)
+    throw new SheetError(msg('sheets.file.zipBomb'));
   if (!zip.file('xl/workbook.xml')) throw new SheetError(msg('sheets.file.wrongType'));
 }
 

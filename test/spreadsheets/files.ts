@@ -17,7 +17,7 @@ const quote = (v: unknown) => {
   const s = v === null || v === undefined ? '' : String(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
-export const csvText = (rows: unknown[][]) => rows.map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n';
+export const csvText = (rows: unknown[][]) => `${rows.map((r) => r.map(quote).join(',')).join('\r\n')}\r\n`;
 export const csv = (rows: unknown[][], opts: { bom?: boolean; gb18030?: boolean } = {}) =>
   opts.gb18030
     ? iconv.encode(csvText(rows), 'gb18030')
@@ -27,7 +27,11 @@ export const staffOf = (centerId: string): Actor => ({ role: 'center_staff', key
 export const admin: Actor = { role: 'admin', keyId: null, subjectId: null, centerId: null };
 
 export const FOUNDER_HEADER = ['外部编号', '名称', '人群类别', '地区', '语言', '电话'];
-export const founderRow = (id: string, name: string, extra: Partial<Record<'groups' | 'region' | 'langs' | 'phone', string>> = {}) => [
+export const founderRow = (
+  id: string,
+  name: string,
+  extra: Partial<Record<'groups' | 'region' | 'langs' | 'phone', string>> = {},
+) => [
   id,
   name,
   extra.groups ?? '高校毕业生',

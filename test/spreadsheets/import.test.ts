@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { and, eq, inArray } from 'drizzle-orm';
-import { auditTable, foundersTable, projectsTable } from '../../models/schema.ts';
-import { readContext } from '../../src/resources/context.ts';
-import { Repository } from '../../src/resources/repository.ts';
-import { founders } from '../../src/resources/index.ts';
+import { inArray } from 'drizzle-orm';
+import { foundersTable } from '../../models/schema.ts';
 import { embeddingHooks } from '../../src/resources/embedding-hooks.ts';
 import { checkFile, getImport, settled, startImport } from '../../src/spreadsheets/imports.ts';
 import { startTestApp, type TestApp } from '../harness.ts';
 import { buildWorld, type World } from '../auth/world.ts';
-import { admin, csv, FOUNDER_HEADER, founderRow, staffOf, xlsx } from './files.ts';
+import { FOUNDER_HEADER, founderRow, staffOf, xlsx } from './files.ts';
 
 let app: TestApp;
 let w: World;
@@ -22,19 +19,29 @@ afterAll(() => app?.close());
 
 describe('import core', () => {
   it('dry run of a clean file writes nothing, import writes, re-import changes nothing', async () => {
-    const file = await xlsx([FOUNDER_HEADER, founderRow('IMP-1', '导入一'), founderRow('IMP-2', '导入二', { groups: 'student, researcher' })]);
+    const file = await xlsx([
+      FOUNDER_HEADER,
+      founderRow('IMP-1', '导入一'),
+      founderRow('IMP-2', '导入二', { groups: 'student, researcher' }),
+    ]);
     const staff = staffOf(w.cA);
     const checked = await checkFile(deps(), staff, 'founders', file, 'a.xlsx');
     expect(checked.report).toEqual([]);
     expect(checked.status).toBe('checked');
     expect(checked.created).toBe(2);
-    const none = await app.db.select().from(foundersTable).where(inArray(foundersTable.externalId, ['IMP-1', 'IMP-2']));
+    const none = await app.db
+      .select()
+      .from(foundersTable)
+      .where(inArray(foundersTable.externalId, ['IMP-1', 'IMP-2']));
     expect(none).toEqual([]);
     await startImport(deps(), staff, checked.id);
     await settled(checked.id);
     const done = await getImport(app.db, staff, checked.id);
     expect(done.status).toBe('done');
-    const rows = await app.db.select().from(foundersTable).where(inArray(foundersTable.externalId, ['IMP-1', 'IMP-2']));
+    const rows = await app.db
+      .select()
+      .from(foundersTable)
+      .where(inArray(foundersTable.externalId, ['IMP-1', 'IMP-2']));
     expect(rows.map((r) => r.centerId)).toEqual([w.cA, w.cA]);
     const again = await checkFile(deps(), staff, 'founders', file, 'a.xlsx');
     expect(again.unchanged).toBe(2);
