@@ -13,6 +13,7 @@ import { founderRouter } from './founder/founder.index.tsx';
 import { accountRouter } from './account/account.index.tsx';
 import { accountsRouter } from './accounts/accounts.index.tsx';
 import { mentorInvestorRouter } from './mentor-investor.index.ts';
+import { spreadsheetsRouter } from './spreadsheets/spreadsheets.index.tsx';
 
 /** Pages anyone may open; everything else asks to sign in first. */
 const PUBLIC = /^\/app\/(login|logout|invite\/[^/]+)\/?$/;
@@ -49,6 +50,7 @@ export function consoleRouter(deps: AppDeps, limiters: { expensive: TokenBucket 
   router.route('/', accountRouter(db, cookies));
   router.route('/', accountsRouter(db, cfg.INVITATION_TTL_HOURS ?? 168));
   router.route('/', mentorInvestorRouter(deps));
+  router.route('/', spreadsheetsRouter(deps));
   router.all('*', notFoundPage);
   router.onError(consoleErrors(deps.logger));
   return router;
