@@ -15,13 +15,13 @@ export const headerOf = (col: Column | string, lang: Lang) =>
   t(lang, `sheets.col.${typeof col === 'string' ? col : col.key}` as MessageKey);
 
 export interface HeaderMap {
-  /** Column of each header cell (null: a column the import ignores, e.g. an export's `id`). */
+  /** Column of each header cell (null: a blank header). */
   columns: (Column | null)[];
   issues: Localized[];
 }
 
-/** Columns an export writes that an import reads past (the server decides them). */
-const IGNORED = ['id'];
+/** An export's `id` column: rows without an externalId are found by it (so any export re-imports). */
+export const ID_COLUMN: Column = { key: 'id', kind: 'text', required: false, nullable: false };
 
 export function mapHeaders(resource: SheetResource, headers: string[]): HeaderMap {
   const cols = columnsOf(resource);
@@ -30,10 +30,8 @@ export function mapHeaders(resource: SheetResource, headers: string[]): HeaderMa
     byName.set(norm(c.key), c);
     for (const l of LANGS) byName.set(norm(headerOf(c, l)), c);
   }
-  for (const k of IGNORED) {
-    byName.set(norm(k), null);
-    for (const l of LANGS) byName.set(norm(headerOf(k, l)), null);
-  }
+  byName.set('id', ID_COLUMN);
+  for (const l of LANGS) byName.set(norm(headerOf(ID_COLUMN, l)), ID_COLUMN);
   const issues: Localized[] = [];
   const seen = new Set<Column>();
   const columns = headers.map((h) => {
@@ -48,7 +46,9 @@ export function mapHeaders(resource: SheetResource, headers: string[]): HeaderMa
     return c;
   });
   for (const c of cols) {
-    if (c.required && !seen.has(c) && !(resource !== 'centers' && c.kind === 'center'))
+    // externalId keys the rows; an export's id column does too.
+    if (c.key === 'externalId' && seen.has(ID_COLUMN)) continue;
+    if (c.required && !seen.has(c))
       issues.push(msg('sheets.file.missingColumn', (lang) => ({ header: headerOf(c, lang) })));
   }
   return { columns, issues };

@@ -7,7 +7,7 @@ import { foundersTable } from '../../models/founders/table.ts';
 import { audit } from '../audit/record.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
-import { AppError } from '../errors.ts';
+import { AppError, notFound } from '../errors.ts';
 import { readContext } from '../resources/context.ts';
 import type { EmbeddingHooks } from '../resources/embedding-hooks.ts';
 import { Repository } from '../resources/repository.ts';
@@ -15,7 +15,7 @@ import type { Row } from '../resources/types.ts';
 import { isEmptyCell, parseCell } from './cells.ts';
 import { type Column, columnsOf, SHEET_RESOURCES, type SheetResource } from './columns.ts';
 import { mapHeaders } from './headers.ts';
-import { domainMsg, type Localized, msg } from './messages.ts';
+import { domainMsg, type Localized, msg, zodMsgs } from './messages.ts';
 import type { Table } from './read.ts';
 
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
@@ -45,7 +45,9 @@ export interface ImportDeps {
 
 interface Parsed {
   row: number;
+  /** The row's key: its externalId, else the id an export wrote. */
   externalId: string;
+  id: string | null;
   body: Row;
 }
 
@@ -71,7 +73,14 @@ function rowBody(
     const cell = cells[i] ?? null;
     const [head, part] = col.key.split('.');
     if (isEmptyCell(cell)) {
-      if (col.required) issues.push({ row, column: col.key, message: msg('field.required') });
+      // An empty list cell is an empty list (e.g. an investor's sectors: "all"); the schema says if that is allowed.
+      if (!part && (col.kind === 'enumList' || col.kind === 'regionList' || col.kind === 'founders')) {
+        body[col.key] = [];
+        return;
+      }
+      // A row is keyed by externalId or (an exported row) id: checked by the caller.
+      if (col.required && col.key !== 'externalId')
+        issues.push({ row, column: col.key, message: msg('field.required') });
       else if (col.nullable && !part) body[col.key] = null;
       return;
     }
@@ -192,12 +201,17 @@ export async function importTable(
     issues.push({ row: i.row, column: headers.columns[i.col]?.key ?? null, message: i.message });
 
   // Cells → bodies; duplicate externalIds in the file are refused (which row would win is a guess).
+  const candidates: Parsed[] = [];
   const parsed: Parsed[] = [];
   const firstRow = new Map<string, number>();
   for (const r of table.rows) {
     const before = issues.length;
     const body = rowBody(headers.columns, r.cells, issues, r.row);
     const externalId = typeof body.externalId === 'string' ? body.externalId.trim() : '';
+    const id = typeof body.id === 'string' && isUuid(body.id.trim()) ? body.id.trim() : null;
+    delete body.id;
+    if (!externalId && !id) issues.push({ row: r.row, column: 'externalId', message: msg('field.required') });
+    else if (!externalId) body.externalId = undefined;
     if (externalId) {
       const first = firstRow.get(externalId);
       if (first !== undefined)
@@ -208,9 +222,42 @@ export async function importTable(
         });
       else firstRow.set(externalId, r.row);
     }
-    if (issues.length === before) parsed.push({ row: r.row, externalId, body: { ...body, externalId } });
+    // Center staff write into their own center: a blank center cell is theirs (another center is refused by the policy).
+    if (actor.role === 'center_staff' && cols.some((c) => c.key === 'centerId') && !body.centerId)
+      body.centerId = actor.centerId;
+    if (issues.length === before)
+      candidates.push({ row: r.row, externalId, id, body: externalId ? { ...body, externalId } : body });
+    else {
+      // The row's other problems too (one upload shows them all); references are resolved later.
+      const reported = new Set(issues.slice(before).map((i) => i.column));
+      const checked = def.bodySchema.safeParse(body);
+      if (!checked.success)
+        for (const [path, message] of zodMsgs(checked.error)) {
+          const column = columnOfPath(cols, path);
+          if (
+            column &&
+            !reported.has(column) &&
+            column !== 'centerId' &&
+            column !== 'founderIds' &&
+            column !== 'externalId'
+          )
+            issues.push({ row: r.row, column, message });
+        }
+    }
   }
-  await resolveRefs(deps.db, parsed, issues);
+  await resolveRefs(deps.db, candidates, issues);
+  const unresolved = new Set(issues.map((i) => i.row));
+  for (const c of candidates) {
+    if (unresolved.has(c.row)) continue;
+    // The API's request validation: the resource's body schema (the repository checks the rest).
+    const checked = def.bodySchema.safeParse(c.body);
+    if (!checked.success) {
+      for (const [path, message] of zodMsgs(checked.error))
+        issues.push({ row: c.row, column: columnOfPath(cols, path), message });
+      continue;
+    }
+    parsed.push({ ...c, body: checked.data as Row });
+  }
   const failed = new Set(issues.map((i) => i.row));
 
   const scheduled: string[] = [];
@@ -228,9 +275,11 @@ export async function importTable(
       let processed = 0;
       for (let i = 0; i < parsed.length; i += 500) {
         const chunk = parsed.slice(i, i + 500).filter((p) => !failed.has(p.row));
-        const ids = chunk.map((p) => p.externalId);
+        const ids = chunk.map((p) => p.externalId).filter(Boolean);
+        const byId = chunk.flatMap((p) => (p.externalId ? [] : [p.id!]));
         const visible = new Map<string, Row>();
         const taken = new Set<string>();
+        if (byId.length) for (const r of await repo.readAll(ctx, inArray(t.id, byId))) visible.set(r.id, r);
         if (ids.length) {
           for (const r of await repo.readAll(ctx, inArray(t.externalId, ids))) visible.set(r.externalId, r);
           const all = await tx
@@ -240,8 +289,12 @@ export async function importTable(
           for (const r of all as { e: string }[]) taken.add(r.e);
         }
         for (const p of chunk) {
-          const existing = visible.get(p.externalId);
+          const existing = visible.get(p.externalId || p.id!);
           try {
+            if (!existing && !p.externalId) {
+              issues.push({ row: p.row, column: 'id', message: domainMsg(notFound(def.singular).message) });
+              continue;
+            }
             if (existing) {
               if (!changes(existing, p.body)) outcome.unchanged++;
               else {
