@@ -267,6 +267,12 @@ export async function importTable(
     schedule: (_kind, ids) => scheduled.push(...ids),
   };
   const t = def.table as any;
+  const reportError = (row: number, e: AppError) => {
+    if (e.errors.length)
+      for (const fi of e.errors)
+        issues.push({ row, column: columnOfPath(cols, fi.path), message: domainMsg(fi.message) });
+    else issues.push({ row, column: null, message: domainMsg(e.message) });
+  };
   try {
     await deps.db.transaction(async (tx) => {
       const txDb = tx as unknown as Db;
@@ -288,6 +294,7 @@ export async function importTable(
             .where(and(isNotNull(t.externalId), inArray(t.externalId, ids)));
           for (const r of all as { e: string }[]) taken.add(r.e);
         }
+        const fresh: Parsed[] = [];
         for (const p of chunk) {
           const existing = visible.get(p.externalId || p.id!);
           try {
@@ -307,18 +314,19 @@ export async function importTable(
                 column: 'externalId',
                 message: msg('sheets.err.taken', { value: p.externalId }),
               });
-            } else {
-              await repo.create(ctx, p.body);
-              outcome.created++;
-            }
+            } else fresh.push(p);
           } catch (e) {
             if (!(e instanceof AppError) || e.status >= 500) throw e;
-            if (e.errors.length)
-              for (const fi of e.errors)
-                issues.push({ row: p.row, column: columnOfPath(cols, fi.path), message: domainMsg(fi.message) });
-            else issues.push({ row: p.row, column: null, message: domainMsg(e.message) });
+            reportError(p.row, e);
           }
         }
+        // New rows in bulk (multi-row inserts, the same checks as a create).
+        const failures = await repo.createMany(
+          ctx,
+          fresh.map((p) => p.body),
+        );
+        outcome.created += fresh.length - failures.length;
+        for (const { index, error } of failures) reportError(fresh[index].row, error);
         processed += parsed.slice(i, i + 500).length;
         opts.onProgress?.(processed);
       }
