@@ -27,7 +27,11 @@ describeBrowser('spreadsheet import in Chromium', () => {
 
   for (const viewport of ['phone', 'desktop'] as const) {
     it(`center staff import founders at ${viewport} size`, async () => {
-      const invite = await inviteAccount(server.app, { login: `sheets-${viewport}`, role: 'center_staff', centerId: w.cA });
+      const invite = await inviteAccount(server.app, {
+        login: `sheets-${viewport}`,
+        role: 'center_staff',
+        centerId: w.cA,
+      });
       const staff = await newPerson(browser, server.baseUrl, viewport);
       const page = staff.page;
       page.on('dialog', (d) => d.accept());
@@ -46,7 +50,10 @@ describeBrowser('spreadsheet import in Chromium', () => {
       ]);
       await page.selectOption('select[name=resource]', 'founders');
       await page.setInputFiles('input[name=file]', { name: 'founders.xlsx', mimeType: XLSX, buffer: bad });
-      await Promise.all([page.waitForURL(/\/app\/spreadsheets\/imports\//), page.click('main form button[type=submit]')]);
+      await Promise.all([
+        page.waitForURL(/\/app\/spreadsheets\/imports\//),
+        page.click('main form button[type=submit]'),
+      ]);
       const report = (await page.locator('main table').textContent()) ?? '';
       expect(report).toContain('找不到地区“纽约”');
       expect(report).toContain('“火星文”不是可选的值');
@@ -55,9 +62,15 @@ describeBrowser('spreadsheet import in Chromium', () => {
 
       // The corrected file (CSV this time): clean, then imported.
       await Promise.all([page.waitForURL(/\/app\/spreadsheets$/), page.click('main a[href="/app/spreadsheets"]')]);
-      const good = csv([FOUNDER_HEADER, founderRow(`BR-${viewport}-1`, '次仁'), founderRow(`BR-${viewport}-2`, '卓玛')], { bom: true });
+      const good = csv(
+        [FOUNDER_HEADER, founderRow(`BR-${viewport}-1`, '次仁'), founderRow(`BR-${viewport}-2`, '卓玛')],
+        { bom: true },
+      );
       await page.setInputFiles('input[name=file]', { name: 'founders.csv', mimeType: 'text/csv', buffer: good });
-      await Promise.all([page.waitForURL(/\/app\/spreadsheets\/imports\//), page.click('main form button[type=submit]')]);
+      await Promise.all([
+        page.waitForURL(/\/app\/spreadsheets\/imports\//),
+        page.click('main form button[type=submit]'),
+      ]);
       expect(await page.locator('main .notice').textContent()).toContain('检查通过');
       await checkPage(page, `spreadsheets-${viewport}-clean`);
       await Promise.all([page.waitForURL(/\/app\/spreadsheets\/imports\//), page.click('form[action$="/run"] button')]);
