@@ -2,6 +2,7 @@
 // the same file) and export time and memory (100,000 projects, XLSX and CSV streamed through the API).
 // The app runs in this process (PGlite unless BENCH_DATABASE_URL), the embedding worker off: the
 // import leaves its rows pending for the pipeline, as in production, without the model competing.
+import { loadavg } from 'node:os';
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { projectsTable } from '../models/schema.ts';
@@ -41,6 +42,8 @@ export interface ExportFigures {
 }
 export interface SheetsResult {
   backend: string;
+  /** The machine's load average (1, 5, 15 min) at the start and the end: the figures depend on it. */
+  loadAverage: { start: number[]; end: number[] };
   import: ImportFigures;
   exports: ExportFigures[];
 }
@@ -81,6 +84,7 @@ async function foundersFile(n: number, centerId: string): Promise<Buffer> {
 export async function benchSpreadsheets(
   opts: { databaseUrl?: string; founders?: number; projects?: number } = {},
 ): Promise<SheetsResult> {
+  const loadStart = loadavg().map((x) => round(x, 1));
   const nFounders = opts.founders ?? Number(process.env.BENCH_SHEETS_FOUNDERS ?? 10_000);
   const nProjects = opts.projects ?? Number(process.env.BENCH_SHEETS_PROJECTS ?? 100_000);
   const database = await openDatabase({ url: opts.databaseUrl });
@@ -173,6 +177,7 @@ export async function benchSpreadsheets(
   await service.close();
   return {
     backend: database.kind,
+    loadAverage: { start: loadStart, end: loadavg().map((x) => round(x, 1)) },
     import: {
       rows: nFounders,
       fileMiB: round(file.length / MiB, 2),
@@ -189,7 +194,7 @@ export async function benchSpreadsheets(
 export function printSheets(r: SheetsResult) {
   const i = r.import;
   console.log(
-    `spreadsheet import (${r.backend}): ${i.rows} founders in one XLSX (${i.fileMiB} MiB), all or nothing in one transaction:`,
+    `spreadsheet import (${r.backend}, load average ${r.loadAverage.start.join(' ')}): ${i.rows} founders in one XLSX (${i.fileMiB} MiB), all or nothing in one transaction:`,
   );
   console.table({
     'dry run s': i.dryRunS,
