@@ -184,10 +184,25 @@ export class Repository {
         .returning(this.columns)) as Row[];
       // RETURNING follows the VALUES order; matched by externalId where there is one all the same.
       const byExternalId = new Map(chunk.filter((r) => r.externalId).map((r) => [r.externalId, r]));
-      for (const [j, row] of rows.entries()) {
-        const record = (row.externalId && byExternalId.get(row.externalId)) || chunk[j];
-        await this.afterWrite(tx, embed, ctx.actor, null, { ...row, ...this.relationValues(record) });
+      const afters = rows.map((row, j) => ({
+        ...row,
+        ...this.relationValues((row.externalId && byExternalId.get(row.externalId)) || chunk[j]),
+      }));
+      const markMany = this.embeddings.markPendingMany;
+      if (!this.def.embedded || !markMany) {
+        for (const after of afters) await this.afterWrite(tx, embed, ctx.actor, null, after);
+        continue;
       }
+      // What afterWrite does per row, with the embedding marks in one batch.
+      const entries = [];
+      for (const after of afters) {
+        if (this.def.relations) await this.def.relations.save(tx, after.id, after, ctx.actor);
+        const entry = this.def.audit?.(null, after);
+        if (entry)
+          entries.push({ ...entry, entityKind: this.def.singular, entityId: after.id, centerId: after.centerId });
+      }
+      embed.push(...(await markMany.call(this.embeddings, tx, this.def.embedded, afters)));
+      await audit(tx, ctx.actor, entries);
     }
     if (this.def.embedded && embed.length) this.embeddings.schedule(this.def.embedded, embed);
     return failures;

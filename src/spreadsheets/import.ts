@@ -263,6 +263,7 @@ export async function importTable(
   const scheduled: string[] = [];
   const hooks: EmbeddingHooks = {
     markPending: deps.embeddingHooks.markPending,
+    markPendingMany: deps.embeddingHooks.markPendingMany,
     // Scheduled only once the whole file committed (a rolled-back row must not be queued).
     schedule: (_kind, ids) => scheduled.push(...ids),
   };

@@ -2,10 +2,11 @@
 // understands; imports are all or nothing, idempotent by externalId, audited; exports re-import unchanged.
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { and, count, eq, inArray, like } from 'drizzle-orm';
+import { and, count, eq, inArray, like, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditTable, foundersTable } from '../../models/schema.ts';
 import { embeddingHooks } from '../../src/resources/embedding-hooks.ts';
+import { resultRows } from '../../src/db/errors.ts';
 import { checkFile, getImport, importFile, settled } from '../../src/spreadsheets/imports.ts';
 import { LIMITS } from '../../src/spreadsheets/read.ts';
 import type { ImportIssue } from '../../src/spreadsheets/import.ts';
@@ -290,6 +291,11 @@ describe('import semantics', () => {
     const [f] = await foundersLike('EMB-1');
     const res = await app.request('GET', `/v1/founders/${f.id}`);
     expect(['pending', 'ready']).toContain(res.body.embedding.status);
+    // The keyword form is written with the mark, as a single create writes it.
+    const [kw] = resultRows<{ k: string | null }>(
+      await app.db.execute(sql`select keywords::text as k from founders where id = ${f.id}`),
+    );
+    expect(kw.k).toBeTruthy();
   });
 });
 
