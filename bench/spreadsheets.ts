@@ -100,7 +100,6 @@ export async function benchSpreadsheets(
       ADMIN_API_KEY: KEY,
       LOG_LEVEL: 'silent',
       DEMO_DATA: 'false',
-      EMBED_WORKER: 'false',
       RATE_LIMIT_EXPENSIVE: '0',
     }),
     silentLogger,
