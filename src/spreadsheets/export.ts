@@ -53,9 +53,17 @@ function rowCells(cols: ReturnType<typeof exportColumns>, row: Row, lang: Lang) 
 export const exportFileName = (resource: SheetResource, format: ExportFormat) =>
   `${resource}-${new Date().toISOString().slice(0, 10)}.${format}`;
 
-/** Waits while the reader has not taken what was written (memory stays bounded on slow clients). */
-async function backpressure(out: PassThrough, limit = 1 << 20): Promise<void> {
-  while (out.readableLength > limit && !out.destroyed) await new Promise((r) => setTimeout(r, 5));
+/** Bytes exceljs holds for a sheet that its zip writer has not taken yet (its StreamBuf's buffers). */
+const sheetQueued = (ws: unknown): number =>
+  ((ws as { stream?: { buffers?: { length: number }[] } }).stream?.buffers ?? []).reduce((n, b) => n + b.length, 0);
+
+/**
+ * Waits while the reader has not taken what was written, and (XLSX) while the zip writer lags behind
+ * the rows: both would otherwise buffer the whole export in memory.
+ */
+async function backpressure(out: PassThrough, ws?: unknown, limit = 1 << 20): Promise<void> {
+  while ((out.readableLength > limit || (ws && sheetQueued(ws) > limit)) && !out.destroyed)
+    await new Promise((r) => setTimeout(r, 5));
 }
 
 export function exportStream(
@@ -90,7 +98,7 @@ export function exportStream(
       ws.addRow(headers).commit();
       for await (const page of repo.pages(ctx, filters, 1000)) {
         for (const row of page) ws.addRow(rowCells(cols, row, lang)).commit();
-        await backpressure(out);
+        await backpressure(out, ws);
       }
       ws.commit();
       await wb.commit();
