@@ -448,8 +448,10 @@ export const en: Messages = {
   'sheets.err.bool': '"{value}" is not yes or no',
   'sheets.err.date': '"{value}" is not a date (year-month-day, e.g. 2026-03-01)',
   'sheets.err.center': 'No center "{value}" (enter the center\'s external ID or ID)',
-  'sheets.err.founder': 'No founder "{value}": import the founders file first (a file holds one kind of record; a project\'s founders must already be in the system)',
-  'sheets.err.duplicate': 'External ID "{value}" already appears on row {row}: each row of a file needs its own external ID',
+  'sheets.err.founder':
+    'No founder "{value}": import the founders file first (a file holds one kind of record; a project\'s founders must already be in the system)',
+  'sheets.err.duplicate':
+    'External ID "{value}" already appears on row {row}: each row of a file needs its own external ID',
   'sheets.err.taken': 'External ID "{value}" is used by a record you may not change (e.g. another center\'s)',
   'sheets.err.formula': 'Cell {cell} holds a formula: copy it and paste as values, then upload again',
   'sheets.err.cellError': 'Cell {cell} holds an error value (e.g. #N/A)',
@@ -458,9 +460,10 @@ export const en: Messages = {
   'sheets.file.wrongType': 'Not a spreadsheet: upload an .xlsx or .csv file',
   'sheets.file.tooLarge': 'The file is larger than {max} MB: split it into smaller files',
   'sheets.file.tooManyRows': 'The file has {rows} data rows, more than the limit of {max}: split it into several files',
-  'sheets.file.tooManyColumns': 'The file has {cols} columns, more than the limit of {max}: use the template\'s columns',
+  'sheets.file.tooManyColumns': "The file has {cols} columns, more than the limit of {max}: use the template's columns",
   'sheets.file.unreadable': 'The file is damaged or not in a readable format',
-  'sheets.file.zipBomb': 'The file unpacks to too much data or is compressed suspiciously, so it was refused (it may be damaged or malicious)',
+  'sheets.file.zipBomb':
+    'The file unpacks to too much data or is compressed suspiciously, so it was refused (it may be damaged or malicious)',
   'sheets.file.merged': 'Merged cells ({range}): unmerge them, one value per cell',
   'sheets.file.unknownColumn': 'Unknown column "{header}": use the template\'s headers',
   'sheets.file.duplicateColumn': 'Column "{header}" appears more than once',
@@ -485,10 +488,12 @@ export const en: Messages = {
   'sheets.tpl.kind.enumList': 'One or more, separated by ";": {allowed}',
   'sheets.tpl.kind.region': 'A Tibet region code (e.g. 540100) or name (e.g. Lhasa)',
   'sheets.tpl.kind.regionList': 'One or more region codes or names, separated by ";"',
-  'sheets.tpl.kind.center': 'The center\'s external ID or ID (center staff may leave it empty: always their center)',
+  'sheets.tpl.kind.center': "The center's external ID or ID (center staff may leave it empty: always their center)",
   'sheets.tpl.kind.founders': 'Founders\' external IDs or IDs, separated by ";" (import the founders first)',
-  'sheets.tpl.externalId': 'Your own ID, different on every row; importing the same ID again updates that record instead of adding one',
-  'sheets.intro': 'Import or export records in bulk with spreadsheets. Download a template, fill it in and upload it: it is checked first (nothing is written), and imported once the check is clean.',
+  'sheets.tpl.externalId':
+    'Your own ID, different on every row; importing the same ID again updates that record instead of adding one',
+  'sheets.intro':
+    'Import or export records in bulk with spreadsheets. Download a template, fill it in and upload it: it is checked first (nothing is written), and imported once the check is clean.',
   'sheets.upload.title': 'Upload and check',
   'sheets.resource': 'Kind of records',
   'sheets.file': 'Spreadsheet file',
@@ -508,7 +513,8 @@ export const en: Messages = {
   'sheets.status.failed': 'Import failed',
   'sheets.import.title': 'Import: {resource}',
   'sheets.import.file': 'File: {name}, {rows} rows',
-  'sheets.clean': 'Check passed: all {rows} rows can be imported. {created} new, {updated} updated, {unchanged} unchanged.',
+  'sheets.clean':
+    'Check passed: all {rows} rows can be imported. {created} new, {updated} updated, {unchanged} unchanged.',
   'sheets.problems': '{count} problems found; nothing was written. Correct the file and upload it again.',
   'sheets.report.title': 'Problems',
   'sheets.report.row': 'Row',

@@ -437,7 +437,8 @@ export const zh = {
   'sheets.err.bool': '“{value}”不是“是”或“否”',
   'sheets.err.date': '“{value}”不是日期（年-月-日，如 2026-03-01）',
   'sheets.err.center': '找不到双创中心“{value}”（请填中心的外部编号或系统编号）',
-  'sheets.err.founder': '找不到创业者“{value}”：请先导入创业者表（一个文件只导入一种数据，项目引用的创业者必须已在系统中）',
+  'sheets.err.founder':
+    '找不到创业者“{value}”：请先导入创业者表（一个文件只导入一种数据，项目引用的创业者必须已在系统中）',
   'sheets.err.duplicate': '外部编号“{value}”在第 {row} 行已经出现过：同一文件中每行的外部编号必须不同',
   'sheets.err.taken': '外部编号“{value}”已被一条您无权修改的记录使用（例如其他中心的记录）',
   'sheets.err.formula': '单元格 {cell} 是公式：请复制后“选择性粘贴 → 数值”，再上传',
