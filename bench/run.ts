@@ -11,6 +11,7 @@ import { benchMatching } from './matching.ts';
 import { benchConsole, type ConsoleResult, consoleTable } from './console.ts';
 import { benchAssignmentRun, benchAssignmentSuite } from './assignment.ts';
 import { createDatabaseIfMissing } from './scale/dataset.ts';
+import { benchSpreadsheets, printSheets } from './spreadsheets.ts';
 
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 const LATEST = 'bench/results/latest.json';
@@ -46,6 +47,7 @@ async function main() {
   const consolePages = await benchConsole({ databaseUrl });
   const embedding = await benchEmbedding({ databaseUrl });
   const assignment = { ...benchAssignmentSuite(), run: await benchAssignmentRun({ databaseUrl }) };
+  const spreadsheets = await benchSpreadsheets({ databaseUrl });
   const result = {
     date: new Date().toISOString(),
     machine,
@@ -53,6 +55,7 @@ async function main() {
     matching,
     console: consolePages,
     assignment,
+    spreadsheets,
   };
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(LATEST, `${JSON.stringify(result, null, 2)}\n`);
@@ -119,6 +122,7 @@ async function main() {
     `one assignment run end to end (${e2e.backend}, ${e2e.projects} projects × ${e2e.mentors} mentors, ${e2e.candidatePairs} eligible pairs): ` +
       `${round(e2e.runMs / 1000, 2)} s in the job (solver ${round(e2e.solverMs / 1000, 2)} s), ${round(e2e.wallMs / 1000, 2)} s from POST to done`,
   );
+  printSheets(spreadsheets);
   console.log('written to bench/results/latest.json');
   const args = process.argv.slice(2);
   if (args.includes('--scale') || ['1', 'true'].includes(process.env.BENCH_SCALE ?? '')) {

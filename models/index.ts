@@ -19,3 +19,4 @@ export * from './assignment-runs/index.ts';
 export * from './embeddings/index.ts';
 export * from './audit/index.ts';
 export * from './matching-weights/index.ts';
+export * from './imports/index.ts';

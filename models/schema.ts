@@ -18,3 +18,4 @@ export { assignmentRunsTable } from './assignment-runs/table.ts';
 export { embeddingsTable } from './embeddings/table.ts';
 export { auditTable } from './audit/table.ts';
 export { matchingWeightsTable } from './matching-weights/table.ts';
+export { importsTable } from './imports/table.ts';

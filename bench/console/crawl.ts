@@ -9,8 +9,11 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 /** `/app/projects/<uuid>/matches` → `/app/projects/:id/matches`: one pattern per kind of page. */
 export const pathPattern = (path: string) => new URL(path, 'http://x').pathname.replace(UUID, ':id');
 
-/** Links never followed: signing out, and the static files (styles, fonts: not pages). */
-const SKIP = /^\/app\/(logout|assets)(\/|$)/;
+/**
+ * Links never followed: signing out, the static files (styles, fonts: not pages), and spreadsheet
+ * downloads (exports and templates: files, measured by bench/spreadsheets.ts).
+ */
+const SKIP = /^\/app\/(logout|assets|exports)(\/|$)|^\/app\/spreadsheets\/templates\//;
 
 const decodeAttr = (s: string) =>
   s.replace(/&(amp|quot|#39|#x27|lt|gt);/g, (_, e: string) =>

@@ -19,6 +19,7 @@ import { assignWeightsRouter } from './assign-weights.index.ts';
 import { vettingRouter } from './vetting/vetting.index.tsx';
 import { auditPageRouter } from './audit/audit.index.tsx';
 import { centerIntroductionsRouter } from './center-introductions/center-introductions.index.tsx';
+import { spreadsheetsRouter } from './spreadsheets/spreadsheets.index.tsx';
 
 /** Pages anyone may open; everything else asks to sign in first. */
 const PUBLIC = /^\/app\/(login|logout|invite\/[^/]+)\/?$/;
@@ -61,6 +62,7 @@ export function consoleRouter(deps: AppDeps, limiters: { expensive: TokenBucket 
   router.route('/', vettingRouter(deps));
   router.route('/', auditPageRouter(deps));
   router.route('/', centerIntroductionsRouter(db));
+  router.route('/', spreadsheetsRouter(deps));
   router.all('*', notFoundPage);
   router.onError(consoleErrors(deps.logger));
   return router;

@@ -27,6 +27,7 @@ import { TokenBucket, expensiveLimit } from './rate-limit.ts';
 import { clientAddress } from './client-ip.ts';
 import { auditRouter } from './audit/audit.index.ts';
 import { privacyRouter } from './privacy/privacy.index.ts';
+import { spreadsheetsRouter } from './spreadsheets/spreadsheets.index.ts';
 import { errorHandler, problem, validationHook } from './problem.ts';
 import { resourceRouter } from './resources/resources.index.ts';
 import { regionsRouter } from './regions/regions.index.ts';
@@ -47,7 +48,11 @@ import { assetsRouter } from '../console/assets.ts';
 import { consoleRouter } from '../console/console.index.ts';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** Spreadsheet uploads: a 10 MiB file (src/spreadsheets/read.ts), with room for a multipart envelope. */
+export const MAX_UPLOAD_BYTES = 11 * 1024 * 1024;
 const isConsolePath = (path: string) => path === '/app' || path.startsWith('/app/');
+/** Where spreadsheet files are posted: raw on the API, multipart in the console. */
+const isUploadPath = (path: string) => /^\/v1\/imports\/[a-z]+$/.test(path) || path === '/app/spreadsheets';
 
 export interface AppDeps {
   config: Pick<Config, 'ADMIN_API_KEY'> &
@@ -90,10 +95,12 @@ export function createApp(deps: AppDeps) {
   app.use('*', closeConnectionsWhenStopping(deps.lifecycle));
   app.use('*', secureHeaders());
   app.use('*', requestLog(deps.logger));
-  app.use('*', bodyLimit(MAX_BODY_BYTES, 'The request body is larger than 1 MiB / 请求体超过 1 MiB'));
+  const jsonLimit = bodyLimit(MAX_BODY_BYTES, 'The request body is larger than 1 MiB / 请求体超过 1 MiB');
+  const uploadLimit = bodyLimit(MAX_UPLOAD_BYTES, 'The file is larger than 10 MiB / 文件超过 10 MiB');
+  app.use('*', (c, next) => (isUploadPath(c.req.path) ? uploadLimit(c, next) : jsonLimit(c, next)));
   app.use('*', emptyBodyIsNoBody);
   // The API takes JSON; the console's forms post form bodies (and are checked there, CSRF included).
-  app.use('*', (c, next) => (isConsolePath(c.req.path) ? next() : requireJson(c, next)));
+  app.use('*', (c, next) => (isConsolePath(c.req.path) || isUploadPath(c.req.path) ? next() : requireJson(c, next)));
   // Responses carry personal data: no shared cache may keep them.
   app.use('/v1/*', async (c, next) => {
     await next();
@@ -154,6 +161,7 @@ export function createApp(deps: AppDeps) {
   v1.route('/', accountsRouter(db, { ttlHours: cfg.INVITATION_TTL_HOURS ?? 168 }));
   v1.route('/', auditRouter(db));
   v1.route('/', privacyRouter(db));
+  v1.route('/', spreadsheetsRouter({ db, embeddingHooks: deps.embeddingHooks }));
   // Match routes first: `/projects/{id}/matches/...` must not be shadowed by the resource routes.
   v1.route('/', matchesRouter(db, deps.embedder, deps.matchCache, deps.candidateIndex, deps.metrics));
   v1.route('/', matchingWeightsRouter(db, deps.embedder));

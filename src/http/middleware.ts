@@ -230,11 +230,14 @@ async function discard(reader: ReadableStreamDefaultReader<Uint8Array>, budget: 
  * publish). The header is dropped so that the validators treat the request as bodiless: an optional
  * body is then absent, and a required one is reported as missing fields rather than "Malformed JSON".
  */
+// Read as bytes (cached by Hono): a binary upload read as text first would come back mangled.
 export const emptyBodyIsNoBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(c.req.method) && c.req.header('content-type')) {
     const declared = c.req.header('content-length');
     const empty =
-      c.req.raw.body === null || declared === '0' || (declared === undefined && (await c.req.text()) === '');
+      c.req.raw.body === null ||
+      declared === '0' ||
+      (declared === undefined && (await c.req.arrayBuffer()).byteLength === 0);
     if (empty) {
       const headers = new Headers(c.req.raw.headers);
       headers.delete('content-type');

@@ -158,6 +158,56 @@ export class Repository {
     return this.get(ctx, id);
   }
 
+  /**
+   * Creates many records in the caller's transaction (this repository built on it) with the checks of
+   * `create`, written in multi-row inserts: bulk imports (src/spreadsheets/). Returns the failures by
+   * index (422/403 from the checks); the others are written. Nothing is re-read or presented.
+   */
+  async createMany(ctx: ReadContext, bodies: Row[]): Promise<{ index: number; error: AppError }[]> {
+    const failures: { index: number; error: AppError }[] = [];
+    const records: Row[] = [];
+    for (const [index, body] of bodies.entries()) {
+      try {
+        records.push(await this.checkedForCreate(ctx, body));
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        failures.push({ index, error: e });
+      }
+    }
+    const tx = this.db as unknown as Tx;
+    const embed: string[] = [];
+    for (let i = 0; i < records.length; i += 500) {
+      const chunk = records.slice(i, i + 500);
+      const rows = (await tx
+        .insert(this.t)
+        .values(chunk.map((r) => this.columnValues(r)))
+        .returning(this.columns)) as Row[];
+      // RETURNING follows the VALUES order; matched by externalId where there is one all the same.
+      const byExternalId = new Map(chunk.filter((r) => r.externalId).map((r) => [r.externalId, r]));
+      const afters = rows.map((row, j) => ({
+        ...row,
+        ...this.relationValues((row.externalId && byExternalId.get(row.externalId)) || chunk[j]),
+      }));
+      const markMany = this.embeddings.markPendingMany;
+      if (!this.def.embedded || !markMany) {
+        for (const after of afters) await this.afterWrite(tx, embed, ctx.actor, null, after);
+        continue;
+      }
+      // What afterWrite does per row, with the embedding marks in one batch.
+      const entries = [];
+      for (const after of afters) {
+        if (this.def.relations) await this.def.relations.save(tx, after.id, after, ctx.actor);
+        const entry = this.def.audit?.(null, after);
+        if (entry)
+          entries.push({ ...entry, entityKind: this.def.singular, entityId: after.id, centerId: after.centerId });
+      }
+      embed.push(...(await markMany.call(this.embeddings, tx, this.def.embedded, afters)));
+      await audit(tx, ctx.actor, entries);
+    }
+    if (this.def.embedded && embed.length) this.embeddings.schedule(this.def.embedded, embed);
+    return failures;
+  }
+
   async update(ctx: ReadContext, id: string, patch: Row): Promise<Row> {
     if (!isUuid(id)) throw notFound(this.def.singular);
     return this.updateWhere(ctx, eq(this.t.id, id), patch);

@@ -1,0 +1,2 @@
+export * from './table.ts';
+export type ImportRecord = typeof import('./table.ts').importsTable.$inferSelect;
