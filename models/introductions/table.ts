@@ -24,6 +24,8 @@ export const introductionsTable = pgTable(
     endedAt: timestamp('ended_at', { withTimezone: true, mode: 'date' }),
     /** Why it ended when no party ended it (the project, mentor or investor was removed): `IntroductionEndReason`. */
     endReason: text('end_reason'),
+    /** When the center last reminded the addressee of this open item (console, center introductions). */
+    nudgedAt: timestamp('nudged_at', { withTimezone: true, mode: 'date' }),
     ...timestamps(),
   },
   (t) => [

@@ -30,6 +30,10 @@ export const projectsTable = pgTable(
     languages: langEnum('languages').array().notNull(),
     status: projectStatusEnum('status').notNull().default('draft'),
     confidential: jsonb('confidential').$type<Record<string, unknown>>(),
+    /** Why the center vetted or rejected it (the founder reads it); cleared when the status changes without one. */
+    statusReason: text('status_reason'),
+    /** When it last entered `submitted` (the vetting queue's order); kept by the server. */
+    submittedAt: timestamp('submitted_at', { withTimezone: true, mode: 'date' }),
     /** Set when deleted with history (introductions, enrolments): kept for statistics, out of every scope but admins'. */
     archivedAt: timestamp('archived_at', { withTimezone: true, mode: 'date' }),
     ...matchColumns(),
@@ -44,6 +48,8 @@ export const projectsTable = pgTable(
     index('projects_keywords_idx').using('gin', t.keywords),
     // investor→projects: vetted projects of the investor's sectors and stages.
     index('projects_vetted_sector_idx').on(t.sector, t.stage).where(sql`${t.status} = 'vetted'`),
+    // The vetting queue: a center's submitted projects, oldest first.
+    index('projects_vetting_queue_idx').on(t.centerId, t.submittedAt).where(sql`${t.status} = 'submitted'`),
   ],
 );
 

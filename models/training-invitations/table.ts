@@ -20,6 +20,8 @@ export const trainingInvitationsTable = pgTable(
     /** The inviting key's label (internal, like introductions.requested_by). */
     invitedBy: text('invited_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+    /** When the center last reminded the addressee of this open item (console, center introductions). */
+    nudgedAt: timestamp('nudged_at', { withTimezone: true, mode: 'date' }),
     ...timestamps(),
   },
   (t) => [

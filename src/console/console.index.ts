@@ -15,6 +15,9 @@ import { accountsRouter } from './accounts/accounts.index.tsx';
 import { mentorInvestorRouter } from './mentor-investor.index.ts';
 import { trainerRouter } from './trainer/trainer.index.tsx';
 import { registryRouter } from './registry/registry.index.tsx';
+import { vettingRouter } from './vetting/vetting.index.tsx';
+import { auditPageRouter } from './audit/audit.index.tsx';
+import { centerIntroductionsRouter } from './center-introductions/center-introductions.index.tsx';
 
 /** Pages anyone may open; everything else asks to sign in first. */
 const PUBLIC = /^\/app\/(login|logout|invite\/[^/]+)\/?$/;
@@ -53,6 +56,9 @@ export function consoleRouter(deps: AppDeps, limiters: { expensive: TokenBucket 
   router.route('/', mentorInvestorRouter(deps));
   router.route('/', trainerRouter(deps));
   router.route('/', registryRouter(deps));
+  router.route('/', vettingRouter(deps));
+  router.route('/', auditPageRouter(deps));
+  router.route('/', centerIntroductionsRouter(db));
   router.all('*', notFoundPage);
   router.onError(consoleErrors(deps.logger));
   return router;

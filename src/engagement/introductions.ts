@@ -1,6 +1,6 @@
 // Introductions: a founder (or the project's center, or an admin) asks a mentor or investor to
 // meet a project, or an investor asks to meet a vetted project itself; the other side accepts or
-// declines; either side (or the center) ends an accepted one.
+// declines; either side (or the center) ends an accepted one; the center closes or nudges a stale request.
 // Rules (shared/API.md "Introductions, enrolments, assignment" and "Auth and visibility"):
 // - requesting needs the project in the requester's scope (its founders, its center's staff,
 //   admins; anyone else gets 404), an existing active target, and for investors a vetted project;
@@ -13,7 +13,8 @@
 //   `initiator: 'target'`;
 // - accepting a mentor introduction takes one unit of the mentor's capacity, under a row lock on
 //   the mentor, so concurrent accepts never exceed it; ending frees the unit;
-// - every request/accept/decline/end is audited, and an accept also records the contact reveal.
+// - the project's center (or an admin) may end a request nobody answered, and nudge one (nudgedAt);
+// - every request/accept/decline/end/nudge is audited, and an accept also records the contact reveal.
 import { and, asc, eq, exists, gt, ne, sql, type SQL } from 'drizzle-orm';
 import { introductionsTable } from '../../models/introductions/table.ts';
 import { investorsTable } from '../../models/investors/table.ts';
@@ -325,42 +326,84 @@ export class Introductions {
     });
   }
 
-  /** Ends an accepted introduction (frees the mentor's unit): the target, the project's founders or center, admins. */
+  /**
+   * Ends an introduction. An accepted one (frees the mentor's unit): the target, the project's founders
+   * or center, admins. A request nobody answered (`requested`): the project's center or an admin only —
+   * a coach closing a stale request so the project can ask elsewhere (it was never decided: it counts
+   * as neither accepted nor declined, and the target may be asked again).
+   */
   async end(actor: Actor, id: string, note?: string): Promise<Introduction> {
     const intro = await this.findVisible(this.db, actor, id);
     // Everyone who sees an introduction may end it; checked explicitly so a wider scope later cannot widen this.
     const allowed = isAdmin(actor) || isTarget(actor, intro) || (await this.isProjectInsider(actor, intro.projectId));
     if (!allowed) throw forbidden('not allowed to end this introduction / 无权结束该对接');
-    if (intro.status !== 'accepted') throw notAccepted(intro.status);
+    const closesRequest = intro.status === 'requested' && (isAdmin(actor) || actor.role === 'center_staff');
+    if (intro.status !== 'accepted' && !closesRequest) throw notAccepted(intro.status);
+    const from = intro.status;
     return this.db.transaction(async (tx) => {
       const now = new Date();
       const [row] = await tx
         .update(i)
         .set({ status: 'ended', endedAt: now, updatedAt: now })
-        .where(and(eq(i.id, intro.id), eq(i.status, 'accepted')))
+        .where(and(eq(i.id, intro.id), eq(i.status, from)))
         .returning();
       if (!row) throw notAccepted(await currentStatus(tx, intro.id));
-      const [p] = await tx
-        .select({ centerId: projectsTable.centerId })
-        .from(projectsTable)
-        .where(eq(projectsTable.id, row.projectId));
       await audit(tx, actor, [
         {
           action: 'introduction.end',
           entityKind: 'introduction',
           entityId: row.id,
-          centerId: p?.centerId ?? null,
+          centerId: await projectCenter(tx, row.projectId),
           detail: {
             projectId: row.projectId,
             targetKind: row.targetKind,
             targetId: row.targetId,
-            from: 'accepted',
+            from,
             to: 'ended',
             ...(note ? { note } : {}),
           },
         },
       ]);
       return present(row);
+    });
+  }
+
+  /**
+   * The project's center (or an admin) reminds whoever must answer a request still waiting (the
+   * target, or the project side when the investor asked): sets `nudgedAt`, audited. Only `requested`.
+   */
+  async nudge(actor: Actor, id: string): Promise<Introduction & { nudgedAt: Date }> {
+    const intro = await this.findVisible(this.db, actor, id);
+    const center =
+      isAdmin(actor) || (actor.role === 'center_staff' && (await this.isProjectInsider(actor, intro.projectId)));
+    if (!center)
+      throw forbidden(
+        "only the project's center or an admin may send a reminder / 只有项目所属双创中心或管理员可以发送提醒",
+      );
+    if (intro.status !== 'requested') throw notRequested(intro.status);
+    return this.db.transaction(async (tx) => {
+      const now = new Date();
+      const [row] = await tx
+        .update(i)
+        .set({ nudgedAt: now })
+        .where(and(eq(i.id, intro.id), eq(i.status, 'requested')))
+        .returning();
+      if (!row) throw notRequested(await currentStatus(tx, intro.id));
+      await audit(tx, actor, [
+        {
+          action: 'introduction.nudge',
+          entityKind: 'introduction',
+          entityId: row.id,
+          centerId: await projectCenter(tx, row.projectId),
+          detail: {
+            projectId: row.projectId,
+            targetKind: row.targetKind,
+            targetId: row.targetId,
+            waitingFor: row.initiator === 'project' ? row.targetKind : 'project',
+          },
+        },
+      ]);
+      return { ...present(row), nudgedAt: now };
     });
   }
 
@@ -386,6 +429,14 @@ export class Introductions {
     if (!row) throw notFound('introduction');
     return row;
   }
+}
+
+async function projectCenter(db: Executor, projectId: string): Promise<string | null> {
+  const [p] = await db
+    .select({ centerId: projectsTable.centerId })
+    .from(projectsTable)
+    .where(eq(projectsTable.id, projectId));
+  return p?.centerId ?? null;
 }
 
 async function currentStatus(db: Executor, id: string): Promise<string> {

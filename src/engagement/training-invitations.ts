@@ -263,6 +263,40 @@ export class TrainingInvitations {
     );
   }
 
+  /** The founder's center (or an admin) reminds the founder of an invitation still open: sets `nudgedAt`, audited. */
+  async nudge(actor: Actor, id: string): Promise<TrainingInvitation & { nudgedAt: Date }> {
+    const inv = await this.findVisible(this.db, actor, id);
+    // In scope, staff are the founder's center's.
+    if (!isAdmin(actor) && actor.role !== 'center_staff')
+      throw forbidden(
+        "only the founder's center or an admin may send a reminder / 只有创业者所属双创中心或管理员可以发送提醒",
+      );
+    if (inv.status !== 'invited') throw notInvited(inv.status);
+    return this.db.transaction(async (tx) => {
+      const now = new Date();
+      const [row] = await tx
+        .update(ti)
+        .set({ nudgedAt: now })
+        .where(and(eq(ti.id, inv.id), eq(ti.status, 'invited')))
+        .returning();
+      if (!row) throw notInvited(await currentStatus(tx, inv.id));
+      const [f] = await tx
+        .select({ centerId: foundersTable.centerId })
+        .from(foundersTable)
+        .where(eq(foundersTable.id, row.founderId));
+      await audit(tx, actor, [
+        {
+          action: 'training_invitation.nudge',
+          entityKind: 'training_invitation',
+          entityId: row.id,
+          centerId: f?.centerId ?? null,
+          detail: { trainingId: row.trainingId, founderId: row.founderId },
+        },
+      ]);
+      return { ...present({ ...row, founderName: inv.founderName }, null), nudgedAt: now };
+    });
+  }
+
   /** Invitation rows with the founder's name; an erased founder's are gone like the founder (404). */
   private rows(db: Executor, where: SQL | undefined) {
     return db

@@ -1,6 +1,6 @@
 import { and, asc, eq, exists, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { projectBodySchema } from '../../models/projects/validation.ts';
+import { projectBodySchema, projectReadOnly } from '../../models/projects/validation.ts';
 import { projectFoundersTable, projectsTable } from '../../models/projects/table.ts';
 import { foundersTable } from '../../models/founders/table.ts';
 import { introductionsTable } from '../../models/introductions/table.ts';
@@ -50,13 +50,14 @@ const returnsToReview = (actor: Actor, before: Row, after: Row) => {
 /**
  * Projects: their founders and center manage them; investors browse vetted ones only; a mentor
  * sees projects introduced to it. The `confidential` block shows to admins, the center and the
- * founders only. Only center staff and admins set `vetted`/`rejected`.
+ * founders only, and so does `statusReason`. Only center staff and admins set `vetted`/`rejected`.
  */
 export const projects: ResourceDef = {
   name: 'projects',
   singular: 'project',
   table: projectsTable,
   bodySchema: projectBodySchema,
+  readOnly: projectReadOnly,
   embedded: 'project',
   filters: [
     regionFilter(projectsTable.regionCode),
@@ -159,6 +160,11 @@ export const projects: ResourceDef = {
         if (before && after && before.centerId && !same(before.centerId, after.centerId))
           return "a project moves to another center only by that center's staff or an admin / 项目转入其他双创中心须由该中心工作人员或管理员操作";
         const statusChanged = after && (before ? before.status !== after.status : after.status !== undefined);
+        // The reason is the center's word on its decision: a founder neither writes nor erases it
+        // (prepare clears it when the status moves on, e.g. a resubmission).
+        const reasonChanged = !same(before?.statusReason, after?.statusReason);
+        if (reasonChanged && (after?.statusReason != null || !statusChanged))
+          return 'the reason of a vetting decision is written by the center / 审核意见由双创中心填写';
         const resubmitted = before && after && after.status === 'submitted' && returnsToReview(actor, before, after);
         if (
           statusChanged &&
@@ -174,16 +180,25 @@ export const projects: ResourceDef = {
       const a = ctx.actor;
       const insider =
         isAdmin(a) || isStaffOf(a, row.centerId) || (a.role === 'founder' && isFounderOf(a.subjectId, row));
-      return insider ? [] : ['confidential'];
+      // The vetting reason is a word between the center and the founders, not for investors or mentors.
+      return insider ? [] : ['confidential', 'statusReason'];
     },
   },
   prepare(before, body, actor) {
     // Back to review unless staff or an admin decide the status in the same request (a founder's
     // repeating the stored status decides nothing; another status is checkWrite's to allow).
     const keepsStatus = body.status === undefined || (actor.role === 'founder' && body.status === before?.status);
-    return before && keepsStatus && returnsToReview(actor, before, { ...before, ...body })
-      ? { ...body, status: 'submitted' }
-      : body;
+    const out: Row =
+      before && keepsStatus && returnsToReview(actor, before, { ...before, ...body })
+        ? { ...body, status: 'submitted' }
+        : { ...body };
+    const to = out.status ?? before?.status;
+    if (to !== before?.status && to !== undefined) {
+      // Entering the queue (again) starts its wait; a reason belongs to the decision it came with.
+      if (to === 'submitted') out.submittedAt = new Date();
+      if (before && out.statusReason === undefined) out.statusReason = null;
+    }
+    return out;
   },
   retire: retireProject,
   deleteDescription:
@@ -196,7 +211,8 @@ export const projects: ResourceDef = {
       if (fields.length)
         return { action: 'project.resubmitted', detail: { from: before.status, to: after.status, fields } };
     }
-    return { action: 'project.status', detail: { from: before?.status ?? null, to: after.status } };
+    const reason = isDecided(after.status) && after.statusReason ? { reason: after.statusReason } : {};
+    return { action: 'project.status', detail: { from: before?.status ?? null, to: after.status, ...reason } };
   },
 };
 

@@ -57,6 +57,8 @@ export interface ResourceDef {
   policy: ResourcePolicy;
   /** Embedded resources: kind in the embeddings table. */
   embedded?: EmbeddedKind;
+  /** Columns the server keeps and the response shows but no body writes (e.g. a project's submittedAt), for the OpenAPI document. */
+  readOnly?: Record<string, z.ZodType>;
   /** Body fields stored outside the table (e.g. project founderIds). */
   relations?: {
     fields: string[];

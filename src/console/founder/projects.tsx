@@ -176,6 +176,12 @@ export function projectsRouter(d: FounderDomain) {
               <StatusBadge ui={ui} status={status} />
             </p>
             <p>{t(`founder.project.status.${status}.meaning`)}</p>
+            {p.statusReason && (
+              <div class="notice info">
+                <h3>{t('vetting.reasonForFounder')}</h3>
+                <p class="prewrap">{p.statusReason}</p>
+              </div>
+            )}
             <div class="actions">
               <a class="button secondary" href={`/app/projects/${p.id}/edit`}>
                 {t('founder.project.edit')}

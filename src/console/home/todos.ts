@@ -11,6 +11,7 @@ import { waitingIntroductions } from '../introductions-inbox/todos.ts';
 import { newFittingProjects } from '../investor/todos.ts';
 import { founderTodoSources } from '../founder/todos.ts';
 import { trainerTodoSources } from '../trainer/todos.ts';
+import { projectsToVet } from '../vetting/todos.ts';
 
 export interface TodoItem {
   text: string;
@@ -37,6 +38,8 @@ export const TODO_SOURCES: Partial<Record<Role, readonly TodoSource[]>> = {
   mentor: [waitingIntroductions],
   investor: [waitingIntroductions, newFittingProjects],
   trainer: trainerTodoSources,
+  center_staff: [projectsToVet],
+  admin: [projectsToVet],
 };
 
 export async function todosFor(args: TodoArgs): Promise<TodoItem[]> {

@@ -26,6 +26,7 @@ export function resourceSchemas(def: ResourceDef) {
         ? { embedding: z.object({ status: z.enum(EMBEDDING_STATUSES), model: z.string().nullable() }) }
         : {}),
       ...def.relations?.readOnly,
+      ...def.readOnly,
       ...(def.retire
         ? {
             archivedAt: z.iso
