@@ -1,10 +1,21 @@
-import { and, asc, eq, exists, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { projectBodySchema, projectReadOnly } from '../../models/projects/validation.ts';
 import { projectFoundersTable, projectsTable } from '../../models/projects/table.ts';
 import { foundersTable } from '../../models/founders/table.ts';
 import { introductionsTable } from '../../models/introductions/table.ts';
-import { LANGS, PROJECT_STATUSES, SECTORS, STAGES, TOPICS } from '../../models/enums.ts';
+import { applicationsTable } from '../../models/applications/table.ts';
+import {
+  LANGS,
+  PROJECT_STATUSES,
+  REVIEWED_STATUSES,
+  SECTORS,
+  STAGES,
+  TOPICS,
+  type ProjectStatus,
+} from '../../models/enums.ts';
+import { conflict } from '../errors.ts';
+import { assertCreatable, assertTransition, REPOSITORY_KINDS } from '../lifecycle/transitions.ts';
 import { isAdmin, isStaffOf, type Actor } from '../auth/actor.ts';
 import { enumFilter, memberFilter, regionFilter, searchFilter, uuidFilter } from './filters.ts';
 import { founders, notErased } from './founders.ts';
@@ -15,6 +26,8 @@ import { pendingInvitees, saveProjectFounders } from '../engagement/project-invi
 import type { ResourceDef, Row } from './types.ts';
 
 const FOUNDER_STATUSES = new Set(['draft', 'submitted']);
+/** Statuses that tie a project to its center (the incubation's): its centerId no longer changes by PATCH. */
+const IN_CENTER = new Set(['incubating', 'graduated', 'exited']);
 const isFounderOf = (subjectId: string | null, r: Row | null) => !!r && (r.founderIds ?? []).includes(subjectId);
 const isDecided = (status: string | undefined) => status === 'vetted' || status === 'rejected';
 
@@ -130,13 +143,19 @@ export const projects: ResourceDef = {
         case 'admin':
           return 'all';
         case 'center_staff':
-          return eq(projectsTable.centerId, actor.centerId!);
+          // Its own projects, and those applying to it (its reviewers read what they review).
+          return or(
+            eq(projectsTable.centerId, actor.centerId!),
+            exists(
+              sql`(select 1 from ${applicationsTable} a where a.project_id = ${projectsTable.id} and a.center_id = ${actor.centerId})`,
+            ),
+          )!;
         case 'founder':
           return exists(
             sql`(select 1 from ${projectFoundersTable} pf where pf.project_id = ${projectsTable.id} and pf.founder_id = ${actor.subjectId})`,
           );
         case 'investor':
-          return eq(projectsTable.status, 'vetted');
+          return inArray(projectsTable.status, REVIEWED_STATUSES);
         case 'mentor':
           return exists(
             sql`(select 1 from ${introductionsTable} i where i.project_id = ${projectsTable.id}
@@ -193,6 +212,15 @@ export const projects: ResourceDef = {
         ? { ...body, status: 'submitted' }
         : { ...body };
     const to = out.status ?? before?.status;
+    // The one table of status changes (src/lifecycle/transitions.ts): a PATCH edits and vets; admission,
+    // graduation and exit have their own endpoints (409 naming them).
+    if (!before) assertCreatable(out.status);
+    else if (to !== before.status)
+      assertTransition(before.status as ProjectStatus, to as ProjectStatus, REPOSITORY_KINDS);
+    if (before && IN_CENTER.has(before.status) && out.centerId !== undefined && !same(out.centerId, before.centerId))
+      throw conflict(
+        `a ${before.status} project stays in its center; it changes center only after an exit and a new admission / 已入驻（或已毕业、已退出）的项目不能直接转到其他双创中心`,
+      );
     if (to !== before?.status && to !== undefined) {
       // Entering the queue (again) starts its wait; a reason belongs to the decision it came with.
       if (to === 'submitted') out.submittedAt = new Date();
@@ -205,7 +233,10 @@ export const projects: ResourceDef = {
     'A project with introductions is archived instead of deleted (its accepted history stays for statistics and the learned feedback; ' +
     '404 to everyone but admins, never matched); its open introductions end with `endReason: "project_removed"`. One without is deleted.',
   audit(before, after) {
-    if (before?.status === after.status || !(isDecided(after.status) || isDecided(before?.status))) return null;
+    // Every accepted status change (the transitions table) is audited once; creation in a status too
+    // when it is a decision (a draft or submitted creation is not a change).
+    if (before?.status === after.status) return null;
+    if (!before && !isDecided(after.status)) return null;
     if (before && after.status === 'submitted') {
       const fields = materialChanges(before, after);
       if (fields.length)

@@ -33,6 +33,9 @@ const STATUS_BADGE: Record<ProjectStatus, 'info' | 'warn' | 'ok' | 'bad'> = {
   submitted: 'warn',
   vetted: 'ok',
   rejected: 'bad',
+  incubating: 'ok',
+  graduated: 'ok',
+  exited: 'info',
 };
 
 export function StatusBadge(props: { ui: Ui; status: ProjectStatus }) {

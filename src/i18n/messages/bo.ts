@@ -650,4 +650,21 @@ export const bo: Messages = {
   'trainer.todo.startsSoon': 'སྦྱོང་བརྡར་"{title}" ཉིན་ {days} རྗེས་འགོ་འཛུགས། མིང་གྲངས་ {left} ལྷག་ཡོད།',
   // --- spreadsheets --- (sheets.*)
   // keys of this section go below, in the order they are used
+  // --- lifecycle --- (life.*)
+  'founder.project.status.incubating': 'གསོ་སྐྱོང་བྱེད་བཞིན་པ།',
+  'founder.project.status.graduated': 'གསོ་སྐྱོང་མཐར་ཕྱིན་པ།',
+  'founder.project.status.exited': 'ཕྱིར་ཐོན་ཟིན།',
+  'founder.project.status.incubating.meaning':
+    'གསོ་སྐྱོང་བྱེད་བཞིན་པ། ལས་གཞི་གསར་གཏོད་ལྟེ་གནས་སུ་ཞུགས་ཟིན། མ་འཇོག་པས་མཐོང་ཐུབ་ཅིང་འབྲེལ་མཐུད་བྱེད་ཐུབ། ཟླ་རེར་གྲུབ་འབྲས་འགོད་རོགས།',
+  'founder.project.status.graduated.meaning': 'གསོ་སྐྱོང་མཐར་ཕྱིན་པ། ལས་གཞི་ལྟེ་གནས་ཀྱི་གསོ་སྐྱོང་ལས་ཐོན་ཟིན། མ་འཇོག་པས་ད་དུང་མཐོང་ཐུབ།',
+  'founder.project.status.exited.meaning': 'ཕྱིར་ཐོན་ཟིན། ལས་གཞི་ལྟེ་གནས་ནས་ཕྱིར་ཐོན་ཟིན། མ་འཇོག་པས་མཐོང་མི་ཐུབ་ལ་ཆ་འགྲིག་ཀྱང་མི་བྱེད།',
+  'life.error.openApplication': 'ལས་གཞི་འདིས་ལྟེ་གནས་འདིར་རེ་ཞུ་ཕུལ་ཟིན། ཐག་གཅོད་ལ་སྒུག་རོགས།',
+  'life.error.notEnoughReviews': 'ཞིབ་དཔྱད་མི་འདང་། ཐག་གཅོད་བྱེད་པར་ཉུང་མཐར་ཞིབ་དཔྱད་ {min} དགོས།',
+  'life.error.alreadyDecided': 'རེ་ཞུ་འདིར་ཐག་བཅད་ཟིན།',
+  'life.error.scoreOffScale': 'ཚད་གཞི་རེ་རེར་ 1 ནས་ {scale} བར་གྱི་སྐར་མ་སྤྲོད་རོགས།',
+  'life.error.notIncubating': 'གསོ་སྐྱོང་བྱེད་བཞིན་པའི་ལས་གཞི་ཁོ་ན་མཐར་ཕྱིན་པའམ་ཕྱིར་ཐོན་ཐུབ།',
+  'life.error.futurePeriod': 'མ་འོངས་པའི་ཟླ་བའི་གྲུབ་འབྲས་འགོད་མི་ཐུབ།',
+  'life.error.periodLocked': 'ལྟེ་གནས་ཀྱིས་ཟླ་བ་འདིའི་གྲུབ་འབྲས་ཟྭ་བརྒྱབ་ཟིན་པས་བཟོ་བཅོས་བྱེད་མི་ཐུབ།',
+  'life.error.illegalTransition': 'ལས་གཞི་“{from}”ནས་ཐད་ཀར་“{to}”ལ་འགྱུར་མི་ཐུབ།',
+  'life.error.reasonRequired': 'ཐག་གཅོད་ཀྱི་རྒྱུ་མཚན་འབྲི་རོགས། གསར་གཏོད་པས་ཀློག་གི་རེད།',
 };

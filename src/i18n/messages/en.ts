@@ -486,7 +486,8 @@ export const en: Messages = {
   'vetting.todo': '{count} projects wait for vetting',
   'vetting.reasonForFounder': 'What the center says',
   'centerIntros.title': 'Introductions & enrolments',
-  'centerIntros.intro': 'Introductions of your center’s projects and training invitations of its founders: who waits for whom, and since when. Oldest first.',
+  'centerIntros.intro':
+    'Introductions of your center’s projects and training invitations of its founders: who waits for whom, and since when. Oldest first.',
   'centerIntros.filter.status': 'Status',
   'centerIntros.filter.apply': 'Filter',
   'centerIntros.status.open': 'Waiting for an answer',
@@ -659,4 +660,22 @@ export const en: Messages = {
   'trainer.todo.startsSoon': '“{title}” starts in {days} days with {left} seats left',
   // --- spreadsheets --- (sheets.*)
   // keys of this section go below, in the order they are used
+  // --- lifecycle --- (life.*)
+  'founder.project.status.incubating': 'Incubating',
+  'founder.project.status.graduated': 'Graduated',
+  'founder.project.status.exited': 'Exited',
+  'founder.project.status.incubating.meaning':
+    'Incubating: admitted to the center; investors can see it and be introduced. Please enter its results every month.',
+  'founder.project.status.graduated.meaning': 'Graduated: it has graduated from the center; investors still see it.',
+  'founder.project.status.exited.meaning':
+    'Exited: it has left the center; investors no longer see it and it is not matched.',
+  'life.error.openApplication': 'This project has already applied to this center; please wait for the decision.',
+  'life.error.notEnoughReviews': 'Not enough reviews: a decision needs at least {min}.',
+  'life.error.alreadyDecided': 'This application has already been decided.',
+  'life.error.scoreOffScale': 'Score every criterion from 1 to {scale}.',
+  'life.error.notIncubating': 'Only an incubating project can graduate or exit.',
+  'life.error.futurePeriod': 'Results cannot be entered for a future month.',
+  'life.error.periodLocked': 'The center has locked this month; its results can no longer change.',
+  'life.error.illegalTransition': 'A project cannot go from “{from}” to “{to}” directly.',
+  'life.error.reasonRequired': 'Please give the reason for the decision; the founders will read it.',
 };

@@ -643,6 +643,23 @@ export const zh = {
   'trainer.todo.startsSoon': '培训“{title}”{days} 天后开始，还剩 {left} 个名额',
   // --- spreadsheets --- (sheets.*)
   // keys of this section go below, in the order they are used
+  // --- lifecycle --- (life.*)
+  'founder.project.status.incubating': '孵化中',
+  'founder.project.status.graduated': '已毕业',
+  'founder.project.status.exited': '已退出',
+  'founder.project.status.incubating.meaning':
+    '孵化中：项目已入驻双创中心，投资人可以看到并与您对接。请按月填报经营成果。',
+  'founder.project.status.graduated.meaning': '已毕业：项目已从双创中心孵化毕业，投资人仍可看到。',
+  'founder.project.status.exited.meaning': '已退出：项目已离开双创中心，投资人看不到，也不再参与匹配。',
+  'life.error.openApplication': '该项目已向这个双创中心提交了申请，请等待决定。',
+  'life.error.notEnoughReviews': '评审数不足：至少需要 {min} 份评审才能作出决定。',
+  'life.error.alreadyDecided': '该申请已经作出决定。',
+  'life.error.scoreOffScale': '每项评分须在 1 到 {scale} 之间，且每项标准都要评分。',
+  'life.error.notIncubating': '只有孵化中的项目才能毕业或退出。',
+  'life.error.futurePeriod': '不能填报未来月份的成果。',
+  'life.error.periodLocked': '该月份的成果已由双创中心锁定，不能再修改。',
+  'life.error.illegalTransition': '项目不能从“{from}”直接变为“{to}”。',
+  'life.error.reasonRequired': '请写明决定的理由，创业者会看到。',
 } as const;
 
 export type MessageKey = keyof typeof zh;
