@@ -8,3 +8,4 @@ export * from './reviews.ts';
 export * from './decisions.ts';
 export * from './incubation.ts';
 export * from './outcomes.ts';
+export * from './reviewed.ts';
