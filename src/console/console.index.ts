@@ -18,6 +18,7 @@ import { registryRouter } from './registry/registry.index.tsx';
 import { vettingRouter } from './vetting/vetting.index.tsx';
 import { auditPageRouter } from './audit/audit.index.tsx';
 import { centerIntroductionsRouter } from './center-introductions/center-introductions.index.tsx';
+import { lifecycleRouter } from './admission/admission.index.tsx';
 
 /** Pages anyone may open; everything else asks to sign in first. */
 const PUBLIC = /^\/app\/(login|logout|invite\/[^/]+)\/?$/;
@@ -59,6 +60,7 @@ export function consoleRouter(deps: AppDeps, limiters: { expensive: TokenBucket 
   router.route('/', vettingRouter(deps));
   router.route('/', auditPageRouter(deps));
   router.route('/', centerIntroductionsRouter(db));
+  router.route('/', lifecycleRouter(deps));
   router.all('*', notFoundPage);
   router.onError(consoleErrors(deps.logger));
   return router;

@@ -12,6 +12,7 @@ import { newFittingProjects } from '../investor/todos.ts';
 import { founderTodoSources } from '../founder/todos.ts';
 import { trainerTodoSources } from '../trainer/todos.ts';
 import { projectsToVet } from '../vetting/todos.ts';
+import { applicationsToReview } from '../admission/todos.ts';
 
 export interface TodoItem {
   text: string;
@@ -38,8 +39,8 @@ export const TODO_SOURCES: Partial<Record<Role, readonly TodoSource[]>> = {
   mentor: [waitingIntroductions],
   investor: [waitingIntroductions, newFittingProjects],
   trainer: trainerTodoSources,
-  center_staff: [projectsToVet],
-  admin: [projectsToVet],
+  center_staff: [projectsToVet, applicationsToReview],
+  admin: [projectsToVet, applicationsToReview],
 };
 
 export async function todosFor(args: TodoArgs): Promise<TodoItem[]> {
