@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationsTable, projectsTable } from '../../models/schema.ts';
 import { todayInShanghai } from '../../src/lifecycle/access.ts';
-import { buildWorld, M, type World } from '../auth/world.ts';
+import { buildWorld, M, projectBody, type World } from '../auth/world.ts';
 import { startTestApp, type TestApp } from '../harness.ts';
 import { signedIn } from './accounts.ts';
 import { type ConsoleClient, visibleText } from './client.ts';
@@ -301,5 +301,71 @@ describe('outcomes, incubation, graduation', () => {
     expect(page).not.toContain('办理毕业');
     const twice = await staffA.post(`${base}/exit`, { reason: 'closed' });
     expect(twice.status).toBe(409);
+  });
+});
+
+describe('exit, removing rows, admins', () => {
+  it('records an exit with its reason for an incubating project', async () => {
+    const { apply, decide, submitReview } = await import('../../src/lifecycle/index.ts');
+    const { loadForm } = await import('../../src/lifecycle/admission-form.ts');
+    const created = await app.request('POST', '/v1/projects', {
+      body: projectBody({ title: '酥油灯 EXIT-ME', centerId: w.cA, founderIds: [w.fA2], status: 'submitted' }),
+    });
+    const projectId = created.body.id as string;
+    const form = await loadForm(app.db, w.cA);
+    const founder = { role: 'founder' as const, keyId: null, subjectId: w.fA2, centerId: null };
+    const clerk = (n: string) => ({
+      role: 'center_staff' as const,
+      keyId: null,
+      accountId: n,
+      subjectId: null,
+      centerId: w.cA,
+    });
+    const a = await apply(app.db, founder, {
+      projectId,
+      centerId: w.cA,
+      answers: Object.fromEntries(form.questions.filter((q) => q.required).map((q) => [q.id, '有'])),
+    });
+    const scores = Object.fromEntries(form.criteria.map((c) => [c.id, 3]));
+    for (const n of ['x1', 'x2']) await submitReview(app.db, clerk(n), a.id, { scores, recommendation: 'admit' });
+    await decide(app.db, clerk('x1'), a.id, { decision: 'admitted', reason: '同意' });
+    const res = await staffA.post(`/app/incubation/${projectId}/exit`, { reason: 'relocated', note: '迁往成都' });
+    expect(res.status).toBe(303);
+    expect(await statusOf(projectId)).toBe('exited');
+    const page = await text(staffA, res.location!);
+    expect(page).toContain('已记录项目退出');
+    expect(page).toContain('迁往他处');
+    expect(page).toContain('迁往成都');
+  });
+
+  it('removes a question whose "remove" box is ticked', async () => {
+    const html = (await staffA.get('/app/admission/form')).html;
+    const row = /name="q\.(\d+)\.zh" type="text" value="现有客户和收入情况"/.exec(html)?.[1];
+    expect(row).toBeDefined();
+    const form: Record<string, string> = {};
+    for (const m of html.matchAll(/<input[^>]*name="([^"]+)"[^>]*?(?:value="([^"]*)")?[^>]*>/g)) {
+      const tag = m[0];
+      if (/type="checkbox"/.test(tag)) {
+        if (/checked/.test(tag)) form[m[1]] = 'on';
+      } else if (m[1] !== '_csrf') form[m[1]] = /value="([^"]*)"/.exec(tag)?.[1] ?? '';
+    }
+    form[`q.${row}.remove`] = 'on';
+    const res = await staffA.post('/app/admission/form', form);
+    expect(res.status).toBe(303);
+    const after = (await staffA.get('/app/admission/form')).html;
+    expect(after).not.toContain('现有客户和收入情况');
+    expect(after).toContain('value="团队有几位成员？"');
+  });
+
+  it('lets an admin choose the center first', async () => {
+    const admin = (await signedIn(app, { login: 'life.admin', role: 'admin' })).client;
+    const choose = await admin.get('/app/admission');
+    expect(choose.status).toBe(200);
+    expect(choose.html).toContain('name="center"');
+    expect(visibleText(choose.html)).not.toContain(M.pAvTitle);
+    const list = await text(admin, `/app/admission?center=${w.cA}`);
+    expect(list).toContain(M.pAvTitle);
+    expect(await text(admin, `/app/incubation?center=${w.cA}`)).toContain(M.pAvTitle); // graduated
+    expect((await admin.get(`/app/admission/form?center=${w.cA}`)).html).toContain('value="市场前景"');
   });
 });
