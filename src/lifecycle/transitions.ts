@@ -12,13 +12,17 @@ import { conflict, unprocessable } from '../errors.ts';
 import type { Executor, Row } from '../resources/types.ts';
 
 /** What moves a project from one status to another (who may do it is each writer's policy). */
-export type TransitionKind = 'edit' | 'vetting' | 'admission' | 'graduation' | 'exit';
+export type TransitionKind = 'edit' | 'vetting' | 'correction' | 'admission' | 'graduation' | 'exit';
 
+// edit: founders between draft and submitted, and a material edit sending a decision back to review;
+// vetting: the center decides (and may change its decision); correction: an admin fixing a record
+// (e.g. a sync by externalId) among the statuses before admission. The lifecycle statuses are
+// reached only by admission, graduation and exit, and an exited or graduated project stays so.
 export const TRANSITIONS = {
-  draft: { submitted: 'edit' },
+  draft: { submitted: 'edit', vetted: 'correction', rejected: 'correction' },
   submitted: { draft: 'edit', vetted: 'vetting', rejected: 'vetting', incubating: 'admission' },
-  vetted: { submitted: 'edit', incubating: 'admission' },
-  rejected: { submitted: 'edit' },
+  vetted: { submitted: 'edit', rejected: 'vetting', draft: 'correction', incubating: 'admission' },
+  rejected: { submitted: 'edit', vetted: 'vetting', draft: 'correction' },
   incubating: { graduated: 'graduation', exited: 'exit' },
   graduated: {},
   exited: {},
@@ -26,8 +30,9 @@ export const TRANSITIONS = {
 
 /** Statuses a project may be created in (the others are reached only through the lifecycle). */
 export const CREATABLE_STATUSES: readonly ProjectStatus[] = ['draft', 'submitted', 'vetted', 'rejected'];
-/** Kinds the projects Repository (POST/PATCH /v1/projects) may perform; the others have their own endpoints. */
+/** Kinds the projects Repository (POST/PATCH/PUT /v1/projects) performs; the others have their own endpoints. */
 export const REPOSITORY_KINDS: readonly TransitionKind[] = ['edit', 'vetting'];
+export const ADMIN_REPOSITORY_KINDS: readonly TransitionKind[] = ['edit', 'vetting', 'correction'];
 
 /** The kind of the change from → to, or null when the table does not allow it. */
 export function transitionKind(from: ProjectStatus, to: ProjectStatus): TransitionKind | null {
@@ -40,6 +45,7 @@ export const canTransition = (from: ProjectStatus, to: ProjectStatus) => transit
 const ENDPOINT: Record<TransitionKind, string> = {
   edit: 'PATCH /v1/projects/{id}',
   vetting: 'PATCH /v1/projects/{id} (center staff, admins)',
+  correction: 'PATCH /v1/projects/{id} (admins)',
   admission: 'POST /v1/applications/{id}/decision',
   graduation: 'POST /v1/projects/{id}/graduate',
   exit: 'POST /v1/projects/{id}/exit',
@@ -52,7 +58,7 @@ const ENDPOINT: Record<TransitionKind, string> = {
 export function assertTransition(
   from: ProjectStatus,
   to: ProjectStatus,
-  kinds: readonly TransitionKind[] = ['edit', 'vetting', 'admission', 'graduation', 'exit'],
+  kinds: readonly TransitionKind[] = ['edit', 'vetting', 'correction', 'admission', 'graduation', 'exit'],
 ): TransitionKind {
   const kind = transitionKind(from, to);
   if (!kind)

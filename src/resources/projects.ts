@@ -5,17 +5,14 @@ import { projectFoundersTable, projectsTable } from '../../models/projects/table
 import { foundersTable } from '../../models/founders/table.ts';
 import { introductionsTable } from '../../models/introductions/table.ts';
 import { applicationsTable } from '../../models/applications/table.ts';
-import {
-  LANGS,
-  PROJECT_STATUSES,
-  REVIEWED_STATUSES,
-  SECTORS,
-  STAGES,
-  TOPICS,
-  type ProjectStatus,
-} from '../../models/enums.ts';
+import { LANGS, PROJECT_STATUSES, REVIEWED_STATUSES, SECTORS, STAGES, TOPICS } from '../../models/enums.ts';
 import { conflict } from '../errors.ts';
-import { assertCreatable, assertTransition, REPOSITORY_KINDS } from '../lifecycle/transitions.ts';
+import {
+  ADMIN_REPOSITORY_KINDS,
+  assertCreatable,
+  assertTransition,
+  REPOSITORY_KINDS,
+} from '../lifecycle/transitions.ts';
 import { isAdmin, isStaffOf, type Actor } from '../auth/actor.ts';
 import { enumFilter, memberFilter, regionFilter, searchFilter, uuidFilter } from './filters.ts';
 import { founders, notErased } from './founders.ts';
@@ -23,7 +20,7 @@ import { defaultToOwnCenter, hideArchived, staffOwnCenterOnly } from './policies
 import { retireProject } from './retire.ts';
 import { checkCenterRef, missingIds } from './refs.ts';
 import { pendingInvitees, saveProjectFounders } from '../engagement/project-invitations.ts';
-import type { ResourceDef, Row } from './types.ts';
+import type { ResourceDef, Row, WriteOp } from './types.ts';
 
 const FOUNDER_STATUSES = new Set(['draft', 'submitted']);
 /** Statuses that tie a project to its center (the incubation's): its centerId no longer changes by PATCH. */
@@ -59,6 +56,36 @@ const returnsToReview = (actor: Actor, before: Row, after: Row) => {
   const changed = materialChanges(before, after);
   return changed.includes('centerId') || (actor.role === 'founder' && changed.length > 0);
 };
+
+/** Whether the actor may write this project at all (a reason → 403), before the status table. */
+function mayWrite(actor: Actor, _op: WriteOp, before: Row | null, after: Row | null): string | null {
+  if (isAdmin(actor)) return null;
+  // Staff neither push a project to another center nor reach one outside theirs (out of scope: 404).
+  if (actor.role === 'center_staff') return staffOwnCenterOnly(actor, before, after, { zh: '项目', en: 'project' });
+  if (actor.role === 'founder') {
+    if (before && !isFounderOf(actor.subjectId, before)) return 'not a founder of this project / 不是该项目的创始人';
+    if (after && !isFounderOf(actor.subjectId, after))
+      return 'founderIds must include yourself / 创始人列表必须包含你自己';
+    // Attaching a project without a center to one is like creating it there; moving it is the centers' decision.
+    if (before && after && before.centerId && !same(before.centerId, after.centerId))
+      return "a project moves to another center only by that center's staff or an admin / 项目转入其他双创中心须由该中心工作人员或管理员操作";
+    const statusChanged = after && (before ? before.status !== after.status : after.status !== undefined);
+    // The reason is the center's word on its decision: a founder neither writes nor erases it
+    // (prepare clears it when the status moves on, e.g. a resubmission).
+    const reasonChanged = !same(before?.statusReason, after?.statusReason);
+    if (reasonChanged && (after?.statusReason != null || !statusChanged))
+      return 'the reason of a vetting decision is written by the center / 审核意见由双创中心填写';
+    const resubmitted = before && after && after.status === 'submitted' && returnsToReview(actor, before, after);
+    if (
+      statusChanged &&
+      !resubmitted &&
+      (!FOUNDER_STATUSES.has(after!.status) || (before && !FOUNDER_STATUSES.has(before.status)))
+    )
+      return 'founders move projects between draft and submitted only; vetting is done by the center / 创始人只能在草稿与已提交之间切换，审核由双创中心进行';
+    return null;
+  }
+  return 'not allowed to manage projects / 无权管理项目';
+}
 
 /**
  * Projects: their founders and center manage them; investors browse vetted ones only; a mentor
@@ -166,34 +193,21 @@ export const projects: ResourceDef = {
       }
     }),
     defaults: defaultToOwnCenter,
-    checkWrite(actor, _op, before, after) {
-      if (isAdmin(actor)) return null;
-      // Staff neither push a project to another center nor reach one outside theirs (out of scope: 404).
-      if (actor.role === 'center_staff') return staffOwnCenterOnly(actor, before, after, { zh: '项目', en: 'project' });
-      if (actor.role === 'founder') {
-        if (before && !isFounderOf(actor.subjectId, before))
-          return 'not a founder of this project / 不是该项目的创始人';
-        if (after && !isFounderOf(actor.subjectId, after))
-          return 'founderIds must include yourself / 创始人列表必须包含你自己';
-        // Attaching a project without a center to one is like creating it there; moving it is the centers' decision.
-        if (before && after && before.centerId && !same(before.centerId, after.centerId))
-          return "a project moves to another center only by that center's staff or an admin / 项目转入其他双创中心须由该中心工作人员或管理员操作";
-        const statusChanged = after && (before ? before.status !== after.status : after.status !== undefined);
-        // The reason is the center's word on its decision: a founder neither writes nor erases it
-        // (prepare clears it when the status moves on, e.g. a resubmission).
-        const reasonChanged = !same(before?.statusReason, after?.statusReason);
-        if (reasonChanged && (after?.statusReason != null || !statusChanged))
-          return 'the reason of a vetting decision is written by the center / 审核意见由双创中心填写';
-        const resubmitted = before && after && after.status === 'submitted' && returnsToReview(actor, before, after);
-        if (
-          statusChanged &&
-          !resubmitted &&
-          (!FOUNDER_STATUSES.has(after!.status) || (before && !FOUNDER_STATUSES.has(before.status)))
-        )
-          return 'founders move projects between draft and submitted only; vetting is done by the center / 创始人只能在草稿与已提交之间切换，审核由双创中心进行';
-        return null;
+    checkWrite(actor, op, before, after) {
+      const why = mayWrite(actor, op, before, after);
+      if (why) return why;
+      // Allowed to write this record: now the one table of status changes (src/lifecycle/transitions.ts).
+      // A PATCH edits and vets (admins also correct); admission, graduation and exit have their own endpoints (409 naming them).
+      if (op === 'create') assertCreatable(after?.status);
+      if (op === 'update' && before && after) {
+        if (after.status !== before.status)
+          assertTransition(before.status, after.status, isAdmin(actor) ? ADMIN_REPOSITORY_KINDS : REPOSITORY_KINDS);
+        if (IN_CENTER.has(before.status) && !same(after.centerId, before.centerId))
+          throw conflict(
+            `a ${before.status} project stays in its center; it changes center only after an exit and a new admission / 已入驻（或已毕业、已退出）的项目不能直接转到其他双创中心`,
+          );
       }
-      return 'not allowed to manage projects / 无权管理项目';
+      return null;
     },
     hidden(ctx, row) {
       const a = ctx.actor;
@@ -212,15 +226,6 @@ export const projects: ResourceDef = {
         ? { ...body, status: 'submitted' }
         : { ...body };
     const to = out.status ?? before?.status;
-    // The one table of status changes (src/lifecycle/transitions.ts): a PATCH edits and vets; admission,
-    // graduation and exit have their own endpoints (409 naming them).
-    if (!before) assertCreatable(out.status);
-    else if (to !== before.status)
-      assertTransition(before.status as ProjectStatus, to as ProjectStatus, REPOSITORY_KINDS);
-    if (before && IN_CENTER.has(before.status) && out.centerId !== undefined && !same(out.centerId, before.centerId))
-      throw conflict(
-        `a ${before.status} project stays in its center; it changes center only after an exit and a new admission / 已入驻（或已毕业、已退出）的项目不能直接转到其他双创中心`,
-      );
     if (to !== before?.status && to !== undefined) {
       // Entering the queue (again) starts its wait; a reason belongs to the decision it came with.
       if (to === 'submitted') out.submittedAt = new Date();

@@ -316,12 +316,14 @@ describe('exit and visibility', () => {
   it('illegal status changes through PATCH are 409 and write nothing', async () => {
     const { projectId } = await admitted('非法 LIFE-ILLEGAL');
     const audits = (await statusAudits(projectId)).length;
-    expectProblem(await as('founderA1').patch(`/v1/projects/${projectId}`, { status: 'draft' }), 409);
+    // A founder may not change statuses other than draft↔submitted at all (403); the center and admins hit the table (409).
+    expectProblem(await as('founderA1').patch(`/v1/projects/${projectId}`, { status: 'draft' }), 403);
     expectProblem(await as('staffA').patch(`/v1/projects/${projectId}`, { status: 'vetted' }), 409);
     expectProblem(await as('admin').patch(`/v1/projects/${projectId}`, { status: 'graduated' }), 409);
     expectProblem(await as('admin').patch(`/v1/projects/${projectId}`, { centerId: w.cB }), 409);
     expectProblem(await as('admin').patch(`/v1/projects/${w.pAs}`, { status: 'incubating' }), 409);
-    expectProblem(await as('admin').patch(`/v1/projects/${w.pBd}`, { status: 'vetted' }), 409);
+    expectProblem(await as('admin').patch(`/v1/projects/${w.pBd}`, { status: 'exited' }), 409);
+    expectProblem(await as('admin').patch(`/v1/projects/${projectId}`, { status: 'submitted' }), 409);
     expectProblem(
       await t.request('POST', '/v1/projects', {
         body: projectBody({ title: 'x', centerId: w.cA, founderIds: [w.fA1], status: 'incubating' }),
