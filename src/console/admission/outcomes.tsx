@@ -87,7 +87,7 @@ export function OutcomesTable(props: {
   const col = (k: string) => t(`lifeui.outcomes.${k}` as 'lifeui.outcomes.employees');
   return (
     <div class="table-wrap">
-      <table>
+      <table class="outcomes">
         <caption>{t('lifeui.outcomes.table')}</caption>
         <thead>
           <tr>
