@@ -76,7 +76,30 @@ export const PROVIDER_KINDS = [
   'cooperative',
   'out_of_region',
 ] as const;
-export const PROJECT_STATUSES = ['draft', 'submitted', 'vetted', 'rejected'] as const;
+export const PROJECT_STATUSES = [
+  'draft',
+  'submitted',
+  'vetted',
+  'rejected',
+  'incubating',
+  'graduated',
+  'exited',
+] as const;
+/**
+ * Project statuses investors read and match on: reviewed by a center (vetted as before issue 21,
+ * admitted and incubating, or graduated). Every investor scope, recipe and partial index uses this list.
+ */
+export const REVIEWED_STATUSES = ['vetted', 'incubating', 'graduated'] as const;
+/** An application of a project to a center: open (`submitted`) until decided or withdrawn. */
+export const APPLICATION_STATUSES = ['submitted', 'decided', 'withdrawn'] as const;
+/** A reviewer's recommendation on an application. */
+export const RECOMMENDATIONS = ['admit', 'waitlist', 'reject'] as const;
+/** The center's decision on an application. */
+export const ADMISSION_DECISIONS = ['admitted', 'waitlisted', 'rejected'] as const;
+/** How an incubation ended. */
+export const INCUBATION_ENDS = ['graduated', 'exited'] as const;
+/** Why a project left its center without graduating. */
+export const EXIT_REASONS = ['relocated', 'closed', 'merged', 'expelled', 'other'] as const;
 export const TRAINING_MODES = ['onsite', 'online', 'enclave'] as const;
 export const ROLES = ['admin', 'center_staff', 'founder', 'mentor', 'investor', 'trainer'] as const;
 export const EMBEDDING_STATUSES = ['pending', 'ready', 'failed'] as const;
@@ -99,6 +122,12 @@ export type InvestorKind = (typeof INVESTOR_KINDS)[number];
 export type CenterKind = (typeof CENTER_KINDS)[number];
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+export type ReviewedStatus = (typeof REVIEWED_STATUSES)[number];
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+export type Recommendation = (typeof RECOMMENDATIONS)[number];
+export type AdmissionDecision = (typeof ADMISSION_DECISIONS)[number];
+export type IncubationEnd = (typeof INCUBATION_ENDS)[number];
+export type ExitReason = (typeof EXIT_REASONS)[number];
 export type TrainingMode = (typeof TRAINING_MODES)[number];
 export type Role = (typeof ROLES)[number];
 export type EmbeddingStatus = (typeof EMBEDDING_STATUSES)[number];
@@ -120,6 +149,11 @@ export const investorKindEnum = pgEnum('investor_kind', INVESTOR_KINDS);
 export const centerKindEnum = pgEnum('center_kind', CENTER_KINDS);
 export const providerKindEnum = pgEnum('provider_kind', PROVIDER_KINDS);
 export const projectStatusEnum = pgEnum('project_status', PROJECT_STATUSES);
+export const applicationStatusEnum = pgEnum('application_status', APPLICATION_STATUSES);
+export const recommendationEnum = pgEnum('recommendation', RECOMMENDATIONS);
+export const admissionDecisionEnum = pgEnum('admission_decision', ADMISSION_DECISIONS);
+export const incubationEndEnum = pgEnum('incubation_end', INCUBATION_ENDS);
+export const exitReasonEnum = pgEnum('exit_reason', EXIT_REASONS);
 export const trainingModeEnum = pgEnum('training_mode', TRAINING_MODES);
 export const roleEnum = pgEnum('role', ROLES);
 export const embeddingStatusEnum = pgEnum('embedding_status', EMBEDDING_STATUSES);

@@ -20,3 +20,8 @@ export * from './embeddings/index.ts';
 export * from './audit/index.ts';
 export * from './matching-weights/index.ts';
 export * from './imports/index.ts';
+export * from './admission-forms/index.ts';
+export * from './applications/index.ts';
+export * from './application-reviews/index.ts';
+export * from './incubations/index.ts';
+export * from './project-outcomes/index.ts';

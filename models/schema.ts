@@ -19,3 +19,8 @@ export { embeddingsTable } from './embeddings/table.ts';
 export { auditTable } from './audit/table.ts';
 export { matchingWeightsTable } from './matching-weights/table.ts';
 export { importsTable } from './imports/table.ts';
+export { admissionFormsTable } from './admission-forms/table.ts';
+export { applicationsTable } from './applications/table.ts';
+export { applicationReviewsTable } from './application-reviews/table.ts';
+export { incubationsTable } from './incubations/table.ts';
+export { projectOutcomesTable } from './project-outcomes/table.ts';

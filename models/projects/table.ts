@@ -46,8 +46,10 @@ export const projectsTable = pgTable(
     index('projects_center_idx').on(t.centerId),
     index('projects_status_idx').on(t.status),
     index('projects_keywords_idx').using('gin', t.keywords),
-    // investor→projects: vetted projects of the investor's sectors and stages.
-    index('projects_vetted_sector_idx').on(t.sector, t.stage).where(sql`${t.status} = 'vetted'`),
+    // investor→projects: reviewed projects (REVIEWED_STATUSES) of the investor's sectors and stages.
+    index('projects_reviewed_sector_idx')
+      .on(t.sector, t.stage)
+      .where(sql`${t.status} in ('vetted', 'incubating', 'graduated')`),
     // The vetting queue: a center's submitted projects, oldest first.
     index('projects_vetting_queue_idx').on(t.centerId, t.submittedAt).where(sql`${t.status} = 'submitted'`),
   ],

@@ -1,7 +1,11 @@
 // zh/en/bo display labels for every enumeration of the contract (shared/API.md).
 // Chinese terms follow API.md and the regional policy (《关于建设双创中心的实施意见》) where they give one.
 import type {
+  AdmissionDecision,
+  ApplicationStatus,
   CenterKind,
+  ExitReason,
+  IncubationEnd,
   EmbeddingStatus,
   FounderGroup,
   IntroductionStatus,
@@ -10,6 +14,7 @@ import type {
   Lang,
   ProjectStatus,
   ProviderKind,
+  Recommendation,
   RegionLevel,
   Role,
   RunStatus,
@@ -139,6 +144,35 @@ export const labels = {
     submitted: { zh: '已提交', en: 'Submitted', bo: 'ཕུལ་ཟིན' },
     vetted: { zh: '已审核', en: 'Vetted', bo: 'ཞིབ་བཤེར་བྱས་ཟིན' },
     rejected: { zh: '未通过', en: 'Rejected', bo: 'ཆོག་མཆན་མ་ཐོབ' },
+    incubating: { zh: '孵化中', en: 'Incubating', bo: 'གསོ་སྐྱོང་བྱེད་བཞིན་པ' },
+    graduated: { zh: '已毕业', en: 'Graduated', bo: 'གསོ་སྐྱོང་མཐར་ཕྱིན་པ' },
+    exited: { zh: '已退出', en: 'Exited', bo: 'ཕྱིར་ཐོན་ཟིན' },
+  },
+  applicationStatus: {
+    submitted: { zh: '待评审', en: 'Awaiting review', bo: 'ཞིབ་དཔྱད་སྒུག་བཞིན་པ' },
+    decided: { zh: '已决定', en: 'Decided', bo: 'ཐག་བཅད་ཟིན' },
+    withdrawn: { zh: '已撤回', en: 'Withdrawn', bo: 'ཕྱིར་བསྡུས་ཟིན' },
+  },
+  recommendation: {
+    admit: { zh: '建议录取', en: 'Admit', bo: 'ནང་འཛུལ་ཆོག་པའི་གྲོས' },
+    waitlist: { zh: '建议候补', en: 'Waitlist', bo: 'སྒུག་ཐོར་འཇོག་པའི་གྲོས' },
+    reject: { zh: '建议不录取', en: 'Reject', bo: 'ནང་འཛུལ་མི་ཆོག་པའི་གྲོས' },
+  },
+  admissionDecision: {
+    admitted: { zh: '录取入驻', en: 'Admitted', bo: 'ནང་འཛུལ་ཆོག་པ' },
+    waitlisted: { zh: '候补', en: 'Waitlisted', bo: 'སྒུག་ཐོར་བཀོད་པ' },
+    rejected: { zh: '不予录取', en: 'Not admitted', bo: 'ནང་འཛུལ་མི་ཆོག་པ' },
+  },
+  incubationEnd: {
+    graduated: { zh: '毕业', en: 'Graduated', bo: 'གསོ་སྐྱོང་མཐར་ཕྱིན་པ' },
+    exited: { zh: '退出', en: 'Exited', bo: 'ཕྱིར་ཐོན་པ' },
+  },
+  exitReason: {
+    relocated: { zh: '迁出', en: 'Relocated', bo: 'གནས་སྤོ་བ' },
+    closed: { zh: '停业', en: 'Closed', bo: 'ལས་ཀ་མཚམས་བཞག་པ' },
+    merged: { zh: '被合并', en: 'Merged', bo: 'གཞན་དང་མཉམ་སྡེབ་བྱས་པ' },
+    expelled: { zh: '清退', en: 'Expelled', bo: 'ཕྱིར་བསྐྲད་པ' },
+    other: { zh: '其他', en: 'Other', bo: 'གཞན' },
   },
   trainingMode: {
     onsite: { zh: '线下集中培训', en: 'On-site', bo: 'ས་གནས་དངོས་སུ་ཕྱོགས་བསྡུས་སྦྱོང་བརྡར' },
@@ -189,6 +223,11 @@ export const labels = {
   centerKind: Record<CenterKind, Label>;
   providerKind: Record<ProviderKind, Label>;
   projectStatus: Record<ProjectStatus, Label>;
+  applicationStatus: Record<ApplicationStatus, Label>;
+  recommendation: Record<Recommendation, Label>;
+  admissionDecision: Record<AdmissionDecision, Label>;
+  incubationEnd: Record<IncubationEnd, Label>;
+  exitReason: Record<ExitReason, Label>;
   trainingMode: Record<TrainingMode, Label>;
   embeddingStatus: Record<EmbeddingStatus, Label>;
   role: Record<Role, Label>;

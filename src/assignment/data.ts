@@ -16,8 +16,11 @@ import { acceptedMentorshipsSql } from '../engagement/capacity.ts';
 const CHUNK = 1000;
 const i = introductionsTable;
 
-/** Statuses of projects a run assigns coaches to: submitted or vetted (not drafts, not rejected). */
-export const ASSIGNABLE_STATUSES = ['submitted', 'vetted'] as const;
+/**
+ * Statuses of projects a run assigns coaches to: submitted, vetted or incubating (not drafts, not
+ * rejected; graduated ones have left the program, exited ones are matched nowhere).
+ */
+export const ASSIGNABLE_STATUSES = ['submitted', 'vetted', 'incubating'] as const;
 
 /** A project "has a coach" while a mentor introduction is open (requested or accepted); an ended one, whyever, is no coach. */
 const hasOpenMentorIntro = sql`exists (select 1 from ${introductionsTable} oi
@@ -27,7 +30,7 @@ const hasOpenMentorIntro = sql`exists (select 1 from ${introductionsTable} oi
 export const heldByRunsSql = () => sql<number>`(select count(*)::int from ${introductionsTable} hi
   where hi.target_kind = 'mentor' and hi.target_id = "mentors"."id" and hi.status = 'requested' and hi.assignment_run_id is not null)`;
 
-/** The default projects of a run: the center's submitted and vetted projects (not archived) without a coach, oldest first. */
+/** The default projects of a run: the center's assignable projects (ASSIGNABLE_STATUSES, not archived) without a coach, oldest first. */
 export async function defaultProjectIds(db: Db, centerId: string): Promise<string[]> {
   const rows = await db
     .select({ id: projectsTable.id })

@@ -336,7 +336,7 @@ export class AssignmentRuns {
       else if (needsStatus && !(ASSIGNABLE_STATUSES as readonly string[]).includes(p.status))
         errors.push({
           path,
-          message: `the project is ${p.status}; only submitted or vetted projects get coaches / 项目状态为 ${p.status}，只有已提交或已审核通过的项目可以分配导师`,
+          message: `the project is ${p.status}; only submitted, vetted or incubating projects get coaches / 项目状态为 ${p.status}，只有已提交、已审核通过或孵化中的项目可以分配导师`,
         });
     }
     const mentorIds = [...new Set(mentorRefs.map((r) => r[1]))];

@@ -20,6 +20,7 @@ import { vettingRouter } from './vetting/vetting.index.tsx';
 import { auditPageRouter } from './audit/audit.index.tsx';
 import { centerIntroductionsRouter } from './center-introductions/center-introductions.index.tsx';
 import { spreadsheetsRouter } from './spreadsheets/spreadsheets.index.tsx';
+import { lifecycleRouter } from './admission/admission.index.tsx';
 
 /** Pages anyone may open; everything else asks to sign in first. */
 const PUBLIC = /^\/app\/(login|logout|invite\/[^/]+)\/?$/;
@@ -63,6 +64,7 @@ export function consoleRouter(deps: AppDeps, limiters: { expensive: TokenBucket 
   router.route('/', auditPageRouter(deps));
   router.route('/', centerIntroductionsRouter(db));
   router.route('/', spreadsheetsRouter(deps));
+  router.route('/', lifecycleRouter(deps));
   router.all('*', notFoundPage);
   router.onError(consoleErrors(deps.logger));
   return router;

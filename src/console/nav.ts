@@ -17,6 +17,8 @@ export const NAV: readonly NavItem[] = [
   { href: '/app/my-data', label: 'founder.nav.myData', roles: ['founder'] },
   { href: '/app/registry', label: 'nav.registry', roles: ['admin', 'center_staff'] },
   { href: '/app/vetting', label: 'nav.vetting', roles: ['admin', 'center_staff'] },
+  { href: '/app/admission', label: 'lifeui.nav.admission', roles: ['admin', 'center_staff'] },
+  { href: '/app/incubation', label: 'lifeui.nav.incubation', roles: ['admin', 'center_staff'] },
   { href: '/app/assignment', label: 'nav.assignment', roles: ['admin', 'center_staff'] },
   { href: '/app/weights', label: 'nav.weights', roles: ['admin', 'center_staff'] },
   { href: '/app/center-introductions', label: 'nav.centerIntroductions', roles: ['admin', 'center_staff'] },

@@ -1,5 +1,5 @@
 // Introductions: a founder (or the project's center, or an admin) asks a mentor or investor to
-// meet a project, or an investor asks to meet a vetted project itself; the other side accepts or
+// meet a project, or an investor asks to meet a reviewed project (REVIEWED_STATUSES) itself; the other side accepts or
 // declines; either side (or the center) ends an accepted one; the center closes or nudges a stale request.
 // Rules (shared/API.md "Introductions, enrolments, assignment" and "Auth and visibility"):
 // - requesting needs the project in the requester's scope (its founders, its center's staff,
@@ -31,6 +31,7 @@ import { managedProjectScope, projects } from '../resources/projects.ts';
 import { countAcceptedMentorships } from './capacity.ts';
 import { decodeCursor, isUuid, page } from './shared.ts';
 import { audit, type AuditEntry } from '../audit/record.ts';
+import { isReviewed, reviewedSql } from '../lifecycle/reviewed.ts';
 import type { EndReason } from './ended.ts';
 
 const i = introductionsTable;
@@ -111,7 +112,7 @@ export function introductionScope(actor: Actor): SQL | 'all' | 'none' {
       return and(
         eq(i.targetKind, 'investor'),
         eq(i.targetId, actor.subjectId!),
-        exists(sql`(select 1 from ${projectsTable} p where p.id = ${i.projectId} and p.status = 'vetted')`),
+        exists(sql`(select 1 from ${projectsTable} p where p.id = ${i.projectId} and ${reviewedSql(sql`p.status`)})`),
       )!;
     default:
       return 'none';
@@ -165,16 +166,16 @@ export class Introductions {
           .from(projectsTable)
           .where(eq(projectsTable.id, body.projectId));
         if (!p) throw notFound('project');
-        if (body.targetKind === 'investor' && p.status !== 'vetted')
+        if (body.targetKind === 'investor' && !isReviewed(p.status))
           throw unprocessable(
             [
               {
                 path: 'projectId',
                 message:
-                  'the project must be vetted by its center before investors are introduced / 项目须经双创中心审核通过后才能对接投资人',
+                  'the project must be reviewed by a center (vetted, incubating or graduated) before investors are introduced / 项目须经双创中心审核通过（或已入驻、已毕业）后才能对接投资人',
               },
             ],
-            'Only vetted projects can be introduced to investors / 只有审核通过的项目才能对接投资人',
+            'Only reviewed projects (vetted, incubating, graduated) can be introduced to investors / 只有审核通过、孵化中或已毕业的项目才能对接投资人',
           );
         const [existing] = await tx
           .select({ id: i.id, status: i.status })

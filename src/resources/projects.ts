@@ -1,10 +1,18 @@
-import { and, asc, eq, exists, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { projectBodySchema, projectReadOnly } from '../../models/projects/validation.ts';
 import { projectFoundersTable, projectsTable } from '../../models/projects/table.ts';
 import { foundersTable } from '../../models/founders/table.ts';
 import { introductionsTable } from '../../models/introductions/table.ts';
-import { LANGS, PROJECT_STATUSES, SECTORS, STAGES, TOPICS } from '../../models/enums.ts';
+import { applicationsTable } from '../../models/applications/table.ts';
+import { LANGS, PROJECT_STATUSES, REVIEWED_STATUSES, SECTORS, STAGES, TOPICS } from '../../models/enums.ts';
+import { conflict } from '../errors.ts';
+import {
+  ADMIN_REPOSITORY_KINDS,
+  assertCreatable,
+  assertTransition,
+  REPOSITORY_KINDS,
+} from '../lifecycle/transitions.ts';
 import { isAdmin, isStaffOf, type Actor } from '../auth/actor.ts';
 import { enumFilter, memberFilter, regionFilter, searchFilter, uuidFilter } from './filters.ts';
 import { founders, notErased } from './founders.ts';
@@ -12,9 +20,11 @@ import { defaultToOwnCenter, hideArchived, staffOwnCenterOnly } from './policies
 import { retireProject } from './retire.ts';
 import { checkCenterRef, missingIds } from './refs.ts';
 import { pendingInvitees, saveProjectFounders } from '../engagement/project-invitations.ts';
-import type { ResourceDef, Row } from './types.ts';
+import type { ResourceDef, Row, WriteOp } from './types.ts';
 
 const FOUNDER_STATUSES = new Set(['draft', 'submitted']);
+/** Statuses that tie a project to its center (the incubation's): its centerId no longer changes by PATCH. */
+const IN_CENTER = new Set(['incubating', 'graduated', 'exited']);
 const isFounderOf = (subjectId: string | null, r: Row | null) => !!r && (r.founderIds ?? []).includes(subjectId);
 const isDecided = (status: string | undefined) => status === 'vetted' || status === 'rejected';
 
@@ -46,6 +56,36 @@ const returnsToReview = (actor: Actor, before: Row, after: Row) => {
   const changed = materialChanges(before, after);
   return changed.includes('centerId') || (actor.role === 'founder' && changed.length > 0);
 };
+
+/** Whether the actor may write this project at all (a reason → 403), before the status table. */
+function mayWrite(actor: Actor, _op: WriteOp, before: Row | null, after: Row | null): string | null {
+  if (isAdmin(actor)) return null;
+  // Staff neither push a project to another center nor reach one outside theirs (out of scope: 404).
+  if (actor.role === 'center_staff') return staffOwnCenterOnly(actor, before, after, { zh: '项目', en: 'project' });
+  if (actor.role === 'founder') {
+    if (before && !isFounderOf(actor.subjectId, before)) return 'not a founder of this project / 不是该项目的创始人';
+    if (after && !isFounderOf(actor.subjectId, after))
+      return 'founderIds must include yourself / 创始人列表必须包含你自己';
+    // Attaching a project without a center to one is like creating it there; moving it is the centers' decision.
+    if (before && after && before.centerId && !same(before.centerId, after.centerId))
+      return "a project moves to another center only by that center's staff or an admin / 项目转入其他双创中心须由该中心工作人员或管理员操作";
+    const statusChanged = after && (before ? before.status !== after.status : after.status !== undefined);
+    // The reason is the center's word on its decision: a founder neither writes nor erases it
+    // (prepare clears it when the status moves on, e.g. a resubmission).
+    const reasonChanged = !same(before?.statusReason, after?.statusReason);
+    if (reasonChanged && (after?.statusReason != null || !statusChanged))
+      return 'the reason of a vetting decision is written by the center / 审核意见由双创中心填写';
+    const resubmitted = before && after && after.status === 'submitted' && returnsToReview(actor, before, after);
+    if (
+      statusChanged &&
+      !resubmitted &&
+      (!FOUNDER_STATUSES.has(after!.status) || (before && !FOUNDER_STATUSES.has(before.status)))
+    )
+      return 'founders move projects between draft and submitted only; vetting is done by the center / 创始人只能在草稿与已提交之间切换，审核由双创中心进行';
+    return null;
+  }
+  return 'not allowed to manage projects / 无权管理项目';
+}
 
 /**
  * Projects: their founders and center manage them; investors browse vetted ones only; a mentor
@@ -130,13 +170,19 @@ export const projects: ResourceDef = {
         case 'admin':
           return 'all';
         case 'center_staff':
-          return eq(projectsTable.centerId, actor.centerId!);
+          // Its own projects, and those applying to it (its reviewers read what they review).
+          return or(
+            eq(projectsTable.centerId, actor.centerId!),
+            exists(
+              sql`(select 1 from ${applicationsTable} a where a.project_id = ${projectsTable.id} and a.center_id = ${actor.centerId})`,
+            ),
+          )!;
         case 'founder':
           return exists(
             sql`(select 1 from ${projectFoundersTable} pf where pf.project_id = ${projectsTable.id} and pf.founder_id = ${actor.subjectId})`,
           );
         case 'investor':
-          return eq(projectsTable.status, 'vetted');
+          return inArray(projectsTable.status, REVIEWED_STATUSES);
         case 'mentor':
           return exists(
             sql`(select 1 from ${introductionsTable} i where i.project_id = ${projectsTable.id}
@@ -147,34 +193,21 @@ export const projects: ResourceDef = {
       }
     }),
     defaults: defaultToOwnCenter,
-    checkWrite(actor, _op, before, after) {
-      if (isAdmin(actor)) return null;
-      // Staff neither push a project to another center nor reach one outside theirs (out of scope: 404).
-      if (actor.role === 'center_staff') return staffOwnCenterOnly(actor, before, after, { zh: '项目', en: 'project' });
-      if (actor.role === 'founder') {
-        if (before && !isFounderOf(actor.subjectId, before))
-          return 'not a founder of this project / 不是该项目的创始人';
-        if (after && !isFounderOf(actor.subjectId, after))
-          return 'founderIds must include yourself / 创始人列表必须包含你自己';
-        // Attaching a project without a center to one is like creating it there; moving it is the centers' decision.
-        if (before && after && before.centerId && !same(before.centerId, after.centerId))
-          return "a project moves to another center only by that center's staff or an admin / 项目转入其他双创中心须由该中心工作人员或管理员操作";
-        const statusChanged = after && (before ? before.status !== after.status : after.status !== undefined);
-        // The reason is the center's word on its decision: a founder neither writes nor erases it
-        // (prepare clears it when the status moves on, e.g. a resubmission).
-        const reasonChanged = !same(before?.statusReason, after?.statusReason);
-        if (reasonChanged && (after?.statusReason != null || !statusChanged))
-          return 'the reason of a vetting decision is written by the center / 审核意见由双创中心填写';
-        const resubmitted = before && after && after.status === 'submitted' && returnsToReview(actor, before, after);
-        if (
-          statusChanged &&
-          !resubmitted &&
-          (!FOUNDER_STATUSES.has(after!.status) || (before && !FOUNDER_STATUSES.has(before.status)))
-        )
-          return 'founders move projects between draft and submitted only; vetting is done by the center / 创始人只能在草稿与已提交之间切换，审核由双创中心进行';
-        return null;
+    checkWrite(actor, op, before, after) {
+      const why = mayWrite(actor, op, before, after);
+      if (why) return why;
+      // Allowed to write this record: now the one table of status changes (src/lifecycle/transitions.ts).
+      // A PATCH edits and vets (admins also correct); admission, graduation and exit have their own endpoints (409 naming them).
+      if (op === 'create') assertCreatable(after?.status);
+      if (op === 'update' && before && after) {
+        if (after.status !== before.status)
+          assertTransition(before.status, after.status, isAdmin(actor) ? ADMIN_REPOSITORY_KINDS : REPOSITORY_KINDS);
+        if (IN_CENTER.has(before.status) && !same(after.centerId, before.centerId))
+          throw conflict(
+            `a ${before.status} project stays in its center; it changes center only after an exit and a new admission / 已入驻（或已毕业、已退出）的项目不能直接转到其他双创中心`,
+          );
       }
-      return 'not allowed to manage projects / 无权管理项目';
+      return null;
     },
     hidden(ctx, row) {
       const a = ctx.actor;
@@ -205,7 +238,10 @@ export const projects: ResourceDef = {
     'A project with introductions is archived instead of deleted (its accepted history stays for statistics and the learned feedback; ' +
     '404 to everyone but admins, never matched); its open introductions end with `endReason: "project_removed"`. One without is deleted.',
   audit(before, after) {
-    if (before?.status === after.status || !(isDecided(after.status) || isDecided(before?.status))) return null;
+    // Every accepted status change (the transitions table) is audited once; creation in a status too
+    // when it is a decision (a draft or submitted creation is not a change).
+    if (before?.status === after.status) return null;
+    if (!before && !isDecided(after.status)) return null;
     if (before && after.status === 'submitted') {
       const fields = materialChanges(before, after);
       if (fields.length)

@@ -20,6 +20,7 @@ import { enumLabel, regionName } from '../../i18n/labels.ts';
 import { type FounderDomain, founderId, founderOnly, formatNumber } from './shared.ts';
 import { IntroStatusBadge } from './introductions.tsx';
 import { MatchReasons } from '../shared/match-reasons.tsx';
+import { isReviewed } from '../../lifecycle/reviewed.ts';
 
 /** The limits offered (the API takes 1–100). */
 const LIMITS = [10, 20, 50] as const;
@@ -146,7 +147,7 @@ export function matchesRouter(d: FounderDomain) {
             .orderBy(asc(trainingsTable.startsOn))
         : [];
     const done = c.req.query('done');
-    const canAsk = kind !== 'investor' || project.status === 'vetted';
+    const canAsk = kind !== 'investor' || isReviewed(project.status);
     const journeyName = t(`founder.journey.${journey}`);
     return c.html(
       <Page ui={ui} title={t('founder.matches.title', { journey: journeyName })}>

@@ -27,12 +27,16 @@ import {
 import { allPages, type FounderDomain, founderId, founderOnly, formatNumber } from './shared.ts';
 import { waitingInvitations } from './invitations.tsx';
 import { JOURNEYS } from './journeys.ts';
+import { ProjectLifeCard, projectLife } from '../admission/founder-life.tsx';
 
 const STATUS_BADGE: Record<ProjectStatus, 'info' | 'warn' | 'ok' | 'bad'> = {
   draft: 'info',
   submitted: 'warn',
   vetted: 'ok',
   rejected: 'bad',
+  incubating: 'ok',
+  graduated: 'ok',
+  exited: 'info',
 };
 
 export function StatusBadge(props: { ui: Ui; status: ProjectStatus }) {
@@ -165,11 +169,18 @@ export function projectsRouter(d: FounderDomain) {
       const center = p.centerId ? await d.centers.get(ctx, p.centerId).catch(() => null) : null;
       const done = c.req.query('done');
       const status = p.status as ProjectStatus;
+      const life = await projectLife(d.db, c.get('actor'), { id: p.id, status }, (id) =>
+        d.centers
+          .get(ctx, id)
+          .then((x) => x.name as string)
+          .catch(() => null),
+      );
       return c.html(
         <Page ui={ui} title={p.title}>
           {done === 'created' && <Notice kind="success">{t('founder.project.done.created')}</Notice>}
           {done === 'saved' && <Notice kind="success">{t('founder.project.done.saved')}</Notice>}
           {done === 'submitted' && <Notice kind="success">{t('founder.project.done.submitted')}</Notice>}
+          {done === 'applied' && <Notice kind="success">{t('lifeui.apply.done')}</Notice>}
           <section class="card" aria-labelledby="status-h">
             <h2 id="status-h">{t('founder.project.status')}</h2>
             <p>
@@ -195,6 +206,7 @@ export function projectsRouter(d: FounderDomain) {
             </div>
             {status === 'draft' && <p class="hint">{t('founder.project.submit.hint')}</p>}
           </section>
+          <ProjectLifeCard ui={ui} life={life} />
           <section aria-labelledby="matches-h">
             <h2 id="matches-h">{t('founder.project.matches')}</h2>
             <nav class="tabs" aria-labelledby="matches-h">

@@ -8,6 +8,7 @@ import type { TodoArgs, TodoItem, TodoSource } from '../home/todos.ts';
 import { JOURNEYS, type Journey } from './journeys.ts';
 import { asksToMeet } from './introductions.tsx';
 import { allPages, founderDomain, type FounderDomain } from './shared.ts';
+import { isReviewed } from '../../lifecycle/reviewed.ts';
 
 /** How many projects and top matches per journey the "new matches" to-do looks at. */
 const PROJECTS_LOOKED_AT = 3;
@@ -84,7 +85,7 @@ function founderTodos(): readonly TodoSource[] {
     const projects = (await d.projects.list(a.ctx, { limit: PROJECTS_LOOKED_AT, filters: {} })).items;
     const since = a.since;
     const pairs = projects.flatMap((p) =>
-      JOURNEYS.filter((journey) => journey !== 'investors' || p.status === 'vetted').map((journey) => ({ p, journey })),
+      JOURNEYS.filter((journey) => journey !== 'investors' || isReviewed(p.status)).map((journey) => ({ p, journey })),
     );
     // The pairs are independent (and mostly cache hits): asked together, in the order shown.
     const found = await Promise.all(

@@ -13,6 +13,7 @@ import { founderTodoSources } from '../founder/todos.ts';
 import { trainerTodoSources } from '../trainer/todos.ts';
 import { projectsToVet } from '../vetting/todos.ts';
 import { nudgedToMe } from '../center-introductions/todos.ts';
+import { applicationsToReview } from '../admission/todos.ts';
 
 export interface TodoItem {
   text: string;
@@ -39,8 +40,8 @@ export const TODO_SOURCES: Partial<Record<Role, readonly TodoSource[]>> = {
   mentor: [waitingIntroductions, nudgedToMe],
   investor: [waitingIntroductions, newFittingProjects, nudgedToMe],
   trainer: trainerTodoSources,
-  center_staff: [projectsToVet],
-  admin: [projectsToVet],
+  center_staff: [projectsToVet, applicationsToReview],
+  admin: [projectsToVet, applicationsToReview],
 };
 
 export async function todosFor(args: TodoArgs): Promise<TodoItem[]> {

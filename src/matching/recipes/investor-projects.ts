@@ -6,6 +6,7 @@ import { regionPrefix } from '../../../models/regions/codes.ts';
 import { labelled, say } from '../text.ts';
 import type { Feature, Profile, Recipe } from '../types.ts';
 import { fundingFit, regionFocus, ticketFit } from './project-investors.ts';
+import { isReviewed, reviewedSql } from '../../lifecycle/reviewed.ts';
 
 const p = projectsTable;
 /** A feature written for (project, investor) applied to (investor, project). */
@@ -47,7 +48,7 @@ export const priorityGroup = (groupsOf: (c: Profile) => string[]): Feature<Profi
 });
 
 /**
- * An investor browsing vetted projects: the project↔investor rules seen from the investor's side
+ * An investor browsing reviewed projects (vetted, incubating, graduated; never exited): the project↔investor rules seen from the investor's side
  * (the candidate project is checked against the source investor).
  */
 export const investorProjects: Recipe<Profile> = {
@@ -69,12 +70,13 @@ export const investorProjects: Recipe<Profile> = {
     notArchived(p.archivedAt),
     keyedRule(
       'vetted',
-      '项目已通过审核',
-      'Project is vetted',
+      '项目已通过审核（或已入驻、已毕业）',
+      'Project is reviewed (vetted, incubating or graduated)',
       'རྣམ་གྲངས་ཞིབ་བཤེར་བྱས་ཏེ་ཆོག་མཆན་ཐོབ་ཟིན་པ',
-      () => sql`${p.status} = 'vetted'`,
+      // Written like the predicate of projects_reviewed_sector_idx.
+      () => reviewedSql(p.status),
       {
-        of: (r) => flag(r.status === 'vetted'),
+        of: (r) => flag(isReviewed(r.status)),
         values: () => TRUE,
       },
     ),

@@ -17,6 +17,8 @@ import { labelled, say } from '../text.ts';
 import type { Feature, Profile, ProjectSource, Recipe, Rule } from '../types.ts';
 import { introducedTo } from './project-mentors.ts';
 import { decisionsSql, responsiveness } from '../feedback.ts';
+import { isReviewed } from '../../lifecycle/reviewed.ts';
+import { notExitedSource } from './not-exited.ts';
 
 const i = investorsTable;
 
@@ -25,11 +27,11 @@ export function investorRules<S>(project: (s: S) => Record<string, any>): Rule<S
   return [
     rule(
       'vetted',
-      '项目已通过审核',
-      'Project is vetted',
+      '项目已通过审核（或已入驻、已毕业）',
+      'Project is reviewed (vetted, incubating or graduated)',
       'རྣམ་གྲངས་ཞིབ་བཤེར་བྱས་ཏེ་ཆོག་མཆན་ཐོབ་ཟིན་པ',
-      (s) => (project(s).status === 'vetted' ? null : sql`false`),
-      (s) => project(s).status === 'vetted',
+      (s) => (isReviewed(project(s).status) ? null : sql`false`),
+      (s) => isReviewed(project(s).status),
     ),
     keyedRule(
       'sector',
@@ -189,6 +191,7 @@ export const projectInvestors: Recipe<ProjectSource> = {
   candidateTable: i,
   computed: { decisions: decisionsSql('investor', i.id) },
   rules: [
+    notExitedSource<ProjectSource>(),
     keyedRule('active', '投资方在投', 'Investor is active', 'མ་འཇོག་པ་མ་འཇོག་བྱེད་བཞིན་པ', () => eq(i.active, true), {
       of: (r) => flag(r.active),
       values: () => TRUE,

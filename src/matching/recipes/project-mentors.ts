@@ -8,6 +8,7 @@ import { languages, lexical, regionCloseness, sectorFit, semantic, topicCoverage
 import { TRUE, excludesRule, flag, inPrefectureOf, keyedRule, prefectureOf, rule, sharesLanguage } from '../rules.ts';
 import { say } from '../text.ts';
 import type { Feature, Profile, ProjectSource, Recipe } from '../types.ts';
+import { notExitedSource } from './not-exited.ts';
 
 /** The place key of a mentor who mentors remotely (prefecture keys are four digits). */
 const REMOTE = 'remote';
@@ -43,6 +44,7 @@ export const projectMentors: Recipe<ProjectSource> = {
   candidateTable: m,
   computed: { remaining: mentorRemainingSql(), decisions: decisionsSql('mentor', m.id) },
   rules: [
+    notExitedSource<ProjectSource>(),
     keyedRule('active', '导师在岗', 'Mentor is active', 'ཁྲིད་སྟོན་དགེ་རྒན་ལས་གནས་ཐོག་ཡོད་པ', () => eq(m.active, true), {
       of: (r) => flag(r.active),
       values: () => TRUE,

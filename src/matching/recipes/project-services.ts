@@ -3,6 +3,7 @@ import { languages, lexical, semantic } from '../features.ts';
 import { ANY, coveringCodes, keyedRule, regionListCovers, restriction, sharesLanguage } from '../rules.ts';
 import { labelled, say } from '../text.ts';
 import type { Feature, ProjectSource, Recipe } from '../types.ts';
+import { notExitedSource } from './not-exited.ts';
 
 const sv = servicesTable;
 
@@ -69,6 +70,7 @@ export const projectServices: Recipe<ProjectSource> = {
   declared: { topics: 'category' },
   candidateTable: sv,
   rules: [
+    notExitedSource<ProjectSource>(),
     keyedRule(
       'region',
       '服务覆盖项目所在地',

@@ -19,6 +19,7 @@ import { labelled, say } from '../text.ts';
 import type { Feature, Profile, ProjectSource, Recipe } from '../types.ts';
 import { inferredNotes } from './notes.ts';
 import { seatsLeftSql } from '../../engagement/capacity.ts';
+import { notExitedSource } from './not-exited.ts';
 
 const t = trainingsTable;
 /** The founders' groups, once per source: the group rule is checked for every training row (candidate-index.ts). */
@@ -95,6 +96,7 @@ export const projectTrainings: Recipe<ProjectSource> = {
   candidateTable: t,
   computed: { seatsLeft: seatsLeftSql() },
   rules: [
+    notExitedSource<ProjectSource>(),
     notArchived(t.archivedAt),
     rule(
       'not_ended',

@@ -1,0 +1,3 @@
+export * from './table.ts';
+export * from './validation.ts';
+export type AdmissionForm = typeof import('./table.ts').admissionFormsTable.$inferSelect;
