@@ -15,11 +15,12 @@ import type { Executor, Row } from '../resources/types.ts';
 export type TransitionKind = 'edit' | 'vetting' | 'correction' | 'admission' | 'graduation' | 'exit';
 
 // edit: founders between draft and submitted, and a material edit sending a decision back to review;
-// vetting: the center decides (and may change its decision); correction: an admin fixing a record
+// vetting: the center decides (on what it was sent, or directly on a draft, and may change its
+// decision); correction: an admin fixing a record
 // (e.g. a sync by externalId) among the statuses before admission. The lifecycle statuses are
 // reached only by admission, graduation and exit, and an exited or graduated project stays so.
 export const TRANSITIONS = {
-  draft: { submitted: 'edit', vetted: 'correction', rejected: 'correction' },
+  draft: { submitted: 'edit', vetted: 'vetting', rejected: 'vetting' },
   submitted: { draft: 'edit', vetted: 'vetting', rejected: 'vetting', incubating: 'admission' },
   vetted: { submitted: 'edit', rejected: 'vetting', draft: 'correction', incubating: 'admission' },
   rejected: { submitted: 'edit', vetted: 'vetting', draft: 'correction' },
