@@ -202,7 +202,7 @@ describe('the project state machine under random actions', () => {
           const req = (method: string, path: string, body?: unknown) =>
             t.request(method, path, { key, ...(body === undefined ? {} : { body }) });
           const pid = 'project' in a ? projects[a.project % projects.length] : '';
-          let res;
+          let res: Awaited<ReturnType<typeof req>>;
           switch (a.kind) {
             case 'apply': {
               res = await req('POST', '/v1/applications', {
