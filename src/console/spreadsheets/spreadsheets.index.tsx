@@ -18,7 +18,7 @@ const attachment = (name: string) => `attachment; filename="${name}"`;
 
 export function spreadsheetsRouter(deps: AppDeps) {
   const db = deps.database.db;
-  const sheetDeps = { db, embeddingHooks: deps.embeddingHooks };
+  const sheetDeps = { db, embeddingHooks: deps.embeddingHooks, logger: deps.logger };
   const router = new Hono<ConsoleEnv>();
   const staff = onlyRoles('admin', 'center_staff');
 
