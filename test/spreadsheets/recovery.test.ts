@@ -114,7 +114,7 @@ describe('background imports and exports', () => {
     expect(issue.message.en).not.toContain('disk full');
     const logged = lines.find((l) => l.level === 'error' && l.msg === 'import failed');
     expect(logged?.fields.importId).toBe(started.id);
-    expect(String((logged?.fields.err as Error).message)).toContain('disk full');
+    expect(String((logged?.fields.err as Error | undefined)?.message)).toContain('disk full');
   });
 
   it.each(['csv'] as const)(
