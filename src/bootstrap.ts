@@ -25,6 +25,7 @@ import { createCandidateIndex, type CandidateIndex } from './matching/candidate-
 import { createMetrics, type Metrics } from './http/metrics.ts';
 import type { Lifecycle } from './http/system/ready.ts';
 import { remaining, withTimeout } from './timeout.ts';
+import { failInterrupted } from './spreadsheets/imports.ts';
 
 export interface Service {
   app: App;
@@ -76,6 +77,8 @@ export async function bootstrap(config: Config, logger: Logger, opts: BootOption
     logger,
   );
   await requeueUnfinished(db, assignmentQueue, logger);
+  // An import is one transaction: one cut off by a stop wrote nothing, and nothing will finish it.
+  await failInterrupted(db, logger);
   const hooks = embeddingHooks((kind, ids) => queue.schedule(kind, ids));
   await loadReference(db, hooks);
   const invitations = {

@@ -162,7 +162,7 @@ export function createApp(deps: AppDeps) {
   v1.route('/', accountsRouter(db, { ttlHours: cfg.INVITATION_TTL_HOURS ?? 168 }));
   v1.route('/', auditRouter(db));
   v1.route('/', privacyRouter(db));
-  v1.route('/', spreadsheetsRouter({ db, embeddingHooks: deps.embeddingHooks }));
+  v1.route('/', spreadsheetsRouter({ db, embeddingHooks: deps.embeddingHooks, logger: deps.logger }));
   // Match routes first: `/projects/{id}/matches/...` must not be shadowed by the resource routes.
   v1.route('/', matchesRouter(db, deps.embedder, deps.matchCache, deps.candidateIndex, deps.metrics));
   v1.route('/', matchingWeightsRouter(db, deps.embedder));

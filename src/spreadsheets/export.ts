@@ -2,7 +2,7 @@
 // fields removed), streamed page by page so memory stays flat however long the list; headers and
 // enumeration labels in the reader's language; text that would run as a formula neutralised.
 import { PassThrough, Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import type { Lang } from '../../models/enums.ts';
@@ -53,17 +53,26 @@ function rowCells(cols: ReturnType<typeof exportColumns>, row: Row, lang: Lang) 
 export const exportFileName = (resource: SheetResource, format: ExportFormat) =>
   `${resource}-${new Date().toISOString().slice(0, 10)}.${format}`;
 
+/** Bytes a Node stream holds on either side (written, not yet read). */
+const held = (s: unknown): number => {
+  const st = s as { readableLength?: number; writableLength?: number } | undefined;
+  return (st?.readableLength ?? 0) + (st?.writableLength ?? 0);
+};
+
 /** Bytes exceljs holds for a sheet that its zip writer has not taken yet (its StreamBuf's buffers). */
 const sheetQueued = (ws: unknown): number =>
   ((ws as { stream?: { buffers?: { length: number }[] } }).stream?.buffers ?? []).reduce((n, b) => n + b.length, 0);
 
 /**
- * Waits while the reader has not taken what was written, and (XLSX) while the zip writer lags behind
- * the rows: both would otherwise buffer the whole export in memory.
+ * Waits while more than `limit` bytes are written and not yet read, counting every stage between
+ * the rows and the reader: a piped stage that is full pauses its source, so the bytes pile up in the
+ * FIRST stage (the CSV stringifier, exceljs' sheet buffer and zip writer), not in `out`. Without
+ * this a slow reader (a phone on a weak network) would have the whole export built in memory.
+ * Resolves false when the reader went away (stop reading rows).
  */
-async function backpressure(out: PassThrough, ws?: unknown, limit = 1 << 20): Promise<void> {
-  while ((out.readableLength > limit || (ws && sheetQueued(ws) > limit)) && !out.destroyed)
-    await new Promise((r) => setTimeout(r, 5));
+async function backpressure(out: PassThrough, stages: () => number, limit = 1 << 20): Promise<boolean> {
+  while (stages() > limit && !out.destroyed) await new Promise((r) => setTimeout(r, 5));
+  return !out.destroyed;
 }
 
 export function exportStream(
@@ -80,25 +89,26 @@ export function exportStream(
   const out = new PassThrough();
   const fail = (e: unknown) => out.destroy(e as Error);
   if (format === 'csv') {
-    // A BOM: Excel opens UTF-8 CSV correctly only with it.
-    const csv = stringify({ bom: true });
-    csv.pipe(out);
+    // A BOM: Excel opens UTF-8 CSV correctly only with it. Each page is written as one string, so
+    // what waits for the reader is counted in bytes in `out` (a stringifier stream holds row objects).
     (async () => {
-      csv.write(headers);
+      out.write(`\ufeff${stringify([headers])}`);
       for await (const page of repo.pages(ctx, filters, 1000)) {
-        for (const row of page) csv.write(rowCells(cols, row, lang));
-        await backpressure(out);
+        out.write(stringify(page.map((row) => rowCells(cols, row, lang))));
+        if (!(await backpressure(out, () => held(out)))) return;
       }
-      csv.end();
+      out.end();
     })().catch(fail);
   } else {
     const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
     const ws = wb.addWorksheet(resource);
     (async () => {
       ws.addRow(headers).commit();
+      const zip = (wb as unknown as { zip?: { _module?: unknown } }).zip;
+      const stages = () => sheetQueued(ws) + held(zip?._module) + held(zip) + held(out);
       for await (const page of repo.pages(ctx, filters, 1000)) {
         for (const row of page) ws.addRow(rowCells(cols, row, lang)).commit();
-        await backpressure(out, ws);
+        if (!(await backpressure(out, stages))) return;
       }
       ws.commit();
       await wb.commit();

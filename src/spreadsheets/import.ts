@@ -1,7 +1,7 @@
 // The import of one file: cells → request bodies → the resource's Repository, every row in ONE
 // transaction. The dry run is the same run rolled back, so it reports exactly what the import would
 // (the zod schema, reference checks and write policies of the repository), and nothing is written.
-import { and, inArray, isNotNull, or } from 'drizzle-orm';
+import { and, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import { centersTable } from '../../models/centers/table.ts';
 import { foundersTable } from '../../models/founders/table.ts';
 import { audit } from '../audit/record.ts';
@@ -52,6 +52,9 @@ interface Parsed {
 }
 
 class Rollback extends Error {}
+
+/** The advisory lock a running import holds in its transaction (hashed to the lock's integer key). */
+export const importLockKey = (importId: string) => `import:${importId}`;
 
 /** The column of an issue path (`contact.email`, `founderIds.0`, `groups`). */
 function columnOfPath(cols: Column[], path: string): string | null {
@@ -277,6 +280,8 @@ export async function importTable(
   try {
     await deps.db.transaction(async (tx) => {
       const txDb = tx as unknown as Db;
+      // Held until the commit: a booting instance leaves an import whose lock is taken alone (imports.ts).
+      if (opts.importId) await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${importLockKey(opts.importId)}))`);
       const repo = new Repository(def, txDb, hooks);
       const ctx = readContext(txDb, actor);
       let processed = 0;

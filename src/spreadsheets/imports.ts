@@ -1,13 +1,14 @@
 // Imports as records: the dry run keeps the file and its report; "import now" runs the kept file in
 // process after the request returned, its progress readable meanwhile (in memory while it runs).
-import { and, desc, eq, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { importsTable } from '../../models/imports/table.ts';
 import type { ImportRecord } from '../../models/imports/index.ts';
 import { actorLabel, type Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { conflict, notFound } from '../errors.ts';
+import type { Logger } from '../logger.ts';
 import { SHEET_RESOURCE_NAMES, STAFF_IMPORTS, type SheetResource } from './columns.ts';
-import { type ImportDeps, type ImportIssue, type ImportOutcome, importTable } from './import.ts';
+import { type ImportDeps, type ImportIssue, type ImportOutcome, importLockKey, importTable } from './import.ts';
 import { msg, SheetError } from './messages.ts';
 import { readTable, sniff, type Table } from './read.ts';
 
@@ -32,7 +33,8 @@ function scope(actor: Actor): SQL | undefined | null {
   return null;
 }
 
-const progress = new Map<string, number>();
+/** Rows gone through the repository, and the file's data rows once read, of the imports running here. */
+const progress = new Map<string, { processed: number; total: number | null }>();
 const running = new Map<string, Promise<void>>();
 
 /** Resolves when the background run of this import (if any) has finished: for tests and shutdown. */
@@ -47,7 +49,11 @@ export async function getImport(db: Db, actor: Actor, id: string): Promise<Impor
     .where(and(eq(importsTable.id, id), where))
     .limit(1);
   if (!row) throw notFound('import');
-  if (row.status === 'running') row.processed = progress.get(id) ?? row.processed;
+  const live = row.status === 'running' ? progress.get(id) : undefined;
+  if (live) {
+    row.processed = live.processed;
+    row.totalRows = live.total ?? row.totalRows;
+  }
   return row;
 }
 
@@ -122,40 +128,56 @@ export async function checkFile(
   return row;
 }
 
+/** A background import also logs what went wrong (the clerk reads the record, the operator the log). */
+export interface RunDeps extends ImportDeps {
+  logger: Logger;
+}
+
+const failedOutcome = (message: ImportIssue['message']): ImportOutcome => ({
+  total: 0,
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+  issues: [{ row: 0, column: null, message }],
+  committed: false,
+});
+
 /** Runs a file in the background; the record says `running` until it is done (or failed: nothing written). */
-function runInBackground(deps: ImportDeps, actor: Actor, row: ImportRecord, file: Uint8Array): void {
+function runInBackground(deps: RunDeps, actor: Actor, row: ImportRecord, file: Uint8Array): void {
   const id = row.id;
-  progress.set(id, 0);
+  progress.set(id, { processed: 0, total: row.totalRows || null });
   const work = (async () => {
     let outcome: ImportOutcome;
     try {
       const table = await readTable(file);
+      progress.set(id, { processed: 0, total: table.rows.length });
       outcome = await importTable(deps, actor, row.resource as SheetResource, table, {
         dryRun: false,
         importId: id,
-        onProgress: (n) => progress.set(id, n),
+        onProgress: (n) => progress.set(id, { processed: n, total: table.rows.length }),
       });
     } catch (e) {
-      const message = e instanceof SheetError ? e.messages : msg('sheets.failed');
-      outcome = {
-        total: 0,
-        created: 0,
-        updated: 0,
-        unchanged: 0,
-        issues: [{ row: 0, column: null, message }],
-        committed: false,
-      };
+      if (e instanceof SheetError) outcome = failedOutcome(e.messages);
+      else {
+        deps.logger.error({ err: e, importId: id, resource: row.resource }, 'import failed');
+        outcome = failedOutcome(msg('sheets.err.server'));
+      }
     }
-    await deps.db
-      .update(importsTable)
-      .set({
-        status: outcome.committed ? 'done' : 'failed',
-        processed: outcome.total,
-        ...counts(outcome),
-        file: null,
-        finishedAt: new Date(),
-      })
-      .where(eq(importsTable.id, id));
+    try {
+      await deps.db
+        .update(importsTable)
+        .set({
+          status: outcome.committed ? 'done' : 'failed',
+          processed: outcome.total,
+          ...counts(outcome),
+          file: null,
+          finishedAt: new Date(),
+        })
+        .where(eq(importsTable.id, id));
+    } catch (e) {
+      // The record stays `running` until the next start marks it interrupted (failInterrupted).
+      deps.logger.error({ err: e, importId: id, committed: outcome.committed }, 'import: recording the outcome failed');
+    }
   })().finally(() => {
     progress.delete(id);
     running.delete(id);
@@ -164,7 +186,7 @@ function runInBackground(deps: ImportDeps, actor: Actor, row: ImportRecord, file
 }
 
 /** "Import now" for a clean dry run: the kept file, not a new upload. 409 unless the dry run was clean and not yet run. */
-export async function startImport(deps: ImportDeps, actor: Actor, id: string): Promise<ImportRecord> {
+export async function startImport(deps: RunDeps, actor: Actor, id: string): Promise<ImportRecord> {
   await getImport(deps.db, actor, id);
   const [row] = await deps.db
     .update(importsTable)
@@ -180,7 +202,7 @@ export async function startImport(deps: ImportDeps, actor: Actor, id: string): P
 
 /** The API's import without a dry run first: recorded as running, checked and written in the background. */
 export async function importFile(
-  deps: ImportDeps,
+  deps: RunDeps,
   actor: Actor,
   resource: string,
   file: Uint8Array,
@@ -201,4 +223,39 @@ export async function importFile(
     .returning();
   runInBackground(deps, actor, row, file);
   return row;
+}
+
+/**
+ * At boot: imports recorded as `running` that no transaction is running (their advisory lock is free:
+ * the process that ran them stopped) become `failed`, "interrupted by a restart". The import is one
+ * transaction, so nothing of it was written. Returns how many were marked.
+ */
+export async function failInterrupted(db: Db, logger: Logger): Promise<number> {
+  const stale = await db.select({ id: importsTable.id }).from(importsTable).where(eq(importsTable.status, 'running'));
+  let marked = 0;
+  for (const { id } of stale) {
+    if (running.has(id)) continue;
+    const done = await db.transaction(async (tx) => {
+      const lock = await tx.execute(sql`select pg_try_advisory_xact_lock(hashtext(${importLockKey(id)})) as free`);
+      const rows = ((lock as { rows?: { free: boolean }[] }).rows ?? (lock as unknown as { free: boolean }[])) as {
+        free: boolean;
+      }[];
+      if (!rows[0]?.free) return false;
+      const updated = await tx
+        .update(importsTable)
+        .set({
+          status: 'failed',
+          errorCount: 1,
+          report: failedOutcome(msg('sheets.err.interrupted')).issues,
+          file: null,
+          finishedAt: new Date(),
+        })
+        .where(and(eq(importsTable.id, id), eq(importsTable.status, 'running')))
+        .returning({ id: importsTable.id });
+      return updated.length > 0;
+    });
+    if (done) marked++;
+  }
+  if (marked) logger.warn({ count: marked }, 'imports interrupted by a restart marked failed');
+  return marked;
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditTable, foundersTable } from '../../models/schema.ts';
 import { embeddingHooks } from '../../src/resources/embedding-hooks.ts';
 import { resultRows } from '../../src/db/errors.ts';
+import { silentLogger } from '../../src/logger.ts';
 import { checkFile, getImport, importFile, settled } from '../../src/spreadsheets/imports.ts';
 import { LIMITS } from '../../src/spreadsheets/read.ts';
 import type { ImportIssue } from '../../src/spreadsheets/import.ts';
@@ -16,7 +17,11 @@ import { admin, csv, csvText, FOUNDER_HEADER, founderRow, staffOf, xlsx } from '
 
 let app: TestApp;
 let w: World;
-const deps = () => ({ db: app.db, embeddingHooks: embeddingHooks((k, ids) => app.service.queue.schedule(k, ids)) });
+const deps = () => ({
+  db: app.db,
+  embeddingHooks: embeddingHooks((k, ids) => app.service.queue.schedule(k, ids)),
+  logger: silentLogger,
+});
 
 beforeAll(async () => {
   app = await startTestApp();

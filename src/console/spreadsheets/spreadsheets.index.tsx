@@ -18,7 +18,7 @@ const attachment = (name: string) => `attachment; filename="${name}"`;
 
 export function spreadsheetsRouter(deps: AppDeps) {
   const db = deps.database.db;
-  const sheetDeps = { db, embeddingHooks: deps.embeddingHooks };
+  const sheetDeps = { db, embeddingHooks: deps.embeddingHooks, logger: deps.logger };
   const router = new Hono<ConsoleEnv>();
   const staff = onlyRoles('admin', 'center_staff');
 
@@ -56,7 +56,7 @@ export function spreadsheetsRouter(deps: AppDeps) {
     const record = await getImport(db, c.get('actor'), c.req.param('id'));
     // While it runs the page reloads itself (no script needed).
     if (record.status === 'running') c.header('Refresh', '2');
-    return c.html(<ImportPage ui={uiOf(c)} record={record} />);
+    return c.html(<ImportPage ui={uiOf(c)} record={record} oneConnection={deps.database.kind === 'pglite'} />);
   });
 
   router.post('/spreadsheets/imports/:id/run', staff, async (c) => {

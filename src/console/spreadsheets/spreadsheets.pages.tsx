@@ -164,7 +164,8 @@ function Report(props: { ui: Ui; issues: ImportIssue[]; count: number }) {
   );
 }
 
-export function ImportPage(props: { ui: Ui; record: ImportRecord }) {
+/** `oneConnection`: PGlite, where the import's transaction holds the only connection (no live count). */
+export function ImportPage(props: { ui: Ui; record: ImportRecord; oneConnection?: boolean }) {
   const { ui, record: r } = props;
   const { t } = ui;
   const issues = r.report as ImportIssue[];
@@ -190,7 +191,11 @@ export function ImportPage(props: { ui: Ui; record: ImportRecord }) {
       )}
       {r.status === 'invalid' && <Notice kind="error">{t('sheets.problems', { count: r.errorCount })}</Notice>}
       {r.status === 'running' && (
-        <Notice kind="info">{t('sheets.progress', { processed: r.processed, rows: r.totalRows || '…' })}</Notice>
+        <Notice kind="info">
+          {props.oneConnection
+            ? t('sheets.progress.pglite', { rows: r.totalRows || '…' })
+            : t('sheets.progress', { processed: r.processed, rows: r.totalRows || '…' })}
+        </Notice>
       )}
       {r.status === 'done' && <Notice kind="success">{t('sheets.done', counts)}</Notice>}
       {r.status === 'failed' && <Notice kind="error">{t('sheets.failed')}</Notice>}

@@ -4,6 +4,7 @@ import type { Lang } from '../../../models/enums.ts';
 import type { Db } from '../../db/client.ts';
 import { parseLang } from '../../i18n/lang.ts';
 import type { EmbeddingHooks } from '../../resources/embedding-hooks.ts';
+import type { Logger } from '../../logger.ts';
 import { isSheetResource, type SheetResource } from '../../spreadsheets/columns.ts';
 import {
   CONTENT_TYPES,
@@ -63,7 +64,7 @@ export function parseFile(file: string): { resource: SheetResource; format: Expo
 
 const attachment = (name: string) => `attachment; filename="${name}"`;
 
-export function spreadsheetHandlers(deps: { db: Db; embeddingHooks: EmbeddingHooks }) {
+export function spreadsheetHandlers(deps: { db: Db; embeddingHooks: EmbeddingHooks; logger: Logger }) {
   return {
     async importFile(c: any) {
       const resource = c.req.param('resource') as string;

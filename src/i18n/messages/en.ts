@@ -945,6 +945,12 @@ export const en: Messages = {
   'sheets.failed': 'The import did not complete; nothing was written.',
   'sheets.back': 'Back to imports and exports',
   'sheets.open': 'Open',
+  'sheets.err.interrupted':
+    'The import was interrupted by a restart of the service; nothing was written. Upload the file and run it again.',
+  'sheets.err.server':
+    'The import stopped because of a server error; nothing was written. Try again; if it fails again, tell the administrator.',
+  'sheets.progress.pglite':
+    'Importing {rows} rows (written all at once: the result shows when all are done). This page refreshes by itself; the system may be slow meanwhile.',
   // --- lifecycle --- (life.*)
   'founder.project.status.incubating': 'Incubating',
   'founder.project.status.graduated': 'Graduated',

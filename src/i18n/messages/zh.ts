@@ -917,6 +917,10 @@ export const zh = {
   'sheets.failed': '导入没有完成，没有写入任何数据。',
   'sheets.back': '返回导入导出',
   'sheets.open': '查看',
+  'sheets.err.interrupted': '导入因服务重启而中断，没有写入任何数据。请重新上传文件再导入一次。',
+  'sheets.err.server': '导入因服务器出错而停止，没有写入任何数据。请再试一次；如果仍然失败，请联系管理员。',
+  'sheets.progress.pglite':
+    '正在导入 {rows} 行（一次写入，全部完成后才显示结果）。本页会自动刷新；导入期间系统可能暂时变慢。',
   // --- lifecycle --- (life.*)
   'founder.project.status.incubating': '孵化中',
   'founder.project.status.graduated': '已毕业',
