@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { textField } from '../common/validation.ts';
+import { DEFAULT_GRADUATION_CRITERIA } from './table.ts';
 
 const idField = () =>
   z
@@ -36,6 +37,12 @@ export const admissionCriterionSchema = z
     weight: z.number().positive('must be greater than 0').max(1000),
   })
   .strict();
+export const graduationCriterionSchema = z
+  .object({
+    id: idField(),
+    name: localText(200),
+  })
+  .strict();
 
 export const MIN_SCALE = 2;
 export const MAX_SCALE = 10;
@@ -49,6 +56,12 @@ export const admissionFormBodySchema = z
       .min(1, 'at least one criterion')
       .max(30)
       .refine(uniqueIds, 'criterion ids must be unique'),
+    graduationCriteria: z
+      .array(graduationCriterionSchema)
+      .max(20)
+      .refine(uniqueIds, 'graduation criterion ids must be unique')
+      .default(DEFAULT_GRADUATION_CRITERIA)
+      .describe('what the center graduates a project on (the keys of `criteriaMet`); default: five common ones'),
     scale: z.number().int().min(MIN_SCALE).max(MAX_SCALE).default(5),
     minReviews: z.number().int().min(1).max(20).default(2),
     plannedMonths: z

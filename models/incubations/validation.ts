@@ -9,7 +9,9 @@ export const graduateBodySchema = z
     criteriaMet: z
       .record(z.string().max(64), z.union([z.boolean(), z.number(), z.string().max(500)]))
       .optional()
-      .describe('the graduation criteria met, e.g. { "registeredEnterprise": true, "revenueCny": 500000 }'),
+      .describe(
+        'the graduation criteria met, keyed by the ids of the center\'s `graduationCriteria` (admission form), e.g. { "registeredEnterprise": true, "revenue": 500000 }; 422 for another key',
+      ),
     note: textField(2000).optional(),
   })
   .strict();

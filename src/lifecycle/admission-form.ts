@@ -6,7 +6,9 @@ import { eq } from 'drizzle-orm';
 import {
   admissionFormBodySchema,
   admissionFormsTable,
+  DEFAULT_GRADUATION_CRITERIA,
   type AdmissionCriterion,
+  type GraduationCriterion,
   type AdmissionFormInput,
   type AdmissionQuestion,
 } from '../../models/admission-forms/index.ts';
@@ -21,6 +23,8 @@ export interface AdmissionFormView {
   centerId: string;
   questions: AdmissionQuestion[];
   criteria: AdmissionCriterion[];
+  /** What the center graduates a project on (the keys a graduation's criteriaMet may use). */
+  graduationCriteria: GraduationCriterion[];
   scale: number;
   minReviews: number;
   plannedMonths: number;
@@ -35,6 +39,7 @@ export const defaultForm = (centerId: string): AdmissionFormView => ({
   centerId,
   questions: [],
   criteria: DEFAULT_CRITERIA,
+  graduationCriteria: DEFAULT_GRADUATION_CRITERIA,
   scale: 5,
   minReviews: 2,
   plannedMonths: 24,
@@ -49,6 +54,7 @@ export async function loadForm(db: Executor, centerId: string): Promise<Admissio
     centerId,
     questions: row.questions,
     criteria: row.criteria,
+    graduationCriteria: row.graduationCriteria,
     scale: row.scale,
     minReviews: row.minReviews,
     plannedMonths: row.plannedMonths,
@@ -84,7 +90,12 @@ export async function putAdmissionForm(
         entityKind: 'center',
         entityId: centerId,
         centerId,
-        detail: { questions: body.questions.length, criteria: body.criteria.length, scale: body.scale },
+        detail: {
+          questions: body.questions.length,
+          criteria: body.criteria.length,
+          graduationCriteria: body.graduationCriteria.length,
+          scale: body.scale,
+        },
       },
     ]);
   });

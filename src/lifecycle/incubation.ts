@@ -1,6 +1,6 @@
 // The end of an incubation: graduation (on a date, with the criteria the center found met) or exit
 // (with a reason). The project's center staff or an admin; 409 unless the project is incubating.
-// Each moves the project's status through the transitions table (one audit entry) and closes its
+// criteriaMet keys must be ids of the center's graduation criteria (its admission form). Each moves the project's status through the transitions table (one audit entry) and closes its
 // running incubation row.
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import {
@@ -14,6 +14,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { conflict, unprocessable } from '../errors.ts';
 import type { Executor } from '../resources/types.ts';
+import { loadForm } from './admission-form.ts';
 import { managesCenter, parseBody, requireCenterOf, todayInShanghai, visibleProject } from './access.ts';
 import { transitionProject } from './transitions.ts';
 
@@ -44,6 +45,18 @@ export async function graduate(db: Db, actor: Actor, projectId: string, input: G
     const project = await visibleProject(tx, actor, projectId, true);
     if (project.status !== 'incubating') throw notIncubating(project.status);
     const inc = await runningIncubation(tx, project.id);
+    if (body.criteriaMet) {
+      // Only the center's own graduation criteria may be marked met (its admission form lists them).
+      const known = new Set((await loadForm(tx, project.centerId!)).graduationCriteria.map((g) => g.id));
+      const unknown = Object.keys(body.criteriaMet).filter((k) => !known.has(k));
+      if (unknown.length)
+        throw unprocessable(
+          unknown.map((k) => ({
+            path: `criteriaMet.${k}`,
+            message: `"${k}" is not one of the center's graduation criteria / 不是本中心的毕业标准`,
+          })),
+        );
+    }
     if (inc && body.graduatedOn < inc.startedOn)
       throw unprocessable([
         {
