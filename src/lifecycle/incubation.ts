@@ -47,7 +47,8 @@ export async function graduate(db: Db, actor: Actor, projectId: string, input: G
     const inc = await runningIncubation(tx, project.id);
     if (body.criteriaMet) {
       // Only the center's own graduation criteria may be marked met (its admission form lists them).
-      const known = new Set((await loadForm(tx, project.centerId!)).graduationCriteria.map((g) => g.id));
+      const form = project.centerId ? await loadForm(tx, project.centerId) : null;
+      const known = new Set(form?.graduationCriteria.map((g) => g.id));
       const unknown = Object.keys(body.criteriaMet).filter((k) => !known.has(k));
       if (unknown.length)
         throw unprocessable(

@@ -1,10 +1,14 @@
 // The center's admission form editor (staff of the center, admins): questions in zh/en/bo, required or
-// confidential; criteria with names and weights; the scale, the minimum of reviews, the planned
+// confidential; criteria with names and weights; the graduation criteria (zh/en/bo names); the scale, the minimum of reviews, the planned
 // incubation length. Without JS a row is added by filling one of the blank rows at the end, and removed
 // by ticking its "remove" box; a row left blank is no row.
 import { randomUUID } from 'node:crypto';
 import { type Context, Hono } from 'hono';
-import type { AdmissionCriterion, AdmissionQuestion } from '../../../models/admission-forms/table.ts';
+import type {
+  AdmissionCriterion,
+  AdmissionQuestion,
+  GraduationCriterion,
+} from '../../../models/admission-forms/table.ts';
 import { admissionFormBodySchema, MAX_SCALE, MIN_SCALE } from '../../../models/admission-forms/validation.ts';
 import { getAdmissionForm, putAdmissionForm, type AdmissionFormView } from '../../lifecycle/admission-form.ts';
 import { CsrfField, FormErrors, Notice, TextField } from '../components.tsx';
@@ -24,6 +28,7 @@ import {
 
 const BLANK_QUESTIONS = 3;
 const BLANK_CRITERIA = 2;
+const BLANK_GRADUATION = 2;
 
 interface QuestionRow {
   id: string;
@@ -42,9 +47,17 @@ interface CriterionRow {
   weight: string;
   remove?: boolean;
 }
+interface GraduationRow {
+  id: string;
+  zh: string;
+  en: string;
+  bo: string;
+  remove?: boolean;
+}
 interface EditorValues {
   questions: QuestionRow[];
   criteria: CriterionRow[];
+  graduation: GraduationRow[];
   scale: string;
   minReviews: string;
   plannedMonths: string;
@@ -52,6 +65,7 @@ interface EditorValues {
 
 const blankQuestion = (): QuestionRow => ({ id: '', zh: '', en: '', bo: '', required: false, confidential: false });
 const blankCriterion = (): CriterionRow => ({ id: '', zh: '', en: '', bo: '', weight: '' });
+const blankGraduation = (): GraduationRow => ({ id: '', zh: '', en: '', bo: '' });
 
 function valuesOf(f: AdmissionFormView): EditorValues {
   return {
@@ -69,6 +83,12 @@ function valuesOf(f: AdmissionFormView): EditorValues {
       en: c.name.en ?? '',
       bo: c.name.bo ?? '',
       weight: String(c.weight),
+    })),
+    graduation: f.graduationCriteria.map((g) => ({
+      id: g.id,
+      zh: g.name.zh,
+      en: g.name.en ?? '',
+      bo: g.name.bo ?? '',
     })),
     scale: String(f.scale),
     minReviews: String(f.minReviews),
@@ -109,6 +129,13 @@ function readRows(form: Record<string, string | string[]>): EditorValues {
       weight: at('c', i, 'weight'),
       remove: at('c', i, 'remove') === 'on',
     })),
+    graduation: Array.from({ length: count('g') }, (_, i) => ({
+      id: at('g', i, 'id'),
+      zh: at('g', i, 'zh'),
+      en: at('g', i, 'en'),
+      bo: at('g', i, 'bo'),
+      remove: at('g', i, 'remove') === 'on',
+    })),
     scale: field(form, 'scale'),
     minReviews: field(form, 'minReviews'),
     plannedMonths: field(form, 'plannedMonths'),
@@ -128,8 +155,10 @@ const num = (s: string) => (s.trim() && Number.isFinite(Number(s)) ? Number(s) :
 function bodyOf(v: EditorValues) {
   const qRows: number[] = [];
   const cRows: number[] = [];
+  const gRows: number[] = [];
   const questions: AdmissionQuestion[] = [];
   const criteria: AdmissionCriterion[] = [];
+  const graduationCriteria: GraduationCriterion[] = [];
   v.questions.forEach((q, i) => {
     if (q.remove || blank(q)) return;
     q.id ||= newId('q');
@@ -142,18 +171,25 @@ function bodyOf(v: EditorValues) {
     cRows.push(i);
     criteria.push({ id: c.id, name: text(c), weight: num(c.weight) as number });
   });
+  v.graduation.forEach((g, i) => {
+    if (g.remove || blank(g)) return;
+    g.id ||= newId('g');
+    gRows.push(i);
+    graduationCriteria.push({ id: g.id, name: text(g) });
+  });
   const body = {
     questions,
     criteria,
+    graduationCriteria,
     scale: num(v.scale),
     minReviews: num(v.minReviews),
     plannedMonths: num(v.plannedMonths),
   };
-  return { body, qRows, cRows };
+  return { body, qRows, cRows, gRows };
 }
 
 /** zod paths of the body (questions.2.text.zh) as the editor's field names (q.<row>.zh). */
-function rowErrors(errors: FieldErrors, qRows: number[], cRows: number[]): FieldErrors {
+function rowErrors(errors: FieldErrors, qRows: number[], cRows: number[], gRows: number[]): FieldErrors {
   const out: FieldErrors = {};
   for (const [path, message] of Object.entries(errors)) {
     const [list, k, ...rest] = path.split('.');
@@ -164,6 +200,9 @@ function rowErrors(errors: FieldErrors, qRows: number[], cRows: number[]): Field
       out[`c.${cRows[Number(k)]}.${last === 'weight' ? 'weight' : last === 'en' || last === 'bo' ? last : 'zh'}`] ??=
         message;
     else if (list === 'criteria') out.criteria ??= message;
+    else if (list === 'graduationCriteria' && k !== undefined && /^\d+$/.test(k))
+      out[`g.${gRows[Number(k)]}.${last === 'en' || last === 'bo' ? last : 'zh'}`] ??= message;
+    else if (list === 'graduationCriteria') out.graduationCriteria ??= message;
     else out[path || ''] ??= message;
   }
   return out;
@@ -181,6 +220,7 @@ function EditorPage(props: {
   const { t } = ui;
   const questions = v ? [...v.questions, ...Array.from({ length: BLANK_QUESTIONS }, blankQuestion)] : [];
   const criteria = v ? [...v.criteria, ...Array.from({ length: BLANK_CRITERIA }, blankCriterion)] : [];
+  const graduation = v ? [...v.graduation, ...Array.from({ length: BLANK_GRADUATION }, blankGraduation)] : [];
   const check = (name: string, label: string, checked: boolean) => (
     <label class="choice">
       <input type="checkbox" name={name} checked={checked} /> {label}
@@ -280,6 +320,39 @@ function EditorPage(props: {
               </fieldset>
             ))}
           </section>
+          <section class="card" aria-labelledby="graduation-h">
+            <h2 id="graduation-h">{t('lifeui.formEditor.graduation')}</h2>
+            <p class="hint">{t('lifeui.formEditor.graduation.hint')}</p>
+            {errors?.graduationCriteria && <p class="field-error">{errors.graduationCriteria}</p>}
+            {graduation.map((g, i) => (
+              <fieldset class="field">
+                <legend>{t('lifeui.formEditor.graduationCriterion', { n: i + 1 })}</legend>
+                <input type="hidden" name={`g.${i}.id`} value={g.id} />
+                <TextField
+                  name={`g.${i}.zh`}
+                  label={t('lifeui.text.zh')}
+                  value={g.zh}
+                  maxlength={200}
+                  errors={errors}
+                />
+                <TextField
+                  name={`g.${i}.en`}
+                  label={t('lifeui.text.en')}
+                  value={g.en}
+                  maxlength={200}
+                  errors={errors}
+                />
+                <TextField
+                  name={`g.${i}.bo`}
+                  label={t('lifeui.text.bo')}
+                  value={g.bo}
+                  maxlength={200}
+                  errors={errors}
+                />
+                {g.id && <div class="choices">{check(`g.${i}.remove`, t('lifeui.formEditor.remove'), !!g.remove)}</div>}
+              </fieldset>
+            ))}
+          </section>
           <section class="card" aria-labelledby="rules-h">
             <h2 id="rules-h">{t('lifeui.formEditor.rules')}</h2>
             <TextField
@@ -354,23 +427,34 @@ export function formEditorRouter(deps: LifeDeps) {
     const centerId = pageCenter(c);
     if (!centerId) return page(c);
     const values = readRows(await readForm(c));
-    const { body, qRows, cRows } = bodyOf(values);
+    const { body, qRows, cRows, gRows } = bodyOf(values);
     // Only the rows kept are shown again (blank and removed rows drop out; fresh blank rows follow).
     const kept: EditorValues = {
       ...values,
       questions: qRows.map((i) => values.questions[i]),
       criteria: cRows.map((i) => values.criteria[i]),
+      graduation: gRows.map((i) => values.graduation[i]),
     };
     const keptRows = (rows: number[]) => rows.map((_, k) => k);
     const parsed = admissionFormBodySchema.safeParse(body);
     if (!parsed.success)
-      return page(c, kept, rowErrors(zodFieldErrors(parsed.error, ui.t), keptRows(qRows), keptRows(cRows)), 422);
+      return page(
+        c,
+        kept,
+        rowErrors(zodFieldErrors(parsed.error, ui.t), keptRows(qRows), keptRows(cRows), keptRows(gRows)),
+        422,
+      );
     try {
       await putAdmissionForm(db, c.get('actor'), centerId, parsed.data);
     } catch (err) {
       const refused = refusalErrors(err, ui.lang);
       if (!refused) throw err;
-      return page(c, kept, rowErrors(refused.errors, keptRows(qRows), keptRows(cRows)), refused.status);
+      return page(
+        c,
+        kept,
+        rowErrors(refused.errors, keptRows(qRows), keptRows(cRows), keptRows(gRows)),
+        refused.status,
+      );
     }
     return c.redirect(
       `/app/admission/form${centerQuery(c, centerId)}${centerQuery(c, centerId) ? '&' : '?'}done=saved`,

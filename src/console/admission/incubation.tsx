@@ -1,8 +1,10 @@
 // The center's incubation pages (staff of the center, admins): the incubating projects with their start
 // and planned end, and one project's page — its outcomes (enter, lock a month), graduation (date,
-// criteria met) and exit (reason, note). The domain allows only the transitions that exist (409 else).
+// criteria met, from the center's own graduation criteria) and exit (reason, note). The domain allows only the transitions that exist (409 else).
 import { type Context, Hono } from 'hono';
+import type { GraduationCriterion, LocalText } from '../../../models/admission-forms/table.ts';
 import { EXIT_REASONS, type ProjectStatus } from '../../../models/enums.ts';
+import { loadForm } from '../../lifecycle/admission-form.ts';
 import { managesCenter, todayInShanghai, visibleProject } from '../../lifecycle/access.ts';
 import { exitProject, graduate, incubationsOf, type IncubationView } from '../../lifecycle/incubation.ts';
 import { listOutcomes, lockOutcome, putOutcome } from '../../lifecycle/outcomes.ts';
@@ -36,8 +38,22 @@ import {
   refusalErrors,
 } from './shared.tsx';
 
-/** The graduation criteria a clerk ticks (kept as `criteriaMet` keys). */
-export const GRADUATION_CRITERIA = ['registeredEnterprise', 'revenue', 'jobs', 'funding', 'space'] as const;
+/** A center's text in the reader's language, Chinese when the center gave none. */
+const localName = (ui: Ui, text: LocalText) => text[ui.lang]?.trim() || text.zh;
+
+/** The criteria a graduation met, by the center's names (a key since removed from the form shows as is). */
+function CriteriaMet(props: { ui: Ui; met: Record<string, unknown>; criteria: GraduationCriterion[] }) {
+  const { ui } = props;
+  return (
+    <ul>
+      {Object.entries(props.met).map(([k, v]) => {
+        const known = props.criteria.find((g) => g.id === k);
+        const name = known ? localName(ui, known.name) : k;
+        return <li>{v === true ? name : `${name}: ${String(v)}`}</li>;
+      })}
+    </ul>
+  );
+}
 
 interface Listed {
   project: Row;
@@ -76,6 +92,8 @@ interface ProjectPageProps {
   ui: Ui;
   project: { id: string; title: string; status: ProjectStatus };
   incubation: IncubationView | null;
+  /** The center's graduation criteria (its admission form). */
+  graduationCriteria: GraduationCriterion[];
   outcomes: Awaited<ReturnType<typeof listOutcomes>>['items'];
   outcome?: { values: OutcomeValues; errors?: FieldErrors };
   graduateForm?: { values: { graduatedOn?: string; criteria?: string[]; note?: string }; errors?: FieldErrors };
@@ -123,6 +141,14 @@ function ProjectPage(props: ProjectPageProps) {
                 </dd>
               </>
             )}
+            {inc.criteriaMet && Object.keys(inc.criteriaMet).length > 0 && (
+              <>
+                <dt>{t('lifeui.graduate.criteria')}</dt>
+                <dd>
+                  <CriteriaMet ui={ui} met={inc.criteriaMet} criteria={props.graduationCriteria} />
+                </dd>
+              </>
+            )}
             {inc.note && (
               <>
                 <dt>{t('lifeui.note')}</dt>
@@ -166,14 +192,18 @@ function ProjectPage(props: ProjectPageProps) {
             />
             <fieldset class="field">
               <legend>{t('lifeui.graduate.criteria')}</legend>
-              <div class="choices">
-                {GRADUATION_CRITERIA.map((k) => (
-                  <label class="choice">
-                    <input type="checkbox" name="criteria" value={k} checked={g.criteria?.includes(k)} />{' '}
-                    {t(`lifeui.graduate.criterion.${k}`)}
-                  </label>
-                ))}
-              </div>
+              {props.graduationCriteria.length ? (
+                <div class="choices">
+                  {props.graduationCriteria.map((k) => (
+                    <label class="choice">
+                      <input type="checkbox" name="criteria" value={k.id} checked={g.criteria?.includes(k.id)} />{' '}
+                      {localName(ui, k.name)}
+                    </label>
+                  ))}
+                </div>
+              ) : (
+                <p class="hint">{t('lifeui.graduate.noCriteria')}</p>
+              )}
             </fieldset>
             <TextArea
               name="note"
@@ -301,6 +331,7 @@ export function incubationRouter(deps: LifeDeps) {
     const project = await managedProject(c);
     const incs = await incubationsOf(db, actor, project.id);
     const { items } = await listOutcomes(db, actor, project.id);
+    const graduationCriteria = project.centerId ? (await loadForm(db, project.centerId)).graduationCriteria : [];
     const period = c.req.query('period');
     const editing = period ? items.find((o) => o.period === period && !o.lockedAt) : undefined;
     return c.html(
@@ -308,6 +339,7 @@ export function incubationRouter(deps: LifeDeps) {
         ui={uiOf(c)}
         project={project}
         incubation={incs[0] ?? null}
+        graduationCriteria={graduationCriteria}
         outcomes={items}
         outcome={editing ? { values: valuesOfOutcome(editing) } : undefined}
         done={c.req.query('done')}
@@ -357,7 +389,8 @@ export function incubationRouter(deps: LifeDeps) {
       criteria: fieldList(form, 'criteria'),
       note: field(form, 'note'),
     };
-    const criteria = values.criteria.filter((k) => (GRADUATION_CRITERIA as readonly string[]).includes(k));
+    // The keys go to the domain as ticked: one not among the center's criteria is refused there (422).
+    const criteria = [...new Set(values.criteria)];
     if (!/^\d{4}-\d{2}-\d{2}$/.test(values.graduatedOn))
       return projectPage(c, { graduateForm: { values, errors: { graduatedOn: ui.t('field.notDate') } } }, 422);
     try {
