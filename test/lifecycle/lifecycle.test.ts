@@ -334,3 +334,66 @@ describe('exit and visibility', () => {
     expect((await statusAudits(projectId)).length).toBe(audits);
   });
 });
+
+describe('graduation criteria the center sets', () => {
+  const GRADUATION = [
+    { id: 'tax', name: { zh: '已纳税', en: 'Pays taxes', bo: 'ཁྲལ་འཇལ་ཟིན།' } },
+    { id: 'herders', name: { zh: '带动牧民' } },
+  ];
+
+  it('a form without them has the default list; custom ones round-trip; bad ones are 422', async () => {
+    const before = await ok(as('staffB').get(`/v1/centers/${w.cB}/admission-form`));
+    expect(before.graduationCriteria.map((g: any) => g.id)).toEqual([
+      'registeredEnterprise',
+      'revenue',
+      'jobs',
+      'funding',
+      'space',
+    ]);
+    expect(before.graduationCriteria[0].name.bo).toBeTruthy();
+    const saved = await ok(
+      as('staffA').put(`/v1/centers/${w.cA}/admission-form`, { ...FORM, graduationCriteria: GRADUATION }),
+    );
+    expect(saved.graduationCriteria).toEqual(GRADUATION);
+    expect((await ok(as('founderA1').get(`/v1/centers/${w.cA}/admission-form`))).graduationCriteria).toEqual(
+      GRADUATION,
+    );
+    const bad = [
+      [...GRADUATION, GRADUATION[0]],
+      [{ id: 'x y', name: { zh: '名' } }],
+      [{ id: 'x', name: { zh: ' ' } }],
+      [{ id: 'x', name: { zh: '名' }, weight: 1 }],
+      Array.from({ length: 21 }, (_, i) => ({ id: `g${i}`, name: { zh: `标准${i}` } })),
+    ];
+    for (const graduationCriteria of bad)
+      expectProblem(await as('staffA').put(`/v1/centers/${w.cA}/admission-form`, { ...FORM, graduationCriteria }), 422);
+    expect((await ok(as('staffA').get(`/v1/centers/${w.cA}/admission-form`))).graduationCriteria).toEqual(GRADUATION);
+  });
+
+  it('graduation takes only the center’s criteria: an unknown key is 422 naming it, nothing written', async () => {
+    const { projectId } = await admitted('毕业标准 LIFE-GRAD-CRIT');
+    const audits = await n(auditTable, eq(auditTable.entityId, projectId));
+    const res = await as('staffA').post(`/v1/projects/${projectId}/graduate`, {
+      graduatedOn: todayInShanghai(),
+      criteriaMet: { tax: true, registeredEnterprise: true },
+    });
+    expectProblem(res, 422);
+    expect(res.text).toContain('registeredEnterprise');
+    expect((await project(projectId)).status).toBe('incubating');
+    expect(await n(auditTable, eq(auditTable.entityId, projectId))).toBe(audits);
+    const [running] = await t.db.select().from(incubationsTable).where(eq(incubationsTable.projectId, projectId));
+    expect(running.endedOn).toBeNull();
+    expect(running.criteriaMet).toBeNull();
+
+    const inc = await ok(
+      as('staffA').post(`/v1/projects/${projectId}/graduate`, {
+        graduatedOn: todayInShanghai(),
+        criteriaMet: { tax: true, herders: 12 },
+      }),
+    );
+    expect(inc.criteriaMet).toEqual({ tax: true, herders: 12 });
+    const [stored] = await t.db.select().from(incubationsTable).where(eq(incubationsTable.projectId, projectId));
+    expect(stored.criteriaMet).toEqual({ tax: true, herders: 12 });
+    expect((await project(projectId)).status).toBe('graduated');
+  });
+});
