@@ -54,7 +54,7 @@ export async function graduate(db: Db, actor: Actor, projectId: string, input: G
         throw unprocessable(
           unknown.map((k) => ({
             path: `criteriaMet.${k}`,
-            message: `"${k}" is not one of the center's graduation criteria / 不是本中心的毕业标准`,
+            message: `"${k}" is not one of the center's graduation criteria / “${k}”不是本中心的毕业标准`,
           })),
         );
     }

@@ -51,6 +51,16 @@ const goodForm = {
   'c.1.weight': '2',
   'c.2.zh': '',
   'c.2.weight': '',
+  // Graduation criteria: two of the defaults kept ('revenue', 'funding', 'space' dropped), one of the center's own.
+  'g.0.id': 'registeredEnterprise',
+  'g.0.zh': '已注册企业',
+  'g.1.id': 'jobs',
+  'g.1.zh': '带动就业达标',
+  'g.2.id': '',
+  'g.2.zh': '带动牧民增收',
+  'g.2.en': 'Herders earn more',
+  'g.2.bo': 'འབྲོག་པའི་ཡོང་འབབ་འཕར།',
+  'g.3.zh': '',
   scale: '5',
   minReviews: '2',
   plannedMonths: '18',
@@ -72,6 +82,8 @@ describe('the admission form editor', () => {
     const page = await staffA.get('/app/admission/form');
     expect(page.status).toBe(200);
     expect(page.html).toContain('value="综合评价"');
+    expect(page.html).toContain('value="营业收入达标"'); // the default graduation criteria
+    expect(page.html).toContain('name="g.5.zh"'); // and blank rows after them
     const bad = await staffA.post('/app/admission/form', {
       ...goodForm,
       'q.0.zh': '', // English only: Chinese is required
@@ -82,6 +94,10 @@ describe('the admission form editor', () => {
     expect(bad.html).toMatch(/id="f-q\.0\.zh-error"/);
     expect(bad.html).toMatch(/id="f-c\.1\.weight-error"/);
     expect(bad.html).toMatch(/id="f-scale-error"/);
+    const badGrad = await staffA.post('/app/admission/form', { ...goodForm, 'g.2.zh': '', 'g.2.en': 'English only' });
+    expect(badGrad.status).toBe(422);
+    expect(badGrad.html).toMatch(/id="f-g\.2\.zh-error"/);
+    expect(badGrad.html).toContain('value="English only"');
     expect(bad.html).toContain('value="How many people are in the team?"'); // what was typed stays
     const saved = await staffA.post('/app/admission/form', goodForm);
     expect(saved.status).toBe(303);
@@ -89,6 +105,10 @@ describe('the admission form editor', () => {
     expect(visibleText(after)).toContain('申请表已保存');
     expect(after).toContain('value="市场前景"');
     expect(after).toContain('value="Market"');
+    expect(after).toContain('value="带动牧民增收"');
+    expect(after).toContain('value="Herders earn more"');
+    expect(after).not.toContain('value="营业收入达标"');
+    expect(after).toMatch(/name="g\.2\.id" value="g-[0-9a-f]{8}"/);
   });
 
   it('is 404 for founders, and each center edits only its own form', async () => {
@@ -285,6 +305,21 @@ describe('outcomes, incubation, graduation', () => {
 
   it('graduates (a future date refused in place); exit and graduate forms are gone afterwards', async () => {
     const base = `/app/incubation/${w.pAv}`;
+    // The graduation form offers the center's criteria, in the reader's language (zh when none given).
+    const form = (await staffA.get(`${base}?lang=en`)).html;
+    const offered = [...form.matchAll(/name="criteria" value="([^"]+)"/g)].map((m) => m[1]);
+    expect(offered.slice(0, 2)).toEqual(['registeredEnterprise', 'jobs']);
+    expect(offered).toHaveLength(3);
+    const own = offered[2];
+    expect(own).toMatch(/^g-/);
+    expect(visibleText(form)).toContain('Herders earn more');
+    expect(visibleText(form)).toContain('已注册企业'); // no English name: Chinese
+    expect(visibleText(form)).not.toContain('Revenue target reached');
+    await staffA.get('/app?lang=zh');
+    const dropped = await staffA.post(`${base}/graduate`, { graduatedOn: todayInShanghai(), criteria: 'revenue' });
+    expect(dropped.status).toBe(422);
+    expect(visibleText(dropped.html)).toContain('“revenue”不是本中心的毕业标准');
+    expect(await statusOf(w.pAv)).toBe('incubating');
     const future = await staffA.post(`${base}/graduate`, { graduatedOn: '2999-01-01', criteria: 'jobs' });
     expect(future.status).toBe(422);
     expect(future.html).toMatch(/id="f-graduatedOn-error"/);
@@ -292,12 +327,15 @@ describe('outcomes, incubation, graduation', () => {
     expect(noReason.status).toBe(422);
     const ok = await staffA.post(`${base}/graduate`, {
       graduatedOn: todayInShanghai(),
-      criteria: ['registeredEnterprise', 'jobs'],
+      criteria: ['registeredEnterprise', own],
     });
     expect(ok.status).toBe(303);
     expect(await statusOf(w.pAv)).toBe('graduated');
     const page = await text(staffA, ok.location!);
     expect(page).toContain('项目已毕业');
+    expect(page).toContain('达到的毕业标准');
+    expect(page).toContain('带动牧民增收'); // the criteria met, by name
+    expect(page).not.toContain('带动就业达标');
     expect(page).not.toContain('办理毕业');
     const twice = await staffA.post(`${base}/exit`, { reason: 'closed' });
     expect(twice.status).toBe(409);

@@ -192,6 +192,11 @@ function ProjectPage(props: ProjectPageProps) {
             />
             <fieldset class="field">
               <legend>{t('lifeui.graduate.criteria')}</legend>
+              {props.graduateForm?.errors?.criteria && (
+                <p class="field-error" id="f-criteria-error">
+                  {props.graduateForm.errors.criteria}
+                </p>
+              )}
               {props.graduationCriteria.length ? (
                 <div class="choices">
                   {props.graduationCriteria.map((k) => (
@@ -402,7 +407,12 @@ export function incubationRouter(deps: LifeDeps) {
     } catch (err) {
       const refused = refusalErrors(err, ui.lang);
       if (!refused) throw err;
-      return projectPage(c, { graduateForm: { values, errors: refused.errors } }, refused.status);
+      // A key refused by the domain (the form changed since the page was drawn) shows on the tick boxes.
+      const errors: FieldErrors = {};
+      for (const [path, message] of Object.entries(refused.errors))
+        if (path.startsWith('criteriaMet.')) errors.criteria = [errors.criteria, message].filter(Boolean).join(' ');
+        else errors[path] = message;
+      return projectPage(c, { graduateForm: { values, errors } }, refused.status);
     }
     return c.redirect(`/app/incubation/${project.id}?done=graduated`, 303);
   });
