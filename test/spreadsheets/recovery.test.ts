@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importsTable, projectsTable } from '../../models/schema.ts';
 import { uuidv7 } from '../../models/common/uuid.ts';
 import { bootstrap } from '../../src/bootstrap.ts';
+import { migrateDatabase } from '../../src/db/migrate.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Logger } from '../../src/logger.ts';
 import { embeddingHooks } from '../../src/resources/embedding-hooks.ts';
@@ -40,6 +41,8 @@ function capturingLogger() {
 describe('an import cut off by a restart', () => {
   it('is marked failed at the next boot, "interrupted by a restart", in the three languages', async () => {
     const { database, drop } = await openTestDatabase();
+    // A fresh PostgreSQL database is empty (PGlite's comes migrated): the tables first.
+    await migrateDatabase(database);
     // What a stopped process leaves behind: a record still `running` (its transaction rolled back).
     const common = { resource: 'founders', dryRun: false, fileType: 'xlsx', actor: 'test', totalRows: 3 };
     const [cut] = await database.db
