@@ -101,7 +101,13 @@ export const INCUBATION_ENDS = ['graduated', 'exited'] as const;
 /** Why a project left its center without graduating. */
 export const EXIT_REASONS = ['relocated', 'closed', 'merged', 'expelled', 'other'] as const;
 export const TRAINING_MODES = ['onsite', 'online', 'enclave'] as const;
-export const ROLES = ['admin', 'center_staff', 'founder', 'mentor', 'investor', 'trainer'] as const;
+export const ROLES = ['admin', 'center_staff', 'founder', 'mentor', 'investor', 'trainer', 'region_admin'] as const;
+/** A center's life (issue 22): it counts in coverage only while `operating` on the as-of date. */
+export const CENTER_STATUSES = ['planned', 'approved', 'operating', 'suspended', 'closed'] as const;
+/** The administrative level a center was set up at (national, region, prefecture, county). */
+export const CENTER_LEVELS = ['national', 'region', 'prefecture', 'county'] as const;
+/** A founder's employment (personal data, hidden like contacts); graduates who left school without a job are tracked. */
+export const EMPLOYMENT_STATUSES = ['employed', 'self_employed', 'unemployed', 'studying', 'other'] as const;
 export const EMBEDDING_STATUSES = ['pending', 'ready', 'failed'] as const;
 export const INTRODUCTION_TARGETS = ['mentor', 'investor'] as const;
 export const INTRODUCTION_STATUSES = ['requested', 'accepted', 'declined', 'ended'] as const;
@@ -130,6 +136,9 @@ export type IncubationEnd = (typeof INCUBATION_ENDS)[number];
 export type ExitReason = (typeof EXIT_REASONS)[number];
 export type TrainingMode = (typeof TRAINING_MODES)[number];
 export type Role = (typeof ROLES)[number];
+export type CenterStatus = (typeof CENTER_STATUSES)[number];
+export type CenterLevel = (typeof CENTER_LEVELS)[number];
+export type EmploymentStatus = (typeof EMPLOYMENT_STATUSES)[number];
 export type EmbeddingStatus = (typeof EMBEDDING_STATUSES)[number];
 export type IntroductionTarget = (typeof INTRODUCTION_TARGETS)[number];
 export type IntroductionStatus = (typeof INTRODUCTION_STATUSES)[number];
@@ -156,6 +165,9 @@ export const incubationEndEnum = pgEnum('incubation_end', INCUBATION_ENDS);
 export const exitReasonEnum = pgEnum('exit_reason', EXIT_REASONS);
 export const trainingModeEnum = pgEnum('training_mode', TRAINING_MODES);
 export const roleEnum = pgEnum('role', ROLES);
+export const centerStatusEnum = pgEnum('center_status', CENTER_STATUSES);
+export const centerLevelEnum = pgEnum('center_level', CENTER_LEVELS);
+export const employmentStatusEnum = pgEnum('employment_status', EMPLOYMENT_STATUSES);
 export const embeddingStatusEnum = pgEnum('embedding_status', EMBEDDING_STATUSES);
 export const introductionTargetEnum = pgEnum('introduction_target', INTRODUCTION_TARGETS);
 export const introductionStatusEnum = pgEnum('introduction_status', INTRODUCTION_STATUSES);

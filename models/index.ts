@@ -25,3 +25,6 @@ export * from './applications/index.ts';
 export * from './application-reviews/index.ts';
 export * from './incubations/index.ts';
 export * from './project-outcomes/index.ts';
+export * from './region-targets/index.ts';
+export * from './center-status-history/index.ts';
+export * from './stat-snapshots/index.ts';

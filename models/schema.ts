@@ -24,3 +24,6 @@ export { applicationsTable } from './applications/table.ts';
 export { applicationReviewsTable } from './application-reviews/table.ts';
 export { incubationsTable } from './incubations/table.ts';
 export { projectOutcomesTable } from './project-outcomes/table.ts';
+export { regionTargetsTable } from './region-targets/table.ts';
+export { centerStatusHistoryTable } from './center-status-history/table.ts';
+export { statSnapshotsTable } from './stat-snapshots/table.ts';

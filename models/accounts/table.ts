@@ -3,6 +3,7 @@ import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'dri
 import { idColumn, timestamps } from '../common/columns.ts';
 import { accountStatusEnum, langEnum, roleEnum } from '../enums.ts';
 import { centersTable } from '../centers/table.ts';
+import { regionsTable } from '../regions/table.ts';
 
 /**
  * People who sign in to the console. An account holds one role and binding exactly as an API key does
@@ -19,6 +20,8 @@ export const accountsTable = pgTable(
     role: roleEnum('role').notNull(),
     subjectId: text('subject_id'),
     centerId: uuid('center_id').references(() => centersTable.id, { onDelete: 'cascade' }),
+    /** region_admin's region (a prefecture, a county or the whole region). */
+    regionCode: text('region_code').references(() => regionsTable.code),
     lang: langEnum('lang').notNull().default('zh'),
     status: accountStatusEnum('status').notNull().default('invited'),
     passwordHash: text('password_hash'),

@@ -1,5 +1,5 @@
 import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
-import { externalIdField, nameField, regionCodeField, serverOwned } from '../common/validation.ts';
+import { externalIdField, isoDate, nameField, regionCodeField, serverOwned } from '../common/validation.ts';
 import { centersTable } from './table.ts';
 
 export const centerSelectSchema = createSelectSchema(centersTable);
@@ -8,6 +8,8 @@ export const centerBodySchema = createInsertSchema(centersTable, {
   name: () => nameField(),
   regionCode: regionCodeField,
   operator: () => nameField(),
+  // The day the status took effect; defaults to today when the status changes without one.
+  statusSince: () => isoDate().refine((d) => d <= new Date().toISOString().slice(0, 10), 'must not be in the future'),
 })
   .omit(serverOwned)
   .strict();

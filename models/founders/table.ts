@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { matchColumns, resourceColumns } from '../common/columns.ts';
-import { founderGroupEnum, langEnum } from '../enums.ts';
+import { employmentStatusEnum, founderGroupEnum, langEnum } from '../enums.ts';
 import { regionsTable } from '../regions/table.ts';
 import { centersTable } from '../centers/table.ts';
 
@@ -25,6 +25,12 @@ export const foundersTable = pgTable(
     centerId: uuid('center_id').references(() => centersTable.id, { onDelete: 'set null' }),
     contact: jsonb('contact').$type<Contact>(),
     consent: jsonb('consent').$type<Consent>(),
+    /** Employment (personal data: hidden like the contact, exported and erased with the founder). */
+    employmentStatus: employmentStatusEnum('employment_status'),
+    /** A graduate who left school without a job (policy: 离校未就业高校毕业生). */
+    leftSchoolUnemployed: boolean('left_school_unemployed'),
+    /** The day the employment facts were true (YYYY-MM-DD). */
+    employmentAsOf: date('employment_as_of', { mode: 'string' }),
     /** Set when the founder was deleted: personal fields are erased, the row stays so enrolments and audit keep their references. */
     erasedAt: timestamp('erased_at', { withTimezone: true, mode: 'date' }),
     ...matchColumns(),

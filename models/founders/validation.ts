@@ -11,6 +11,7 @@ import {
   embeddedServerOwned,
   matchOwned,
   textField,
+  isoDate,
 } from '../common/validation.ts';
 import { foundersTable } from './table.ts';
 
@@ -25,6 +26,7 @@ export const founderBodySchema = createInsertSchema(foundersTable, {
   graduationYear: (s) => s.min(1950).max(2100),
   interests: () => textField(5000),
   contact: () => contactField(),
+  employmentAsOf: () => isoDate(),
   // The client says yes or no; the server records when (see resources/founders.ts).
   consent: () =>
     z

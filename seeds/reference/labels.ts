@@ -4,6 +4,9 @@ import type {
   AdmissionDecision,
   ApplicationStatus,
   CenterKind,
+  CenterLevel,
+  CenterStatus,
+  EmploymentStatus,
   ExitReason,
   IncubationEnd,
   EmbeddingStatus,
@@ -191,6 +194,7 @@ export const labels = {
     mentor: { zh: '创业导师', en: 'Mentor', bo: 'ལས་གཞི་གསར་འཛུགས་ཁྲིད་སྟོན་དགེ་རྒན' },
     investor: { zh: '投资方', en: 'Investor', bo: 'མ་འཇོག་པ' },
     trainer: { zh: '培训机构', en: 'Training provider', bo: 'སྦྱོང་བརྡར་ལས་ཁུངས' },
+    region_admin: { zh: '地区统计管理员', en: 'Regional statistics officer', bo: 'ས་ཁུལ་གྱི་བསྡོམས་རྩིས་དོ་དམ་པ' },
   },
   introductionTarget: {
     mentor: { zh: '创业导师', en: 'Mentor', bo: 'ལས་གཞི་གསར་འཛུགས་ཁྲིད་སྟོན་དགེ་རྒན' },
@@ -212,6 +216,26 @@ export const labels = {
     region: { zh: '自治区', en: 'Autonomous region', bo: 'རང་སྐྱོང་ལྗོངས' },
     prefecture: { zh: '地（市）', en: 'Prefecture', bo: 'ས་ཁུལ་(གྲོང་ཁྱེར)' },
     county: { zh: '县（区）', en: 'County', bo: 'རྫོང་(ཆུས)' },
+  },
+  centerStatus: {
+    planned: { zh: '规划中', en: 'Planned', bo: 'འཆར་གཞི་འགོད་བཞིན་པ' },
+    approved: { zh: '已批准', en: 'Approved', bo: 'ཆོག་མཆན་ཐོབ་ཟིན' },
+    operating: { zh: '运营中', en: 'Operating', bo: 'འཁོར་སྐྱོད་བྱེད་བཞིན་པ' },
+    suspended: { zh: '暂停', en: 'Suspended', bo: 'གནས་སྐབས་མཚམས་འཇོག' },
+    closed: { zh: '已关闭', en: 'Closed', bo: 'སྒོ་བརྒྱབ་ཟིན' },
+  },
+  centerLevel: {
+    national: { zh: '国家级', en: 'National', bo: 'རྒྱལ་ཁབ་རིམ་པ' },
+    region: { zh: '自治区级', en: 'Region', bo: 'རང་སྐྱོང་ལྗོངས་རིམ་པ' },
+    prefecture: { zh: '地（市）级', en: 'Prefecture', bo: 'ས་ཁུལ་(གྲོང་ཁྱེར)་རིམ་པ' },
+    county: { zh: '县（区）级', en: 'County', bo: 'རྫོང་(ཆུས)་རིམ་པ' },
+  },
+  employmentStatus: {
+    employed: { zh: '已就业', en: 'Employed', bo: 'ལས་ཀར་ཞུགས་ཟིན' },
+    self_employed: { zh: '自主创业', en: 'Self-employed', bo: 'རང་འཚོ་ལས་གཞི' },
+    unemployed: { zh: '未就业', en: 'Not employed', bo: 'ལས་ཀར་ཞུགས་མེད' },
+    studying: { zh: '在读', en: 'Studying', bo: 'སློབ་སྦྱོང་བྱེད་བཞིན་པ' },
+    other: { zh: '其他', en: 'Other', bo: 'གཞན' },
   },
 } as const satisfies {
   lang: Record<Lang, Label>;
@@ -235,6 +259,9 @@ export const labels = {
   introductionStatus: Record<IntroductionStatus, Label>;
   runStatus: Record<RunStatus, Label>;
   regionLevel: Record<RegionLevel, Label>;
+  centerStatus: Record<CenterStatus, Label>;
+  centerLevel: Record<CenterLevel, Label>;
+  employmentStatus: Record<EmploymentStatus, Label>;
 };
 
 export type LabelGroup = keyof typeof labels;

@@ -27,13 +27,14 @@ const token = () => randomBytes(32).toString('base64url');
 /** Activity is written at most once a minute: a page view should not always cost a write. */
 const TOUCH_EVERY_MS = 60_000;
 
-export function actorOf(account: Pick<AccountRow, 'id' | 'role' | 'subjectId' | 'centerId'>): Actor {
+export function actorOf(account: Pick<AccountRow, 'id' | 'role' | 'subjectId' | 'centerId' | 'regionCode'>): Actor {
   return {
     role: account.role,
     keyId: null,
     accountId: account.id,
     subjectId: account.subjectId,
     centerId: account.centerId,
+    regionCode: account.regionCode,
   };
 }
 

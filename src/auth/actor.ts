@@ -11,9 +11,11 @@ export interface Actor {
   subjectId: string | null;
   /** center_staff's center. */
   centerId: string | null;
+  /** region_admin's region (reads figures inside it only). */
+  regionCode?: string | null;
 }
 
-export const systemActor: Actor = { role: 'admin', keyId: null, subjectId: null, centerId: null };
+export const systemActor: Actor = { role: 'admin', keyId: null, subjectId: null, centerId: null, regionCode: null };
 
 export const isAdmin = (a: Actor) => a.role === 'admin';
 export const isStaffOf = (a: Actor, centerId: string | null | undefined) =>

@@ -19,14 +19,21 @@ function sameSecret(a: string, b: string): boolean {
 
 /** Resolves a bearer key to an actor, or null when it is unknown or revoked. */
 export async function resolveKey(db: Db, key: string, adminKey: string | undefined): Promise<Actor | null> {
-  if (adminKey && sameSecret(key, adminKey)) return { role: 'admin', keyId: null, subjectId: null, centerId: null };
+  if (adminKey && sameSecret(key, adminKey))
+    return { role: 'admin', keyId: null, subjectId: null, centerId: null, regionCode: null };
   const [row] = await db
     .select()
     .from(apiKeysTable)
     .where(and(eq(apiKeysTable.keyHash, hashKey(key)), isNull(apiKeysTable.revokedAt)))
     .limit(1);
   if (!row) return null;
-  return { role: row.role, keyId: row.id, subjectId: row.subjectId, centerId: row.centerId };
+  return {
+    role: row.role,
+    keyId: row.id,
+    subjectId: row.subjectId,
+    centerId: row.centerId,
+    regionCode: row.regionCode,
+  };
 }
 
 /**

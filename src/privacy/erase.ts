@@ -20,6 +20,9 @@ export const ERASED_FIELDS = [
   'graduationYear',
   'externalId',
   'consent',
+  'employmentStatus',
+  'leftSchoolUnemployed',
+  'employmentAsOf',
 ] as const;
 
 export async function eraseFounder(tx: Tx, actor: Actor, before: Row): Promise<void> {
@@ -34,6 +37,9 @@ export async function eraseFounder(tx: Tx, actor: Actor, before: Row): Promise<v
       graduationYear: null,
       externalId: null,
       consent: null,
+      employmentStatus: null,
+      leftSchoolUnemployed: null,
+      employmentAsOf: null,
       // The vector and keywords were computed from the interests: personal data too.
       vector: null,
       vectorModel: null,

@@ -1,10 +1,12 @@
 import { centerBodySchema } from '../../models/centers/validation.ts';
 import { centersTable } from '../../models/centers/table.ts';
-import { CENTER_KINDS } from '../../models/enums.ts';
+import { CENTER_KINDS, CENTER_LEVELS, CENTER_STATUSES } from '../../models/enums.ts';
 import { isAdmin, isStaffOf } from '../auth/actor.ts';
 import { boolFilter, enumFilter, regionFilter, searchFilter } from './filters.ts';
 import { ADMIN_ONLY } from './policies.ts';
 import type { ResourceDef } from './types.ts';
+
+const today = () => new Date().toISOString().slice(0, 10);
 
 /** Centers are public to every role; admins manage them, a center's staff edit their own. */
 export const centers: ResourceDef = {
@@ -15,9 +17,16 @@ export const centers: ResourceDef = {
   filters: [
     regionFilter(centersTable.regionCode),
     enumFilter('kind', centersTable.kind, CENTER_KINDS),
+    enumFilter('status', centersTable.status, CENTER_STATUSES),
+    enumFilter('level', centersTable.level, CENTER_LEVELS),
     boolFilter('pilot', centersTable.pilot),
     searchFilter(centersTable.name),
   ],
+  // A status change without a date takes effect today (center_status_history is appended by a trigger).
+  prepare(before, body) {
+    const changes = body.status !== undefined && body.status !== before?.status;
+    return changes && body.statusSince === undefined ? { ...body, statusSince: today() } : body;
+  },
   policy: {
     scope: () => 'all',
     checkWrite(actor, op, before) {

@@ -76,7 +76,10 @@ export const founders: ResourceDef = {
     hidden(ctx, row) {
       const a = ctx.actor;
       const owner = isAdmin(a) || isStaffOf(a, row.centerId) || (a.role === 'founder' && a.subjectId === row.id);
-      return owner ? ['erasedAt'] : ['erasedAt', 'contact', 'consent'];
+      // Employment facts are personal like the contact (issue 22).
+      return owner
+        ? ['erasedAt']
+        : ['erasedAt', 'contact', 'consent', 'employmentStatus', 'leftSchoolUnemployed', 'employmentAsOf'];
     },
   },
   prepare(before, body) {
