@@ -61,7 +61,13 @@ describe('listOwnKeys', () => {
   it('an account’s actor (actorOf) works the same', async () => {
     const keys = await listOwnKeys(
       t.db,
-      actorOf({ id: '0190a000-0000-7000-8000-0000000000bb', role: 'founder', subjectId: w.fB1, centerId: null, regionCode: null }),
+      actorOf({
+        id: '0190a000-0000-7000-8000-0000000000bb',
+        role: 'founder',
+        subjectId: w.fB1,
+        centerId: null,
+        regionCode: null,
+      }),
     );
     expect(keys.map((k) => k.id)).toEqual([w.keyIds.founderB1]);
   });
