@@ -21,6 +21,7 @@ import { auditPageRouter } from './audit/audit.index.tsx';
 import { centerIntroductionsRouter } from './center-introductions/center-introductions.index.tsx';
 import { spreadsheetsRouter } from './spreadsheets/spreadsheets.index.tsx';
 import { lifecycleRouter } from './admission/admission.index.tsx';
+import { statisticsRouter } from './statistics/statistics.index.tsx';
 
 /** Pages anyone may open; everything else asks to sign in first. */
 const PUBLIC = /^\/app\/(login|logout|invite\/[^/]+)\/?$/;
@@ -65,6 +66,7 @@ export function consoleRouter(deps: AppDeps, limiters: { expensive: TokenBucket 
   router.route('/', centerIntroductionsRouter(db));
   router.route('/', spreadsheetsRouter(deps));
   router.route('/', lifecycleRouter(deps));
+  router.route('/', statisticsRouter(deps));
   router.all('*', notFoundPage);
   router.onError(consoleErrors(deps.logger));
   return router;

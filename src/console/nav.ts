@@ -1,6 +1,7 @@
 // The console's navigation, per role: one list, read by the layout (links) and the home page.
 import type { Role } from '../../models/enums.ts';
 import type { MessageKey } from '../i18n/t.ts';
+import { STATS_ROLES } from './statistics/statistics.tabs.ts';
 
 export interface NavItem {
   href: string;
@@ -24,6 +25,7 @@ export const NAV: readonly NavItem[] = [
   { href: '/app/center-introductions', label: 'nav.centerIntroductions', roles: ['admin', 'center_staff'] },
   { href: '/app/trainings', label: 'nav.trainings', roles: ['trainer'] },
   { href: '/app/spreadsheets', label: 'nav.spreadsheets', roles: ['admin', 'center_staff'] },
+  { href: '/app/statistics', label: 'stats.nav', roles: STATS_ROLES },
   { href: '/app/audit', label: 'nav.audit', roles: ['admin', 'center_staff'] },
   { href: '/app/accounts', label: 'nav.accounts', roles: ['admin', 'center_staff'] },
   { href: '/app/inbox', label: 'inbox.nav', roles: ['mentor', 'investor'] },

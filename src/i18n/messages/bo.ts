@@ -1125,4 +1125,7 @@ export const bo: Messages = {
   'lifeui.apply.wanted.hint': 'འདེམས་ཀ དཔེར་ན། ལས་སྟེགས་གཅིག ཟས་རིགས་ཚོད་ལྟ།',
   'lifeui.apply.submit': 'རེ་ཞུ་འབུལ།',
   'lifeui.apply.done': 'ཞུགས་སྡོད་རེ་ཞུ་ཕུལ་ཟིན། ལྟེ་གནས་ཀྱིས་ཞིབ་དཔྱད་རྗེས་ཐག་གཅོད་བྱེད།',
+  // --- statistics --- (stats.*)
+  'stats.nav': 'བསྡོམས་རྩིས།',
+  'stats.tabs': 'བསྡོམས་རྩིས་ཀྱི་དབྱེ་བ།',
 };

@@ -1142,4 +1142,7 @@ export const en: Messages = {
   'lifeui.apply.wanted.hint': 'Optional, e.g. one desk, food testing.',
   'lifeui.apply.submit': 'Apply',
   'lifeui.apply.done': 'Application sent. The center decides after its review.',
+  // --- statistics --- (stats.*)
+  'stats.nav': 'Statistics',
+  'stats.tabs': 'Statistics sections',
 };

@@ -1109,6 +1109,9 @@ export const zh = {
   'lifeui.apply.wanted.hint': '选填，例如：一个工位、食品检测。',
   'lifeui.apply.submit': '提交申请',
   'lifeui.apply.done': '入驻申请已提交，双创中心评审后会作出决定。',
+  // --- statistics --- (stats.*)
+  'stats.nav': '统计',
+  'stats.tabs': '统计分类',
 } as const;
 
 export type MessageKey = keyof typeof zh;

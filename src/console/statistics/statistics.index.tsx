@@ -1,0 +1,21 @@
+// The statistics dashboard (issue 22): figures against the policy's targets for admins, region admins
+// (their region) and center staff (their center). Each figure has its page module, mounted here.
+import { Hono } from 'hono';
+import type { AppDeps } from '../../http/app.ts';
+import { notFound } from '../../errors.ts';
+import type { ConsoleEnv } from '../env.ts';
+import { onlyRoles } from '../shared/roles.ts';
+import { STATS_ROLES, statsTabsFor } from './statistics.tabs.ts';
+
+export function statisticsRouter(deps: AppDeps) {
+  const router = new Hono<ConsoleEnv>();
+  router.use('/statistics', onlyRoles(...STATS_ROLES));
+  router.use('/statistics/*', onlyRoles(...STATS_ROLES));
+  router.get('/statistics', (c) => {
+    const [first] = statsTabsFor(c.get('session')!.account.role);
+    if (!first) throw notFound('page');
+    return c.redirect(first.href, 303);
+  });
+  void deps;
+  return router;
+}
