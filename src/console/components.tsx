@@ -112,17 +112,35 @@ export function Select(props: FieldProps & { options: Option[]; value?: string |
   );
 }
 
-/** Several choices of one list (needs, languages, groups) as checkboxes. */
-export function Checkboxes(props: FieldProps & { options: Option[]; values?: readonly string[] }) {
+/** A group of checkboxes or radio buttons under one legend, with its error in place. */
+function ChoiceGroup(
+  props: FieldProps & {
+    type: 'checkbox' | 'radio';
+    options: Option[];
+    checked: (value: string) => boolean;
+    /** The legend for screen readers only (a heading above already says it). */
+    hiddenLegend?: boolean;
+    disabled?: boolean;
+    /** Ids of further text describing the group (e.g. why it is disabled). */
+    describedBy?: string;
+  },
+) {
   const error = props.errors?.[props.name];
+  const describedBy = [props.describedBy, error && ids(props.name).error].filter(Boolean).join(' ') || undefined;
   return (
-    <fieldset class="field" aria-describedby={error ? ids(props.name).error : undefined}>
-      <legend>{props.label}</legend>
+    <fieldset class="field" disabled={props.disabled} aria-describedby={describedBy}>
+      <legend class={props.hiddenLegend ? 'visually-hidden' : undefined}>{props.label}</legend>
       {props.hint && <p class="hint">{props.hint}</p>}
       <div class="choices">
         {props.options.map((o) => (
           <label class="choice">
-            <input type="checkbox" name={props.name} value={o.value} checked={props.values?.includes(o.value)} />{' '}
+            <input
+              type={props.type}
+              name={props.name}
+              value={o.value}
+              checked={props.checked(o.value)}
+              required={props.type === 'radio' && props.required}
+            />{' '}
             {o.label}
           </label>
         ))}
@@ -134,6 +152,24 @@ export function Checkboxes(props: FieldProps & { options: Option[]; values?: rea
       )}
     </fieldset>
   );
+}
+
+/** Several choices of one list (needs, languages, groups) as checkboxes. */
+export function Checkboxes(props: FieldProps & { options: Option[]; values?: readonly string[] }) {
+  return <ChoiceGroup {...props} type="checkbox" checked={(v) => !!props.values?.includes(v)} />;
+}
+
+/** One choice of a short list (a decision, a recommendation) as radio buttons. */
+export function Radios(
+  props: FieldProps & {
+    options: Option[];
+    value?: string | null;
+    hiddenLegend?: boolean;
+    disabled?: boolean;
+    describedBy?: string;
+  },
+) {
+  return <ChoiceGroup {...props} type="radio" checked={(v) => v === props.value} />;
 }
 
 /** The form-level message (errors[''] or a summary when fields are marked). */

@@ -5,7 +5,7 @@ import type { ApplicationView } from '../../lifecycle/applications.ts';
 import type { ReviewView } from '../../lifecycle/reviews.ts';
 import { ADMISSION_DECISIONS, RECOMMENDATIONS } from '../../../models/enums.ts';
 import { MAX_REASON } from '../../../models/applications/validation.ts';
-import { Badge, CsrfField, FormErrors, Notice, Select, TextArea } from '../components.tsx';
+import { Badge, CsrfField, FormErrors, Notice, Radios, Select, TextArea } from '../components.tsx';
 import { formatDate, formatNumber } from '../format.ts';
 import type { FieldErrors } from '../forms.ts';
 import { Page } from '../layout.tsx';
@@ -252,7 +252,6 @@ function ReviewForm(props: ApplicationPageProps) {
     comment: mine?.comment ?? '',
   };
   const scale = Array.from({ length: form.scale }, (_, i) => String(i + 1));
-  const recError = errors?.recommendation;
   return (
     <form method="post" action={`/app/admission/${app.id}/review`} class="card" aria-labelledby="review-h">
       <h2 id="review-h">{mine ? t('lifeui.review.editMine') : t('lifeui.review.mine')}</h2>
@@ -270,22 +269,14 @@ function ReviewForm(props: ApplicationPageProps) {
           errors={errors}
         />
       ))}
-      <fieldset class="field" aria-describedby={recError ? 'f-recommendation-error' : undefined}>
-        <legend>{t('lifeui.review.recommendation')}</legend>
-        <div class="choices">
-          {RECOMMENDATIONS.map((r) => (
-            <label class="choice">
-              <input type="radio" name="recommendation" value={r} checked={v.recommendation === r} required />{' '}
-              {t(`lifeui.recommend.${r}`)}
-            </label>
-          ))}
-        </div>
-        {recError && (
-          <p class="field-error" id="f-recommendation-error">
-            {recError}
-          </p>
-        )}
-      </fieldset>
+      <Radios
+        name="recommendation"
+        label={t('lifeui.review.recommendation')}
+        options={RECOMMENDATIONS.map((r) => ({ value: r, label: t(`lifeui.recommend.${r}`) }))}
+        value={v.recommendation}
+        required
+        errors={errors}
+      />
       <TextArea
         name="comment"
         label={t('lifeui.review.comment')}
@@ -307,7 +298,6 @@ function DecisionForm(props: ApplicationPageProps) {
   const errors = props.decision?.errors;
   const v = props.decision?.values ?? {};
   const enough = app.reviews.length >= form.minReviews;
-  const error = errors?.decision;
   return (
     <form method="post" action={`/app/admission/${app.id}/decision`} class="card" aria-labelledby="decision-h">
       <h2 id="decision-h">{t('lifeui.decision')}</h2>
@@ -318,28 +308,16 @@ function DecisionForm(props: ApplicationPageProps) {
       )}
       <CsrfField ui={ui} />
       <FormErrors ui={ui} errors={errors} />
-      <fieldset
-        class="field"
+      <Radios
+        name="decision"
+        label={t('lifeui.decision.choice')}
+        options={ADMISSION_DECISIONS.map((d) => ({ value: d, label: t(`lifeui.decision.${d}`) }))}
+        value={v.decision}
+        required
         disabled={!enough}
-        aria-describedby={
-          [!enough && 'decision-blocked', error && 'f-decision-error'].filter(Boolean).join(' ') || undefined
-        }
-      >
-        <legend>{t('lifeui.decision.choice')}</legend>
-        <div class="choices">
-          {ADMISSION_DECISIONS.map((d) => (
-            <label class="choice">
-              <input type="radio" name="decision" value={d} checked={v.decision === d} required />{' '}
-              {t(`lifeui.decision.${d}`)}
-            </label>
-          ))}
-        </div>
-        {error && (
-          <p class="field-error" id="f-decision-error">
-            {error}
-          </p>
-        )}
-      </fieldset>
+        describedBy={enough ? undefined : 'decision-blocked'}
+        errors={errors}
+      />
       <TextArea
         name="reason"
         label={t('lifeui.decision.reason')}

@@ -2,7 +2,7 @@
 // (progress, then the result with the form that changes pins/exclusions and runs again, and publish).
 import type { RunStatus } from '../../../models/enums.ts';
 import type { AssignmentRuns, presentRun } from '../../assignment/runs.ts';
-import { Badge, Checkboxes, CsrfField, FormErrors, Notice, type Option, Select } from '../components.tsx';
+import { Badge, Checkboxes, CsrfField, FormErrors, Notice, type Option, Radios, Select } from '../components.tsx';
 import { formatDate, formatNumber } from '../format.ts';
 import { type FieldErrors, localizeDetail } from '../forms.ts';
 import { Page } from '../layout.tsx';
@@ -37,19 +37,6 @@ export function RunStatusBadge(props: { ui: Ui; status: RunStatus }) {
 
 const centerQuery = (ui: Ui, centerId: string) =>
   ui.session?.account.role === 'admin' ? `?center=${encodeURIComponent(centerId)}` : '';
-
-function Radios(props: { ui: Ui; name: string; legend: string; value: string; options: Option[] }) {
-  return (
-    <fieldset class="field">
-      <legend>{props.legend}</legend>
-      {props.options.map((o) => (
-        <label class="choice">
-          <input type="radio" name={props.name} value={o.value} checked={o.value === props.value} /> {o.label}
-        </label>
-      ))}
-    </fieldset>
-  );
-}
 
 function PairRows(props: {
   ui: Ui;
@@ -142,9 +129,8 @@ export function RunForm(props: {
       <input type="hidden" name="center" value={props.centerId} />
       <FormErrors ui={ui} errors={props.errors} />
       <Radios
-        ui={ui}
         name="projectPool"
-        legend={t('assign.form.projects')}
+        label={t('assign.form.projects')}
         value={v.projectPool}
         options={[
           { value: 'default', label: t('assign.form.projects.default') },
@@ -171,9 +157,8 @@ export function RunForm(props: {
       </details>
       {props.errors?.projectIds && !choices.projects.length && <p class="field-error">{props.errors.projectIds}</p>}
       <Radios
-        ui={ui}
         name="mentorPool"
-        legend={t('assign.form.mentors')}
+        label={t('assign.form.mentors')}
         value={v.mentorPool}
         options={[
           { value: 'all', label: t('assign.form.mentors.all') },

@@ -3,7 +3,7 @@ import type { ProjectStatus } from '../../../models/enums.ts';
 import { MAX_STATUS_REASON } from '../../../models/projects/validation.ts';
 import { enumLabel, regionName } from '../../i18n/labels.ts';
 import type { Row } from '../../resources/types.ts';
-import { Badge, CsrfField, FormErrors, Notice, Pager, TextArea } from '../components.tsx';
+import { Badge, CsrfField, FormErrors, Notice, Pager, Radios, TextArea } from '../components.tsx';
 import { StatusBadge } from '../founder/projects.tsx';
 import { formatDate, formatNumber } from '../format.ts';
 import type { FieldErrors } from '../forms.ts';
@@ -153,29 +153,21 @@ function DecisionForm(props: {
 }) {
   const { ui, values: v, errors } = props;
   const { t } = ui;
-  const error = errors?.decision;
   return (
     <form method="post" action={`/app/vetting/${props.projectId}`} class="card" aria-labelledby="decision-h">
       <h2 id="decision-h">{t('vetting.decision')}</h2>
       <CsrfField ui={ui} />
       <FormErrors ui={ui} errors={errors} />
-      <fieldset class="field" aria-describedby={error ? 'f-decision-error' : undefined}>
-        {/* The form's heading says it; the legend names the choice for screen readers. */}
-        <legend class="visually-hidden">{t('vetting.decision')}</legend>
-        <div class="choices">
-          {(['vetted', 'rejected'] as const).map((d) => (
-            <label class="choice">
-              <input type="radio" name="decision" value={d} checked={v.decision === d} required />{' '}
-              {t(`vetting.decision.${d}`)}
-            </label>
-          ))}
-        </div>
-        {error && (
-          <p class="field-error" id="f-decision-error">
-            {error}
-          </p>
-        )}
-      </fieldset>
+      {/* The form's heading says it; the legend names the choice for screen readers. */}
+      <Radios
+        name="decision"
+        label={t('vetting.decision')}
+        hiddenLegend
+        options={(['vetted', 'rejected'] as const).map((d) => ({ value: d, label: t(`vetting.decision.${d}`) }))}
+        value={v.decision}
+        required
+        errors={errors}
+      />
       <TextArea
         name="reason"
         label={t('vetting.reason')}
