@@ -10,6 +10,7 @@ import { projectBodySchema } from '../../../models/projects/validation.ts';
 import { AppError } from '../../errors.ts';
 import type { Row } from '../../resources/types.ts';
 import { Badge, CsrfField, Notice, type Option } from '../components.tsx';
+import { InsiderProjectFacts } from '../shared/insider-project-facts.tsx';
 import type { ConsoleEnv } from '../env.ts';
 import { appFieldErrors, type FieldErrors, readForm, zodFieldErrors } from '../forms.ts';
 import { Page } from '../layout.tsx';
@@ -24,7 +25,7 @@ import {
   readProjectForm,
   valuesOfProject,
 } from './project-form.tsx';
-import { allPages, type FounderDomain, founderId, founderOnly, formatNumber } from './shared.ts';
+import { allPages, type FounderDomain, founderId, founderOnly } from './shared.ts';
 import { waitingInvitations } from './invitations.tsx';
 import { JOURNEYS } from './journeys.ts';
 import { ProjectLifeCard, projectLife } from '../admission/founder-life.tsx';
@@ -161,7 +162,7 @@ export function projectsRouter(d: FounderDomain) {
     '/projects/:id',
     founderOnly(async (c) => {
       const ui = uiOf(c);
-      const { t, lang } = ui;
+      const { t } = ui;
       const ctx = c.get('ctx');
       const p = await d.projects.get(ctx, c.req.param('id') ?? '');
       const members = (await d.founders.readAll(ctx, inIds(p.founderIds))).map((f) => f.name as string);
@@ -217,36 +218,7 @@ export function projectsRouter(d: FounderDomain) {
           </section>
           <section class="card" aria-labelledby="facts-h">
             <h2 id="facts-h">{t('founder.project.facts')}</h2>
-            <dl class="facts">
-              <dt>{t('founder.project.field.description')}</dt>
-              <dd>{p.description}</dd>
-              <dt>{t('founder.project.field.sector')}</dt>
-              <dd>{enumLabel(lang, 'sector', p.sector)}</dd>
-              <dt>{t('founder.project.field.stage')}</dt>
-              <dd>{enumLabel(lang, 'stage', p.stage)}</dd>
-              <dt>{t('founder.project.field.region')}</dt>
-              <dd>{regionName(p.regionCode, lang)}</dd>
-              <dt>{t('founder.project.field.center')}</dt>
-              <dd>{center?.name ?? t('common.none')}</dd>
-              <dt>{t('founder.project.field.needs')}</dt>
-              <dd>{(p.needs as string[]).map((n) => enumLabel(lang, 'topic', n)).join('、') || t('common.none')}</dd>
-              <dt>{t('founder.project.field.funding')}</dt>
-              <dd>
-                {p.fundingNeedCny == null
-                  ? t('common.none')
-                  : t('founder.project.fundingValue', { amount: formatNumber(p.fundingNeedCny, lang) })}
-              </dd>
-              <dt>{t('founder.project.field.languages')}</dt>
-              <dd>{(p.languages as string[]).map((l) => enumLabel(lang, 'lang', l)).join('、')}</dd>
-              {typeof p.confidential?.notes === 'string' && (
-                <>
-                  <dt>{t('founder.project.field.notes')}</dt>
-                  <dd>{p.confidential.notes}</dd>
-                </>
-              )}
-              <dt>{t('founder.project.founders')}</dt>
-              <dd>{members.join('、')}</dd>
-            </dl>
+            <InsiderProjectFacts ui={ui} project={p} center={center?.name ?? null} founders={members} />
           </section>
           <section class="card" aria-labelledby="pending-h">
             <h2 id="pending-h">{t('founder.project.pendingInvitees')}</h2>

@@ -4,6 +4,7 @@ import { MAX_STATUS_REASON } from '../../../models/projects/validation.ts';
 import { enumLabel, regionName } from '../../i18n/labels.ts';
 import type { Row } from '../../resources/types.ts';
 import { Badge, CsrfField, FormErrors, Notice, Pager, Radios, TextArea } from '../components.tsx';
+import { InsiderProjectFacts } from '../shared/insider-project-facts.tsx';
 import { StatusBadge } from '../founder/projects.tsx';
 import { formatDate, formatNumber } from '../format.ts';
 import type { FieldErrors } from '../forms.ts';
@@ -74,7 +75,7 @@ export interface ReviewProps {
 
 export function ReviewPage(props: ReviewProps) {
   const { ui, project: p } = props;
-  const { t, lang } = ui;
+  const { t } = ui;
   const status = p.status as ProjectStatus;
   const v = props.values ?? {};
   return (
@@ -105,36 +106,7 @@ export function ReviewPage(props: ReviewProps) {
       </section>
       <section class="card" aria-labelledby="facts-h">
         <h2 id="facts-h">{t('founder.project.facts')}</h2>
-        <dl class="facts">
-          <dt>{t('founder.project.founders')}</dt>
-          <dd>{props.founders.join('、') || t('common.none')}</dd>
-          <dt>{t('founder.project.field.description')}</dt>
-          <dd class="prewrap">{p.description}</dd>
-          <dt>{t('founder.project.field.sector')}</dt>
-          <dd>{enumLabel(lang, 'sector', p.sector)}</dd>
-          <dt>{t('founder.project.field.stage')}</dt>
-          <dd>{enumLabel(lang, 'stage', p.stage)}</dd>
-          <dt>{t('founder.project.field.region')}</dt>
-          <dd>{regionName(p.regionCode, lang)}</dd>
-          <dt>{t('founder.project.field.center')}</dt>
-          <dd>{props.center ?? t('common.none')}</dd>
-          <dt>{t('founder.project.field.needs')}</dt>
-          <dd>{(p.needs as string[]).map((n) => enumLabel(lang, 'topic', n)).join('、') || t('common.none')}</dd>
-          <dt>{t('founder.project.field.funding')}</dt>
-          <dd>
-            {p.fundingNeedCny == null
-              ? t('common.none')
-              : t('founder.project.fundingValue', { amount: formatNumber(p.fundingNeedCny, lang) })}
-          </dd>
-          <dt>{t('founder.project.field.languages')}</dt>
-          <dd>{(p.languages as string[]).map((l) => enumLabel(lang, 'lang', l)).join('、')}</dd>
-          {typeof p.confidential?.notes === 'string' && (
-            <>
-              <dt>{t('founder.project.field.notes')}</dt>
-              <dd class="prewrap">{p.confidential.notes}</dd>
-            </>
-          )}
-        </dl>
+        <InsiderProjectFacts ui={ui} project={p} center={props.center ?? null} founders={props.founders} />
       </section>
       {status === 'submitted' ? (
         <DecisionForm ui={ui} projectId={p.id} values={v} errors={props.errors} />
