@@ -31,3 +31,14 @@ export function problemResponses(...codes: number[]) {
     ]),
   );
 }
+
+/** A JSON response of `schema` (for `responses: { 200: jsonOk(Schema, '…') }`). */
+export const jsonOk = (schema: z.ZodType, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+
+/** A required JSON request body of `schema` (for `request: { ...jsonBody(Schema) }`). */
+export const jsonBody = (schema: z.ZodType) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});

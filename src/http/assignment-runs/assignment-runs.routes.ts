@@ -2,12 +2,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { assignmentRunBodySchema } from '../../../models/assignment-runs/validation.ts';
 import { RUN_STATUSES } from '../../../models/enums.ts';
-import { ProblemSchema, problemResponses } from '../openapi-common.ts';
+import { ProblemSchema, jsonOk, problemResponses } from '../openapi-common.ts';
 import { IntroductionSchema } from '../introductions/introductions.routes.ts';
 
 const tags = ['assignment'];
 const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, format: 'uuid' }) });
-const ok = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 const reason = z.object({ code: z.string(), text: z.string() });
 const nullableNumber = (d: string) => z.number().nullable().describe(d);
 
@@ -112,7 +111,7 @@ export const createRunRoute = createRoute({
     'every mentor) → 422 naming the limit.',
   request: { params: idParam, body: { content: { 'application/json': { schema: RunInput } }, required: true } },
   responses: {
-    202: ok(AssignmentRunSchema, 'Queued'),
+    202: jsonOk(AssignmentRunSchema, 'Queued'),
     ...problemResponses(400, 401, 404, 413, 415, 422),
     503: {
       description: 'The job queue (Redis) is unavailable; the run is recorded as failed',
@@ -133,7 +132,7 @@ export const listRunsRoute = createRoute({
       cursor: z.string().max(200).optional().describe('nextCursor of the previous page'),
     }),
   },
-  responses: { 200: ok(RunPage, 'A page of runs'), ...problemResponses(400, 401, 404) },
+  responses: { 200: jsonOk(RunPage, 'A page of runs'), ...problemResponses(400, 401, 404) },
 });
 
 export const getRunRoute = createRoute({
@@ -142,7 +141,7 @@ export const getRunRoute = createRoute({
   tags,
   summary: 'An assignment run: status, and when done the assignment with reasons',
   request: { params: idParam },
-  responses: { 200: ok(AssignmentRunSchema, 'The run'), ...problemResponses(401, 404) },
+  responses: { 200: jsonOk(AssignmentRunSchema, 'The run'), ...problemResponses(401, 404) },
 });
 
 export const publishRunRoute = createRoute({
@@ -155,5 +154,5 @@ export const publishRunRoute = createRoute({
     "decline them. Until answered they hold the mentor's place for later runs. All or nothing: 409 if the run is not done, was already " +
     'published, or the world changed since (capacity, a pair introduced meanwhile) — re-run then.',
   request: { params: idParam },
-  responses: { 200: ok(Published, 'Published'), ...problemResponses(401, 404, 409) },
+  responses: { 200: jsonOk(Published, 'Published'), ...problemResponses(401, 404, 409) },
 });

@@ -7,7 +7,7 @@ import {
   trainingInvitationFiltersSchema,
 } from '../../../models/training-invitations/validation.ts';
 import { TRAINING_INVITATION_STATUSES } from '../../../models/enums.ts';
-import { problemResponses } from '../openapi-common.ts';
+import { jsonOk, problemResponses } from '../openapi-common.ts';
 
 const tags = ['trainings'];
 const trainingParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, format: 'uuid' }) });
@@ -26,7 +26,6 @@ const EnrollmentPage = z
     seatsLeft: z.number().int().describe('seats − enrolments (never below 0)'),
   })
   .openapi('EnrollmentPage');
-const ok = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 
 export const createEnrollment = createRoute({
   method: 'post',
@@ -45,7 +44,7 @@ export const createEnrollment = createRoute({
       required: true,
     },
   },
-  responses: { 201: ok(EnrollmentSchema, 'Enrolled'), ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422) },
+  responses: { 201: jsonOk(EnrollmentSchema, 'Enrolled'), ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422) },
 });
 
 export const listEnrollments = createRoute({
@@ -63,7 +62,7 @@ export const listEnrollments = createRoute({
       founderId: z.uuid().optional().describe("only this founder's enrolment"),
     }),
   },
-  responses: { 200: ok(EnrollmentPage, 'A page of enrolments'), ...problemResponses(400, 401, 404) },
+  responses: { 200: jsonOk(EnrollmentPage, 'A page of enrolments'), ...problemResponses(400, 401, 404) },
 });
 
 export const getEnrollment = createRoute({
@@ -74,7 +73,7 @@ export const getEnrollment = createRoute({
   description:
     "Visible as in the list: admins, the training's provider, the founder's center staff, the founder; others 404.",
   request: { params: enrollmentParams },
-  responses: { 200: ok(EnrollmentSchema, 'The enrolment'), ...problemResponses(401, 404) },
+  responses: { 200: jsonOk(EnrollmentSchema, 'The enrolment'), ...problemResponses(401, 404) },
 });
 
 export const deleteEnrollment = createRoute({
@@ -129,7 +128,7 @@ export const createInvitation = createRoute({
     },
   },
   responses: {
-    201: ok(TrainingInvitationSchema, 'Invited'),
+    201: jsonOk(TrainingInvitationSchema, 'Invited'),
     ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422),
   },
 });
@@ -148,7 +147,7 @@ export const listInvitations = createRoute({
       cursor: z.string().max(200).optional().describe('nextCursor of the previous page'),
     }),
   },
-  responses: { 200: ok(TrainingInvitationPage, 'A page of invitations'), ...problemResponses(400, 401) },
+  responses: { 200: jsonOk(TrainingInvitationPage, 'A page of invitations'), ...problemResponses(400, 401) },
 });
 
 export const getInvitation = createRoute({
@@ -158,7 +157,7 @@ export const getInvitation = createRoute({
   summary: 'Get a training invitation',
   description: 'Visible as in the list; others 404.',
   request: { params: invitationParam },
-  responses: { 200: ok(TrainingInvitationSchema, 'The invitation'), ...problemResponses(401, 404) },
+  responses: { 200: jsonOk(TrainingInvitationSchema, 'The invitation'), ...problemResponses(401, 404) },
 });
 
 const invitationDecision = (action: 'accept' | 'decline', summary: string, description: string) =>
@@ -176,7 +175,7 @@ const invitationDecision = (action: 'accept' | 'decline', summary: string, descr
       },
     },
     responses: {
-      200: ok(TrainingInvitationSchema, 'The updated invitation'),
+      200: jsonOk(TrainingInvitationSchema, 'The updated invitation'),
       ...problemResponses(401, 403, 404, 409, 415, 422),
     },
   });
@@ -191,7 +190,7 @@ export const nudgeInvitation = createRoute({
     '(`nudgedAt`); the founder sees the reminder in the console. Audited.',
   request: { params: invitationParam },
   responses: {
-    200: ok(
+    200: jsonOk(
       TrainingInvitationSchema.extend({ nudgedAt: z.iso.datetime().describe('when the reminder was recorded') }),
       'The invitation, reminded',
     ),

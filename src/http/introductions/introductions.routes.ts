@@ -6,7 +6,7 @@ import {
   introductionFiltersSchema,
 } from '../../../models/introductions/validation.ts';
 import { INTRODUCTION_INITIATORS, INTRODUCTION_STATUSES, INTRODUCTION_TARGETS } from '../../../models/enums.ts';
-import { problemResponses } from '../openapi-common.ts';
+import { jsonOk, problemResponses } from '../openapi-common.ts';
 import { END_REASONS } from '../../engagement/ended.ts';
 
 const tags = ['introductions'];
@@ -54,7 +54,6 @@ const MentorCapacity = z
   })
   .openapi('MentorCapacity');
 
-const ok = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 const decisionBody = {
   content: { 'application/json': { schema: introductionDecisionSchema.openapi('IntroductionDecision') } },
   required: false,
@@ -77,7 +76,7 @@ export const requestIntroduction = createRoute({
       required: true,
     },
   },
-  responses: { 201: ok(IntroductionSchema, 'Requested'), ...problemResponses(400, 401, 404, 409, 413, 415, 422) },
+  responses: { 201: jsonOk(IntroductionSchema, 'Requested'), ...problemResponses(400, 401, 404, 409, 413, 415, 422) },
 });
 
 export const listIntroductions = createRoute({
@@ -93,7 +92,7 @@ export const listIntroductions = createRoute({
       cursor: z.string().max(200).optional().describe('nextCursor of the previous page'),
     }),
   },
-  responses: { 200: ok(IntroductionPage, 'A page of introductions'), ...problemResponses(400, 401) },
+  responses: { 200: jsonOk(IntroductionPage, 'A page of introductions'), ...problemResponses(400, 401) },
 });
 
 export const getIntroduction = createRoute({
@@ -102,7 +101,7 @@ export const getIntroduction = createRoute({
   tags,
   summary: 'Get an introduction',
   request: { params: idParam },
-  responses: { 200: ok(IntroductionSchema, 'The introduction'), ...problemResponses(401, 404) },
+  responses: { 200: jsonOk(IntroductionSchema, 'The introduction'), ...problemResponses(401, 404) },
 });
 
 const decision = (action: 'accept' | 'decline' | 'end', summary: string, description: string) =>
@@ -114,7 +113,7 @@ const decision = (action: 'accept' | 'decline' | 'end', summary: string, descrip
     description,
     request: { params: idParam, body: decisionBody },
     responses: {
-      200: ok(IntroductionSchema, 'The updated introduction'),
+      200: jsonOk(IntroductionSchema, 'The updated introduction'),
       ...problemResponses(401, 403, 404, 409, 415, 422),
     },
   });
@@ -150,7 +149,7 @@ export const nudgeIntroduction = createRoute({
     '(`nudgedAt`); the addressee (the target, or the founders when the investor asked) sees the reminder in the console. Audited.',
   request: { params: idParam },
   responses: {
-    200: ok(
+    200: jsonOk(
       IntroductionSchema.extend({ nudgedAt: z.iso.datetime().describe('when the reminder was recorded') }),
       'The introduction, reminded',
     ),
@@ -164,5 +163,5 @@ export const getMentorCapacity = createRoute({
   tags: ['mentors'],
   summary: "A mentor's capacity and how much of it is taken",
   request: { params: idParam },
-  responses: { 200: ok(MentorCapacity, 'Capacity'), ...problemResponses(401, 404) },
+  responses: { 200: jsonOk(MentorCapacity, 'Capacity'), ...problemResponses(401, 404) },
 });

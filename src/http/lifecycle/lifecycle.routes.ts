@@ -12,7 +12,7 @@ import {
   INCUBATION_ENDS,
   RECOMMENDATIONS,
 } from '../../../models/enums.ts';
-import { problemResponses } from '../openapi-common.ts';
+import { jsonBody, jsonOk, problemResponses } from '../openapi-common.ts';
 
 const tags = ['lifecycle'];
 const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, format: 'uuid' }) });
@@ -20,8 +20,6 @@ const periodParam = z.object({
   id: z.string().openapi({ param: { name: 'id', in: 'path' }, format: 'uuid' }),
   period: z.string().openapi({ param: { name: 'period', in: 'path' }, example: '2026-11' }),
 });
-const ok = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
-const json = (schema: z.ZodType) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 const localText = z.object({ zh: z.string(), en: z.string().optional(), bo: z.string().optional() });
 
 const AdmissionForm = z
@@ -119,7 +117,7 @@ export const getFormRoute = createRoute({
   tags,
   summary: "A center's admission form (its staff, admins, founders who apply); the default one until saved",
   request: { params: idParam },
-  responses: { 200: ok(AdmissionForm, 'The form'), ...problemResponses(401, 404) },
+  responses: { 200: jsonOk(AdmissionForm, 'The form'), ...problemResponses(401, 404) },
 });
 
 export const putFormRoute = createRoute({
@@ -130,8 +128,8 @@ export const putFormRoute = createRoute({
   description:
     'Questions (`confidential` answers are read by the center and the founders only), review criteria with weights, the score scale (1..scale), ' +
     'the reviews needed before a decision, and the planned incubation length in months (default 24).',
-  request: { params: idParam, ...json(admissionFormBodySchema.openapi('AdmissionFormInput')) },
-  responses: { 200: ok(AdmissionForm, 'Saved'), ...problemResponses(400, 401, 404, 415, 422) },
+  request: { params: idParam, ...jsonBody(admissionFormBodySchema.openapi('AdmissionFormInput')) },
+  responses: { 200: jsonOk(AdmissionForm, 'Saved'), ...problemResponses(400, 401, 404, 415, 422) },
 });
 
 export const applyRoute = createRoute({
@@ -142,8 +140,8 @@ export const applyRoute = createRoute({
   description:
     "Answers are checked against the center's form (required questions, unknown ids: 422). 409 while another application of the project to " +
     'that center is open, and for a project that cannot be admitted (draft, rejected, incubating, graduated, exited).',
-  request: json(applicationBodySchema.openapi('ApplicationInput')),
-  responses: { 201: ok(Application, 'Submitted'), ...problemResponses(400, 401, 403, 404, 409, 415, 422) },
+  request: jsonBody(applicationBodySchema.openapi('ApplicationInput')),
+  responses: { 201: jsonOk(Application, 'Submitted'), ...problemResponses(400, 401, 403, 404, 409, 415, 422) },
 });
 
 export const listApplicationsRoute = createRoute({
@@ -159,7 +157,7 @@ export const listApplicationsRoute = createRoute({
       limit: z.coerce.number().int().min(1).max(500).default(200),
     }),
   },
-  responses: { 200: ok(z.object({ items: z.array(Application) }), 'Applications'), ...problemResponses(400, 401) },
+  responses: { 200: jsonOk(z.object({ items: z.array(Application) }), 'Applications'), ...problemResponses(400, 401) },
 });
 
 export const getApplicationRoute = createRoute({
@@ -172,7 +170,7 @@ export const getApplicationRoute = createRoute({
     '(fewer than 2, or σ = 0: m as is), mapped back as μ_center + z·σ_center clamped to 1..scale; score = mean of those; spread = standard ' +
     'deviation of the raw m. Founders see the decision and reason, not the reviews.',
   request: { params: idParam },
-  responses: { 200: ok(Application, 'The application'), ...problemResponses(401, 404) },
+  responses: { 200: jsonOk(Application, 'The application'), ...problemResponses(401, 404) },
 });
 
 export const withdrawRoute = createRoute({
@@ -181,7 +179,7 @@ export const withdrawRoute = createRoute({
   tags,
   summary: 'Withdraw an open application (its founders)',
   request: { params: idParam },
-  responses: { 200: ok(Application, 'Withdrawn'), ...problemResponses(401, 403, 404, 409) },
+  responses: { 200: jsonOk(Application, 'Withdrawn'), ...problemResponses(401, 403, 404, 409) },
 });
 
 export const reviewRoute = createRoute({
@@ -190,8 +188,8 @@ export const reviewRoute = createRoute({
   tags,
   summary: "Review an application (the center's staff): one review per reviewer, replaced until the decision",
   description: 'Every criterion scored with a whole number 1..scale (else 422); 409 once decided; another center: 404.',
-  request: { params: idParam, ...json(reviewBodySchema.openapi('ApplicationReviewInput')) },
-  responses: { 200: ok(Review, 'The review'), ...problemResponses(400, 401, 403, 404, 409, 415, 422) },
+  request: { params: idParam, ...jsonBody(reviewBodySchema.openapi('ApplicationReviewInput')) },
+  responses: { 200: jsonOk(Review, 'The review'), ...problemResponses(400, 401, 403, 404, 409, 415, 422) },
 });
 
 export const decisionRoute = createRoute({
@@ -203,8 +201,8 @@ export const decisionRoute = createRoute({
   description:
     '422 with fewer than minReviews reviews; 409 when already decided (also under concurrency: exactly one decision wins). `admitted` makes ' +
     "the project `incubating` in that center, starts its incubation (today, the form's planned months) and withdraws its other open applications.",
-  request: { params: idParam, ...json(decisionBodySchema.openapi('DecisionInput')) },
-  responses: { 200: ok(Application, 'Decided'), ...problemResponses(400, 401, 403, 404, 409, 415, 422) },
+  request: { params: idParam, ...jsonBody(decisionBodySchema.openapi('DecisionInput')) },
+  responses: { 200: jsonOk(Application, 'Decided'), ...problemResponses(400, 401, 403, 404, 409, 415, 422) },
 });
 
 export const graduateRoute = createRoute({
@@ -213,8 +211,8 @@ export const graduateRoute = createRoute({
   tags,
   summary: "Graduate an incubating project (its center's staff, admins)",
   description: '409 unless the project is incubating; 422 for a date in the future or before the incubation started.',
-  request: { params: idParam, ...json(graduateBodySchema.openapi('GraduateInput')) },
-  responses: { 200: ok(Incubation, 'Graduated'), ...problemResponses(400, 401, 403, 404, 409, 415, 422) },
+  request: { params: idParam, ...jsonBody(graduateBodySchema.openapi('GraduateInput')) },
+  responses: { 200: jsonOk(Incubation, 'Graduated'), ...problemResponses(400, 401, 403, 404, 409, 415, 422) },
 });
 
 export const exitRoute = createRoute({
@@ -224,8 +222,8 @@ export const exitRoute = createRoute({
   summary: "Record an incubating project's exit (its center's staff, admins)",
   description:
     '409 unless the project is incubating. An exited project is matched nowhere and investors no longer see it.',
-  request: { params: idParam, ...json(exitBodySchema.openapi('ExitInput')) },
-  responses: { 200: ok(Incubation, 'Exited'), ...problemResponses(400, 401, 403, 404, 409, 415, 422) },
+  request: { params: idParam, ...jsonBody(exitBodySchema.openapi('ExitInput')) },
+  responses: { 200: jsonOk(Incubation, 'Exited'), ...problemResponses(400, 401, 403, 404, 409, 415, 422) },
 });
 
 export const incubationsRoute = createRoute({
@@ -234,7 +232,7 @@ export const incubationsRoute = createRoute({
   tags,
   summary: "A project's incubations, newest first (its founders, its center, admins)",
   request: { params: idParam },
-  responses: { 200: ok(z.object({ items: z.array(Incubation) }), 'Incubations'), ...problemResponses(401, 404) },
+  responses: { 200: jsonOk(z.object({ items: z.array(Incubation) }), 'Incubations'), ...problemResponses(401, 404) },
 });
 
 export const putOutcomeRoute = createRoute({
@@ -245,8 +243,8 @@ export const putOutcomeRoute = createRoute({
   description:
     'Whole numbers ≥ 0; the period YYYY-MM not after the current month in Asia/Shanghai (else 422); 409 once the center locked it, and for a ' +
     'project neither incubating nor graduated.',
-  request: { params: periodParam, ...json(outcomeBodySchema.openapi('OutcomeInput')) },
-  responses: { 200: ok(Outcome, 'Saved'), ...problemResponses(400, 401, 403, 404, 409, 415, 422) },
+  request: { params: periodParam, ...jsonBody(outcomeBodySchema.openapi('OutcomeInput')) },
+  responses: { 200: jsonOk(Outcome, 'Saved'), ...problemResponses(400, 401, 403, 404, 409, 415, 422) },
 });
 
 export const lockOutcomeRoute = createRoute({
@@ -255,7 +253,7 @@ export const lockOutcomeRoute = createRoute({
   tags,
   summary: "Lock a month's outcomes (the project's center's staff, admins); locking again changes nothing",
   request: { params: periodParam },
-  responses: { 200: ok(Outcome, 'Locked'), ...problemResponses(401, 403, 404) },
+  responses: { 200: jsonOk(Outcome, 'Locked'), ...problemResponses(401, 403, 404) },
 });
 
 export const listOutcomesRoute = createRoute({
@@ -264,5 +262,5 @@ export const listOutcomesRoute = createRoute({
   tags,
   summary: "A project's outcomes, oldest month first (its founders, its center, admins)",
   request: { params: idParam },
-  responses: { 200: ok(z.object({ items: z.array(Outcome) }), 'Outcomes'), ...problemResponses(401, 404) },
+  responses: { 200: jsonOk(z.object({ items: z.array(Outcome) }), 'Outcomes'), ...problemResponses(401, 404) },
 });

@@ -1,7 +1,7 @@
 // OpenAPI definitions of the co-founder invitation endpoints (src/engagement/project-invitations.ts).
 import { createRoute, z } from '@hono/zod-openapi';
 import { PROJECT_INVITATION_STATUSES } from '../../../models/enums.ts';
-import { problemResponses } from '../openapi-common.ts';
+import { jsonOk, problemResponses } from '../openapi-common.ts';
 
 const tags = ['projects'];
 const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, format: 'uuid' }) });
@@ -21,7 +21,6 @@ export const ProjectInvitationSchema = z
 const ProjectInvitationPage = z
   .object({ items: z.array(ProjectInvitationSchema), nextCursor: z.string().nullable() })
   .openapi('ProjectInvitationPage');
-const ok = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 
 export const listProjectInvitations = createRoute({
   method: 'get',
@@ -39,7 +38,7 @@ export const listProjectInvitations = createRoute({
       cursor: z.string().max(200).optional().describe('nextCursor of the previous page'),
     }),
   },
-  responses: { 200: ok(ProjectInvitationPage, 'A page of invitations'), ...problemResponses(400, 401) },
+  responses: { 200: jsonOk(ProjectInvitationPage, 'A page of invitations'), ...problemResponses(400, 401) },
 });
 
 export const getProjectInvitation = createRoute({
@@ -48,7 +47,7 @@ export const getProjectInvitation = createRoute({
   tags,
   summary: 'Get a co-founder invitation',
   request: { params: idParam },
-  responses: { 200: ok(ProjectInvitationSchema, 'The invitation'), ...problemResponses(401, 404) },
+  responses: { 200: jsonOk(ProjectInvitationSchema, 'The invitation'), ...problemResponses(401, 404) },
 });
 
 const decision = (action: 'accept' | 'decline', summary: string, description: string) =>
@@ -59,7 +58,10 @@ const decision = (action: 'accept' | 'decline', summary: string, description: st
     summary,
     description,
     request: { params: idParam },
-    responses: { 200: ok(ProjectInvitationSchema, 'The updated invitation'), ...problemResponses(401, 403, 404, 409) },
+    responses: {
+      200: jsonOk(ProjectInvitationSchema, 'The updated invitation'),
+      ...problemResponses(401, 403, 404, 409),
+    },
   });
 
 export const acceptProjectInvitation = decision(
