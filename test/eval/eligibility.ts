@@ -15,9 +15,11 @@ const prefecture = (code: string) => code.slice(0, 4);
 const covers = (outer: string, inner: string) =>
   outer === '540000' || (outer.endsWith('00') ? prefecture(outer) === prefecture(inner) : outer === inner);
 const sharesLanguage = (a: string[], b: string[]) => a.some((l) => b.includes(l));
-const foundersOf = (p: EvalProject) => p.founders.map((k) => founders.find((f) => f.key === k)!);
 
-export const eligible = {
+/** The rules over a set's founders (project→trainings reads the groups of the project's founders). */
+export const eligibilityFor = (people: EvalFounder[]) => {
+  const foundersOf = (p: EvalProject) => p.founders.map((k) => people.find((f) => f.key === k)!);
+  return {
   projectMentor: (p: EvalProject, m: EvalMentor) =>
     m.capacity > 0 &&
     sharesLanguage(p.languages, m.languages) &&
@@ -41,6 +43,9 @@ export const eligible = {
   projectService: (p: EvalProject, s: EvalService) =>
     (s.regionCodes.length === 0 || s.regionCodes.some((c) => covers(c, p.regionCode))) &&
     sharesLanguage(p.languages, s.languages),
+  };
 };
+
+export const eligible = eligibilityFor(founders);
 
 export { centers, founders, investors, mentors, projects, services, trainings };
