@@ -45,7 +45,7 @@ export const projectMentors: Record<string, JudgedQuery> = {
     },
   },
   'dp-incense': {
-    classes: [1, 4],
+    classes: [1, 4, 3],
     grades: {
       'dm-accountant': 3,
       'dm-syb-teacher': 1,
@@ -86,7 +86,7 @@ export const projectMentors: Record<string, JudgedQuery> = {
     },
   },
   'dp-herbal-bath': {
-    classes: [2, 1],
+    classes: [2, 1, 3],
     grades: {
       'dm-wellness-operator': 3,
       'dm-tibmed-doctor': 1,
@@ -99,7 +99,7 @@ export const projectMentors: Record<string, JudgedQuery> = {
     grades: { 'dm-brewer': 3, 'dm-food-engineer': 2, 'dm-ip-lawyer': 1, 'dm-all-rounder': 1 },
   },
   'dp-kids-coding': {
-    classes: [4, 1, 2],
+    classes: [4, 1, 2, 3],
     grades: {
       'dm-education-founder': 3,
       'dm-syb-teacher': 1,
@@ -360,11 +360,11 @@ export const projectTrainings: Record<string, JudgedQuery> = {
     grades: { 'dt-food-sc': 3, 'dt-coldchain-ops': 2, 'dt-loan-clinic': 1 },
   },
   'dp-tsampa-cafe': {
-    classes: [1, 4],
+    classes: [1, 4, 3],
     grades: { 'dt-ip-basics': 3, 'dt-tax-smb': 2, 'dt-livestream': 1 },
   },
   'dp-incense': {
-    classes: [1, 4, 2],
+    classes: [1, 4, 2, 3],
     grades: { 'dt-tax-smb': 3, 'dt-ip-basics': 1, 'dt-online-shop': 1 },
   },
   'dp-felt-women': {
@@ -424,7 +424,7 @@ export const projectServices: Record<string, JudgedQuery> = {
     grades: { 'ds-trademark': 3, 'ds-legal-counsel': 3, 'ds-license-agent': 3, 'ds-bookkeeping': 1 },
   },
   'dp-incense': {
-    classes: [1, 4],
+    classes: [1, 4, 3],
     grades: { 'ds-bookkeeping': 3, 'ds-license-agent': 2, 'ds-legal-counsel': 1, 'ds-shop-operation': 1 },
   },
   'dp-yak-yogurt': {
@@ -432,7 +432,7 @@ export const projectServices: Record<string, JudgedQuery> = {
     grades: { 'ds-food-lab': 3, 'ds-coldstore': 3, 'ds-loan-desk': 1, 'ds-packaging': 1 },
   },
   'dp-kids-coding': {
-    classes: [4, 1, 2],
+    classes: [4, 1, 2, 3],
     grades: { 'ds-license-agent': 3, 'ds-legal-counsel': 1, 'ds-bookkeeping': 1 },
   },
   'dp-lulang-guesthouse': {

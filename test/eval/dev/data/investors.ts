@@ -61,7 +61,8 @@ export const investors: EvalInvestor[] = [
     ticketMinCny: 100000,
     ticketMaxCny: 5000000,
     regionCodes: ['540000'],
-    thesis: '需要以房产或土地使用权抵押，企业或个体户成立满两年且有连续纳税记录。额度按抵押物评估值的七成核定，期限最长五年。',
+    thesis:
+      '需要以房产或土地使用权抵押，企业或个体户成立满两年且有连续纳税记录。额度按抵押物评估值的七成核定，期限最长五年。',
   },
   {
     key: 'di-digital-vc',
@@ -104,7 +105,8 @@ export const investors: EvalInvestor[] = [
     ticketMinCny: 50000,
     ticketMaxCny: 1000000,
     regionCodes: [],
-    thesis: '自己做过文创公司，只看文化创意和非遗手艺方向：唐卡、藏香、民族服饰、手工艺品牌，喜欢能把传统手艺卖到线上的团队。不投重资产项目。',
+    thesis:
+      '自己做过文创公司，只看文化创意和非遗手艺方向：唐卡、藏香、民族服饰、手工艺品牌，喜欢能把传统手艺卖到线上的团队。不投重资产项目。',
   },
   {
     key: 'di-guide-fund',
@@ -139,7 +141,8 @@ export const investors: EvalInvestor[] = [
     ticketMinCny: 100000,
     ticketMaxCny: 5000000,
     regionCodes: ['540000'],
-    thesis: '以融资租赁方式帮企业购置生产设备和车辆：杀菌灌装线、冷藏车、工程机械、检测仪器，设备本身作为租赁物，不需要另外抵押。',
+    thesis:
+      '以融资租赁方式帮企业购置生产设备和车辆：杀菌灌装线、冷藏车、工程机械、检测仪器，设备本身作为租赁物，不需要另外抵押。',
   },
   {
     key: 'di-impact-en',
@@ -184,7 +187,8 @@ export const investors: EvalInvestor[] = [
     ticketMinCny: 100000,
     ticketMaxCny: 5000000,
     regionCodes: ['540000'],
-    thesis: '用于农业设施和乡村产业基础设施建设：温室大棚、冷库、加工厂房、充电和光伏设施，贷款期限长，按建设进度放款。',
+    thesis:
+      '用于农业设施和乡村产业基础设施建设：温室大棚、冷库、加工厂房、充电和光伏设施，贷款期限长，按建设进度放款。',
   },
   {
     key: 'di-coldchain-soe',

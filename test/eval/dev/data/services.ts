@@ -32,7 +32,8 @@ export const services: EvalService[] = [
     regionCodes: [],
     voucherEligible: true,
     languages: ['zh', 'bo'],
-    description: '建账、记账、纳税申报、发票管理和社保代缴，个体户转公司、小规模转一般纳税人的办理，头一年用创新券抵扣。',
+    description:
+      '建账、记账、纳税申报、发票管理和社保代缴，个体户转公司、小规模转一般纳税人的办理，头一年用创新券抵扣。',
   },
   {
     key: 'ds-license-agent',

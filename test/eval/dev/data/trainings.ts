@@ -52,7 +52,8 @@ export const trainings: EvalTraining[] = [
     startsInDays: 25,
     days: 10,
     languages: ['zh', 'bo'],
-    description: '十天课程：评估自己是否适合创业、选项目、做市场调查、算启动资金和利润、选择企业法律形态、写出创业计划书，结业可申请创业担保贷款。',
+    description:
+      '十天课程：评估自己是否适合创业、选项目、做市场调查、算启动资金和利润、选择企业法律形态、写出创业计划书，结业可申请创业担保贷款。',
   },
   {
     key: 'dt-food-sc',
@@ -68,7 +69,8 @@ export const trainings: EvalTraining[] = [
     startsInDays: 15,
     days: 3,
     languages: ['zh'],
-    description: '乳制品、饮料、糕点、酒类等小型食品企业如何申请生产许可：车间和设备要求、工艺流程图、检验能力、现场核查常见问题。',
+    description:
+      '乳制品、饮料、糕点、酒类等小型食品企业如何申请生产许可：车间和设备要求、工艺流程图、检验能力、现场核查常见问题。',
   },
   {
     key: 'dt-ip-basics',
@@ -116,7 +118,8 @@ export const trainings: EvalTraining[] = [
     startsInDays: 40,
     days: 12,
     languages: ['zh'],
-    description: '在安吉实地学习民宿的设计改造、OTA平台上线和评价管理、定价、服务标准，以及办理特种行业许可和消防验收的流程。',
+    description:
+      '在安吉实地学习民宿的设计改造、OTA平台上线和评价管理、定价、服务标准，以及办理特种行业许可和消防验收的流程。',
   },
   {
     key: 'dt-thangka-skill',
@@ -196,7 +199,8 @@ export const trainings: EvalTraining[] = [
     startsInDays: 28,
     days: 5,
     languages: ['zh', 'en'],
-    description: 'Pitch deck, valuation and term sheets: 怎么写融资计划书、估值和股权稀释、投资协议的关键条款、路演演练和投资人一对一。',
+    description:
+      'Pitch deck, valuation and term sheets: 怎么写融资计划书、估值和股权稀释、投资协议的关键条款、路演演练和投资人一对一。',
   },
   {
     key: 'dt-growth-mgmt',
@@ -276,7 +280,8 @@ export const trainings: EvalTraining[] = [
     startsInDays: 8,
     days: 2,
     languages: ['zh', 'bo'],
-    description: '创业担保贷款、信用贷、融资租赁和贴息政策怎么选，申请材料、流水和抵押担保怎么准备，银行拒贷的常见原因。',
+    description:
+      '创业担保贷款、信用贷、融资租赁和贴息政策怎么选，申请材料、流水和抵押担保怎么准备，银行拒贷的常见原因。',
   },
   {
     key: 'dt-tour-guide',
