@@ -85,7 +85,7 @@ export const devJourneys: DevJourney[] = [
 ];
 
 /** Problems with the dev set (unknown keys, judged candidates outside the pool, small pools, untagged queries). */
-export function validateDevSet(minPool = 15, minQueries = 10): string[] {
+export function validateDevSet(set: DevJourney[] = devJourneys, minPool = 15, minQueries = 10): string[] {
   const problems: string[] = [];
   const known: Record<CandidateKind | SourceKind, Set<string>> = {
     project: new Set(P.keys()),
@@ -97,7 +97,7 @@ export function validateDevSet(minPool = 15, minQueries = 10): string[] {
   };
   const keys = [...Object.values(known), new Set(centers.map((c) => c.key))].flatMap((s) => [...s]);
   if (new Set(keys).size !== keys.length) problems.push('duplicate keys in the set');
-  for (const j of devJourneys) {
+  for (const j of set) {
     if (j.queries.length < minQueries) problems.push(`${j.id}: ${j.queries.length} queries < ${minQueries}`);
     for (const q of j.queries) {
       if (!known[j.source].has(q)) {
