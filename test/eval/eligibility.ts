@@ -15,32 +15,37 @@ const prefecture = (code: string) => code.slice(0, 4);
 const covers = (outer: string, inner: string) =>
   outer === '540000' || (outer.endsWith('00') ? prefecture(outer) === prefecture(inner) : outer === inner);
 const sharesLanguage = (a: string[], b: string[]) => a.some((l) => b.includes(l));
-const foundersOf = (p: EvalProject) => p.founders.map((k) => founders.find((f) => f.key === k)!);
 
-export const eligible = {
-  projectMentor: (p: EvalProject, m: EvalMentor) =>
-    m.capacity > 0 &&
-    sharesLanguage(p.languages, m.languages) &&
-    (m.remote || prefecture(m.regionCode) === prefecture(p.regionCode)),
-  projectInvestor: (p: EvalProject, i: EvalInvestor) =>
-    p.status === 'vetted' &&
-    (i.sectors.length === 0 || i.sectors.includes(p.sector)) &&
-    (i.stages.length === 0 || i.stages.includes(p.stage)) &&
-    (p.fundingNeedCny == null || (i.ticketMinCny <= p.fundingNeedCny && p.fundingNeedCny <= i.ticketMaxCny)) &&
-    (i.regionCodes.length === 0 || i.regionCodes.some((c) => covers(c, p.regionCode))),
-  projectTraining: (p: EvalProject, t: EvalTraining) =>
-    t.seats > 0 &&
-    (t.stages.length === 0 || t.stages.includes(p.stage)) &&
-    (t.targetGroups.length === 0 || foundersOf(p).some((f) => f.groups.some((g) => t.targetGroups.includes(g)))) &&
-    (t.mode !== 'onsite' || prefecture(t.regionCode) === prefecture(p.regionCode)) &&
-    sharesLanguage(p.languages, t.languages),
-  trainingFounder: (t: EvalTraining, f: EvalFounder) =>
-    (t.targetGroups.length === 0 || f.groups.some((g) => t.targetGroups.includes(g))) &&
-    (t.mode !== 'onsite' || prefecture(t.regionCode) === prefecture(f.regionCode)) &&
-    sharesLanguage(t.languages, f.languages),
-  projectService: (p: EvalProject, s: EvalService) =>
-    (s.regionCodes.length === 0 || s.regionCodes.some((c) => covers(c, p.regionCode))) &&
-    sharesLanguage(p.languages, s.languages),
+/** The rules over a set's founders (project→trainings reads the groups of the project's founders). */
+export const eligibilityFor = (people: EvalFounder[]) => {
+  const foundersOf = (p: EvalProject) => p.founders.map((k) => people.find((f) => f.key === k)!);
+  return {
+    projectMentor: (p: EvalProject, m: EvalMentor) =>
+      m.capacity > 0 &&
+      sharesLanguage(p.languages, m.languages) &&
+      (m.remote || prefecture(m.regionCode) === prefecture(p.regionCode)),
+    projectInvestor: (p: EvalProject, i: EvalInvestor) =>
+      p.status === 'vetted' &&
+      (i.sectors.length === 0 || i.sectors.includes(p.sector)) &&
+      (i.stages.length === 0 || i.stages.includes(p.stage)) &&
+      (p.fundingNeedCny == null || (i.ticketMinCny <= p.fundingNeedCny && p.fundingNeedCny <= i.ticketMaxCny)) &&
+      (i.regionCodes.length === 0 || i.regionCodes.some((c) => covers(c, p.regionCode))),
+    projectTraining: (p: EvalProject, t: EvalTraining) =>
+      t.seats > 0 &&
+      (t.stages.length === 0 || t.stages.includes(p.stage)) &&
+      (t.targetGroups.length === 0 || foundersOf(p).some((f) => f.groups.some((g) => t.targetGroups.includes(g)))) &&
+      (t.mode !== 'onsite' || prefecture(t.regionCode) === prefecture(p.regionCode)) &&
+      sharesLanguage(p.languages, t.languages),
+    trainingFounder: (t: EvalTraining, f: EvalFounder) =>
+      (t.targetGroups.length === 0 || f.groups.some((g) => t.targetGroups.includes(g))) &&
+      (t.mode !== 'onsite' || prefecture(t.regionCode) === prefecture(f.regionCode)) &&
+      sharesLanguage(t.languages, f.languages),
+    projectService: (p: EvalProject, s: EvalService) =>
+      (s.regionCodes.length === 0 || s.regionCodes.some((c) => covers(c, p.regionCode))) &&
+      sharesLanguage(p.languages, s.languages),
+  };
 };
+
+export const eligible = eligibilityFor(founders);
 
 export { centers, founders, investors, mentors, projects, services, trainings };

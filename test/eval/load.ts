@@ -3,6 +3,15 @@
 // set never expires.
 import type { Service } from '../../src/bootstrap.ts';
 import { todayInShanghai } from '../../src/matching/rules.ts';
+import type {
+  EvalCenter,
+  EvalFounder,
+  EvalInvestor,
+  EvalMentor,
+  EvalProject,
+  EvalService,
+  EvalTraining,
+} from './data/types.ts';
 import { centers, founders, investors, mentors, projects, services, trainings } from './eligibility.ts';
 
 export interface ApiResponse {
@@ -39,10 +48,29 @@ const addDays = (isoDate: string, days: number) => {
   return d.toISOString().slice(0, 10);
 };
 
-export async function loadSet(api: Api, today = todayInShanghai()): Promise<LoadedSet> {
+/** The records of one judged set. */
+export interface EvalRecords {
+  centers: EvalCenter[];
+  founders: EvalFounder[];
+  projects: EvalProject[];
+  mentors: EvalMentor[];
+  investors: EvalInvestor[];
+  trainings: EvalTraining[];
+  services: EvalService[];
+}
+
+const evalSet: EvalRecords = { centers, founders, investors, mentors, projects, services, trainings };
+
+export async function loadSet(
+  api: Api,
+  today = todayInShanghai(),
+  records: EvalRecords = evalSet,
+  prefix = 'eval',
+): Promise<LoadedSet> {
+  const { centers, founders, investors, mentors, projects, services, trainings } = records;
   const ids = new Map<string, string>();
   const create = async (resource: string, key: string, body: Record<string, unknown>) => {
-    const res = await api('POST', `/v1/${resource}`, { externalId: `eval-${key}`, ...body });
+    const res = await api('POST', `/v1/${resource}`, { externalId: `${prefix}-${key}`, ...body });
     if (res.status !== 201) throw new Error(`creating ${resource} ${key}: ${res.status} ${JSON.stringify(res.body)}`);
     ids.set(key, res.body.id);
   };

@@ -68,6 +68,8 @@ export interface JourneyResult {
 export interface EvalOptions {
   /** Only these journeys (default all). */
   journeys?: JourneyId[];
+  /** The judged set's journeys (default the set of test/eval/set.ts; test/eval/dev has its own). */
+  set?: Journey[];
   /** At most this many queries per journey (the first ones, default all). */
   maxQueries?: number;
   k?: number;
@@ -81,7 +83,7 @@ export async function evaluate(service: Service, loaded: LoadedSet, opts: EvalOp
   const ctx = engineContext(service);
   const k = opts.k ?? 10;
   const out: JourneyResult[] = [];
-  for (const journey of journeys) {
+  for (const journey of opts.set ?? journeys) {
     if (opts.journeys && !opts.journeys.includes(journey.id)) continue;
     const { recipe } = WIRING[journey.id];
     const queries: QueryResult[] = [];
