@@ -1145,4 +1145,42 @@ export const en: Messages = {
   // --- statistics --- (stats.*)
   'stats.nav': 'Statistics',
   'stats.tabs': 'Statistics sections',
+  // --- reports --- (reports.*)
+  'reports.total': 'Total',
+  'reports.col.prefecture': 'Prefecture',
+  'reports.sheet.cover': 'About',
+  'reports.sheet.totals': 'Totals',
+  'reports.cover.filters': 'Filters',
+  'reports.cover.noFilters': 'None (all figures)',
+  'reports.cover.asOf': 'Figures as of',
+  'reports.cover.generatedAt': 'Generated at',
+  'reports.cover.notes': 'Notes',
+  'reports.note.small':
+    'Counts of people from 1 to {max} are shown as "{mark}" so that nobody can be identified; rates that use them are not shown.',
+  'reports.note.hidden':
+    '"{mark}": a figure of at least 5 hidden as well, so that a small count cannot be worked out by subtracting the others from a total; or a rate of a hidden count. Counts of centers, targets and amounts of money are never hidden.',
+  'reports.note.rate':
+    'Rate = numerator ÷ denominator, both written beside it; no rate when the denominator is missing or 0.',
+  'reports.note.totals':
+    'One sheet per prefecture, its total in the last line; the "Totals" sheet lists every prefecture\'s total and the overall total.',
+  'reports.filter.region': 'Region',
+  'reports.filter.level': 'Level',
+  'reports.filter.center': 'Center',
+  'reports.filter.period': 'Period',
+  'reports.level.prefecture': 'Prefectures',
+  'reports.level.county': 'Counties',
+  'reports.title.coverage': 'Coverage of innovation and entrepreneurship centers',
+  'reports.col.region': 'Region',
+  'reports.col.operatingCenters': 'Operating centers',
+  'reports.col.foundersInCenters': 'Founders in centers',
+  'reports.col.founders': 'Founders',
+  'reports.col.potentialFounders': 'Would-be founders (target)',
+  'reports.col.coverageRate': 'Share in centers',
+  'reports.col.meetsTarget': 'Meets 50 %',
+  'reports.noTarget': 'No target set',
+  'reports.note.coverage':
+    "Share in centers = founders in centers ÷ the year's target of would-be founders; the policy asks for at least 50 %. A prefecture's total is the prefecture's own figure (records that name only the prefecture, the prefecture's target included), not necessarily the sum of its counties.",
+  'reports.download': 'Download the report',
+  'reports.download.xlsx': 'Download as Excel (XLSX)',
+  'reports.download.csv': 'Download as CSV',
 };

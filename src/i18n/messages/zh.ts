@@ -1112,6 +1112,41 @@ export const zh = {
   // --- statistics --- (stats.*)
   'stats.nav': '统计',
   'stats.tabs': '统计分类',
+  // --- reports --- (reports.*)
+  'reports.total': '合计',
+  'reports.col.prefecture': '地市',
+  'reports.sheet.cover': '说明',
+  'reports.sheet.totals': '汇总',
+  'reports.cover.filters': '筛选条件',
+  'reports.cover.noFilters': '无（全部数据）',
+  'reports.cover.asOf': '数据截至',
+  'reports.cover.generatedAt': '生成时间',
+  'reports.cover.notes': '说明',
+  'reports.note.small': '人数为 1 至 {max} 的单元格显示为“{mark}”，以免识别到个人；用到这些人数的比率不显示。',
+  'reports.note.hidden':
+    '“{mark}”：为防止用合计减去其他数字推算出被隐藏的小人数而一并隐藏的数字（至少为 5），或用到被隐藏人数的比率。中心数、目标数和金额不隐藏。',
+  'reports.note.rate': '比率 = 分子 ÷ 分母，两者都列在比率旁边；分母缺失或为 0 时不计算比率。',
+  'reports.note.totals': '每个地市一张工作表，末行为该地市合计；“汇总”表列出各地市合计和总计。',
+  'reports.filter.region': '地区',
+  'reports.filter.level': '层级',
+  'reports.filter.center': '双创中心',
+  'reports.filter.period': '期间',
+  'reports.level.prefecture': '地市',
+  'reports.level.county': '区县',
+  'reports.title.coverage': '双创中心覆盖情况',
+  'reports.col.region': '地区',
+  'reports.col.operatingCenters': '运营中的中心',
+  'reports.col.foundersInCenters': '入驻中心的创业者',
+  'reports.col.founders': '创业者',
+  'reports.col.potentialFounders': '潜在创业者（目标分母）',
+  'reports.col.coverageRate': '入驻率',
+  'reports.col.meetsTarget': '达到 50%',
+  'reports.noTarget': '未设目标',
+  'reports.note.coverage':
+    '入驻率 = 入驻中心的创业者 ÷ 当年目标中的潜在创业者；政策要求至少 50%。地市合计取地市本身的数字（含只填到地市的记录和地市目标），不一定等于各区县之和。',
+  'reports.download': '下载报表',
+  'reports.download.xlsx': '下载 Excel 表格（XLSX）',
+  'reports.download.csv': '下载 CSV',
 } as const;
 
 export type MessageKey = keyof typeof zh;
