@@ -1164,4 +1164,7 @@ export const bo: Messages = {
   'reports.download': 'སྙན་ཞུ་ཕབ་ལེན།',
   'reports.download.xlsx': 'Excel (XLSX) ཕབ་ལེན།',
   'reports.download.csv': 'CSV ཕབ་ལེན།',
+  'reports.col.countyDeadline': '2021 ལོའི་མཇུག་གོང་ལྟེ་གནས་ཡོད།',
+  'reports.notDue': 'དུས་ཚོད་མ་སླེབས།',
+  'reports.note.estimate': 'ཚེས་གྲངས་དེར་པར་རིས་མེད། གསར་གཏོད་པ་ནི་དེ་བར་ཐོ་འགོད་བྱས་པ་ཡིན་ལ་ད་ལྟའི་ལྟེ་གནས་ལྟར་རྩིས། (ཚོད་དཔག)',
 };

@@ -1183,4 +1183,8 @@ export const en: Messages = {
   'reports.download': 'Download the report',
   'reports.download.xlsx': 'Download as Excel (XLSX)',
   'reports.download.csv': 'Download as CSV',
+  'reports.col.countyDeadline': 'Center by end of 2021',
+  'reports.notDue': 'Not due yet',
+  'reports.note.estimate':
+    'No snapshot for the as-of day: founders are those registered by then, counted with their current center (an estimate).',
 };

@@ -1147,6 +1147,9 @@ export const zh = {
   'reports.download': '下载报表',
   'reports.download.xlsx': '下载 Excel 表格（XLSX）',
   'reports.download.csv': '下载 CSV',
+  'reports.col.countyDeadline': '2021 年底前有中心',
+  'reports.notDue': '未到期限',
+  'reports.note.estimate': '截至日期当天没有快照：创业者人数为当天已登记的创业者，按其现在所在的中心计算（估算）。',
 } as const;
 
 export type MessageKey = keyof typeof zh;

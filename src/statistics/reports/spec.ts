@@ -2,6 +2,7 @@
 // time, typed columns and rows grouped by prefecture. The engine adds totals, rates, suppression of
 // small counts of people, the cover sheet, and writes XLSX or CSV. Figures are aggregates, so the
 // spec is held in memory; the bytes are streamed.
+import type { Lang } from '../../../models/enums.ts';
 import type { MessageKey } from '../../i18n/t.ts';
 
 /**
@@ -12,8 +13,8 @@ export type ColumnKind = 'people' | 'count' | 'money' | 'rate' | 'text';
 
 export interface ReportColumn {
   key: string;
-  /** Header (a message key, so every language has it). */
-  label: MessageKey;
+  /** Header: a message key, or the three languages' words (an enumeration's label). */
+  label: MessageKey | Record<Lang, string>;
   kind: ColumnKind;
   /** rate: the columns of its numerator and denominator (written beside it). */
   numerator?: string;

@@ -24,6 +24,9 @@ export const reportContentType = (format: ReportFormat, encoding: CsvEncoding = 
 export const reportFileName = (spec: ReportSpec, format: ReportFormat) =>
   `${spec.figure}-${spec.asOf.replace(/[^0-9A-Za-z-]+/g, '_')}.${format}`;
 
+export const labelOf = (c: ReportColumn, lang: Lang) =>
+  typeof c.label === 'string' ? t(lang, c.label) : c.label[lang];
+
 /** "2026-12-07 16:59 UTC": the time the report was made. */
 const stamp = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 
@@ -110,7 +113,7 @@ async function writeCsv(out: PassThrough, table: Table, lang: Lang, encoding: Cs
   const total = t(lang, 'reports.total');
   // GB18030 has no BOM that Excel reads; UTF-8 needs one.
   if (encoding === 'utf-8') out.write('\ufeff');
-  write([[t(lang, 'reports.col.prefecture'), ...cols.map((c) => t(lang, c.label))]]);
+  write([[t(lang, 'reports.col.prefecture'), ...cols.map((c) => labelOf(c, lang))]]);
   for (const g of table.groups) {
     const name = neutralise(groupName(g.code, lang));
     write([
@@ -164,7 +167,7 @@ async function writeXlsx(out: PassThrough, spec: ReportSpec, table: Table, lang:
   // Totals: one line per prefecture (its name in the first column) and the report's total.
   ws = wb.addWorksheet(sheetName(t(lang, 'reports.sheet.totals'), taken));
   ws.columns = columns;
-  header(ws, [t(lang, 'reports.col.prefecture'), ...cols.slice(1).map((c) => t(lang, c.label))]);
+  header(ws, [t(lang, 'reports.col.prefecture'), ...cols.slice(1).map((c) => labelOf(c, lang))]);
   for (const g of table.groups)
     ws.addRow(
       withLabel(
@@ -187,7 +190,7 @@ async function writeXlsx(out: PassThrough, spec: ReportSpec, table: Table, lang:
     ws.columns = columns;
     header(
       ws,
-      cols.map((c) => t(lang, c.label)),
+      cols.map((c) => labelOf(c, lang)),
     );
     for (const [i, l] of g.rows.entries()) {
       ws.addRow(cols.map((c) => cellOf(c, l, lang))).commit();
