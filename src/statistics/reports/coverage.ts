@@ -81,9 +81,13 @@ export async function coverageReport(
   now = new Date(),
 ): Promise<ReportSpec> {
   const { regionCode } = await resolveStatsFilter(db, actor, { regionCode: q.regionCode }, { centerFigures: false });
-  const checked = resolveCoverageQuery({ level: q.level, asOf: q.asOf, regionCode }, now);
-  const ask = { asOf: checked.asOf, regionCode };
   const isCounty = !regionCode.endsWith('00');
+  // The report shows both levels; a county's report needs no level (the JSON would ask for county).
+  const checked = resolveCoverageQuery(
+    { level: q.level ?? (isCounty ? 'county' : null), asOf: q.asOf, regionCode },
+    now,
+  );
+  const ask = { asOf: checked.asOf, regionCode };
   const [counties, prefectures]: [Coverage, Coverage | null] = await Promise.all([
     coverage(db, { ...ask, level: 'county' }, now),
     isCounty ? null : coverage(db, { ...ask, level: 'prefecture' }, now),
