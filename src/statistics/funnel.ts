@@ -8,8 +8,10 @@
 // - submitted: an audit entry `project.status`/`project.resubmitted` with detail.to = submitted (its
 //   center_id: the project's center after the change), or a project created as submitted (creations
 //   write no entry; the creation status is the `from` of the project's first status entry, or its
-//   current status when it has none) on projects.created_at, for the center of that first entry, else
-//   the project's current center.
+//   current status when it has none) on projects.created_at, for the center before that first entry
+//   (its detail.fromCenterId when it moved the project, e.g. an admission elsewhere, else its center_id),
+//   else the project's current center. (A move of a submitted project writes no entry: it is credited
+//   to the center the project had at its next status change.)
 // - reviewed: the center's decision on it: a vetting (`project.status` to vetted or rejected) on the
 //   entry's day and center, or an application decided (applications.decided_at, any decision) for the
 //   application's center.
@@ -94,7 +96,8 @@ export function eventsSql(from: string, to: string): SQL {
     select 'submitted', '', case when f.found then f.center_id else p.center_id end, p.id, ${dayOf(sql`p.created_at`)}
       from projects p
       left join lateral (
-        select true as found, a.center_id, a.detail->>'from' as from_status
+        select true as found, a.detail->>'from' as from_status,
+               case when a.detail ? 'fromCenterId' then (a.detail->>'fromCenterId')::uuid else a.center_id end as center_id
           from audit_log a
          where a.entity_id = p.id::text and a.entity_kind = 'project'
            and a.action in ('project.status', 'project.resubmitted')
@@ -131,7 +134,7 @@ export function eventsSql(from: string, to: string): SQL {
          or i.decided_at >= (${from}::date::timestamp at time zone ${TZ})
          or i.ended_at >= (${from}::date::timestamp at time zone ${TZ}))
   )
-  select raw.step, raw.kind, raw.center_id, coalesce(c.region_code, p.region_code) as region_code, raw.day
+  select raw.step, raw.kind, raw.center_id, coalesce(c.region_code, p.region_code) as region_code, raw.day, raw.project_id
     from raw
     join projects p on p.id = raw.project_id
     left join centers c on c.id = raw.center_id`;
