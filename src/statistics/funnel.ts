@@ -78,22 +78,23 @@ const within = (col: SQL, from: string, to: string) =>
   sql`${col} >= (${from}::date::timestamp at time zone ${TZ}) and ${col} < ((${to}::date + 1)::timestamp at time zone ${TZ})`;
 
 /**
- * Every project and introduction event of [from, to]: step, kind ('' for projects), center (or null),
- * region (the center's, else the project's) and day. One row per event.
+ * Every project and introduction event of [from, to]: step, kind ('' for projects), center_id (or
+ * null), region_code (the center's, else the project's), day, project_id and target_id (an
+ * introduction's mentor or investor). One row per event.
  */
 export function eventsSql(from: string, to: string): SQL {
   return sql`
   with raw as (
     -- submitted (audited changes) and vetting decisions
     select case when a.detail->>'to' = 'submitted' then 'submitted' else 'reviewed' end as step, '' as kind,
-           a.center_id, a.entity_id::uuid as project_id, ${dayOf(sql`a.created_at`)} as day
+           a.center_id, a.entity_id::uuid as project_id, ${dayOf(sql`a.created_at`)} as day, null::uuid as target_id
       from audit_log a
      where a.entity_kind = 'project' and a.action in ('project.status', 'project.resubmitted')
        and (a.detail->>'to' = 'submitted' or (a.action = 'project.status' and a.detail->>'to' in ('vetted', 'rejected')))
        and ${within(sql`a.created_at`, from, to)}
     union all
     -- created as submitted (no audit entry for a creation)
-    select 'submitted', '', case when f.found then f.center_id else p.center_id end, p.id, ${dayOf(sql`p.created_at`)}
+    select 'submitted', '', case when f.found then f.center_id else p.center_id end, p.id, ${dayOf(sql`p.created_at`)}, null
       from projects p
       left join lateral (
         select true as found, a.detail->>'from' as from_status,
@@ -106,16 +107,17 @@ export function eventsSql(from: string, to: string): SQL {
      where ${within(sql`p.created_at`, from, to)}
        and (case when f.found then f.from_status else p.status::text end) = 'submitted'
     union all
-    select 'reviewed', '', ap.center_id, ap.project_id, ${dayOf(sql`ap.decided_at`)}
+    select 'reviewed', '', ap.center_id, ap.project_id, ${dayOf(sql`ap.decided_at`)}, null
       from applications ap where ap.decided_at is not null and ${within(sql`ap.decided_at`, from, to)}
     union all
-    select 'admitted', '', ap.center_id, ap.project_id, ${dayOf(sql`ap.decided_at`)}
+    select 'admitted', '', ap.center_id, ap.project_id, ${dayOf(sql`ap.decided_at`)}, null
       from applications ap where ap.decision = 'admitted' and ${within(sql`ap.decided_at`, from, to)}
     union all
-    select 'graduated', '', n.center_id, n.project_id, n.ended_on
+    select 'graduated', '', n.center_id, n.project_id, n.ended_on, null
       from incubations n where n.end = 'graduated' and n.ended_on between ${from}::date and ${to}::date
     union all
-    select s.step, i.target_kind::text, case when au.found then au.center_id else p.center_id end, i.project_id, s.day
+    select s.step, i.target_kind::text, case when au.found then au.center_id else p.center_id end, i.project_id, s.day,
+           i.target_id
       from introductions i
       join projects p on p.id = i.project_id
       cross join lateral (values
@@ -134,7 +136,7 @@ export function eventsSql(from: string, to: string): SQL {
          or i.decided_at >= (${from}::date::timestamp at time zone ${TZ})
          or i.ended_at >= (${from}::date::timestamp at time zone ${TZ}))
   )
-  select raw.step, raw.kind, raw.center_id, coalesce(c.region_code, p.region_code) as region_code, raw.day, raw.project_id
+  select raw.step, raw.kind, raw.center_id, coalesce(c.region_code, p.region_code) as region_code, raw.day, raw.project_id, raw.target_id
     from raw
     join projects p on p.id = raw.project_id
     left join centers c on c.id = raw.center_id`;

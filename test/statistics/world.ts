@@ -251,7 +251,7 @@ export async function buildStatsWorld(t: TestApp, seed: number, size = 24): Prom
       const targetId = r.pick(kind === 'mentor' ? mentors : investors);
       let intro: { id: string };
       try {
-        intro = await intros.request(ADMIN, { projectId: id, targetKind: kind, targetId });
+        intro = await intros.request(ADMIN, { projectId: id, targetKind: kind, targetId, message: null });
       } catch {
         continue; // e.g. an open one to the same target, or an exited project
       }
