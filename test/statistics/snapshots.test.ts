@@ -8,6 +8,7 @@ import { Redis } from 'ioredis';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { centerStatusHistoryTable, centersTable, statSnapshotsTable } from '../../models/schema.ts';
+import { resultRows } from '../../src/db/errors.ts';
 import { AppError } from '../../src/errors.ts';
 import { silentLogger } from '../../src/logger.ts';
 import { backfill } from '../../src/statistics/backfill.ts';
@@ -26,7 +27,13 @@ beforeAll(async () => {
   t = await startTestApp();
   // Centers with a history (the trigger appends a row on insert and on every status change).
   const mk = async (regionCode: string, since: string, status = 'operating') =>
-    create(t, '/v1/centers', { name: `中心 ${randomUUID().slice(0, 6)}`, regionCode, kind: 'incubator', status, statusSince: since });
+    create(t, '/v1/centers', {
+      name: `中心 ${randomUUID().slice(0, 6)}`,
+      regionCode,
+      kind: 'incubator',
+      status,
+      statusSince: since,
+    });
   const a = await mk('540102', '2026-01-01');
   const b = await mk('540102', '2026-01-10');
   await mk('540121', '2026-01-05', 'planned');
@@ -75,7 +82,7 @@ describe('takeSnapshot', () => {
     const dup = await t.db.execute(sql`
       select metric, region_code, center_key, count(*)::int as n from stat_snapshots where day = ${day}
       group by 1, 2, 3 having count(*) > 1`);
-    expect((Array.isArray(dup) ? dup : dup.rows).length).toBe(0);
+    expect(resultRows(dup)).toEqual([]);
     for (const m of METRICS) {
       const [mark] = await storedRows(day, markOf(m.name));
       expect(mark, m.name).toMatchObject({ regionCode: '540000', centerKey: '' });
@@ -163,7 +170,10 @@ describe('scheduling', () => {
     // A clock that reads 23:59:59.7 on 2026-04-10 in Shanghai now and runs on: at start yesterday
     // (2026-04-09) is missing; at midnight (at = 00:00) the timer stores 2026-04-10.
     const offset = Date.parse('2026-04-10T23:59:59.700+08:00') - Date.now();
-    const timer = timerSnapshots(t.db, silentLogger, { at: { hour: 0, minute: 0 }, now: () => new Date(Date.now() + offset) });
+    const timer = timerSnapshots(t.db, silentLogger, {
+      at: { hour: 0, minute: 0 },
+      now: () => new Date(Date.now() + offset),
+    });
     await timer.ready;
     expect(await isRecorded(t.db, '2026-04-09')).toBe(true);
     await untilRecorded('2026-04-10');
