@@ -115,15 +115,13 @@ describe('bad input and scope', () => {
     const founder = await t.keyFor('founder', { subjectId: w.founders.find((f) => !f.erased)!.id });
     expect((await get('', founder)).status).toBe(404);
     const key = `sck_${randomBytes(32).toString('base64url')}`;
-    await t.db
-      .insert(apiKeysTable)
-      .values({
-        keyHash: hashKey(key),
-        prefix: key.slice(0, 8),
-        role: 'region_admin',
-        regionCode: '542500',
-        label: 'ngari',
-      });
+    await t.db.insert(apiKeysTable).values({
+      keyHash: hashKey(key),
+      prefix: key.slice(0, 8),
+      role: 'region_admin',
+      regionCode: '542500',
+      label: 'ngari',
+    });
     const own = await ok('', key);
     expect(own.regionCode).toBe('542500');
     expect(own.prefectures.map((p: any) => p.regionCode)).toEqual(['542500']);
