@@ -1,5 +1,6 @@
 // The day a figure is read for: the region's calendar (Asia/Shanghai) decides what "today" and "by the
 // end of a day" mean, so a founder created at 23:30 Lhasa time counts on that day, not the next.
+import { isoDate } from '../../models/common/validation.ts';
 import { todayInShanghai } from '../lifecycle/access.ts';
 import { unprocessable } from '../errors.ts';
 
@@ -16,6 +17,8 @@ export function endOfDay(day: string): Date {
 export function resolveAsOf(asOf: string | null | undefined, now = new Date()): string {
   const today = todayInShanghai(now);
   if (!asOf) return today;
+  if (!isoDate().safeParse(asOf).success)
+    throw unprocessable([{ path: 'asOf', message: 'must be a date YYYY-MM-DD' }], 'Invalid as-of date / 截止日期无效');
   if (asOf > today)
     throw unprocessable(
       [{ path: 'asOf', message: `must not be after today (${today}) / 不能晚于今天` }],

@@ -120,7 +120,7 @@ export async function operatingCentersOn(
       join lateral (
         select h.status from center_status_history h
         where h.center_id = c.id and h.since <= ${day}::date
-        order by h.since desc, h.recorded_at desc, h.id desc limit 1
+        order by h.since desc, h.recorded_at desc limit 1
       ) last on true
       where last.status = 'operating'
       group by 1, 2`),

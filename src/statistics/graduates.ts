@@ -41,8 +41,9 @@ export type Graduates = z.infer<typeof graduatesSchema>;
 
 export interface GraduatesQuery {
   regionCode?: string | null;
-  from?: number | null;
-  to?: number | null;
+  /** A graduation year (a number, or its digits as in a query string). */
+  from?: number | string | null;
+  to?: number | string | null;
 }
 
 const KEYS = ['graduates', 'leftSchoolUnemployed', 'inCenters', 'introduced', 'enrolled'] as const;
@@ -106,8 +107,16 @@ export function resolveGraduatesQuery(q: GraduatesQuery, now = new Date()) {
   const regionCode = q.regionCode || REGION_ROOT;
   if (!isRegionCode(regionCode)) throw notFound('region');
   const thisYear = Number(todayInShanghai(now).slice(0, 4));
-  const to = q.to ?? (q.from != null ? Math.min(q.from + 4, thisYear) : thisYear);
-  const from = q.from ?? to - 4;
+  const year = (v: number | string | null | undefined, path: string) => {
+    if (v === null || v === undefined || v === '') return null;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1950 || n > 2100) throw invalid(path, 'must be a year from 1950 to 2100');
+    return n;
+  };
+  const askedFrom = year(q.from, 'from');
+  const askedTo = year(q.to, 'to');
+  const to = askedTo ?? (askedFrom !== null ? Math.min(askedFrom + 4, thisYear) : thisYear);
+  const from = askedFrom ?? to - 4;
   if (from > to) throw invalid('from', 'must not be after to');
   if (to - from >= 50) throw invalid('to', 'at most 50 years at once');
   return { regionCode, from, to };

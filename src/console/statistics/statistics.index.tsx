@@ -6,6 +6,7 @@ import { notFound } from '../../errors.ts';
 import type { ConsoleEnv } from '../env.ts';
 import { onlyRoles } from '../shared/roles.ts';
 import { statisticsReportsRouter } from './reports.index.ts';
+import { coveragePages } from './coverage.page.tsx';
 import { STATS_ROLES, statsTabsFor } from './statistics.tabs.ts';
 
 export function statisticsRouter(deps: AppDeps) {
@@ -18,5 +19,6 @@ export function statisticsRouter(deps: AppDeps) {
     return c.redirect(first.href, 303);
   });
   router.route('/', statisticsReportsRouter(deps));
+  router.route('/', coveragePages(deps.database.db));
   return router;
 }
