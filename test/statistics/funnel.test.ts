@@ -6,7 +6,7 @@ import { regionPrefix } from '../../models/regions/codes.ts';
 import { type Funnel, funnel } from '../../src/statistics/funnel.ts';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../harness.ts';
 import { createKey, expectProblem, ok } from '../auth/world.ts';
-import { buildStatsWorld, type LedgerEvent, prng, type StatsWorld } from './world.ts';
+import { buildStatsWorld, type LedgerEvent, prng, regionAdminKey, type StatsWorld } from './world.ts';
 
 let t: TestApp;
 let w: StatsWorld;
@@ -128,7 +128,22 @@ describe('GET /v1/stats/funnel', () => {
       'centerId=not-a-uuid',
     ];
     for (const q of bad) expectProblem(await t.request('GET', `/v1/stats/funnel?${q}`), 422);
+    expectProblem(await t.request('GET', '/v1/stats/funnel?regionCode=110000'), 422);
     expectProblem(await t.request('GET', '/v1/stats/funnel?centerId=00000000-0000-7000-8000-000000000000'), 404);
-    expectProblem(await t.request('GET', '/v1/stats/funnel?regionCode=110000'), 404);
+  });
+
+  it('a region_admin reads its region (the default), 404 outside it', async () => {
+    const key = await regionAdminKey(t, '540100');
+    const period = { from: `${w.year}-01-01`, to: w.today };
+    const own = await ok(t.request('GET', '/v1/stats/funnel', { key }));
+    expect(own).toEqual(expected({ ...period, regionCode: '540100', centerId: null }));
+    const county = await ok(t.request('GET', '/v1/stats/funnel?regionCode=540103', { key }));
+    expect(county).toEqual(expected({ ...period, regionCode: '540103', centerId: null }));
+    const lhasa = w.centers[0];
+    const center = await ok(t.request('GET', `/v1/stats/funnel?centerId=${lhasa.id}`, { key }));
+    expect(center).toEqual(expected({ ...period, regionCode: '540100', centerId: lhasa.id }));
+    expectProblem(await t.request('GET', '/v1/stats/funnel?regionCode=540200', { key }), 404);
+    expectProblem(await t.request('GET', '/v1/stats/funnel?regionCode=540000', { key }), 404);
+    expectProblem(await t.request('GET', `/v1/stats/funnel?centerId=${w.centers[2].id}`, { key }), 404);
   });
 });

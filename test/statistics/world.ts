@@ -6,6 +6,7 @@
 // the center it knows the project was in, then its row is moved to a random day of the year: the
 // tests compare the figures with counts over the ledger (the oracle), not with the figure's SQL.
 import { and, desc, eq, sql } from 'drizzle-orm';
+import { apiKeysTable } from '../../models/api-keys/table.ts';
 import { auditTable } from '../../models/audit/table.ts';
 import { applicationsTable } from '../../models/applications/table.ts';
 import { incubationsTable } from '../../models/incubations/table.ts';
@@ -13,6 +14,7 @@ import { introductionsTable } from '../../models/introductions/table.ts';
 import { projectsTable } from '../../models/projects/table.ts';
 import { trainingsTable } from '../../models/trainings/table.ts';
 import type { Actor } from '../../src/auth/actor.ts';
+import { generateKey, hashKey } from '../../src/auth/keys.ts';
 import { Introductions } from '../../src/engagement/introductions.ts';
 import { todayInShanghai } from '../../src/lifecycle/access.ts';
 import {
@@ -316,4 +318,17 @@ export async function buildStatsWorld(t: TestApp, seed: number, size = 24): Prom
     trainings.push({ id: tr.id, regionCode, day, seats, filled });
   }
   return { centers, ledger, trainings, founders, enrolments, year: today.slice(0, 4), today };
+}
+
+/** A region_admin API key bound to `regionCode`, inserted directly (POST /v1/api-keys may not issue the role yet). */
+export async function regionAdminKey(t: TestApp, regionCode: string): Promise<string> {
+  const key = generateKey();
+  await t.db.insert(apiKeysTable).values({
+    keyHash: hashKey(key),
+    prefix: key.slice(0, 8),
+    role: 'region_admin',
+    regionCode,
+    label: `test region_admin ${regionCode}`,
+  });
+  return key;
 }
