@@ -1145,4 +1145,28 @@ export const en: Messages = {
   // --- statistics --- (stats.*)
   'stats.nav': 'Statistics',
   'stats.tabs': 'Statistics sections',
+  // --- trends --- (trends.*)
+  'trends.tab': 'Trends',
+  'trends.title': 'Statistics trends',
+  'trends.intro':
+    "Each day at 00:10 Beijing time the previous day's figures are stored; today's figures are computed live.",
+  'trends.metric': 'Metric',
+  'trends.region': 'Region',
+  'trends.range': 'Range',
+  'trends.range.30': 'Last 30 days',
+  'trends.range.90': 'Last 90 days',
+  'trends.range.365': 'Last year',
+  'trends.range.1096': 'Last three years',
+  'trends.show': 'Show',
+  'trends.ownCenter': 'Your center',
+  'trends.span': '{from} to {to}',
+  'trends.desc': 'Daily values from {from} to {to}: lowest {min}, highest {max}, latest {last}.',
+  'trends.gaps': 'A break in the line marks a day without a stored snapshot.',
+  'trends.table': 'Table of daily values',
+  'trends.col.day': 'Day',
+  'trends.col.value': 'Value',
+  'trends.notRecorded': 'not recorded',
+  'trends.today': '(today, live)',
+  'trends.noMetrics': 'There are no metrics to show yet.',
+  'trends.invalid': 'These choices are not valid; please choose again.',
 };

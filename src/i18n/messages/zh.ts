@@ -1112,6 +1112,29 @@ export const zh = {
   // --- statistics --- (stats.*)
   'stats.nav': '统计',
   'stats.tabs': '统计分类',
+  // --- trends --- (trends.*)
+  'trends.tab': '趋势',
+  'trends.title': '统计趋势',
+  'trends.intro': '每天北京时间 00:10 保存前一天的统计数字，今天的数字为实时计算。',
+  'trends.metric': '指标',
+  'trends.region': '地区',
+  'trends.range': '时间范围',
+  'trends.range.30': '最近 30 天',
+  'trends.range.90': '最近 90 天',
+  'trends.range.365': '最近一年',
+  'trends.range.1096': '最近三年',
+  'trends.show': '显示',
+  'trends.ownCenter': '本中心',
+  'trends.span': '{from} 至 {to}',
+  'trends.desc': '{from} 至 {to} 每天的数值：最小 {min}，最大 {max}，最新 {last}。',
+  'trends.gaps': '折线中断处表示那天没有保存统计快照。',
+  'trends.table': '按日数据表',
+  'trends.col.day': '日期',
+  'trends.col.value': '数值',
+  'trends.notRecorded': '未记录',
+  'trends.today': '（今天，实时）',
+  'trends.noMetrics': '暂时没有可以查看的指标。',
+  'trends.invalid': '所选条件无效，请重新选择。',
 } as const;
 
 export type MessageKey = keyof typeof zh;
