@@ -8,6 +8,7 @@ import { onlyRoles } from '../shared/roles.ts';
 import { statisticsReportsRouter } from './reports.index.ts';
 import { coveragePages } from './coverage.page.tsx';
 import { STATS_ROLES, statsTabsFor } from './statistics.tabs.ts';
+import { trendsRouter } from './trends/trends.index.tsx';
 
 export function statisticsRouter(deps: AppDeps) {
   const router = new Hono<ConsoleEnv>();
@@ -20,5 +21,6 @@ export function statisticsRouter(deps: AppDeps) {
   });
   router.route('/', statisticsReportsRouter(deps));
   router.route('/', coveragePages(deps.database.db));
+  router.route('/', trendsRouter(deps));
   return router;
 }
