@@ -50,6 +50,17 @@ describe('/app/statistics/reports/:file', () => {
     expect(en[2].name).toBe('Lhasa');
   });
 
+  it('the coverage and graduates pages link their reports with the page filters', async () => {
+    const page = await admin.get('/app/statistics/coverage?level=county&regionCode=540100');
+    expect(page.status).toBe(200);
+    expect(page.html).toMatch(
+      /href="\/app\/statistics\/reports\/coverage\.xlsx\?level=county&amp;regionCode=540100&amp;asOf=\d{4}-\d{2}-\d{2}"/,
+    );
+    expect(page.html).toContain(t('bo', 'reports.download.csv'));
+    const grad = await admin.get('/app/statistics/graduates');
+    expect(grad.html).toContain('href="/app/statistics/reports/graduates.csv?regionCode=540000');
+  });
+
   it('a region admin gets its region, 404 outside it; CSV too', async () => {
     const own = await download(regional, '/app/statistics/reports/coverage.csv');
     expect(own.status).toBe(200);

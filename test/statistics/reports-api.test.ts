@@ -7,7 +7,9 @@ import { apiKeysTable } from '../../models/api-keys/table.ts';
 import { regionTargetsTable } from '../../models/region-targets/table.ts';
 import { generateKey, hashKey } from '../../src/auth/keys.ts';
 import { coverage, type CoverageItem } from '../../src/statistics/coverage.ts';
+import { graduates } from '../../src/statistics/graduates.ts';
 import { todayInShanghai } from '../../src/statistics/as-of.ts';
+import { t } from '../../src/i18n/t.ts';
 import { HIDDEN_MARK, SMALL_MARK } from '../../src/statistics/reports/table.ts';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../harness.ts';
 import { readCsv, readXlsx } from './report-files.ts';
@@ -180,6 +182,36 @@ describe('GET /v1/reports/coverage.xlsx', () => {
     expect(cover.rows[0]).toEqual([title]);
     expect(prefecture.name).toBe(sheet);
     expect(prefecture.rows[0]).toContain(header);
+  });
+});
+
+describe('GET /v1/reports/graduates.{xlsx|csv}', () => {
+  it('a line per graduation year on each prefecture sheet, totals as the figure; bad years 422', async () => {
+    await app.db.execute(sql`update founders set graduation_year = 2024, left_school_unemployed = true
+      where region_code = '540202'`);
+    const r = await download(keys.admin, '/v1/reports/graduates.xlsx?regionCode=540200&from=2022&to=2026');
+    expect(r.status).toBe(200);
+    const [cover, totals, shigatse] = await readXlsx(r.buf);
+    expect(cover.rows[0][0]).toBe(t('zh', 'grad.title'));
+    const figure = await graduates(app.db, { regionCode: '540200', from: 2022, to: 2026 });
+    const p = figure.prefectures[0];
+    const trim = (l: unknown[]) => (l.at(-1) === null ? l.slice(0, -1) : l);
+    const line = (c: typeof p, label: string | number) =>
+      trim([
+        label,
+        c.graduates,
+        c.introduced,
+        c.enrolled,
+        c.leftSchoolUnemployed,
+        c.inCenters,
+        c.leftSchoolUnemployed ? c.inCenters / c.leftSchoolUnemployed : null,
+      ]);
+    expect(p.graduates).toBe(6);
+    expect(shigatse.rows.slice(1, -1)).toEqual(p.years.map((y) => line({ ...p, ...y }, y.year)));
+    expect(totals.rows[1]).toEqual(line(p, '日喀则市'));
+    expect((await download(keys.admin, '/v1/reports/graduates.csv?from=2026&to=2020')).status).toBe(422);
+    expect((await download(keys.staff, '/v1/reports/graduates.csv')).status).toBe(404);
+    expect((await download(keys.shigatseAdmin, '/v1/reports/graduates.csv?regionCode=540100')).status).toBe(404);
   });
 });
 

@@ -18,6 +18,7 @@ import { onlyRoles } from '../shared/roles.ts';
 import { type Ui, uiOf } from '../ui.ts';
 import { CoverageGrid, missedDeadline, statusText, tileState } from './coverage-grid.tsx';
 import { StatsPage } from './statistics.layout.tsx';
+import { ReportLinks } from './report-links.tsx';
 
 export const REGIONAL_ROLES = ['admin', 'region_admin'] as const;
 
@@ -151,7 +152,7 @@ function CoveragePage(props: {
           </a>
         </div>
       </form>
-      {/* report links */}
+      <ReportLinks ui={ui} figure="coverage" query={q} />
       {props.error && <Notice kind="error">{props.error}</Notice>}
       {r && (
         <>
@@ -278,7 +279,7 @@ function GraduatesPage(props: {
           </a>
         </div>
       </form>
-      {/* report links */}
+      <ReportLinks ui={ui} figure="graduates" query={q} />
       {props.error && <Notice kind="error">{props.error}</Notice>}
       {r && (
         <>

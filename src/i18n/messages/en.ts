@@ -1273,4 +1273,8 @@ export const en: Messages = {
   'reports.notDue': 'Not due yet',
   'reports.note.estimate':
     'No snapshot for the as-of day: founders are those registered by then, counted with their current center (an estimate).',
+  'reports.col.unemployedInCentersRate': 'Share of them in a center',
+  'reports.filter.years': 'Graduation years',
+  'reports.note.graduates':
+    'Graduate founders by the graduation year they registered; of those who left school without a job, how many are in a center, had an introduction accepted, are enrolled in a training. Erased founders are not counted (their graduation facts were erased with them).',
 };

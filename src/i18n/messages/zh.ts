@@ -1234,6 +1234,10 @@ export const zh = {
   'reports.col.countyDeadline': '2021 年底前有中心',
   'reports.notDue': '未到期限',
   'reports.note.estimate': '截至日期当天没有快照：创业者人数为当天已登记的创业者，按其现在所在的中心计算（估算）。',
+  'reports.col.unemployedInCentersRate': '离校未就业者入驻率',
+  'reports.filter.years': '毕业年份',
+  'reports.note.graduates':
+    '按创业者登记的毕业年份统计高校毕业生创业者；“离校未就业”者中入驻中心、获得引荐（已接受）、参加培训的人数。已删除的创业者不计入（其毕业信息已随之删除）。',
 } as const;
 
 export type MessageKey = keyof typeof zh;

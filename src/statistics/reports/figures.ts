@@ -6,6 +6,7 @@ import type { Actor } from '../../auth/actor.ts';
 import { badRequest, notFound } from '../../errors.ts';
 import type { Executor } from '../../resources/types.ts';
 import { coverageReport, coverageReportQuery } from './coverage.ts';
+import { graduatesReport, graduatesReportQuery } from './graduates.ts';
 import type { ReportSpec } from './spec.ts';
 import type { CsvEncoding, ReportFormat } from './write.ts';
 
@@ -22,6 +23,12 @@ export const REPORT_FIGURES = {
     summary: 'Coverage per prefecture and county (as GET /v1/stats/coverage)',
     query: coverageReportQuery,
     build: coverageReport,
+  },
+  graduates: {
+    name: 'graduates',
+    summary: 'Graduate founders per prefecture and graduation year (as GET /v1/stats/graduates)',
+    query: graduatesReportQuery,
+    build: graduatesReport,
   },
 } satisfies Record<string, ReportFigure>;
 
