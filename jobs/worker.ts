@@ -1,4 +1,5 @@
-// A standalone worker (`npm run worker`): embedding jobs and coach assignment runs. Needs
+// A standalone worker (`npm run worker`): embedding jobs, coach assignment runs and the daily
+// statistics snapshot (its scheduler is upserted by the API processes). Needs
 // DATABASE_URL and REDIS_URL. Start as many as you like, on any machine; each also runs the reconciler.
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/client.ts';
@@ -8,6 +9,7 @@ import { loadTransformersEmbedder } from '../src/embedding/transformers-embedder
 import { bullmqQueue } from './bullmq-queue.ts';
 import { startAssignmentWorker } from './assignment/bullmq.ts';
 import { executeRun } from '../src/assignment/run.ts';
+import { startSnapshotWorker } from './snapshots/bullmq.ts';
 
 let logger: Logger | undefined;
 
@@ -36,11 +38,22 @@ async function main() {
       lockMs: config.QUEUE_LOCK_MS,
     },
   );
+  const snapshots =
+    config.STATS_SNAPSHOT === 'on'
+      ? startSnapshotWorker(database.db, log, {
+          url: config.REDIS_URL,
+          prefix: config.QUEUE_PREFIX,
+          lockMs: config.QUEUE_LOCK_MS,
+        })
+      : null;
   const timer = setInterval(
     () => void queue.reconcile(config.RECONCILE_INTERVAL_MS).catch(() => {}),
     config.RECONCILE_INTERVAL_MS,
   );
-  log.info({ model: embedder.id, prefix: config.QUEUE_PREFIX }, 'worker started (embeddings, assignment runs)');
+  log.info(
+    { model: embedder.id, prefix: config.QUEUE_PREFIX },
+    'worker started (embeddings, assignment runs, statistics snapshots)',
+  );
   // As the API process (src/main.ts): the running jobs finish within SHUTDOWN_TIMEOUT_MS, then Redis
   // and the database pool close; exit 0 when nothing was cut off (a cut-off job is taken over by
   // another worker once its lock expires). A second signal exits at once.
@@ -52,12 +65,13 @@ async function main() {
     setTimeout(() => process.exit(1), config.SHUTDOWN_TIMEOUT_MS + 5000).unref();
     log.info({ signal, timeoutMs: config.SHUTDOWN_TIMEOUT_MS }, 'worker shutting down: finishing jobs in progress');
     clearInterval(timer);
-    const [assigned, embedded] = await Promise.all([
+    const [assigned, embedded, snapshotted] = await Promise.all([
       assign.close(remaining(deadline)),
       queue.close(remaining(deadline)),
+      snapshots ? snapshots.close(remaining(deadline)) : true,
     ]);
     await database.close();
-    const clean = assigned && embedded;
+    const clean = assigned && embedded && snapshotted;
     if (!clean) log.warn('shutdown deadline reached with jobs running: another worker takes them over');
     log.info({ clean }, 'worker stopped');
     process.exit(clean ? 0 : 1);

@@ -26,6 +26,7 @@ import { createMetrics, type Metrics } from './http/metrics.ts';
 import type { Lifecycle } from './http/system/ready.ts';
 import { remaining, withTimeout } from './timeout.ts';
 import { failInterrupted } from './spreadsheets/imports.ts';
+import { startSnapshotScheduler, type SnapshotScheduler } from '../jobs/snapshots/scheduler.ts';
 
 export interface Service {
   app: App;
@@ -37,6 +38,8 @@ export interface Service {
   candidateIndex: CandidateIndex;
   /** VACUUM / ANALYZE where no autovacuum runs (src/db/upkeep.ts). */
   upkeep: Upkeep;
+  /** The daily statistics snapshot (jobs/snapshots/): timer, BullMQ job scheduler or off. */
+  snapshots: SnapshotScheduler;
   /** The app's Prometheus registry (also served on METRICS_PORT by main.ts). */
   metrics: Metrics;
   /** `shuttingDown` turns /ready to 503; set by close(), or earlier by main.ts when a signal arrives. */
@@ -110,6 +113,8 @@ export async function bootstrap(config: Config, logger: Logger, opts: BootOption
     { idleMinutes: config.SESSION_IDLE_MINUTES, maxHours: config.SESSION_MAX_HOURS },
     logger,
   );
+  // After the reference data: the start-up catch-up reads the regions' centers.
+  const snapshots = startSnapshotScheduler(config, db, logger);
   const lifecycle: Lifecycle = { shuttingDown: false };
   const metrics = createMetrics({ database, queue, assignmentQueue, logger });
   const app = createApp({
@@ -134,6 +139,7 @@ export async function bootstrap(config: Config, logger: Logger, opts: BootOption
     matchCache,
     candidateIndex,
     upkeep,
+    snapshots,
     metrics,
     lifecycle,
     async close(timeoutMs) {
@@ -149,6 +155,7 @@ export async function bootstrap(config: Config, logger: Logger, opts: BootOption
         queue.close(left()),
         upkeep.stop(),
         prune.stop(),
+        snapshots.close(left()),
         matchCache.close(),
         candidateIndex.close(),
         warming,

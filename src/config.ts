@@ -101,6 +101,17 @@ export const configSchema = z.object({
    * X-Forwarded-Proto from a trusted proxy); true/false force it.
    */
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  /**
+   * The daily statistics snapshot (src/statistics/snapshots.ts): `on` stores every metric's closing
+   * values of yesterday each day at STATS_SNAPSHOT_AT (Asia/Shanghai), by a BullMQ job scheduler with
+   * REDIS_URL or an in-process timer without, and catches up a missed yesterday at start.
+   */
+  STATS_SNAPSHOT: z.enum(['on', 'off']).default('on'),
+  /** When the daily snapshot runs, HH:MM in Asia/Shanghai (after midnight: it stores the day just ended). */
+  STATS_SNAPSHOT_AT: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM')
+    .default('00:10'),
   /** How long an account invitation link stays valid (hours). */
   INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(8760).default(168),
 });

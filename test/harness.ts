@@ -99,12 +99,16 @@ export async function startTestApp(
   // many tests change rows directly and then match at once, and other connections' changes reach
   // the cache by NOTIFY a moment after their commit.
   const cache = { MATCH_CACHE_TTL_MS: '0' };
+  // The daily statistics snapshot off unless a test turns it on (test/statistics/snapshots.test.ts):
+  // its start-up catch-up would write stat_snapshots behind the tests' backs.
+  const snapshots = { STATS_SNAPSHOT: 'off' };
   const config = loadConfig({
     DEMO_DATA: 'false',
     ADMIN_API_KEY: ADMIN_KEY,
     LOG_LEVEL: 'silent',
     ...limits,
     ...cache,
+    ...snapshots,
     ...redis,
     ...env,
   });

@@ -5,7 +5,10 @@ import type { AppDeps } from '../../http/app.ts';
 import { notFound } from '../../errors.ts';
 import type { ConsoleEnv } from '../env.ts';
 import { onlyRoles } from '../shared/roles.ts';
+import { statisticsReportsRouter } from './reports.index.ts';
+import { coveragePages } from './coverage.page.tsx';
 import { STATS_ROLES, statsTabsFor } from './statistics.tabs.ts';
+import { trendsRouter } from './trends/trends.index.tsx';
 
 export function statisticsRouter(deps: AppDeps) {
   const router = new Hono<ConsoleEnv>();
@@ -16,6 +19,8 @@ export function statisticsRouter(deps: AppDeps) {
     if (!first) throw notFound('page');
     return c.redirect(first.href, 303);
   });
-  void deps;
+  router.route('/', statisticsReportsRouter(deps));
+  router.route('/', coveragePages(deps.database.db));
+  router.route('/', trendsRouter(deps));
   return router;
 }

@@ -13,6 +13,10 @@ export interface StatsTab {
 /** The roles that read statistics at all. */
 export const STATS_ROLES = ['admin', 'region_admin', 'center_staff'] as const satisfies readonly Role[];
 
-export const STATS_TABS: readonly StatsTab[] = [];
+export const STATS_TABS: readonly StatsTab[] = [
+  { href: '/app/statistics/coverage', label: 'cov.tab', roles: ['admin', 'region_admin'] },
+  { href: '/app/statistics/graduates', label: 'grad.tab', roles: ['admin', 'region_admin'] },
+  { href: '/app/statistics/trends', label: 'trends.tab', roles: STATS_ROLES },
+];
 
 export const statsTabsFor = (role: Role) => STATS_TABS.filter((tab) => tab.roles.includes(role));
