@@ -42,7 +42,8 @@ describe('the coverage page', () => {
     const figure = await coverage(app.db, { level: 'prefecture' });
     expect(res.html).toContain('role="img"');
     expect(res.html).toMatch(/<title id="cov-grid-title">覆盖率图：西藏自治区，截至 \d{4}-\d{2}-\d{2}<\/title>/);
-    expect(res.html.match(/class="cov-tile /g)).toHaveLength(7);
+    // Two drawings (the desktop map, the phone's two columns), seven tiles each.
+    expect(res.html.match(/class="cov-tile /g)).toHaveLength(14);
     const text = visibleText(res.html);
     for (const item of figure.items) {
       const denominator = item.potentialFounders === null ? '—' : String(item.potentialFounders);
@@ -82,7 +83,7 @@ describe('the coverage page', () => {
 
   it('a region admin reads its prefecture only', async () => {
     const res = await page(shigatse, '/app/statistics/coverage?lang=zh');
-    expect(res.html.match(/class="cov-tile /g)).toHaveLength(1);
+    expect(res.html.match(/class="cov-tile /g)).toHaveLength(2);
     expect(visibleText(res.html)).toContain('日喀则市');
     await page(shigatse, '/app/statistics/coverage?regionCode=540100', 404);
     await page(shigatse, '/app/statistics/graduates?regionCode=540000', 404);
