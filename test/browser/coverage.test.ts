@@ -39,7 +39,10 @@ describeBrowser('the coverage dashboard in Chromium', () => {
       // Drill into a prefecture's counties with the filter form (a plain GET form).
       await page.selectOption('select[name=level]', 'county');
       await page.selectOption('select[name=regionCode]', '540200');
-      await Promise.all([page.waitForURL(/level=county/), page.click('form[action="/app/statistics/coverage"] button')]);
+      await Promise.all([
+        page.waitForURL(/level=county/),
+        page.click('form[action="/app/statistics/coverage"] button'),
+      ]);
       expect(await page.locator('svg.cov-grid:visible .cov-tile').count()).toBeGreaterThan(10);
       await checkPage(page, `coverage-${viewport}-counties-zh`);
       await admin.goto('/app/statistics/coverage?lang=en');
