@@ -36,7 +36,8 @@ function regionOptions(ui: Ui, scope: string): Option[] {
 
 const pct = (rate: number | null, ui: Ui) =>
   rate === null ? '—' : `${formatNumber(Math.round(rate * 1000) / 10, ui.lang)}%`;
-const names = (codes: string[], ui: Ui) => codes.map((c) => regionName(c, ui.lang)).join('、') || ui.t('cov.none');
+const names = (codes: string[], ui: Ui) =>
+  codes.map((c) => regionName(c, ui.lang)).join(ui.lang === 'en' ? ', ' : '、') || ui.t('cov.none');
 
 function DeadlineBadges(props: { ui: Ui; item: CoverageItem }) {
   const { ui, item } = props;
