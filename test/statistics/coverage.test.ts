@@ -212,6 +212,18 @@ describe('coverage against brute force', () => {
   });
 });
 
+describe('the contract', () => {
+  it('both figures are in the OpenAPI document with their response schemas', async () => {
+    const doc = await t.request('GET', '/v1/openapi.json', { key: null });
+    expect(doc.status).toBe(200);
+    const cov = doc.body.paths['/v1/stats/coverage'].get;
+    expect(Object.keys(cov.responses)).toEqual(expect.arrayContaining(['200', '404', '422']));
+    expect(JSON.stringify(doc.body.components.schemas.Coverage)).toContain('foundersInCenters');
+    expect(doc.body.paths['/v1/stats/graduates'].get.responses['200']).toBeDefined();
+    expect(JSON.stringify(doc.body.components.schemas.Graduates)).toContain('leftSchoolUnemployed');
+  });
+});
+
 describe('bad input', () => {
   const problem = async (query: string, status: number, key?: string | null) => {
     const res = await get(query, key);

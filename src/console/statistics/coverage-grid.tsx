@@ -19,7 +19,6 @@ const PLACES: Record<string, [number, number]> = {
 const W = 240;
 const H = 200;
 const GAP = 12;
-const COLS = 4;
 
 const shortName = (item: CoverageItem, lang: Lang) => {
   const name = item.name[lang];
@@ -87,10 +86,16 @@ function Tile(props: { ui: Ui; item: CoverageItem; x: number; y: number }) {
   );
 }
 
-export function CoverageGrid(props: { ui: Ui; coverage: Coverage; regionName: string }) {
-  const { ui, coverage } = props;
+/**
+ * One drawing of the tiles. `narrow` is the phone's: two columns in code order, so that tiles stay
+ * readable at 360 px (CSS shows one drawing or the other; the hidden one is out of the accessibility tree).
+ */
+function Drawing(props: { ui: Ui; coverage: Coverage; regionName: string; narrow: boolean }) {
+  const { ui, coverage, narrow } = props;
   const items = coverage.items;
-  const mapped = coverage.level === 'prefecture' && items.every((i) => PLACES[i.regionCode]) && items.length > 1;
+  const COLS = narrow ? 2 : 4;
+  const mapped =
+    !narrow && coverage.level === 'prefecture' && items.every((i) => PLACES[i.regionCode]) && items.length > 1;
   const place = (item: CoverageItem, i: number): [number, number] =>
     mapped ? PLACES[item.regionCode] : [i % COLS, Math.floor(i / COLS)];
   const cols = mapped ? COLS : Math.min(COLS, items.length);
@@ -98,20 +103,30 @@ export function CoverageGrid(props: { ui: Ui; coverage: Coverage; regionName: st
   const width = cols * W + (cols - 1) * GAP;
   const height = rows * H + (rows - 1) * GAP;
   const title = ui.t('cov.grid', { region: props.regionName, asOf: coverage.asOf });
+  const id = narrow ? 'cov-grid-n' : 'cov-grid';
   return (
     <svg
-      class="cov-grid"
+      class={`cov-grid ${narrow ? 'cov-narrow' : 'cov-wide'}`}
       viewBox={`0 0 ${width} ${height}`}
       role="img"
-      aria-labelledby="cov-grid-title cov-grid-desc"
-      style={`max-width:${Math.min(width, 1000)}px`}
+      aria-labelledby={`${id}-title ${id}-desc`}
+      style={`max-width:${Math.min(width, narrow ? 520 : 1000)}px`}
     >
-      <title id="cov-grid-title">{title}</title>
-      <desc id="cov-grid-desc">{ui.t('cov.grid.desc')}</desc>
+      <title id={`${id}-title`}>{title}</title>
+      <desc id={`${id}-desc`}>{ui.t('cov.grid.desc')}</desc>
       {items.map((item, i) => {
         const [c, r] = place(item, i);
         return <Tile ui={ui} item={item} x={c * (W + GAP)} y={r * (H + GAP)} />;
       })}
     </svg>
+  );
+}
+
+export function CoverageGrid(props: { ui: Ui; coverage: Coverage; regionName: string }) {
+  return (
+    <>
+      <Drawing {...props} narrow={false} />
+      <Drawing {...props} narrow />
+    </>
   );
 }

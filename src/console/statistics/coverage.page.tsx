@@ -37,7 +37,8 @@ function regionOptions(ui: Ui, scope: string): Option[] {
 
 const pct = (rate: number | null, ui: Ui) =>
   rate === null ? '—' : `${formatNumber(Math.round(rate * 1000) / 10, ui.lang)}%`;
-const names = (codes: string[], ui: Ui) => codes.map((c) => regionName(c, ui.lang)).join('、') || ui.t('cov.none');
+const names = (codes: string[], ui: Ui) =>
+  codes.map((c) => regionName(c, ui.lang)).join(ui.lang === 'en' ? ', ' : '、') || ui.t('cov.none');
 
 function DeadlineBadges(props: { ui: Ui; item: CoverageItem }) {
   const { ui, item } = props;
@@ -81,19 +82,19 @@ function Row(props: { ui: Ui; item: CoverageItem; total?: boolean; asOf: string 
           name
         )}
       </th>
-      <td>
+      <td data-label={ui.t('cov.col.centers')}>
         {formatNumber(item.operatingCenters, lang)}
         {kinds && <div class="muted">{kinds}</div>}
       </td>
-      <td>
+      <td data-label={ui.t('cov.col.inCenters')}>
         {`${formatNumber(item.foundersInCenters, lang)} / ${item.potentialFounders === null ? '—' : formatNumber(item.potentialFounders, lang)}`}
         <div class="muted">{`${ui.t('cov.col.founders')} ${formatNumber(item.founders, lang)}`}</div>
       </td>
-      <td>{pct(item.rate, ui)}</td>
-      <td>
+      <td data-label={ui.t('cov.col.rate')}>{pct(item.rate, ui)}</td>
+      <td data-label={ui.t('cov.col.target')}>
         <Badge kind={state === 'meets' ? 'ok' : state === 'below' ? 'warn' : 'info'}>{statusText(ui, item)}</Badge>
       </td>
-      <td>
+      <td data-label={ui.t('cov.col.noCenter')}>
         {item.level === 'prefecture'
           ? `${formatNumber(item.countiesWithoutCenter?.length ?? 0, lang)} / ${formatNumber(item.counties ?? 0, lang)}`
           : item.level === 'county'
@@ -105,7 +106,9 @@ function Row(props: { ui: Ui; item: CoverageItem; total?: boolean; asOf: string 
           <div class="muted">{names(item.countiesWithoutCenter, ui)}</div>
         ) : null}
       </td>
-      <td>{item.deadlines.length ? <DeadlineBadges ui={ui} item={item} /> : '—'}</td>
+      <td data-label={ui.t('cov.col.deadlines')}>
+        {item.deadlines.length ? <DeadlineBadges ui={ui} item={item} /> : '—'}
+      </td>
     </tr>
   );
 }
@@ -229,7 +232,7 @@ function CountCells(props: { ui: Ui; c: GraduateCounts }) {
   return (
     <>
       {COUNT_KEYS.map((k) => (
-        <td>{formatNumber(props.c[k], props.ui.lang)}</td>
+        <td data-label={props.ui.t(COUNT_LABELS[k])}>{formatNumber(props.c[k], props.ui.lang)}</td>
       ))}
     </>
   );
