@@ -2,7 +2,15 @@
 // regions upsert by code, everything else by externalId through the same repository the API uses,
 // so seeded records obey the same validation and get their embeddings scheduled the same way.
 import { count, inArray, sql } from 'drizzle-orm';
-import { centersTable, foundersTable, mentorsTable, projectsTable, regionsTable } from '../models/schema.ts';
+import {
+  centersTable,
+  foundersTable,
+  mentorsTable,
+  projectsTable,
+  regionsTable,
+  regionTargetsTable,
+} from '../models/schema.ts';
+import { todayInShanghai } from '../src/lifecycle/access.ts';
 import { systemActor } from '../src/auth/actor.ts';
 import type { Db } from '../src/db/client.ts';
 import { readContext } from '../src/resources/context.ts';
@@ -87,6 +95,12 @@ export async function loadDemo(db: Db, hooks: EmbeddingHooks): Promise<DemoCount
   for (const { centerExternalId, ...s } of demo.services) {
     await upsertService({ ...s, centerId: ref(centerIds, centerExternalId, 'center') });
   }
+  // This year's targets, so the coverage dashboard shows rates (an admin's own targets are kept).
+  const year = Number(todayInShanghai().slice(0, 4));
+  await db
+    .insert(regionTargetsTable)
+    .values(demo.regionTargets.map((t) => ({ ...t, year, updatedBy: 'demo' })))
+    .onConflictDoNothing();
   return Object.fromEntries(Object.entries(demo).map(([k, v]) => [k, v.length]));
 }
 

@@ -29,6 +29,7 @@ export const regions: SeedRegion[] = [
     nameBo: 'ཁྲིན་ཀོན་ཆུས',
     level: 'county',
     parentCode: '540100',
+    seat: true,
   },
   {
     code: '540103',
@@ -96,6 +97,7 @@ export const regions: SeedRegion[] = [
     nameBo: 'བསམ་གྲུབ་རྩེ་ཆུས',
     level: 'county',
     parentCode: '540200',
+    seat: true,
   }, // Samzhubzê
   {
     code: '540221',
@@ -229,6 +231,7 @@ export const regions: SeedRegion[] = [
     nameBo: 'མཁར་རོ་ཆུས',
     level: 'county',
     parentCode: '540300',
+    seat: true,
   }, // Karub
   {
     code: '540321',
@@ -313,7 +316,7 @@ export const regions: SeedRegion[] = [
 
   // 林芝市 Nyingchi — 7
   { code: '540400', nameZh: '林芝市', nameEn: 'Nyingchi', nameBo: 'ཉིང་ཁྲི', level: 'prefecture', parentCode: '540000' },
-  { code: '540402', nameZh: '巴宜区', nameEn: 'Bayi District', level: 'county', parentCode: '540400' },
+  { code: '540402', nameZh: '巴宜区', nameEn: 'Bayi District', level: 'county', parentCode: '540400', seat: true },
   {
     code: '540421',
     nameZh: '工布江达县',
@@ -365,6 +368,7 @@ export const regions: SeedRegion[] = [
     nameBo: 'སྣེ་གདོང་ཆུས',
     level: 'county',
     parentCode: '540500',
+    seat: true,
   }, // Nêdong
   {
     code: '540521',
@@ -457,7 +461,7 @@ export const regions: SeedRegion[] = [
 
   // 那曲市 Nagqu — 11
   { code: '540600', nameZh: '那曲市', nameEn: 'Nagqu', nameBo: 'ནག་ཆུ', level: 'prefecture', parentCode: '540000' },
-  { code: '540602', nameZh: '色尼区', nameEn: 'Seni District', level: 'county', parentCode: '540600' },
+  { code: '540602', nameZh: '色尼区', nameEn: 'Seni District', level: 'county', parentCode: '540600', seat: true },
   { code: '540621', nameZh: '嘉黎县', nameEn: 'Jiali County', nameBo: 'ལྷ་རི་རྫོང', level: 'county', parentCode: '540600' }, // Lhari
   { code: '540622', nameZh: '比如县', nameEn: 'Biru County', nameBo: 'འབྲི་རུ་རྫོང', level: 'county', parentCode: '540600' }, // Biru
   {
@@ -529,7 +533,15 @@ export const regions: SeedRegion[] = [
     level: 'county',
     parentCode: '542500',
   }, // Zanda
-  { code: '542523', nameZh: '噶尔县', nameEn: "Ga'er County", nameBo: 'སྒར་རྫོང', level: 'county', parentCode: '542500' }, // Gar
+  {
+    code: '542523',
+    nameZh: '噶尔县',
+    nameEn: "Ga'er County",
+    nameBo: 'སྒར་རྫོང',
+    level: 'county',
+    parentCode: '542500',
+    seat: true,
+  }, // Gar
   { code: '542524', nameZh: '日土县', nameEn: 'Ritu County', nameBo: 'རུ་ཐོག་རྫོང', level: 'county', parentCode: '542500' }, // Rutog
   {
     code: '542525',

@@ -23,6 +23,8 @@ export type SeedRegion = {
   nameBo?: string;
   level: RegionLevel;
   parentCode: string | null;
+  /** The county that is its prefecture's seat (行署/市政府所在地): policy deadline 2019-06-30 for a center there. */
+  seat?: true;
 };
 
 export type SeedPilotCenter = {

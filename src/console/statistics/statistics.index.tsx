@@ -5,6 +5,7 @@ import type { AppDeps } from '../../http/app.ts';
 import { notFound } from '../../errors.ts';
 import type { ConsoleEnv } from '../env.ts';
 import { onlyRoles } from '../shared/roles.ts';
+import { coveragePages } from './coverage.page.tsx';
 import { STATS_ROLES, statsTabsFor } from './statistics.tabs.ts';
 import { trendsRouter } from './trends/trends.index.tsx';
 
@@ -18,5 +19,6 @@ export function statisticsRouter(deps: AppDeps) {
     return c.redirect(first.href, 303);
   });
   router.route('/', trendsRouter(deps));
+  router.route('/', coveragePages(deps.database.db));
   return router;
 }

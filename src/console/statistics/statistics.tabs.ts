@@ -14,6 +14,8 @@ export interface StatsTab {
 export const STATS_ROLES = ['admin', 'region_admin', 'center_staff'] as const satisfies readonly Role[];
 
 export const STATS_TABS: readonly StatsTab[] = [
+  { href: '/app/statistics/coverage', label: 'cov.tab', roles: ['admin', 'region_admin'] },
+  { href: '/app/statistics/graduates', label: 'grad.tab', roles: ['admin', 'region_admin'] },
   { href: '/app/statistics/trends', label: 'trends.tab', roles: STATS_ROLES },
 ];
 
