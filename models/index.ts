@@ -28,3 +28,4 @@ export * from './project-outcomes/index.ts';
 export * from './region-targets/index.ts';
 export * from './center-status-history/index.ts';
 export * from './stat-snapshots/index.ts';
+export * from './scorecard-indicators/index.ts';

@@ -43,8 +43,10 @@ import type { CandidateIndex } from '../matching/candidate-index.ts';
 import { matchingWeightsRouter } from './matching-weights/matching-weights.index.ts';
 import { assignmentRunsRouter } from './assignment-runs/assignment-runs.index.ts';
 import { lifecycleRouter } from './lifecycle/lifecycle.index.ts';
+import { reportsRouter } from './reports/reports.index.ts';
 import { statisticsSeriesRouter } from './statistics-series/statistics-series.index.ts';
 import { statisticsCoverageRouter } from './statistics-coverage/statistics-coverage.index.ts';
+import { statisticsFunnelsRouter } from './statistics-funnels/statistics-funnels.index.ts';
 import { metricsHandler, type Metrics } from './metrics.ts';
 import { closeConnectionsWhenStopping, type Lifecycle } from './system/ready.ts';
 import { assetsRouter } from '../console/assets.ts';
@@ -170,8 +172,10 @@ export function createApp(deps: AppDeps) {
   v1.route('/', matchingWeightsRouter(db, deps.embedder));
   v1.route('/', assignmentRunsRouter(db, deps.embedder, deps.assignmentQueue));
   v1.route('/', lifecycleRouter(db));
+  v1.route('/', reportsRouter(db));
   v1.route('/', statisticsSeriesRouter(db));
   v1.route('/', statisticsCoverageRouter(db));
+  v1.route('/', statisticsFunnelsRouter(db));
   for (const def of resourceDefs) v1.route('/', resourceRouter(new Repository(def, db, deps.embeddingHooks)));
   app.route('/v1', v1);
   // Assets first: the console's session and sign-in redirect must not run for its stylesheets and fonts.

@@ -97,6 +97,9 @@ export async function transitionProject(
 ): Promise<void> {
   assertTransition(project.status, to, opts.kinds);
   const set = opts.set ?? {};
+  // A change of center (admission) keeps the center it came from: statistics credit the step before to it.
+  const moved =
+    set.centerId !== undefined && set.centerId !== project.centerId ? { fromCenterId: project.centerId } : {};
   await tx
     .update(projectsTable)
     .set({ statusReason: null, ...set, status: to, updatedAt: new Date() })
@@ -107,7 +110,7 @@ export async function transitionProject(
       entityKind: 'project',
       entityId: project.id,
       centerId: (set.centerId as string | undefined) ?? project.centerId,
-      detail: { from: project.status, to, ...(opts.detail ?? {}) },
+      detail: { from: project.status, to, ...moved, ...(opts.detail ?? {}) },
     },
   ]);
 }

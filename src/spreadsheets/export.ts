@@ -54,13 +54,13 @@ export const exportFileName = (resource: SheetResource, format: ExportFormat) =>
   `${resource}-${new Date().toISOString().slice(0, 10)}.${format}`;
 
 /** Bytes a Node stream holds on either side (written, not yet read). */
-const held = (s: unknown): number => {
+export const held = (s: unknown): number => {
   const st = s as { readableLength?: number; writableLength?: number } | undefined;
   return (st?.readableLength ?? 0) + (st?.writableLength ?? 0);
 };
 
 /** Bytes exceljs holds for a sheet that its zip writer has not taken yet (its StreamBuf's buffers). */
-const sheetQueued = (ws: unknown): number =>
+export const sheetQueued = (ws: unknown): number =>
   ((ws as { stream?: { buffers?: { length: number }[] } }).stream?.buffers ?? []).reduce((n, b) => n + b.length, 0);
 
 /**
@@ -70,7 +70,7 @@ const sheetQueued = (ws: unknown): number =>
  * this a slow reader (a phone on a weak network) would have the whole export built in memory.
  * Resolves false when the reader went away (stop reading rows).
  */
-async function backpressure(out: PassThrough, stages: () => number, limit = 1 << 20): Promise<boolean> {
+export async function backpressure(out: PassThrough, stages: () => number, limit = 1 << 20): Promise<boolean> {
   while (stages() > limit && !out.destroyed) await new Promise((r) => setTimeout(r, 5));
   return !out.destroyed;
 }

@@ -7,9 +7,9 @@
 // metric with per-center values emits both. Rates are never stored: numerator and denominator are two metrics.
 import type { Lang } from '../../models/enums.ts';
 import type { Executor } from '../resources/types.ts';
-import { registryMetrics } from './registry-metrics.ts';
 import { coverageMetrics } from './coverage.ts';
 import { graduateMetrics } from './graduates.ts';
+import { registryMetrics } from './registry-metrics.ts';
 
 /** One value of a metric on a day: for a region code ('540000', a prefecture, a county), optionally one center. */
 export interface MetricRow {
@@ -31,6 +31,6 @@ export interface Metric {
 }
 
 /** The registry: each figure module exports its metrics and is spread in here (one import, one line). */
-export const METRICS: Metric[] = [...registryMetrics, ...coverageMetrics, ...graduateMetrics];
+export const METRICS: Metric[] = [...coverageMetrics, ...graduateMetrics, ...registryMetrics];
 
 export const metricByName = (name: string): Metric | undefined => METRICS.find((m) => m.name === name);

@@ -11,7 +11,7 @@ import { hashKey } from '../../src/auth/keys.ts';
 import { COUNTY_DEADLINE, coverageMetrics, SEAT_DEADLINE } from '../../src/statistics/coverage.ts';
 import { METRICS } from '../../src/statistics/metrics.ts';
 import { startTestApp, type TestApp } from '../harness.ts';
-import { addDays, buildWorld, operatesOn, type World } from './world.ts';
+import { addDays, buildWorld, operatesOn, type World } from './coverage-world.ts';
 
 let t: TestApp;
 let w: World;

@@ -10,7 +10,7 @@ import { hashKey } from '../../src/auth/keys.ts';
 import { graduateMetrics } from '../../src/statistics/graduates.ts';
 import { METRICS } from '../../src/statistics/metrics.ts';
 import { startTestApp, type TestApp } from '../harness.ts';
-import { buildWorld, type World } from './world.ts';
+import { buildWorld, type World } from './coverage-world.ts';
 
 let t: TestApp;
 let w: World;

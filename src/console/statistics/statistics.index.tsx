@@ -5,6 +5,7 @@ import type { AppDeps } from '../../http/app.ts';
 import { notFound } from '../../errors.ts';
 import type { ConsoleEnv } from '../env.ts';
 import { onlyRoles } from '../shared/roles.ts';
+import { statisticsReportsRouter } from './reports.index.ts';
 import { coveragePages } from './coverage.page.tsx';
 import { STATS_ROLES, statsTabsFor } from './statistics.tabs.ts';
 import { trendsRouter } from './trends/trends.index.tsx';
@@ -18,7 +19,8 @@ export function statisticsRouter(deps: AppDeps) {
     if (!first) throw notFound('page');
     return c.redirect(first.href, 303);
   });
-  router.route('/', trendsRouter(deps));
+  router.route('/', statisticsReportsRouter(deps));
   router.route('/', coveragePages(deps.database.db));
+  router.route('/', trendsRouter(deps));
   return router;
 }
