@@ -12,6 +12,7 @@ import { benchConsole, type ConsoleResult, consoleTable } from './console.ts';
 import { benchAssignmentRun, benchAssignmentSuite } from './assignment.ts';
 import { createDatabaseIfMissing } from './scale/dataset.ts';
 import { benchSpreadsheets, printSheets } from './spreadsheets.ts';
+import { benchStatistics } from './statistics.ts';
 
 const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 const LATEST = 'bench/results/latest.json';
@@ -34,6 +35,19 @@ async function main() {
     memoryGiB: round(totalmem() / 2 ** 30),
     node: process.version,
   };
+  // `--statistics-only [--projects N]`: the statistics figures at 100k founders / 100k projects (bench/statistics.ts).
+  if (process.argv.includes('--statistics-only')) {
+    const i = process.argv.indexOf('--projects');
+    const statistics = await benchStatistics({
+      databaseUrl,
+      projects: i > 0 ? Number(process.argv[i + 1]) : undefined,
+    });
+    console.table(statistics.latency);
+    const earlier = existsSync(LATEST) ? JSON.parse(readFileSync(LATEST, 'utf8')) : {};
+    writeFileSync(LATEST, `${JSON.stringify({ ...earlier, statistics }, null, 2)}\n`);
+    console.log(`statistics written to ${LATEST}`);
+    return;
+  }
   if (process.argv.includes('--console-only')) {
     const consolePages = await benchConsole({ databaseUrl });
     printConsole(consolePages);

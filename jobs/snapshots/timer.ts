@@ -36,14 +36,19 @@ export function timerSnapshots(
       .catch((err) => logger.error({ err, day }, 'statistics snapshot failed'));
     return running;
   };
+  // The next planned run, fixed before the catch-up: a catch-up that runs past the time of day does
+  // not skip that day's run (it fires at once after it).
+  let next = nextRunAt(now(), opts.at);
   const arm = () => {
     if (closed) return;
-    // Re-armed after each run, so a long pause (a sleeping laptop) fires once, not once per missed day.
     timer = setTimeout(
       () => {
-        void run(snapshotDayAt(now())).then(arm);
+        const due = next;
+        // After a long pause (a sleeping laptop) one run, then the next time of day from now.
+        next = nextRunAt(new Date(Math.max(due.getTime(), now().getTime())), opts.at);
+        void run(snapshotDayAt(due)).then(arm);
       },
-      Math.max(0, nextRunAt(now(), opts.at).getTime() - now().getTime()),
+      Math.max(0, next.getTime() - now().getTime()),
     );
     timer.unref();
   };

@@ -13,6 +13,7 @@ import { addDays, eachDay, minusYears, todayInShanghai } from './days.ts';
 import { METRICS, type Metric, type MetricRow, metricByName } from './metrics.ts';
 import { readsStatistics, resolveStatsFilter, type StatsFilter } from './scope.ts';
 import { markOf } from './snapshots.ts';
+import { METRIC_LABELS } from './metric-labels.ts';
 import { sql } from 'drizzle-orm';
 
 /** How far back one series reaches: `from` no earlier than `to` minus this many years. */
@@ -57,16 +58,19 @@ export const metricInfoSchema = z.object({
 });
 export type MetricInfo = z.infer<typeof metricInfoSchema>;
 
+/** Whether a metric has per-center rows (its own word, else metric-labels.ts, else true). */
+export const isPerCenter = (m: Metric): boolean => m.perCenter ?? METRIC_LABELS[m.name]?.perCenter ?? true;
+
 export const metricInfo = (m: Metric): MetricInfo => ({
   name: m.name,
-  labels: m.labels ?? { zh: m.name, en: m.name, bo: m.name },
-  perCenter: m.perCenter !== false,
+  labels: m.labels ?? METRIC_LABELS[m.name]?.labels ?? { zh: m.name, en: m.name, bo: m.name },
+  perCenter: isPerCenter(m),
 });
 
 /** The metrics the actor may read series of (all registered ones; center staff: the per-center ones). */
 export function listMetrics(actor: Actor): MetricInfo[] {
   if (!readsStatistics(actor)) throw notFound('statistics');
-  return METRICS.filter((m) => actor.role !== 'center_staff' || m.perCenter !== false).map(metricInfo);
+  return METRICS.filter((m) => actor.role !== 'center_staff' || isPerCenter(m)).map(metricInfo);
 }
 
 const issuesOf = (e: z.ZodError): FieldIssue[] => e.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -86,7 +90,7 @@ export function checkSeriesQuery(query: SeriesQuery, today = todayInShanghai()) 
   else if (from > to) issues.push({ path: 'from', message: 'must not be after to' });
   else if (from < minusYears(to, MAX_SERIES_YEARS))
     issues.push({ path: 'from', message: `the range may span at most ${MAX_SERIES_YEARS} years` });
-  if (metric && q.centerId && metric.perCenter === false)
+  if (metric && q.centerId && !isPerCenter(metric))
     issues.push({ path: 'centerId', message: 'this metric is a regional figure: it has no per-center values' });
   if (issues.length) throw unprocessable(issues);
   return { metric: metric!, regionCode: q.regionCode, centerId: q.centerId, from, to };
@@ -101,7 +105,7 @@ export async function readSeries(
 ): Promise<Series> {
   const q = checkSeriesQuery(query, today);
   // Center staff read per-center metrics of their own center only; a regional figure is outside their scope.
-  const filter = await resolveStatsFilter(db, actor, q, { centerFigures: q.metric.perCenter !== false });
+  const filter = await resolveStatsFilter(db, actor, q, { centerFigures: isPerCenter(q.metric) });
   return seriesOf(db, q.metric, filter, q.from, q.to, today);
 }
 

@@ -7,7 +7,7 @@ import { accountsTable } from '../../models/schema.ts';
 import { coverage } from '../../src/statistics/coverage.ts';
 import { graduates } from '../../src/statistics/graduates.ts';
 import { startTestApp, type TestApp } from '../harness.ts';
-import { addDays, buildWorld, type World } from '../statistics/world.ts';
+import { addDays, buildWorld, type World } from '../statistics/coverage-world.ts';
 import { signedIn } from './accounts.ts';
 import { type ConsoleClient, visibleText } from './client.ts';
 

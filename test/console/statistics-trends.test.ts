@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInShanghai } from '../../src/statistics/days.ts';
 import { backfill } from '../../src/statistics/backfill.ts';
+import { METRICS } from '../../src/statistics/metrics.ts';
 import { readSeries } from '../../src/statistics/series.ts';
 import { systemActor } from '../../src/auth/actor.ts';
 import { create } from '../engagement/helpers.ts';
@@ -45,9 +46,8 @@ afterAll(async () => {
 
 describe('/app/statistics/trends', () => {
   it('the tab leads to the page; the chart and the table show the series of the region', async () => {
-    const home = await admin.get('/app/statistics');
-    expect(home.status).toBe(303);
-    expect(home.location).toBe('/app/statistics/trends');
+    const home = await admin.get('/app/statistics/coverage');
+    expect(home.html).toContain('href="/app/statistics/trends"');
     const page = await admin.get('/app/statistics/trends?metric=registry.centersOperating&regionCode=540000&range=30');
     expect(page.status).toBe(200);
     const html = page.html;
@@ -77,7 +77,7 @@ describe('/app/statistics/trends', () => {
   it('unknown choices fall back to the defaults', async () => {
     const page = await admin.get('/app/statistics/trends?metric=nope&regionCode=999999&range=7');
     expect(page.status).toBe(200);
-    expect(page.html).toContain('<option value="registry.centersOperating" selected');
+    expect(page.html).toContain(`<option value="${METRICS[0]!.name}" selected`);
     expect(page.html).toContain('<option value="30" selected');
   });
 
