@@ -1,6 +1,7 @@
 // Every figure that has a history: the daily snapshot job (src/statistics/snapshots.ts) computes each
 // metric for a day and stores its rows in stat_snapshots. A figure module adds its metrics here.
 import type { Executor } from '../resources/types.ts';
+import { funnelMetrics, scorecardMetrics } from './funnel-metrics.ts';
 
 /** One value of a metric on a day: for a region code ('540000', a prefecture, a county), optionally one center. */
 export interface MetricRow {
@@ -18,4 +19,4 @@ export interface Metric {
 }
 
 /** The registry: each figure module exports its metrics and is spread in here (one import, one line). */
-export const METRICS: Metric[] = [];
+export const METRICS: Metric[] = [...funnelMetrics, ...scorecardMetrics];
