@@ -5,6 +5,7 @@ import type { AppDeps } from '../../http/app.ts';
 import { notFound } from '../../errors.ts';
 import type { ConsoleEnv } from '../env.ts';
 import { onlyRoles } from '../shared/roles.ts';
+import { funnelsRouter } from './funnels.index.tsx';
 import { STATS_ROLES, statsTabsFor } from './statistics.tabs.ts';
 
 export function statisticsRouter(deps: AppDeps) {
@@ -16,6 +17,6 @@ export function statisticsRouter(deps: AppDeps) {
     if (!first) throw notFound('page');
     return c.redirect(first.href, 303);
   });
-  void deps;
+  router.route('/', funnelsRouter(deps));
   return router;
 }

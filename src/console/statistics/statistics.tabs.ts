@@ -13,6 +13,9 @@ export interface StatsTab {
 /** The roles that read statistics at all. */
 export const STATS_ROLES = ['admin', 'region_admin', 'center_staff'] as const satisfies readonly Role[];
 
-export const STATS_TABS: readonly StatsTab[] = [];
+export const STATS_TABS: readonly StatsTab[] = [
+  { href: '/app/statistics/funnels', label: 'funnels.tab', roles: STATS_ROLES },
+  { href: '/app/statistics/scorecard', label: 'funnels.scorecard.tab', roles: STATS_ROLES },
+];
 
 export const statsTabsFor = (role: Role) => STATS_TABS.filter((tab) => tab.roles.includes(role));
