@@ -5,7 +5,7 @@
 // with enrolments, monthly outcomes. Every step the generator takes is written down in a LEDGER with
 // the center it knows the project was in, then its row is moved to a random day of the year: the
 // tests compare the figures with counts over the ledger (the oracle), not with the figure's SQL.
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { apiKeysTable } from '../../models/api-keys/table.ts';
 import { auditTable } from '../../models/audit/table.ts';
 import { applicationsTable } from '../../models/applications/table.ts';
