@@ -8,6 +8,7 @@
 import type { Lang } from '../../models/enums.ts';
 import type { Executor } from '../resources/types.ts';
 import { coverageMetrics } from './coverage.ts';
+import { funnelMetrics, scorecardMetrics } from './funnel-metrics.ts';
 import { graduateMetrics } from './graduates.ts';
 import { registryMetrics } from './registry-metrics.ts';
 
@@ -31,6 +32,12 @@ export interface Metric {
 }
 
 /** The registry: each figure module exports its metrics and is spread in here (one import, one line). */
-export const METRICS: Metric[] = [...coverageMetrics, ...graduateMetrics, ...registryMetrics];
+export const METRICS: Metric[] = [
+  ...coverageMetrics,
+  ...graduateMetrics,
+  ...registryMetrics,
+  ...funnelMetrics,
+  ...scorecardMetrics,
+];
 
 export const metricByName = (name: string): Metric | undefined => METRICS.find((m) => m.name === name);

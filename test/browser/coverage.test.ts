@@ -3,7 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { inviteAccount } from '../console/accounts.ts';
-import { buildWorld } from '../statistics/world.ts';
+import { buildWorld } from '../statistics/coverage-world.ts';
 import { checkPage, describeBrowser, expectNoErrors, launchBrowser, newPerson } from './browser.ts';
 import { type ConsoleServer, startConsoleServer } from './console-server.ts';
 

@@ -5,10 +5,11 @@
 // with enrolments, monthly outcomes. Every step the generator takes is written down in a LEDGER with
 // the center it knows the project was in, then its row is moved to a random day of the year: the
 // tests compare the figures with counts over the ledger (the oracle), not with the figure's SQL.
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { apiKeysTable } from '../../models/api-keys/table.ts';
 import { auditTable } from '../../models/audit/table.ts';
 import { applicationsTable } from '../../models/applications/table.ts';
+import { enrollmentsTable } from '../../models/enrollments/table.ts';
 import { incubationsTable } from '../../models/incubations/table.ts';
 import { introductionsTable } from '../../models/introductions/table.ts';
 import { projectsTable } from '../../models/projects/table.ts';
@@ -307,9 +308,10 @@ export async function buildStatsWorld(t: TestApp, seed: number, size = 24): Prom
         const res = await t.request('POST', `/v1/trainings/${tr.id}/enrollments`, { body: { founderId: f.id } });
         if (res.status !== 201) continue;
         const at = randomDay();
-        await t.db.execute(
-          sql`update enrollments set created_at = ${noon(at)} where training_id = ${tr.id} and founder_id = ${f.id}`,
-        );
+        await t.db
+          .update(enrollmentsTable)
+          .set({ createdAt: noon(at) })
+          .where(and(eq(enrollmentsTable.trainingId, tr.id), eq(enrollmentsTable.founderId, f.id)));
         enrolments.push({ founderId: f.id, day: at });
         filled++;
       }

@@ -7,6 +7,7 @@ import type { ConsoleEnv } from '../env.ts';
 import { onlyRoles } from '../shared/roles.ts';
 import { statisticsReportsRouter } from './reports.index.ts';
 import { coveragePages } from './coverage.page.tsx';
+import { funnelsRouter } from './funnels.index.tsx';
 import { STATS_ROLES, statsTabsFor } from './statistics.tabs.ts';
 import { trendsRouter } from './trends/trends.index.tsx';
 
@@ -22,5 +23,6 @@ export function statisticsRouter(deps: AppDeps) {
   router.route('/', statisticsReportsRouter(deps));
   router.route('/', coveragePages(deps.database.db));
   router.route('/', trendsRouter(deps));
+  router.route('/', funnelsRouter(deps));
   return router;
 }

@@ -17,6 +17,8 @@ export const STATS_TABS: readonly StatsTab[] = [
   { href: '/app/statistics/coverage', label: 'cov.tab', roles: ['admin', 'region_admin'] },
   { href: '/app/statistics/graduates', label: 'grad.tab', roles: ['admin', 'region_admin'] },
   { href: '/app/statistics/trends', label: 'trends.tab', roles: STATS_ROLES },
+  { href: '/app/statistics/funnels', label: 'funnels.tab', roles: STATS_ROLES },
+  { href: '/app/statistics/scorecard', label: 'funnels.scorecard.tab', roles: STATS_ROLES },
 ];
 
 export const statsTabsFor = (role: Role) => STATS_TABS.filter((tab) => tab.roles.includes(role));
