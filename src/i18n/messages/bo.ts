@@ -1128,4 +1128,9 @@ export const bo: Messages = {
   // --- statistics --- (stats.*)
   'stats.nav': 'བསྡོམས་རྩིས།',
   'stats.tabs': 'བསྡོམས་རྩིས་ཀྱི་དབྱེ་བ།',
+  // --- roles --- (roles.*)
+  'roles.region': 'འགན་འཁུར་ས་ཁུལ།',
+  'roles.region.hint': 'ས་ཁུལ་དོ་དམ་པས་ངེས་པར་འདེམས་དགོས། རང་སྐྱོང་ལྗོངས་ཡོངས། ས་ཁུལ་གཅིག་གམ་རྫོང་གཅིག ལས་འགན་གཞན་གྱིས་མི་འདེམས།',
+  'roles.region.empty': '（མི་འཚམས།）',
+  'roles.accountRegion': 'ས་ཁུལ། {region}',
 };

@@ -1145,4 +1145,10 @@ export const en: Messages = {
   // --- statistics --- (stats.*)
   'stats.nav': 'Statistics',
   'stats.tabs': 'Statistics sections',
+  // --- roles --- (roles.*)
+  'roles.region': 'Region',
+  'roles.region.hint':
+    'Required for region admins: the whole region, a prefecture or a county. Leave empty for other roles.',
+  'roles.region.empty': '(none)',
+  'roles.accountRegion': 'Region: {region}',
 };

@@ -1112,6 +1112,11 @@ export const zh = {
   // --- statistics --- (stats.*)
   'stats.nav': '统计',
   'stats.tabs': '统计分类',
+  // --- roles --- (roles.*)
+  'roles.region': '负责的行政区域',
+  'roles.region.hint': '区域管理员必选：全区、一个地市或一个县区。其他角色不选。',
+  'roles.region.empty': '（不适用）',
+  'roles.accountRegion': '区域：{region}',
 } as const;
 
 export type MessageKey = keyof typeof zh;
