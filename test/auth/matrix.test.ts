@@ -19,6 +19,7 @@ const ROLES = [
   'mentor1',
   'investor1',
   'trainer1',
+  'regionAdmin',
   'anon',
 ] as const;
 type Role = (typeof ROLES)[number];
@@ -103,6 +104,7 @@ const rows: Row[] = [
       mentor1: [],
       investor1: [],
       trainer1: [],
+      regionAdmin: [],
     }),
   },
   {
@@ -119,6 +121,7 @@ const rows: Row[] = [
       mentor1: [],
       investor1: [],
       trainer1: [],
+      regionAdmin: [],
     }),
   },
   { name: 'founder export A', method: 'GET', path: (w) => `/v1/founders/${w.fA1}/export`, expect: centerA(200) },
@@ -176,6 +179,7 @@ const rows: Row[] = [
       mentor1: [w.pAv],
       investor1: [w.pAv, w.pBv],
       trainer1: [],
+      regionAdmin: [],
     }),
   },
   {
@@ -192,6 +196,7 @@ const rows: Row[] = [
       mentor1: [],
       investor1: [],
       trainer1: [],
+      regionAdmin: [],
     }),
   },
   {
@@ -208,6 +213,7 @@ const rows: Row[] = [
       mentor1: [w.pAv],
       investor1: [w.pAv],
       trainer1: [],
+      regionAdmin: [],
     }),
   },
   {
@@ -224,12 +230,20 @@ const rows: Row[] = [
       mentor1: [],
       investor1: [],
       trainer1: [],
+      regionAdmin: [],
     }),
   },
 
   // ── the directory and reference data ──
   ...(['mentors', 'investors', 'trainings', 'services', 'centers'] as const).flatMap((r): Row[] => [
-    { name: `${r} list`, method: 'GET', path: () => `/v1/${r}`, expect: exp(200) },
+    {
+      name: `${r} list`,
+      method: 'GET',
+      path: () => `/v1/${r}`,
+      expect: exp(200),
+      // A region_admin reads figures, never the directory of people (mentors, investors).
+      items: (r === 'mentors' || r === 'investors' ? () => ({ regionAdmin: [] }) : undefined) as Row['items'],
+    },
     { name: `${r} nonexistent`, method: 'GET', path: () => `/v1/${r}/${NONE}`, expect: exp(404) },
     {
       name: `${r} nonexistent: PATCH`,
@@ -240,36 +254,47 @@ const rows: Row[] = [
     },
     { name: `${r} nonexistent: DELETE`, method: 'DELETE', path: () => `/v1/${r}/${NONE}`, expect: exp(404) },
   ]),
-  { name: 'mentor m1', method: 'GET', path: (w) => `/v1/mentors/${w.m1}`, expect: exp(200) },
+  { name: 'mentor m1', method: 'GET', path: (w) => `/v1/mentors/${w.m1}`, expect: exp(200, { regionAdmin: 404 }) },
+  { name: 'investor i1', method: 'GET', path: (w) => `/v1/investors/${w.i1}`, expect: exp(200, { regionAdmin: 404 }) },
   {
     name: 'mentor m1: empty PATCH',
     method: 'PATCH',
     path: (w) => `/v1/mentors/${w.m1}`,
     body: () => ({}),
-    expect: exp(403, { admin: 200, mentor1: 200 }),
+    expect: exp(403, { admin: 200, mentor1: 200, regionAdmin: 404 }),
   },
   {
     name: 'mentor m2: empty PATCH',
     method: 'PATCH',
     path: (w) => `/v1/mentors/${w.m2}`,
     body: () => ({}),
-    expect: exp(403, { admin: 200 }),
+    expect: exp(403, { admin: 200, regionAdmin: 404 }),
   },
-  { name: 'mentor m2: DELETE', method: 'DELETE', path: (w) => `/v1/mentors/${w.m2}`, expect: exp(403, { admin: 0 }) },
-  { name: 'mentor m1 capacity', method: 'GET', path: (w) => `/v1/mentors/${w.m1}/capacity`, expect: exp(200) },
+  {
+    name: 'mentor m2: DELETE',
+    method: 'DELETE',
+    path: (w) => `/v1/mentors/${w.m2}`,
+    expect: exp(403, { admin: 0, regionAdmin: 404 }),
+  },
+  {
+    name: 'mentor m1 capacity',
+    method: 'GET',
+    path: (w) => `/v1/mentors/${w.m1}/capacity`,
+    expect: exp(200, { regionAdmin: 404 }),
+  },
   {
     name: 'investor i1: empty PATCH',
     method: 'PATCH',
     path: (w) => `/v1/investors/${w.i1}`,
     body: () => ({}),
-    expect: exp(403, { admin: 200, investor1: 200 }),
+    expect: exp(403, { admin: 200, investor1: 200, regionAdmin: 404 }),
   },
   {
     name: 'investor i2: empty PATCH',
     method: 'PATCH',
     path: (w) => `/v1/investors/${w.i2}`,
     body: () => ({}),
-    expect: exp(403, { admin: 200 }),
+    expect: exp(403, { admin: 200, regionAdmin: 404 }),
   },
   {
     name: "training t1 (trainer1's): empty PATCH",
@@ -390,6 +415,7 @@ const rows: Row[] = [
       mentor1: [x.intro],
       investor1: [],
       trainer1: [],
+      regionAdmin: [],
     }),
   },
   {
@@ -531,6 +557,8 @@ function forbiddenFor(role: Role): string[] {
         M.pBdTitle,
         ...directory,
       ];
+    case 'regionAdmin':
+    // A region_admin reads figures only: no name, title, contact or confidential block of anybody.
     case 'anon':
       return Object.values(M);
   }
