@@ -492,6 +492,96 @@ const rows: Row[] = [
   },
   { name: 'api key revoke nonexistent', method: 'DELETE', path: () => `/v1/api-keys/${NONE}`, expect: exp(404) },
   { name: 'audit', method: 'GET', path: () => '/v1/audit', expect: exp(404, { admin: 200, staffA: 200, staffB: 200 }) },
+  // ── admission, incubation, assignment (a region_admin reads none of it) ──
+  {
+    name: 'applications list',
+    method: 'GET',
+    path: () => '/v1/applications',
+    expect: exp(200),
+    items: () => ({ admin: [], staffA: [], founderA1: [], regionAdmin: [] }),
+  },
+  { name: 'application nonexistent', method: 'GET', path: () => `/v1/applications/${NONE}`, expect: exp(404) },
+  {
+    name: 'center A admission form',
+    method: 'GET',
+    path: (w) => `/v1/centers/${w.cA}/admission-form`,
+    expect: exp(404, { admin: 200, staffA: 200, founderA1: 200, founderB1: 200 }),
+  },
+  {
+    name: 'center A assignment runs',
+    method: 'GET',
+    path: (w) => `/v1/centers/${w.cA}/assignment-runs`,
+    expect: exp(404, { admin: 200, staffA: 200 }),
+  },
+  { name: 'assignment run nonexistent', method: 'GET', path: () => `/v1/assignment-runs/${NONE}`, expect: exp(404) },
+  {
+    name: 'project A incubations',
+    method: 'GET',
+    path: (w) => `/v1/projects/${w.pAv}/incubations`,
+    expect: centerA(200, { investor1: 200, mentor1: 200 }),
+  },
+  { name: 'project A outcomes', method: 'GET', path: (w) => `/v1/projects/${w.pAv}/outcomes`, expect: centerA(200) },
+  // ── invitations, accounts ──
+  {
+    name: 'project invitations list',
+    method: 'GET',
+    path: () => '/v1/project-invitations',
+    expect: exp(200),
+    items: () => ({ regionAdmin: [] }),
+  },
+  {
+    name: 'training invitations list',
+    method: 'GET',
+    path: () => '/v1/training-invitations',
+    expect: exp(200),
+    items: () => ({ regionAdmin: [] }),
+  },
+  {
+    name: 'accounts list',
+    method: 'GET',
+    path: () => '/v1/accounts',
+    expect: exp(403, { admin: 200, staffA: 200, staffB: 200 }),
+  },
+  { name: 'account nonexistent', method: 'GET', path: () => `/v1/accounts/${NONE}`, expect: exp(404) },
+  // ── spreadsheets: exports hold what the caller reads (a region_admin: no person) ──
+  ...(['founders', 'projects', 'mentors', 'investors'] as const).map(
+    (r): Row => ({ name: `export ${r}.csv`, method: 'GET', path: () => `/v1/exports/${r}.csv`, expect: exp(200) }),
+  ),
+  { name: 'import nonexistent', method: 'GET', path: () => `/v1/imports/${NONE}`, expect: exp(404) },
+  // ── statistics: targets and the centers' status history ──
+  {
+    name: 'targets of a Lhasa county',
+    method: 'GET',
+    path: () => '/v1/regions/540102/targets',
+    expect: exp(404, { admin: 200, regionAdmin: 200 }),
+  },
+  {
+    name: 'targets of a Shigatse county',
+    method: 'GET',
+    path: () => '/v1/regions/540202/targets',
+    expect: exp(404, { admin: 200 }),
+  },
+  {
+    name: 'target PUT',
+    method: 'PUT',
+    path: () => '/v1/regions/540102/targets/2026',
+    body: () => ({ potentialFounders: 40 }),
+    expect: exp(404, { admin: 200 }),
+  },
+  {
+    name: 'center A status history',
+    method: 'GET',
+    path: (w) => `/v1/centers/${w.cA}/status-history`,
+    expect: exp(200),
+  },
+  {
+    name: 'center nonexistent status history',
+    method: 'GET',
+    path: () => `/v1/centers/${NONE}/status-history`,
+    expect: exp(404),
+  },
+  { name: 'labels (public)', method: 'GET', path: () => '/v1/labels', expect: exp(200, { anon: 200 }) },
+  { name: 'region by code (public)', method: 'GET', path: () => '/v1/regions/540102', expect: exp(200, { anon: 200 }) },
   // ── public ──
   { name: 'regions (public)', method: 'GET', path: () => '/v1/regions', expect: exp(200, { anon: 200 }) },
   { name: 'health (public)', method: 'GET', path: () => '/health', expect: exp(200, { anon: 200 }) },
