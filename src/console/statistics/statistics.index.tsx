@@ -6,6 +6,7 @@ import { notFound } from '../../errors.ts';
 import type { ConsoleEnv } from '../env.ts';
 import { onlyRoles } from '../shared/roles.ts';
 import { STATS_ROLES, statsTabsFor } from './statistics.tabs.ts';
+import { targetsRouter } from './targets.page.tsx';
 
 export function statisticsRouter(deps: AppDeps) {
   const router = new Hono<ConsoleEnv>();
@@ -16,6 +17,7 @@ export function statisticsRouter(deps: AppDeps) {
     if (!first) throw notFound('page');
     return c.redirect(first.href, 303);
   });
+  router.route('/', targetsRouter(deps.database.db));
   void deps;
   return router;
 }

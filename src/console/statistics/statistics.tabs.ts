@@ -13,6 +13,9 @@ export interface StatsTab {
 /** The roles that read statistics at all. */
 export const STATS_ROLES = ['admin', 'region_admin', 'center_staff'] as const satisfies readonly Role[];
 
-export const STATS_TABS: readonly StatsTab[] = [];
+export const STATS_TABS: readonly StatsTab[] = [
+  // Targets: admins edit, a region_admin reads its region's (src/console/statistics/targets.page.tsx).
+  { href: '/app/statistics/targets', label: 'roles.targets.tab', roles: ['admin', 'region_admin'] },
+];
 
 export const statsTabsFor = (role: Role) => STATS_TABS.filter((tab) => tab.roles.includes(role));
