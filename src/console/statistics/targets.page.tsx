@@ -64,7 +64,7 @@ function TargetsPage(props: {
   const years: number[] = [];
   for (let y = thisYear() + 5; y >= thisYear() - 5; y--) years.push(y);
   if (!years.includes(year)) years.push(year);
-  const valueOf = (name: string, stored: number | null | undefined) =>
+  const typed = (name: string, stored: number | null | undefined) =>
     props.values ? (props.values[name] ?? '') : stored == null ? '' : String(stored);
   const shown = (n: number | null | undefined) => (n == null ? t('roles.targets.unset') : formatNumber(n, ui.lang));
   const table = (
@@ -100,7 +100,7 @@ function TargetsPage(props: {
                       <input
                         name={pf}
                         inputmode="numeric"
-                        value={valueOf(pf, target?.potentialFounders)}
+                        value={typed(pf, target?.potentialFounders)}
                         aria-labelledby={`rt-pf rt-${a.code}`}
                         aria-invalid={props.errors?.[pf] ? 'true' : undefined}
                         aria-describedby={props.errors?.[pf] ? `rt-e-${pf}` : undefined}
@@ -115,7 +115,7 @@ function TargetsPage(props: {
                       <input
                         name={c}
                         inputmode="numeric"
-                        value={valueOf(c, target?.centers)}
+                        value={typed(c, target?.centers)}
                         aria-labelledby={`rt-c rt-${a.code}`}
                         aria-invalid={props.errors?.[c] ? 'true' : undefined}
                         aria-describedby={props.errors?.[c] ? `rt-e-${c}` : undefined}
