@@ -1135,6 +1135,16 @@ export const zh = {
   'roles.targets.saved': '目标已保存。',
   'roles.targets.invalid': '请填写 0 至 {max} 之间的整数。',
   'roles.targets.needFounders': '请填写潜在创业者人数（已设定的目标不能清空）。',
+  'roles.field.employmentStatus': '就业状况',
+  'roles.field.leftSchoolUnemployed': '离校未就业高校毕业生',
+  'roles.field.leftSchoolUnemployed.yes': '是，离校时未就业',
+  'roles.field.employmentAsOf': '就业信息截至日期',
+  'roles.asOf': '截至 {date}',
+  'sheets.col.employmentStatus': '就业状况',
+  'sheets.col.leftSchoolUnemployed': '离校未就业',
+  'sheets.col.employmentAsOf': '就业信息截至',
+  'sheets.col.statusSince': '状态起始日期',
+  'sheets.col.level': '级别',
 } as const;
 
 export type MessageKey = keyof typeof zh;
