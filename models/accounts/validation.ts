@@ -35,6 +35,8 @@ export const accountCreateSchema = z
     role: z.enum(ROLES),
     subjectId: z.string().trim().min(1).max(200).optional(),
     centerId: z.uuid().optional(),
+    /** region_admin's region (admins only create region_admin accounts). */
+    regionCode: z.string().trim().min(1).max(20).optional(),
     lang: z.enum(LANGS).optional(),
   })
   .strict()

@@ -7,9 +7,10 @@ import { apiKeysTable } from './table.ts';
 const base = createInsertSchema(apiKeysTable, {
   subjectId: () => z.string().trim().min(1).max(200),
   centerId: () => z.uuid(),
+  regionCode: () => z.string().trim().min(1).max(20),
   label: () => nameField(),
 })
-  .pick({ role: true, subjectId: true, centerId: true, label: true })
+  .pick({ role: true, subjectId: true, centerId: true, regionCode: true, label: true })
   .strict();
 
 /** Which binding each role needs (shared/API.md, "Auth and visibility"). */

@@ -34,6 +34,7 @@ export const accountColumns = {
   role: a.role,
   subjectId: a.subjectId,
   centerId: a.centerId,
+  regionCode: a.regionCode,
   lang: a.lang,
   status: a.status,
   invitationExpiresAt: a.invitationExpiresAt,
@@ -126,7 +127,12 @@ export async function createAccount(
     throw forbidden('center staff create accounts of their own center only / 只能创建本中心的账号');
   if (body.role === 'center_staff' && !centerId)
     throw unprocessable([{ path: 'centerId', message: 'center_staff accounts need a centerId' }]);
-  const binding = await checkBinding(db, { role: body.role, subjectId: body.subjectId, centerId });
+  const binding = await checkBinding(db, {
+    role: body.role,
+    subjectId: body.subjectId,
+    centerId,
+    regionCode: body.regionCode,
+  });
   // A founder of another center is as unknown to center staff as one that does not exist.
   if (staff && body.role === 'founder' && binding.subjectCenterId !== actor.centerId)
     throw unprocessable([{ path: 'subjectId', message: 'unknown founder / founder 不存在' }]);
@@ -145,6 +151,7 @@ export async function createAccount(
           role: body.role,
           subjectId: binding.subjectId,
           centerId: binding.centerId,
+          regionCode: binding.regionCode,
           lang: body.lang ?? 'zh',
           status: 'invited',
           ...invitation.columns,
@@ -160,7 +167,12 @@ export async function createAccount(
           entityId: row.id,
           centerId: row.centerId ?? binding.subjectCenterId,
           // No login: it is often a phone number, and the audit log outlives an erasure.
-          detail: { role: row.role, subjectId: row.subjectId, invitationExpiresAt: invitation.expiresAt.toISOString() },
+          detail: {
+            role: row.role,
+            subjectId: row.subjectId,
+            regionCode: row.regionCode,
+            invitationExpiresAt: invitation.expiresAt.toISOString(),
+          },
         },
       ]);
       return row;

@@ -19,6 +19,7 @@ interface Invite {
   displayName: string;
   subjectId?: string | null;
   centerId?: string | null;
+  regionCode?: string | null;
 }
 
 async function invite(db: Db, a: Invite, ttlHours: number): Promise<string> {
@@ -100,6 +101,8 @@ export async function createDemoAccounts(
     { login: 'demo-investor', role: 'investor', displayName: '洛桑丹增', subjectId: investor },
     { login: 'demo-staff', role: 'center_staff', displayName: '西藏大学双创中心', centerId: center },
     { login: 'demo-trainer', role: 'trainer', displayName: DEMO.trainer, subjectId: DEMO.trainer },
+    // Figures of the Lhasa prefecture only (issue 22): statistics and targets, no personal records.
+    { login: 'demo-region', role: 'region_admin', displayName: '拉萨市统计', regionCode: '540100' },
   ];
   const lines: string[] = [];
   for (const a of accounts) lines.push(linkLine(opts.origin, a.login, await invite(db, a, opts.ttlHours)));

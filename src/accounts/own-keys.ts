@@ -19,6 +19,7 @@ export const keyColumns = {
   role: k.role,
   subjectId: k.subjectId,
   centerId: k.centerId,
+  regionCode: k.regionCode,
   label: k.label,
   createdAt: k.createdAt,
   revokedAt: k.revokedAt,
@@ -28,8 +29,14 @@ export type PublicKey = Pick<typeof apiKeysTable.$inferSelect, keyof typeof keyC
 
 /** Keys bound exactly as the actor is. */
 function ownKeys(actor: Actor): SQL {
-  const bound = (col: typeof k.subjectId | typeof k.centerId, v: string | null) => (v ? eq(col, v) : isNull(col));
-  return and(eq(k.role, actor.role), bound(k.subjectId, actor.subjectId), bound(k.centerId, actor.centerId))!;
+  const bound = (col: typeof k.subjectId | typeof k.centerId | typeof k.regionCode, v: string | null | undefined) =>
+    v ? eq(col, v) : isNull(col);
+  return and(
+    eq(k.role, actor.role),
+    bound(k.subjectId, actor.subjectId),
+    bound(k.centerId, actor.centerId),
+    bound(k.regionCode, actor.regionCode),
+  )!;
 }
 
 /** The keys bound to the actor's own subject (center for center staff), revoked ones too, oldest first. */

@@ -1,7 +1,7 @@
 // The binding of an API key or an account (role + subjectId / centerId) must name live records, so a
 // credential can never act for a subject that does not exist. One check for both.
 import { and, eq, isNull } from 'drizzle-orm';
-import { centersTable, foundersTable, investorsTable, mentorsTable } from '../../models/schema.ts';
+import { centersTable, foundersTable, investorsTable, mentorsTable, regionsTable } from '../../models/schema.ts';
 import { isSubjectRole } from '../../models/common/binding.ts';
 import type { Role } from '../../models/enums.ts';
 import { unprocessable } from '../errors.ts';
@@ -12,6 +12,8 @@ export interface Binding {
   role: Role;
   subjectId?: string | null;
   centerId?: string | null;
+  /** region_admin's region. */
+  regionCode?: string | null;
 }
 
 /** The binding as stored: the fields a role does not use are null. */
@@ -20,12 +22,14 @@ export interface StoredBinding {
   centerId: string | null;
   /** A founder's center (null when it has none): whose staff manage an account bound to it. */
   subjectCenterId: string | null;
+  regionCode: string | null;
 }
 
 /**
  * Checks a binding already shaped by `refineBinding` (models/common/binding.ts) against the database:
  * 422 (path `subjectId` / `centerId`) when the record is unknown, an erased founder (a tombstone) or a
- * removed (archived) mentor or investor. Returns the stored form.
+ * removed (archived) mentor or investor; 422 (path `regionCode`) for a region_admin without a known
+ * region. Returns the stored form.
  */
 export async function checkBinding(db: Executor, b: Binding): Promise<StoredBinding> {
   if (isSubjectRole(b.role)) {
@@ -40,7 +44,7 @@ export async function checkBinding(db: Executor, b: Binding): Promise<StoredBind
         .where(and(eq(foundersTable.id, subjectId), isNull(foundersTable.erasedAt)))
         .limit(1);
       if (!f) throw unknown;
-      return { subjectId, centerId: null, subjectCenterId: f.centerId };
+      return { subjectId, centerId: null, subjectCenterId: f.centerId, regionCode: null };
     }
     // A removed (archived) mentor or investor is unknown: its keys and accounts went with it.
     const t = b.role === 'mentor' ? mentorsTable : investorsTable;
@@ -50,7 +54,7 @@ export async function checkBinding(db: Executor, b: Binding): Promise<StoredBind
       .where(and(eq(t.id, subjectId), isNull(t.archivedAt)))
       .limit(1);
     if (!s) throw unknown;
-    return { subjectId, centerId: null, subjectCenterId: null };
+    return { subjectId, centerId: null, subjectCenterId: null, regionCode: null };
   }
   if (b.role === 'center_staff') {
     const centerId = b.centerId ?? '';
@@ -61,7 +65,24 @@ export async function checkBinding(db: Executor, b: Binding): Promise<StoredBind
       .where(eq(centersTable.id, centerId))
       .limit(1);
     if (!center) throw unprocessable([{ path: 'centerId', message: 'unknown center / 双创中心不存在' }]);
-    return { subjectId: null, centerId, subjectCenterId: null };
+    return { subjectId: null, centerId, subjectCenterId: null, regionCode: null };
   }
-  return { subjectId: b.role === 'trainer' ? (b.subjectId ?? null) : null, centerId: null, subjectCenterId: null };
+  if (b.role === 'region_admin') {
+    const unknown = unprocessable([{ path: 'regionCode', message: 'unknown region / 行政区划代码不存在' }]);
+    const regionCode = b.regionCode ?? '';
+    if (!/^54\d{4}$/.test(regionCode)) throw unknown;
+    const [r] = await db
+      .select({ code: regionsTable.code })
+      .from(regionsTable)
+      .where(eq(regionsTable.code, regionCode))
+      .limit(1);
+    if (!r) throw unknown;
+    return { subjectId: null, centerId: null, subjectCenterId: null, regionCode };
+  }
+  return {
+    subjectId: b.role === 'trainer' ? (b.subjectId ?? null) : null,
+    centerId: null,
+    subjectCenterId: null,
+    regionCode: null,
+  };
 }

@@ -23,6 +23,7 @@ import { centerIntroductionsRouter } from './center-introductions/center-introdu
 import { spreadsheetsRouter } from './spreadsheets/spreadsheets.index.tsx';
 import { lifecycleRouter } from './admission/admission.index.tsx';
 import { statisticsRouter } from './statistics/statistics.index.tsx';
+import { regionAdminPages } from './shared/region-admin.ts';
 
 /** Pages anyone may open; everything else asks to sign in first. */
 const PUBLIC = /^\/app\/(login|logout|invite\/[^/]+)\/?$/;
@@ -45,6 +46,7 @@ export function consoleRouter(deps: AppDeps, limiters: { expensive: TokenBucket 
     const here = c.req.path + (new URL(c.req.url).search || '');
     return c.redirect(`/app/login?next=${encodeURIComponent(here)}`, 303);
   });
+  router.use('*', regionAdminPages);
   router.use('*', expensiveLimit(limiters.expensive));
   router.use(
     '*',

@@ -11,7 +11,8 @@ export interface NavItem {
 }
 
 export const NAV: readonly NavItem[] = [
-  { href: '/app', label: 'nav.home' },
+  // A region_admin's nav is Statistics and Account (its home page links to the statistics).
+  { href: '/app', label: 'nav.home', roles: ['admin', 'center_staff', 'founder', 'mentor', 'investor', 'trainer'] },
   { href: '/app/projects', label: 'founder.nav.projects', roles: ['founder'] },
   { href: '/app/introductions', label: 'founder.nav.introductions', roles: ['founder'] },
   { href: '/app/invitations', label: 'founder.nav.invitations', roles: ['founder'] },

@@ -1,4 +1,6 @@
 // The Hono application: middleware, public routes, authenticated /v1 routes, OpenAPI document.
+import { centerStatusRouter } from './center-status/center-status.index.ts';
+import { regionTargetsRouter } from './regions/region-targets.index.ts';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
@@ -176,6 +178,8 @@ export function createApp(deps: AppDeps) {
   v1.route('/', statisticsSeriesRouter(db));
   v1.route('/', statisticsCoverageRouter(db));
   v1.route('/', statisticsFunnelsRouter(db));
+  v1.route('/', regionTargetsRouter(db));
+  v1.route('/', centerStatusRouter(db));
   for (const def of resourceDefs) v1.route('/', resourceRouter(new Repository(def, db, deps.embeddingHooks)));
   app.route('/v1', v1);
   // Assets first: the console's session and sign-in redirect must not run for its stylesheets and fonts.

@@ -6,6 +6,9 @@ import { boolFilter, enumFilter, regionFilter, searchFilter } from './filters.ts
 import { ADMIN_ONLY } from './policies.ts';
 import type { ResourceDef } from './types.ts';
 
+/** Fields only admins change (a center's own staff edit the others). */
+export const ADMIN_FIELDS = ['status', 'statusSince', 'level'] as const;
+
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Centers are public to every role; admins manage them, a center's staff edit their own. */
@@ -29,10 +32,14 @@ export const centers: ResourceDef = {
   },
   policy: {
     scope: () => 'all',
-    checkWrite(actor, op, before) {
+    checkWrite(actor, op, before, after) {
       if (isAdmin(actor)) return null;
-      if (op === 'update' && isStaffOf(actor, before?.id)) return null;
-      return ADMIN_ONLY;
+      if (op !== 'update' || !isStaffOf(actor, before?.id)) return ADMIN_ONLY;
+      // Status and level are the region's decision (they count in coverage): staff edit the rest.
+      const changed = ADMIN_FIELDS.filter((f) => (after?.[f] ?? null) !== (before?.[f] ?? null));
+      return changed.length
+        ? `only admins change a center's ${changed.join(', ')} / 只有管理员可以修改双创中心的状态、状态起始日期和级别`
+        : null;
     },
   },
 };

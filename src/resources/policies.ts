@@ -22,13 +22,14 @@ export function hideArchived(archivedAt: PgColumn, scope: Scope): Scope {
 export const ADMIN_ONLY = 'only admins may do this / 仅管理员可执行此操作';
 
 /**
- * Mentors and investors: a directory every authenticated role reads; admins manage it, the party
+ * Mentors and investors: a directory every authenticated role but region_admin reads (a region_admin
+ * reads figures, never personal records: the directory names people); admins manage it, the party
  * itself edits its own profile. Its `contact` shows to admins, itself and center staff, and to a
  * founder only after it accepted an introduction for one of the founder's projects.
  */
 export function directoryPolicy(selfRole: 'mentor' | 'investor', archivedAt: PgColumn): ResourcePolicy {
   return {
-    scope: hideArchived(archivedAt, () => 'all'),
+    scope: hideArchived(archivedAt, (actor) => (actor.role === 'region_admin' ? 'none' : 'all')),
     checkWrite(actor: Actor, op: WriteOp, before: Row | null) {
       if (isAdmin(actor)) return null;
       if (op === 'update' && actor.role === selfRole && before?.id === actor.subjectId) return null;

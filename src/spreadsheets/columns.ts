@@ -75,6 +75,9 @@ function labelKindOf(values: readonly string[]): LabelKind | undefined {
   return undefined;
 }
 
+/** Days (YYYY-MM-DD) read and written as dates: trainings' dates, a center's status date, a founder's employment date. */
+const DATE_KEYS = new Set(['startsOn', 'endsOn', 'statusSince', 'employmentAsOf']);
+
 function columnOf(key: string, s: z.ZodType): Column[] {
   const { inner, optional, nullable } = unwrap(s);
   const d = defOf(inner);
@@ -83,7 +86,7 @@ function columnOf(key: string, s: z.ZodType): Column[] {
   if (key === 'founderIds') return [{ ...base, kind: 'founders' }];
   if (key === 'regionCode') return [{ ...base, kind: 'region' }];
   if (key === 'regionCodes') return [{ ...base, kind: 'regionList' }];
-  if (key === 'startsOn' || key === 'endsOn') return [{ ...base, kind: 'date' }];
+  if (DATE_KEYS.has(key)) return [{ ...base, kind: 'date' }];
   switch (d.type) {
     case 'enum': {
       const values = Object.values(d.entries!);

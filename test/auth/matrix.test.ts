@@ -19,6 +19,7 @@ const ROLES = [
   'mentor1',
   'investor1',
   'trainer1',
+  'regionAdmin',
   'anon',
 ] as const;
 type Role = (typeof ROLES)[number];
@@ -103,6 +104,7 @@ const rows: Row[] = [
       mentor1: [],
       investor1: [],
       trainer1: [],
+      regionAdmin: [],
     }),
   },
   {
@@ -119,6 +121,7 @@ const rows: Row[] = [
       mentor1: [],
       investor1: [],
       trainer1: [],
+      regionAdmin: [],
     }),
   },
   { name: 'founder export A', method: 'GET', path: (w) => `/v1/founders/${w.fA1}/export`, expect: centerA(200) },
@@ -176,6 +179,7 @@ const rows: Row[] = [
       mentor1: [w.pAv],
       investor1: [w.pAv, w.pBv],
       trainer1: [],
+      regionAdmin: [],
     }),
   },
   {
@@ -192,6 +196,7 @@ const rows: Row[] = [
       mentor1: [],
       investor1: [],
       trainer1: [],
+      regionAdmin: [],
     }),
   },
   {
@@ -208,6 +213,7 @@ const rows: Row[] = [
       mentor1: [w.pAv],
       investor1: [w.pAv],
       trainer1: [],
+      regionAdmin: [],
     }),
   },
   {
@@ -224,12 +230,20 @@ const rows: Row[] = [
       mentor1: [],
       investor1: [],
       trainer1: [],
+      regionAdmin: [],
     }),
   },
 
   // ── the directory and reference data ──
   ...(['mentors', 'investors', 'trainings', 'services', 'centers'] as const).flatMap((r): Row[] => [
-    { name: `${r} list`, method: 'GET', path: () => `/v1/${r}`, expect: exp(200) },
+    {
+      name: `${r} list`,
+      method: 'GET',
+      path: () => `/v1/${r}`,
+      expect: exp(200),
+      // A region_admin reads figures, never the directory of people (mentors, investors).
+      items: (r === 'mentors' || r === 'investors' ? () => ({ regionAdmin: [] }) : undefined) as Row['items'],
+    },
     { name: `${r} nonexistent`, method: 'GET', path: () => `/v1/${r}/${NONE}`, expect: exp(404) },
     {
       name: `${r} nonexistent: PATCH`,
@@ -240,36 +254,47 @@ const rows: Row[] = [
     },
     { name: `${r} nonexistent: DELETE`, method: 'DELETE', path: () => `/v1/${r}/${NONE}`, expect: exp(404) },
   ]),
-  { name: 'mentor m1', method: 'GET', path: (w) => `/v1/mentors/${w.m1}`, expect: exp(200) },
+  { name: 'mentor m1', method: 'GET', path: (w) => `/v1/mentors/${w.m1}`, expect: exp(200, { regionAdmin: 404 }) },
+  { name: 'investor i1', method: 'GET', path: (w) => `/v1/investors/${w.i1}`, expect: exp(200, { regionAdmin: 404 }) },
   {
     name: 'mentor m1: empty PATCH',
     method: 'PATCH',
     path: (w) => `/v1/mentors/${w.m1}`,
     body: () => ({}),
-    expect: exp(403, { admin: 200, mentor1: 200 }),
+    expect: exp(403, { admin: 200, mentor1: 200, regionAdmin: 404 }),
   },
   {
     name: 'mentor m2: empty PATCH',
     method: 'PATCH',
     path: (w) => `/v1/mentors/${w.m2}`,
     body: () => ({}),
-    expect: exp(403, { admin: 200 }),
+    expect: exp(403, { admin: 200, regionAdmin: 404 }),
   },
-  { name: 'mentor m2: DELETE', method: 'DELETE', path: (w) => `/v1/mentors/${w.m2}`, expect: exp(403, { admin: 0 }) },
-  { name: 'mentor m1 capacity', method: 'GET', path: (w) => `/v1/mentors/${w.m1}/capacity`, expect: exp(200) },
+  {
+    name: 'mentor m2: DELETE',
+    method: 'DELETE',
+    path: (w) => `/v1/mentors/${w.m2}`,
+    expect: exp(403, { admin: 0, regionAdmin: 404 }),
+  },
+  {
+    name: 'mentor m1 capacity',
+    method: 'GET',
+    path: (w) => `/v1/mentors/${w.m1}/capacity`,
+    expect: exp(200, { regionAdmin: 404 }),
+  },
   {
     name: 'investor i1: empty PATCH',
     method: 'PATCH',
     path: (w) => `/v1/investors/${w.i1}`,
     body: () => ({}),
-    expect: exp(403, { admin: 200, investor1: 200 }),
+    expect: exp(403, { admin: 200, investor1: 200, regionAdmin: 404 }),
   },
   {
     name: 'investor i2: empty PATCH',
     method: 'PATCH',
     path: (w) => `/v1/investors/${w.i2}`,
     body: () => ({}),
-    expect: exp(403, { admin: 200 }),
+    expect: exp(403, { admin: 200, regionAdmin: 404 }),
   },
   {
     name: "training t1 (trainer1's): empty PATCH",
@@ -390,6 +415,7 @@ const rows: Row[] = [
       mentor1: [x.intro],
       investor1: [],
       trainer1: [],
+      regionAdmin: [],
     }),
   },
   {
@@ -466,6 +492,96 @@ const rows: Row[] = [
   },
   { name: 'api key revoke nonexistent', method: 'DELETE', path: () => `/v1/api-keys/${NONE}`, expect: exp(404) },
   { name: 'audit', method: 'GET', path: () => '/v1/audit', expect: exp(404, { admin: 200, staffA: 200, staffB: 200 }) },
+  // ── admission, incubation, assignment (a region_admin reads none of it) ──
+  {
+    name: 'applications list',
+    method: 'GET',
+    path: () => '/v1/applications',
+    expect: exp(200),
+    items: () => ({ admin: [], staffA: [], founderA1: [], regionAdmin: [] }),
+  },
+  { name: 'application nonexistent', method: 'GET', path: () => `/v1/applications/${NONE}`, expect: exp(404) },
+  {
+    name: 'center A admission form',
+    method: 'GET',
+    path: (w) => `/v1/centers/${w.cA}/admission-form`,
+    expect: exp(404, { admin: 200, staffA: 200, founderA1: 200, founderB1: 200 }),
+  },
+  {
+    name: 'center A assignment runs',
+    method: 'GET',
+    path: (w) => `/v1/centers/${w.cA}/assignment-runs`,
+    expect: exp(404, { admin: 200, staffA: 200 }),
+  },
+  { name: 'assignment run nonexistent', method: 'GET', path: () => `/v1/assignment-runs/${NONE}`, expect: exp(404) },
+  {
+    name: 'project A incubations',
+    method: 'GET',
+    path: (w) => `/v1/projects/${w.pAv}/incubations`,
+    expect: centerA(200, { investor1: 200, mentor1: 200 }),
+  },
+  { name: 'project A outcomes', method: 'GET', path: (w) => `/v1/projects/${w.pAv}/outcomes`, expect: centerA(200) },
+  // ── invitations, accounts ──
+  {
+    name: 'project invitations list',
+    method: 'GET',
+    path: () => '/v1/project-invitations',
+    expect: exp(200),
+    items: () => ({ regionAdmin: [] }),
+  },
+  {
+    name: 'training invitations list',
+    method: 'GET',
+    path: () => '/v1/training-invitations',
+    expect: exp(200),
+    items: () => ({ regionAdmin: [] }),
+  },
+  {
+    name: 'accounts list',
+    method: 'GET',
+    path: () => '/v1/accounts',
+    expect: exp(403, { admin: 200, staffA: 200, staffB: 200 }),
+  },
+  { name: 'account nonexistent', method: 'GET', path: () => `/v1/accounts/${NONE}`, expect: exp(404) },
+  // ── spreadsheets: exports hold what the caller reads (a region_admin: no person) ──
+  ...(['founders', 'projects', 'mentors', 'investors'] as const).map(
+    (r): Row => ({ name: `export ${r}.csv`, method: 'GET', path: () => `/v1/exports/${r}.csv`, expect: exp(200) }),
+  ),
+  { name: 'import nonexistent', method: 'GET', path: () => `/v1/imports/${NONE}`, expect: exp(404) },
+  // ── statistics: targets and the centers' status history ──
+  {
+    name: 'targets of a Lhasa county',
+    method: 'GET',
+    path: () => '/v1/regions/540102/targets',
+    expect: exp(404, { admin: 200, regionAdmin: 200 }),
+  },
+  {
+    name: 'targets of a Shigatse county',
+    method: 'GET',
+    path: () => '/v1/regions/540202/targets',
+    expect: exp(404, { admin: 200 }),
+  },
+  {
+    name: 'target PUT',
+    method: 'PUT',
+    path: () => '/v1/regions/540102/targets/2026',
+    body: () => ({ potentialFounders: 40 }),
+    expect: exp(404, { admin: 200 }),
+  },
+  {
+    name: 'center A status history',
+    method: 'GET',
+    path: (w) => `/v1/centers/${w.cA}/status-history`,
+    expect: exp(200),
+  },
+  {
+    name: 'center nonexistent status history',
+    method: 'GET',
+    path: () => `/v1/centers/${NONE}/status-history`,
+    expect: exp(404),
+  },
+  { name: 'labels (public)', method: 'GET', path: () => '/v1/labels', expect: exp(200, { anon: 200 }) },
+  { name: 'region by code (public)', method: 'GET', path: () => '/v1/regions/540102', expect: exp(200, { anon: 200 }) },
   // ── public ──
   { name: 'regions (public)', method: 'GET', path: () => '/v1/regions', expect: exp(200, { anon: 200 }) },
   { name: 'health (public)', method: 'GET', path: () => '/health', expect: exp(200, { anon: 200 }) },
@@ -531,6 +647,8 @@ function forbiddenFor(role: Role): string[] {
         M.pBdTitle,
         ...directory,
       ];
+    case 'regionAdmin':
+    // A region_admin reads figures only: no name, title, contact or confidential block of anybody.
     case 'anon':
       return Object.values(M);
   }

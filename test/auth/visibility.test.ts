@@ -141,6 +141,15 @@ function expectedViews(w: World): Record<Actor, View> {
       mentorContact: none,
       investorContact: none,
     },
+    // Figures only (issue 22): no founder, project or directory contact.
+    regionAdmin: {
+      founders: none,
+      founderContact: none,
+      projects: none,
+      projectConfidential: none,
+      mentorContact: none,
+      investorContact: none,
+    },
   };
 }
 
@@ -244,12 +253,17 @@ describe('each role sees exactly its scope (lists, by id, filters, errors)', () 
       for (const id of ids(res)) expect(v.founders, `founders?${q}`).toContain(id);
     }
 
-    // the directory: everyone reads all of it; contacts only where the view says
+    // the directory: everyone but a region_admin (figures only) reads all of it; contacts only where the view says
     for (const [r, all, visibleContact] of [
       ['mentors', [w.m1, w.m2], v.mentorContact],
       ['investors', [w.i1, w.i2], v.investorContact],
     ] as const) {
       const list = await get(`/v1/${r}?limit=200`);
+      if (actor === 'regionAdmin') {
+        expect(ids(list)).toEqual([]);
+        for (const id of all) expectProblem(await get(`/v1/${r}/${id}`), 404);
+        continue;
+      }
       expect(ids(list)).toEqual(sorted([...all]));
       for (const x of byId(list).values())
         expect('contact' in x, `${r} ${x.name} contact`).toBe(visibleContact.includes(x.id));

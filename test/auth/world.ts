@@ -1,5 +1,6 @@
 // A small world for the auth/visibility tests: two centers, founders and projects in each, two
-// mentors, two investors, two trainers' trainings, a service, and a key for every role binding.
+// mentors, two investors, two trainers' trainings, a service, and a key for every role binding
+// (a region_admin of Lhasa, where center A is).
 // Every sensitive value carries a unique marker so a test can grep any response for leaks.
 import { expect } from 'vitest';
 import type { TestApp, TestResponse } from '../harness.ts';
@@ -62,6 +63,7 @@ export const ACTORS = [
   'mentor1',
   'investor1',
   'trainer1',
+  'regionAdmin',
 ] as const;
 export type Actor = (typeof ACTORS)[number];
 
@@ -159,7 +161,11 @@ export const trainingBody = (title: string, provider?: string) => ({
 });
 
 /** Creates a key through the API; returns the key and its id. */
-export async function createKey(t: TestApp, role: string, binding: { subjectId?: string; centerId?: string } = {}) {
+export async function createKey(
+  t: TestApp,
+  role: string,
+  binding: { subjectId?: string; centerId?: string; regionCode?: string } = {},
+) {
   const body = await ok(t.request('POST', '/v1/api-keys', { body: { role, label: `test ${role}`, ...binding } }), 201);
   return { key: body.key as string, id: body.id as string };
 }
@@ -213,7 +219,10 @@ export async function buildWorld(t: TestApp): Promise<World> {
     voucherEligible: false,
     languages: ['zh', 'bo'],
   });
-  const bindings: Record<Exclude<Actor, 'admin'>, [string, { subjectId?: string; centerId?: string }]> = {
+  const bindings: Record<
+    Exclude<Actor, 'admin'>,
+    [string, { subjectId?: string; centerId?: string; regionCode?: string }]
+  > = {
     staffA: ['center_staff', { centerId: cA }],
     staffB: ['center_staff', { centerId: cB }],
     founderA1: ['founder', { subjectId: fA1 }],
@@ -222,6 +231,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
     mentor1: ['mentor', { subjectId: m1 }],
     investor1: ['investor', { subjectId: i1 }],
     trainer1: ['trainer', { subjectId: PROVIDER_ONE }],
+    // Lhasa (5401): center A and its founders are inside, center B (Shigatse) is outside.
+    regionAdmin: ['region_admin', { regionCode: '540100' }],
   };
   const keys = {} as Record<Actor, string>;
   const keyIds = {} as Record<Actor, string | null>;

@@ -11,7 +11,15 @@ export interface Invited {
 
 export async function inviteAccount(
   app: TestApp,
-  a: { login: string; role: string; subjectId?: string; centerId?: string; displayName?: string; lang?: string },
+  a: {
+    login: string;
+    role: string;
+    subjectId?: string;
+    centerId?: string;
+    regionCode?: string;
+    displayName?: string;
+    lang?: string;
+  },
   key?: string,
 ): Promise<Invited> {
   const res = await app.request('POST', '/v1/accounts', { body: a, key });

@@ -15,12 +15,12 @@ import {
 import { isAdmin } from '../../auth/actor.ts';
 import type { Db } from '../../db/client.ts';
 import { LANG_SELF_NAMES } from '../../i18n/lang.ts';
-import { enumLabel } from '../../i18n/labels.ts';
+import { enumLabel, regionName } from '../../i18n/labels.ts';
 import { Badge, CsrfField, FormErrors, Notice, Pager, Select, TextField } from '../components.tsx';
 import type { ConsoleEnv } from '../env.ts';
 import { appFieldErrors, type FieldErrors, field, readForm, zodFieldErrors } from '../forms.ts';
 import { Page } from '../layout.tsx';
-import { enumOptions } from '../options.ts';
+import { enumOptions, regionOptions } from '../options.ts';
 import type { Ui } from '../ui.ts';
 import { uiOf } from '../ui.ts';
 
@@ -96,6 +96,18 @@ function InviteForm(props: { ui: Ui; values?: FormValues; errors?: FieldErrors }
           maxlength={36}
         />
       )}
+      {/* Only admins create region_admin accounts (src/accounts/accounts.ts). */}
+      {admin && (
+        <Select
+          name="regionCode"
+          label={t('roles.region')}
+          hint={t('roles.region.hint')}
+          value={v.regionCode}
+          empty={t('roles.region.empty')}
+          options={regionOptions(ui.lang)}
+          errors={props.errors}
+        />
+      )}
       <Select
         name="lang"
         label={t('account.language.label')}
@@ -139,7 +151,10 @@ function AccountsPage(props: {
                   <strong>{a.displayName ?? a.login}</strong> <span class="muted">{a.login}</span>{' '}
                   <Badge kind={STATUS_KIND[a.status]}>{t(`accounts.status.${a.status}`)}</Badge>
                 </p>
-                <p class="muted">{enumLabel(ui.lang, 'role', a.role)}</p>
+                <p class="muted">
+                  {enumLabel(ui.lang, 'role', a.role)}
+                  {a.regionCode && ` · ${t('roles.accountRegion', { region: regionName(a.regionCode, ui.lang) })}`}
+                </p>
                 <div class="actions">
                   {/* Not for oneself: a new invitation ends the account's sessions (use My account instead). */}
                   {a.id !== ui.session?.account.id && (
@@ -200,7 +215,10 @@ export function accountsRouter(db: Db, ttlHours: number) {
     const ui = uiOf(c);
     const form = await readForm(c);
     const values: FormValues = Object.fromEntries(
-      ['login', 'displayName', 'role', 'subjectId', 'centerId', 'lang'].map((k) => [k, field(form, k).trim()]),
+      ['login', 'displayName', 'role', 'subjectId', 'centerId', 'regionCode', 'lang'].map((k) => [
+        k,
+        field(form, k).trim(),
+      ]),
     );
     const body = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== ''));
     const errors: FieldErrors = {};

@@ -52,6 +52,21 @@ export function myDataRouter(d: FounderDomain, cookies: CookieConfig) {
                   <dd>{f.graduationYear}</dd>
                 </>
               )}
+              {f.employmentStatus && (
+                <>
+                  <dt>{t('roles.field.employmentStatus')}</dt>
+                  <dd>
+                    {enumLabel(lang, 'employmentStatus', f.employmentStatus)}
+                    {f.employmentAsOf && ` (${t('roles.asOf', { date: f.employmentAsOf })})`}
+                  </dd>
+                </>
+              )}
+              {f.leftSchoolUnemployed && (
+                <>
+                  <dt>{t('roles.field.leftSchoolUnemployed')}</dt>
+                  <dd>{t('roles.field.leftSchoolUnemployed.yes')}</dd>
+                </>
+              )}
               {f.interests && (
                 <>
                   <dt>{t('founder.data.interests')}</dt>

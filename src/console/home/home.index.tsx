@@ -8,6 +8,8 @@ import type { ConsoleEnv } from '../env.ts';
 import { Page } from '../layout.tsx';
 import { uiOf } from '../ui.ts';
 import { todosFor } from './todos.ts';
+import { regionName } from '../../i18n/labels.ts';
+import { statsTabsFor } from '../statistics/statistics.tabs.ts';
 
 export function homeRouter(db: Db, deps: AppDeps) {
   const router = new Hono<ConsoleEnv>();
@@ -25,6 +27,30 @@ export function homeRouter(db: Db, deps: AppDeps) {
       since: account.lastVisitAt,
     });
     await db.update(accountsTable).set({ lastVisitAt: new Date() }).where(eq(accountsTable.id, account.id));
+    // A region_admin has no to-dos: its home names its region and leads to the figures.
+    if (account.role === 'region_admin' && account.regionCode)
+      return c.html(
+        <Page ui={ui} title={ui.t('home.greeting', { name: account.displayName ?? account.login })}>
+          <section aria-labelledby="region-heading" class="card">
+            <h2 id="region-heading">
+              {ui.t('roles.home.region', { region: regionName(account.regionCode, ui.lang) })}
+            </h2>
+            <p>{ui.t('roles.home.hint')}</p>
+            <ul class="list">
+              {statsTabsFor('region_admin').map((tab) => (
+                <li>
+                  <a href={tab.href}>{ui.t(tab.label)}</a>
+                </li>
+              ))}
+            </ul>
+            <p>
+              <a class="button" href="/app/statistics">
+                {ui.t('roles.home.open')}
+              </a>
+            </p>
+          </section>
+        </Page>,
+      );
     return c.html(
       <Page ui={ui} title={ui.t('home.greeting', { name: account.displayName ?? account.login })}>
         <section aria-labelledby="todo-heading">

@@ -23,6 +23,8 @@ interface Base {
 export type FieldSpec =
   | (Base & { kind: 'text' | 'textarea' | 'email' | 'tel'; maxlength?: number })
   | (Base & { kind: 'number' })
+  /** A day (YYYY-MM-DD), with the browser's date picker. */
+  | (Base & { kind: 'date' })
   | (Base & { kind: 'select'; options: (lang: Lang) => Option[] })
   /** `chosen`: the values ticked now, so that one outside the usual options is kept. */
   | (Base & { kind: 'checks'; options: (lang: Lang, chosen: readonly string[]) => Option[] })
@@ -101,6 +103,8 @@ function Input(props: { ui: Ui; f: FieldSpec; values: FormValues; errors?: Field
       return <TextField {...common} type={f.kind} value={text} maxlength={f.maxlength} />;
     case 'number':
       return <TextField {...common} type="number" min={0} step="1" value={text} />;
+    case 'date':
+      return <TextField {...common} type="date" value={text} />;
     case 'select':
       return <Select {...common} options={f.options(ui.lang)} value={text} empty={t('registry.form.choose')} />;
     case 'checks': {

@@ -1,6 +1,7 @@
 // The five lists of the registry and what each shows: its search filters, a row's one-line summary, and
 // (but for projects, which reuse the founder's project form) the fields of its create/edit form.
 import {
+  EMPLOYMENT_STATUSES,
   FOUNDER_GROUPS,
   INVESTOR_KINDS,
   LANGS,
@@ -104,6 +105,21 @@ export const SPECS: Record<RegistryName, RegistrySpec> = {
       { name: 'graduationYear', label: 'registry.field.graduationYear', kind: 'number', optional: true },
       { name: 'interests', label: 'registry.field.interests', kind: 'textarea', optional: true, maxlength: 5000 },
       ...contactFields,
+      // Employment (issue 22): personal like the contact; shown to the same people.
+      {
+        name: 'employmentStatus',
+        label: 'roles.field.employmentStatus',
+        kind: 'select',
+        optional: true,
+        options: options('employmentStatus', EMPLOYMENT_STATUSES),
+      },
+      {
+        name: 'leftSchoolUnemployed',
+        label: 'roles.field.leftSchoolUnemployed',
+        kind: 'flag',
+        text: 'roles.field.leftSchoolUnemployed.yes',
+      },
+      { name: 'employmentAsOf', label: 'roles.field.employmentAsOf', kind: 'date', optional: true },
     ],
   },
   projects: {

@@ -10,6 +10,7 @@ import { coveragePages } from './coverage.page.tsx';
 import { funnelsRouter } from './funnels.index.tsx';
 import { STATS_ROLES, statsTabsFor } from './statistics.tabs.ts';
 import { trendsRouter } from './trends/trends.index.tsx';
+import { targetsRouter } from './targets.page.tsx';
 
 export function statisticsRouter(deps: AppDeps) {
   const router = new Hono<ConsoleEnv>();
@@ -24,5 +25,6 @@ export function statisticsRouter(deps: AppDeps) {
   router.route('/', coveragePages(deps.database.db));
   router.route('/', trendsRouter(deps));
   router.route('/', funnelsRouter(deps));
+  router.route('/', targetsRouter(deps.database.db));
   return router;
 }

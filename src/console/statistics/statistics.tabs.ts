@@ -19,6 +19,8 @@ export const STATS_TABS: readonly StatsTab[] = [
   { href: '/app/statistics/trends', label: 'trends.tab', roles: STATS_ROLES },
   { href: '/app/statistics/funnels', label: 'funnels.tab', roles: STATS_ROLES },
   { href: '/app/statistics/scorecard', label: 'funnels.scorecard.tab', roles: STATS_ROLES },
+  // Targets: admins edit, a region_admin reads its region's (src/console/statistics/targets.page.tsx).
+  { href: '/app/statistics/targets', label: 'roles.targets.tab', roles: ['admin', 'region_admin'] },
 ];
 
 export const statsTabsFor = (role: Role) => STATS_TABS.filter((tab) => tab.roles.includes(role));

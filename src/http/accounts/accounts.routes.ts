@@ -15,6 +15,7 @@ export const AccountSchema = z
     role: z.enum(ROLES),
     subjectId: z.string().nullable().describe('founder/mentor/investor id, or the trainer’s provider name'),
     centerId: z.uuid().nullable().describe('center_staff’s center'),
+    regionCode: z.string().nullable().describe('region_admin’s region (the region, a prefecture or a county)'),
     lang: z.enum(LANGS),
     status: z.enum(ACCOUNT_STATUSES),
     invitationExpiresAt: z.iso.datetime().nullable().describe('when the pending invitation link expires'),
@@ -46,7 +47,7 @@ export const createAccountRoute = createRoute({
   summary: 'Create an account and its invitation link',
   description:
     `${WHO} The role and binding are validated exactly as for API keys (a live founder, mentor or investor id; a trainer's ` +
-    'provider name; a center for center_staff; none for admin); center staff creating a center_staff account get their own ' +
+    'provider name; a center for center_staff; a region code for region_admin, which only admins create; none for admin); center staff creating a center_staff account get their own ' +
     'center unless they name it. `login` is unique case-insensitively (409 with path `login`, also for concurrent ' +
     'creations). The invitation link is shown once and expires after INVITATION_TTL_HOURS (default 7 days). Audited as ' +
     '`account.created`.',

@@ -27,6 +27,7 @@ export function apiKeyHandlers(db: Db) {
             label: body.label,
             subjectId: binding.subjectId,
             centerId: binding.centerId,
+            regionCode: binding.regionCode,
             createdBy: actorLabel(actor),
           })
           .returning(publicFields);
@@ -36,7 +37,12 @@ export function apiKeyHandlers(db: Db) {
             entityKind: 'api_key',
             entityId: created.id,
             centerId: created.centerId,
-            detail: { role: created.role, subjectId: created.subjectId, label: created.label },
+            detail: {
+              role: created.role,
+              subjectId: created.subjectId,
+              regionCode: created.regionCode,
+              label: created.label,
+            },
           },
         ]);
         return created;

@@ -10,6 +10,7 @@ const ApiKey = z
     role: z.enum(ROLES),
     subjectId: z.string().nullable(),
     centerId: z.uuid().nullable(),
+    regionCode: z.string().nullable().describe('region_admin’s region (the region, a prefecture or a county)'),
     label: z.string(),
     createdAt: z.iso.datetime(),
     revokedAt: z.iso.datetime().nullable(),
