@@ -79,10 +79,10 @@ export const tooManyRequests = (retryAfter: number, what: { en: string; zh: stri
 /** The what-if preview of matching weights: a POST that writes nothing. */
 export const PREVIEW_PATH = /^\/v1\/centers\/[^/]+\/matching-weights\/preview\/?$/;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** A route template (`/projects/{id}/matches/mentors`) under `prefix` as a pattern of request paths. */
 const routePattern = (prefix: string, route: string) =>
-  `${escape(prefix)}${route.split('{id}').map(escape).join('[^/]+')}`;
+  `${escapeRe(prefix)}${route.split('{id}').map(escapeRe).join('[^/]+')}`;
 
 /** The match routes of `journeys` (the API's and the console's project match pages) as one pattern. */
 export function journeyPaths(journeys: readonly Journey[] = JOURNEYS): RegExp {
