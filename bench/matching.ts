@@ -5,6 +5,7 @@ import { bootstrap } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { silentLogger } from '../src/logger.ts';
+import { JOURNEYS, journeyPath } from '../src/matching/journeys.ts';
 
 const KEY = 'bench-admin-key-0123456789';
 const quantile = (xs: number[], q: number) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))];
@@ -41,16 +42,15 @@ export async function benchMatching(
   };
   const ids = async (resource: string, q = '') =>
     (await get(`/v1/${resource}?limit=200${q}`)).items.map((x: { id: string }) => x.id) as string[];
-  const projects = await ids('projects', '&status=vetted');
-  const investors = await ids('investors');
-  const trainings = await ids('trainings');
-  const endpoints: [string, string[]][] = [
-    ...['mentors', 'investors', 'trainings', 'services'].map(
-      (t) => [`/v1/projects/{id}/matches/${t}`, projects] as [string, string[]],
-    ),
-    ['/v1/investors/{id}/matches/projects', investors],
-    ['/v1/trainings/{id}/matches/founders', trainings],
-  ];
+  // Every journey of the registry, with sources of its kind (reviewed projects: every journey has candidates).
+  const sources: Record<string, string[]> = {
+    projects: await ids('projects', '&status=vetted'),
+    investors: await ids('investors'),
+    trainings: await ids('trainings'),
+  };
+  const endpoints: [string, string[]][] = [];
+  for (const j of JOURNEYS)
+    endpoints.push([journeyPath(j, '{id}'), (sources[j.source.collection] ??= await ids(j.source.collection))]);
   const calls = opts.calls ?? 200;
   const rows: LatencyRow[] = [];
   const timed = async (pattern: string, sources: string[], headers: Record<string, string>) => {

@@ -1,63 +1,29 @@
 // In-process measurements against the database: the bare SQL kNN query of each endpoint (its
 // recipe's hard rules + ORDER BY distance LIMIT 10, the same statement the engine's vector channel
 // runs) and recall@10 of the engine's ranking path against the exact ranking (exactLimit: Infinity).
-import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { investorsTable, trainingsTable } from '../../models/schema.ts';
+import { and, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.ts';
 import { resultRows } from '../../src/db/errors.ts';
 import { nearestIds, runRecipe, type EngineContext } from '../../src/matching/engine.ts';
-import { profileQuery, toProfile } from '../../src/matching/profile.ts';
-import * as recipes from '../../src/matching/recipes/index.ts';
-import { trainingExclusions } from '../../src/matching/recipes/training-founders.ts';
-import { loadProjectSource, recipeWeights } from '../../src/matching/service.ts';
-import type { Profile, Recipe } from '../../src/matching/types.ts';
+import { JOURNEYS, journeyPath, recipeWeights } from '../../src/matching/journeys.ts';
+import { SOURCES } from '../../src/matching/sources.ts';
+import type { Profile, Recipe, SourceKind } from '../../src/matching/types.ts';
 
 export interface Endpoint {
   name: string;
   /** URL path with {id}. */
   path: string;
   recipe: Recipe<any>;
-  sourceKind: 'project' | 'investor' | 'training';
+  sourceKind: SourceKind;
 }
 
-export const ENDPOINTS: Endpoint[] = [
-  {
-    name: 'project→mentors',
-    path: '/v1/projects/{id}/matches/mentors',
-    recipe: recipes.projectMentors,
-    sourceKind: 'project',
-  },
-  {
-    name: 'project→investors',
-    path: '/v1/projects/{id}/matches/investors',
-    recipe: recipes.projectInvestors,
-    sourceKind: 'project',
-  },
-  {
-    name: 'project→trainings',
-    path: '/v1/projects/{id}/matches/trainings',
-    recipe: recipes.projectTrainings,
-    sourceKind: 'project',
-  },
-  {
-    name: 'project→services',
-    path: '/v1/projects/{id}/matches/services',
-    recipe: recipes.projectServices,
-    sourceKind: 'project',
-  },
-  {
-    name: 'investor→projects',
-    path: '/v1/investors/{id}/matches/projects',
-    recipe: recipes.investorProjects,
-    sourceKind: 'investor',
-  },
-  {
-    name: 'training→founders',
-    path: '/v1/trainings/{id}/matches/founders',
-    recipe: recipes.trainingFounders,
-    sourceKind: 'training',
-  },
-];
+/** Every journey of the registry (src/matching/journeys.ts). */
+export const ENDPOINTS: Endpoint[] = JOURNEYS.map((j) => ({
+  name: j.name,
+  path: journeyPath(j, '{id}'),
+  recipe: j.recipe,
+  sourceKind: j.source.kind,
+}));
 
 export interface SourceIds {
   /** Typical sources: a deterministic pseudo-random sample. */
@@ -104,12 +70,7 @@ export async function modelOf(db: Db): Promise<{ model: string; dimensions: numb
 
 /** The source profile an endpoint's service function would load. */
 export async function loadSource(ctx: EngineContext, kind: Endpoint['sourceKind'], id: string): Promise<Profile> {
-  if (kind === 'project') return (await loadProjectSource(ctx, id))!;
-  const table = kind === 'investor' ? investorsTable : trainingsTable;
-  const [raw] = await profileQuery(ctx.db, table, kind, ctx.model)(eq(table.id, id), 1);
-  const p = toProfile(raw, kind === 'investor' ? { sectors: raw.sectors } : { topics: raw.topics });
-  if (kind === 'investor') return p;
-  return { ...p, ...(await trainingExclusions(ctx.db, id)) } as Profile;
+  return (await SOURCES[kind].read(ctx, id))!;
 }
 
 /** The endpoint's kNN statement: candidates passing the recipe's SQL rules, nearest 10 by cosine distance (the engine's vector channel). */
@@ -124,8 +85,9 @@ export function knnQuery(ctx: EngineContext, ep: Endpoint, source: Profile, k = 
  */
 const EXACT = 1_000_000_000;
 
+/** The weights the service ranks with: the center's own (a project's) over the defaults. */
 export const weightsFor = (ep: Endpoint, source: Profile & { centerWeights?: any }) =>
-  ep.sourceKind === 'project' ? recipeWeights(ep.recipe, source.centerWeights) : ep.recipe.defaultWeights;
+  recipeWeights(ep.recipe, source.centerWeights);
 
 /** Top-10 ids by the engine's ranking path and by the exact ranking over every eligible candidate. */
 export async function recallAt10(

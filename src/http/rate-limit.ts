@@ -6,6 +6,7 @@ import type { MiddlewareHandler } from 'hono';
 import { AppError } from '../errors.ts';
 import type { AppEnv } from './env.ts';
 import { actorLabel } from '../auth/actor.ts';
+import { JOURNEYS, type Journey, journeysFrom } from '../matching/journeys.ts';
 
 export interface RateLimitConfig {
   /** Tokens per window (the burst); 0 disables the limit. */
@@ -78,14 +79,27 @@ export const tooManyRequests = (retryAfter: number, what: { en: string; zh: stri
 /** The what-if preview of matching weights: a POST that writes nothing. */
 export const PREVIEW_PATH = /^\/v1\/centers\/[^/]+\/matching-weights\/preview\/?$/;
 
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** A route template (`/projects/{id}/matches/mentors`) under `prefix` as a pattern of request paths. */
+const routePattern = (prefix: string, route: string) =>
+  `${escapeRe(prefix)}${route.split('{id}').map(escapeRe).join('[^/]+')}`;
+
+/** The match routes of `journeys` (the API's and the console's project match pages) as one pattern. */
+export function journeyPaths(journeys: readonly Journey[] = JOURNEYS): RegExp {
+  const api = journeys.map((j) => routePattern('/v1', j.route));
+  const pages = journeysFrom('project', journeys).map((j) => routePattern('/app', j.route));
+  return new RegExp(`^(?:${[...api, ...pages].join('|')})/?$`);
+}
+
 /** Endpoints whose cost is far above a CRUD call: matching, what-if previews, assignment runs, reindex. */
 const EXPENSIVE: [string, RegExp][] = [
-  ['GET', /^\/v1\/(projects|investors|trainings)\/[^/]+\/matches\/[^/]+\/?$/],
+  // Every journey's matches (the registry, src/matching/journeys.ts), and the console's pages that compute
+  // a project's matches: the same budget per person as the API's match calls.
+  ['GET', journeyPaths()],
   ['POST', PREVIEW_PATH],
   ['POST', /^\/v1\/centers\/[^/]+\/assignment-runs\/?$/],
   ['POST', /^\/v1\/admin\/reindex\/?$/],
-  // The console's pages that compute matches: the same budget per person as the API's match calls.
-  ['GET', /^\/app\/projects\/[^/]+\/matches\/[^/]+\/?$/],
+  // The console's other pages that compute matches.
   ['GET', /^\/app\/discover\/?$/],
   // Coach assignment runs and the weights' what-if preview (its `spend` charges the matches it computes).
   ['POST', /^\/app\/assignment\/?$/],

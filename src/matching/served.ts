@@ -8,7 +8,9 @@ import type { MatchCache } from './cache.ts';
 import type { CandidateIndex } from './candidate-index.ts';
 import type { EngineContext } from './engine.ts';
 import { todayInShanghai } from './rules.ts';
-import { matchProject, type MatchResult, type ProjectTarget } from './service.ts';
+import { notFound } from '../errors.ts';
+import { journeyPath, type ProjectTarget, projectJourney } from './journeys.ts';
+import { matchJourney, type MatchResult } from './service.ts';
 import type { ReasonLang } from './types.ts';
 
 /** What the serving reports per call (the API's Prometheus instruments; absent in the console). */
@@ -74,10 +76,6 @@ export async function serveMatches(
   return { body, cache: result };
 }
 
-/** The API path of a project's matches for one journey (the cache key the API uses for it). */
-export const projectMatchPath = (projectId: string, target: ProjectTarget) =>
-  `/v1/projects/${projectId}/matches/${target}`;
-
 /** A project's matches for one journey as its manager is served them (404 when out of its scope). */
 export async function servedProjectMatches(
   s: MatchServing,
@@ -86,17 +84,20 @@ export async function servedProjectMatches(
   target: ProjectTarget,
   opts: { limit: number; lang: ReasonLang; refresh?: boolean },
 ): Promise<MatchResult> {
+  const journey = projectJourney(target);
+  if (!journey) throw notFound('journey');
   const served = await serveMatches(
     s,
     {
       actor,
-      path: projectMatchPath(projectId, target),
+      // The API's path of these matches: the console and the API share the cache entry.
+      path: journeyPath(journey, projectId),
       lang: opts.lang,
       limit: opts.limit,
       refresh: !!opts.refresh,
-      journey: `project.${target}`,
+      journey: journey.id,
     },
-    (ctx) => matchProject(ctx, actor, projectId, target, opts.limit),
+    (ctx) => matchJourney(ctx, actor, journey, projectId, opts.limit),
   );
   return JSON.parse(served.body) as MatchResult;
 }

@@ -2,6 +2,8 @@ import type { SQL } from 'drizzle-orm';
 import type { EmbeddedKind } from '../../models/embeddings/table.ts';
 import type { EmbeddedTable } from '../../models/embeddings/entities.ts';
 import type { Lang as AnyLang } from '../../models/enums.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Db } from '../db/client.ts';
 
 /** The languages an assignment run stores its reasons in. */
 export type Lang = 'zh' | 'en';
@@ -114,8 +116,30 @@ export interface Feature<S> {
   alwaysExplained?: boolean;
 }
 
+/** What a journey starts from: the source's table, loader and who may ask for its matches (sources.ts). */
+export type SourceKind = 'project' | 'investor' | 'training';
+
+/** A journey route's OpenAPI text beyond what its source kind says (sources.ts `api`). */
+export interface JourneyApi {
+  summary?: string;
+  description?: string;
+  /** Problem statuses besides 400, 401 and 404. */
+  problems?: number[];
+}
+
+/**
+ * One match journey, a recipe file each, listed once in recipes/index.ts: journeys.ts derives the
+ * routes, the rate limiter's paths, the weight sets, the console's tabs and the benchmarks from it.
+ */
 export interface Recipe<S> {
+  /** `<source>.<target>`, e.g. `project.mentors`: the key of its weights and metrics. */
   id: string;
+  /** The journey is served at GET /v1/<the source kind's collection>/{id}/matches/<target>. */
+  source: SourceKind;
+  target: string;
+  api?: JourneyApi;
+  /** What the caller receives of the ranked items (default: them as ranked), e.g. a trainer's pseudonymous cohort. */
+  present?(db: Db, actor: Actor, items: MatchItem[]): Promise<MatchItem[]>;
   candidateKind: EmbeddedKind;
   /** The candidate columns holding its declared topics and sectors (inferred ones come with its embedding). */
   declared: { topics?: string; sectors?: string };

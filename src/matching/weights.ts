@@ -8,28 +8,38 @@ import { actorLabel, isAdmin, isStaffOf, type Actor } from '../auth/actor.ts';
 import type { Db } from '../db/client.ts';
 import { notFound, unprocessable } from '../errors.ts';
 import type { EngineContext } from './engine.ts';
-import { matchProject, RECIPES, type ProjectTarget } from './service.ts';
+import { JOURNEYS, journeyById, type Journey, journeysFrom } from './journeys.ts';
+import { matchJourney } from './service.ts';
+import type { WeightSet } from './sources.ts';
 
-export type WeightSet = Record<string, Record<string, number>>;
+export type { WeightSet };
 
-/** `{ "<recipe id>": { "<feature id>": 0..1 } }` with only known recipes and features. */
-export const weightSetSchema = z
-  .object(
-    Object.fromEntries(
-      RECIPES.map((r) => [
-        r.id,
-        z
-          .object(Object.fromEntries(Object.keys(r.defaultWeights).map((f) => [f, z.number().min(0).max(1)])))
-          .partial()
-          .strict()
-          .optional(),
-      ]),
-    ),
-  )
-  .strict();
+/** `{ "<journey id>": { "<feature id>": 0..1 } }` with only the journeys' ids and their features. */
+export const weightSetSchemaOf = (journeys: readonly Journey[]) =>
+  z
+    .object(
+      Object.fromEntries(
+        journeys.map(({ recipe: r }) => [
+          r.id,
+          z
+            .object(Object.fromEntries(Object.keys(r.defaultWeights).map((f) => [f, z.number().min(0).max(1)])))
+            .partial()
+            .strict()
+            .optional(),
+        ]),
+      ),
+    )
+    .strict();
+export const weightSetSchema = weightSetSchemaOf(JOURNEYS);
 
 export const defaultWeightSet = (): WeightSet =>
-  Object.fromEntries(RECIPES.map((r) => [r.id, { ...r.defaultWeights }]));
+  Object.fromEntries(JOURNEYS.map(({ recipe: r }) => [r.id, { ...r.defaultWeights }]));
+
+/**
+ * The journeys a preview can compare: a project's, since it ranks a sample of the center's projects
+ * (other sources have no center: their weights are the defaults).
+ */
+export const PREVIEWABLE = journeysFrom('project').map((j) => j.id) as [string, ...string[]];
 
 async function assertCenterAccess(db: Db, actor: Actor, centerId: string) {
   if (!z.uuid().safeParse(centerId).success || !(isAdmin(actor) || isStaffOf(actor, centerId)))
@@ -73,13 +83,6 @@ export async function putWeights(db: Db, actor: Actor, centerId: string, weights
   return getWeights(db, actor, centerId);
 }
 
-const TARGETS: Record<string, ProjectTarget> = {
-  'project.mentors': 'mentors',
-  'project.investors': 'investors',
-  'project.trainings': 'trainings',
-  'project.services': 'services',
-};
-
 /** Match computations a preview makes per sampled project: the top-10 under the saved and under the proposed weights. */
 export const PREVIEW_MATCHES_PER_PROJECT = 2;
 
@@ -98,8 +101,8 @@ export async function previewWeights(
   spend?: (units: number) => void,
 ) {
   await assertCenterAccess(ctx.db, actor, centerId);
-  const target = TARGETS[recipeId];
-  if (!target) throw unprocessable([{ path: 'recipe', message: `one of ${Object.keys(TARGETS).join(', ')}` }]);
+  const journey = PREVIEWABLE.includes(recipeId) ? journeyById(recipeId) : undefined;
+  if (!journey) throw unprocessable([{ path: 'recipe', message: `one of ${PREVIEWABLE.join(', ')}` }]);
   const current = (await getWeights(ctx.db, actor, centerId)).weights[recipeId];
   const next = { ...current, ...(proposed[recipeId] ?? {}) };
   const projects = await ctx.db
@@ -111,8 +114,8 @@ export async function previewWeights(
   spend?.(PREVIEW_MATCHES_PER_PROJECT * projects.length - 1);
   const items = [];
   for (const p of projects) {
-    const before = (await matchProject(ctx, actor, p.id, target, 10, current)).items;
-    const after = (await matchProject(ctx, actor, p.id, target, 10, next)).items;
+    const before = (await matchJourney(ctx, actor, journey, p.id, 10, current)).items;
+    const after = (await matchJourney(ctx, actor, journey, p.id, 10, next)).items;
     const was = new Set(before.map((i) => i.id));
     const now = new Set(after.map((i) => i.id));
     items.push({

@@ -2,15 +2,11 @@
 // lexical-only ({ lexical: 1 }) and vector-only ({ semantic: 1 }) — with the same eligible candidates
 // (the recipe's hard rules in SQL), the same source profiles (the service's loaders) and the same
 // runRecipe: only the weights differ. Scores every query with nDCG@10 against the judged labels.
-import { eq } from 'drizzle-orm';
-import { investorsTable, trainingsTable } from '../../models/schema.ts';
 import type { Service } from '../../src/bootstrap.ts';
 import { runRecipe, type EngineContext } from '../../src/matching/engine.ts';
-import { profileQuery, toProfile } from '../../src/matching/profile.ts';
-import * as recipes from '../../src/matching/recipes/index.ts';
-import { trainingExclusions } from '../../src/matching/recipes/training-founders.ts';
-import { loadProjectSource } from '../../src/matching/service.ts';
-import type { Profile, Recipe, TrainingSource } from '../../src/matching/types.ts';
+import { JOURNEYS } from '../../src/matching/journeys.ts';
+import { SOURCES } from '../../src/matching/sources.ts';
+import type { Profile, Recipe } from '../../src/matching/types.ts';
 import { mean, ndcgAtK, type RankedItem } from './metrics.ts';
 import type { LoadedSet } from './load.ts';
 import { journeys, type Journey, type JourneyId } from './set.ts';
@@ -18,36 +14,19 @@ import { journeys, type Journey, type JourneyId } from './set.ts';
 export const SYSTEMS = ['engine', 'lexical-only', 'vector-only'] as const;
 export type System = (typeof SYSTEMS)[number];
 
-/** The recipe of each journey, as src/matching/service.ts wires them. */
-export const WIRING: Record<JourneyId, { recipe: Recipe<any> }> = {
-  'project→mentors': { recipe: recipes.projectMentors },
-  'project→investors': { recipe: recipes.projectInvestors },
-  'project→trainings': { recipe: recipes.projectTrainings },
-  'project→services': { recipe: recipes.projectServices },
-  'investor→projects': { recipe: recipes.investorProjects },
-  'training→founders': { recipe: recipes.trainingFounders },
+/** The recipe of each judged journey: the registry's journey of that name (src/matching/journeys.ts). */
+export const recipeOf = (journey: JourneyId): Recipe<any> => {
+  const j = JOURNEYS.find((x) => x.name === journey);
+  if (!j) throw new Error(`no journey ${journey} in the registry`);
+  return j.recipe;
 };
 
 export const weightsFor = (journey: JourneyId, system: System): Record<string, number> =>
-  system === 'engine'
-    ? WIRING[journey].recipe.defaultWeights
-    : system === 'lexical-only'
-      ? { lexical: 1 }
-      : { semantic: 1 };
+  system === 'engine' ? recipeOf(journey).defaultWeights : system === 'lexical-only' ? { lexical: 1 } : { semantic: 1 };
 
-/** The source profile exactly as the match endpoints load it (service.ts). */
+/** The source profile exactly as the match endpoints load it (its source kind, src/matching/sources.ts). */
 export async function loadSource(ctx: EngineContext, journey: Journey, id: string): Promise<Profile> {
-  if (journey.source === 'project') return (await loadProjectSource(ctx, id))!;
-  if (journey.source === 'investor') {
-    const [raw] = await profileQuery(ctx.db, investorsTable, 'investor', ctx.model)(eq(investorsTable.id, id), 1);
-    return toProfile(raw, { sectors: raw.sectors });
-  }
-  const [raw] = await profileQuery(ctx.db, trainingsTable, 'training', ctx.model)(eq(trainingsTable.id, id), 1);
-  const source: TrainingSource = {
-    ...toProfile(raw, { topics: raw.topics }),
-    ...(await trainingExclusions(ctx.db, id)),
-  };
-  return source;
+  return (await SOURCES[journey.source].read(ctx, id))!;
 }
 
 export interface QueryResult {
@@ -85,7 +64,7 @@ export async function evaluate(service: Service, loaded: LoadedSet, opts: EvalOp
   const out: JourneyResult[] = [];
   for (const journey of opts.set ?? journeys) {
     if (opts.journeys && !opts.journeys.includes(journey.id)) continue;
-    const { recipe } = WIRING[journey.id];
+    const recipe = recipeOf(journey.id);
     const queries: QueryResult[] = [];
     for (const query of journey.queries.slice(0, opts.maxQueries ?? Infinity)) {
       const source = await loadSource(ctx, journey, loaded.ids.get(query)!);

@@ -13,6 +13,7 @@ import { foundersTable, mentorsTable, projectsTable } from '../../models/schema.
 import { resultRows } from '../../src/db/errors.ts';
 import { indexRules, type EngineContext } from '../../src/matching/engine.ts';
 import * as recipes from '../../src/matching/recipes/index.ts';
+import { JOURNEYS } from '../../src/matching/journeys.ts';
 import type { Profile, Recipe, TrainingSource } from '../../src/matching/types.ts';
 import { startTestApp, type TestApp } from '../harness.ts';
 import { exclusions, sourceIds } from './generated-fixture.ts';
@@ -20,14 +21,12 @@ import { exclusions, sourceIds } from './generated-fixture.ts';
 let t: TestApp;
 const ctx = (): EngineContext => ({ db: t.db, model: t.service.embedder.id, lang: 'zh' });
 
-const cases: { recipe: Recipe<any>; kind: Endpoint['sourceKind']; table: string }[] = [
-  { recipe: recipes.projectMentors, kind: 'project', table: 'projects' },
-  { recipe: recipes.projectInvestors, kind: 'project', table: 'projects' },
-  { recipe: recipes.projectTrainings, kind: 'project', table: 'projects' },
-  { recipe: recipes.projectServices, kind: 'project', table: 'projects' },
-  { recipe: recipes.investorProjects, kind: 'investor', table: 'investors' },
-  { recipe: recipes.trainingFounders, kind: 'training', table: 'trainings' },
-];
+/** Every journey of the registry, with the table its sources are sampled from. */
+const cases: { recipe: Recipe<any>; kind: Endpoint['sourceKind']; table: string }[] = JOURNEYS.map((j) => ({
+  recipe: j.recipe,
+  kind: j.source.kind,
+  table: j.source.collection,
+}));
 
 /** Sources of a kind: a stable sample of `n`. */
 

@@ -12,7 +12,7 @@ import type { Profile, ProjectSource, Recipe, Texts, TrainingSource } from '../.
 
 const TIBETAN = /[\u0F40-\u0FBC]/u;
 const CJK = /[\u3400-\u9fff]/u;
-const all = Object.values(recipes) as Recipe<any>[];
+const all: Recipe<any>[] = [...recipes.RECIPES];
 
 type Row = Record<string, any>;
 /** A row with every field some recipe reads, in three flavours that take different branches. */

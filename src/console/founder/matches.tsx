@@ -15,7 +15,7 @@ import type { ConsoleEnv } from '../env.ts';
 import { appFieldErrors, field, readForm } from '../forms.ts';
 import { Page } from '../layout.tsx';
 import { type Ui, uiOf } from '../ui.ts';
-import { INTRODUCED, isJourney, type Journey, JOURNEYS } from './journeys.ts';
+import { INTRODUCED, isJourney, type Journey, JOURNEYS, journeyLabel } from './journeys.ts';
 import { enumLabel, regionName } from '../../i18n/labels.ts';
 import { type FounderDomain, founderId, founderOnly, formatNumber } from './shared.ts';
 import { IntroStatusBadge } from './introductions.tsx';
@@ -148,7 +148,7 @@ export function matchesRouter(d: FounderDomain) {
         : [];
     const done = c.req.query('done');
     const canAsk = kind !== 'investor' || isReviewed(project.status);
-    const journeyName = t(`founder.journey.${journey}`);
+    const journeyName = t(journeyLabel(journey));
     return c.html(
       <Page ui={ui} title={t('founder.matches.title', { journey: journeyName })}>
         <p>
@@ -157,7 +157,7 @@ export function matchesRouter(d: FounderDomain) {
         <nav class="tabs" aria-label={t('founder.project.matches')}>
           {JOURNEYS.map((j) => (
             <a href={`/app/projects/${project.id}/matches/${j}`} aria-current={j === journey ? 'page' : undefined}>
-              {t(`founder.journey.${j}`)}
+              {t(journeyLabel(j))}
             </a>
           ))}
         </nav>

@@ -27,7 +27,7 @@ import {
 } from './project-form.tsx';
 import { allPages, type FounderDomain, founderId, founderOnly } from './shared.ts';
 import { waitingInvitations } from './invitations.tsx';
-import { JOURNEYS } from './journeys.ts';
+import { JOURNEYS, journeyLabel } from './journeys.ts';
 import { ProjectLifeCard, projectLife } from '../admission/founder-life.tsx';
 
 const STATUS_BADGE: Record<ProjectStatus, 'info' | 'warn' | 'ok' | 'bad'> = {
@@ -212,7 +212,7 @@ export function projectsRouter(d: FounderDomain) {
             <h2 id="matches-h">{t('founder.project.matches')}</h2>
             <nav class="tabs" aria-labelledby="matches-h">
               {JOURNEYS.map((j) => (
-                <a href={`/app/projects/${p.id}/matches/${j}`}>{t(`founder.journey.${j}`)}</a>
+                <a href={`/app/projects/${p.id}/matches/${j}`}>{t(journeyLabel(j))}</a>
               ))}
             </nav>
           </section>

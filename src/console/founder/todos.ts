@@ -2,10 +2,9 @@
 // project (waiting for the founder's accept or decline), introductions answered since the last visit, and new matches since the last visit (candidates created since then among the top
 // matches of each project: bounded work, and mostly cache hits).
 import { and, gt, inArray } from 'drizzle-orm';
-import { investorsTable, mentorsTable, servicesTable, trainingsTable } from '../../../models/schema.ts';
 import { servedProjectMatches } from '../../matching/served.ts';
 import type { TodoArgs, TodoItem, TodoSource } from '../home/todos.ts';
-import { JOURNEYS, type Journey } from './journeys.ts';
+import { candidateTableOf, JOURNEYS, journeyLabel } from './journeys.ts';
 import { asksToMeet } from './introductions.tsx';
 import { allPages, founderDomain, type FounderDomain } from './shared.ts';
 import { isReviewed } from '../../lifecycle/reviewed.ts';
@@ -13,13 +12,6 @@ import { isReviewed } from '../../lifecycle/reviewed.ts';
 /** How many projects and top matches per journey the "new matches" to-do looks at. */
 const PROJECTS_LOOKED_AT = 3;
 const TOP = 10;
-
-const candidateTables = {
-  mentors: mentorsTable,
-  investors: investorsTable,
-  trainings: trainingsTable,
-  services: servicesTable,
-} as const satisfies Record<Journey, unknown>;
 
 const founderOf = (a: TodoArgs) => a.ctx.actor.subjectId;
 
@@ -95,7 +87,7 @@ function founderTodos(): readonly TodoSource[] {
           lang: a.lang,
         });
         if (!top.length) return null;
-        const table = candidateTables[journey];
+        const table = candidateTableOf(journey);
         const fresh = await d.db
           .select({ id: table.id })
           .from(table)
@@ -113,7 +105,7 @@ function founderTodos(): readonly TodoSource[] {
           text: a.t('founder.todo.newMatches', {
             project: p.title,
             count: fresh.length,
-            journey: a.t(`founder.journey.${journey}`),
+            journey: a.t(journeyLabel(journey)),
           }),
           href: `/app/projects/${p.id}/matches/${journey}`,
         };

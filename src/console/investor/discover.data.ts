@@ -3,7 +3,9 @@
 import type { Actor } from '../../auth/actor.ts';
 import type { AppDeps } from '../../http/app.ts';
 import type { Lang } from '../../i18n/lang.ts';
-import { matchInvestorProjects, type MatchResult } from '../../matching/service.ts';
+import { journeyOf, journeyPath } from '../../matching/journeys.ts';
+import { investorProjects } from '../../matching/recipes/index.ts';
+import { matchJourney, type MatchResult } from '../../matching/service.ts';
 import { serveMatches } from '../../matching/served.ts';
 
 /** The page sizes offered (the API takes 1–100). */
@@ -15,6 +17,8 @@ export const parseLimit = (value: string | undefined): number => {
   return (DISCOVER_LIMITS as readonly number[]).includes(n) ? n : DEFAULT_LIMIT;
 };
 
+const journey = journeyOf(investorProjects);
+
 export type MatchDeps = Pick<AppDeps, 'database' | 'embedder' | 'matchCache' | 'candidateIndex'>;
 
 export async function investorMatches(deps: MatchDeps, actor: Actor, lang: Lang, limit: number): Promise<MatchResult> {
@@ -24,13 +28,13 @@ export async function investorMatches(deps: MatchDeps, actor: Actor, lang: Lang,
     serving,
     {
       actor,
-      path: `/v1/investors/${investorId}/matches/projects`,
+      path: journeyPath(journey, investorId),
       lang,
       limit,
       refresh: false,
-      journey: 'investor.projects',
+      journey: journey.id,
     },
-    (ctx) => matchInvestorProjects(ctx, actor, investorId, limit),
+    (ctx) => matchJourney(ctx, actor, journey, investorId, limit),
   );
   return JSON.parse(body) as MatchResult;
 }

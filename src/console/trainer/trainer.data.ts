@@ -11,7 +11,9 @@ import { notFound } from '../../errors.ts';
 import type { AppDeps } from '../../http/app.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { serveMatches } from '../../matching/served.ts';
-import { matchTrainingFounders } from '../../matching/service.ts';
+import { journeyOf, journeyPath } from '../../matching/journeys.ts';
+import { trainingFounders } from '../../matching/recipes/index.ts';
+import { matchJourney } from '../../matching/service.ts';
 import type { MatchItem } from '../../matching/types.ts';
 import { trainings } from '../../resources/index.ts';
 import { Repository } from '../../resources/repository.ts';
@@ -83,6 +85,8 @@ export interface CohortMatch extends MatchItem {
   stages: string[];
 }
 
+const cohortJourney = journeyOf(trainingFounders);
+
 /** The founders who fit the training, as GET /v1/trainings/{id}/matches/founders serves the caller. */
 export async function cohortMatches(d: TrainerDomain, actor: Actor, trainingId: string, lang: Lang) {
   const serving = { db: d.db, embedder: d.deps.embedder, cache: d.deps.matchCache, index: d.deps.candidateIndex };
@@ -90,13 +94,13 @@ export async function cohortMatches(d: TrainerDomain, actor: Actor, trainingId: 
     serving,
     {
       actor,
-      path: `/v1/trainings/${trainingId}/matches/founders`,
+      path: journeyPath(cohortJourney, trainingId),
       lang,
       limit: COHORT_LIMIT,
       refresh: false,
-      journey: 'training.founders',
+      journey: cohortJourney.id,
     },
-    (ctx) => matchTrainingFounders(ctx, actor, trainingId, COHORT_LIMIT),
+    (ctx) => matchJourney(ctx, actor, cohortJourney, trainingId, COHORT_LIMIT),
   );
   return (JSON.parse(body) as { items: CohortMatch[] }).items;
 }

@@ -1,19 +1,18 @@
 // The weights form: which journeys and criteria it shows, how its fields become a weight set (checked
 // by the domain's own schema), and the names of the candidates a preview lists.
 import { inArray } from 'drizzle-orm';
-import { investorsTable, mentorsTable, servicesTable, trainingsTable } from '../../../models/schema.ts';
 import type { Translate } from '../../i18n/t.ts';
-import { RECIPES } from '../../matching/service.ts';
-import { type WeightSet, weightSetSchema } from '../../matching/weights.ts';
-import { investors, mentors, services, trainings } from '../../resources/index.ts';
+import { JOURNEYS as REGISTRY, journeyById } from '../../matching/journeys.ts';
+import { PREVIEWABLE, type WeightSet, weightSetSchema } from '../../matching/weights.ts';
+import { resourceDefs } from '../../resources/index.ts';
 import { Repository } from '../../resources/repository.ts';
 import type { ReadContext } from '../../resources/types.ts';
 import type { AppDeps } from '../../http/app.ts';
 import { type FieldErrors, field, zodFieldErrors } from '../forms.ts';
 
 /** The journeys in the order of the tabs, each with its criteria (the recipe's features). */
-export const JOURNEYS = RECIPES.map((r) => ({ id: r.id, features: Object.keys(r.defaultWeights) }));
-export const DEFAULT_JOURNEY = 'project.mentors';
+export const JOURNEYS = REGISTRY.map((j) => ({ id: j.id, features: Object.keys(j.recipe.defaultWeights) }));
+export const DEFAULT_JOURNEY = JOURNEYS[0].id;
 export const journeyOf = (id: string | undefined) => JOURNEYS.find((j) => j.id === id) ?? JOURNEYS[0];
 
 /** Bounds of one weight, read from weightSetSchema (every criterion of every journey has the same). */
@@ -29,14 +28,8 @@ export const WEIGHT_MAX = firstWeight.maxValue ?? 1;
 /** Projects of the center a preview compares (two match computations each). */
 export const PREVIEW_SAMPLE = 5;
 
-/** What a preview of a journey ranks, and where the candidates' names are read. */
-const PREVIEW_TARGETS = {
-  'project.mentors': { def: mentors, table: mentorsTable },
-  'project.investors': { def: investors, table: investorsTable },
-  'project.trainings': { def: trainings, table: trainingsTable },
-  'project.services': { def: services, table: servicesTable },
-} as const;
-export const canPreview = (journey: string): journey is keyof typeof PREVIEW_TARGETS => journey in PREVIEW_TARGETS;
+/** Whether the form offers a preview of the journey (a project's journeys: the domain's PREVIEWABLE). */
+export const canPreview = (journey: string) => PREVIEWABLE.includes(journey);
 
 /** The journey's fields as typed (kept for a redraw). */
 export type WeightValues = Record<string, string>;
@@ -91,12 +84,15 @@ export const withJourney = (current: WeightSet, journey: string, weights: Record
 export async function candidateNames(
   deps: AppDeps,
   ctx: ReadContext,
-  journey: keyof typeof PREVIEW_TARGETS,
+  journey: string,
   ids: string[],
 ): Promise<Map<string, string>> {
   if (!ids.length) return new Map();
-  const target = PREVIEW_TARGETS[journey];
-  const repo = new Repository(target.def, deps.database.db, deps.embeddingHooks);
-  const rows = await repo.readAll(ctx, inArray(target.table.id, ids));
+  // The resource whose table holds the journey's candidates.
+  const table = journeyById(journey)?.recipe.candidateTable;
+  const def = resourceDefs.find((d) => d.table === table);
+  if (!def) return new Map();
+  const repo = new Repository(def, deps.database.db, deps.embeddingHooks);
+  const rows = await repo.readAll(ctx, inArray(def.table.id, ids));
   return new Map(rows.map((r) => [r.id as string, (r.name ?? r.title ?? r.id) as string]));
 }

@@ -4,13 +4,8 @@ import type { EngineContext } from '../../matching/engine.ts';
 import type { CandidateIndex } from '../../matching/candidate-index.ts';
 import type { MatchCache } from '../../matching/cache.ts';
 import { type MatchServing, serveMatches } from '../../matching/served.ts';
-import {
-  matchInvestorProjects,
-  matchProject,
-  matchTrainingFounders,
-  type MatchResult,
-  type ProjectTarget,
-} from '../../matching/service.ts';
+import type { Journey } from '../../matching/journeys.ts';
+import { matchJourney, type MatchResult } from '../../matching/service.ts';
 import type { Lang, ReasonLang } from '../../matching/types.ts';
 import type { MatchMetrics } from '../metrics.ts';
 
@@ -72,13 +67,10 @@ export function matchHandlers(
     return c.body(body, 200, { 'content-type': 'application/json', 'x-match-cache': result });
   };
   return {
-    project: (target: ProjectTarget) => (c: any) => {
+    /** GET /v1/<source>/{id}/matches/<target> of one journey. */
+    journey: (journey: Journey) => (c: any) => {
       const [id, limit] = args(c);
-      return served(c, `project.${target}`, (e) => matchProject(e, c.get('actor'), id, target, limit));
+      return served(c, journey.id, (e) => matchJourney(e, c.get('actor'), journey, id, limit));
     },
-    investorProjects: (c: any) =>
-      served(c, 'investor.projects', (e) => matchInvestorProjects(e, c.get('actor'), ...args(c))),
-    trainingFounders: (c: any) =>
-      served(c, 'training.founders', (e) => matchTrainingFounders(e, c.get('actor'), ...args(c))),
   };
 }

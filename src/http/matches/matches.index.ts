@@ -6,7 +6,8 @@ import type { CandidateIndex } from '../../matching/candidate-index.ts';
 import type { AppEnv } from '../env.ts';
 import type { MatchMetrics } from '../metrics.ts';
 import { validationHook } from '../problem.ts';
-import { investorProjectsRoute, projectMatchRoutes, projectTargets, trainingFoundersRoute } from './matches.routes.ts';
+import { JOURNEYS, type Journey } from '../../matching/journeys.ts';
+import { journeyRoutes } from './matches.routes.ts';
 import { matchHandlers } from './matches.handlers.ts';
 
 export function matchesRouter(
@@ -15,11 +16,10 @@ export function matchesRouter(
   cache: MatchCache,
   index: CandidateIndex,
   metrics?: MatchMetrics,
+  journeys: readonly Journey[] = JOURNEYS,
 ) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook as never });
   const h = matchHandlers(db, embedder, cache, index, metrics);
-  for (const t of projectTargets) app.openapi(projectMatchRoutes[t], h.project(t));
-  app.openapi(investorProjectsRoute, h.investorProjects);
-  app.openapi(trainingFoundersRoute, h.trainingFounders);
+  for (const { journey, route } of journeyRoutes(journeys)) app.openapi(route, h.journey(journey));
   return app;
 }

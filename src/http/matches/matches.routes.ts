@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { LANGS } from '../../../models/enums.ts';
+import { JOURNEYS, type Journey } from '../../matching/journeys.ts';
 import { problemResponses } from '../openapi-common.ts';
 
 export const MatchQuery = z.object({
@@ -54,30 +55,6 @@ function matchRoute(path: string, summary: string, description: string, problems
   });
 }
 
-export const projectTargets = ['mentors', 'investors', 'trainings', 'services'] as const;
-export const projectMatchRoutes = Object.fromEntries(
-  projectTargets.map((t) => [
-    t,
-    matchRoute(
-      `/projects/{id}/matches/${t}`,
-      `Match a project to ${t}`,
-      "Founders of the project, its center's staff and admins.",
-    ),
-  ]),
-) as Record<(typeof projectTargets)[number], ReturnType<typeof matchRoute>>;
-export const investorProjectsRoute = matchRoute(
-  '/investors/{id}/matches/projects',
-  'Vetted projects that fit an investor',
-  'That investor and admins.',
-);
-export const trainingFoundersRoute = matchRoute(
-  '/trainings/{id}/matches/founders',
-  'Founders for a training cohort',
-  "The providing trainer, center staff (their founders) and admins. Items list `stages` (of the founder's projects). A trainer identifies " +
-    'nobody: each item is `{ id: handle, handle, score, reasons, groups, prefectureCode, languages, stages }`, where the handle is stable for ' +
-    'that trainer and founder and differs between trainers; it invites by it (`POST /v1/trainings/{id}/invitations { handle }`) and learns ' +
-    "the founder's name once the founder (or its center) accepts. Staff and admins get the founder's id and profile fields. Founders " +
-    'enrolled in the training or with an invitation to it (open, declined or accepted) are left out. A deleted (archived) training is 404, ' +
-    'to admins 409.',
-  [409],
-);
+/** The route of each journey of the registry, in its order (the OpenAPI document lists them so). */
+export const journeyRoutes = (journeys: readonly Journey[] = JOURNEYS) =>
+  journeys.map((j) => ({ journey: j, route: matchRoute(j.route, j.api.summary, j.api.description, j.api.problems) }));

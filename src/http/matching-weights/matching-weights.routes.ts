@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { weightSetSchema } from '../../matching/weights.ts';
+import { PREVIEWABLE, weightSetSchema } from '../../matching/weights.ts';
 import { problemResponses } from '../openapi-common.ts';
 
 const params = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, format: 'uuid' }) });
@@ -41,9 +41,7 @@ export const previewWeightsRoute = createRoute({
       z
         .object({
           weights: weightSetSchema,
-          recipe: z
-            .enum(['project.mentors', 'project.investors', 'project.trainings', 'project.services'])
-            .default('project.mentors'),
+          recipe: z.enum(PREVIEWABLE).default(PREVIEWABLE[0]),
           sample: z.number().int().min(1).max(50).default(10),
         })
         .strict(),

@@ -53,6 +53,9 @@ export const priorityGroup = (groupsOf: (c: Profile) => string[]): Feature<Profi
  */
 export const investorProjects: Recipe<Profile> = {
   id: 'investor.projects',
+  source: 'investor',
+  target: 'projects',
+  api: { summary: 'Vetted projects that fit an investor' },
   candidateKind: 'project',
   declared: { topics: 'needs', sectors: 'sector' },
   candidateTable: p,

@@ -186,6 +186,8 @@ export const regionFocus = (codes: (s: Profile, c: Profile) => string[]): Featur
 
 export const projectInvestors: Recipe<ProjectSource> = {
   id: 'project.investors',
+  source: 'project',
+  target: 'investors',
   candidateKind: 'investor',
   declared: { sectors: 'sectors' },
   candidateTable: i,

@@ -39,6 +39,8 @@ const load: Feature<Profile> = {
 
 export const projectMentors: Recipe<ProjectSource> = {
   id: 'project.mentors',
+  source: 'project',
+  target: 'mentors',
   candidateKind: 'mentor',
   declared: { topics: 'expertise', sectors: 'sectors' },
   candidateTable: m,

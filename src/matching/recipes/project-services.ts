@@ -66,6 +66,8 @@ const ownCenter: Feature<ProjectSource> = {
 
 export const projectServices: Recipe<ProjectSource> = {
   id: 'project.services',
+  source: 'project',
+  target: 'services',
   candidateKind: 'service',
   declared: { topics: 'category' },
   candidateTable: sv,

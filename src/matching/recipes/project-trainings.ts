@@ -91,6 +91,8 @@ const place: Feature<ProjectSource> = {
 
 export const projectTrainings: Recipe<ProjectSource> = {
   id: 'project.trainings',
+  source: 'project',
+  target: 'trainings',
   candidateKind: 'training',
   declared: { topics: 'topics' },
   candidateTable: t,

@@ -12,6 +12,7 @@ import {
 import { STAGES } from '../../../models/enums.ts';
 import { regions } from '../../../seeds/reference/regions.ts';
 import type { Executor } from '../../resources/types.ts';
+import { trainerHandles } from '../../engagement/founder-handles.ts';
 import {
   languages,
   lexicalFeature,
@@ -73,6 +74,33 @@ const lexical = lexicalFeature((w) => !PLACE_WORDS.has(w));
 /** A trainer planning an order-style cohort: dates and seats do not filter here. */
 export const trainingFounders: Recipe<TrainingSource> = {
   id: 'training.founders',
+  source: 'training',
+  target: 'founders',
+  api: {
+    summary: 'Founders for a training cohort',
+    description:
+      "The providing trainer, center staff (their founders) and admins. Items list `stages` (of the founder's projects). A trainer identifies " +
+      'nobody: each item is `{ id: handle, handle, score, reasons, groups, prefectureCode, languages, stages }`, where the handle is stable for ' +
+      'that trainer and founder and differs between trainers; it invites by it (`POST /v1/trainings/{id}/invitations { handle }`) and learns ' +
+      "the founder's name once the founder (or its center) accepts. Staff and admins get the founder's id and profile fields. Founders " +
+      'enrolled in the training or with an invitation to it (open, declined or accepted) are left out. A deleted (archived) training is 404, ' +
+      'to admins 409.',
+    problems: [409],
+  },
+  /**
+   * Each item also lists the stages of the founder's projects. A trainer sees the items pseudonymously
+   * (cohortView): its own handle per founder instead of the id, no name, education, county or center;
+   * it invites by that handle (src/engagement/training-invitations.ts).
+   */
+  async present(db, actor, items) {
+    const stages = await projectStagesOf(
+      db,
+      items.map((i) => i.id),
+    );
+    if (actor.role !== 'trainer') return items.map((i) => ({ ...i, stages: stages.get(i.id) ?? [] }));
+    const handles = await trainerHandles(db, actor.subjectId!);
+    return items.map((i) => cohortView(i, handles.handle(i.id), stages.get(i.id) ?? []));
+  },
   candidateKind: 'founder',
   declared: {},
   candidateTable: f,
