@@ -1,5 +1,6 @@
 // What the registry's pages read: the repositories (the API's own, with the signed-in actor, so the
 // policies decide scope, hidden fields and writes), the search filters of a list URL, linked records.
+import { centerStatusHistory } from '../../statistics/center-history.ts';
 import { inArray } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { foundersTable } from '../../../models/founders/table.ts';
@@ -15,16 +16,15 @@ export const PAGE_SIZE = 20;
 
 export function registryDomain(deps: Pick<AppDeps, 'database' | 'embeddingHooks'>) {
   const repo = (def: ResourceDef) => new Repository(def, deps.database.db, deps.embeddingHooks);
-  return {
-    repos: {
-      founders: repo(founders),
-      projects: repo(projects),
-      mentors: repo(mentors),
-      investors: repo(investors),
-      services: repo(services),
-    } satisfies Record<RegistryName, Repository>,
+  const repos = {
+    founders: repo(founders),
+    projects: repo(projects),
+    mentors: repo(mentors),
+    investors: repo(investors),
+    services: repo(services),
     centers: repo(centers),
-  };
+  } satisfies Record<RegistryName, Repository>;
+  return { repos, centers: repos.centers };
 }
 export type RegistryDomain = ReturnType<typeof registryDomain>;
 
@@ -80,7 +80,8 @@ export async function linkedRecords(d: RegistryDomain, ctx: ReadContext, name: R
   if (name === 'founders') {
     projectRows = (await d.repos.projects.list(ctx, { limit: 50, filters: { founderId: row.id } })).items;
   }
-  return { center, founders: founderRows, projects: projectRows };
+  const statusHistory = name === 'centers' ? await centerStatusHistory(ctx.db, ctx.actor, row.id) : [];
+  return { center, founders: founderRows, projects: projectRows, statusHistory };
 }
 export type Linked = Awaited<ReturnType<typeof linkedRecords>>;
 

@@ -118,6 +118,9 @@ export function registryRouter(deps: AppDeps) {
   const fieldsFor = async (c: C, name: RegistryName): Promise<readonly FieldSpec[]> => {
     const fields = SPECS[name].fields!;
     const actor = c.get('actor');
+    // A center's status, its date and level are the admins' (src/resources/centers.ts).
+    if (name === 'centers' && actor.role !== 'admin')
+      return fields.filter((f) => !ADMIN_CENTER_FIELDS.includes(f.name));
     if (actor.role !== 'admin' || (name !== 'founders' && name !== 'services')) return fields;
     const centers = await centerChoices(d, c.get('ctx'), actor);
     const center: FieldSpec = {
@@ -312,8 +315,13 @@ export function registryRouter(deps: AppDeps) {
 }
 
 /** A new record's starting values: Chinese as the working language, available for introductions. */
+/** Fields of a center only admins change. */
+const ADMIN_CENTER_FIELDS = ['status', 'statusSince', 'level'];
+
 function defaults(name: RegistryName): FormValues {
   const out: FormValues = { languages: ['zh'] };
+  if (name === 'centers')
+    Object.assign(out, { status: 'operating', statusSince: new Date().toISOString().slice(0, 10) });
   if (name === 'mentors') Object.assign(out, { active: 'true', capacity: '3' });
   if (name === 'investors') Object.assign(out, { active: 'true' });
   return out;

@@ -217,6 +217,15 @@ function factsOf(ui: Ui, name: RegistryName, r: Row, linked: Linked): Fact[] {
         [t('registry.field.languages'), list(lang, 'lang', r.languages)],
         center,
       ];
+    case 'centers':
+      return [
+        [t('registry.field.centerKind'), enumLabel(lang, 'centerKind', r.kind)],
+        [t('registry.field.centerStatus'), `${enumLabel(lang, 'centerStatus', r.status)} (${r.statusSince})`],
+        [t('registry.field.centerLevel'), r.level ? enumLabel(lang, 'centerLevel', r.level) : t('common.none')],
+        region,
+        [t('registry.field.operator'), r.operator],
+        [t('registry.field.pilot'), yesNo(ui, r.pilot)],
+      ];
   }
 }
 
@@ -258,6 +267,18 @@ export function DetailPage(props: {
           </div>
         )}
       </section>
+      {name === 'centers' && linked.statusHistory.length > 0 && (
+        <section class="card" aria-labelledby="history-h">
+          <h2 id="history-h">{t('registry.centerHistory')}</h2>
+          <ul>
+            {linked.statusHistory.map((h) => (
+              <li>
+                {h.since} · {enumLabel(ui.lang, 'centerStatus', h.status)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {name === 'projects' && (
         <section class="card" aria-labelledby="founders-h">
           <h2 id="founders-h">{t('registry.linked.founders')}</h2>

@@ -1,6 +1,9 @@
 // The five lists of the registry and what each shows: its search filters, a row's one-line summary, and
 // (but for projects, which reuse the founder's project form) the fields of its create/edit form.
 import {
+  CENTER_KINDS,
+  CENTER_LEVELS,
+  CENTER_STATUSES,
   EMPLOYMENT_STATUSES,
   FOUNDER_GROUPS,
   INVESTOR_KINDS,
@@ -14,13 +17,13 @@ import { regions, REGION_ROOT } from '../../../seeds/reference/regions.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { enumLabel, type LabelKind, regionName } from '../../i18n/labels.ts';
 import type { MessageKey } from '../../i18n/t.ts';
-import { founders, investors, mentors, projects, services } from '../../resources/index.ts';
+import { centers, founders, investors, mentors, projects, services } from '../../resources/index.ts';
 import type { ResourceDef, Row } from '../../resources/types.ts';
 import type { Option } from '../components.tsx';
 import { enumOptions, regionOptions } from '../options.ts';
 import type { FieldSpec } from './registry.form.tsx';
 
-export const REGISTRY = ['founders', 'projects', 'mentors', 'investors', 'services'] as const;
+export const REGISTRY = ['founders', 'projects', 'mentors', 'investors', 'services', 'centers'] as const;
 export type RegistryName = (typeof REGISTRY)[number];
 export const isRegistryName = (s: string): s is RegistryName => (REGISTRY as readonly string[]).includes(s);
 
@@ -242,6 +245,53 @@ export const SPECS: Record<RegistryName, RegistrySpec> = {
       },
       { name: 'voucherEligible', label: 'registry.field.voucher', kind: 'flag', text: 'registry.field.voucherYes' },
       languagesField,
+    ],
+  },
+  centers: {
+    def: centers,
+    title: 'registry.centers',
+    total: 'registry.total.centers',
+    newTitle: 'registry.new.centers',
+    filters: [
+      regionFilter,
+      { name: 'status', label: 'registry.filter.status', options: options('centerStatus', CENTER_STATUSES) },
+      { name: 'kind', label: 'registry.filter.centerKind', options: options('centerKind', CENTER_KINDS) },
+    ],
+    nameOf: (r) => r.name,
+    summary: (r, lang) =>
+      [
+        enumLabel(lang, 'centerKind', r.kind),
+        enumLabel(lang, 'centerStatus', r.status),
+        regionName(r.regionCode, lang),
+      ].join(' · '),
+    fields: [
+      { name: 'name', label: 'registry.field.name', kind: 'text', required: true, maxlength: 200 },
+      { name: 'regionCode', label: 'registry.field.region', kind: 'select', required: true, options: regionOptions },
+      {
+        name: 'kind',
+        label: 'registry.field.centerKind',
+        kind: 'select',
+        required: true,
+        options: options('centerKind', CENTER_KINDS),
+      },
+      { name: 'operator', label: 'registry.field.operator', kind: 'text', optional: true, maxlength: 200 },
+      { name: 'pilot', label: 'registry.field.pilot', kind: 'flag', text: 'registry.field.pilotYes' },
+      // Status, its date and the level count in the statistics: admins set them (staff do not see these fields).
+      {
+        name: 'status',
+        label: 'registry.field.centerStatus',
+        kind: 'select',
+        required: true,
+        options: options('centerStatus', CENTER_STATUSES),
+      },
+      { name: 'statusSince', label: 'registry.field.statusSince', kind: 'date', required: true },
+      {
+        name: 'level',
+        label: 'registry.field.centerLevel',
+        kind: 'select',
+        optional: true,
+        options: options('centerLevel', CENTER_LEVELS),
+      },
     ],
   },
 };

@@ -1349,4 +1349,17 @@ export const bo: Messages = {
   'sheets.col.employmentAsOf': 'ལས་ཞུགས་ཆ་འཕྲིན་གྱི་ཚེས་གྲངས།',
   'sheets.col.statusSince': 'གནས་སྟངས་འགོ་ཚུགས་པའི་ཚེས།',
   'sheets.col.level': 'རིམ་པ།',
+  // --- registry-centers --- (registry.*centers*)
+  'registry.centers': 'གསར་གཏོད་ལྟེ་གནས།',
+  'registry.total.centers': 'གསར་གཏོད་ལྟེ་གནས་ {count}',
+  'registry.new.centers': 'གསར་གཏོད་ལྟེ་གནས་ཐོ་འགོད།',
+  'registry.filter.centerKind': 'རིགས།',
+  'registry.field.centerKind': 'ལྟེ་གནས་ཀྱི་རིགས།',
+  'registry.field.operator': 'འཁོར་སྐྱོད་ལས་ཁུངས།',
+  'registry.field.pilot': 'ཚོད་ལྟ།',
+  'registry.field.pilotYes': 'ཚོད་ལྟའི་ལྟེ་གནས་ཡིན།',
+  'registry.field.centerStatus': 'འཁོར་སྐྱོད་གནས་སྟངས།',
+  'registry.field.statusSince': 'གནས་སྟངས་ནུས་ལྡན་ཚེས་གྲངས།',
+  'registry.centerHistory': 'གནས་སྟངས་ཀྱི་ཟིན་ཐོ།',
+  'registry.field.centerLevel': 'རིམ་པ།',
 };

@@ -1375,4 +1375,17 @@ export const en: Messages = {
   'sheets.col.employmentAsOf': 'Employment as of',
   'sheets.col.statusSince': 'Status since',
   'sheets.col.level': 'Level',
+  // --- registry-centers --- (registry.*centers*)
+  'registry.centers': 'Centers',
+  'registry.total.centers': '{count} centers',
+  'registry.new.centers': 'Register a center',
+  'registry.filter.centerKind': 'Kind',
+  'registry.field.centerKind': 'Kind of center',
+  'registry.field.operator': 'Operator',
+  'registry.field.pilot': 'Pilot',
+  'registry.field.pilotYes': 'A pilot center',
+  'registry.field.centerStatus': 'Status',
+  'registry.field.statusSince': 'Status since',
+  'registry.centerHistory': 'Status history',
+  'registry.field.centerLevel': 'Level',
 };

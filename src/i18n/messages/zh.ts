@@ -1332,6 +1332,19 @@ export const zh = {
   'sheets.col.employmentAsOf': '就业信息截至',
   'sheets.col.statusSince': '状态起始日期',
   'sheets.col.level': '级别',
+  // --- registry-centers --- (registry.*centers*)
+  'registry.centers': '双创中心',
+  'registry.total.centers': '共 {count} 个双创中心',
+  'registry.new.centers': '登记双创中心',
+  'registry.filter.centerKind': '类型',
+  'registry.field.centerKind': '中心类型',
+  'registry.field.operator': '运营单位',
+  'registry.field.pilot': '试点',
+  'registry.field.pilotYes': '是试点双创中心',
+  'registry.field.centerStatus': '运营状态',
+  'registry.field.statusSince': '状态生效日期',
+  'registry.centerHistory': '状态记录',
+  'registry.field.centerLevel': '级别',
 } as const;
 
 export type MessageKey = keyof typeof zh;
