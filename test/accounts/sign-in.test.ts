@@ -78,7 +78,14 @@ describe('redeeming an invitation', () => {
     expect(await verifyPassword(stored.passwordHash, `${GOOD}!`)).toBe(false);
     const sid = await createSession(t.db, inv.id, LIMITS);
     const s = await readSession(t.db, sid, LIMITS);
-    expect(s?.actor).toEqual({ role: 'founder', keyId: null, accountId: inv.id, subjectId: w.fA1, centerId: null });
+    expect(s?.actor).toEqual({
+      role: 'founder',
+      keyId: null,
+      accountId: inv.id,
+      subjectId: w.fA1,
+      centerId: null,
+      regionCode: null,
+    });
     const entries = await t.db.select().from(auditTable).where(eq(auditTable.entityId, inv.id));
     expect(entries.map((e) => e.action).sort()).toEqual(['account.created', 'account.activated'].sort());
   });
