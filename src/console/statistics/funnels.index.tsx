@@ -24,6 +24,7 @@ import { formatNumber } from '../format.ts';
 import { onlyRoles } from '../shared/roles.ts';
 import { type Ui, uiOf } from '../ui.ts';
 import { conversion, FunnelChart, type FunnelStep } from './funnel-chart.tsx';
+import { ReportLinks } from './report-links.tsx';
 import { StatsPage } from './statistics.layout.tsx';
 
 const INDICATOR_LABEL = Object.fromEntries(
@@ -238,7 +239,7 @@ export function funnelsRouter(deps: AppDeps) {
           <ScopeFields ui={ui} actor={actor} q={q} regionOptions={regionOptions} centerOptions={centerOptions} />
           <button type="submit">{ui.t('funnels.show')}</button>
         </form>
-        {/* report links */}
+        {f && <ReportLinks ui={ui} figure="funnel" query={{ ...q, from: f.from, to: f.to }} />}
         {problem && <Notice kind="error">{problem}</Notice>}
         {f && <FunnelFigures ui={ui} f={f} />}
         {f && <p class="hint">{ui.t('funnels.rules')}</p>}
@@ -272,7 +273,7 @@ export function funnelsRouter(deps: AppDeps) {
           <ScopeFields ui={ui} actor={actor} q={q} regionOptions={regionOptions} centerOptions={centerOptions} />
           <button type="submit">{ui.t('funnels.show')}</button>
         </form>
-        {/* report links */}
+        {card && <ReportLinks ui={ui} figure="scorecard" query={{ ...q, period: card.period }} />}
         {actor.role === 'admin' && (
           <p>
             <a href="/app/statistics/scorecard/indicators">{ui.t('funnels.indicators.edit')}</a>

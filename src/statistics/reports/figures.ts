@@ -6,7 +6,10 @@ import type { Actor } from '../../auth/actor.ts';
 import { badRequest, notFound } from '../../errors.ts';
 import type { Executor } from '../../resources/types.ts';
 import { coverageReport, coverageReportQuery } from './coverage.ts';
+import { funnelReport, funnelReportQuery } from './funnel.ts';
 import { graduatesReport, graduatesReportQuery } from './graduates.ts';
+import { scorecardReport, scorecardReportQuery } from './scorecard.ts';
+import { seriesReport, seriesReportQuery } from './series.ts';
 import type { ReportSpec } from './spec.ts';
 import type { CsvEncoding, ReportFormat } from './write.ts';
 
@@ -29,6 +32,24 @@ export const REPORT_FIGURES = {
     summary: 'Graduate founders per prefecture and graduation year (as GET /v1/stats/graduates)',
     query: graduatesReportQuery,
     build: graduatesReport,
+  },
+  funnel: {
+    name: 'funnel',
+    summary: 'Funnels per center, prefecture and area over a period (as GET /v1/stats/funnel)',
+    query: funnelReportQuery,
+    build: funnelReport,
+  },
+  scorecard: {
+    name: 'scorecard',
+    summary: 'Center scorecard per prefecture for a period (as GET /v1/stats/scorecard)',
+    query: scorecardReportQuery,
+    build: scorecardReport,
+  },
+  series: {
+    name: 'series',
+    summary: "A metric's value per day (as GET /v1/stats/series)",
+    query: seriesReportQuery,
+    build: seriesReport,
   },
 } satisfies Record<string, ReportFigure>;
 

@@ -14,6 +14,7 @@ import type { ConsoleEnv } from '../../env.ts';
 import { formatNumber } from '../../format.ts';
 import type { Ui } from '../../ui.ts';
 import { uiOf } from '../../ui.ts';
+import { ReportLinks } from '../report-links.tsx';
 import { StatsPage } from '../statistics.layout.tsx';
 import { LineChart } from './trends.chart.tsx';
 
@@ -71,7 +72,18 @@ function TrendsPage(props: {
         </form>
       )}
       {props.error && <Notice kind="error">{props.error}</Notice>}
-      {/* report links */}
+      {series && (
+        <ReportLinks
+          ui={ui}
+          figure="series"
+          query={{
+            metric: series.metric,
+            regionCode: props.regionOptions ? series.regionCode : undefined,
+            from: series.from,
+            to: series.to,
+          }}
+        />
+      )}
       {series && (
         <section class="card trends" aria-labelledby="trend-heading">
           <h2 id="trend-heading">{`${label} · ${where}`}</h2>
