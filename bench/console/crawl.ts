@@ -10,10 +10,10 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 export const pathPattern = (path: string) => new URL(path, 'http://x').pathname.replace(UUID, ':id');
 
 /**
- * Links never followed: signing out, the static files (styles, fonts: not pages), and spreadsheet
- * downloads (exports and templates: files, measured by bench/spreadsheets.ts).
+ * Links never followed: signing out, the static files (styles, fonts: not pages), and downloads
+ * (spreadsheet exports and templates, measured by bench/spreadsheets.ts; statistical reports, by bench/statistics.ts).
  */
-const SKIP = /^\/app\/(logout|assets|exports)(\/|$)|^\/app\/spreadsheets\/templates\//;
+const SKIP = /^\/app\/(logout|assets|exports)(\/|$)|^\/app\/spreadsheets\/templates\/|^\/app\/statistics\/reports\//;
 
 const decodeAttr = (s: string) =>
   s.replace(/&(amp|quot|#39|#x27|lt|gt);/g, (_, e: string) =>

@@ -77,7 +77,8 @@ describe('a crawl of the real console over HTTP', () => {
     for (const r of rows) {
       expect(r.firstServerMs, r.pattern).not.toBeNull();
       expect(r.server.n, r.pattern).toBe(2);
-      expect(r.bytes).toBeGreaterThan(0);
+      // A redirect (/app/statistics → its first tab) has no body; the crawl follows it.
+      if (r.status !== 303) expect(r.bytes, r.pattern).toBeGreaterThan(0);
     }
     // Still signed in afterwards: the crawl never signed out.
     expect((await visitor.get('/app')).status).toBe(200);
