@@ -81,11 +81,12 @@ describe('/app/statistics/trends', () => {
     expect(page.html).toContain('<option value="30" selected');
   });
 
-  it('center staff (no per-center metric yet) get the notice; founders 404', async () => {
+  it("center staff are offered their center's metrics only; founders 404", async () => {
     const page = await staff.get('/app/statistics/trends');
     expect(page.status).toBe(200);
-    expect(page.html).toContain('暂时没有可以查看的指标');
-    expect(page.html).not.toContain('<svg');
+    expect(page.html).toContain('<option value="funnel.projectsSubmitted"');
+    expect(page.html).not.toContain('<option value="coverage.founders"');
+    expect(page.html).not.toContain('<option value="registry.centersOperating"');
     expect((await founder.get('/app/statistics/trends')).status).toBe(404);
   });
 });

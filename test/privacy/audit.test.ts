@@ -54,8 +54,8 @@ describe('GET /v1/audit', () => {
   it('admin reads every entry; the key creations, vetting decisions, weight change and contact reveals are there', async () => {
     const all = await readAll('admin');
     const actions = all.map((e) => e.action);
-    // buildWorld created 8 keys
-    expect(actions.filter((a) => a === 'api_key.create')).toHaveLength(8);
+    // buildWorld created 9 keys (one per role and binding it tests, the region admin's included)
+    expect(actions.filter((a) => a === 'api_key.create')).toHaveLength(9);
     const staffAKey = all.find((e) => e.action === 'api_key.create' && e.entityId === w.keyIds.staffA);
     expect(staffAKey).toMatchObject({
       actor: 'admin:env',
@@ -128,7 +128,7 @@ describe('GET /v1/audit', () => {
     expect(await readAll('admin', `&action=${encodeURIComponent('%')}`)).toEqual([]);
     expect(await readAll('admin', `&action=${encodeURIComponent('_.*')}`)).toEqual([]);
     const kind = await readAll('admin', '&entityKind=api_key');
-    expect(kind).toHaveLength(8);
+    expect(kind).toHaveLength(9);
     const entity = await readAll('admin', `&entityId=${w.pAs}`);
     expect(entity.map((e) => e.action)).toEqual(['project.status']);
     const center = await readAll('admin', `&centerId=${w.cB}`);

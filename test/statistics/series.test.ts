@@ -12,7 +12,7 @@ import type { Executor } from '../../src/resources/types.ts';
 import { addDays, eachDay, minusYears, todayInShanghai } from '../../src/statistics/days.ts';
 import { METRICS, type Metric } from '../../src/statistics/metrics.ts';
 import { centersOperating } from '../../src/statistics/registry-metrics.ts';
-import { readSeries } from '../../src/statistics/series.ts';
+import { isPerCenter, readSeries } from '../../src/statistics/series.ts';
 import { markOf, takeSnapshot } from '../../src/statistics/snapshots.ts';
 import { createKey, expectProblem, founderBody, ok } from '../auth/world.ts';
 import { callerFor, create, type Caller } from '../engagement/helpers.ts';
@@ -185,8 +185,11 @@ describe('who reads what', () => {
     expect(own.points).toEqual(await bruteForce(foundersMetric, '540000', cA, FROM, today));
     expectProblem(await staff.get(query({ metric: centersOperating.name })), 404);
     expectProblem(await staff.get(query({ metric: foundersMetric.name, centerId: cB })), 404);
+    // Staff are offered the per-center metrics only.
     const listed = await ok(staff.get('/v1/stats/metrics'));
-    expect(listed.items.map((m: { name: string }) => m.name)).toEqual([foundersMetric.name]);
+    expect(listed.items.map((m: { name: string }) => m.name)).toEqual(METRICS.filter(isPerCenter).map((m) => m.name));
+    expect(listed.items.map((m: { name: string }) => m.name)).toContain(foundersMetric.name);
+    expect(listed.items.map((m: { name: string }) => m.name)).not.toContain(centersOperating.name);
   });
 
   it('roles that read no statistics get 404; no key 401', async () => {
