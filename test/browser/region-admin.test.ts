@@ -71,9 +71,14 @@ describeBrowser('region_admin console and targets in Chromium', () => {
         .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       expect(navLinks).toEqual(expect.arrayContaining(['/app/statistics', '/app/account']));
       expect(navLinks).not.toContain('/app/registry');
+      // The home page's link opens the statistics at their first tab (coverage); the targets are a tab.
+      await Promise.all([
+        region.page.waitForURL(/\/app\/statistics\/coverage/),
+        region.page.click('main a[href="/app/statistics"]'),
+      ]);
       await Promise.all([
         region.page.waitForURL(/\/app\/statistics\/targets/),
-        region.page.click('main a[href="/app/statistics"]'),
+        region.page.click('nav.tabs a[href="/app/statistics/targets"]'),
       ]);
       const text = (await region.page.textContent('main')) ?? '';
       expect(text).toContain('3,000');

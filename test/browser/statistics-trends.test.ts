@@ -50,7 +50,12 @@ describeBrowser('statistics trends in Chromium', () => {
       await Promise.all([page.waitForURL(/\/app\/?(\?.*)?$/), page.click('main button[type=submit]')]);
 
       await person.goto('/app/statistics');
-      expect(page.url()).toContain('/app/statistics/trends');
+      expect(page.url()).toContain('/app/statistics/coverage');
+      await Promise.all([
+        page.waitForURL(/\/app\/statistics\/trends/),
+        page.click('nav.tabs a[href="/app/statistics/trends"]'),
+      ]);
+      await page.selectOption('select[name=metric]', 'registry.centersOperating');
       await page.selectOption('select[name=range]', '90');
       await Promise.all([page.waitForURL(/range=90/), page.click('form.trends-form button[type=submit]')]);
       expect(await page.locator('svg.trend-chart title').textContent()).toBe('运营中的双创中心 · 西藏自治区');
