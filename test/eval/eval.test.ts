@@ -7,13 +7,8 @@ import { ADMIN_KEY, startTestApp, type TestApp } from '../harness.ts';
 import { apiClient, loadSet, type Api, type LoadedSet } from './load.ts';
 import { dcgAtK, idealDcgAtK, ndcgAtK } from './metrics.ts';
 import { evaluate, macro, type JourneyResult } from './run.ts';
-import { journeys, validateSet, type Journey } from './set.ts';
-
-const path = (j: Journey, id: string) => {
-  if (j.source === 'investor') return `/v1/investors/${id}/matches/projects`;
-  if (j.source === 'training') return `/v1/trainings/${id}/matches/founders`;
-  return `/v1/projects/${id}/matches/${j.candidate}s`;
-};
+import { expectServedAsRanked } from './served.ts';
+import { journeys, validateSet } from './set.ts';
 
 describe('nDCG@10 with graded gains and ties', () => {
   const grades = { a: 3, b: 1, c: 2 };
@@ -85,21 +80,7 @@ describe('judged evaluation set', () => {
   });
 
   it("ranks exactly what the match endpoints serve: each query's whole pool (limit 100), same order, same scores", async () => {
-    for (const r of results) {
-      const j = journeys.find((x) => x.id === r.journey)!;
-      for (const q of r.queries) {
-        const res = await api('GET', `${path(j, loaded.ids.get(q.query)!)}?limit=100`);
-        expect(res.status, `${r.journey} ${q.query}`).toBe(200);
-        const served = res.body.items.map((i: { id: string; score: number }) => ({
-          key: loaded.keys.get(i.id),
-          score: i.score,
-        }));
-        expect(served.map((s: { key: string }) => s.key).sort(), `${r.journey} ${q.query}: the pool`).toEqual(
-          [...j.pool(q.query)].sort(),
-        );
-        expect(served, `${r.journey} ${q.query}: the ranking`).toEqual(q.ranked.engine);
-      }
-    }
+    await expectServedAsRanked(api, journeys, results, loaded);
   }, 300_000);
 
   it('the engine beats lexical-only and vector-only on every journey, and strictly on the macro average', () => {

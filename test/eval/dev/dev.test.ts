@@ -7,14 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../../harness.ts';
 import { apiClient, loadSet, type Api, type LoadedSet } from '../load.ts';
 import { evaluate, macro, SYSTEMS, type JourneyResult } from '../run.ts';
+import { expectServedAsRanked } from '../served.ts';
 import { byClass } from './classes.ts';
 import { devJourneys, devRecords, FAILURE_CLASSES, validateDevSet, type DevJourney } from './set.ts';
-
-const path = (j: DevJourney, id: string) => {
-  if (j.source === 'investor') return `/v1/investors/${id}/matches/projects`;
-  if (j.source === 'training') return `/v1/trainings/${id}/matches/founders`;
-  return `/v1/projects/${id}/matches/${j.candidate}s`;
-};
 
 describe('development set (issue 23): shape', () => {
   it('is well formed: known keys, grades 1–3, a class per query, ≥ 10 queries per journey, pools of ≥ 15, every judged candidate eligible', () => {
@@ -123,21 +118,7 @@ describe('development set (issue 23): through the app', () => {
   });
 
   it("ranks exactly what the match endpoints serve: each query's whole pool (limit 100), same order, same scores", async () => {
-    for (const r of results) {
-      const j = devJourneys.find((x) => x.id === r.journey)!;
-      for (const q of r.queries) {
-        const res = await api('GET', `${path(j, loaded.ids.get(q.query)!)}?limit=100`);
-        expect(res.status, `${r.journey} ${q.query}`).toBe(200);
-        const served = res.body.items.map((i: { id: string; score: number }) => ({
-          key: loaded.keys.get(i.id),
-          score: i.score,
-        }));
-        expect(served.map((s: { key: string }) => s.key).sort(), `${r.journey} ${q.query}: the pool`).toEqual(
-          [...j.pool(q.query)].sort(),
-        );
-        expect(served, `${r.journey} ${q.query}: the ranking`).toEqual(q.ranked.engine);
-      }
-    }
+    await expectServedAsRanked(api, devJourneys, results, loaded);
   }, 300_000);
 
   it('scores every journey and every failure class for the three systems (figures recorded, not asserted)', () => {
