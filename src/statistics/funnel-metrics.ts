@@ -5,22 +5,8 @@
 import { sql } from 'drizzle-orm';
 import { resultRows } from '../db/errors.ts';
 import type { Executor } from '../resources/types.ts';
-import { eventsSql, trainingsSql } from './funnel.ts';
+import { EVENT_METRICS, eventsSql, SEAT_METRICS, trainingsSql } from './funnel.ts';
 import type { Metric, MetricRow } from './metrics.ts';
-
-/** Metric name → (step, kind) of the funnel's events. */
-const EVENT_METRICS: Record<string, { step: string; kind: string }> = {
-  'funnel.projectsSubmitted': { step: 'submitted', kind: '' },
-  'funnel.projectsReviewed': { step: 'reviewed', kind: '' },
-  'funnel.projectsAdmitted': { step: 'admitted', kind: '' },
-  'funnel.projectsGraduated': { step: 'graduated', kind: '' },
-  'funnel.mentorRequested': { step: 'requested', kind: 'mentor' },
-  'funnel.mentorAccepted': { step: 'accepted', kind: 'mentor' },
-  'funnel.mentorEnded': { step: 'ended', kind: 'mentor' },
-  'funnel.investorRequested': { step: 'requested', kind: 'investor' },
-  'funnel.investorAccepted': { step: 'accepted', kind: 'investor' },
-  'funnel.investorEnded': { step: 'ended', kind: 'investor' },
-};
 
 async function dayEvents(db: Executor, day: string) {
   return resultRows<{ step: string; kind: string; center_id: string | null; region_code: string; n: number }>(
@@ -51,9 +37,9 @@ export const funnelMetrics: Metric[] = [
       },
     }),
   ),
-  ...(['seatsOffered', 'seatsFilled'] as const).map(
+  ...(Object.keys(SEAT_METRICS) as (keyof typeof SEAT_METRICS)[]).map(
     (what): Metric => ({
-      name: `funnel.${what}`,
+      name: SEAT_METRICS[what],
       async compute(db, day) {
         const rows = resultRows<{ region_code: string; seats: number; filled: number }>(
           await db.execute(sql`

@@ -32,6 +32,7 @@ import { regionPrefix } from '../../models/regions/codes.ts';
 import { resultRows } from '../db/errors.ts';
 import { todayInShanghai } from '../lifecycle/access.ts';
 import type { Executor } from '../resources/types.ts';
+import { planPeriod, storedSums } from './period-sums.ts';
 
 export const PROJECT_STEPS = ['submitted', 'reviewed', 'admitted', 'graduated'] as const;
 export const INTRODUCTION_STEPS = ['requested', 'accepted', 'ended'] as const;
@@ -152,28 +153,27 @@ export function trainingsSql(from: string, to: string): SQL {
 
 const prefixCondition = (column: SQL, regionCode: string) => sql`${column} like ${`${regionPrefix(regionCode)}%`}`;
 
-/** The funnel of a region, or of one center (whose trainings are its region's). */
-export async function funnel(db: Executor, q: FunnelQuery): Promise<Funnel> {
-  let trainingRegion = q.regionCode;
-  if (q.centerId) {
-    const [c] = await db
-      .select({ regionCode: centersTable.regionCode })
-      .from(centersTable)
-      .where(eq(centersTable.id, q.centerId));
-    if (c) trainingRegion = c.regionCode;
-  }
-  const where = q.centerId ? sql`e.center_id = ${q.centerId}` : prefixCondition(sql`e.region_code`, q.regionCode);
-  const events = resultRows<{ step: string; kind: string; n: number | string }>(
-    await db.execute(sql`
-      select e.step, e.kind, count(*)::int as n from (${eventsSql(q.from, q.to)}) e
-       where ${where} group by e.step, e.kind`),
-  );
-  const [seats] = resultRows<{ offered: number | string | null; filled: number | string | null }>(
-    await db.execute(sql`
-      select sum(t.seats)::int as offered, sum(t.filled)::int as filled from (${trainingsSql(q.from, q.to)}) t
-       where ${prefixCondition(sql`t.region_code`, trainingRegion)}`),
-  );
-  const out: Funnel = {
+/** The daily snapshot metric of each event step (funnel-metrics.ts computes them). */
+export const EVENT_METRICS: Record<string, { step: string; kind: '' | (typeof INTRODUCTION_KINDS)[number] }> = {
+  'funnel.projectsSubmitted': { step: 'submitted', kind: '' },
+  'funnel.projectsReviewed': { step: 'reviewed', kind: '' },
+  'funnel.projectsAdmitted': { step: 'admitted', kind: '' },
+  'funnel.projectsGraduated': { step: 'graduated', kind: '' },
+  'funnel.mentorRequested': { step: 'requested', kind: 'mentor' },
+  'funnel.mentorAccepted': { step: 'accepted', kind: 'mentor' },
+  'funnel.mentorEnded': { step: 'ended', kind: 'mentor' },
+  'funnel.investorRequested': { step: 'requested', kind: 'investor' },
+  'funnel.investorAccepted': { step: 'accepted', kind: 'investor' },
+  'funnel.investorEnded': { step: 'ended', kind: 'investor' },
+};
+/** … and of the training steps. */
+export const SEAT_METRICS: Record<(typeof TRAINING_STEPS)[number], string> = {
+  seatsOffered: 'funnel.seatsOffered',
+  seatsFilled: 'funnel.seatsFilled',
+};
+
+function emptyFunnel(q: FunnelQuery): Funnel {
+  return {
     from: q.from,
     to: q.to,
     regionCode: q.regionCode,
@@ -183,13 +183,62 @@ export async function funnel(db: Executor, q: FunnelQuery): Promise<Funnel> {
       mentor: { requested: 0, accepted: 0, ended: 0 },
       investor: { requested: 0, accepted: 0, ended: 0 },
     },
-    trainings: { seatsOffered: Number(seats?.offered ?? 0), seatsFilled: Number(seats?.filled ?? 0) },
+    trainings: { seatsOffered: 0, seatsFilled: 0 },
   };
-  for (const r of events) {
-    const n = Number(r.n);
-    if (r.kind === 'mentor' || r.kind === 'investor')
-      out.introductions[r.kind][r.step as (typeof INTRODUCTION_STEPS)[number]] += n;
-    else out.projects[r.step as (typeof PROJECT_STEPS)[number]] += n;
+}
+
+function addEvents(out: Funnel, step: string, kind: string, n: number) {
+  if (kind === 'mentor' || kind === 'investor')
+    out.introductions[kind][step as (typeof INTRODUCTION_STEPS)[number]] += n;
+  else out.projects[step as (typeof PROJECT_STEPS)[number]] += n;
+}
+
+/**
+ * The funnel of a region, or of one center (whose trainings are its region's). Past days come from
+ * the daily snapshots where every funnel metric was recorded; today and unrecorded days are counted
+ * live from the tables (period-sums.ts).
+ */
+export async function funnel(db: Executor, q: FunnelQuery): Promise<Funnel> {
+  let trainingRegion = q.regionCode;
+  if (q.centerId) {
+    const [c] = await db
+      .select({ regionCode: centersTable.regionCode })
+      .from(centersTable)
+      .where(eq(centersTable.id, q.centerId));
+    if (c) trainingRegion = c.regionCode;
   }
+  const eventMetrics = Object.keys(EVENT_METRICS);
+  const seatMetrics = Object.values(SEAT_METRICS);
+  const plan = await planPeriod(db, [...eventMetrics, ...seatMetrics], q.from, q.to);
+  const out = emptyFunnel(q);
+  const events = await storedSums(
+    db,
+    plan,
+    eventMetrics,
+    q.centerId ? { centerId: q.centerId } : { regionCode: q.regionCode },
+  );
+  for (const [name, n] of events) addEvents(out, EVENT_METRICS[name].step, EVENT_METRICS[name].kind, n);
+  const seats = await storedSums(db, plan, seatMetrics, { regionCode: trainingRegion });
+  out.trainings.seatsOffered += seats.get(SEAT_METRICS.seatsOffered) ?? 0;
+  out.trainings.seatsFilled += seats.get(SEAT_METRICS.seatsFilled) ?? 0;
+  for (const [from, to] of plan.live) await addLive(db, out, q, trainingRegion, from, to);
   return out;
+}
+
+/** The events and seats of [from, to] counted from the tables, added to `out`. */
+async function addLive(db: Executor, out: Funnel, q: FunnelQuery, trainingRegion: string, from: string, to: string) {
+  const where = q.centerId ? sql`e.center_id = ${q.centerId}` : prefixCondition(sql`e.region_code`, q.regionCode);
+  const events = resultRows<{ step: string; kind: string; n: number | string }>(
+    await db.execute(sql`
+      select e.step, e.kind, count(*)::int as n from (${eventsSql(from, to)}) e
+       where ${where} group by e.step, e.kind`),
+  );
+  for (const r of events) addEvents(out, r.step, r.kind, Number(r.n));
+  const [seats] = resultRows<{ offered: number | string | null; filled: number | string | null }>(
+    await db.execute(sql`
+      select sum(t.seats)::int as offered, sum(t.filled)::int as filled from (${trainingsSql(from, to)}) t
+       where ${prefixCondition(sql`t.region_code`, trainingRegion)}`),
+  );
+  out.trainings.seatsOffered += Number(seats?.offered ?? 0);
+  out.trainings.seatsFilled += Number(seats?.filled ?? 0);
 }

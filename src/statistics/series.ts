@@ -12,7 +12,7 @@ import type { Executor } from '../resources/types.ts';
 import { addDays, eachDay, minusYears, todayInShanghai } from './days.ts';
 import { METRICS, type Metric, type MetricRow, metricByName } from './metrics.ts';
 import { readsStatistics, resolveStatsFilter, type StatsFilter } from './scope.ts';
-import { markOf } from './snapshots.ts';
+import { markOf } from './marks.ts';
 import { METRIC_LABELS } from './metric-labels.ts';
 import { sql } from 'drizzle-orm';
 

@@ -11,10 +11,8 @@ import { statSnapshotsTable } from '../../models/stat-snapshots/table.ts';
 import { REGION_ROOT } from '../../models/regions/codes.ts';
 import type { Db } from '../db/client.ts';
 import { resultRows } from '../db/errors.ts';
+import { markOf } from './marks.ts';
 import { METRICS, type Metric } from './metrics.ts';
-
-/** The metric name of a metric's per-day mark (a colon never appears in metric names). */
-export const markOf = (metric: string) => `snapshot:${metric}`;
 
 export interface SnapshotResult {
   day: string;

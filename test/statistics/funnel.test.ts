@@ -3,7 +3,12 @@
 // regions; bad input and scope through GET /v1/stats/funnel.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { regionPrefix } from '../../models/regions/codes.ts';
-import { type Funnel, funnel } from '../../src/statistics/funnel.ts';
+import { sql } from 'drizzle-orm';
+import { backfill } from '../../src/statistics/backfill.ts';
+import { addDays } from '../../src/statistics/days.ts';
+import { EVENT_METRICS, type Funnel, funnel, SEAT_METRICS } from '../../src/statistics/funnel.ts';
+import { funnelMetrics } from '../../src/statistics/funnel-metrics.ts';
+import { planPeriod } from '../../src/statistics/period-sums.ts';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../harness.ts';
 import { createKey, expectProblem, ok } from '../auth/world.ts';
 import { buildStatsWorld, type LedgerEvent, prng, regionAdminKey, type StatsWorld } from './world.ts';
@@ -95,6 +100,78 @@ describe('funnel against the ledger', () => {
     for (const e of w.ledger.filter((e) => e.step === 'submitted'))
       moved.set(e.projectId, (moved.get(e.projectId) ?? new Set()).add(e.centerId));
     expect([...moved.values()].some((s) => s.size > 1)).toBe(true);
+  });
+});
+
+describe('funnel from the daily snapshots plus today', () => {
+  const year = () => ({ from: `${w.year}-01-01`, to: w.today });
+  const regions = ['540000', '540100', '540102', '540600'];
+  /** The recorded window: the last 45 days before today (the year's earlier days stay live: a mixed plan). */
+  const first = () => [`${w.year}-01-01`, addDays(w.today, -45)].sort()[1];
+  beforeAll(async () => {
+    // The funnel's metrics recorded for those days, as the nightly job would have.
+    if (w.today > first())
+      await backfill(t.db, { from: first(), to: addDays(w.today, -1) }, { metrics: funnelMetrics });
+  }, 240_000);
+
+  it('reads the recorded days from the snapshots, the others live', async () => {
+    const names = [...Object.keys(EVENT_METRICS), ...Object.values(SEAT_METRICS)];
+    const plan = await planPeriod(t.db, names, year().from, w.today);
+    const early: [string, string][] = first() > year().from ? [[year().from, addDays(first(), -1)]] : [];
+    expect(plan.live).toEqual([...early, [w.today, w.today]]);
+    expect(plan.stored).toBe(w.today > first());
+  });
+
+  it('equals the brute-force count for every region, center and random period', async () => {
+    for (const regionCode of regions) {
+      const q = { ...year(), regionCode, centerId: null };
+      expect(await funnel(t.db, q)).toEqual(expected(q));
+    }
+    for (const c of w.centers) {
+      const q = { ...year(), regionCode: '540000', centerId: c.id };
+      expect(await funnel(t.db, q)).toEqual(expected(q));
+    }
+    const r = prng(11);
+    const days = [...new Set(w.ledger.map((e) => e.day))].sort();
+    for (let k = 0; k < 8; k++) {
+      let [from, to] = [r.pick(days), r.pick(days)];
+      if (from > to) [from, to] = [to, from];
+      const q = { from, to, regionCode: r.pick(regions), centerId: r.chance(0.5) ? r.pick(w.centers).id : null };
+      expect(await funnel(t.db, q)).toEqual(expected(q));
+    }
+  });
+
+  it('counts a day the job has not recorded live, and the stored rows are what it reads', async () => {
+    const busiest = (() => {
+      const n = new Map<string, number>();
+      for (const e of w.ledger)
+        if (e.day < w.today && e.day >= first() && e.centerId) n.set(e.day, (n.get(e.day) ?? 0) + 1);
+      return [...n].sort((a, b) => b[1] - a[1])[0]?.[0];
+    })();
+    if (!busiest) return;
+    const marks = sql`metric like 'snapshot:funnel.%' and day = ${busiest}::date`;
+    await t.db.execute(sql`update stat_snapshots set metric = 'held:' || metric where ${marks}`);
+    try {
+      const plan = await planPeriod(t.db, Object.keys(EVENT_METRICS), year().from, w.today);
+      expect(plan.live).toContainEqual([busiest, busiest]);
+      const q = { ...year(), regionCode: '540000', centerId: null };
+      expect(await funnel(t.db, q)).toEqual(expected(q));
+    } finally {
+      await t.db.execute(sql`update stat_snapshots set metric = substr(metric, 6) where metric like 'held:%'`);
+    }
+    // A stored value changed by hand shows in the figure: the past comes from the snapshots.
+    const q = { ...year(), regionCode: '540000', centerId: null };
+    const before = await funnel(t.db, q);
+    const bump = sql`metric = 'funnel.projectsSubmitted' and center_key = '' and day = (
+      select min(day) from stat_snapshots where metric = 'funnel.projectsSubmitted' and center_key = '')
+      and region_code = (select min(region_code) from stat_snapshots where metric = 'funnel.projectsSubmitted'
+        and center_key = '' and day = (select min(day) from stat_snapshots where metric = 'funnel.projectsSubmitted' and center_key = ''))`;
+    await t.db.execute(sql`update stat_snapshots set value = value + 1000 where ${bump}`);
+    try {
+      expect((await funnel(t.db, q)).projects.submitted).toBe(before.projects.submitted + 1000);
+    } finally {
+      await t.db.execute(sql`update stat_snapshots set value = value - 1000 where ${bump}`);
+    }
   });
 });
 

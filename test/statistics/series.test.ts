@@ -13,7 +13,8 @@ import { addDays, eachDay, minusYears, todayInShanghai } from '../../src/statist
 import { METRICS, type Metric } from '../../src/statistics/metrics.ts';
 import { centersOperating } from '../../src/statistics/registry-metrics.ts';
 import { isPerCenter, readSeries } from '../../src/statistics/series.ts';
-import { markOf, takeSnapshot } from '../../src/statistics/snapshots.ts';
+import { markOf } from '../../src/statistics/marks.ts';
+import { takeSnapshot } from '../../src/statistics/snapshots.ts';
 import { createKey, expectProblem, founderBody, ok } from '../auth/world.ts';
 import { callerFor, create, type Caller } from '../engagement/helpers.ts';
 import { startTestApp, type TestApp } from '../harness.ts';
