@@ -117,8 +117,23 @@ export function eventsSql(from: string, to: string): SQL {
     select 'graduated', '', n.center_id, n.project_id, n.ended_on, null
       from incubations n where n.end = 'graduated' and n.ended_on between ${from}::date and ${to}::date
     union all
-    select s.step, i.target_kind::text, case when au.found then au.center_id else p.center_id end, i.project_id, s.day,
-           i.target_id
+    ${introductionEventsSql(from, to)}
+  )
+  select raw.step, raw.kind, raw.center_id, coalesce(c.region_code, p.region_code) as region_code, raw.day, raw.project_id, raw.target_id
+    from raw
+    join projects p on p.id = raw.project_id
+    left join centers c on c.id = raw.center_id`;
+}
+
+/**
+ * The introduction events of [from, to] (the funnel's `raw` rows: step, kind = the target kind,
+ * center_id, project_id, day, target_id). Filtered by step and kind outside, PostgreSQL reads only
+ * those (the conditions reach the VALUES list and the introductions scan).
+ */
+export function introductionEventsSql(from: string, to: string): SQL {
+  return sql`
+    select s.step, i.target_kind::text as kind, case when au.found then au.center_id else p.center_id end as center_id,
+           i.project_id, s.day, i.target_id
       from introductions i
       join projects p on p.id = i.project_id
       cross join lateral (values
@@ -135,12 +150,7 @@ export function eventsSql(from: string, to: string): SQL {
      where s.happened
        and (i.created_at >= (${from}::date::timestamp at time zone ${TZ})
          or i.decided_at >= (${from}::date::timestamp at time zone ${TZ})
-         or i.ended_at >= (${from}::date::timestamp at time zone ${TZ}))
-  )
-  select raw.step, raw.kind, raw.center_id, coalesce(c.region_code, p.region_code) as region_code, raw.day, raw.project_id, raw.target_id
-    from raw
-    join projects p on p.id = raw.project_id
-    left join centers c on c.id = raw.center_id`;
+         or i.ended_at >= (${from}::date::timestamp at time zone ${TZ}))`;
 }
 
 /** Trainings starting in [from, to]: one row per training with its region, day, seats and enrolments. */

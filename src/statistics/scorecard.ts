@@ -37,7 +37,8 @@ import { unprocessable } from '../errors.ts';
 import { parseBody, todayInShanghai } from '../lifecycle/access.ts';
 import type { Db } from '../db/client.ts';
 import type { Executor } from '../resources/types.ts';
-import { eventsSql } from './funnel.ts';
+import { eventsSql, introductionEventsSql } from './funnel.ts';
+import { planPeriod, storedSumsByCenter } from './period-sums.ts';
 
 /** The defaults (no row for a key): every indicator on, weights after the region's assessment, no targets. */
 export const DEFAULT_INDICATORS: Record<ScorecardIndicatorKey, Omit<IndicatorSetting, 'key'>> = {
@@ -194,7 +195,20 @@ export type Scorecard = z.infer<typeof scorecardSchema>;
 
 type Raw = Partial<Record<ScorecardIndicatorKey, number | null>>;
 
-/** The raw indicator values of the centers (null: not collected), keyed by center id. */
+/** The snapshot metrics of the scorecard's daily flows (funnel-metrics.ts computes them per center). */
+const FLOW_METRICS = {
+  admittedProjects: 'funnel.projectsAdmitted',
+  graduatedProjects: 'funnel.projectsGraduated',
+  coachingActivities: 'scorecard.coachingActivities',
+} as const;
+type Flow = keyof typeof FLOW_METRICS;
+
+/**
+ * The raw indicator values of the centers (null: not collected), keyed by center id. The daily flows
+ * (admitted, graduated, coaching activities) come from the snapshots of the period's recorded days plus
+ * today's (and unrecorded days') events counted live; distinct mentors and the outcomes are not sums of
+ * days and are read from their tables.
+ */
 export async function scorecardValues(db: Executor, centerIds: string[], p: Period): Promise<Map<string, Raw>> {
   const out = new Map<string, Raw>(centerIds.map((id) => [id, {}]));
   if (!centerIds.length) return out;
@@ -202,31 +216,58 @@ export async function scorecardValues(db: Executor, centerIds: string[], p: Peri
     centerIds.map((id) => sql`${id}::uuid`),
     sql`, `,
   );
-  const events = resultRows<{
-    center_id: string;
-    admitted: number;
-    graduated: number;
-    accepted: number;
-    mentors: number;
-  }>(
-    await db.execute(sql`
-      select e.center_id,
-             count(*) filter (where e.step = 'admitted')::int as admitted,
-             count(*) filter (where e.step = 'graduated')::int as graduated,
-             count(*) filter (where e.step = 'accepted' and e.kind = 'mentor')::int as accepted,
-             count(distinct e.target_id) filter (where e.step = 'accepted' and e.kind = 'mentor')::int as mentors
-        from (${eventsSql(p.from, p.to)}) e
-       where e.center_id in (${ids})
-       group by e.center_id`),
+  // The period up to today (its later days have no events yet).
+  const [to] = [p.to, todayInShanghai()].sort();
+  const plan = await planPeriod(db, Object.values(FLOW_METRICS), p.from, to);
+  const stored = await storedSumsByCenter(db, plan, Object.values(FLOW_METRICS), centerIds);
+  const flows = new Map<string, Record<Flow, number>>(
+    centerIds.map((id) => {
+      const s = stored.get(id);
+      const of = (f: Flow) => s?.get(FLOW_METRICS[f]) ?? 0;
+      return [
+        id,
+        {
+          admittedProjects: of('admittedProjects'),
+          graduatedProjects: of('graduatedProjects'),
+          coachingActivities: of('coachingActivities'),
+        },
+      ];
+    }),
   );
-  const enrolments = resultRows<{ center_id: string; n: number }>(
+  for (const [from, last] of plan.live) {
+    const live = resultRows<{ center_id: string; admitted: number; graduated: number; coaching: number }>(
+      await db.execute(sql`
+        with e as (
+          select e.center_id,
+                 count(*) filter (where e.step = 'admitted')::int as admitted,
+                 count(*) filter (where e.step = 'graduated')::int as graduated,
+                 count(*) filter (where e.step = 'accepted' and e.kind = 'mentor')::int as accepted
+            from (${eventsSql(from, last)}) e where e.center_id in (${ids}) group by e.center_id),
+        en as (
+          select f.center_id, count(*)::int as n
+            from enrollments en join founders f on f.id = en.founder_id
+           where f.center_id in (${ids})
+             and en.created_at >= (${from}::date::timestamp at time zone 'Asia/Shanghai')
+             and en.created_at < ((${last}::date + 1)::timestamp at time zone 'Asia/Shanghai')
+           group by f.center_id)
+        select coalesce(e.center_id, en.center_id) as center_id, coalesce(e.admitted, 0) as admitted,
+               coalesce(e.graduated, 0) as graduated, coalesce(e.accepted, 0) + coalesce(en.n, 0) as coaching
+          from e full join en on en.center_id = e.center_id`),
+    );
+    for (const r of live) {
+      const f = flows.get(r.center_id);
+      if (!f) continue;
+      f.admittedProjects += Number(r.admitted);
+      f.graduatedProjects += Number(r.graduated);
+      f.coachingActivities += Number(r.coaching);
+    }
+  }
+  const mentors = resultRows<{ center_id: string; n: number }>(
     await db.execute(sql`
-      select f.center_id, count(*)::int as n
-        from enrollments en join founders f on f.id = en.founder_id
-       where f.center_id in (${ids})
-         and en.created_at >= (${p.from}::date::timestamp at time zone 'Asia/Shanghai')
-         and en.created_at < ((${p.to}::date + 1)::timestamp at time zone 'Asia/Shanghai')
-       group by f.center_id`),
+      select e.center_id, count(distinct e.target_id)::int as n
+        from (${introductionEventsSql(p.from, to)}) e
+       where e.step = 'accepted' and e.kind = 'mentor' and e.center_id in (${ids})
+       group by e.center_id`),
   );
   const outcomes = resultRows<{
     center_id: string;
@@ -249,18 +290,19 @@ export async function scorecardValues(db: Executor, centerIds: string[], p: Peri
              sum(funding_raised_cny)::bigint as funding
         from o group by center_id`),
   );
+  const mentorsOf = new Map(mentors.map((r) => [r.center_id, Number(r.n)]));
+  const outcomesOf = new Map(outcomes.map((r) => [r.center_id, r]));
   for (const id of centerIds) {
-    const e = events.find((r) => r.center_id === id);
-    const en = enrolments.find((r) => r.center_id === id);
-    const o = outcomes.find((r) => r.center_id === id);
+    const f = flows.get(id)!;
+    const o = outcomesOf.get(id);
     out.set(id, {
-      admittedProjects: Number(e?.admitted ?? 0),
-      graduatedProjects: Number(e?.graduated ?? 0),
+      admittedProjects: f.admittedProjects,
+      graduatedProjects: f.graduatedProjects,
       jobsCreated: o ? Number(o.employees) : null,
       graduatesHired: o ? Number(o.graduates) : null,
       localHires: o ? Number(o.locals) : null,
-      mentorsEngaged: Number(e?.mentors ?? 0),
-      coachingActivities: Number(e?.accepted ?? 0) + Number(en?.n ?? 0),
+      mentorsEngaged: mentorsOf.get(id) ?? 0,
+      coachingActivities: f.coachingActivities,
       fundingRaisedCny: o ? Number(o.funding) : null,
       satisfaction: null,
     });
