@@ -1,3 +1,4 @@
+import { todayInShanghai } from '../common/today.ts';
 import { createInsertSchema, createSelectSchema } from 'drizzle-zod';
 import { externalIdField, isoDate, nameField, regionCodeField, serverOwned } from '../common/validation.ts';
 import { centersTable } from './table.ts';
@@ -9,7 +10,8 @@ export const centerBodySchema = createInsertSchema(centersTable, {
   regionCode: regionCodeField,
   operator: () => nameField(),
   // The day the status took effect; defaults to today when the status changes without one.
-  statusSince: () => isoDate().refine((d) => d <= new Date().toISOString().slice(0, 10), 'must not be in the future'),
+  statusSince: () =>
+    isoDate().refine((d) => d <= todayInShanghai(), 'must not be in the future (Asia/Shanghai) / 不能是将来的日期'),
 })
   .omit(serverOwned)
   .strict();

@@ -1,4 +1,5 @@
 // Building blocks of the hard eligibility rules: each is a SQL condition and the same check in TypeScript.
+import { todayInShanghai } from '../../models/common/today.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { coveringCodes, prefectureOf } from '../../models/regions/codes.ts';
@@ -121,11 +122,4 @@ export const regionListCovers = (col: PgColumn, code: string) =>
 
 export { arr, coveringCodes, prefectureOf };
 
-/** Today in Asia/Shanghai as YYYY-MM-DD (the contract's date comparisons). */
-const shanghaiDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-export const todayInShanghai = (now = new Date()) => shanghaiDate.format(now);
+export { todayInShanghai };

@@ -1,5 +1,6 @@
 import { centerBodySchema } from '../../models/centers/validation.ts';
 import { centersTable } from '../../models/centers/table.ts';
+import { todayInShanghai } from '../../models/common/today.ts';
 import { CENTER_KINDS, CENTER_LEVELS, CENTER_STATUSES } from '../../models/enums.ts';
 import { isAdmin, isStaffOf } from '../auth/actor.ts';
 import { boolFilter, enumFilter, regionFilter, searchFilter } from './filters.ts';
@@ -8,8 +9,6 @@ import type { ResourceDef } from './types.ts';
 
 /** Fields only admins change (a center's own staff edit the others). */
 export const ADMIN_FIELDS = ['status', 'statusSince', 'level'] as const;
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Centers are public to every role; admins manage them, a center's staff edit their own. */
 export const centers: ResourceDef = {
@@ -25,10 +24,11 @@ export const centers: ResourceDef = {
     boolFilter('pilot', centersTable.pilot),
     searchFilter(centersTable.name),
   ],
-  // A status change without a date takes effect today (center_status_history is appended by a trigger).
+  // A new center, or a status change, without a date takes effect today in Asia/Shanghai (the
+  // database's own current_date is UTC's); center_status_history is appended by a trigger.
   prepare(before, body) {
-    const changes = body.status !== undefined && body.status !== before?.status;
-    return changes && body.statusSince === undefined ? { ...body, statusSince: today() } : body;
+    const changes = !before || (body.status !== undefined && body.status !== before.status);
+    return changes && body.statusSince === undefined ? { ...body, statusSince: todayInShanghai() } : body;
   },
   policy: {
     scope: () => 'all',

@@ -1,6 +1,7 @@
 // The region_admin role (issue 22): its binding on API keys and accounts, the region targets and the
 // centers' status (admins only) with its history, over the real API.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { todayInShanghai } from '../../models/common/today.ts';
 import { startTestApp, type TestApp } from '../harness.ts';
 import { createKey, expectProblem, ok } from '../auth/world.ts';
 
@@ -230,9 +231,9 @@ describe('centers: status, statusSince and level', () => {
       }),
     );
     expect(suspended).toMatchObject({ status: 'suspended', statusSince: '2026-01-15', level: 'county' });
-    // A status change without a date takes effect today.
+    // A status change without a date takes effect today (Asia/Shanghai).
     const reopened = await ok(t.request('PATCH', `/v1/centers/${cA}`, { body: { status: 'operating' } }));
-    expect(reopened.statusSince).toBe(new Date().toISOString().slice(0, 10));
+    expect(reopened.statusSince).toBe(todayInShanghai());
     const history = await ok(t.request('GET', `/v1/centers/${cA}/status-history`, { key: staffA }));
     expect(history.items.map((i: any) => [i.status, i.since])).toEqual([
       ['operating', reopened.statusSince],
@@ -241,6 +242,32 @@ describe('centers: status, statusSince and level', () => {
     ]);
     // Staff may still edit other fields of their center after the change.
     await ok(t.request('PATCH', `/v1/centers/${cA}`, { key: staffA, body: { name: '城关区双创中心（新址）' } }));
+  });
+
+  it("days are Asia/Shanghai's: at 07:30 in Lhasa (23:30 UTC the day before) today is already the next day", async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-03-09T23:30:00Z'));
+      const created = await ok(
+        t.request('POST', '/v1/centers', {
+          body: { name: '清晨中心', regionCode: '540102', kind: 'incubator', pilot: false, status: 'operating' },
+        }),
+        201,
+      );
+      expect(created.statusSince).toBe('2026-03-10');
+      const history = await ok(t.request('GET', `/v1/centers/${created.id}/status-history`));
+      expect(history.items.map((i: any) => i.since)).toEqual(['2026-03-10']);
+      // Today in Lhasa is no future date; tomorrow is.
+      const moved = await ok(t.request('PATCH', `/v1/centers/${created.id}`, { body: { statusSince: '2026-03-10' } }));
+      expect(moved.statusSince).toBe('2026-03-10');
+      expectProblem(
+        await t.request('PATCH', `/v1/centers/${created.id}`, { body: { statusSince: '2026-03-11' } }),
+        422,
+      );
+      await t.request('DELETE', `/v1/centers/${created.id}`);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('bad input: unknown status or level, a future statusSince', async () => {

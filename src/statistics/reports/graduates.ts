@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Lang } from '../../../models/enums.ts';
 import type { Actor } from '../../auth/actor.ts';
+import { todayInShanghai } from '../../../models/common/today.ts';
 import { regionName } from '../../i18n/labels.ts';
 import type { Executor } from '../../resources/types.ts';
 import { type GraduateCounts, graduates } from '../graduates.ts';
@@ -52,7 +53,7 @@ export async function graduatesReport(
       { label: 'reports.filter.region', value: regionName(regionCode, lang) },
       { label: 'reports.filter.years', value: `${g.from} – ${g.to}` },
     ],
-    asOf: now.toISOString().slice(0, 10),
+    asOf: todayInShanghai(now),
     columns: GRADUATE_COLUMNS,
     groups: g.prefectures.map((p) => p.regionCode),
     rows: g.prefectures.flatMap((p) => p.years.map((y) => ({ group: p.regionCode, values: values(y, y.year) }))),
