@@ -32,6 +32,8 @@ export const applicationsTable = pgTable(
   (t) => [
     index('applications_center_idx').on(t.centerId, t.status),
     index('applications_project_idx').on(t.projectId),
+    // Decisions of a day (the funnel's reviewed and admitted steps).
+    index('applications_decided_idx').on(t.decidedAt),
     // One open application per project and center.
     uniqueIndex('applications_open_uq').on(t.projectId, t.centerId).where(sql`status = 'submitted'`),
   ],

@@ -1,4 +1,4 @@
-import { pgTable, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { index, pgTable, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { idColumn } from '../common/columns.ts';
 import { trainingsTable } from '../trainings/table.ts';
 import { foundersTable } from '../founders/table.ts';
@@ -15,5 +15,9 @@ export const enrollmentsTable = pgTable(
       .references(() => foundersTable.id, { onDelete: 'cascade' }),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [unique('enrollments_training_founder_uq').on(t.trainingId, t.founderId)],
+  (t) => [
+    unique('enrollments_training_founder_uq').on(t.trainingId, t.founderId),
+    // Enrolments made on a day (the scorecard's coaching activities).
+    index('enrollments_created_idx').on(t.createdAt),
+  ],
 );

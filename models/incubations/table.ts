@@ -31,6 +31,8 @@ export const incubationsTable = pgTable(
   },
   (t) => [
     index('incubations_center_idx').on(t.centerId),
+    // Incubations ended on a day (the funnel's graduations).
+    index('incubations_ended_idx').on(t.endedOn),
     // One running incubation per project.
     uniqueIndex('incubations_running_uq').on(t.projectId).where(sql`ended_on is null`),
   ],

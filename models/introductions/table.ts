@@ -31,6 +31,10 @@ export const introductionsTable = pgTable(
   (t) => [
     index('introductions_target_idx').on(t.targetKind, t.targetId, t.status),
     index('introductions_project_idx').on(t.projectId),
+    // The funnel's steps of a day: requested, accepted, ended (statistics/funnel.ts).
+    index('introductions_created_idx').on(t.createdAt),
+    index('introductions_decided_idx').on(t.decidedAt),
+    index('introductions_ended_idx').on(t.endedAt),
     // One current introduction per project and target, whoever inserts it (API, assignment publish).
     uniqueIndex('introductions_current_uq').on(t.projectId, t.targetKind, t.targetId).where(sql`status <> 'ended'`),
   ],

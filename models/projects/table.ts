@@ -45,6 +45,8 @@ export const projectsTable = pgTable(
   (t) => [
     index('projects_center_idx').on(t.centerId),
     index('projects_status_idx').on(t.status),
+    // Projects created on a day (the funnel's submissions, statistics/funnel.ts).
+    index('projects_created_idx').on(t.createdAt),
     index('projects_keywords_idx').using('gin', t.keywords),
     // investor→projects: reviewed projects (REVIEWED_STATUSES) of the investor's sectors and stages.
     index('projects_reviewed_sector_idx')

@@ -39,7 +39,9 @@ export async function openDatabase(opts: DbOptions): Promise<Database> {
       // No parallel query for the service's own statements: concurrent requests already use the
       // cores, and on small machines starting workers cost more than they saved (BENCHMARKS.md, scale).
       // A string: postgres.js drops falsy startup parameters, so a numeric 0 was never sent.
-      connection: { max_parallel_workers_per_gather: '0' },
+      // No JIT either: the statistics' day queries are estimated above jit_above_cost but run in tens of
+      // ms, and compiling them took ~1 s each (EXPLAIN ANALYZE at 100k founders: 2.7 s of JIT).
+      connection: { max_parallel_workers_per_gather: '0', jit: 'off' },
     });
     const db = drizzle({ client, schema }) as unknown as Db;
     return {

@@ -18,6 +18,7 @@ import { notFound, unprocessable } from '../errors.ts';
 import type { Executor } from '../resources/types.ts';
 import { endOfDay, resolveAsOf, todayInShanghai } from './as-of.ts';
 import type { Metric, MetricRow } from './metrics.ts';
+import { type SharedReads, sharedRead } from './shared-reads.ts';
 
 export const COVERAGE_LEVELS = ['prefecture', 'county'] as const;
 export type CoverageLevel = (typeof COVERAGE_LEVELS)[number];
@@ -331,18 +332,21 @@ const rowsOf = (m: Map<string, number>): MetricRow[] => {
   return [...m].map(([regionCode, value]) => ({ regionCode, centerKey: '', value }));
 };
 
+const sharedFoundersBy = (db: Executor, day: string, reads?: SharedReads) =>
+  sharedRead(reads, `coverage.founders:${day}`, () => foundersBy(db, day));
+
 /** The coverage series the snapshot job stores (rows at the region code as stored; readers sum by prefix). */
 export const coverageMetrics: Metric[] = [
   {
     name: METRIC_FOUNDERS,
-    async compute(db, day) {
-      return rowsOf(new Map((await foundersBy(db, day)).map((r) => [r.regionCode, r.founders])));
+    async compute(db, day, reads) {
+      return rowsOf(new Map((await sharedFoundersBy(db, day, reads)).map((r) => [r.regionCode, r.founders])));
     },
   },
   {
     name: METRIC_IN_CENTERS,
-    async compute(db, day) {
-      return rowsOf(new Map((await foundersBy(db, day)).map((r) => [r.regionCode, r.inCenters])));
+    async compute(db, day, reads) {
+      return rowsOf(new Map((await sharedFoundersBy(db, day, reads)).map((r) => [r.regionCode, r.inCenters])));
     },
   },
   {

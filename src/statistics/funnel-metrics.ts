@@ -7,14 +7,18 @@ import { resultRows } from '../db/errors.ts';
 import type { Executor } from '../resources/types.ts';
 import { EVENT_METRICS, eventsSql, SEAT_METRICS, trainingsSql } from './funnel.ts';
 import type { Metric, MetricRow } from './metrics.ts';
+import { type SharedReads, sharedRead } from './shared-reads.ts';
 
-async function dayEvents(db: Executor, day: string) {
-  return resultRows<{ step: string; kind: string; center_id: string | null; region_code: string; n: number }>(
-    await db.execute(sql`
-      select e.step, e.kind, e.center_id, e.region_code, count(*)::int as n
-        from (${eventsSql(day, day)}) e group by e.step, e.kind, e.center_id, e.region_code`),
+type DayEvent = { step: string; kind: string; center_id: string | null; region_code: string; n: number };
+/** The day's events grouped by step, kind, center and region (eleven metrics read them: shared per run). */
+const dayEvents = (db: Executor, day: string, reads?: SharedReads) =>
+  sharedRead(reads, `funnel.events:${day}`, async () =>
+    resultRows<DayEvent>(
+      await db.execute(sql`
+        select e.step, e.kind, e.center_id, e.region_code, count(*)::int as n
+          from (${eventsSql(day, day)}) e group by e.step, e.kind, e.center_id, e.region_code`),
+    ),
   );
-}
 
 /** Region rows (centerKey '') summed over centers, plus one row per center. */
 function rowsOf(items: { center_id: string | null; region_code: string; n: number }[]): MetricRow[] {
@@ -32,8 +36,8 @@ export const funnelMetrics: Metric[] = [
   ...Object.entries(EVENT_METRICS).map(
     ([name, { step, kind }]): Metric => ({
       name,
-      async compute(db, day) {
-        return rowsOf((await dayEvents(db, day)).filter((r) => r.step === step && r.kind === kind));
+      async compute(db, day, reads) {
+        return rowsOf((await dayEvents(db, day, reads)).filter((r) => r.step === step && r.kind === kind));
       },
     }),
   ),
@@ -64,8 +68,8 @@ export const funnelMetrics: Metric[] = [
 export const scorecardMetrics: Metric[] = [
   {
     name: 'scorecard.coachingActivities',
-    async compute(db, day) {
-      const accepted = (await dayEvents(db, day)).filter(
+    async compute(db, day, reads) {
+      const accepted = (await dayEvents(db, day, reads)).filter(
         (r) => r.step === 'accepted' && r.kind === 'mentor' && r.center_id,
       );
       const enrolments = resultRows<{ center_id: string; region_code: string; n: number }>(
@@ -98,9 +102,9 @@ export const scorecardMetrics: Metric[] = [
       const rows = resultRows<{ center_id: string; region_code: string; n: number }>(
         await db.execute(sql`
           select p.center_id, c.region_code, sum(o.employees)::int as n
-            from projects p join centers c on c.id = p.center_id
-            join lateral (select employees from project_outcomes o where o.project_id = p.id and o.period <= ${day.slice(0, 7)}
-                           order by o.period desc limit 1) o on true
+            from (select distinct on (o.project_id) o.project_id, o.employees from project_outcomes o
+                   where o.period <= ${day.slice(0, 7)} order by o.project_id, o.period desc) o
+            join projects p on p.id = o.project_id join centers c on c.id = p.center_id
            group by p.center_id, c.region_code`),
       );
       return rowsOf(rows);

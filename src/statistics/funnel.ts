@@ -148,9 +148,9 @@ export function introductionEventsSql(from: string, to: string): SQL {
          where a.entity_id = i.id::text and a.action = s.action order by a.created_at limit 1
       ) au on true
      where s.happened
-       and (i.created_at >= (${from}::date::timestamp at time zone ${TZ})
-         or i.decided_at >= (${from}::date::timestamp at time zone ${TZ})
-         or i.ended_at >= (${from}::date::timestamp at time zone ${TZ}))`;
+       -- one of its steps in the period: three index ranges (introductions_*_idx), not the whole table
+       and (${within(sql`i.created_at`, from, to)} or ${within(sql`i.decided_at`, from, to)}
+         or ${within(sql`i.ended_at`, from, to)})`;
 }
 
 /** Trainings starting in [from, to]: one row per training with its region, day, seats and enrolments. */

@@ -12,6 +12,7 @@ import { notFound, unprocessable } from '../errors.ts';
 import type { Executor } from '../resources/types.ts';
 import { endOfDay, todayInShanghai } from './as-of.ts';
 import type { Metric, MetricRow } from './metrics.ts';
+import { sharedRead } from './shared-reads.ts';
 
 const count = z.number().int().min(0);
 export const graduateCountsSchema = z.object({
@@ -158,10 +159,10 @@ export async function graduates(db: Executor, q: GraduatesQuery, now = new Date(
 /** The graduate series the snapshot job stores: all graduation years, per region code as stored. */
 export const graduateMetrics: Metric[] = KEYS.map((key) => ({
   name: `graduates.${key}`,
-  async compute(db, day): Promise<MetricRow[]> {
+  async compute(db, day, reads): Promise<MetricRow[]> {
     const m = new Map<string, number>([[REGION_ROOT, 0]]);
-    for (const r of await graduateRows(db, { regionCode: REGION_ROOT, day }))
-      m.set(r.regionCode, (m.get(r.regionCode) ?? 0) + r[key]);
+    const rows = await sharedRead(reads, `graduates:${day}`, () => graduateRows(db, { regionCode: REGION_ROOT, day }));
+    for (const r of rows) m.set(r.regionCode, (m.get(r.regionCode) ?? 0) + r[key]);
     return [...m].map(([regionCode, value]) => ({ regionCode, centerKey: '', value }));
   },
 }));

@@ -7,6 +7,7 @@
 // metric with per-center values emits both. Rates are never stored: numerator and denominator are two metrics.
 import type { Lang } from '../../models/enums.ts';
 import type { Executor } from '../resources/types.ts';
+import type { SharedReads } from './shared-reads.ts';
 import { coverageMetrics } from './coverage.ts';
 import { funnelMetrics, scorecardMetrics } from './funnel-metrics.ts';
 import { graduateMetrics } from './graduates.ts';
@@ -23,8 +24,11 @@ export interface MetricRow {
 export interface Metric {
   /** Stable name, e.g. `coverage.foundersInCenters`: the key of the series API and of stored rows. */
   name: string;
-  /** The metric's rows as of the end of `day` (YYYY-MM-DD), from the live tables. */
-  compute(db: Executor, day: string): Promise<MetricRow[]>;
+  /**
+   * The metric's rows as of the end of `day` (YYYY-MM-DD), from the live tables; `reads`: what the
+   * snapshot run's other metrics of the day have read already (shared-reads.ts).
+   */
+  compute(db: Executor, day: string, reads?: SharedReads): Promise<MetricRow[]>;
   /** Its name for people (GET /v1/stats/metrics, the trends page); the name itself when absent. */
   labels?: Record<Lang, string>;
   /** Whether it has per-center rows (centerKey = a center id). Default true; false: a regional figure only. */

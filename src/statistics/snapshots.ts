@@ -13,6 +13,7 @@ import type { Db } from '../db/client.ts';
 import { resultRows } from '../db/errors.ts';
 import { markOf } from './marks.ts';
 import { METRICS, type Metric } from './metrics.ts';
+import type { SharedReads } from './shared-reads.ts';
 
 export interface SnapshotResult {
   day: string;
@@ -34,8 +35,9 @@ export async function takeSnapshot(db: Db, day: string, metrics: readonly Metric
   await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`stat_snapshots:${day}`}))`);
     const values: (typeof statSnapshotsTable.$inferInsert)[] = [];
+    const reads: SharedReads = new Map();
     for (const m of metrics) {
-      const computed = merge(await m.compute(tx, day));
+      const computed = merge(await m.compute(tx, day, reads));
       for (const r of computed)
         values.push({ day, metric: m.name, regionCode: r.regionCode, centerKey: r.centerKey, value: r.value });
       values.push({ day, metric: markOf(m.name), regionCode: REGION_ROOT, centerKey: '', value: computed.length });
