@@ -264,6 +264,7 @@ describe('embedding pipeline', () => {
       DEMO_DATA: 'false',
       ADMIN_API_KEY: ADMIN_KEY,
       LOG_LEVEL: 'silent',
+      STATS_SNAPSHOT: 'off',
       QUEUE_PREFIX: `${Date.now()}tiny`,
       ...(process.env.TEST_REDIS_URL ? { REDIS_URL: process.env.TEST_REDIS_URL } : {}),
     });

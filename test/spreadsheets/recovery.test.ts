@@ -54,7 +54,12 @@ describe('an import cut off by a restart', () => {
       .values({ ...common, status: 'checked' })
       .returning();
     const { logger, lines } = capturingLogger();
-    const config = loadConfig({ DEMO_DATA: 'false', ADMIN_API_KEY: ADMIN_KEY, LOG_LEVEL: 'silent' });
+    const config = loadConfig({
+      DEMO_DATA: 'false',
+      ADMIN_API_KEY: ADMIN_KEY,
+      LOG_LEVEL: 'silent',
+      STATS_SNAPSHOT: 'off',
+    });
     const service = await bootstrap(config, logger, { database, embedder: await bundledEmbedder() });
     try {
       const [row] = await database.db.select().from(importsTable).where(eq(importsTable.id, cut.id));
