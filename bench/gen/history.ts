@@ -13,6 +13,16 @@ import { resultRows } from '../../src/db/errors.ts';
 const pastInstant = (days: number) =>
   sql.raw(`(now() - make_interval(secs => 3600 + floor(random() * ${days} * 86400)::int))`);
 
+/**
+ * A random instant up to `days` after `t` and never later than an hour ago (SQL): a step a record has
+ * not had time for yet lands soon after it, not all on today (which would make today's live part of
+ * every figure a year's backlog).
+ */
+const after = (t: string, days: number) =>
+  sql.raw(
+    `(${t} + random() * greatest(least(make_interval(days => ${days}), now() - interval '1 hour' - ${t}), interval '0'))`,
+  );
+
 export async function generateHistory(db: Db, { days = 400, seed = 0.22 } = {}): Promise<Record<string, number>> {
   await db.transaction(async (tx) => {
     await tx.execute(sql`select setseed(${seed})`);
@@ -30,13 +40,13 @@ export async function generateHistory(db: Db, { days = 400, seed = 0.22 } = {}):
       insert into audit_log (id, actor, action, entity_kind, entity_id, center_id, detail, created_at)
       select gen_random_uuid(), 'bench', 'project.status', 'project', p.id::text, p.center_id,
              jsonb_build_object('from', 'submitted', 'to', p.status::text),
-             least(p.created_at + make_interval(days => 1 + floor(random() * 20)::int), now() - interval '1 minute')
+             ${after('p.created_at', 20)}
         from projects p where p.status in ('vetted', 'rejected')`);
     // Half of the vetted projects of a center apply to it; admitted ones are incubated, some graduated.
     await tx.execute(sql`
       create temporary table bench_apps on commit drop as
       select gen_random_uuid() as id, p.id as project_id, p.center_id,
-             least(a.created_at + make_interval(days => 2 + floor(random() * 10)::int), now() - interval '1 minute') as applied_at,
+             ${after('a.created_at', 12)} as applied_at,
              random() as r
         from projects p join audit_log a on a.entity_id = p.id::text and a.action = 'project.status'
        where p.status = 'vetted' and p.center_id is not null and random() < 0.5`);
@@ -44,7 +54,7 @@ export async function generateHistory(db: Db, { days = 400, seed = 0.22 } = {}):
       insert into applications (id, project_id, center_id, answers, status, decision, decided_at, decided_by, created_at, updated_at)
       select id, project_id, center_id, '{}'::jsonb, 'decided',
              (case when r < 0.6 then 'admitted' when r < 0.7 then 'waitlisted' else 'rejected' end)::admission_decision,
-             least(applied_at + make_interval(days => 1 + floor(random() * 14)::int), now() - interval '1 minute'),
+             ${after('applied_at', 14)},
              'bench', applied_at, now()
         from bench_apps`);
     await tx.execute(sql`
@@ -80,7 +90,7 @@ export async function generateHistory(db: Db, { days = 400, seed = 0.22 } = {}):
       with picks as (
         select gen_random_uuid() as id, p.id as project_id, p.center_id, k.kind::introduction_target as target_kind,
                1 + floor(random() * k.total)::int as pick,
-               least(p.created_at + make_interval(days => 3 + floor(random() * 60)::int), now() - interval '2 days') as created_at,
+               ${after('p.created_at', 60)} as created_at,
                random() as r
           from projects p
           cross join (values ('mentor', 0.33, (select count(*) from mentors)),
@@ -93,11 +103,11 @@ export async function generateHistory(db: Db, { days = 400, seed = 0.22 } = {}):
       select id, project_id, target_kind, target_id,
              (case when r < 0.15 then 'requested' when r < 0.3 then 'declined' when r < 0.75 then 'accepted' else 'ended' end)::introduction_status,
              'bench',
-             case when r >= 0.15 then created_at + make_interval(hours => 2 + floor(random() * 100)::int) end,
-             case when r >= 0.75 then created_at + make_interval(days => 10 + floor(random() * 60)::int) end,
+             case when r >= 0.15 then ${after('created_at', 4)} end,
+             null,
              created_at, now(), 'project'
         from bench_intros`);
-    await tx.execute(sql`update introductions set ended_at = now() - interval '1 hour' where ended_at > now()`);
+    await tx.execute(sql`update introductions set ended_at = ${after('decided_at', 60)} where status = 'ended'`);
     await tx.execute(sql`
       insert into audit_log (id, actor, action, entity_kind, entity_id, center_id, created_at)
       select gen_random_uuid(), 'bench', s.action, 'introduction', i.id::text, b.center_id, s.at
@@ -112,7 +122,7 @@ export async function generateHistory(db: Db, { days = 400, seed = 0.22 } = {}):
       insert into enrollments (id, training_id, founder_id, created_at)
       select gen_random_uuid(), t.id, f.founder_id, f.at
         from (select id as founder_id, 1 + floor(random() * (select count(*) from trainings))::int as pick,
-                     least(created_at + make_interval(days => floor(random() * 30)::int), now() - interval '1 hour') as at
+                     ${after('created_at', 30)} as at
                 from founders where random() < 0.2) f
         join bench_targets t on t.kind is null and t.n = f.pick
       on conflict do nothing`);

@@ -7,4 +7,6 @@ CREATE INDEX IF NOT EXISTS "incubations_ended_idx" ON "incubations" USING btree 
 CREATE INDEX IF NOT EXISTS "introductions_created_idx" ON "introductions" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "introductions_decided_idx" ON "introductions" USING btree ("decided_at");--> statement-breakpoint
 CREATE INDEX IF NOT EXISTS "introductions_ended_idx" ON "introductions" USING btree ("ended_at");--> statement-breakpoint
-CREATE INDEX IF NOT EXISTS "enrollments_created_idx" ON "enrollments" USING btree ("created_at");
+CREATE INDEX IF NOT EXISTS "enrollments_created_idx" ON "enrollments" USING btree ("created_at");--> statement-breakpoint
+-- A period's sums of a region's or a center's rows (statistics/period-sums.ts) read from the index alone.
+CREATE INDEX IF NOT EXISTS "stat_snapshots_period_idx" ON "stat_snapshots" USING btree ("metric", "center_key", "day") INCLUDE ("region_code", "value");

@@ -20,5 +20,7 @@ export const statSnapshotsTable = pgTable(
     // One row per day, metric, region and center; its order also serves series reads (a metric for a region or center over days).
     uniqueIndex('stat_snapshots_uq').on(t.metric, t.regionCode, t.centerKey, t.day),
     index('stat_snapshots_day_idx').on(t.day),
+    // Also stat_snapshots_period_idx (metric, center_key, day) INCLUDE (region_code, value), for a period's
+    // sums from the index alone: in migration 0024 only (drizzle's index builder has no INCLUDE).
   ],
 );

@@ -130,7 +130,7 @@ export function eventsSql(from: string, to: string): SQL {
  * center_id, project_id, day, target_id). Filtered by step and kind outside, PostgreSQL reads only
  * those (the conditions reach the VALUES list and the introductions scan).
  */
-export function introductionEventsSql(from: string, to: string): SQL {
+function introductionEventsSql(from: string, to: string): SQL {
   return sql`
     select s.step, i.target_kind::text as kind, case when au.found then au.center_id else p.center_id end as center_id,
            i.project_id, s.day, i.target_id
