@@ -21,6 +21,7 @@ export const introducedTo = (projectId: string, targetCol: PgColumn) =>
 /** Remaining capacity as a share of capacity: a nearly full mentor is not pushed to every founder at once. */
 const load: Feature<Profile> = {
   id: 'capacity',
+  tieBreaker: true,
   readsComputed: true,
   compute(_s, c) {
     const { remaining, capacity } = c.row;
