@@ -13,7 +13,7 @@ export const TIE_BREAKER_SHARE = 0.05;
 /** The weight a center gives a feature; 0 when it does not use it (none, zero, negative or not a number). */
 export function weightOf(f: Pick<Feature<never>, 'id'>, weights: Record<string, number>): number {
   const w = weights[f.id] ?? 0;
-  return w > 0 ? w : 0;
+  return Number.isFinite(w) ? Math.max(w, 0) : 0;
 }
 
 /**
