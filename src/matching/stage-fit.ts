@@ -9,8 +9,8 @@ import type { Feature, Profile, Texts } from './types.ts';
 
 /** How well help for each kind of founder fits a project's stage (a growing company still learns from starters' mentors a little). */
 const FIT: Record<MentoredStage, Record<Stage, number>> = {
-  starting: { idea: 1, prototype: 0.8, early_revenue: 0.4, growth: 0.1 },
-  scaling: { idea: 0, prototype: 0.2, early_revenue: 0.7, growth: 1 },
+  starting: { idea: 1, prototype: 0.8, early_revenue: 0.5, growth: 0.1 },
+  scaling: { idea: 0, prototype: 0.2, early_revenue: 0.6, growth: 1 },
 };
 
 const WHOM: Record<MentoredStage, Texts> = {
