@@ -10,6 +10,7 @@ import type { SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import type { Picked } from './candidate-index.ts';
 import { pickedProfile, readBack } from './profile.ts';
+import { blend, weightOf } from './tie-breakers.ts';
 import type { Profile, Recipe } from './types.ts';
 
 /**
@@ -23,8 +24,8 @@ const firstRound = (limit: number) => 2 * limit + 10;
 
 /**
  * The upper bound of a candidate's score (scoreCandidate in engine.ts) from what memory holds:
- * Σ weight·value / Σ weight is largest with each unknown feature included at 1, since the ratio never
- * exceeds 1. The margin covers the similarity and the rounding.
+ * Σ weight·value / Σ weight (fit features and tie-breakers each, blended as tie-breakers.ts says) is
+ * largest with each unknown feature included at 1, since neither ratio exceeds 1. The margin covers the similarity and the rounding.
  */
 export function scoreBound<S extends Profile>(
   recipe: Recipe<S>,
@@ -32,17 +33,29 @@ export function scoreBound<S extends Profile>(
   s: S,
   c: Profile,
 ): number {
-  let sum = 0;
-  let total = 0;
+  let fitSum = 0;
+  let fitTotal = 0;
+  let tieSum = 0;
+  let tieTotal = 0;
+  let fitWeight = 0;
+  let tieWeight = 0;
   for (const f of recipe.features) {
-    const w = weights[f.id] ?? 0;
+    const w = weightOf(f, weights);
     if (w <= 0) continue;
+    if (f.tieBreaker) tieWeight += w;
+    else fitWeight += w;
     const value = f.readsComputed ? 1 : f.compute(s, c)?.value;
     if (value === undefined) continue;
-    sum += w * value;
-    total += w;
+    if (f.tieBreaker) {
+      tieSum += w * value;
+      tieTotal += w;
+    } else {
+      fitSum += w * value;
+      fitTotal += w;
+    }
   }
-  return (total ? sum / total : 0) + SIMILARITY_MARGIN;
+  const k = blend(fitWeight, tieWeight, fitTotal, tieTotal);
+  return fitSum * k.fit + tieSum * k.tie + SIMILARITY_MARGIN;
 }
 
 /**

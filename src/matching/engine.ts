@@ -13,6 +13,7 @@ import type { EmbeddedTable } from '../../models/embeddings/entities.ts';
 import { declaredOf, modelDistance, profileQuery, toProfile, vectorDistance } from './profile.ts';
 import { readBest } from './best-first.ts';
 import { say } from './text.ts';
+import { blend, weightOf } from './tie-breakers.ts';
 import type { MatchItem, Profile, Reason, ReasonLang, Recipe, Texts } from './types.ts';
 
 export const EXACT_LIMIT = 2000;
@@ -37,26 +38,46 @@ export interface Scored {
   contributions: { id: string; weight: number; value: number; detail: () => Texts }[];
 }
 
-/** Scores one candidate: Σ weight·value over the features that apply, divided by their total weight. */
+/**
+ * Scores one candidate: Σ weight·value over the features that apply, divided by their total weight,
+ * in [0, 1]; tie-breakers share at most a small part of it (tie-breakers.ts). The contributions carry
+ * the weight counted, so the explanation names what decided before what broke ties.
+ */
 export function scoreCandidate<S extends Profile>(
   recipe: Recipe<S>,
   weights: Record<string, number>,
   s: S,
   c: Profile,
 ): Scored {
-  let sum = 0;
-  let total = 0;
+  let fitSum = 0;
+  let fitTotal = 0;
+  let tieSum = 0;
+  let tieTotal = 0;
+  let fitWeight = 0;
+  let tieWeight = 0;
   const contributions: Scored['contributions'] = [];
+  const ties: boolean[] = [];
   for (const f of recipe.features) {
-    const w = weights[f.id] ?? 0;
+    const w = weightOf(f, weights);
     if (w <= 0) continue;
+    if (f.tieBreaker) tieWeight += w;
+    else fitWeight += w;
     const r = f.compute(s, c);
     if (!r) continue;
-    sum += w * r.value;
-    total += w;
+    if (f.tieBreaker) {
+      tieSum += w * r.value;
+      tieTotal += w;
+    } else {
+      fitSum += w * r.value;
+      fitTotal += w;
+    }
     contributions.push({ id: f.id, weight: w, value: r.value, detail: r.detail });
+    ties.push(!!f.tieBreaker);
   }
-  const score = total ? Math.round((sum / total) * 1e6) / 1e6 : 0;
+  const k = blend(fitWeight, tieWeight, fitTotal, tieTotal);
+  // The weight each contribution counts at in the score, so that explain orders them by it.
+  for (let i = 0; i < contributions.length; i++) contributions[i].weight *= ties[i] ? k.tie : k.fit;
+  const score = Math.round(Math.min(1, fitSum * k.fit + tieSum * k.tie) * 1e6) / 1e6;
   return { profile: c, score, contributions };
 }
 

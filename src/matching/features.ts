@@ -169,6 +169,7 @@ const elsewhereRemote = (n: Texts) =>
 export function regionCloseness(a: (s: Profile) => string, b: (c: Profile) => string): Feature<Profile> {
   return {
     id: 'region',
+    tieBreaker: true,
     compute(s, c) {
       const x = a(s);
       const y = b(c);
@@ -181,6 +182,10 @@ export function regionCloseness(a: (s: Profile) => string, b: (c: Profile) => st
   };
 }
 
+/**
+ * The share of the source's languages the candidate speaks. Not a tie-breaker: beyond the one shared
+ * language a rule may require, a Tibetan-speaking founder is served better in Tibetan (measured).
+ */
 export const languages: Feature<Profile> = {
   id: 'language',
   compute(s, c) {

@@ -110,6 +110,11 @@ export interface Feature<S> {
    * SQL has: the candidate index's first ranking (best-first.ts) takes the feature at its best.
    */
   readsComputed?: boolean;
+  /**
+   * Breaks ties rather than decides fit (proximity, own center, language comfort, capacity, policy
+   * groups): tie-breakers share at most a small part of a score (tie-breakers.ts).
+   */
+  tieBreaker?: boolean;
   /** null when the feature cannot be computed for this pair (e.g. no vector yet): it leaves the score's denominator. */
   compute(s: S, c: Profile): FeatureValue | null;
   /** Always explained when it applies, even outside the top contributions (signals a profile does not show, like feedback). */

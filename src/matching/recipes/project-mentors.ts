@@ -9,6 +9,7 @@ import { TRUE, excludesRule, flag, inPrefectureOf, keyedRule, prefectureOf, rule
 import { say } from '../text.ts';
 import type { Feature, Profile, ProjectSource, Recipe } from '../types.ts';
 import { notExitedSource } from './not-exited.ts';
+import { mentorStageFit } from '../stage-fit.ts';
 
 /** The place key of a mentor who mentors remotely (prefecture keys are four digits). */
 const REMOTE = 'remote';
@@ -21,6 +22,7 @@ export const introducedTo = (projectId: string, targetCol: PgColumn) =>
 /** Remaining capacity as a share of capacity: a nearly full mentor is not pushed to every founder at once. */
 const load: Feature<Profile> = {
   id: 'capacity',
+  tieBreaker: true,
   readsComputed: true,
   compute(_s, c) {
     const { remaining, capacity } = c.row;
@@ -103,6 +105,8 @@ export const projectMentors: Recipe<ProjectSource> = {
     languages,
     load,
     responsiveness,
+    // Whom the bio says the mentor helps (founders starting out, growing companies) against the project's stage.
+    mentorStageFit(),
   ],
   defaultWeights: {
     semantic: 0.25,
@@ -113,6 +117,7 @@ export const projectMentors: Recipe<ProjectSource> = {
     language: 0.05,
     capacity: 0.05,
     feedback: 0.05,
+    stage: 0.1,
   },
   // recall@10 ≥ 0.99 against the exact ranking at 100k (bench:scale, 60 sources) at about half the cost of the defaults
   retrieval: { exactLimit: 500, retrieveK: 200 },

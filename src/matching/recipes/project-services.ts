@@ -1,5 +1,6 @@
 import { servicesTable } from '../../../models/schema.ts';
 import { languages, lexical, semantic } from '../features.ts';
+import { relatedText, servedNeed } from '../offer-map.ts';
 import { ANY, coveringCodes, keyedRule, regionListCovers, restriction, sharesLanguage } from '../rules.ts';
 import { labelled, say } from '../text.ts';
 import type { Feature, ProjectSource, Recipe } from '../types.ts';
@@ -7,10 +8,15 @@ import { notExitedSource } from './not-exited.ts';
 
 const sv = servicesTable;
 
+/** The need the service's category meets: its own topic, or in part a related one (offer-map.ts). */
 const need: Feature<ProjectSource> = {
   id: 'topics',
   compute(s, c) {
-    const w = s.topics[c.row.category] ?? 0;
+    const category: string = c.row.category;
+    const served = servedNeed(s.topics, category);
+    if (served && served.need !== category)
+      return { value: served.value, detail: () => relatedText([[served.need, category]]) };
+    const w = served?.value ?? 0;
     return w
       ? {
           value: w,
@@ -38,6 +44,7 @@ const need: Feature<ProjectSource> = {
 };
 const local: Feature<ProjectSource> = {
   id: 'region',
+  tieBreaker: true,
   compute(_s, c) {
     return c.row.regionCodes.length
       ? {

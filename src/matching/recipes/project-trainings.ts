@@ -1,6 +1,7 @@
 import { or, sql } from 'drizzle-orm';
 import { enrollmentsTable, trainingsTable } from '../../../models/schema.ts';
-import { languages, lexical, semantic, stageFit, topicCoverage } from '../features.ts';
+import { languages, lexical, semantic, stageFit } from '../features.ts';
+import { offerCoverage } from '../offer-map.ts';
 import {
   ANY,
   OPEN,
@@ -57,6 +58,7 @@ const groupFit: Feature<ProjectSource> = {
 
 const place: Feature<ProjectSource> = {
   id: 'region',
+  tieBreaker: true,
   compute(s, c) {
     if (c.row.mode !== 'onsite') {
       return {
@@ -165,7 +167,8 @@ export const projectTrainings: Recipe<ProjectSource> = {
   features: [
     semantic,
     lexical,
-    topicCoverage(
+    // A training serves its topics' needs and, in part, related ones (offer-map.ts).
+    offerCoverage(
       (s) => s.topics,
       (c) => Object.fromEntries((c.row.topics as string[]).map((x) => [x, 1])),
       say('培训内容覆盖需求', 'Covers the needs', 'སྦྱོང་བརྡར་ནང་དོན་གྱིས་དགོས་མཁོ་ཁྱབ་པ'),
