@@ -115,6 +115,15 @@ export const businessConcepts = {
     bo: ['དངོས་རྫས་རྒྱུན་འགྲུལ', 'གྲང་རྒྱུད'],
     label: { zh: '物流', en: 'logistics', bo: 'དངོས་རྫས་རྒྱུན་འགྲུལ' },
   },
+  trade: {
+    zh: [
+      ...tier(1, ['商贸', '批发', '贸易', '边贸', '互市', '进出口', '外贸', '跨境电商', '代购', '分销']),
+      ...tier(0.7, ['进货', '经销', '收购']),
+    ],
+    en: tier(1, ['trade', 'trading', 'wholesale', 'import', 'export', 'distribution']),
+    bo: ['ཚོང་དོན', 'ཚོང་ལས'],
+    label: { zh: '商贸', en: 'trade', bo: 'ཚོང་དོན' },
+  },
   education: {
     zh: tier(1, ['培训机构', '校外培训', '兴趣班', '教育培训', '托育', '幼儿园', '辅导班']),
     en: tier(1, ['tutoring', 'school', 'education', 'childcare']),
@@ -214,6 +223,8 @@ export const instrumentConcepts = {
       ...tier(0.7, ['投资人', '投资机构']),
     ],
     en: tier(1, ['equity', 'stake', 'seed round', 'angel', 'venture capital', 'patient capital']),
+    // Debt that calls itself 融资 (supply-chain, pledge, lease financing) is not equity.
+    exclude: { zh: ['供应链融资', '质押融资', '融资租赁', '应收账款融资', '融资担保', '担保融资'] },
     bo: ['མ་ཆ'],
     label: { zh: '股权投资', en: 'equity', bo: 'མ་ཆའི་མ་འཇོག' },
   },

@@ -78,7 +78,7 @@ export function fitThesis(t: ThesisReading, p: ProjectFacts): ThesisFit {
                 `མ་འཇོག་ཁ་ཕྱོགས་མཐུན་པ: ${labels(hit).bo}`,
               ),
             }
-          : { value: 0.25, text: say('投资方向不同', 'Different focus', 'མ་འཇོག་ཁ་ཕྱོགས་མི་འདྲ') },
+          : { value: 0.4, text: say('投资方向不同', 'Different focus', 'མ་འཇོག་ཁ་ཕྱོགས་མི་འདྲ') },
       );
     }
   }
@@ -112,7 +112,7 @@ export function fitThesis(t: ThesisReading, p: ProjectFacts): ThesisFit {
                 `དམིགས་ཡུལ་ཚོགས་པ་མཐུན་པ: ${labels(hit).bo}`,
               ),
             }
-          : { value: 0.3, text: say('不是重点面向的群体', 'Not the target group', 'དམིགས་ཡུལ་ཚོགས་པ་མ་ཡིན') },
+          : { value: 0.5, text: say('不是重点面向的群体', 'Not the target group', 'དམིགས་ཡུལ་ཚོགས་པ་མ་ཡིན') },
       );
     }
   }
@@ -141,6 +141,19 @@ export function fitThesis(t: ThesisReading, p: ProjectFacts): ThesisFit {
     violations.push(say('营业收入未达要求', 'revenue below the requirement', 'ཡོང་འབབ་ཚད་གཞི་ལ་མ་སླེབས'));
   else if (r.revenue && p.revenue === false)
     violations.push(say('须已有营业收入', 'requires revenue', 'ཡོང་འབབ་ཡོད་དགོས'));
+  if (t.prefersRevenue && !r.revenue && p.revenue != null)
+    evidence.push(
+      p.revenue
+        ? {
+            value: 1,
+            text: say(
+              '已有营业收入，符合投资偏好',
+              'Already earning, as the funder prefers',
+              'ཡོང་འབབ་ཡོད་པས་མ་འཇོག་པའི་དགའ་ཕྱོགས་དང་མཐུན',
+            ),
+          }
+        : { value: 0.3, text: say('尚无营业收入', 'No revenue yet', 'ད་དུང་ཡོང་འབབ་མེད') },
+    );
   if (r.ip) {
     if (p.ip === false)
       violations.push(say('须已取得知识产权证书', 'requires granted IP', 'ཤེས་བྱའི་ཐོན་དངོས་ཐོབ་དབང་ལག་ཁྱེར་དགོས'));

@@ -29,6 +29,8 @@ export interface ThesisReading {
     revenueCny: number | null;
     ip: boolean;
   };
+  /** Prefers projects already earning ("偏好已经有回头客"): evidence, not a constraint. */
+  prefersRevenue: boolean;
   /** The thesis waives collateral ("免抵押", "no collateral") or a licence ("还没开业的也可以"). */
   waives: { collateral: boolean; licence: boolean };
   instruments: Set<InstrumentConcept>;
@@ -92,7 +94,7 @@ export function readNumber(raw: string): number {
   }
   return total + section + Math.max(digit, 0);
 }
-const NUM = '(?:[\\d.]+|[零一二两三四五六七八九十百千几]+)';
+const NUM = '(?:[\\d.]+|[零一二两三四五六七八九十百千几][零一二两三四五六七八九十百千几多]*)';
 
 // ── Clauses ─────────────────────────────────────────────────────────────────────────────────────────
 
@@ -134,7 +136,7 @@ const emptyModes = <K>(): Record<Mode, Set<K>> => ({
 });
 
 const LICENCE_REQUIRED =
-  /(?:须|需|要求|必须|应当|已经?取得|持有|具备)[^。；，,]{0,8}(?:营业执照|执照|经营许可|许可证)|正常经营|已经开始经营|纳税记录|\b(?:licen[cs]ed|registered) (?:business|company|firm)|must be (?:licen[cs]ed|registered)|(?:business )?licen[cs]e (?:is )?required/i;
+  /(?:须|需|要求|必须|应当|已经?取得|持有|具备)[^。；，,]{0,8}(?:营业执照|执照|经营许可|许可证)|纳税记录|\b(?:licen[cs]ed|registered) (?:business|company|firm)|must be (?:licen[cs]ed|registered)|(?:business )?licen[cs]e (?:is )?required/i;
 const LICENCE_WAIVED =
   /(?:没开业|未开业|还没开业|没有执照|未注册|还没注册)[^。；]{0,8}(?:也可以|也能|可以)|before (?:registering|opening)/i;
 const YEARS_REQUIRED = new RegExp(
@@ -151,7 +153,10 @@ const REVENUE_MIN = new RegExp(
   `(?:营业收入|营收|年收入|销售额|年销售)[^，。；,\\d零一二两三四五六七八九十百千几]{0,4}(${NUM}[万亿]*)元?以上`,
 );
 const REVENUE_REQUIRED =
-  /(?:要求|须|需|必须|适合|看)[^。；]{0,10}(?:收入|流水|营收|销售)|已经?有(?:稳定)?(?:的)?(?:营业)?(?:收入|销售|回头客)|\b(?:revenue|paying customers|sales) (?:is )?required|(?:with|have) (?:early )?revenue/i;
+  /(?:要求|须|需|必须)[^。；，,]{0,10}(?:收入|流水|营收|销售)|\b(?:revenue|paying customers|sales) (?:is )?required|must (?:have|show) (?:revenue|sales)/i;
+/** A preference for projects already earning (not a constraint). */
+const REVENUE_PREFERRED =
+  /(?:适合|看|偏好|喜欢|看重|优先)[^。；]{0,10}(?:收入|流水|营收|销售|回头客|复购|付费客户)|已经?有(?:稳定)?(?:的)?(?:营业)?(?:收入|销售|回头客)|\b(?:like|prefer|want)s? (?:early )?(?:revenue|paying customers)|(?:with|have) (?:early )?revenue/i;
 
 const readings = new Map<string, ThesisReading>();
 
@@ -200,6 +205,7 @@ function parseThesis(text: string): ThesisReading {
       revenueCny: revenueCny != null && Number.isFinite(revenueCny) ? revenueCny : null,
       ip: IP_REQUIRED.test(text),
     },
+    prefersRevenue: REVENUE_PREFERRED.test(text),
     waives: { collateral: collateralWaived, licence: LICENCE_WAIVED.test(text) },
     instruments,
     uses,
