@@ -72,7 +72,7 @@ export const businessConcepts = {
       ...tier(1, ['民宿', '家庭旅馆', '牧家乐', '农家乐', '客栈', '旅游接待', '乡村旅游', '户外服务', '文旅']),
       ...tier(0.7, ['旅游', '游客', '徒步']),
     ],
-    en: tier(1, ['guesthouse', 'homestay', 'tourism', 'tourist', 'travel', 'trekking']),
+    en: [...tier(1, ['guesthouse', 'homestay', 'tourism', 'tourist', 'trekking', 'trek']), ...tier(0.6, ['travel'])],
     bo: ['མགྲོན་ཁང', 'ཡུལ་སྐོར'],
     label: { zh: '旅游和民宿', en: 'tourism and guesthouses', bo: 'ཡུལ་སྐོར་དང་མགྲོན་ཁང' },
   },
@@ -123,6 +123,15 @@ export const businessConcepts = {
     en: tier(1, ['trade', 'trading', 'wholesale', 'import', 'export', 'distribution']),
     bo: ['ཚོང་དོན', 'ཚོང་ལས'],
     label: { zh: '商贸', en: 'trade', bo: 'ཚོང་དོན' },
+  },
+  food_brand: {
+    zh: [
+      ...tier(1, ['消费品牌', '特色食品', '食品饮料', '饮料', '饮品', '休闲食品', '零食', '乳制品', '保健品']),
+      ...tier(0.7, ['食品', '啤酒', '果汁', '酸奶', '糕点', '挂面', '茶叶', '回头客']),
+    ],
+    en: tier(1, ['consumer brand', 'food', 'beverage', 'drink', 'snack', 'dairy']),
+    bo: ['ཟས་རིགས', 'བཏུང་རིགས'],
+    label: { zh: '食品饮料和消费品牌', en: 'food, drinks and consumer brands', bo: 'ཟས་བཏུང་དང་སྤྱོད་མཁོའི་ཚོང་རྟགས' },
   },
   education: {
     zh: tier(1, ['培训机构', '校外培训', '兴趣班', '教育培训', '托育', '幼儿园', '辅导班']),
@@ -181,7 +190,7 @@ export const useConcepts = {
       ...tier(1, ['购置设备', '买设备', '购买设备', '生产设备', '添置设备', '设备购置', '灌装线', '冷藏车', '杀菌机']),
       ...tier(0.8, ['设备', '机器', '车辆', '仪器', '针刺机', '举升机', '定位仪', '机械']),
     ],
-    en: tier(1, ['equipment', 'machinery', 'machine', 'vehicle', 'truck', 'tools']),
+    en: tier(1, ['equipment', 'machinery', 'machine', 'vehicle', 'truck']),
     bo: ['སྒྲིག་ཆས', 'འཕྲུལ་ཆས'],
     label: { zh: '购置设备', en: 'equipment', bo: 'སྒྲིག་ཆས་ཉོ་སྒྲུབ' },
   },
@@ -206,7 +215,7 @@ export const useConcepts = {
   rnd: {
     zh: [
       ...tier(1, ['研发', '研发经费', '研发资金', '试验', '技术合作', '技术攻关', '科研']),
-      ...tier(0.7, ['算法', '模型', '配方']),
+      ...tier(0.5, ['算法', '模型', '配方']),
     ],
     en: tier(1, ['R&D', 'research', 'development of the technology', 'prototype development']),
     bo: ['ཞིབ་འཇུག'],

@@ -170,7 +170,7 @@ export const investorProjects: Recipe<Profile> = {
     region: 0.05,
     priority: 0.05,
     funding: 0.1,
-    thesis: 0.15,
+    thesis: 0.25,
     purpose: 0.1,
     thesis_rules: 0.6,
   },

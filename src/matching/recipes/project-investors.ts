@@ -250,7 +250,7 @@ export const projectInvestors: Recipe<ProjectSource> = {
     region: 0.05,
     funding: 0.1,
     feedback: 0.05,
-    thesis: 0.15,
+    thesis: 0.2,
     purpose: 0.1,
     thesis_rules: 0.6,
   },

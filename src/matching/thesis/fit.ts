@@ -152,17 +152,18 @@ export function fitThesis(t: ThesisReading, p: ProjectFacts): ThesisFit {
               'ཡོང་འབབ་ཡོད་པས་མ་འཇོག་པའི་དགའ་ཕྱོགས་དང་མཐུན',
             ),
           }
-        : { value: 0.3, text: say('尚无营业收入', 'No revenue yet', 'ད་དུང་ཡོང་འབབ་མེད') },
+        : { value: 0.5, text: say('尚无营业收入', 'No revenue yet', 'ད་དུང་ཡོང་འབབ་མེད') },
     );
   if (r.ip) {
     if (p.ip === false)
       violations.push(say('须已取得知识产权证书', 'requires granted IP', 'ཤེས་བྱའི་ཐོན་དངོས་ཐོབ་དབང་ལག་ཁྱེར་དགོས'));
-    else
-      evidence.push(
-        p.ip
-          ? { value: 1, text: say('已有知识产权', 'Holds IP', 'ཤེས་བྱའི་ཐོན་དངོས་ཐོབ་དབང་ཡོད') }
-          : { value: 0.2, text: say('未见知识产权', 'No IP stated', 'ཤེས་བྱའི་ཐོན་དངོས་ཐོབ་དབང་མ་མཐོང') },
-      );
+    else if (p.ip) evidence.push({ value: 1, text: say('已有知识产权', 'Holds IP', 'ཤེས་བྱའི་ཐོན་དངོས་ཐོབ་དབང་ཡོད') });
+    else if (p.mentionsIp)
+      evidence.push({
+        value: 0.7,
+        text: say('正在申请知识产权', 'IP applied for or planned', 'ཤེས་བྱའི་ཐོན་དངོས་ཐོབ་དབང་ཞུ་བཞིན་པ'),
+      });
+    else evidence.push({ value: 0.2, text: say('未见知识产权', 'No IP stated', 'ཤེས་བྱའི་ཐོན་དངོས་ཐོབ་དབང་མ་མཐོང') });
   }
 
   // What the money may be used for: every use the project names excluded, or none among an "only" list.

@@ -47,6 +47,8 @@ export interface ProjectFacts {
   revenue: boolean | null;
   revenueCny: number | null;
   ip: boolean | null;
+  /** Speaks of patents, trademarks or copyrights (held, applied for or planned). */
+  mentionsIp: boolean;
   uses: Map<UseConcept, number>;
   wants: Set<InstrumentConcept>;
 }
@@ -99,7 +101,7 @@ const NUM = '(?:[\\d.]+|[零一二两三四五六七八九十百千几][零一�
 // ── Clauses ─────────────────────────────────────────────────────────────────────────────────────────
 
 const ONLY =
-  /只投|只看|只支持|只做|只面向|只针对|只服务|仅投|仅限|仅支持|仅面向|仅针对|专投|限于|\bonly\b|\bexclusively\b|\bsolely\b/i;
+  /只能用于|仅用于|仅限用于|专款专用|只投|只看|只支持|只做|只面向|只针对|只服务|仅投|仅限|仅支持|仅面向|仅针对|专投|限于|\bonly\b|\bexclusively\b|\bsolely\b/i;
 const EXCLUDE =
   /不投|不看|不支持|不做|不考虑|不接受|不参与|不碰|不能用于|不得用于|不可用于|不用于|禁止|\bno\b(?!\s+(?:need|collateral|mortgage|guarantee|minimum))|\bnot\s+(?:fund|invest|back|support|for)|\bexclud|\bexcept\b|don['’]t\s+(?:fund|invest|back)/i;
 const PREFER = /优先|重点|偏好|喜欢|面向|聚焦|专注|主要|看重|适合|\bfocus|\bprefer|\bback\b|\btarget|\bfavou?r/i;
@@ -242,6 +244,17 @@ const REVENUE_STATED = new RegExp(
   `(?:营收|营业收入|年收入|销售额|年销售|每年卖|一年卖|年卖|每年能卖)[^，。；,\\d零一二两三四五六七八九十百千几]{0,3}(${NUM}[万亿]*)元?`,
 );
 
+const MENTIONS_IP = /专利|著作权|商标|知识产权|\b(?:patent|trademark|copyright)/i;
+/** Buying a machine, a vehicle or a line is equipment, whatever the machine is called (挂面机, 举升机). */
+const BUYS_EQUIPMENT = /(?:买|购买|购置|添置|添|换)[^，。；,]{0,10}(?:机|车|设备|生产线|仪)(?![构会场票])/;
+
+/** What the money is for: the lexicon's uses, and buying a named machine as equipment. */
+function usesOf(text: string): Map<UseConcept, number> {
+  const uses = findUses(text);
+  if (BUYS_EQUIPMENT.test(text)) uses.set('equipment', Math.max(uses.get('equipment') ?? 0, 0.8));
+  return uses;
+}
+
 const projectFacts = new Map<string, ProjectFacts>();
 
 /** What a project says of itself (cached per text and founders' groups). */
@@ -278,7 +291,8 @@ function parseProject(text: string, stage: string, founderGroups: readonly strin
     revenue: earning ? true : stage === 'idea' || stage === 'prototype' ? false : null,
     revenueCny: revenueCny != null && Number.isFinite(revenueCny) ? revenueCny : null,
     ip: LACKS_IP.test(text) ? false : HAS_IP.test(text) ? true : null,
-    uses: findUses(text),
+    mentionsIp: MENTIONS_IP.test(text),
+    uses: usesOf(text),
     wants: new Set(findInstruments(text).keys()),
   };
 }
