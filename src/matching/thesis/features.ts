@@ -9,13 +9,21 @@ import { type ProjectFacts, type ThesisReading, readProject, readThesis } from '
 /** The investor's thesis, read once per text. */
 export const thesisOf = (investor: Profile): ThesisReading => readThesis(String(investor.row.thesis ?? ''));
 
+/** Facts per profile object and founders' groups: a candidate's features read them once per scoring, not once each. */
+const factsByProfile = new WeakMap<Profile, Map<string, ProjectFacts>>();
 /** The project's facts: its title and description, stage and founders' groups (declared). */
-export const factsOf = (project: Profile, founderGroups: readonly string[]): ProjectFacts =>
-  readProject(
-    `${project.row.title ?? ''}。${project.row.description ?? ''}`,
-    String(project.row.stage ?? ''),
-    founderGroups,
-  );
+export function factsOf(project: Profile, founderGroups: readonly string[]): ProjectFacts {
+  let byGroups = factsByProfile.get(project);
+  if (!byGroups) factsByProfile.set(project, (byGroups = new Map()));
+  const key = founderGroups.join(',');
+  let facts = byGroups.get(key);
+  if (!facts) {
+    const { title, description, stage } = project.row;
+    facts = readProject(`${title ?? ''}。${description ?? ''}`, String(stage ?? ''), founderGroups);
+    byGroups.set(key, facts);
+  }
+  return facts;
+}
 
 /** Where a pair's project and investor are, and the project's founders' groups. */
 export interface FunderPair {
