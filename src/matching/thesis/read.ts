@@ -187,8 +187,6 @@ function parseThesis(text: string): ThesisReading {
       // A clause about what the money is for names no line of business (建厂房 is a use, not a sector).
       if (mode === 'exclude' || /用于|用在|用来/.test(clause)) continue;
     }
-    // Preconditions and waivers are not a focus ("不需要抵押和担保" names no group).
-    if (collateralWaived && COLLATERAL_WAIVED.test(clause)) continue;
     for (const k of findBusiness(clause).keys()) business[mode].add(k);
     for (const k of findGroups(clause).keys()) groups[mode].add(k);
   }
