@@ -712,6 +712,9 @@ export const en: Messages = {
   'weights.feature.priority': 'Priority groups',
   'weights.feature.group': 'Target group fits',
   'weights.feature.center': "The center's own services",
+  'weights.feature.thesis': "Fits the funder's stated focus",
+  'weights.feature.thesis_rules': "The funder's exclusions and preconditions",
+  'weights.feature.purpose': 'What the money is for',
   'weights.hint':
     'Each weight is between {min} and {max}; only their proportions matter, and 0 leaves a criterion out.',
   'weights.default': 'Default {value}',

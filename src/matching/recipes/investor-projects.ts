@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { projectsTable } from '../../../models/schema.ts';
-import { lexical, sectorFit, semantic, stageFit } from '../features.ts';
+import { lexical, semantic, stageFit } from '../features.ts';
+import { type FunderPair, fundsUse, sectorFocus, thesisFocus, thesisNotes, thesisRules } from '../thesis/index.ts';
 import { TRUE, arr, coveringCodes, flag, keyedRule, notArchived, rangeRule, rule } from '../rules.ts';
 import { regionPrefix } from '../../../models/regions/codes.ts';
 import { labelled, say } from '../text.ts';
@@ -46,6 +47,13 @@ export const priorityGroup = (groupsOf: (c: Profile) => string[]): Feature<Profi
     return { value: 0.2, detail: () => say('非重点群体', 'Not a priority group', 'གཙོ་གནད་ཚོགས་པ་མ་ཡིན་པ') };
   },
 });
+
+/** The investor is the source, the project the candidate (its founders' groups: a computed column). */
+const INVESTOR_SOURCE: FunderPair = {
+  project: (_s, c) => c,
+  investor: (s) => s,
+  founderGroups: (_s, c) => c.row.founderGroups ?? [],
+};
 
 /**
  * An investor browsing reviewed projects (vetted, incubating, graduated; never exited): the project↔investor rules seen from the investor's side
@@ -128,12 +136,9 @@ export const investorProjects: Recipe<Profile> = {
     semantic,
     lexical,
     // The same fits as project→investor, with the roles swapped (the project is the candidate here).
-    swap(
-      sectorFit(
-        (project) => project.sectors,
-        (investor) => investor.row.sectors,
-        0.5,
-      ),
+    sectorFocus(
+      (_s, c) => c.sectors,
+      (s) => s,
     ),
     swap(
       stageFit(
@@ -151,6 +156,10 @@ export const investorProjects: Recipe<Profile> = {
       (_s, c) => c,
       (s) => s,
     ),
+    // The founders' groups are a computed column (SQL only): the index's first ranking takes these at their best.
+    thesisRules(INVESTOR_SOURCE, true),
+    thesisFocus(INVESTOR_SOURCE, true),
+    fundsUse(INVESTOR_SOURCE),
   ],
   defaultWeights: {
     semantic: 0.25,
@@ -161,7 +170,11 @@ export const investorProjects: Recipe<Profile> = {
     region: 0.05,
     priority: 0.05,
     funding: 0.1,
+    thesis: 0.25,
+    purpose: 0.1,
+    thesis_rules: 0.6,
   },
+  notes: (s, c) => thesisNotes(INVESTOR_SOURCE, s, c),
   summary: (r) => ({
     title: r.title,
     description: r.description,
