@@ -126,25 +126,47 @@ export function topicCoverage(
   };
 }
 
-/** The source's sector among the candidate's sectors (an empty list = open to all sectors). */
+/**
+ * The source's sector among the candidate's sectors (an empty list = open to all sectors). With
+ * `independence` (the share of the source's needs that do not depend on the industry, needs.ts), the
+ * value moves towards 1 by that share: a tax or trademark specialist without a sector tag is not ranked
+ * below a same-sector generalist for a tax need, and for such a need skill fit (topics) decides.
+ */
 export function sectorFit(
   sectorOf: (s: Profile) => Record<string, number>,
   listOf: (c: Profile) => string[],
   openValue = 0.4,
+  independence?: (s: Profile) => number,
 ): Feature<Profile> {
+  // Once per source, not per candidate.
+  const shares = new WeakMap<Profile, number>();
+  const shareOf = (s: Profile) => {
+    let d = shares.get(s);
+    if (d === undefined) shares.set(s, (d = independence ? Math.max(0, Math.min(1, independence(s))) : 0));
+    return d;
+  };
   return {
     id: 'sector',
     compute(s, c) {
+      const d = shareOf(s);
+      const lift = (v: number) => d + (1 - d) * v;
       const list = listOf(c);
       const mine = sectorOf(s);
       if (!list.length)
-        return { value: openValue, detail: () => say('不限产业', 'Open to all sectors', 'ཐོན་ལས་ལ་ཚོད་འཛིན་མེད') };
+        return {
+          value: lift(openValue),
+          detail: () => (d >= 0.5 ? sectorFree() : say('不限产业', 'Open to all sectors', 'ཐོན་ལས་ལ་ཚོད་འཛིན་མེད')),
+        };
       let best = 0;
       let which = '';
       for (const sec of list) if ((mine[sec] ?? 0) > best) [best, which] = [mine[sec], sec];
-      if (!best) return { value: 0, detail: () => say('产业不同', 'Different sector', 'ཐོན་ལས་མི་འདྲ') };
+      if (!best)
+        return {
+          value: lift(0),
+          detail: () => (d >= 0.5 ? sectorFree() : say('产业不同', 'Different sector', 'ཐོན་ལས་མི་འདྲ')),
+        };
       return {
-        value: best,
+        value: lift(best),
         detail: () =>
           labelled(
             'sector',
@@ -157,6 +179,14 @@ export function sectorFit(
     },
   };
 }
+
+/** Why the sector did not count: the need is the same in every industry. */
+const sectorFree = () =>
+  say(
+    '需求不分产业（法务、财税、知识产权、注册、贷款、政策）',
+    'The need is the same in every sector (legal, tax, IP, registration, loans, policy)',
+    'དགོས་མཁོ་དེ་ཐོན་ལས་ཡོངས་ལ་གཅིག་མཚུངས་ཡིན། (ཁྲིམས་ལུགས། ཁྲལ་འབབ། ཤེས་ཐོབ་ཐོན་དངོས་དབང་ཆ། ཐོ་འགོད། བུ་ལོན། སྲིད་ཇུས།)',
+  );
 
 const sameCounty = (n: Texts) => say(`同一县区：${n.zh}`, `Same county: ${n.en}`, `རྫོང་(ཆུས་)གཅིག་པ: ${n.bo}`);
 /** "同一地(市)：拉萨市" in every language (also the cohort reasons of training-founders). */

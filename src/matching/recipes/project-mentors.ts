@@ -9,6 +9,7 @@ import { TRUE, excludesRule, flag, inPrefectureOf, keyedRule, prefectureOf, rule
 import { say } from '../text.ts';
 import type { Feature, Profile, ProjectSource, Recipe } from '../types.ts';
 import { notExitedSource } from './not-exited.ts';
+import { sectorIndependence } from '../needs.ts';
 
 /** The place key of a mentor who mentors remotely (prefecture keys are four digits). */
 const REMOTE = 'remote';
@@ -95,6 +96,7 @@ export const projectMentors: Recipe<ProjectSource> = {
       (s) => s.sectors,
       (c) => c.row.sectors,
       0.3,
+      (s) => sectorIndependence(s.topics),
     ),
     regionCloseness(
       (s) => s.row.regionCode,
