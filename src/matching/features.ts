@@ -2,6 +2,7 @@
 import { samePrefecture } from '../../models/regions/codes.ts';
 import { regionName } from '../i18n/labels.ts';
 import { describeInferred } from './infer.ts';
+import { domainFit, isSectorIndependent } from './needs.ts';
 import { labelled, list, pct, say } from './text.ts';
 import type { Feature, FeatureValue, Profile, ReasonLang, Texts } from './types.ts';
 
@@ -78,30 +79,42 @@ export const lexicalFeature = (shown: (word: string) => boolean = () => true): F
 });
 export const lexical = lexicalFeature();
 
-/** How much of what the source needs the candidate offers (declared topics weigh 1, inferred ≤ 0.7). */
+/**
+ * How much of what the source needs the candidate offers (topic weights: the prose first, ticks as a prior,
+ * needs.ts). With `domain` (the source's and the candidate's sector weights), a need that depends on the
+ * industry counts in full only from a candidate of the source's industry or of none (skill × domain:
+ * marketing for a dairy from a dairy marketer rather than a tourism one); legal, tax, IP … count in full.
+ */
 export function topicCoverage(
   needs: (s: Profile) => Record<string, number>,
   offers: (c: Profile) => Record<string, number>,
   what: Texts,
+  domain?: { source: (s: Profile) => Record<string, number>; candidate: (c: Profile) => Record<string, number> },
 ): Feature<Profile> {
   // The source's needs, listed once per source rather than once per candidate.
-  const listed = new WeakMap<Profile, { entries: [string, number][]; total: number }>();
+  const listed = new WeakMap<Profile, { entries: [string, number, boolean][]; total: number }>();
   return {
     id: 'topics',
     compute(s, c) {
       let need = listed.get(s);
       if (!need) {
-        const entries = Object.entries(needs(s));
+        const entries = Object.entries(needs(s)).map(([t, w]): [string, number, boolean] => [
+          t,
+          w,
+          !!domain && !isSectorIndependent(t),
+        ]);
         listed.set(s, (need = { entries, total: entries.reduce((a, [, w]) => a + w, 0) }));
       }
       const { entries, total } = need;
       if (!total) return null;
       const offer = offers(c);
       let covered = 0;
+      let fit = -1;
       const hit: string[] = [];
-      for (const [t, w] of entries) {
+      for (const [t, w, dependent] of entries) {
         if (offer[t]) {
-          covered += w * offer[t];
+          if (dependent && fit < 0) fit = domainFit(domain!.source(s), domain!.candidate(c));
+          covered += w * offer[t] * (dependent ? fit : 1);
           hit.push(t);
         }
       }

@@ -91,6 +91,7 @@ export const projectMentors: Recipe<ProjectSource> = {
       (s) => s.topics,
       (c) => c.topics,
       say('需求与导师专长重合', 'Needs matched by expertise', 'དགོས་མཁོ་དང་ཁྲིད་སྟོན་དགེ་རྒན་གྱི་ཆེད་ལས་མཐུན་པ'),
+      { source: (s) => s.sectors, candidate: (c) => c.sectors },
     ),
     sectorFit(
       (s) => s.sectors,
