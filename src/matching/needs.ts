@@ -2,8 +2,9 @@
 // People tick what a form suggests and write what they actually need or do: a founder ticks `marketing`
 // and writes three sentences about a lease contract and a trademark; a mentor ticks every box and writes
 // about tax. So the prose decides and a tick is a prior:
-// - a topic read from the prose weighs its inference score × PROSE_WEIGHT (a central mention, in the
-//   title or stated as a need, scores higher: infer.ts), a topic both ticked and written about weighs 1;
+// - a topic read from the prose weighs by its inference score, up to PROSE_WEIGHT (a central mention, in
+//   the title or stated as a need, and several mentions score higher: infer.ts), a topic both ticked and
+//   written about weighs 1;
 // - a tick the prose does not support weighs PRIOR_WEIGHT when the prose says what the profile is about
 //   (some topic is inferred), 1 when the prose says nothing the lexicon reads (a tick is then all we have);
 // - a profile ticking more than FOCUS topics spreads itself thin: every weight × √(FOCUS / count), so
@@ -12,19 +13,20 @@
 import { SECTOR_INDEPENDENT_TOPICS } from '../../seeds/lexicon/topics.ts';
 import { INFER_THRESHOLD } from './infer.ts';
 
-/** An inferred topic weighs its score × this (at most 0.9: below a topic both ticked and written about). */
-export const PROSE_WEIGHT = Number(process.env.NW_PROSE ?? 0.9);
+/** The most an inferred topic weighs (below a topic both ticked and written about). */
+export const PROSE_WEIGHT = 0.9;
 /** A tick the prose does not support, when the prose is informative. */
-export const PRIOR_WEIGHT = Number(process.env.NW_PRIOR ?? 0.6);
+export const PRIOR_WEIGHT = 0.6;
 /** Topics a profile can offer in depth; beyond, each weighs less. */
-export const FOCUS = Number(process.env.NW_FOCUS ?? 4);
+export const FOCUS = 4;
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 /** Scores below this give an inferred topic no weight: a lone weak phrase is a hint, not a need. */
-const SCORE_FLOOR = Number(process.env.NW_SFLOOR ?? 0.3);
+const SCORE_FLOOR = 0.3;
 /** An inference score (0.5 … 1) as a weight: rescaled from SCORE_FLOOR, so one mention in passing (0.64) weighs
  *  0.44, a strong or central one (0.9) 0.77, several (0.98) 0.87. */
-const proseWeight = (score: number) => (PROSE_WEIGHT * Math.max(0, Math.min(1, score) - SCORE_FLOOR)) / (1 - SCORE_FLOOR);
+const proseWeight = (score: number) =>
+  (PROSE_WEIGHT * Math.max(0, Math.min(1, score) - SCORE_FLOOR)) / (1 - SCORE_FLOOR);
 
 /** Topic weights from the ticked topics and those inferred from the prose (see the module comment). */
 export function topicWeights(
@@ -37,7 +39,7 @@ export function topicWeights(
     if (!(score > 0)) continue;
     if (score >= INFER_THRESHOLD) informative = true;
     const w = round(proseWeight(score));
-    if ((weights[topic] ?? 0) < w) weights[topic] = w;
+    if (w > 0 && (weights[topic] ?? 0) < w) weights[topic] = w;
   }
   for (const topic of new Set(declared)) weights[topic] = weights[topic] ? 1 : informative ? PRIOR_WEIGHT : 1;
   // Ticks, not inferred topics: a long description naming many topics in passing is not "ticks every topic".
@@ -54,7 +56,7 @@ const independent = new Set<string>(SECTOR_INDEPENDENT_TOPICS);
 export const isSectorIndependent = (topic: string) => independent.has(topic);
 
 /** What a domain-dependent need met in another industry is worth (marketing for dairy met by a tourism marketer). */
-export const DOMAIN_FLOOR = Number(process.env.NW_FLOOR ?? 0.5);
+export const DOMAIN_FLOOR = 0.5;
 /** A sector weighing at least this is one the candidate works in (declared 1, or clearly in its prose). */
 const IN_SECTOR = 0.5;
 
@@ -89,6 +91,11 @@ export function sectorIndependence(needs: Record<string, number>): number {
     if (independent.has(t)) free += needs[t];
   }
   return all > 0 ? free / all : 0;
+}
+
+/** The sectors a profile works in: declared ones, and those its prose clearly names (its own words overrule its tags). */
+export function sectorsIn(sectors: Record<string, number>): string[] {
+  return Object.keys(sectors).filter((x) => sectors[x] >= IN_SECTOR);
 }
 
 /** The topics that weigh most, best first (what the description is mostly about), at most `n`. */

@@ -9,7 +9,7 @@ import { TRUE, excludesRule, flag, inPrefectureOf, keyedRule, prefectureOf, rule
 import { say } from '../text.ts';
 import type { Feature, Profile, ProjectSource, Recipe } from '../types.ts';
 import { notExitedSource } from './not-exited.ts';
-import { sectorIndependence } from '../needs.ts';
+import { sectorIndependence, sectorsIn } from '../needs.ts';
 
 /** The place key of a mentor who mentors remotely (prefecture keys are four digits). */
 const REMOTE = 'remote';
@@ -95,7 +95,7 @@ export const projectMentors: Recipe<ProjectSource> = {
     ),
     sectorFit(
       (s) => s.sectors,
-      (c) => c.row.sectors,
+      (c) => sectorsIn(c.sectors),
       0.3,
       (s) => sectorIndependence(s.topics),
     ),
@@ -108,9 +108,10 @@ export const projectMentors: Recipe<ProjectSource> = {
     responsiveness,
   ],
   defaultWeights: {
-    semantic: 0.25,
-    lexical: 0.25,
-    topics: 0.25,
+    // Needs read from the prose are the decisive signal (issue 23): topics lead the two text channels.
+    semantic: 0.225,
+    lexical: 0.225,
+    topics: 0.3,
     sector: 0.1,
     region: 0.05,
     language: 0.05,
