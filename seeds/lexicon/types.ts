@@ -39,7 +39,7 @@ export type LexiconEntry = {
   /** Tibetan phrases (Unicode Tibetan script, syllables joined by the tsheg ་). Substring match, as for Chinese. */
   bo?: LexiconPhrase[];
   /** Longer expressions containing one of the phrases above that must not count for this value. */
-  exclude?: { zh?: string[]; en?: string[] };
+  exclude?: { zh?: string[]; en?: string[]; bo?: string[] };
 };
 
 /** A group of phrases sharing one weight — keeps the lists short and reviewable by strength. */

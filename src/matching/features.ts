@@ -168,7 +168,7 @@ export function sectorFit(
       if (!list.length)
         return {
           value: lift(openValue),
-          detail: () => (d >= 0.5 ? sectorFree() : say('不限产业', 'Open to all sectors', 'ཐོན་ལས་ལ་ཚོད་འཛིན་མེད')),
+          detail: () => (d >= 0.5 ? sectorFree(s) : say('不限产业', 'Open to all sectors', 'ཐོན་ལས་ལ་ཚོད་འཛིན་མེད')),
         };
       let best = 0;
       let which = '';
@@ -176,7 +176,7 @@ export function sectorFit(
       if (!best)
         return {
           value: lift(0),
-          detail: () => (d >= 0.5 ? sectorFree() : say('产业不同', 'Different sector', 'ཐོན་ལས་མི་འདྲ')),
+          detail: () => (d >= 0.5 ? sectorFree(s) : say('产业不同', 'Different sector', 'ཐོན་ལས་མི་འདྲ')),
         };
       return {
         value: lift(best),
@@ -193,12 +193,16 @@ export function sectorFit(
   };
 }
 
-/** Why the sector did not count: the need is the same in every industry. */
-const sectorFree = () =>
-  say(
-    '需求不分产业（法务、财税、知识产权、注册、贷款、政策）',
-    'The need is the same in every sector (legal, tax, IP, registration, loans, policy)',
-    'དགོས་མཁོ་དེ་ཐོན་ལས་ཡོངས་ལ་གཅིག་མཚུངས་ཡིན། (ཁྲིམས་ལུགས། ཁྲལ་འབབ། ཤེས་ཐོབ་ཐོན་དངོས་དབང་ཆ། ཐོ་འགོད། བུ་ལོན། སྲིད་ཇུས།)',
+/** Why the sector did not count: the source's needs are the same in every industry (its own, most weighty first). */
+const sectorFree = (s: Profile) =>
+  labelled(
+    'topic',
+    Object.keys(s.topics)
+      .filter(isSectorIndependent)
+      .sort((a, b) => s.topics[b] - s.topics[a]),
+    (l) => `需求不分产业：${l}`,
+    (l) => `The need is the same in every sector: ${l}`,
+    (l) => `དགོས་མཁོ་ཐོན་ལས་ཡོངས་ལ་གཅིག་མཚུངས: ${l}`,
   );
 
 const sameCounty = (n: Texts) => say(`同一县区：${n.zh}`, `Same county: ${n.en}`, `རྫོང་(ཆུས་)གཅིག་པ: ${n.bo}`);

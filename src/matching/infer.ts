@@ -178,6 +178,7 @@ export function compileLexicon<K extends string>(lexicon: Record<K, LexiconEntry
     for (const { phrase, weight } of entry.bo ?? []) addTarget(zhPhrase(phrase, key), k, weight, phrase);
     for (const phrase of entry.exclude?.zh ?? []) zhPhrase(phrase, key).excludes.push(k);
     for (const phrase of entry.exclude?.en ?? []) enPhrase(phrase, key).excludes.push(k);
+    for (const phrase of entry.exclude?.bo ?? []) zhPhrase(phrase, key).excludes.push(k);
   });
 
   // Chinese: a character trie; the root is a flat array over UTF-16 units so most characters cost one
