@@ -95,8 +95,12 @@ export function sectorIndependence(needs: Record<string, number>): number {
 
 /** The sectors a profile works in: declared ones, and those its prose clearly names (its own words overrule its tags). */
 export function sectorsIn(sectors: Record<string, number>): string[] {
-  return Object.keys(sectors).filter((x) => sectors[x] >= IN_SECTOR);
+  // A candidate's weights are merged once per row version (profile.ts): the list is kept with them.
+  let list = sectorLists.get(sectors);
+  if (!list) sectorLists.set(sectors, (list = Object.keys(sectors).filter((x) => sectors[x] >= IN_SECTOR)));
+  return list;
 }
+const sectorLists = new WeakMap<Record<string, number>, string[]>();
 
 /** The topics that weigh most, best first (what the description is mostly about), at most `n`. */
 export function centralNeeds(needs: Record<string, number>, n = 3): string[] {
