@@ -44,7 +44,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ]),
       ...tier(0.6, ['策划', '规划', '选址', '从哪里开始', '怎么起步', '可行性']),
     ],
-    bo: [...tier(1.0, ['ཚོང་ལས་འཆར་གཞི']), ...tier(0.6, ['འཆར་གཞི'])],
+    tibetan: [...tier(1.0, ['ཚོང་ལས་འཆར་གཞི']), ...tier(0.6, ['འཆར་གཞི'])],
     en: [
       ...tier(1.0, ['business plan', 'project planning', 'feasibility study', 'business model', 'business case']),
       ...tier(0.8, [
@@ -106,7 +106,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ]),
       ...tier(0.6, ['设计', '开发', '工艺', '实验室', '纹样', '包装', '新品', '改良', '研究', '外观设计']),
     ],
-    bo: [...tier(1.0, ['ཞིབ་འཇུག་གསར་སྤེལ']), ...tier(0.8, ['ཇུས་འགོད'])],
+    tibetan: [...tier(1.0, ['ཞིབ་འཇུག་གསར་སྤེལ']), ...tier(0.8, ['ཇུས་འགོད'])],
     en: [
       ...tier(1.0, [
         'R&D',
@@ -195,7 +195,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ]),
       ...tier(0.6, ['个体户', '证照', '注销', '执照', '登记']),
     ],
-    bo: [...tier(1.0, ['ཁེ་ལས་ཐོ་འགོད']), ...tier(1.0, ['ཚོང་ལས་ཆོག་མཆན']), ...tier(0.6, ['ཐོ་འགོད'])],
+    tibetan: [...tier(1.0, ['ཁེ་ལས་ཐོ་འགོད']), ...tier(1.0, ['ཚོང་ལས་ཆོག་མཆན']), ...tier(0.6, ['ཐོ་འགོད'])],
     en: [
       ...tier(1.0, ['register as a company']),
       ...tier(1.0, [
@@ -220,7 +220,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ...tier(0.6, ['registration', 'paperwork']),
     ],
     exclude: {
-      bo: ['ཚོང་རྟགས་ཐོ་འགོད', 'པར་དབང་ཐོ་འགོད'],
+      tibetan: ['ཚོང་རྟགས་ཐོ་འགོད', 'པར་དབང་ཐོ་འགོད'],
       zh: ['登记表', '技术合同登记', '著作权登记', '商标登记'],
       en: ['trademark registration', 'patent registration', 'event registration'],
     },
@@ -269,7 +269,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       // 税务登记 is mostly a registration step: deliberately weaker than the 税务 it contains.
       ...tier(0.6, ['税务登记', '现金流', '资金管理', '利润表']),
     ],
-    bo: [...tier(1.0, ['ཁྲལ་འབབ', 'ཁྲལ་དངུལ']), ...tier(0.8, ['རྩིས་ཐོ'])],
+    tibetan: [...tier(1.0, ['ཁྲལ་འབབ', 'ཁྲལ་དངུལ']), ...tier(0.8, ['རྩིས་ཐོ'])],
     en: [
       ...tier(1.0, [
         'VAT',
@@ -346,7 +346,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ...tier(0.8, ['纠纷', '侵权', '违约', '管制刀具', '股权设计', '章程', '法规', '用工', '劳务', '合规']),
       ...tier(0.6, ['合同', '协议', '股权结构', '保险']),
     ],
-    bo: [...tier(1.0, ['ཁྲིམས་དོན']), ...tier(1.0, ['ཁྲིམས་ལུགས', 'ཁྲིམས་རྩོད', 'གན་རྒྱ'])],
+    tibetan: [...tier(1.0, ['ཁྲིམས་དོན']), ...tier(1.0, ['ཁྲིམས་ལུགས', 'ཁྲིམས་རྩོད', 'གན་རྒྱ'])],
     en: [
       ...tier(0.6, ['lease', 'unpaid']),
       ...tier(1.0, ['lease agreement', 'tenancy agreement', 'debt collection']),
@@ -468,7 +468,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ...tier(0.8, ['侵权', '保护设计', '设计保护', '被抄袭', '抄袭', '原创保护', '外观设计']),
       ...tier(0.6, ['牌子', '冒牌', '防伪']),
     ],
-    bo: [...tier(1.0, ['ཤེས་བྱའི་ཐོན་དངོས']), ...tier(1.0, ['ཚོང་རྟགས', 'པར་དབང', 'ཤེས་ཐོབ་ཐོན་དངོས'])],
+    tibetan: [...tier(1.0, ['ཤེས་བྱའི་ཐོན་དངོས']), ...tier(1.0, ['ཚོང་རྟགས', 'པར་དབང', 'ཤེས་ཐོབ་ཐོན་དངོས'])],
     en: [
       ...tier(1.0, ['trademark squatting']),
       ...tier(1.0, [
@@ -527,7 +527,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ...tier(0.7, ['转让']),
       ...tier(0.6, ['成果', '中试', '专利技术', '转化为']),
     ],
-    bo: [...tier(1.0, ['ཚན་རྩལ་གྲུབ་འབྲས'])],
+    tibetan: [...tier(1.0, ['ཚན་རྩལ་གྲུབ་འབྲས'])],
     en: [
       ...tier(1.0, [
         'technology transfer',
@@ -602,7 +602,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ]),
       ...tier(0.6, ['标准', '合规', '备案', '卫生', '计量', '证书', '标准化', '出入境', '培训证书']),
     ],
-    bo: [...tier(0.8, ['ར་སྤྲོད'])],
+    tibetan: [...tier(0.8, ['ར་སྤྲོད'])],
     en: [
       ...tier(1.0, [
         'certification',
@@ -676,7 +676,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ...tier(0.8, ['贴息', '减免', '奖励资金', '政府支持', '人社局', '就业局', '人社', '税收优惠', '扶持']),
       ...tier(0.6, ['优惠', '政府', '乡村振兴', '创业担保贷款', '免费工位', '补偿', '申报']),
     ],
-    bo: [...tier(0.8, ['སྲིད་ཇུས'])],
+    tibetan: [...tier(0.8, ['སྲིད་ཇུས'])],
     en: [
       ...tier(1.0, [
         'policy',
@@ -744,7 +744,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ]),
       ...tier(0.6, ['指导', '帮扶', '不懂', '不会做', '培训', '辅导', '孵化']),
     ],
-    bo: [...tier(0.8, ['ལས་གཞི་གསར་འཛུགས་ཁྲིད་སྟོན']), ...tier(0.6, ['སྦྱོང་བརྡར'])],
+    tibetan: [...tier(0.8, ['ལས་གཞི་གསར་འཛུགས་ཁྲིད་སྟོན']), ...tier(0.6, ['སྦྱོང་བརྡར'])],
     en: [
       ...tier(1.0, [
         'mentoring',
@@ -812,7 +812,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ]),
       ...tier(0.6, ['资金', '创业补贴', '买设备']),
     ],
-    bo: [...tier(1.0, ['འགོ་འཛུགས་མ་དངུལ'])],
+    tibetan: [...tier(1.0, ['འགོ་འཛུགས་མ་དངུལ'])],
     en: [
       ...tier(1.0, [
         'seed funding',
@@ -878,7 +878,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ]),
       ...tier(0.6, ['银行', '周转', '分期', '负债', '欠款']),
     ],
-    bo: [...tier(1.0, ['བུ་ལོན']), ...tier(0.6, ['དངུལ་ཁང'])],
+    tibetan: [...tier(1.0, ['བུ་ལོན']), ...tier(0.6, ['དངུལ་ཁང'])],
     en: [
       ...tier(1.0, [
         'loan',
@@ -986,7 +986,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
         '客户',
       ]),
     ],
-    bo: [...tier(0.8, ['ཚོང་འགྲེམས']), ...tier(1.0, ['ཁྱབ་བསྒྲགས']), ...tier(0.6, ['ཚོང་ར'])],
+    tibetan: [...tier(0.8, ['ཚོང་འགྲེམས']), ...tier(1.0, ['ཁྱབ་བསྒྲགས']), ...tier(0.6, ['ཚོང་ར'])],
     en: [
       ...tier(0.8, ['nobody knows', 'get the word out', 'find more customers']),
       ...tier(1.0, [
@@ -1067,7 +1067,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ...tier(0.8, ['快手', '线上渠道', '直播', '上架', '视频号', '包邮', '朋友圈卖', '线上卖']),
       ...tier(0.6, ['抖音', '社区团购', '团购', '小程序', '开店', '快递', '退货率', '下单', '线上', '网上预订']),
     ],
-    bo: [
+    tibetan: [
       ...tier(1.0, ['གློག་རྡུལ་ཚོང་དོན']),
       ...tier(1.0, ['དྲ་ཐོག་ཚོང', 'དྲ་ཚོང']),
       ...tier(0.8, ['ཐད་གཏོང']),
@@ -1144,7 +1144,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ...tier(0.8, ['路演', '股份', '入股', '增资', '上市', '新三板', '私募', '基金', '投资', '资本', '股东']),
       ...tier(0.6, ['股权', '扩产资金', '建厂资金', '扩建', '期权']),
     ],
-    bo: [...tier(1.0, ['མ་དངུལ་བསྡུ་རུབ']), ...tier(0.8, ['མ་འཛུགས']), ...tier(0.6, ['མ་རྩ'])],
+    tibetan: [...tier(1.0, ['མ་དངུལ་བསྡུ་རུབ']), ...tier(0.8, ['མ་འཛུགས']), ...tier(0.6, ['མ་རྩ'])],
     en: [
       ...tier(1.0, [
         'fundraising',
@@ -1259,7 +1259,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ]),
       ...tier(0.5, ['经营']),
     ],
-    bo: [...tier(1.0, ['ཚོང་གཉེར་དོ་དམ']), ...tier(0.8, ['དོ་དམ'])],
+    tibetan: [...tier(1.0, ['ཚོང་གཉེར་དོ་དམ']), ...tier(0.8, ['དོ་དམ'])],
     en: [
       ...tier(1.0, [
         'management',
@@ -1391,7 +1391,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ]),
       ...tier(0.6, ['系统', '数据', '线上', '网络', '电脑', '扫码', '拍照', '在线', '视频', '数字化', '数字技术']),
     ],
-    bo: [...tier(0.8, ['ཨང་ཀིའི་ལག་རྩལ'])],
+    tibetan: [...tier(0.8, ['ཨང་ཀིའི་ལག་རྩལ'])],
     en: [
       ...tier(1.0, [
         'digital skills',

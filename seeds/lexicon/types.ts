@@ -3,7 +3,7 @@
 //
 // HOW TO REVIEW / EDIT (for center staff):
 // - Each Topic / Sector value has a Chinese (`zh`) and an English (`en`) list of phrases that signal it,
-//   and optionally a Tibetan (`bo`) list (matched like Chinese: as a substring; write whole words with
+//   and optionally a Tibetan (`tibetan`) list (matched like Chinese: as a substring; write whole words with
 //   their tsheg, e.g. ཁྱབ་བསྒྲགས, never a lone syllable that occurs inside unrelated words).
 // - `weight` says how strongly a phrase signals the value on its own:
 //     1.0  unambiguous (电商, 增值税, 创业担保贷款, photovoltaic)
@@ -37,9 +37,9 @@ export type LexiconEntry = {
   /** English phrases. Whole-word, case-insensitive match with simple inflections; CAPS words are acronyms. */
   en: LexiconPhrase[];
   /** Tibetan phrases (Unicode Tibetan script, syllables joined by the tsheg ་). Substring match, as for Chinese. */
-  bo?: LexiconPhrase[];
+  tibetan?: LexiconPhrase[];
   /** Longer expressions containing one of the phrases above that must not count for this value. */
-  exclude?: { zh?: string[]; en?: string[]; bo?: string[] };
+  exclude?: { zh?: string[]; en?: string[]; tibetan?: string[] };
 };
 
 /** A group of phrases sharing one weight — keeps the lists short and reviewable by strength. */

@@ -175,10 +175,10 @@ export function compileLexicon<K extends string>(lexicon: Record<K, LexiconEntry
     for (const { phrase, weight } of entry.zh) addTarget(zhPhrase(phrase, key), k, weight, phrase);
     for (const { phrase, weight } of entry.en) addTarget(enPhrase(phrase, key), k, weight, phrase);
     // Tibetan has no case and no inflection the matcher could use: it shares the Chinese substring trie.
-    for (const { phrase, weight } of entry.bo ?? []) addTarget(zhPhrase(phrase, key), k, weight, phrase);
+    for (const { phrase, weight } of entry.tibetan ?? []) addTarget(zhPhrase(phrase, key), k, weight, phrase);
     for (const phrase of entry.exclude?.zh ?? []) zhPhrase(phrase, key).excludes.push(k);
     for (const phrase of entry.exclude?.en ?? []) enPhrase(phrase, key).excludes.push(k);
-    for (const phrase of entry.exclude?.bo ?? []) zhPhrase(phrase, key).excludes.push(k);
+    for (const phrase of entry.exclude?.tibetan ?? []) zhPhrase(phrase, key).excludes.push(k);
   });
 
   // Chinese: a character trie; the root is a flat array over UTF-16 units so most characters cost one

@@ -125,7 +125,7 @@ describe('centrality and the lexicon', () => {
   it('every Tibetan phrase of the lexicon is Tibetan script', () => {
     let n = 0;
     for (const entry of Object.values(topicLexicon))
-      for (const { phrase } of entry.bo ?? []) {
+      for (const { phrase } of entry.tibetan ?? []) {
         n++;
         expect(phrase).toMatch(/^[\u0F00-\u0FFF]+$/);
       }

@@ -169,7 +169,6 @@ export const projectTrainings: Recipe<ProjectSource> = {
       (s) => s.topics,
       (c) => Object.fromEntries((c.row.topics as string[]).map((x) => [x, 1])),
       say('培训内容覆盖需求', 'Covers the needs', 'སྦྱོང་བརྡར་ནང་དོན་གྱིས་དགོས་མཁོ་ཁྱབ་པ'),
-      { source: (s) => s.sectors, candidate: (c) => c.sectors },
     ),
     stageFit(
       (s) => s.row.stage,
