@@ -66,6 +66,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
   // 研发设计 — product development, recipes/formulas, prototypes, packaging and product design.
   rnd_design: {
     zh: [
+      ...tier(0.8, ['款式', '新款', '设计新款']),
       ...tier(1.0, [
         '研发',
         '研发设计',
@@ -150,6 +151,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
   // 企业注册 — registering a company, sole proprietorship or cooperative; business licence; seals, bank account.
   registration: {
     zh: [
+      ...tier(0.8, ['备案', '机构备案']),
       ...tier(1.0, ['注册成公司', '注册成立公司', '个转企', '转成公司', '转为公司', '办学许可']),
       ...tier(1.0, [
         '企业注册',

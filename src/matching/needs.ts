@@ -16,7 +16,7 @@ import { INFER_THRESHOLD } from './infer.ts';
 /** The most an inferred topic weighs (below a topic both ticked and written about). */
 export const PROSE_WEIGHT = 0.9;
 /** A tick the prose does not support, when the prose is informative. */
-export const PRIOR_WEIGHT = 0.6;
+export const PRIOR_WEIGHT = 0.75;
 /** Topics a profile can offer in depth; beyond, each weighs less. */
 export const FOCUS = 4;
 
