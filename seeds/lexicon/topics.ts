@@ -44,6 +44,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ]),
       ...tier(0.6, ['策划', '规划', '选址', '从哪里开始', '怎么起步', '可行性']),
     ],
+    tibetan: [...tier(1.0, ['ཚོང་ལས་འཆར་གཞི']), ...tier(0.6, ['འཆར་གཞི'])],
     en: [
       ...tier(1.0, ['business plan', 'project planning', 'feasibility study', 'business model', 'business case']),
       ...tier(0.8, [
@@ -65,6 +66,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
   // 研发设计 — product development, recipes/formulas, prototypes, packaging and product design.
   rnd_design: {
     zh: [
+      ...tier(0.8, ['款式', '新款', '设计新款']),
       ...tier(1.0, [
         '研发',
         '研发设计',
@@ -105,6 +107,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ]),
       ...tier(0.6, ['设计', '开发', '工艺', '实验室', '纹样', '包装', '新品', '改良', '研究', '外观设计']),
     ],
+    tibetan: [...tier(1.0, ['ཞིབ་འཇུག་གསར་སྤེལ']), ...tier(0.8, ['ཇུས་འགོད'])],
     en: [
       ...tier(1.0, [
         'R&D',
@@ -148,6 +151,8 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
   // 企业注册 — registering a company, sole proprietorship or cooperative; business licence; seals, bank account.
   registration: {
     zh: [
+      ...tier(0.8, ['备案', '机构备案']),
+      ...tier(1.0, ['注册成公司', '注册成立公司', '个转企', '转成公司', '转为公司', '办学许可']),
       ...tier(1.0, [
         '企业注册',
         '公司注册',
@@ -192,7 +197,9 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ]),
       ...tier(0.6, ['个体户', '证照', '注销', '执照', '登记']),
     ],
+    tibetan: [...tier(1.0, ['ཁེ་ལས་ཐོ་འགོད']), ...tier(1.0, ['ཚོང་ལས་ཆོག་མཆན']), ...tier(0.6, ['ཐོ་འགོད'])],
     en: [
+      ...tier(1.0, ['register as a company']),
       ...tier(1.0, [
         'company registration',
         'business registration',
@@ -215,6 +222,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ...tier(0.6, ['registration', 'paperwork']),
     ],
     exclude: {
+      tibetan: ['ཚོང་རྟགས་ཐོ་འགོད', 'པར་དབང་ཐོ་འགོད'],
       zh: ['登记表', '技术合同登记', '著作权登记', '商标登记'],
       en: ['trademark registration', 'patent registration', 'event registration'],
     },
@@ -223,6 +231,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
   // 财税指导 — bookkeeping, tax filing, invoices (发票), VAT, financial statements, tax incentives.
   finance_tax: {
     zh: [
+      ...tier(0.8, ['流水账', '记流水']),
       ...tier(1.0, [
         '财税',
         '记账',
@@ -262,6 +271,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       // 税务登记 is mostly a registration step: deliberately weaker than the 税务 it contains.
       ...tier(0.6, ['税务登记', '现金流', '资金管理', '利润表']),
     ],
+    tibetan: [...tier(1.0, ['ཁྲལ་འབབ', 'ཁྲལ་དངུལ']), ...tier(0.8, ['རྩིས་ཐོ'])],
     en: [
       ...tier(1.0, [
         'VAT',
@@ -302,6 +312,17 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
   // 法务咨询 — contracts, disputes, employment law, shareholder agreements, compliance.
   legal: {
     zh: [
+      ...tier(0.8, ['不付尾款', '要不回来', '拖欠', '条款']),
+      ...tier(1.0, [
+        '租赁合同',
+        '合同条款',
+        '看不懂合同',
+        '合同看不懂',
+        '流转合同',
+        '追讨欠款',
+        '讨要欠款',
+        '拖欠货款',
+      ]),
       ...tier(1.0, [
         '法务',
         '法律咨询',
@@ -327,7 +348,10 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ...tier(0.8, ['纠纷', '侵权', '违约', '管制刀具', '股权设计', '章程', '法规', '用工', '劳务', '合规']),
       ...tier(0.6, ['合同', '协议', '股权结构', '保险']),
     ],
+    tibetan: [...tier(1.0, ['ཁྲིམས་དོན']), ...tier(1.0, ['ཁྲིམས་ལུགས', 'ཁྲིམས་རྩོད', 'གན་རྒྱ'])],
     en: [
+      ...tier(0.6, ['lease', 'unpaid']),
+      ...tier(1.0, ['lease agreement', 'tenancy agreement', 'debt collection']),
       ...tier(1.0, [
         'legal',
         'lawyer',
@@ -421,6 +445,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
   // 知识产权 — trademarks, patents, copyright, software copyright, geographical indications, counterfeiting.
   ip: {
     zh: [
+      ...tier(1.0, ['抢注', '被抢注', '注册店名', '店名注册', '品牌注册']),
       ...tier(1.0, [
         '知识产权',
         '商标',
@@ -445,7 +470,9 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ...tier(0.8, ['侵权', '保护设计', '设计保护', '被抄袭', '抄袭', '原创保护', '外观设计']),
       ...tier(0.6, ['牌子', '冒牌', '防伪']),
     ],
+    tibetan: [...tier(1.0, ['ཤེས་བྱའི་ཐོན་དངོས']), ...tier(1.0, ['ཚོང་རྟགས', 'པར་དབང', 'ཤེས་ཐོབ་ཐོན་དངོས'])],
     en: [
+      ...tier(1.0, ['trademark squatting']),
       ...tier(1.0, [
         'intellectual property',
         'trademark',
@@ -502,6 +529,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ...tier(0.7, ['转让']),
       ...tier(0.6, ['成果', '中试', '专利技术', '转化为']),
     ],
+    tibetan: [...tier(1.0, ['ཚན་རྩལ་གྲུབ་འབྲས'])],
     en: [
       ...tier(1.0, [
         'technology transfer',
@@ -576,6 +604,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ]),
       ...tier(0.6, ['标准', '合规', '备案', '卫生', '计量', '证书', '标准化', '出入境', '培训证书']),
     ],
+    tibetan: [...tier(0.8, ['ར་སྤྲོད'])],
     en: [
       ...tier(1.0, [
         'certification',
@@ -649,6 +678,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ...tier(0.8, ['贴息', '减免', '奖励资金', '政府支持', '人社局', '就业局', '人社', '税收优惠', '扶持']),
       ...tier(0.6, ['优惠', '政府', '乡村振兴', '创业担保贷款', '免费工位', '补偿', '申报']),
     ],
+    tibetan: [...tier(0.8, ['སྲིད་ཇུས'])],
     en: [
       ...tier(1.0, [
         'policy',
@@ -716,6 +746,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ]),
       ...tier(0.6, ['指导', '帮扶', '不懂', '不会做', '培训', '辅导', '孵化']),
     ],
+    tibetan: [...tier(0.8, ['ལས་གཞི་གསར་འཛུགས་ཁྲིད་སྟོན']), ...tier(0.6, ['སྦྱོང་བརྡར'])],
     en: [
       ...tier(1.0, [
         'mentoring',
@@ -783,6 +814,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ]),
       ...tier(0.6, ['资金', '创业补贴', '买设备']),
     ],
+    tibetan: [...tier(1.0, ['འགོ་འཛུགས་མ་དངུལ'])],
     en: [
       ...tier(1.0, [
         'seed funding',
@@ -848,6 +880,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ]),
       ...tier(0.6, ['银行', '周转', '分期', '负债', '欠款']),
     ],
+    tibetan: [...tier(1.0, ['བུ་ལོན']), ...tier(0.6, ['དངུལ་ཁང'])],
     en: [
       ...tier(1.0, [
         'loan',
@@ -883,6 +916,8 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
   // 市场营销 — branding, promotion, pricing, sales channels, getting customers, trade fairs.
   marketing: {
     zh: [
+      ...tier(0.8, ['找到我们', '让更多人知道', '客人太少']),
+      ...tier(1.0, ['没人知道', '没有人知道', '打开知名度', '找不到客户', '没有客源']),
       ...tier(1.0, [
         '营销',
         '市场营销',
@@ -953,7 +988,9 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
         '客户',
       ]),
     ],
+    tibetan: [...tier(0.8, ['ཚོང་འགྲེམས']), ...tier(1.0, ['ཁྱབ་བསྒྲགས']), ...tier(0.6, ['ཚོང་ར'])],
     en: [
+      ...tier(0.8, ['nobody knows', 'get the word out', 'find more customers']),
       ...tier(1.0, [
         'marketing',
         'branding',
@@ -1032,6 +1069,12 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ...tier(0.8, ['快手', '线上渠道', '直播', '上架', '视频号', '包邮', '朋友圈卖', '线上卖']),
       ...tier(0.6, ['抖音', '社区团购', '团购', '小程序', '开店', '快递', '退货率', '下单', '线上', '网上预订']),
     ],
+    tibetan: [
+      ...tier(1.0, ['གློག་རྡུལ་ཚོང་དོན']),
+      ...tier(1.0, ['དྲ་ཐོག་ཚོང', 'དྲ་ཚོང']),
+      ...tier(0.8, ['ཐད་གཏོང']),
+      ...tier(0.6, ['དྲ་ཐོག', 'དྲ་རྒྱ']),
+    ],
     en: [
       ...tier(1.0, [
         'e-commerce',
@@ -1103,6 +1146,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ...tier(0.8, ['路演', '股份', '入股', '增资', '上市', '新三板', '私募', '基金', '投资', '资本', '股东']),
       ...tier(0.6, ['股权', '扩产资金', '建厂资金', '扩建', '期权']),
     ],
+    tibetan: [...tier(1.0, ['མ་དངུལ་བསྡུ་རུབ']), ...tier(0.8, ['མ་འཛུགས']), ...tier(0.6, ['མ་རྩ'])],
     en: [
       ...tier(1.0, [
         'fundraising',
@@ -1217,6 +1261,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ]),
       ...tier(0.5, ['经营']),
     ],
+    tibetan: [...tier(1.0, ['ཚོང་གཉེར་དོ་དམ']), ...tier(0.8, ['དོ་དམ'])],
     en: [
       ...tier(1.0, [
         'management',
@@ -1348,6 +1393,7 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
       ]),
       ...tier(0.6, ['系统', '数据', '线上', '网络', '电脑', '扫码', '拍照', '在线', '视频', '数字化', '数字技术']),
     ],
+    tibetan: [...tier(0.8, ['ཨང་ཀིའི་ལག་རྩལ'])],
     en: [
       ...tier(1.0, [
         'digital skills',
@@ -1385,3 +1431,17 @@ export const topicLexicon: Record<Topic, LexiconEntry> = {
     exclude: { zh: ['线上销售', '线上渠道', '线上商城', '线上店铺', '软件著作权'] },
   },
 };
+
+/**
+ * Needs whose expertise does not depend on the industry: a tax adviser, a trademark lawyer or a loan
+ * officer serves a dairy and a guesthouse alike, so a matching sector says little about fit for them.
+ * (Certification, R&D, marketing or fundraising do depend on the sector: a food licence is not a fire permit.)
+ */
+export const SECTOR_INDEPENDENT_TOPICS: readonly Topic[] = [
+  'legal',
+  'finance_tax',
+  'ip',
+  'registration',
+  'loans',
+  'policy',
+];

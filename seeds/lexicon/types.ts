@@ -2,7 +2,9 @@
 // src/matching/infer.ts uses to read needs, expertise and sectors out of free text.
 //
 // HOW TO REVIEW / EDIT (for center staff):
-// - Each Topic / Sector value has a Chinese (`zh`) and an English (`en`) list of phrases that signal it.
+// - Each Topic / Sector value has a Chinese (`zh`) and an English (`en`) list of phrases that signal it,
+//   and optionally a Tibetan (`tibetan`) list (matched like Chinese: as a substring; write whole words with
+//   their tsheg, e.g. ཁྱབ་བསྒྲགས, never a lone syllable that occurs inside unrelated words).
 // - `weight` says how strongly a phrase signals the value on its own:
 //     1.0  unambiguous (电商, 增值税, 创业担保贷款, photovoltaic)
 //     0.8–0.9  strong but can occasionally mean something else
@@ -34,8 +36,10 @@ export type LexiconEntry = {
   zh: LexiconPhrase[];
   /** English phrases. Whole-word, case-insensitive match with simple inflections; CAPS words are acronyms. */
   en: LexiconPhrase[];
+  /** Tibetan phrases (Unicode Tibetan script, syllables joined by the tsheg ་). Substring match, as for Chinese. */
+  tibetan?: LexiconPhrase[];
   /** Longer expressions containing one of the phrases above that must not count for this value. */
-  exclude?: { zh?: string[]; en?: string[] };
+  exclude?: { zh?: string[]; en?: string[]; tibetan?: string[] };
 };
 
 /** A group of phrases sharing one weight — keeps the lists short and reviewable by strength. */

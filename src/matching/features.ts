@@ -2,6 +2,7 @@
 import { samePrefecture } from '../../models/regions/codes.ts';
 import { regionName } from '../i18n/labels.ts';
 import { describeInferred } from './infer.ts';
+import { domainFit, isSectorIndependent } from './needs.ts';
 import { labelled, list, pct, say } from './text.ts';
 import type { Feature, FeatureValue, Profile, ReasonLang, Texts } from './types.ts';
 
@@ -78,30 +79,42 @@ export const lexicalFeature = (shown: (word: string) => boolean = () => true): F
 });
 export const lexical = lexicalFeature();
 
-/** How much of what the source needs the candidate offers (declared topics weigh 1, inferred ≤ 0.7). */
+/**
+ * How much of what the source needs the candidate offers (topic weights: the prose first, ticks as a prior,
+ * needs.ts). With `domain` (the source's and the candidate's sector weights), a need that depends on the
+ * industry counts in full only from a candidate of the source's industry or of none (skill × domain:
+ * marketing for a dairy from a dairy marketer rather than a tourism one); legal, tax, IP … count in full.
+ */
 export function topicCoverage(
   needs: (s: Profile) => Record<string, number>,
   offers: (c: Profile) => Record<string, number>,
   what: Texts,
+  domain?: { source: (s: Profile) => Record<string, number>; candidate: (c: Profile) => Record<string, number> },
 ): Feature<Profile> {
   // The source's needs, listed once per source rather than once per candidate.
-  const listed = new WeakMap<Profile, { entries: [string, number][]; total: number }>();
+  const listed = new WeakMap<Profile, { entries: [string, number, boolean][]; total: number }>();
   return {
     id: 'topics',
     compute(s, c) {
       let need = listed.get(s);
       if (!need) {
-        const entries = Object.entries(needs(s));
+        const entries = Object.entries(needs(s)).map(([t, w]): [string, number, boolean] => [
+          t,
+          w,
+          !!domain && !isSectorIndependent(t),
+        ]);
         listed.set(s, (need = { entries, total: entries.reduce((a, [, w]) => a + w, 0) }));
       }
       const { entries, total } = need;
       if (!total) return null;
       const offer = offers(c);
       let covered = 0;
+      let fit = -1;
       const hit: string[] = [];
-      for (const [t, w] of entries) {
+      for (const [t, w, dependent] of entries) {
         if (offer[t]) {
-          covered += w * offer[t];
+          if (dependent && fit < 0) fit = domainFit(domain!.source(s), domain!.candidate(c));
+          covered += w * offer[t] * (dependent ? fit : 1);
           hit.push(t);
         }
       }
@@ -126,25 +139,47 @@ export function topicCoverage(
   };
 }
 
-/** The source's sector among the candidate's sectors (an empty list = open to all sectors). */
+/**
+ * The source's sector among the candidate's sectors (an empty list = open to all sectors). With
+ * `independence` (the share of the source's needs that do not depend on the industry, needs.ts), the
+ * value moves towards 1 by that share: a tax or trademark specialist without a sector tag is not ranked
+ * below a same-sector generalist for a tax need, and for such a need skill fit (topics) decides.
+ */
 export function sectorFit(
   sectorOf: (s: Profile) => Record<string, number>,
   listOf: (c: Profile) => string[],
   openValue = 0.4,
+  independence?: (s: Profile) => number,
 ): Feature<Profile> {
+  // Once per source, not per candidate.
+  const shares = new WeakMap<Profile, number>();
+  const shareOf = (s: Profile) => {
+    let d = shares.get(s);
+    if (d === undefined) shares.set(s, (d = independence ? Math.max(0, Math.min(1, independence(s))) : 0));
+    return d;
+  };
   return {
     id: 'sector',
     compute(s, c) {
+      const d = shareOf(s);
+      const lift = (v: number) => d + (1 - d) * v;
       const list = listOf(c);
       const mine = sectorOf(s);
       if (!list.length)
-        return { value: openValue, detail: () => say('不限产业', 'Open to all sectors', 'ཐོན་ལས་ལ་ཚོད་འཛིན་མེད') };
+        return {
+          value: lift(openValue),
+          detail: () => (d >= 0.5 ? sectorFree(s) : say('不限产业', 'Open to all sectors', 'ཐོན་ལས་ལ་ཚོད་འཛིན་མེད')),
+        };
       let best = 0;
       let which = '';
       for (const sec of list) if ((mine[sec] ?? 0) > best) [best, which] = [mine[sec], sec];
-      if (!best) return { value: 0, detail: () => say('产业不同', 'Different sector', 'ཐོན་ལས་མི་འདྲ') };
+      if (!best)
+        return {
+          value: lift(0),
+          detail: () => (d >= 0.5 ? sectorFree(s) : say('产业不同', 'Different sector', 'ཐོན་ལས་མི་འདྲ')),
+        };
       return {
-        value: best,
+        value: lift(best),
         detail: () =>
           labelled(
             'sector',
@@ -157,6 +192,18 @@ export function sectorFit(
     },
   };
 }
+
+/** Why the sector did not count: the source's needs are the same in every industry (its own, most weighty first). */
+const sectorFree = (s: Profile) =>
+  labelled(
+    'topic',
+    Object.keys(s.topics)
+      .filter(isSectorIndependent)
+      .sort((a, b) => s.topics[b] - s.topics[a]),
+    (l) => `需求不分产业：${l}`,
+    (l) => `The need is the same in every sector: ${l}`,
+    (l) => `དགོས་མཁོ་ཐོན་ལས་ཡོངས་ལ་གཅིག་མཚུངས: ${l}`,
+  );
 
 const sameCounty = (n: Texts) => say(`同一县区：${n.zh}`, `Same county: ${n.en}`, `རྫོང་(ཆུས་)གཅིག་པ: ${n.bo}`);
 /** "同一地(市)：拉萨市" in every language (also the cohort reasons of training-founders). */

@@ -7,7 +7,8 @@ import { entityColumns } from '../../models/common/columns.ts';
 import type { Db } from '../db/client.ts';
 import { idIn, textArray } from '../db/sql.ts';
 import type { Picked } from './candidate-index.ts';
-import { mergeSectors, mergeTopics } from './infer.ts';
+import { mergeSectors } from './infer.ts';
+import { topicWeights } from './needs.ts';
 import type { Profile, Recipe } from './types.ts';
 
 const e = embeddingsTable;
@@ -59,13 +60,13 @@ export const declaredOf = (recipe: Recipe<any>, row: Record<string, any>): Decla
   sectors: recipe.declared.sectors ? ([] as string[]).concat(row[recipe.declared.sectors] ?? []) : [],
 });
 
-/** Topic and sector weights: declared ones 1, inferred ones ≤ 0.7 (infer.ts). */
+/** Topic weights: the prose first, ticks as a prior (needs.ts); sector weights: declared 1, inferred ≤ 0.7 (infer.ts). */
 const weightsOf = (
   declared: Declared,
   inferredTopics: Profile['inferredTopics'],
   inferredSectors: Profile['inferredSectors'],
 ) => ({
-  topics: mergeTopics((declared.topics ?? []) as never, inferredTopics as never) as Record<string, number>,
+  topics: topicWeights(declared.topics ?? [], inferredTopics),
   sectors: mergeSectors((declared.sectors ?? []) as never, inferredSectors as never) as Record<string, number>,
 });
 

@@ -502,7 +502,7 @@ describe('reasons', () => {
   it('the inferred-need note and topic reasons read in Tibetan, quoting the prose as written', async () => {
     const bo = (await ok(`/v1/projects/${w.pA}/matches/mentors?limit=100&lang=bo`)).find((i) => i.id === w.mEcom)!;
     const inferred = bo.reasons.find((r: Row) => r.code === 'inferred');
-    expect(inferred.text).toMatch(/^འགྲེལ་བཤད་ནང་ནས་ངོས་འཛིན་བྱས་པ: /);
+    expect(inferred.text).toMatch(/^འགྲེལ་བཤད་ནང་གི་དགོས་མཁོ: /); // needs from the description
     expect(inferred.text).toContain('གློག་རྡུལ་ཚོང་དོན'); // 电子商务
     expect(inferred.text).toContain('微店'); // the founder's own words stay as written
     expect(bo.reasons.find((r: Row) => r.code === 'topics')?.text).toContain('གློག་རྡུལ་ཚོང་དོན');

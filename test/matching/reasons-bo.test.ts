@@ -199,8 +199,8 @@ describe('Tibetan texts of every recipe', () => {
         for (const note of recipe.notes!(s, c)) {
           n++;
           expectTibetan(note, `${recipe.id} note`, { freeText: true });
-          // Topics recognised in the prose, or why a funder's thesis excludes the project.
-          expect(note.bo).toMatch(/^(?:འགྲེལ་བཤད་ནང་ནས་ངོས་འཛིན་བྱས་པ|མ་འཇོག་པའི་ཆ་རྐྱེན་དང་མི་མཐུན): /);
+          // Needs or topics recognised in the prose, or why a funder's thesis excludes the project.
+          expect(note.bo).toMatch(/^(?:འགྲེལ་བཤད་ནང་གི་དགོས་མཁོ|འགྲེལ་བཤད་ནང་ནས་ངོས་འཛིན་བྱས་པ|མ་འཇོག་པའི་ཆ་རྐྱེན་དང་མི་མཐུན): /);
         }
       expect(n, 'some pair has a note').toBeGreaterThan(0);
     },

@@ -10,6 +10,7 @@ import { say } from '../text.ts';
 import type { Feature, Profile, ProjectSource, Recipe } from '../types.ts';
 import { notExitedSource } from './not-exited.ts';
 import { mentorStageFit } from '../stage-fit.ts';
+import { sectorIndependence, sectorsIn } from '../needs.ts';
 
 /** The place key of a mentor who mentors remotely (prefecture keys are four digits). */
 const REMOTE = 'remote';
@@ -92,11 +93,13 @@ export const projectMentors: Recipe<ProjectSource> = {
       (s) => s.topics,
       (c) => c.topics,
       say('需求与导师专长重合', 'Needs matched by expertise', 'དགོས་མཁོ་དང་ཁྲིད་སྟོན་དགེ་རྒན་གྱི་ཆེད་ལས་མཐུན་པ'),
+      { source: (s) => s.sectors, candidate: (c) => c.sectors },
     ),
     sectorFit(
       (s) => s.sectors,
-      (c) => c.row.sectors,
+      (c) => sectorsIn(c.sectors),
       0.3,
+      (s) => sectorIndependence(s.topics),
     ),
     regionCloseness(
       (s) => s.row.regionCode,
@@ -109,9 +112,10 @@ export const projectMentors: Recipe<ProjectSource> = {
     mentorStageFit(),
   ],
   defaultWeights: {
-    semantic: 0.25,
-    lexical: 0.25,
-    topics: 0.25,
+    // Needs read from the prose are the decisive signal (issue 23): topics lead the two text channels.
+    semantic: 0.225,
+    lexical: 0.225,
+    topics: 0.3,
     sector: 0.1,
     region: 0.05,
     language: 0.05,
