@@ -332,7 +332,8 @@ export class Repository {
     if (this.def.relations && (!patch || this.def.relations.fields.some((f) => f in patch))) {
       await this.def.relations.save(tx, after.id, after, actor);
     }
-    if (this.def.embedded && (await this.embeddings.markPending(tx, this.def.embedded, after))) embed.push(after.id);
+    if (this.def.embedded && (await this.embeddings.markPending(tx, this.def.embedded, after, before)))
+      embed.push(after.id);
     const entry = this.def.audit?.(before, after);
     if (entry) {
       await audit(tx, actor, [
