@@ -64,7 +64,10 @@ export function entityProse(kind: EmbeddedKind, r: Row): string {
     case 'project':
       return join(r.title, r.description);
     case 'founder':
-      return join(r.interests, ...linkedProjects(r).map((p) => join(p.title, p.description)));
+      return join(
+        r.interests,
+        ...linkedProjects(r).map((p) => join(p.title, p.description, words(labels.topic, p.needs))),
+      );
     case 'mentor':
       return join(r.bio);
     case 'investor':

@@ -10,6 +10,8 @@ import { projectFoundersTable, projectsTable } from '../../models/schema.ts';
 import type { Db } from '../db/client.ts';
 import type { Tx } from '../resources/types.ts';
 import { inferTopics } from './infer.ts';
+import { labelled, list, say } from './text.ts';
+import type { Feature, Profile, Texts } from './types.ts';
 
 /** What of a project goes into its founders' profiles (no place, no name: the trainer's view stays pseudonymous). */
 export interface LinkedProject {
@@ -72,3 +74,77 @@ export async function foundersOfProjects(db: Db | Tx, projectIds: string[]): Pro
 /** Topics inferred from the founder's own interests (what is not from them came from the founder's projects). */
 export const interestTopics = (interests: string | null | undefined): Set<string> =>
   new Set(interests?.trim() ? inferTopics(interests).map((t) => t.topic as string) : []);
+
+/**
+ * What the training teaches that the founder needs: the training's topics among the founder's topics
+ * (inferred from the interests and the projects' prose, linked above), weighted as topicCoverage does.
+ * The explanation says where each topic came from, "their project needs: …" or "interests match: …",
+ * by topic label only (a trainer sees founders pseudonymously: no project title, no place).
+ */
+export function founderNeedsCoverage(teaches: (s: Profile) => Record<string, number>): Feature<Profile> {
+  const listed = new WeakMap<Profile, { entries: [string, number][]; total: number }>();
+  return {
+    id: 'topics',
+    compute(s, c) {
+      let need = listed.get(s);
+      if (!need) {
+        const entries = Object.entries(teaches(s));
+        listed.set(s, (need = { entries, total: entries.reduce((a, [, w]) => a + w, 0) }));
+      }
+      if (!need.total) return null;
+      let covered = 0;
+      const hit: string[] = [];
+      for (const [t, w] of need.entries) {
+        const o = c.topics[t];
+        if (o) {
+          covered += w * o;
+          hit.push(t);
+        }
+      }
+      return { value: covered / need.total, detail: () => needsText(hit, c.row.interests) };
+    },
+  };
+}
+
+const NO_OVERLAP = say(
+  '兴趣与项目均与培训内容无重合',
+  'Neither interests nor projects match the content',
+  'དོ་སྣང་དང་ལས་གཞི་གཉིས་ཀ་སྦྱོང་བརྡར་ནང་དོན་དང་མི་མཐུན',
+);
+
+/** "其项目需要：电子商务；兴趣与培训内容相符：市场营销" (project topics first: they decide most). */
+function needsText(hit: string[], interests: string | null | undefined): Texts {
+  if (!hit.length) return NO_OVERLAP;
+  const own = interestTopics(interests);
+  const parts: Texts[] = [];
+  const fromProjects = hit.filter((t) => !own.has(t));
+  const fromInterests = hit.filter((t) => own.has(t));
+  if (fromProjects.length)
+    parts.push(
+      labelled(
+        'topic',
+        fromProjects,
+        (l) => `其项目需要：${l}`,
+        (l) => `Their project needs: ${l}`,
+        (l) => `ཁོང་གི་ལས་གཞིའི་དགོས་མཁོ: ${l}`,
+      ),
+    );
+  if (fromInterests.length)
+    parts.push(
+      labelled(
+        'topic',
+        fromInterests,
+        (l) => `兴趣与培训内容相符：${l}`,
+        (l) => `Interests match the content: ${l}`,
+        (l) => `དོ་སྣང་དང་སྦྱོང་བརྡར་ནང་དོན་མཐུན་པ: ${l}`,
+      ),
+    );
+  return say(
+    parts.map((p) => p.zh).join('；'),
+    parts.map((p) => p.en).join('; '),
+    list(
+      'bo',
+      parts.map((p) => p.bo),
+    ),
+  );
+}
