@@ -29,18 +29,6 @@ export function embeddingHooks(schedule: (kind: EmbeddedKind, ids: string[]) => 
   // Founders re-marked by a project write, scheduled with that project once its transaction committed
   // (an entry of a rolled-back write is replaced by the project's next write).
   const foundersOf = new Map<string, string[]>();
-  /** Re-marks the founders of these projects (and `also`) whose text their projects changed. */
-  async function remarkFounders(tx: Tx, projectIds: string[], also: string[]): Promise<string[]> {
-    const ids = [...new Set([...(await foundersOfProjects(tx, projectIds)), ...also])];
-    if (!ids.length) return [];
-    const f = embeddedTables.founder;
-    const columns = Object.fromEntries(TEXT_FIELDS.founder.map((c) => [c, f[c]]));
-    const rows = await tx
-      .select({ id: f.id, ...columns })
-      .from(f)
-      .where(inArray(f.id, ids));
-    return markMany(tx, 'founder', await withLinkedProjects(tx, rows));
-  }
   return {
     async markPending(tx, kind, record, before) {
       if (kind === 'founder') [record] = await withLinkedProjects(tx, [record]);
@@ -76,6 +64,23 @@ export function embeddingHooks(schedule: (kind: EmbeddedKind, ids: string[]) => 
       if (founders.size) schedule('founder', [...founders]);
     },
   };
+}
+
+/**
+ * Re-marks the founders of these projects (and the founders `also`) whose text (their projects
+ * included) changed; the ids marked. For writes that change a project's members outside the project
+ * resource (an accepted invitation): the reconciler embeds what is left pending without a schedule.
+ */
+export async function remarkFounders(tx: Tx, projectIds: string[], also: string[] = []): Promise<string[]> {
+  const ids = [...new Set([...(await foundersOfProjects(tx, projectIds)), ...also])];
+  if (!ids.length) return [];
+  const f = embeddedTables.founder;
+  const columns = Object.fromEntries(TEXT_FIELDS.founder.map((c) => [c, f[c]]));
+  const rows = await tx
+    .select({ id: f.id, ...columns })
+    .from(f)
+    .where(inArray(f.id, ids));
+  return markMany(tx, 'founder', await withLinkedProjects(tx, rows));
 }
 
 /** Marks one entity pending when its text changed; true when it did. */
