@@ -19,6 +19,11 @@ export interface EmbeddingHooks {
   markPending(tx: Tx, kind: EmbeddedKind, record: Row, before?: Row | null): Promise<boolean>;
   /** markPending for many new or changed records of one kind at once (bulk imports); the ids marked. */
   markPendingMany?(tx: Tx, kind: EmbeddedKind, records: Row[]): Promise<string[]>;
+  /**
+   * After an entity was deleted in `tx`: a deleted project re-marks the founders it was part of (left
+   * pending for the queue's next drain or the reconciler). Returns the ids marked.
+   */
+  removed?(tx: Tx, kind: EmbeddedKind, before: Row): Promise<string[]>;
   /** Called after commit with the entities marked pending (and, for projects, the founders they re-marked). */
   schedule(kind: EmbeddedKind, ids: string[]): void;
 }
@@ -52,6 +57,9 @@ export function embeddingHooks(schedule: (kind: EmbeddedKind, ids: string[]) => 
       const carrier = records[0].id as string;
       foundersOf.set(carrier, founders);
       return [...new Set([...marked, carrier])];
+    },
+    async removed(tx, kind, before) {
+      return kind === 'project' ? remarkFounders(tx, [], before.founderIds ?? []) : [];
     },
     schedule(kind, ids) {
       schedule(kind, ids);

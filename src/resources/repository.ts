@@ -252,6 +252,7 @@ export class Repository {
         await tx
           .delete(embeddingsTable)
           .where(and(eq(embeddingsTable.entityKind, this.def.embedded), eq(embeddingsTable.entityId, id)));
+        await this.embeddings.removed?.(tx, this.def.embedded, before);
       }
     });
   }

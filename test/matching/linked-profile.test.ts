@@ -151,6 +151,23 @@ describe('founder profiles follow their projects', () => {
     expect((await profileOf(f.joiner)).words).toContain('青稞');
   });
 
+  it('deleting a project refreshes the founders it was part of', async () => {
+    const other = (
+      await send('POST', '/v1/projects', projectBody([f.tea], 'LP 临时项目', '藏香制作与包装设计。', ['marketing']))
+    ).id;
+    expect((await profileOf(f.tea)).words).toContain('藏香');
+    const res = await t.request('DELETE', `/v1/projects/${other}`, { key: ADMIN_KEY });
+    expect(res.status).toBe(204);
+    // A project without history is wiped (one with history would be archived, and stay the founder's).
+    const [left] = resultRows<{ n: number }>(
+      await t.db.execute(sql`select count(*)::int as n from projects where id = ${other}`),
+    );
+    expect(left.n).toBe(0);
+    expect((await profileOf(f.tea)).words).not.toContain('藏香');
+    await t.service.queue.drained();
+    expect((await profileOf(f.tea)).status).toBe('ready');
+  });
+
   it('training→founders ranks founders by their projects and says so, without naming the project', async () => {
     await t.service.queue.drained();
     const ranked = async (lang: string) =>
