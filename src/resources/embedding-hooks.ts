@@ -1,7 +1,8 @@
 // How resource writes hand work to the embedding pipeline: the row is marked `pending` in the
 // writing transaction (so nothing is lost if the process dies), then scheduled after commit.
 import { createHash } from 'node:crypto';
-import { eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
 import { embeddingsTable } from '../../models/schema.ts';
 import type { EmbeddedKind } from '../../models/embeddings/table.ts';
 import { embeddedTables, type EmbeddedTable } from '../../models/embeddings/entities.ts';
@@ -89,6 +90,29 @@ export async function remarkFounders(tx: Tx, projectIds: string[], also: string[
     .from(f)
     .where(inArray(f.id, ids));
   return markMany(tx, 'founder', await withLinkedProjects(tx, rows));
+}
+
+/**
+ * Re-marks every founder whose text changed, `batch` founders a transaction: after an upgrade that
+ * changed how a founder's text is built (its projects included), the stored hashes are of the old
+ * text, and a reindex alone (which keeps them) would leave those founders pending for good.
+ */
+export async function remarkAllFounders(db: Db, batch = 1000): Promise<number> {
+  const f = embeddedTables.founder;
+  let marked = 0;
+  for (let after = ''; ; ) {
+    const ids = (
+      await db
+        .select({ id: f.id })
+        .from(f)
+        .where(after ? gt(f.id, after) : undefined)
+        .orderBy(asc(f.id))
+        .limit(batch)
+    ).map((r) => r.id);
+    if (!ids.length) return marked;
+    marked += (await db.transaction((tx) => remarkFounders(tx, [], ids))).length;
+    after = ids[ids.length - 1];
+  }
 }
 
 /** Marks one entity pending when its text changed; true when it did. */

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { resultRows } from '../../src/db/errors.ts';
 import { entityProse, entityText } from '../../src/embedding/texts.ts';
+import { remarkAllFounders } from '../../src/resources/embedding-hooks.ts';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../harness.ts';
 import type { Row } from './generate.ts';
 
@@ -166,6 +167,17 @@ describe('founder profiles follow their projects', () => {
     expect((await profileOf(f.tea)).words).not.toContain('藏香');
     await t.service.queue.drained();
     expect((await profileOf(f.tea)).status).toBe('ready');
+  });
+
+  it('after an upgrade, founders with the hash of an older text are re-marked (remarkAllFounders) and embedded', async () => {
+    await t.service.queue.drained();
+    const current = await profileOf(f.learn);
+    await t.db.execute(sql`update embeddings set content_hash = 'of-an-older-text' where entity_id = ${f.learn}`);
+    expect(await remarkAllFounders(t.db, 2)).toBe(1);
+    expect(await profileOf(f.learn)).toMatchObject({ hash: current.hash, status: 'pending' });
+    expect(await remarkAllFounders(t.db, 2)).toBe(0);
+    await t.service.queue.drained();
+    expect((await profileOf(f.learn)).status).toBe('ready');
   });
 
   it('training→founders ranks founders by their projects and says so, without naming the project', async () => {
