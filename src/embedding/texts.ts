@@ -18,15 +18,13 @@ const join = (...parts: (string | null | undefined)[]) => parts.filter((p) => p?
  * founder's text is built: what a founder needs is said by the projects more than by the interests.
  */
 const linkedProjects = (r: Row): Row[] => r.projects ?? [];
-/** A linked project as its founders' text carries it: its prose, sector, stage and ticked needs. */
+/**
+ * A linked project as its founders' text carries it: its prose, sector and ticked needs. Not its stage:
+ * a stage label is a generic word every project has one of (it lowered nDCG on both judged sets); the
+ * trainer sees the stages beside each item instead (training-founders `present`).
+ */
 const projectText = (p: Row) =>
-  join(
-    p.title,
-    p.description,
-    words(labels.sector, p.sector),
-    words(labels.stage, p.stage),
-    words(labels.topic, p.needs),
-  );
+  join(p.title, p.description, words(labels.sector, p.sector), words(labels.topic, p.needs));
 
 /**
  * The fields each kind's embedding text is built from: the embedding job reads only these (and a

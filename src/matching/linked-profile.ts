@@ -18,7 +18,6 @@ export interface LinkedProject {
   title: string;
   description: string | null;
   sector: string;
-  stage: string;
   needs: string[];
 }
 
@@ -40,7 +39,6 @@ export async function projectsOfFounders(db: Db | Tx, founderIds: string[]): Pro
       title: p.title,
       description: p.description,
       sector: p.sector,
-      stage: p.stage,
       needs: p.needs,
     })
     .from(projectFoundersTable)

@@ -53,7 +53,7 @@ describe('entityText of a founder', () => {
     needs: ['ecommerce'],
   };
 
-  it('includes the prose, sector, stage and needs of its projects', () => {
+  it('includes the prose, sector and needs of its projects', () => {
     const text = entityText('founder', { ...own, projects: [project] });
     for (const part of [own.interests, project.title, project.description]) expect(text).toContain(part);
     expect(text).not.toBe(entityText('founder', own));
