@@ -7,6 +7,8 @@ import { sql } from 'drizzle-orm';
 import { resultRows } from '../../src/db/errors.ts';
 import { entityProse, entityText } from '../../src/embedding/texts.ts';
 import { remarkAllFounders } from '../../src/resources/embedding-hooks.ts';
+import { founderNeedsCoverage } from '../../src/matching/linked-profile.ts';
+import type { Profile } from '../../src/matching/types.ts';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../harness.ts';
 import type { Row } from './generate.ts';
 
@@ -69,6 +71,36 @@ describe('entityText of a founder', () => {
     const text = entityText('founder', { ...own, projects: [bare] });
     expect(text).toContain(project.title);
     expect(text).not.toContain('null');
+  });
+});
+
+describe('founderNeedsCoverage', () => {
+  const feature = founderNeedsCoverage((s) => s.topics);
+  const source = (topics: Record<string, number>) => ({ topics }) as unknown as Profile;
+  const founderWith = (topics: Record<string, number>, interests: string | null) =>
+    ({ topics, row: { interests } }) as unknown as Profile;
+
+  it("splits what the founder's projects need from what the interests say", () => {
+    const r = feature.compute(
+      source({ ecommerce: 1, marketing: 0.7 }),
+      founderWith({ ecommerce: 0.7, marketing: 0.6 }, '想学市场营销'),
+    )!;
+    expect(r.value).toBeCloseTo((0.7 + 0.7 * 0.6) / 1.7);
+    expect(r.detail()).toEqual({
+      zh: '其项目需要：电子商务；兴趣与培训内容相符：市场营销',
+      en: 'Their project needs: E-commerce; Interests match the content: Marketing',
+      bo: 'ཁོང་གི་ལས་གཞིའི་དགོས་མཁོ: གློག་རྡུལ་ཚོང་དོན། དོ་སྣང་དང་སྦྱོང་བརྡར་ནང་དོན་མཐུན་པ: ཁྲོམ་རའི་ཚོང་འགྲེམས',
+    });
+  });
+
+  it('no overlap is 0 with its reason; a training without topics leaves the feature out; no interests is fine', () => {
+    const none = feature.compute(source({ legal: 1 }), founderWith({ ecommerce: 0.7 }, null))!;
+    expect(none.value).toBe(0);
+    expect(none.detail().en).toBe('Neither interests nor projects match the content');
+    expect(feature.compute(source({}), founderWith({ ecommerce: 0.7 }, '电商'))).toBeNull();
+    expect(feature.compute(source({ ecommerce: 1 }), founderWith({ ecommerce: 0.7 }, null))!.detail().en).toBe(
+      'Their project needs: E-commerce',
+    );
   });
 });
 
