@@ -31,6 +31,7 @@ import { loadReference } from '../seeds/load.ts';
 import * as build from './gen/build.ts';
 import { Rng } from './gen/rng.ts';
 import { insertPending, insertRows } from './gen/write.ts';
+import { remarkFounders } from '../src/resources/embedding-hooks.ts';
 
 export interface GenCounts {
   projects: number;
@@ -134,14 +135,20 @@ export async function generate(db: Db, opts: GenOptions): Promise<TableStat[]> {
       const { row, founderIds } = build.project(rng, id, i, prefix, founders as build.FounderRef[], centerIds);
       return { ...row, _founderIds: founderIds };
     },
-    (tx, rows) =>
-      insertRows(
+    async (tx, rows) => {
+      await insertRows(
         tx,
         projectFoundersTable,
         rows.flatMap((r) =>
           r._founderIds.map((f: string, position: number) => ({ projectId: r.id, founderId: f, position })),
         ),
-      ),
+      );
+      // A founder's text includes its projects (src/matching/linked-profile.ts): as a project write does.
+      await remarkFounders(
+        tx as never,
+        rows.map((r) => r.id),
+      );
+    },
   );
   await table('mentors', 'mentor', mentorsTable, opts.mentors, (rng, id, i) => build.mentor(rng, id, i, prefix));
   await table('investors', 'investor', investorsTable, opts.investors, (rng, id, i) =>

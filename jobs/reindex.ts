@@ -9,6 +9,7 @@ import { loadTransformersEmbedder } from '../src/embedding/transformers-embedder
 import { ensureVectorIndexes } from '../src/embedding/indexes.ts';
 import { markForReindex } from './embeddings/processor.ts';
 import { drainBacklog } from './embeddings/backlog.ts';
+import { remarkAllFounders } from '../src/resources/embedding-hooks.ts';
 
 let logger: Logger | undefined;
 
@@ -21,6 +22,9 @@ async function main() {
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'pglite') });
   await migrateDatabase(database);
   await ensureVectorIndexes(database.db, embedder.id, embedder.dimensions, { minRows: config.VECTOR_INDEX_MIN_ROWS });
+  // Founders' texts include their projects (src/matching/linked-profile.ts): stored hashes of an older
+  // text are brought up to date first, or the job would never complete those founders.
+  const relinked = await remarkAllFounders(database.db);
   const marked = await markForReindex(database.db, embedder.id, all);
   const start = performance.now();
   const { embedded: done } = await drainBacklog(database.db, embedder, {
@@ -33,6 +37,7 @@ async function main() {
     {
       model: embedder.id,
       marked,
+      relinked,
       embedded: done,
       seconds: Math.round(s * 10) / 10,
       textsPerSecond: Math.round(done / s),

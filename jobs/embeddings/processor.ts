@@ -11,6 +11,7 @@ import { idIn, uuidArray } from '../../src/db/sql.ts';
 import type { Embedder } from '../../src/embedding/embedder.ts';
 import { entityText, TEXT_FIELDS } from '../../src/embedding/texts.ts';
 import { contentHash } from '../../src/resources/embedding-hooks.ts';
+import { withLinkedProjects } from '../../src/matching/linked-profile.ts';
 
 export const MAX_ATTEMPTS = 5;
 
@@ -114,7 +115,9 @@ async function embedBatch(
       .delete(embeddingsTable)
       .where(and(eq(embeddingsTable.entityKind, kind), inArray(embeddingsTable.entityId, orphans)));
   }
-  const entities = pending.filter((r) => r.id !== null);
+  const own = pending.filter((r) => r.id !== null);
+  // A founder's text includes its projects, read here as the write path read them (same text, same hash).
+  const entities = kind === 'founder' ? await withLinkedProjects(db, own) : own;
   if (!entities.length) return { embedded: 0, stale: 0, orphans: orphans.length };
 
   const texts = entities.map((e) => entityText(kind, e));

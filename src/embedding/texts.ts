@@ -13,7 +13,23 @@ const words = (group: LabelGroup, values: string[] | string | null | undefined):
 
 const join = (...parts: (string | null | undefined)[]) => parts.filter((p) => p?.trim()).join('\n');
 
-/** The fields each kind's embedding text is built from: the embedding job reads only these. */
+/**
+ * A founder's projects, attached by src/matching/linked-profile.ts (withLinkedProjects) wherever a
+ * founder's text is built: what a founder needs is said by the projects more than by the interests.
+ */
+const linkedProjects = (r: Row): Row[] => r.projects ?? [];
+/**
+ * A linked project as its founders' text carries it: its prose, sector and ticked needs. Not its stage:
+ * a stage label is a generic word every project has one of (it lowered nDCG on both judged sets); the
+ * trainer sees the stages beside each item instead (training-founders `present`).
+ */
+const projectText = (p: Row) =>
+  join(p.title, p.description, words(labels.sector, p.sector), words(labels.topic, p.needs));
+
+/**
+ * The fields each kind's embedding text is built from: the embedding job reads only these (and a
+ * founder's linked projects, which it attaches as the write path does).
+ */
 export const TEXT_FIELDS = {
   project: ['title', 'description', 'sector', 'needs'],
   founder: ['interests', 'groups'],
@@ -28,7 +44,7 @@ export function entityText(kind: EmbeddedKind, r: Row): string {
     case 'project':
       return join(r.title, r.description, words(labels.sector, r.sector), words(labels.topic, r.needs));
     case 'founder':
-      return join(r.interests, words(labels.founderGroup, r.groups));
+      return join(r.interests, words(labels.founderGroup, r.groups), ...linkedProjects(r).map(projectText));
     case 'mentor':
       return join(r.bio, words(labels.topic, r.expertise), words(labels.sector, r.sectors));
     case 'investor':
@@ -46,7 +62,10 @@ export function entityProse(kind: EmbeddedKind, r: Row): string {
     case 'project':
       return join(r.title, r.description);
     case 'founder':
-      return join(r.interests);
+      return join(
+        r.interests,
+        ...linkedProjects(r).map((p) => join(p.title, p.description, words(labels.topic, p.needs))),
+      );
     case 'mentor':
       return join(r.bio);
     case 'investor':

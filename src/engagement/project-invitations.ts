@@ -13,6 +13,7 @@
 //   leaving the project; a founder added directly (staff, admin) needs no invitation any more;
 // - every invitation, withdrawal, acceptance and decline is audited.
 import { and, asc, eq, exists, gt, inArray, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
+import { remarkFounders } from '../resources/embedding-hooks.ts';
 import { foundersTable, projectFoundersTable, projectInvitationsTable, projectsTable } from '../../models/schema.ts';
 import type { ProjectInvitationStatus } from '../../models/enums.ts';
 import { isAdmin, type Actor } from '../auth/actor.ts';
@@ -263,6 +264,8 @@ export class ProjectInvitations {
           .insert(pf)
           .values({ projectId: row.projectId, founderId: row.founderId, position: next })
           .onConflictDoNothing();
+        // The new member's matching profile now includes this project (src/matching/linked-profile.ts).
+        await remarkFounders(tx, [], [row.founderId]);
       }
       await audit(tx, actor, [
         {

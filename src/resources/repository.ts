@@ -252,6 +252,7 @@ export class Repository {
         await tx
           .delete(embeddingsTable)
           .where(and(eq(embeddingsTable.entityKind, this.def.embedded), eq(embeddingsTable.entityId, id)));
+        await this.embeddings.removed?.(tx, this.def.embedded, before);
       }
     });
   }
@@ -332,7 +333,8 @@ export class Repository {
     if (this.def.relations && (!patch || this.def.relations.fields.some((f) => f in patch))) {
       await this.def.relations.save(tx, after.id, after, actor);
     }
-    if (this.def.embedded && (await this.embeddings.markPending(tx, this.def.embedded, after))) embed.push(after.id);
+    if (this.def.embedded && (await this.embeddings.markPending(tx, this.def.embedded, after, before)))
+      embed.push(after.id);
     const entry = this.def.audit?.(before, after);
     if (entry) {
       await audit(tx, actor, [

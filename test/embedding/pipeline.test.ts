@@ -257,6 +257,18 @@ describe('embedding pipeline', () => {
     buildStaticModel({ outDir: join(modelsDir, 'tiny-8'), vocab });
     const tiny: Embedder = await loadTransformersEmbedder({ model: 'tiny-8', modelsDir });
     expect(tiny.dimensions).toBe(8);
+    // A founder on no project: its text has no word of the tiny vocabulary.
+    const alone = (
+      await t.request('POST', '/v1/founders', {
+        body: {
+          name: '次仁',
+          groups: ['graduate'],
+          regionCode: '540402',
+          languages: ['zh'],
+          interests: '电子商务 乡村振兴',
+        },
+      })
+    ).body.id;
     // Boot a second service on the same database with the new model, as an operator restart would:
     // the old one's queue stops first (left running, its worker would re-embed with the old model).
     await t.service.queue.close();
@@ -274,12 +286,14 @@ describe('embedding pipeline', () => {
       const rows = await embeddingRows();
       expect(rows.length).toBeGreaterThan(0);
       for (const r of rows) expect(r).toMatchObject({ status: 'ready', model: 'tiny-8', dimensions: 8 });
-      // Texts with words of the tiny vocabulary get 8-d vectors; the founder's (no known word) is stored without one.
+      // Texts with words of the tiny vocabulary get 8-d vectors (a founder's includes its projects': it has one);
+      // the lone founder's (no known word) is stored without one.
       expect(rows.filter((r) => r.vector).every((r) => r.vector!.length === 8 && r.vectorModel === 'tiny-8')).toBe(
         true,
       );
       expect(rows.some((r) => r.vector)).toBe(true);
-      expect(rows.find((r) => r.entityKind === 'founder')).toMatchObject({ vector: null, vectorModel: null });
+      expect(rows.find((r) => r.entityId === alone)).toMatchObject({ vector: null, vectorModel: null });
+      expect(rows.find((r) => r.entityId === founderId)).toMatchObject({ vectorModel: 'tiny-8' });
       const status = await second.app.request('/v1/status', { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
       expect(await status.json()).toMatchObject({ embeddings: { model: 'tiny-8', dimensions: 8, pending: 0 } });
     } finally {

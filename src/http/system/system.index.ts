@@ -3,6 +3,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'drizzle-orm';
 import { embeddingsTable } from '../../../models/schema.ts';
 import { markForReindex } from '../../../jobs/embeddings/processor.ts';
+import { remarkAllFounders } from '../../resources/embedding-hooks.ts';
 import type { AppEnv } from '../env.ts';
 import { problemResponses } from '../openapi-common.ts';
 import type { AppDeps } from '../app.ts';
@@ -148,6 +149,8 @@ export const reindexRoute = createRoute({
 export function reindexHandler(deps: AppDeps) {
   return async (c: any) => {
     const { all } = c.req.valid('json') ?? { all: false };
+    // Founders' hashes of an older text (before their projects were part of it) first: see remarkAllFounders.
+    if (all) await remarkAllFounders(deps.database.db);
     const marked = await markForReindex(deps.database.db, deps.embedder.id, all);
     await deps.queue.reconcile(0);
     return c.json({ marked }, 202);

@@ -13,18 +13,11 @@ import { STAGES } from '../../../models/enums.ts';
 import { regions } from '../../../seeds/reference/regions.ts';
 import type { Executor } from '../../resources/types.ts';
 import { trainerHandles } from '../../engagement/founder-handles.ts';
-import {
-  languages,
-  lexicalFeature,
-  regionCloseness,
-  regionLabel,
-  samePrefectureText,
-  semantic,
-  topicCoverage,
-} from '../features.ts';
+import { languages, lexicalFeature, regionCloseness, regionLabel, samePrefectureText, semantic } from '../features.ts';
 import { TRUE, arr, excludesRule, flag, inPrefectureOf, keyedRule, prefectureOf, sharesLanguage } from '../rules.ts';
 import { say } from '../text.ts';
 import type { Feature, MatchItem, Recipe, TrainingSource } from '../types.ts';
+import { founderNeedsCoverage } from '../linked-profile.ts';
 import { priorityGroup } from './investor-projects.ts';
 
 const f = foundersTable;
@@ -153,12 +146,9 @@ export const trainingFounders: Recipe<TrainingSource> = {
   features: [
     semantic,
     lexical,
-    // What the founder is interested in (inferred from their interests) that the training teaches.
-    topicCoverage(
-      (s) => Object.fromEntries((s.row.topics as string[]).map((x) => [x, 1])),
-      (c) => c.topics,
-      say('兴趣与培训内容相符', 'Interests match the content', 'དོ་སྣང་དང་སྦྱོང་བརྡར་ནང་དོན་མཐུན་པ'),
-    ),
+    // What the training teaches that the founder needs: topics inferred from the founder's interests
+    // and from the prose of the founder's projects (linked-profile.ts), explained by where they came from.
+    founderNeedsCoverage((s) => s.topics),
     priorityGroup((c) => c.row.groups),
     place,
     languages,
