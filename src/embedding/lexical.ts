@@ -1,8 +1,9 @@
 // The lexical channel: text segmented into words (jieba for Chinese, lower-cased words for
-// English, syllables and two-syllable words for Tibetan), stored as a `simple` tsvector so keyword
-// matches need no Chinese text-search parser in Postgres.
+// English, syllables and two-syllable words for Tibetan) plus the lexicon concepts it states, stored
+// as a `simple` tsvector so keyword matches need no Chinese text-search parser in Postgres.
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import { inferSectors, inferTopics } from '../matching/infer.ts';
 import { tibetanTokens } from './tibetan.ts';
 
 let jieba: Jieba | undefined;
@@ -33,8 +34,23 @@ export function lexicalTokens(text: string): string[] {
   return [...out];
 }
 
-/** The tokens as one string for `to_tsvector('simple', …)` / `websearch_to_tsquery`. */
-export const lexicalDocument = (text: string) => lexicalTokens(text).join(' ');
+/**
+ * A token per concept of the bilingual lexicon (a topic or sector, seeds/lexicon) the text states in
+ * any of its languages: 电商 and e-commerce share no word but one concept, so a Chinese project and
+ * an English bio still share keywords now that texts no longer carry both languages' labels. One
+ * ASCII word Postgres keeps whole, which no prose contains.
+ */
+export function conceptTokens(text: string): string[] {
+  const key = (k: string) => `${CONCEPT}${k.replace(/[^a-z0-9]/g, '')}`;
+  return [...inferTopics(text).map((t) => key(t.topic)), ...inferSectors(text).map((t) => key(t.sector))];
+}
+const CONCEPT = 'concept';
+const CONCEPT_TOKEN = /^concept[a-z0-9]+$/;
+/** A concept token (counted in the score; the topic and sector features name the concept). */
+export const isConceptToken = (word: string) => CONCEPT_TOKEN.test(word);
+
+/** The words and concepts of a text as one string for `to_tsvector('simple', …)`. */
+export const lexicalDocument = (text: string) => [...lexicalTokens(text), ...conceptTokens(text)].join(' ');
 
 /** A keyword as a reader writes it (a Tibetan word's syllables joined by a tsheg again). */
 export { tibetanDisplay as displayKeyword } from './tibetan.ts';

@@ -1,6 +1,6 @@
 // Features shared by the recipes. Each returns a value in [0, 1] and a sentence a coach can read.
 import { samePrefecture } from '../../models/regions/codes.ts';
-import { displayKeyword } from '../embedding/lexical.ts';
+import { displayKeyword, isConceptToken } from '../embedding/lexical.ts';
 import { regionName } from '../i18n/labels.ts';
 import { correctedSimilarity } from './hub.ts';
 import { describeInferred } from './infer.ts';
@@ -64,7 +64,10 @@ export const lexicalFeature = (shown: (word: string) => boolean = () => true): F
       value: Math.min(1, v * 2),
       detail: () => {
         const all = [...s.lexemes].filter((t) => theirs.has(t));
-        const shared = all.filter(shown).slice(0, 5).map(displayKeyword);
+        const shared = all
+          .filter((t) => shown(t) && !isConceptToken(t))
+          .slice(0, 5)
+          .map(displayKeyword);
         if (shared.length)
           return say(
             `共同关键词：${list('zh', shared)}`,

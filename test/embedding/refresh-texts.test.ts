@@ -7,7 +7,7 @@ import { generate } from '../../bench/gen.ts';
 import { drainBacklog } from '../../jobs/embeddings/backlog.ts';
 import { refreshTexts } from '../../jobs/embeddings/refresh-texts.ts';
 import { resultRows } from '../../src/db/errors.ts';
-import { lexicalTokens } from '../../src/embedding/lexical.ts';
+import { lexicalDocument } from '../../src/embedding/lexical.ts';
 import { entityText } from '../../src/embedding/texts.ts';
 import { contentHash } from '../../src/resources/embedding-hooks.ts';
 import { startTestApp, type TestApp } from '../harness.ts';
@@ -56,7 +56,11 @@ describe('refresh texts', () => {
       const m = mentors.find((x) => x.id === r.id)!;
       expect(r.w).not.toContain('old');
       expect(new Set(r.w)).toEqual(
-        new Set(lexicalTokens(entityText('mentor', m)).flatMap((x) => [x, ...x.split('-')])),
+        new Set(
+          lexicalDocument(entityText('mentor', m))
+            .split(' ')
+            .flatMap((x) => [x, ...x.split('-')]),
+        ),
       );
     }
     const { embedded } = await drainBacklog(t.db, t.service.embedder, { batchSize: 64, indexMinRows: 0 });
