@@ -106,7 +106,7 @@ export const projectMentors: Recipe<ProjectSource> = {
   ],
   defaultWeights: {
     semantic: 0.25,
-    lexical: 0.25,
+    lexical: 0.4,
     topics: 0.25,
     sector: 0.1,
     region: 0.05,
