@@ -154,7 +154,7 @@ export const investorProjects: Recipe<Profile> = {
   ],
   defaultWeights: {
     semantic: 0.25,
-    lexical: 0.25,
+    lexical: 0.4,
     sector: 0.15,
     stage: 0.05,
     ticket: 0.05,
