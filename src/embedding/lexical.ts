@@ -38,14 +38,14 @@ export function lexicalTokens(text: string): string[] {
  * A token per concept of the bilingual lexicon (a topic or sector, seeds/lexicon) the text states in
  * any of its languages: 电商 and e-commerce share no word but one concept, so a Chinese project and
  * an English bio still share keywords now that texts no longer carry both languages' labels. One
- * ASCII word Postgres keeps whole, which no prose contains.
+ * word Postgres keeps whole (`0concept<key>`: a word of prose does not start with a digit and a name).
  */
 export function conceptTokens(text: string): string[] {
   const key = (k: string) => `${CONCEPT}${k.replace(/[^a-z0-9]/g, '')}`;
   return [...inferTopics(text).map((t) => key(t.topic)), ...inferSectors(text).map((t) => key(t.sector))];
 }
-const CONCEPT = 'concept';
-const CONCEPT_TOKEN = /^concept[a-z0-9]+$/;
+const CONCEPT = '0concept';
+const CONCEPT_TOKEN = /^0concept[a-z0-9]+$/;
 /** A concept token (counted in the score; the topic and sector features name the concept). */
 export const isConceptToken = (word: string) => CONCEPT_TOKEN.test(word);
 
