@@ -105,7 +105,7 @@ export const projectMentors: Recipe<ProjectSource> = {
     responsiveness,
   ],
   defaultWeights: {
-    semantic: 0.25,
+    semantic: 0.35,
     lexical: 0.4,
     topics: 0.25,
     sector: 0.1,
