@@ -153,7 +153,7 @@ export const investorProjects: Recipe<Profile> = {
     ),
   ],
   defaultWeights: {
-    semantic: 0.25,
+    semantic: 0.35,
     lexical: 0.4,
     sector: 0.15,
     stage: 0.05,
