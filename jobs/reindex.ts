@@ -1,5 +1,6 @@
 // `npm run reindex [-- --all]`: re-embeds every entity not embedded with the configured model (or
-// all of them), in this process, and reports progress.
+// all of them), and every entity whose text is no longer built as it was (refresh-texts.ts), in this
+// process, and reports progress.
 import { join } from 'node:path';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/client.ts';
@@ -10,6 +11,7 @@ import { ensureVectorIndexes } from '../src/embedding/indexes.ts';
 import { markForReindex } from './embeddings/processor.ts';
 import { drainBacklog } from './embeddings/backlog.ts';
 import { remarkAllFounders } from '../src/resources/embedding-hooks.ts';
+import { refreshTexts } from './embeddings/refresh-texts.ts';
 
 let logger: Logger | undefined;
 
@@ -22,6 +24,7 @@ async function main() {
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: join(config.DATA_DIR, 'pglite') });
   await migrateDatabase(database);
   await ensureVectorIndexes(database.db, embedder.id, embedder.dimensions, { minRows: config.VECTOR_INDEX_MIN_ROWS });
+  const refreshed = Object.values(await refreshTexts(database.db)).reduce((n, ids) => n + ids.length, 0);
   // Founders' texts include their projects (src/matching/linked-profile.ts): stored hashes of an older
   // text are brought up to date first, or the job would never complete those founders.
   const relinked = await remarkAllFounders(database.db);
@@ -38,6 +41,7 @@ async function main() {
       model: embedder.id,
       marked,
       relinked,
+      refreshed,
       embedded: done,
       seconds: Math.round(s * 10) / 10,
       textsPerSecond: Math.round(done / s),

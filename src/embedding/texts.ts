@@ -1,5 +1,8 @@
-// The text each entity is embedded from: its prose plus its categorical fields spelled out in
-// Chinese and English, so that a zh project and an en mentor bio meet in the same space.
+// The text each entity is embedded from and keyworded from (the semantic and lexical channels): its
+// prose only. Declared tags (sector, needs, expertise, stages, category) are counted once, by the
+// topic/sector/stage features: spelled out here as well they were counted again by both channels and
+// made every candidate ticking the same tag look alike. Cross-lingual reach comes from the model and
+// the lexicon's concepts (lexical.ts), not from label text. Founders have no prose of their own.
 import type { EmbeddedKind } from '../../models/embeddings/table.ts';
 import { labels } from '../../seeds/reference/labels.ts';
 
@@ -31,28 +34,20 @@ const projectText = (p: Row) =>
  * founder's linked projects, which it attaches as the write path does).
  */
 export const TEXT_FIELDS = {
-  project: ['title', 'description', 'sector', 'needs'],
+  project: ['title', 'description'],
   founder: ['interests', 'groups'],
-  mentor: ['bio', 'expertise', 'sectors'],
-  investor: ['thesis', 'sectors', 'stages'],
-  training: ['title', 'description', 'topics'],
-  service: ['name', 'description', 'category'],
+  mentor: ['bio'],
+  investor: ['thesis'],
+  training: ['title', 'description'],
+  service: ['name', 'description'],
 } as const satisfies Record<EmbeddedKind, readonly string[]>;
 
 export function entityText(kind: EmbeddedKind, r: Row): string {
   switch (kind) {
-    case 'project':
-      return join(r.title, r.description, words(labels.sector, r.sector), words(labels.topic, r.needs));
     case 'founder':
       return join(r.interests, words(labels.founderGroup, r.groups), ...linkedProjects(r).map(projectText));
-    case 'mentor':
-      return join(r.bio, words(labels.topic, r.expertise), words(labels.sector, r.sectors));
-    case 'investor':
-      return join(r.thesis, words(labels.sector, r.sectors), words(labels.stage, r.stages));
-    case 'training':
-      return join(r.title, r.description, words(labels.topic, r.topics));
-    case 'service':
-      return join(r.name, r.description, words(labels.topic, r.category));
+    default:
+      return entityProse(kind, r);
   }
 }
 

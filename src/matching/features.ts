@@ -1,6 +1,8 @@
 // Features shared by the recipes. Each returns a value in [0, 1] and a sentence a coach can read.
 import { samePrefecture } from '../../models/regions/codes.ts';
+import { displayKeyword, isConceptToken } from '../embedding/lexical.ts';
 import { regionName } from '../i18n/labels.ts';
+import { correctedSimilarity } from './hub.ts';
 import { describeInferred } from './infer.ts';
 import { domainFit, isSectorIndependent } from './needs.ts';
 import { labelled, list, pct, say } from './text.ts';
@@ -24,13 +26,13 @@ export function cosine(a: number[], b: number[]): number {
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
-/** Meaning of the two texts (embedding cosine); not applicable while either vector is missing. */
+/** Meaning of the two texts (embedding cosine, hub-corrected: hub.ts); not applicable while either vector is missing. */
 export const semantic: Feature<Profile> = {
   id: 'semantic',
   compute(s, c) {
     const similarity = c.pair ? c.pair.similarity : s.vector && c.vector ? cosine(s.vector, c.vector) : null;
     if (similarity === null) return null;
-    const v = Math.max(0, Math.min(1, similarity));
+    const v = Math.max(0, Math.min(1, correctedSimilarity(s, similarity)));
     return {
       value: v,
       detail: () =>
@@ -63,7 +65,10 @@ export const lexicalFeature = (shown: (word: string) => boolean = () => true): F
       value: Math.min(1, v * 2),
       detail: () => {
         const all = [...s.lexemes].filter((t) => theirs.has(t));
-        const shared = all.filter(shown).slice(0, 5);
+        const shared = all
+          .filter((t) => shown(t) && !isConceptToken(t))
+          .slice(0, 5)
+          .map(displayKeyword);
         if (shared.length)
           return say(
             `共同关键词：${list('zh', shared)}`,

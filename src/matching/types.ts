@@ -40,6 +40,11 @@ export interface Profile {
    * source, computed in SQL; `vector` and `lexemes` are then left empty.
    */
   pair?: { similarity: number | null; shared: Set<string>; lexemeCount: number };
+  /**
+   * A source whose vector was moved off its kind's mean (hub.ts): cos(candidate, vector) × scale +
+   * offset is the hub-corrected similarity the semantic feature reads.
+   */
+  similarityScale?: { scale: number; offset: number };
 }
 
 export interface ProjectSource extends Profile {

@@ -9,6 +9,8 @@ import { drainBacklog } from '../../jobs/embeddings/backlog.ts';
 import { scoreBound, SIMILARITY_MARGIN } from '../../src/matching/best-first.ts';
 import { runRecipe, scoreCandidate, type EngineContext } from '../../src/matching/engine.ts';
 import { pickedProfile } from '../../src/matching/profile.ts';
+import { withHubCorrection } from '../../src/matching/hub.ts';
+import { embeddedTables } from '../../models/embeddings/entities.ts';
 import { startTestApp, type TestApp } from '../harness.ts';
 import { exclusions, sourceIds } from './generated-fixture.ts';
 
@@ -73,7 +75,16 @@ describe('best-first read-back', () => {
     // Against the score of the read-back profile: above it, by no more than the margin when nothing is unknown.
     const ep = ENDPOINTS.find((e) => e.name === 'training→founders')!;
     const [id] = await sourceIds(t.db, 'trainings', 1);
-    const source = await loadSource(ctx(false), 'training', id);
+    // Hub-corrected as runRecipe corrects it (idempotent there), so that both score the same source.
+    const raw = await loadSource(ctx(false), 'training', id);
+    const source = await withHubCorrection(
+      t.db,
+      raw,
+      embeddedTables.training,
+      ep.recipe.candidateTable,
+      ctx(false).model,
+    );
+    expect(source.similarityScale).toBeDefined();
     const weights = weightsFor(ep, source);
     const exact = await runRecipe(ctx(false), ep.recipe, source, { limit: 100_000, weights, exactLimit: 1e9 });
     expect(exact.items.length).toBeGreaterThan(20);

@@ -162,8 +162,8 @@ export const investorProjects: Recipe<Profile> = {
     fundsUse(INVESTOR_SOURCE),
   ],
   defaultWeights: {
-    semantic: 0.25,
-    lexical: 0.25,
+    semantic: 0.35,
+    lexical: 0.4,
     sector: 0.15,
     stage: 0.05,
     ticket: 0.05,

@@ -243,7 +243,7 @@ export const projectInvestors: Recipe<ProjectSource> = {
   ],
   defaultWeights: {
     semantic: 0.25,
-    lexical: 0.25,
+    lexical: 0.4,
     sector: 0.15,
     stage: 0.05,
     ticket: 0.05,
