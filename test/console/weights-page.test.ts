@@ -4,6 +4,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditTable } from '../../models/schema.ts';
+import { projectInvestors } from '../../src/matching/recipes/project-investors.ts';
+import { projectMentors } from '../../src/matching/recipes/project-mentors.ts';
 import { founderBody, mentorBody, projectBody } from '../auth/world.ts';
 import { startTestApp, type TestApp } from '../harness.ts';
 import { signedIn } from './accounts.ts';
@@ -23,16 +25,8 @@ const create = async (path: string, body: unknown) => {
 };
 
 /** The project→mentors defaults, as the form is sent unchanged. */
-const DEFAULTS = {
-  semantic: '0.25',
-  lexical: '0.25',
-  topics: '0.25',
-  sector: '0.1',
-  region: '0.05',
-  language: '0.05',
-  capacity: '0.05',
-  feedback: '0.05',
-};
+/** The mentors journey's default weights as the form carries them (strings). */
+const DEFAULTS = Object.fromEntries(Object.entries(projectMentors.defaultWeights).map(([k, v]) => [k, String(v)]));
 /** Only the region counts: nearby mentors move up, the relevant but distant ones down. */
 const REGION_ONLY = { ...Object.fromEntries(Object.keys(DEFAULTS).map((k) => [k, '0'])), region: '1' };
 
@@ -79,7 +73,7 @@ describe('who sees the weights page', () => {
     const page = await staffA.get('/app/weights');
     expect(page.status).toBe(200);
     expect(page.html).toContain('name="semantic"');
-    expect(page.html).toContain('value="0.25"');
+    expect(page.html).toContain(`name="semantic" type="number" value="${DEFAULTS.semantic}"`);
     expect(visibleText(page.html)).toContain('本中心目前使用默认权重');
     const trainings = await staffA.get('/app/weights?journey=training.founders');
     expect(trainings.html).toContain('name="priority"');
@@ -149,7 +143,8 @@ describe('editing the weights', () => {
     expect(res.location).toBe('/app/weights?journey=project.mentors&done=saved');
     const saved = await savedWeights();
     expect(saved.weights['project.mentors']).toMatchObject({ region: 0.8, semantic: 0.2, lexical: 0 });
-    expect(saved.weights['project.investors'].semantic).toBe(0.25); // other journeys untouched
+    // Other journeys untouched.
+    expect(saved.weights['project.investors'].semantic).toBe(projectInvestors.defaultWeights.semantic);
     const page = await staffA.get(res.location!);
     expect(visibleText(page.html)).toContain('权重已保存');
     expect(page.html).toContain('value="0.8"');
