@@ -144,13 +144,16 @@ describe.skipIf(!real)('embedding faults on PostgreSQL + Redis', () => {
         expect(res.status).toBe(201);
         ids.push(res.body.id);
       }
-      expect((await statusCounts(t)).pending).toBe(5);
+      // The five projects, and their founder: a founder's profile includes its projects (linked-profile.ts).
+      expect((await statusCounts(t)).pending).toBe(6);
 
       redis = startRedis();
       await t.service.queue.drained(60_000);
       const rows = await t.db.select().from(embeddingsTable).where(eq(embeddingsTable.entityKind, 'project'));
       expect(rows.map((r) => r.entityId).sort()).toEqual(ids.sort());
       for (const r of rows) expect(r).toMatchObject({ status: 'ready', embedCount: 1 });
+      const [founder] = await t.db.select().from(embeddingsTable).where(eq(embeddingsTable.entityId, f.body.id));
+      expect(founder.status).toBe('ready');
     },
     120_000,
   );
