@@ -27,4 +27,5 @@ export { projectOutcomesTable } from './project-outcomes/table.ts';
 export { regionTargetsTable } from './region-targets/table.ts';
 export { centerStatusHistoryTable } from './center-status-history/table.ts';
 export { statSnapshotsTable } from './stat-snapshots/table.ts';
+export { statMonthSumsTable } from './stat-month-sums/table.ts';
 export { scorecardIndicatorsTable } from './scorecard-indicators/table.ts';

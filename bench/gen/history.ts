@@ -98,12 +98,13 @@ export async function generateHistory(db: Db, { days = 400, seed = 0.22 } = {}):
          where p.status not in ('draft', 'rejected') and random() < k.share)
       select picks.*, t.id as target_id from picks join bench_targets t on t.kind = picks.target_kind and t.n = picks.pick`);
     await tx.execute(sql`
-      insert into introductions (id, project_id, target_kind, target_id, status, requested_by, decided_at, ended_at,
-                                 created_at, updated_at, initiator)
+      insert into introductions (id, project_id, target_kind, target_id, status, requested_by, decided_at,
+                                 decided_center_id, ended_at, created_at, updated_at, initiator)
       select id, project_id, target_kind, target_id,
              (case when r < 0.15 then 'requested' when r < 0.3 then 'declined' when r < 0.75 then 'accepted' else 'ended' end)::introduction_status,
              'bench',
              case when r >= 0.15 then ${after('created_at', 4)} end,
+             case when r >= 0.15 then center_id end,
              null,
              created_at, now(), 'project'
         from bench_intros`);

@@ -21,6 +21,11 @@ export const introductionsTable = pgTable(
     /** Set when published from an assignment run. */
     assignmentRunId: uuid('assignment_run_id'),
     decidedAt: timestamp('decided_at', { withTimezone: true, mode: 'date' }),
+    /**
+     * The project's center when it was decided (accepted or declined): the center that took the step in the
+     * funnel and the scorecard (statistics/). A key like audit_log.center_id, not a reference: history stays.
+     */
+    decidedCenterId: uuid('decided_center_id'),
     endedAt: timestamp('ended_at', { withTimezone: true, mode: 'date' }),
     /** Why it ended when no party ended it (the project, mentor or investor was removed): `IntroductionEndReason`. */
     endReason: text('end_reason'),

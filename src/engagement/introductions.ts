@@ -287,18 +287,18 @@ export class Introductions {
           );
       }
       const now = new Date();
-      // Conditional on `requested`: of two racing decisions on one introduction only one wins.
-      const [row] = await tx
-        .update(i)
-        .set({ status, decidedAt: now, updatedAt: now })
-        .where(and(eq(i.id, intro.id), eq(i.status, 'requested')))
-        .returning();
-      if (!row) throw notRequested(await currentStatus(tx, intro.id));
       const [p] = await tx
         .select({ centerId: projectsTable.centerId })
         .from(projectsTable)
-        .where(eq(projectsTable.id, row.projectId));
+        .where(eq(projectsTable.id, intro.projectId));
       const centerId = p?.centerId ?? null;
+      // Conditional on `requested`: of two racing decisions on one introduction only one wins.
+      const [row] = await tx
+        .update(i)
+        .set({ status, decidedAt: now, decidedCenterId: centerId, updatedAt: now })
+        .where(and(eq(i.id, intro.id), eq(i.status, 'requested')))
+        .returning();
+      if (!row) throw notRequested(await currentStatus(tx, intro.id));
       const base = { projectId: row.projectId, targetKind: row.targetKind, targetId: row.targetId };
       const entries: AuditEntry[] = [
         {

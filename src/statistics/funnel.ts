@@ -19,8 +19,9 @@
 // - graduated: an incubation ended `graduated` (incubations.ended_on, the incubation's center).
 // - introductions (per kind, mentor or investor): requested on created_at; accepted on decided_at when it
 //   was accepted (status accepted, or ended after a decision); ended on ended_at when it had been
-//   accepted (a request closed unanswered ended nothing). The center: that of the step's audit entry
-//   (`introduction.request`/`.accept`/`.end`) when there is one, else the project's current center.
+//   accepted (a request closed unanswered ended nothing). The center: for an acceptance the one that
+//   decided (introductions.decided_center_id, the project's center then); for a request or an end that of
+//   the step's audit entry (`introduction.request`/`.end`) when there is one, else the project's current center.
 // - trainings: seats of the trainings starting in the period (archived ones too), and their enrolments,
 //   by the training's region (a training belongs to no center: a center's figure is its region's).
 // Region: an event counts in region R when its center's region (else, with no center, the project's)
@@ -132,7 +133,9 @@ export function eventsSql(from: string, to: string): SQL {
  */
 function introductionEventsSql(from: string, to: string): SQL {
   return sql`
-    select s.step, i.target_kind::text as kind, case when au.found then au.center_id else p.center_id end as center_id,
+    select s.step, i.target_kind::text as kind,
+           case when s.step = 'accepted' then i.decided_center_id when au.found then au.center_id else p.center_id end
+             as center_id,
            i.project_id, s.day, i.target_id
       from introductions i
       join projects p on p.id = i.project_id
@@ -145,7 +148,7 @@ function introductionEventsSql(from: string, to: string): SQL {
       ) as s(step, action, day, happened)
       left join lateral (
         select true as found, a.center_id from audit_log a
-         where a.entity_id = i.id::text and a.action = s.action order by a.created_at limit 1
+         where s.step <> 'accepted' and a.entity_id = i.id::text and a.action = s.action order by a.created_at limit 1
       ) au on true
      where s.happened
        -- one of its steps in the period: three index ranges (introductions_*_idx), not the whole table

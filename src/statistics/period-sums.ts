@@ -1,9 +1,10 @@
 // A period's count of daily-additive metrics (the funnel's and the scorecard's events) from the daily
 // snapshots plus what was never snapshotted (issue 22: "computed from the snapshots plus today's
-// changes"). The past days recorded for every metric asked are summed from stat_snapshots; the others —
-// today, and any past day the job has not recorded — are left to the caller to compute live, as a few
-// runs of consecutive days. Rows are stored at the finest region (metrics.ts): a region's value sums its
-// region rows (centerKey '') by code prefix, a center's reads its own rows.
+// changes"). The past days recorded for every metric asked are summed from the snapshots — a whole month
+// of recorded days from its monthly sum (stat_month_sums), the other days from their daily rows; the
+// days not recorded — today, and any past day the job has not run for — are left to the caller to compute
+// live, as a few runs of consecutive days. Rows are stored at the finest region (metrics.ts): a region's
+// value sums its region rows (centerKey '') by code prefix, a center's reads its own rows.
 import { type SQL, sql } from 'drizzle-orm';
 import { regionPrefix } from '../../models/regions/codes.ts';
 import { resultRows } from '../db/errors.ts';
@@ -21,7 +22,18 @@ export interface PeriodPlan {
   live: [string, string][];
   /** Whether any day is read from the snapshots. */
   stored: boolean;
+  /** Months (their first day) whose every day is in the period and recorded: read from their monthly sums. */
+  months: string[];
+  /** The other recorded days: read from their daily rows. */
+  days: string[];
 }
+
+/** The last day of the month of `day`. */
+const monthEnd = (day: string) => {
+  const [y, m] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
+  return `${day.slice(0, 8)}${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+};
+const daysInMonth = (first: string) => Number(monthEnd(first).slice(8));
 
 /** Which days of [from, to] the snapshots hold for every one of `metrics` and which are computed live. */
 export async function planPeriod(
@@ -52,17 +64,43 @@ export async function planPeriod(
     if (last && addDays(last[1], 1) === day) last[1] = day;
     else live.push([day, day]);
   }
-  if (live.length > MAX_LIVE_RUNS) return { from, to, live: [[from, to]], stored: false };
-  return { from, to, live, stored: recorded.size > 0 };
+  if (live.length > MAX_LIVE_RUNS) return { from, to, live: [[from, to]], stored: false, months: [], days: [] };
+  const months: string[] = [];
+  const days: string[] = [];
+  for (let first = `${from.slice(0, 7)}-01`; first <= to; first = addDays(monthEnd(first), 1)) {
+    const inMonth = eachDay(first < from ? from : first, monthEnd(first) > to ? to : monthEnd(first)).filter((d) =>
+      recorded.has(d),
+    );
+    if (first >= from && monthEnd(first) <= to && inMonth.length === daysInMonth(first)) months.push(first);
+    else days.push(...inMonth);
+  }
+  return { from, to, live, stored: recorded.size > 0, months, days };
 }
 
 /** Whose rows: a center's own, or a region's region-wide rows (by code prefix). */
 export type SnapshotScope = { centerId: string } | { regionCode: string };
 
-/** The snapshot days of a plan, as a condition on stat_snapshots.day. */
-function storedDays(plan: PeriodPlan): SQL {
-  const outside = plan.live.map(([a, b]) => sql` and day not between ${a}::date and ${b}::date`);
-  return sql`day between ${plan.from}::date and ${plan.to}::date${sql.join(outside, sql``)}`;
+const list = (values: readonly string[], cast = sql``) =>
+  sql.join(
+    values.map((v) => sql`${v}${cast}`),
+    sql`, `,
+  );
+
+/**
+ * The plan's stored rows of `metrics` whose key satisfies `whose` (a condition on region_code and
+ * center_key): the monthly sums of its whole months and the daily rows of its other recorded days.
+ */
+function storedRows(plan: PeriodPlan, metrics: readonly string[], whose: SQL): SQL {
+  const parts: SQL[] = [];
+  if (plan.months.length)
+    parts.push(sql`
+      select metric, center_key, value from stat_month_sums
+       where metric in (${list(metrics)}) and ${whose} and month in (${list(plan.months, sql`::date`)})`);
+  if (plan.days.length)
+    parts.push(sql`
+      select metric, center_key, value from stat_snapshots
+       where metric in (${list(metrics)}) and ${whose} and day in (${list(plan.days, sql`::date`)})`);
+  return sql.join(parts, sql` union all `);
 }
 
 /** Per metric, the sum over the plan's snapshot days (metrics without rows are absent). */
@@ -73,19 +111,14 @@ export async function storedSums(
   scope: SnapshotScope,
 ): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  if (!plan.stored || !metrics.length) return out;
+  if (!plan.stored || !metrics.length || !(plan.months.length || plan.days.length)) return out;
   const whose =
     'centerId' in scope
       ? sql`center_key = ${scope.centerId}`
       : sql`center_key = '' and region_code like ${`${regionPrefix(scope.regionCode)}%`}`;
   const rows = resultRows<{ metric: string; n: number | string }>(
     await db.execute(sql`
-      select metric, sum(value)::bigint as n from stat_snapshots
-       where metric in (${sql.join(
-         metrics.map((m) => sql`${m}`),
-         sql`, `,
-       )}) and ${whose} and ${storedDays(plan)}
-       group by metric`),
+      select metric, sum(value)::bigint as n from (${storedRows(plan, metrics, whose)}) r group by metric`),
   );
   for (const r of rows) out.set(r.metric, Number(r.n));
   return out;
@@ -99,17 +132,11 @@ export async function storedSumsByCenter(
   centerIds: readonly string[],
 ): Promise<Map<string, Map<string, number>>> {
   const out = new Map<string, Map<string, number>>();
-  if (!plan.stored || !metrics.length || !centerIds.length) return out;
+  if (!plan.stored || !metrics.length || !centerIds.length || !(plan.months.length || plan.days.length)) return out;
   const rows = resultRows<{ center: string; metric: string; n: number | string }>(
     await db.execute(sql`
-      select center_key as center, metric, sum(value)::bigint as n from stat_snapshots
-       where metric in (${sql.join(
-         metrics.map((m) => sql`${m}`),
-         sql`, `,
-       )}) and center_key in (${sql.join(
-         centerIds.map((id) => sql`${id}`),
-         sql`, `,
-       )}) and ${storedDays(plan)}
+      select center_key as center, metric, sum(value)::bigint as n
+        from (${storedRows(plan, metrics, sql`center_key in (${list(centerIds)})`)}) r
        group by center_key, metric`),
   );
   for (const r of rows) {

@@ -265,19 +265,13 @@ export async function scorecardValues(db: Executor, centerIds: string[], p: Peri
   // The funnel's mentor `accepted` events (funnel.ts), written out: read by the decision day's index.
   const mentors = resultRows<{ center_id: string; n: number }>(
     await db.execute(sql`
-      select e.center_id, count(distinct e.target_id)::int as n
-        from (select case when au.found then au.center_id else p.center_id end as center_id, i.target_id
-                from introductions i
-                join projects p on p.id = i.project_id
-                left join lateral (
-                  select true as found, a.center_id from audit_log a
-                   where a.entity_id = i.id::text and a.action = 'introduction.accept' order by a.created_at limit 1
-                ) au on true
-               where i.target_kind = 'mentor' and i.status in ('accepted', 'ended')
-                 and i.decided_at >= (${p.from}::date::timestamp at time zone 'Asia/Shanghai')
-                 and i.decided_at < ((${to}::date + 1)::timestamp at time zone 'Asia/Shanghai')) e
-       where e.center_id in (${ids})
-       group by e.center_id`),
+      select i.decided_center_id as center_id, count(distinct i.target_id)::int as n
+        from introductions i
+       where i.target_kind = 'mentor' and i.status in ('accepted', 'ended')
+         and i.decided_at >= (${p.from}::date::timestamp at time zone 'Asia/Shanghai')
+         and i.decided_at < ((${to}::date + 1)::timestamp at time zone 'Asia/Shanghai')
+         and i.decided_center_id in (${ids})
+       group by i.decided_center_id`),
   );
   const outcomes = resultRows<{
     center_id: string;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { regionPrefix } from '../../models/regions/codes.ts';
 import { sql } from 'drizzle-orm';
 import { backfill } from '../../src/statistics/backfill.ts';
-import { addDays } from '../../src/statistics/days.ts';
+import { addDays, eachDay } from '../../src/statistics/days.ts';
 import { EVENT_METRICS, type Funnel, funnel, SEAT_METRICS } from '../../src/statistics/funnel.ts';
 import { funnelMetrics } from '../../src/statistics/funnel-metrics.ts';
 import { planPeriod } from '../../src/statistics/period-sums.ts';
@@ -22,6 +22,12 @@ beforeAll(async () => {
 afterAll(async () => {
   await t?.close();
 });
+
+/** The first day of the month after the month of `first` (YYYY-MM-01). */
+const nextMonth = (first: string) => {
+  const [y, m] = [Number(first.slice(0, 4)), Number(first.slice(5, 7))];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+};
 
 /** The oracle: counts over the ledger. */
 function expected(q: { from: string; to: string; regionCode: string; centerId: string | null }): Funnel {
@@ -120,6 +126,13 @@ describe('funnel from the daily snapshots plus today', () => {
     const early: [string, string][] = first() > year().from ? [[year().from, addDays(first(), -1)]] : [];
     expect(plan.live).toEqual([...early, [w.today, w.today]]);
     expect(plan.stored).toBe(w.today > first());
+    // Whole recorded months from their monthly sums, the other recorded days from their daily rows.
+    const recorded = eachDay(first(), addDays(w.today, -1));
+    const whole = [...new Set(recorded.map((d) => `${d.slice(0, 7)}-01`))].filter((m) =>
+      eachDay(m, addDays(nextMonth(m), -1)).every((d) => recorded.includes(d)),
+    );
+    expect(plan.months).toEqual(whole);
+    expect(plan.days).toEqual(recorded.filter((d) => !whole.includes(`${d.slice(0, 7)}-01`)));
   });
 
   it('equals the brute-force count for every region, center and random period', async () => {
@@ -171,6 +184,22 @@ describe('funnel from the daily snapshots plus today', () => {
       expect((await funnel(t.db, q)).projects.submitted).toBe(before.projects.submitted + 1000);
     } finally {
       await t.db.execute(sql`update stat_snapshots set value = value - 1000 where ${bump}`);
+    }
+    // … also inside a whole recorded month (read from its monthly sum, kept by the triggers).
+    const plan = await planPeriod(t.db, Object.keys(EVENT_METRICS), year().from, w.today);
+    const month = plan.months[0];
+    if (!month) return;
+    const inMonth = sql`metric = 'funnel.mentorRequested' and center_key = '' and day = ${addDays(month, 3)}::date
+      and region_code = '540102'`;
+    await t.db.execute(sql`
+      insert into stat_snapshots (day, metric, region_code, center_key, value)
+      values (${addDays(month, 3)}::date, 'funnel.mentorRequested', '540102', '', 0)
+      on conflict do nothing`);
+    await t.db.execute(sql`update stat_snapshots set value = value + 500 where ${inMonth}`);
+    try {
+      expect((await funnel(t.db, q)).introductions.mentor.requested).toBe(before.introductions.mentor.requested + 500);
+    } finally {
+      await t.db.execute(sql`update stat_snapshots set value = value - 500 where ${inMonth}`);
     }
   });
 });

@@ -146,6 +146,39 @@ describe('backfill', () => {
   });
 });
 
+/** stat_month_sums against the daily rows it sums: the differences (empty when equal). */
+async function monthSumDrift() {
+  return resultRows(
+    await t.db.execute(sql`
+      with daily as (
+        select date_trunc('month', day)::date as month, metric, region_code, center_key, sum(value)::bigint as value
+          from stat_snapshots where metric not like 'snapshot:%' group by 1, 2, 3, 4)
+      select coalesce(d.metric, m.metric) as metric, d.value as daily, m.value as monthly
+        from daily d full join stat_month_sums m using (month, metric, region_code, center_key)
+       where coalesce(d.value, 0) <> coalesce(m.value, 0)`),
+  );
+}
+
+describe('monthly sums', () => {
+  it('equal the daily rows after snapshots, re-runs, hand corrections and deletions', async () => {
+    await backfill(t.db, { from: '2026-02-20', to: '2026-03-03' });
+    const [{ n }] = resultRows<{ n: number }>(await t.db.execute(sql`select count(*)::int as n from stat_month_sums`));
+    expect(n).toBeGreaterThan(0);
+    expect(await monthSumDrift()).toEqual([]);
+    await takeSnapshot(t.db, '2026-02-28');
+    expect(await monthSumDrift()).toEqual([]);
+    // A hand correction of one day's value, and rows removed: the month follows.
+    await t.db.execute(
+      sql`update stat_snapshots set value = value + 7 where day = '2026-03-01' and metric = ${centersOperating.name}`,
+    );
+    await t.db.execute(sql`delete from stat_snapshots where day = '2026-02-21'`);
+    expect(await monthSumDrift()).toEqual([]);
+    // Marks are not summed.
+    const marks = await t.db.execute(sql`select 1 from stat_month_sums where metric like 'snapshot:%'`);
+    expect(resultRows(marks)).toEqual([]);
+  });
+});
+
 /** Waits until `day` is recorded (a job or timer of another task stores it). */
 async function untilRecorded(day: string) {
   const deadline = Date.now() + 30_000;
