@@ -326,11 +326,20 @@ export async function coverage(db: Executor, q: CoverageQuery, now = new Date())
   };
 }
 
-const rowsOf = (m: Map<string, number>): MetricRow[] => {
+const rowsOf = (byRegion: Map<string, number>): MetricRow[] => {
   // Always a row for the region itself, so a snapshotted day is told apart from a day never snapshotted.
+  const m = new Map(byRegion);
   if (!m.has(REGION_ROOT)) m.set(REGION_ROOT, 0);
   return [...m].map(([regionCode, value]) => ({ regionCode, centerKey: '', value }));
 };
+
+/** Per region code (as stored), the centers operating on `day` (every kind): read once per snapshot run. */
+export const operatingByRegion = (db: Executor, day: string, reads?: SharedReads) =>
+  sharedRead(reads, `coverage.operating:${day}`, async () => {
+    const m = new Map<string, number>();
+    for (const r of await operatingCentersOn(db, day)) m.set(r.regionCode, (m.get(r.regionCode) ?? 0) + r.n);
+    return m;
+  });
 
 const sharedFoundersBy = (db: Executor, day: string, reads?: SharedReads) =>
   sharedRead(reads, `coverage.founders:${day}`, () => foundersBy(db, day));
@@ -351,10 +360,8 @@ export const coverageMetrics: Metric[] = [
   },
   {
     name: METRIC_OPERATING,
-    async compute(db, day) {
-      const m = new Map<string, number>();
-      for (const r of await operatingCentersOn(db, day)) m.set(r.regionCode, (m.get(r.regionCode) ?? 0) + r.n);
-      return rowsOf(m);
+    async compute(db, day, reads) {
+      return rowsOf(await operatingByRegion(db, day, reads));
     },
   },
 ];
