@@ -207,7 +207,7 @@ type Flow = keyof typeof FLOW_METRICS;
  * The raw indicator values of the centers (null: not collected), keyed by center id. The daily flows
  * (admitted, graduated, coaching activities) come from the snapshots of the period's recorded days plus
  * today's (and unrecorded days') events counted live; distinct mentors and the outcomes are not sums of
- * days and are read from their tables.
+ * days and are read from their tables. The three reads are independent and run side by side.
  */
 export async function scorecardValues(db: Executor, centerIds: string[], p: Period): Promise<Map<string, Raw>> {
   const out = new Map<string, Raw>(centerIds.map((id) => [id, {}]));
@@ -218,7 +218,38 @@ export async function scorecardValues(db: Executor, centerIds: string[], p: Peri
   );
   // The period up to today (its later days have no events yet).
   const [to] = [p.to, todayInShanghai()].sort();
-  const plan = await planPeriod(db, Object.values(FLOW_METRICS), p.from, to);
+  const [flows, mentorsOf, outcomesOf] = await Promise.all([
+    flowsOf(db, centerIds, ids, p.from, to),
+    mentorsEngaged(db, ids, p.from, to),
+    outcomesIn(db, ids, p),
+  ]);
+  for (const id of centerIds) {
+    const f = flows.get(id)!;
+    const o = outcomesOf.get(id);
+    out.set(id, {
+      admittedProjects: f.admittedProjects,
+      graduatedProjects: f.graduatedProjects,
+      jobsCreated: o ? o.employees : null,
+      graduatesHired: o ? o.graduates : null,
+      localHires: o ? o.locals : null,
+      mentorsEngaged: mentorsOf.get(id) ?? 0,
+      coachingActivities: f.coachingActivities,
+      fundingRaisedCny: o ? o.funding : null,
+      satisfaction: null,
+    });
+  }
+  return out;
+}
+
+/** The daily flows of each center over [from, to]: stored days from the snapshots, the others live. */
+async function flowsOf(
+  db: Executor,
+  centerIds: string[],
+  ids: SQL,
+  from: string,
+  to: string,
+): Promise<Map<string, Record<Flow, number>>> {
+  const plan = await planPeriod(db, Object.values(FLOW_METRICS), from, to);
   const stored = await storedSumsByCenter(db, plan, Object.values(FLOW_METRICS), centerIds);
   const flows = new Map<string, Record<Flow, number>>(
     centerIds.map((id) => {
@@ -234,7 +265,7 @@ export async function scorecardValues(db: Executor, centerIds: string[], p: Peri
       ];
     }),
   );
-  for (const [from, last] of plan.live) {
+  for (const [first, last] of plan.live) {
     const live = resultRows<{ center_id: string; admitted: number; graduated: number; coaching: number }>(
       await db.execute(sql`
         with e as (
@@ -242,12 +273,12 @@ export async function scorecardValues(db: Executor, centerIds: string[], p: Peri
                  count(*) filter (where e.step = 'admitted')::int as admitted,
                  count(*) filter (where e.step = 'graduated')::int as graduated,
                  count(*) filter (where e.step = 'accepted' and e.kind = 'mentor')::int as accepted
-            from (${eventsSql(from, last)}) e where e.center_id in (${ids}) group by e.center_id),
+            from (${eventsSql(first, last)}) e where e.center_id in (${ids}) group by e.center_id),
         en as (
           select f.center_id, count(*)::int as n
             from enrollments en join founders f on f.id = en.founder_id
            where f.center_id in (${ids})
-             and en.created_at >= (${from}::date::timestamp at time zone 'Asia/Shanghai')
+             and en.created_at >= (${first}::date::timestamp at time zone 'Asia/Shanghai')
              and en.created_at < ((${last}::date + 1)::timestamp at time zone 'Asia/Shanghai')
            group by f.center_id)
         select coalesce(e.center_id, en.center_id) as center_id, coalesce(e.admitted, 0) as admitted,
@@ -262,56 +293,53 @@ export async function scorecardValues(db: Executor, centerIds: string[], p: Peri
       f.coachingActivities += Number(r.coaching);
     }
   }
-  // The funnel's mentor `accepted` events (funnel.ts), written out: read by the decision day's index.
-  const mentors = resultRows<{ center_id: string; n: number }>(
+  return flows;
+}
+
+/** Distinct mentors per center: the funnel's mentor `accepted` events (funnel.ts), written out. */
+async function mentorsEngaged(db: Executor, ids: SQL, from: string, to: string): Promise<Map<string, number>> {
+  const rows = resultRows<{ center_id: string; n: number }>(
     await db.execute(sql`
       select i.decided_center_id as center_id, count(distinct i.target_id)::int as n
         from introductions i
        where i.target_kind = 'mentor' and i.status in ('accepted', 'ended')
-         and i.decided_at >= (${p.from}::date::timestamp at time zone 'Asia/Shanghai')
+         and i.decided_at >= (${from}::date::timestamp at time zone 'Asia/Shanghai')
          and i.decided_at < ((${to}::date + 1)::timestamp at time zone 'Asia/Shanghai')
          and i.decided_center_id in (${ids})
        group by i.decided_center_id`),
   );
-  const outcomes = resultRows<{
-    center_id: string;
-    employees: number;
-    graduates: number;
-    locals: number;
-    funding: number | string;
-  }>(
+  return new Map(rows.map((r) => [r.center_id, Number(r.n)]));
+}
+
+type Outcomes = { employees: number; graduates: number; locals: number; funding: number };
+
+/**
+ * Per center, over its projects' outcomes of the period's months: each project's latest month's
+ * employees, graduates hired and local hires, and the funding of every month. Centers without any: absent.
+ */
+async function outcomesIn(db: Executor, ids: SQL, p: Period): Promise<Map<string, Outcomes>> {
+  const rows = resultRows<{ center_id: string; employees: number; graduates: number; locals: number; funding: string }>(
     await db.execute(sql`
-      with o as (
-        select p.center_id, o.project_id, o.period, o.employees, o.graduates_hired, o.local_hires, o.funding_raised_cny,
-               row_number() over (partition by o.project_id order by o.period desc) as latest
-          from project_outcomes o join projects p on p.id = o.project_id
-         where p.center_id in (${ids}) and o.period between ${p.firstMonth} and ${p.lastMonth}
-      )
-      select center_id,
-             sum(employees) filter (where latest = 1)::int as employees,
-             sum(graduates_hired) filter (where latest = 1)::int as graduates,
-             sum(local_hires) filter (where latest = 1)::int as locals,
-             sum(funding_raised_cny)::bigint as funding
-        from o group by center_id`),
+      select pr.center_id, sum(o.employees)::int as employees, sum(o.graduates_hired)::int as graduates,
+             sum(o.local_hires)::int as locals, sum(per.funding)::bigint as funding
+        from (select project_id, max(period) as latest, sum(funding_raised_cny) as funding from project_outcomes
+               where period between ${p.firstMonth} and ${p.lastMonth} group by project_id) per
+        join project_outcomes o on o.project_id = per.project_id and o.period = per.latest
+        join projects pr on pr.id = per.project_id
+       where pr.center_id in (${ids})
+       group by pr.center_id`),
   );
-  const mentorsOf = new Map(mentors.map((r) => [r.center_id, Number(r.n)]));
-  const outcomesOf = new Map(outcomes.map((r) => [r.center_id, r]));
-  for (const id of centerIds) {
-    const f = flows.get(id)!;
-    const o = outcomesOf.get(id);
-    out.set(id, {
-      admittedProjects: f.admittedProjects,
-      graduatedProjects: f.graduatedProjects,
-      jobsCreated: o ? Number(o.employees) : null,
-      graduatesHired: o ? Number(o.graduates) : null,
-      localHires: o ? Number(o.locals) : null,
-      mentorsEngaged: mentorsOf.get(id) ?? 0,
-      coachingActivities: f.coachingActivities,
-      fundingRaisedCny: o ? Number(o.funding) : null,
-      satisfaction: null,
-    });
-  }
-  return out;
+  return new Map(
+    rows.map((r) => [
+      r.center_id,
+      {
+        employees: Number(r.employees),
+        graduates: Number(r.graduates),
+        locals: Number(r.locals),
+        funding: Number(r.funding),
+      },
+    ]),
+  );
 }
 
 /** The weighted score of a row (0–100, one decimal), or null when no indicator has a target and a value. */
