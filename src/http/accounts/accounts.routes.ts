@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { accountCreateSchema, accountListQuerySchema } from '../../../models/accounts/validation.ts';
 import { ACCOUNT_STATUSES, LANGS, ROLES } from '../../../models/enums.ts';
-import { problemResponses } from '../openapi-common.ts';
+import { jsonOk, problemResponses } from '../openapi-common.ts';
 
 const tags = ['accounts'];
 const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, format: 'uuid' }) });
@@ -34,7 +34,6 @@ const InvitedAccount = AccountSchema.extend({
 const AccountPage = z
   .object({ items: z.array(AccountSchema), nextCursor: z.string().nullable() })
   .openapi('AccountPage');
-const ok = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 
 const WHO =
   'Admins manage every account; center staff the founder accounts of their center’s founders and the center_staff accounts ' +
@@ -57,7 +56,7 @@ export const createAccountRoute = createRoute({
       required: true,
     },
   },
-  responses: { 201: ok(InvitedAccount, 'Created'), ...problemResponses(400, 401, 403, 409, 415, 422) },
+  responses: { 201: jsonOk(InvitedAccount, 'Created'), ...problemResponses(400, 401, 403, 409, 415, 422) },
 });
 
 export const listAccountsRoute = createRoute({
@@ -67,7 +66,7 @@ export const listAccountsRoute = createRoute({
   summary: 'List accounts (admins: all; center staff: their center’s)',
   description: WHO,
   request: { query: accountListQuerySchema },
-  responses: { 200: ok(AccountPage, 'A page of accounts, oldest first'), ...problemResponses(400, 401, 403) },
+  responses: { 200: jsonOk(AccountPage, 'A page of accounts, oldest first'), ...problemResponses(400, 401, 403) },
 });
 
 export const getAccountRoute = createRoute({
@@ -77,7 +76,7 @@ export const getAccountRoute = createRoute({
   summary: 'Get an account',
   description: WHO,
   request: { params: idParam },
-  responses: { 200: ok(AccountSchema, 'The account'), ...problemResponses(401, 404) },
+  responses: { 200: jsonOk(AccountSchema, 'The account'), ...problemResponses(401, 404) },
 });
 
 export const reissueInvitationRoute = createRoute({
@@ -89,7 +88,7 @@ export const reissueInvitationRoute = createRoute({
     `${WHO} The password is cleared, the account is \`invited\` again and every session ends: the old password and ` +
     'sessions stop working at once. 409 when the person or center it is bound to no longer exists. Audited as `account.invited`.',
   request: { params: idParam },
-  responses: { 200: ok(InvitedAccount, 'The account with its new link'), ...problemResponses(401, 403, 404, 409) },
+  responses: { 200: jsonOk(InvitedAccount, 'The account with its new link'), ...problemResponses(401, 403, 404, 409) },
 });
 
 export const disableAccountRoute = createRoute({
@@ -101,5 +100,5 @@ export const disableAccountRoute = createRoute({
     `${WHO} Its password and invitation link are cleared and its sessions end at once; a new invitation enables it again. ` +
     'Audited as `account.disabled`.',
   request: { params: idParam },
-  responses: { 200: ok(AccountSchema, 'The disabled account'), ...problemResponses(401, 403, 404) },
+  responses: { 200: jsonOk(AccountSchema, 'The disabled account'), ...problemResponses(401, 403, 404) },
 });

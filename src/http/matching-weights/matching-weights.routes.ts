@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { PREVIEWABLE, weightSetSchema } from '../../matching/weights.ts';
-import { problemResponses } from '../openapi-common.ts';
+import { jsonOk, problemResponses } from '../openapi-common.ts';
 
 const params = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, format: 'uuid' }) });
 const Weights = z.record(z.string(), z.record(z.string(), z.number())).openapi('MatchingWeights');
@@ -8,7 +8,6 @@ const WeightsResponse = z
   .object({ centerId: z.uuid(), weights: Weights, defaults: Weights, updatedAt: z.string().nullable() })
   .openapi('CenterMatchingWeights');
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } }, required: true });
-const ok = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 
 export const getWeightsRoute = createRoute({
   method: 'get',
@@ -16,7 +15,7 @@ export const getWeightsRoute = createRoute({
   tags: ['matching'],
   summary: "The center's match-score weights (its staff, admins)",
   request: { params },
-  responses: { 200: ok(WeightsResponse, 'Effective weights and defaults'), ...problemResponses(401, 404) },
+  responses: { 200: jsonOk(WeightsResponse, 'Effective weights and defaults'), ...problemResponses(401, 404) },
 });
 export const putWeightsRoute = createRoute({
   method: 'put',
@@ -24,7 +23,7 @@ export const putWeightsRoute = createRoute({
   tags: ['matching'],
   summary: "Set the center's weights (per recipe, per feature, 0–1; audited)",
   request: { params, body: json(z.object({ weights: weightSetSchema }).strict()) },
-  responses: { 200: ok(WeightsResponse, 'Saved'), ...problemResponses(400, 401, 404, 415, 422) },
+  responses: { 200: jsonOk(WeightsResponse, 'Saved'), ...problemResponses(400, 401, 404, 415, 422) },
 });
 export const previewWeightsRoute = createRoute({
   method: 'post',
@@ -48,7 +47,7 @@ export const previewWeightsRoute = createRoute({
     ),
   },
   responses: {
-    200: ok(
+    200: jsonOk(
       z.object({
         recipe: z.string(),
         current: z.record(z.string(), z.number()),

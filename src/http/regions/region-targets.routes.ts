@@ -1,11 +1,10 @@
 // OpenAPI definitions of the region targets (shared/API.md "Statistics"; src/statistics/targets.ts).
 import { createRoute, z } from '@hono/zod-openapi';
 import { regionTargetBodySchema } from '../../../models/region-targets/validation.ts';
-import { problemResponses } from '../openapi-common.ts';
+import { jsonOk, problemResponses } from '../openapi-common.ts';
 
 const tags = ['statistics'];
 const codeParam = z.string().openapi({ param: { name: 'code', in: 'path' }, example: '540102' });
-const ok = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 
 export const RegionTargetSchema = z
   .object({
@@ -35,7 +34,7 @@ export const putTargetRoute = createRoute({
       required: true,
     },
   },
-  responses: { 200: ok(RegionTargetSchema, 'The stored target'), ...problemResponses(400, 401, 404, 415, 422) },
+  responses: { 200: jsonOk(RegionTargetSchema, 'The stored target'), ...problemResponses(400, 401, 404, 415, 422) },
 });
 
 export const listTargetsRoute = createRoute({
@@ -46,7 +45,7 @@ export const listTargetsRoute = createRoute({
   description: 'Oldest year first. Outside a region_admin’s region, for other roles and for an unknown region: 404.',
   request: { params: z.object({ code: codeParam }) },
   responses: {
-    200: ok(
+    200: jsonOk(
       z.object({ regionCode: z.string(), items: z.array(RegionTargetSchema) }).openapi('RegionTargets'),
       'Targets by year',
     ),

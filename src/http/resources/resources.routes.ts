@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { ResourceDef } from '../../resources/types.ts';
 import { EMBEDDING_STATUSES } from '../../../models/enums.ts';
-import { problemResponses } from '../openapi-common.ts';
+import { jsonOk, problemResponses } from '../openapi-common.ts';
 
 const idParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, format: 'uuid' }) });
 const externalIdParam = z.object({
@@ -53,7 +53,6 @@ export function resourceRoutes(def: ResourceDef) {
   const s = resourceSchemas(def);
   const tags = [def.name];
   const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } }, required: true });
-  const ok = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
   return {
     list: createRoute({
       method: 'get',
@@ -61,7 +60,7 @@ export function resourceRoutes(def: ResourceDef) {
       tags,
       summary: `List ${def.name}`,
       request: { query: s.query },
-      responses: { 200: ok(s.page, `A page of ${def.name}`), ...problemResponses(400, 401) },
+      responses: { 200: jsonOk(s.page, `A page of ${def.name}`), ...problemResponses(400, 401) },
     }),
     get: createRoute({
       method: 'get',
@@ -69,7 +68,7 @@ export function resourceRoutes(def: ResourceDef) {
       tags,
       summary: `Get a ${def.singular}`,
       request: { params: idParam },
-      responses: { 200: ok(s.item, `The ${def.singular}`), ...problemResponses(401, 404) },
+      responses: { 200: jsonOk(s.item, `The ${def.singular}`), ...problemResponses(401, 404) },
     }),
     create: createRoute({
       method: 'post',
@@ -77,7 +76,7 @@ export function resourceRoutes(def: ResourceDef) {
       tags,
       summary: `Create a ${def.singular}`,
       request: { body: json(s.body) },
-      responses: { 201: ok(s.item, 'Created'), ...problemResponses(400, 401, 403, 409, 413, 415, 422) },
+      responses: { 201: jsonOk(s.item, 'Created'), ...problemResponses(400, 401, 403, 409, 413, 415, 422) },
     }),
     update: createRoute({
       method: 'patch',
@@ -85,7 +84,7 @@ export function resourceRoutes(def: ResourceDef) {
       tags,
       summary: `Update a ${def.singular}`,
       request: { params: idParam, body: json(s.patch) },
-      responses: { 200: ok(s.item, 'Updated'), ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422) },
+      responses: { 200: jsonOk(s.item, 'Updated'), ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422) },
     }),
     remove: createRoute({
       method: 'delete',
@@ -103,8 +102,8 @@ export function resourceRoutes(def: ResourceDef) {
       summary: `Create or update the ${def.singular} with this externalId (idempotent re-import)`,
       request: { params: externalIdParam, body: json(s.body) },
       responses: {
-        200: ok(s.item, 'Updated'),
-        201: ok(s.item, 'Created'),
+        200: jsonOk(s.item, 'Updated'),
+        201: jsonOk(s.item, 'Created'),
         ...problemResponses(400, 401, 403, 409, 413, 415, 422),
       },
     }),

@@ -3,10 +3,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { coverageSchema } from '../../statistics/coverage.ts';
 import { graduatesSchema } from '../../statistics/graduates.ts';
-import { problemResponses } from '../openapi-common.ts';
+import { jsonOk, problemResponses } from '../openapi-common.ts';
 
 const tags = ['statistics'];
-const ok = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 const regionCode = z
   .string()
   .optional()
@@ -30,7 +29,7 @@ export const coverageRoute = createRoute({
     }),
   },
   responses: {
-    200: ok(coverageSchema.openapi('Coverage'), 'The coverage items of the level inside regionCode'),
+    200: jsonOk(coverageSchema.openapi('Coverage'), 'The coverage items of the level inside regionCode'),
     ...problemResponses(401, 404, 422),
   },
 });
@@ -51,7 +50,7 @@ export const graduatesRoute = createRoute({
     }),
   },
   responses: {
-    200: ok(graduatesSchema.openapi('Graduates'), 'Per year, in total and per prefecture'),
+    200: jsonOk(graduatesSchema.openapi('Graduates'), 'Per year, in total and per prefecture'),
     ...problemResponses(401, 404, 422),
   },
 });

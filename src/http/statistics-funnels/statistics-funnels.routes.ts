@@ -4,10 +4,9 @@ import { indicatorSettingsBodySchema } from '../../../models/scorecard-indicator
 import { funnelSchema } from '../../statistics/funnel.ts';
 import { funnelQuerySchema, scorecardQuerySchema } from '../../statistics/funnel-query.ts';
 import { indicatorListSchema, scorecardSchema } from '../../statistics/scorecard.ts';
-import { problemResponses } from '../openapi-common.ts';
+import { jsonOk, problemResponses } from '../openapi-common.ts';
 
 const tags = ['statistics'];
-const ok = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 // Query values are checked by the handler (422 with the field, as every statistics query).
 const loose = (s: z.ZodObject) =>
   z.object(
@@ -42,7 +41,7 @@ export const funnelRoute = createRoute({
     'region code prefix) and of center-less projects of its area. Trainings: seats of the trainings starting in the period in the region (a ' +
     'center: its region) and their enrolments. 422: a bad date, from > to, a future `to`, an unknown region code.',
   request: { query: loose(funnelQuerySchema) },
-  responses: { 200: ok(funnelSchema, 'The funnel'), ...problemResponses(401, 404, 422) },
+  responses: { 200: jsonOk(funnelSchema, 'The funnel'), ...problemResponses(401, 404, 422) },
 });
 
 export const scorecardRoute = createRoute({
@@ -60,7 +59,7 @@ export const scorecardRoute = createRoute({
     '/ Σ weight × 100 over indicators with a target (the yearly target × months/12) and a value; null without any. 422: a period not YYYY, ' +
     'YYYY-Qn or YYYY-MM, or not begun.',
   request: { query: loose(scorecardQuerySchema) },
-  responses: { 200: ok(scorecardSchema, 'The scorecard'), ...problemResponses(401, 404, 422) },
+  responses: { 200: jsonOk(scorecardSchema, 'The scorecard'), ...problemResponses(401, 404, 422) },
 });
 
 export const getIndicatorsRoute = createRoute({
@@ -69,7 +68,7 @@ export const getIndicatorsRoute = createRoute({
   tags,
   summary: "The scorecard's indicators (defaults where no admin set one)",
   description: 'Everyone who reads statistics (admins, region admins, center staff); others 404.',
-  responses: { 200: ok(indicatorListSchema, 'Indicators'), ...problemResponses(401, 404) },
+  responses: { 200: jsonOk(indicatorListSchema, 'Indicators'), ...problemResponses(401, 404) },
 });
 
 export const putIndicatorsRoute = createRoute({
@@ -81,5 +80,5 @@ export const putIndicatorsRoute = createRoute({
     'Some or all indicators: enabled, weight (≥ 0, normalized in the score), a yearly target or null. Others keep their setting. Audited ' +
     '(`scorecard_indicators.update`). Other readers of statistics 403, others 404.',
   request: { body: { content: { 'application/json': { schema: indicatorSettingsBodySchema } }, required: true } },
-  responses: { 200: ok(indicatorListSchema, 'Indicators'), ...problemResponses(401, 403, 404, 422) },
+  responses: { 200: jsonOk(indicatorListSchema, 'Indicators'), ...problemResponses(401, 403, 404, 422) },
 });

@@ -1,10 +1,9 @@
 // OpenAPI definitions of the statistics time series (issue 22): GET /v1/stats/series, GET /v1/stats/metrics.
 import { createRoute, z } from '@hono/zod-openapi';
 import { metricInfoSchema, seriesSchema } from '../../statistics/series.ts';
-import { problemResponses } from '../openapi-common.ts';
+import { jsonOk, problemResponses } from '../openapi-common.ts';
 
 const tags = ['statistics'];
-const ok = (schema: z.ZodType, description: string) => ({ content: { 'application/json': { schema } }, description });
 
 // The query is read as plain strings and checked by src/statistics/series.ts, so that bad values
 // answer 422 naming the field, as every statistics query does (common22.md).
@@ -33,7 +32,7 @@ export const seriesRoute = createRoute({
     'a future day, a range over 3 years, a center asked for a regional metric.',
   request: { query: SeriesQuery },
   responses: {
-    200: ok(seriesSchema.openapi('StatsSeries'), 'The series, one point per day from `from` to `to`'),
+    200: jsonOk(seriesSchema.openapi('StatsSeries'), 'The series, one point per day from `from` to `to`'),
     ...problemResponses(401, 404, 422),
   },
 });
@@ -45,7 +44,7 @@ export const metricsRoute = createRoute({
   summary: 'The metrics that have a daily history, with their names in zh, en and bo',
   description: 'Center staff see the per-center metrics only; roles that read no statistics get 404.',
   responses: {
-    200: ok(z.object({ items: z.array(metricInfoSchema.openapi('StatsMetric')) }), 'The metrics'),
+    200: jsonOk(z.object({ items: z.array(metricInfoSchema.openapi('StatsMetric')) }), 'The metrics'),
     ...problemResponses(401, 404),
   },
 });
