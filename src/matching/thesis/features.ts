@@ -9,19 +9,33 @@ import { type ProjectFacts, type ThesisReading, readProject, readThesis } from '
 /** The investor's thesis, read once per text. */
 export const thesisOf = (investor: Profile): ThesisReading => readThesis(String(investor.row.thesis ?? ''));
 
-/** Facts per profile object and founders' groups: a candidate's features read them once per scoring, not once each. */
-const factsByProfile = new WeakMap<Profile, Map<string, ProjectFacts>>();
+/** FNV-1a of a string: tells one version of a project's text from another. */
+function textHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Past this many projects the cache starts over (about 100 bytes each). */
+const FACTS_CACHE_MAX = 200_000;
+/**
+ * Facts per project id and founders' groups, with the hash of the text they were read from. Keyed by
+ * id, not by row object: rows read back from SQL are new objects on every query, and reading an
+ * investor's few hundred projects' prose again on each call cost more than the rest of the call.
+ */
+const factsById = new Map<string, { hash: number; facts: ProjectFacts }>();
+
 /** The project's facts: its title and description, stage and founders' groups (declared). */
 export function factsOf(project: Profile, founderGroups: readonly string[]): ProjectFacts {
-  let byGroups = factsByProfile.get(project);
-  if (!byGroups) factsByProfile.set(project, (byGroups = new Map()));
-  const key = founderGroups.join(',');
-  let facts = byGroups.get(key);
-  if (!facts) {
-    const { title, description, stage } = project.row;
-    facts = readProject(`${title ?? ''}。${description ?? ''}`, String(stage ?? ''), founderGroups);
-    byGroups.set(key, facts);
-  }
+  const { id, title, description, stage } = project.row;
+  const text = `${title ?? ''}。${description ?? ''}`;
+  const key = `${id}|${founderGroups.join(',')}`;
+  const hash = textHash(`${stage}|${text}`);
+  const had = factsById.get(key);
+  if (had?.hash === hash) return had.facts;
+  if (factsById.size >= FACTS_CACHE_MAX) factsById.clear();
+  const facts = readProject(text, String(stage ?? ''), founderGroups);
+  factsById.set(key, { hash, facts });
   return facts;
 }
 
