@@ -112,7 +112,7 @@ export interface Feature<S> {
   id: string;
   /**
    * Reads a computed column (Recipe.computed: capacity, past decisions, founder groups), which only
-   * SQL has: the candidate index's first ranking (best-first.ts) takes the feature at its best.
+   * SQL has: the candidate index's first ranking (pipeline/score.ts, scoreBound) takes the feature at its best.
    */
   readsComputed?: boolean;
   /**
