@@ -50,8 +50,10 @@ export async function runRecipe<S extends Profile>(
     limit: opts.limit,
   };
   const score = (c: Profile) => scoreCandidate(recipe, opts.weights, source, c);
+  // 1–4: eligible, retrieve, read back, score.
   const { scored, count, read } = await rank(call, score);
   scored.sort(byScore);
+  // 5: explain, the results returned only.
   return {
     // Candidates ranked, and how many of them SQL read back (fewer when the index's bounds spared some).
     candidates: count,
