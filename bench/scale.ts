@@ -49,7 +49,7 @@ export interface EndpointResult {
     filteredMean: number | null;
     sources: number;
     meanCandidates: number;
-    /** Mean candidates the ranking path ranked, and read back from SQL (best-first.ts: fewer). */
+    /** Mean candidates the ranking path ranked, and read back from SQL (pipeline/read-back.ts, best-first: fewer). */
     meanRanked: number;
     meanRead: number;
   };

@@ -1,7 +1,7 @@
 // EXPLAIN ANALYZE of the statements behind one match call on a large candidate table, as evidence
 // of where the time goes: the engine's id probe (eligible rows up to EXACT_LIMIT + 1), its two
 // retrieval channels (RETRIEVE_K ids each: vector kNN and keyword rank, the engine's own statements),
-// and the bare kNN. The probe mirrors src/matching/engine.ts (candidates); keep it in step.
+// and the bare kNN. The probe mirrors src/matching/pipeline/in-sql.ts; keep it in step.
 import { and, sql, type SQL } from 'drizzle-orm';
 import { resultRows } from '../../src/db/errors.ts';
 import { EXACT_LIMIT, keywordIds, nearestIds, RETRIEVE_K, type EngineContext } from '../../src/matching/engine.ts';

@@ -5,8 +5,7 @@ import type { EmbeddedKind } from '../../models/embeddings/table.ts';
 import type { EmbeddedTable } from '../../models/embeddings/entities.ts';
 import { entityColumns } from '../../models/common/columns.ts';
 import type { Db } from '../db/client.ts';
-import { idIn, textArray } from '../db/sql.ts';
-import type { Picked } from './candidate-index.ts';
+import { textArray } from '../db/sql.ts';
 import { mergeSectors } from './infer.ts';
 import { topicWeights } from './needs.ts';
 import type { Profile, Recipe } from './types.ts';
@@ -49,7 +48,7 @@ export const pairColumns = (table: EmbeddedTable, model: string, source: Profile
 };
 
 /** Cosine similarity of each row's vector with the source's (null without both), as pgvector computes it. */
-const similarityTo = (table: EmbeddedTable, model: string, source: Profile) =>
+export const similarityTo = (table: EmbeddedTable, model: string, source: Profile) =>
   sql<number | null>`1 - ${modelDistance(table, model, source.vector)}`;
 
 type Declared = { topics?: string[]; sectors?: string[] };
@@ -61,7 +60,7 @@ export const declaredOf = (recipe: Recipe<any>, row: Record<string, any>): Decla
 });
 
 /** Topic weights: the prose first, ticks as a prior (needs.ts); sector weights: declared 1, inferred ≤ 0.7 (infer.ts). */
-const weightsOf = (
+export const weightsOf = (
   declared: Declared,
   inferredTopics: Profile['inferredTopics'],
   inferredSectors: Profile['inferredSectors'],
@@ -117,75 +116,5 @@ export function profileQuery(
     if (orderBy) q = q.orderBy(orderBy);
     if (limit) q = q.limit(limit);
     return q as Promise<Record<string, any>[]>;
-  };
-}
-
-/**
- * The candidate index's picks as profiles against `source` (what toProfile makes of profileQuery's
- * rows). SQL reads them back under `where` (the full rules: the index's copy may lag, and it skips the
- * live ones) with what only it has: the recipe's computed columns, and the vector similarity in
- * pgvector's own arithmetic (so that scores equal the SQL path's to the bit). The rest comes from
- * memory: reading it here used to be most of a call's cost.
- */
-export async function readBack(
-  db: Db,
-  recipe: Recipe<any>,
-  model: string,
-  source: Profile,
-  picked: Picked[],
-  where: SQL | undefined,
-): Promise<Profile[]> {
-  const t = recipe.candidateTable;
-  const computed = recipe.computed ?? {};
-  const byId = new Map(picked.map((p) => [p.row.id as string, p]));
-  const rows = await db
-    .select({ id: t.id, ...computed, _similarity: similarityTo(t, model, source) })
-    .from(t)
-    .where(and(where, idIn(t.id, [...byId.keys()])));
-  return rows.map((x: Record<string, any>) => {
-    const p = byId.get(x.id)!;
-    const row: Record<string, any> = { ...p.row };
-    for (const k in computed) row[k] = x[k];
-    return pickedProfile(recipe, p, row, x._similarity == null ? null : Number(x._similarity));
-  });
-}
-
-/**
- * A picked row as a profile against the narrowing's source, with `row` (the index's, or a copy with
- * the computed columns) and a similarity (the index's own, or pgvector's).
- */
-export function pickedProfile(
-  recipe: Recipe<any>,
-  p: Picked,
-  row: Record<string, any>,
-  similarity: number | null,
-): Profile {
-  const { topics, sectors } = mergedOf(recipe)(p);
-  return {
-    row,
-    vector: null,
-    lexemes: NO_WORDS,
-    topics,
-    sectors,
-    inferredTopics: p.inferredTopics,
-    inferredSectors: p.inferredSectors,
-    pair: { similarity, shared: p.shared, lexemeCount: p.keywordCount },
-  };
-}
-/** A picked profile's own keywords: unused (the pair holds what it shares with the source), one empty set for all. */
-const NO_WORDS: Set<string> = new Set();
-
-/**
- * Declared and inferred topic/sector weights of a picked row, merged once per row version (the
- * index's row objects are replaced, never changed, on a refresh) instead of once per call.
- */
-const merges = new WeakMap<Recipe<any>, WeakMap<object, Pick<Profile, 'topics' | 'sectors'>>>();
-function mergedOf(recipe: Recipe<any>) {
-  let byRow = merges.get(recipe);
-  if (!byRow) merges.set(recipe, (byRow = new WeakMap()));
-  return (p: Picked) => {
-    let m = byRow.get(p.row);
-    if (!m) byRow.set(p.row, (m = weightsOf(declaredOf(recipe, p.row), p.inferredTopics, p.inferredSectors)));
-    return m;
   };
 }

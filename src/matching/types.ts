@@ -112,7 +112,7 @@ export interface Feature<S> {
   id: string;
   /**
    * Reads a computed column (Recipe.computed: capacity, past decisions, founder groups), which only
-   * SQL has: the candidate index's first ranking (best-first.ts) takes the feature at its best.
+   * SQL has: the candidate index's first ranking (pipeline/score.ts, scoreBound) takes the feature at its best.
    */
   readsComputed?: boolean;
   /**
@@ -162,7 +162,7 @@ export interface Recipe<S> {
   defaultWeights: Record<string, number>;
   /**
    * How many eligible candidates are ranked exactly before retrieval narrows them, and how many each
-   * retrieval channel returns (defaults EXACT_LIMIT and RETRIEVE_K in engine.ts). A recipe whose
+   * retrieval channel returns (defaults EXACT_LIMIT and RETRIEVE_K, pipeline/). A recipe whose
    * ranking the vector and keyword channels predict well needs fewer; measured with recall@10 against
    * the exact ranking in `npm run bench:scale`, with the default weights: a center's own weights may
    * rank by what the channels do not see, so they get the engine's defaults.

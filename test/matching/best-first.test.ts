@@ -1,4 +1,4 @@
-// Best-first read-back of the candidate index's picks (src/matching/best-first.ts), on generated and
+// Best-first read-back of the candidate index's picks (src/matching/pipeline/read-back.ts), on generated and
 // embedded data with introductions, enrolments and used-up capacity: when the index picks every
 // eligible row, the answer (ids, scores, reasons) equals the exhaustive SQL ranking for every
 // recipe, while far fewer candidates are read back from SQL than were ranked.
@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate } from '../../bench/gen.ts';
 import { loadSource, weightsFor, ENDPOINTS } from '../../bench/scale/engine.ts';
 import { drainBacklog } from '../../jobs/embeddings/backlog.ts';
-import { scoreBound, SIMILARITY_MARGIN } from '../../src/matching/best-first.ts';
+import { scoreBound, SIMILARITY_MARGIN } from '../../src/matching/pipeline/score.ts';
 import { runRecipe, scoreCandidate, type EngineContext } from '../../src/matching/engine.ts';
-import { pickedProfile } from '../../src/matching/profile.ts';
+import { pickedProfile } from '../../src/matching/pipeline/read-back.ts';
 import { withHubCorrection } from '../../src/matching/hub.ts';
 import { embeddedTables } from '../../models/embeddings/entities.ts';
 import { startTestApp, type TestApp } from '../harness.ts';

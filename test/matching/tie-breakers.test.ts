@@ -1,6 +1,6 @@
 // Tie-breakers (issue 23, class 9) order candidates of equal fit and cannot overturn a real difference in fit.
 import { describe, expect, it } from 'vitest';
-import { scoreBound } from '../../src/matching/best-first.ts';
+import { scoreBound } from '../../src/matching/pipeline/score.ts';
 import { byScore, scoreCandidate } from '../../src/matching/engine.ts';
 import { projectServices } from '../../src/matching/recipes/project-services.ts';
 import { blend, TIE_BREAKER_SHARE, weightOf } from '../../src/matching/tie-breakers.ts';
