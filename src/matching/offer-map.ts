@@ -15,6 +15,12 @@ for (const [need, offers] of Object.entries(offerMap))
     serves.set(offer, [...(serves.get(offer) ?? []), [need, credit]]);
   }
 
+/** The needs an offer of `offer` serves, with their credit: its own topic (1) first, then related ones. */
+export const needsServedBy = (offer: string): readonly [need: string, credit: number][] => [
+  [offer, 1],
+  ...(serves.get(offer) ?? []),
+];
+
 /** The credit an offer of `offer` earns for a need of `need`: 1 for the same topic, the map's credit, else 0. */
 export function offerCredit(need: string, offer: string): number {
   if (need === offer) return 1;
