@@ -75,9 +75,17 @@ export const thesisNotes = (pair: FunderPair, s: Profile, c: Profile): Texts[] =
 };
 
 /**
+ * Evidence worth at most this is against the project ("different focus" 0.4, "not the target group"
+ * 0.5): never listed as a reason for it, only as a caution.
+ */
+export const CAUTION_AT_MOST = 0.5;
+const CAUTION = say('注意：', 'Caution: ', 'གཟབ་དགོས: ');
+
+/**
  * What the thesis says specifically and the project shows: a satisfied "only" focus, a preferred
  * line of business or target group, a precondition met or waived (the mean of these, 0.25–1); not
- * applicable when the thesis says nothing specific.
+ * applicable when the thesis says nothing specific. The reason names the best two pieces of evidence
+ * for the project and, after them, the weakest against it as a caution.
  */
 export const thesisFocus = (pair: FunderPair, readsComputed = false): Feature<Profile> => ({
   id: 'thesis',
@@ -86,19 +94,22 @@ export const thesisFocus = (pair: FunderPair, readsComputed = false): Feature<Pr
     const { evidence } = pairFit(pair, s, c);
     if (!evidence.length) return null;
     const value = evidence.reduce((a, e) => a + e.value, 0) / evidence.length;
-    return {
-      value,
-      detail: () => {
-        const best = [...evidence].sort((a, b) => b.value - a.value).slice(0, 2);
-        return say(
-          best.map((e) => e.text.zh).join('；'),
-          best.map((e) => e.text.en).join('; '),
-          best.map((e) => e.text.bo).join('། '),
-        );
-      },
-    };
+    return { value, detail: () => thesisText(evidence) };
   },
 });
+
+/** "投资方向相符：…；注意：不是重点面向的群体" (for first, then one caution). */
+export function thesisText(evidence: readonly { value: number; text: Texts }[]): Texts {
+  const sorted = [...evidence].sort((a, b) => b.value - a.value);
+  const parts = sorted
+    .filter((e) => e.value > CAUTION_AT_MOST)
+    .slice(0, 2)
+    .map((e) => e.text);
+  const against = sorted.filter((e) => e.value <= CAUTION_AT_MOST).at(-1);
+  if (against)
+    parts.push(say(CAUTION.zh + against.text.zh, CAUTION.en + against.text.en, CAUTION.bo + against.text.bo));
+  return say(parts.map((e) => e.zh).join('；'), parts.map((e) => e.en).join('; '), parts.map((e) => e.bo).join('། '));
+}
 
 /** What the money is for (from the project's prose) against what the funder's money serves: graded per use. */
 export const fundsUse = (pair: FunderPair): Feature<Profile> => ({
