@@ -11,6 +11,7 @@ import { searchTerms } from './term-stats.ts';
 import type { CandidateIndex } from './candidate-index.ts';
 import { embeddedTables, type EmbeddedTable } from '../../models/embeddings/entities.ts';
 import { withHubCorrection } from './hub.ts';
+import { withTagShares } from './tag-stats.ts';
 import { declaredOf, modelDistance, profileQuery, toProfile, vectorDistance } from './profile.ts';
 import { readBest } from './best-first.ts';
 import { say } from './text.ts';
@@ -104,6 +105,7 @@ export async function runRecipe<S extends Profile>(
 ): Promise<{ items: MatchItem[]; candidates: number; read: number }> {
   // Generic and same-language candidates no longer lead on similarity alone (hub.ts).
   source = await withHubCorrection(ctx.db, source, embeddedTables[recipe.source], recipe.candidateTable, ctx.model);
+  source = await withTagShares(ctx.db, source, recipe);
   const where = and(...recipe.rules.map((r) => r.where(source)).filter((x): x is SQL => !!x), opts.scope);
   const tuned = isDefault(opts.weights, recipe.defaultWeights) ? recipe.retrieval : undefined;
   const { scored, count, read } = await candidates(ctx, recipe, source, where, {

@@ -6,6 +6,7 @@ import { correctedSimilarity } from './hub.ts';
 import { describeInferred } from './infer.ts';
 import { domainFit, isSectorIndependent } from './needs.ts';
 import { labelled, list, pct, say } from './text.ts';
+import { tagDiscount } from './tag-stats.ts';
 import type { Feature, FeatureValue, Profile, ReasonLang, Texts } from './types.ts';
 
 /** A region code's name in every language (Chinese where it has no Tibetan name, the code itself when unknown). */
@@ -89,12 +90,14 @@ export const lexical = lexicalFeature();
  * needs.ts). With `domain` (the source's and the candidate's sector weights), a need that depends on the
  * industry counts in full only from a candidate of the source's industry or of none (skill × domain:
  * marketing for a dairy from a dairy marketer rather than a tourism one); legal, tax, IP … count in full.
+ * With `discountCommon`, a topic counts less the more of the candidate table carries it (tag-stats.ts).
  */
 export function topicCoverage(
   needs: (s: Profile) => Record<string, number>,
   offers: (c: Profile) => Record<string, number>,
   what: Texts,
   domain?: { source: (s: Profile) => Record<string, number>; candidate: (c: Profile) => Record<string, number> },
+  { discountCommon = false }: { discountCommon?: boolean } = {},
 ): Feature<Profile> {
   // The source's needs, listed once per source rather than once per candidate.
   const listed = new WeakMap<Profile, { entries: [string, number, boolean][]; total: number }>();
@@ -119,7 +122,7 @@ export function topicCoverage(
       for (const [t, w, dependent] of entries) {
         if (offer[t]) {
           if (dependent && fit < 0) fit = domainFit(domain!.source(s), domain!.candidate(c));
-          covered += w * offer[t] * (dependent ? fit : 1);
+          covered += w * offer[t] * (discountCommon ? tagDiscount(s, 'topics', t) : 1) * (dependent ? fit : 1);
           hit.push(t);
         }
       }

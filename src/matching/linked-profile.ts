@@ -12,6 +12,7 @@ import type { Tx } from '../resources/types.ts';
 import { inferTopics } from './infer.ts';
 import { domainFit, isSectorIndependent } from './needs.ts';
 import { needsServedBy, relatedText } from './offer-map.ts';
+import { tagDiscount } from './tag-stats.ts';
 import { labelled, list, say } from './text.ts';
 import type { Feature, Profile, Texts } from './types.ts';
 
@@ -117,7 +118,7 @@ export function founderNeedsCoverage(teaches: (s: Profile) => Record<string, num
           const o = c.topics[x.need];
           if (!o) continue;
           if (x.dependent && fit < 0) fit = domainFit(s.sectors, c.sectors);
-          const v = o * x.credit * (x.dependent ? fit : 1);
+          const v = o * tagDiscount(s, 'topics', x.need) * x.credit * (x.dependent ? fit : 1);
           if (v > best) [best, need] = [v, x.need];
         }
         if (!best) continue;

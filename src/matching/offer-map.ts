@@ -82,7 +82,8 @@ export function relatedText(pairs: [need: string, offer: string][]): Texts {
 
 /**
  * topicCoverage (features.ts) over the candidate's offers widened by the offer map: a need met only by
- * a related topic counts at that topic's credit, and the explanation says through which topic.
+ * a related topic counts at that topic's credit, and the explanation says through which topic. An
+ * offer most candidates make counts less (tag-stats.ts).
  */
 export function offerCoverage(
   needs: (s: Profile) => Record<string, number>,
@@ -99,9 +100,9 @@ export function offerCoverage(
     }
     return r;
   };
-  const coverage = topicCoverage(needs, (c) => related(c).weights, what);
+  const coverage = topicCoverage(needs, (c) => related(c).weights, what, undefined, { discountCommon: true });
   // What the candidate's own topics cover, for the explanation of a candidate that also serves through related ones.
-  const direct = topicCoverage(needs, (c) => related(c).own, what);
+  const direct = topicCoverage(needs, (c) => related(c).own, what, undefined, { discountCommon: true });
   return {
     id: coverage.id,
     compute(s, c) {
