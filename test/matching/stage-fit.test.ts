@@ -3,24 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { scoreCandidate } from '../../src/matching/engine.ts';
 import { projectMentors } from '../../src/matching/recipes/project-mentors.ts';
 import { cohortStageFit, mentoredStages, mentorStageFit } from '../../src/matching/stage-fit.ts';
-import type { Profile, ProjectSource } from '../../src/matching/types.ts';
+import { profile, projectSource } from './profiles.ts';
 
-const profile = (row: Record<string, any>): Profile => ({
-  row,
-  vector: null,
-  lexemes: new Set(),
-  topics: {},
-  sectors: {},
-  inferredTopics: [],
-  inferredSectors: [],
-});
-const project = (stage: string): ProjectSource => ({
-  ...profile({ id: 'p', stage, regionCode: '540102', languages: ['zh'] }),
-  founders: [],
-  introduced: new Set(),
-  enrolledTrainings: new Set(),
-  today: '2026-01-01',
-});
+const project = (stage: string) => projectSource({ id: 'p', stage, regionCode: '540102', languages: ['zh'] });
 const mentor = (bio: string) =>
   profile({
     id: bio.slice(0, 8),

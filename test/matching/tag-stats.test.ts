@@ -7,27 +7,22 @@ import { offerCoverage } from '../../src/matching/offer-map.ts';
 import { say } from '../../src/matching/text.ts';
 import type { Profile, TagShares } from '../../src/matching/types.ts';
 import { ADMIN_KEY, startTestApp, type TestApp } from '../harness.ts';
+import { profile } from './profiles.ts';
 
-const profile = (topics: Record<string, number>, tagShares?: TagShares): Profile => ({
-  row: { id: 'x' },
-  vector: null,
-  lexemes: new Set(),
-  topics,
-  sectors: {},
-  inferredTopics: [],
-  inferredSectors: [],
+const withShares = (topics: Record<string, number>, tagShares?: TagShares): Profile => ({
+  ...profile({ id: 'x' }, topics),
   ...(tagShares && { tagShares }),
 });
 
 describe('tagDiscount', () => {
   const shares: TagShares = { topics: { marketing: 0.9, legal: 0.1 }, sectors: {} };
   it('counts a tag by the share of the table that does not carry it; 1 without shares or for an unseen tag', () => {
-    const s = profile({}, shares);
+    const s = withShares({}, shares);
     expect(tagDiscount(s, 'topics', 'marketing')).toBeCloseTo(0.1);
     expect(tagDiscount(s, 'topics', 'legal')).toBeCloseTo(0.9);
     expect(tagDiscount(s, 'topics', 'ip')).toBe(1);
-    expect(tagDiscount(profile({}), 'topics', 'marketing')).toBe(1);
-    expect(tagDiscount(profile({}, { topics: { marketing: 1.2 }, sectors: {} }), 'topics', 'marketing')).toBe(0);
+    expect(tagDiscount(withShares({}), 'topics', 'marketing')).toBe(1);
+    expect(tagDiscount(withShares({}, { topics: { marketing: 1.2 }, sectors: {} }), 'topics', 'marketing')).toBe(0);
   });
 
   it('a candidate offering what most candidates offer covers a need less than one offering a rarer topic', () => {
@@ -36,14 +31,14 @@ describe('tagDiscount', () => {
       (c) => c.topics,
       say('覆盖', 'Covers', 'ཁྱབ'),
     );
-    const need = profile({ marketing: 1, legal: 1 }, shares);
-    const common = feature.compute(need, profile({ marketing: 1 }))!.value;
-    const rare = feature.compute(need, profile({ legal: 1 }))!.value;
+    const need = withShares({ marketing: 1, legal: 1 }, shares);
+    const common = feature.compute(need, withShares({ marketing: 1 }))!.value;
+    const rare = feature.compute(need, withShares({ legal: 1 }))!.value;
     expect(rare).toBeGreaterThan(common);
     // Without shares (a small table) both count alike.
-    const plain = profile({ marketing: 1, legal: 1 });
-    expect(feature.compute(plain, profile({ marketing: 1 }))!.value).toBe(
-      feature.compute(plain, profile({ legal: 1 }))!.value,
+    const plain = withShares({ marketing: 1, legal: 1 });
+    expect(feature.compute(plain, withShares({ marketing: 1 }))!.value).toBe(
+      feature.compute(plain, withShares({ legal: 1 }))!.value,
     );
   });
 });
