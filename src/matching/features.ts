@@ -147,6 +147,31 @@ export function topicCoverage(
   };
 }
 
+/** "不限产业": a candidate whose sector list is empty (open to all). */
+export const OPEN_TO_ALL_SECTORS = say('不限产业', 'Open to all sectors', 'ཐོན་ལས་ལ་ཚོད་འཛིན་མེད');
+/** "产业不同": none of the candidate's sectors is the source's. */
+export const DIFFERENT_SECTOR = say('产业不同', 'Different sector', 'ཐོན་ལས་མི་འདྲ');
+/** "同一产业：旅游文化" */
+export const sameSectorText = (sector: string) =>
+  labelled(
+    'sector',
+    [sector],
+    (l) => `同一产业：${l}`,
+    (l) => `Same sector: ${l}`,
+    (l) => `ཐོན་ལས་གཅིག་པ: ${l}`,
+  );
+
+/** The sector of `list` the source weighs most (`mine`): its weight and name (0 and '' when none). */
+export function bestListedSector(
+  mine: Record<string, number>,
+  list: readonly string[],
+): { best: number; which: string } {
+  let best = 0;
+  let which = '';
+  for (const sec of list) if ((mine[sec] ?? 0) > best) [best, which] = [mine[sec], sec];
+  return { best, which };
+}
+
 /**
  * The source's sector among the candidate's sectors (an empty list = open to all sectors). With
  * `independence` (the share of the source's needs that do not depend on the industry, needs.ts), the
@@ -172,31 +197,11 @@ export function sectorFit(
       const d = shareOf(s);
       const lift = (v: number) => d + (1 - d) * v;
       const list = listOf(c);
-      const mine = sectorOf(s);
       if (!list.length)
-        return {
-          value: lift(openValue),
-          detail: () => (d >= 0.5 ? sectorFree(s) : say('不限产业', 'Open to all sectors', 'ཐོན་ལས་ལ་ཚོད་འཛིན་མེད')),
-        };
-      let best = 0;
-      let which = '';
-      for (const sec of list) if ((mine[sec] ?? 0) > best) [best, which] = [mine[sec], sec];
-      if (!best)
-        return {
-          value: lift(0),
-          detail: () => (d >= 0.5 ? sectorFree(s) : say('产业不同', 'Different sector', 'ཐོན་ལས་མི་འདྲ')),
-        };
-      return {
-        value: lift(best),
-        detail: () =>
-          labelled(
-            'sector',
-            [which],
-            (l) => `同一产业：${l}`,
-            (l) => `Same sector: ${l}`,
-            (l) => `ཐོན་ལས་གཅིག་པ: ${l}`,
-          ),
-      };
+        return { value: lift(openValue), detail: () => (d >= 0.5 ? sectorFree(s) : OPEN_TO_ALL_SECTORS) };
+      const { best, which } = bestListedSector(sectorOf(s), list);
+      if (!best) return { value: lift(0), detail: () => (d >= 0.5 ? sectorFree(s) : DIFFERENT_SECTOR) };
+      return { value: lift(best), detail: () => sameSectorText(which) };
     },
   };
 }

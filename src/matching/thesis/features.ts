@@ -1,6 +1,7 @@
 // The thesis features of the funder journeys (project→investors and investor→projects): written for
 // a (project, investor) pair; the investor→projects recipe swaps the roles.
 import { SECTORS } from '../../../models/enums.ts';
+import { bestListedSector, DIFFERENT_SECTOR, OPEN_TO_ALL_SECTORS, sameSectorText } from '../features.ts';
 import { labelled, say } from '../text.ts';
 import type { Feature, Profile, Texts } from '../types.ts';
 import { fitThesis, fitUses, type ThesisFit, useLabels } from './fit.ts';
@@ -138,9 +139,9 @@ export const fundsUse = (pair: FunderPair): Feature<Profile> => ({
 
 const SECTOR_COUNT = SECTORS.length;
 /**
- * The project's sector against the investor's: an empty list is open (never below a broad list), a
- * list of many sectors says little (normalised by its length), and an open thesis whose prose names
- * the project's sector counts as a focus.
+ * The project's sector against the investor's, in sectorFit's shape (features.ts): an empty list is
+ * open (never below a broad list), a list of many sectors says little (normalised by its length), and
+ * an open thesis whose prose names the project's sector counts as a focus.
  */
 export const sectorFocus = (
   projectSectors: (s: Profile, c: Profile) => Record<string, number>,
@@ -159,7 +160,7 @@ export const sectorFocus = (
         const v = (mine[x.sector] ?? 0) * Math.min(1, x.score);
         if (v > best) [best, which] = [v, x.sector];
       }
-      if (!best) return { value: open, detail: () => say('不限产业', 'Open to all sectors', 'ཐོན་ལས་ལ་ཚོད་འཛིན་མེད') };
+      if (!best) return { value: open, detail: () => OPEN_TO_ALL_SECTORS };
       return {
         value: open + (1 - open) * best,
         detail: () =>
@@ -172,22 +173,10 @@ export const sectorFocus = (
           ),
       };
     }
-    let best = 0;
-    let which = '';
-    for (const sec of list) if ((mine[sec] ?? 0) > best) [best, which] = [mine[sec], sec];
-    if (!best) return { value: 0, detail: () => say('产业不同', 'Different sector', 'ཐོན་ལས་མི་འདྲ') };
+    const { best, which } = bestListedSector(mine, list);
+    if (!best) return { value: 0, detail: () => DIFFERENT_SECTOR };
     // One sector ticked: full weight; every sector ticked: no more than an open list.
     const breadth = 1 - (1 - open) * ((list.length - 1) / (SECTOR_COUNT - 1));
-    return {
-      value: Math.max(open, best * breadth),
-      detail: () =>
-        labelled(
-          'sector',
-          [which],
-          (l) => `同一产业：${l}`,
-          (l) => `Same sector: ${l}`,
-          (l) => `ཐོན་ལས་གཅིག་པ: ${l}`,
-        ),
-    };
+    return { value: Math.max(open, best * breadth), detail: () => sameSectorText(which) };
   },
 });
