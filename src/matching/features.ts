@@ -6,6 +6,7 @@ import { correctedSimilarity } from './hub.ts';
 import { describeInferred } from './infer.ts';
 import { domainFit, isSectorIndependent } from './needs.ts';
 import { labelled, list, pct, say } from './text.ts';
+import { tagDiscount } from './tag-stats.ts';
 import type { Feature, FeatureValue, Profile, ReasonLang, Texts } from './types.ts';
 
 /** A region code's name in every language (Chinese where it has no Tibetan name, the code itself when unknown). */
@@ -89,12 +90,14 @@ export const lexical = lexicalFeature();
  * needs.ts). With `domain` (the source's and the candidate's sector weights), a need that depends on the
  * industry counts in full only from a candidate of the source's industry or of none (skill × domain:
  * marketing for a dairy from a dairy marketer rather than a tourism one); legal, tax, IP … count in full.
+ * With `discountCommon`, a topic counts less the more of the candidate table carries it (tag-stats.ts).
  */
 export function topicCoverage(
   needs: (s: Profile) => Record<string, number>,
   offers: (c: Profile) => Record<string, number>,
   what: Texts,
   domain?: { source: (s: Profile) => Record<string, number>; candidate: (c: Profile) => Record<string, number> },
+  { discountCommon = false }: { discountCommon?: boolean } = {},
 ): Feature<Profile> {
   // The source's needs, listed once per source rather than once per candidate.
   const listed = new WeakMap<Profile, { entries: [string, number, boolean][]; total: number }>();
@@ -119,7 +122,7 @@ export function topicCoverage(
       for (const [t, w, dependent] of entries) {
         if (offer[t]) {
           if (dependent && fit < 0) fit = domainFit(domain!.source(s), domain!.candidate(c));
-          covered += w * offer[t] * (dependent ? fit : 1);
+          covered += w * offer[t] * (discountCommon ? tagDiscount(s, 'topics', t) : 1) * (dependent ? fit : 1);
           hit.push(t);
         }
       }
@@ -142,6 +145,31 @@ export function topicCoverage(
       };
     },
   };
+}
+
+/** "不限产业": a candidate whose sector list is empty (open to all). */
+export const OPEN_TO_ALL_SECTORS = say('不限产业', 'Open to all sectors', 'ཐོན་ལས་ལ་ཚོད་འཛིན་མེད');
+/** "产业不同": none of the candidate's sectors is the source's. */
+export const DIFFERENT_SECTOR = say('产业不同', 'Different sector', 'ཐོན་ལས་མི་འདྲ');
+/** "同一产业：旅游文化" */
+export const sameSectorText = (sector: string) =>
+  labelled(
+    'sector',
+    [sector],
+    (l) => `同一产业：${l}`,
+    (l) => `Same sector: ${l}`,
+    (l) => `ཐོན་ལས་གཅིག་པ: ${l}`,
+  );
+
+/** The sector of `list` the source weighs most (`mine`): its weight and name (0 and '' when none). */
+export function bestListedSector(
+  mine: Record<string, number>,
+  list: readonly string[],
+): { best: number; which: string } {
+  let best = 0;
+  let which = '';
+  for (const sec of list) if ((mine[sec] ?? 0) > best) [best, which] = [mine[sec], sec];
+  return { best, which };
 }
 
 /**
@@ -169,31 +197,11 @@ export function sectorFit(
       const d = shareOf(s);
       const lift = (v: number) => d + (1 - d) * v;
       const list = listOf(c);
-      const mine = sectorOf(s);
       if (!list.length)
-        return {
-          value: lift(openValue),
-          detail: () => (d >= 0.5 ? sectorFree(s) : say('不限产业', 'Open to all sectors', 'ཐོན་ལས་ལ་ཚོད་འཛིན་མེད')),
-        };
-      let best = 0;
-      let which = '';
-      for (const sec of list) if ((mine[sec] ?? 0) > best) [best, which] = [mine[sec], sec];
-      if (!best)
-        return {
-          value: lift(0),
-          detail: () => (d >= 0.5 ? sectorFree(s) : say('产业不同', 'Different sector', 'ཐོན་ལས་མི་འདྲ')),
-        };
-      return {
-        value: lift(best),
-        detail: () =>
-          labelled(
-            'sector',
-            [which],
-            (l) => `同一产业：${l}`,
-            (l) => `Same sector: ${l}`,
-            (l) => `ཐོན་ལས་གཅིག་པ: ${l}`,
-          ),
-      };
+        return { value: lift(openValue), detail: () => (d >= 0.5 ? sectorFree(s) : OPEN_TO_ALL_SECTORS) };
+      const { best, which } = bestListedSector(sectorOf(s), list);
+      if (!best) return { value: lift(0), detail: () => (d >= 0.5 ? sectorFree(s) : DIFFERENT_SECTOR) };
+      return { value: lift(best), detail: () => sameSectorText(which) };
     },
   };
 }

@@ -10,6 +10,9 @@ import { projectFoundersTable, projectsTable } from '../../models/schema.ts';
 import type { Db } from '../db/client.ts';
 import type { Tx } from '../resources/types.ts';
 import { inferTopics } from './infer.ts';
+import { domainFit, isSectorIndependent } from './needs.ts';
+import { needsServedBy, relatedText } from './offer-map.ts';
+import { tagDiscount } from './tag-stats.ts';
 import { labelled, list, say } from './text.ts';
 import type { Feature, Profile, Texts } from './types.ts';
 
@@ -74,34 +77,64 @@ export const interestTopics = (interests: string | null | undefined): Set<string
   new Set(interests?.trim() ? inferTopics(interests).map((t) => t.topic as string) : []);
 
 /**
- * What the training teaches that the founder needs: the training's topics among the founder's topics
- * (inferred from the interests and the projects' prose, linked above), weighted as topicCoverage does.
- * The explanation says where each topic came from, "their project needs: …" or "interests match: …",
- * by topic label only (a trainer sees founders pseudonymously: no project title, no place).
+ * What the training teaches that the founder needs: for each topic taught (by its weight), the best of
+ * the founder's topics it serves (inferred from the interests and the projects' prose, linked above):
+ * its own topic in full, a related need at the offer map's credit (a live-streaming course serves an
+ * e-commerce need in part: offer-map.ts). A need that depends on the trade counts in full only from a
+ * founder of the training's trade or of none (skill × domain, needs.ts), as for mentors. The
+ * explanation says where each topic came from, "their project needs: …" or "interests match: …", by
+ * topic label only (a trainer sees founders pseudonymously: no project title, no place).
  */
 export function founderNeedsCoverage(teaches: (s: Profile) => Record<string, number>): Feature<Profile> {
-  const listed = new WeakMap<Profile, { entries: [string, number][]; total: number }>();
+  /** Per source: each topic taught, its weight and the needs it serves (its own, then related ones: offer-map.ts). */
+  const listed = new WeakMap<Profile, { entries: Taught[]; total: number }>();
   return {
     id: 'topics',
     compute(s, c) {
-      let need = listed.get(s);
-      if (!need) {
-        const entries = Object.entries(teaches(s));
-        listed.set(s, (need = { entries, total: entries.reduce((a, [, w]) => a + w, 0) }));
+      let taught = listed.get(s);
+      if (!taught) {
+        const entries = Object.entries(teaches(s)).map(
+          ([topic, weight]): Taught => ({
+            topic,
+            weight,
+            serves: needsServedBy(topic).map(([need, credit]) => ({
+              need,
+              credit,
+              dependent: !isSectorIndependent(need),
+            })),
+          }),
+        );
+        listed.set(s, (taught = { entries, total: entries.reduce((a, e) => a + e.weight, 0) }));
       }
-      if (!need.total) return null;
+      if (!taught.total) return null;
       let covered = 0;
+      let fit = -1;
       const hit: string[] = [];
-      for (const [t, w] of need.entries) {
-        const o = c.topics[t];
-        if (o) {
-          covered += w * o;
-          hit.push(t);
+      const related: [need: string, offer: string][] = [];
+      for (const { topic, weight, serves } of taught.entries) {
+        let best = 0;
+        let need = '';
+        for (const x of serves) {
+          const o = c.topics[x.need];
+          if (!o) continue;
+          if (x.dependent && fit < 0) fit = domainFit(s.sectors, c.sectors);
+          const v = o * tagDiscount(s, 'topics', x.need) * x.credit * (x.dependent ? fit : 1);
+          if (v > best) [best, need] = [v, x.need];
         }
+        if (!best) continue;
+        covered += weight * best;
+        if (need === topic) hit.push(topic);
+        else related.push([need, topic]);
       }
-      return { value: covered / need.total, detail: () => needsText(hit, c.row.interests) };
+      return { value: covered / taught.total, detail: () => needsText(hit, related, c.row.interests) };
     },
   };
+}
+
+interface Taught {
+  topic: string;
+  weight: number;
+  serves: { need: string; credit: number; dependent: boolean }[];
 }
 
 const NO_OVERLAP = say(
@@ -111,8 +144,12 @@ const NO_OVERLAP = say(
 );
 
 /** "其项目需要：电子商务；兴趣与培训内容相符：市场营销" (project topics first: they decide most). */
-function needsText(hit: string[], interests: string | null | undefined): Texts {
-  if (!hit.length) return NO_OVERLAP;
+function needsText(
+  hit: string[],
+  related: [need: string, offer: string][],
+  interests: string | null | undefined,
+): Texts {
+  if (!hit.length && !related.length) return NO_OVERLAP;
   const own = interestTopics(interests);
   const parts: Texts[] = [];
   const fromProjects = hit.filter((t) => !own.has(t));
@@ -137,6 +174,7 @@ function needsText(hit: string[], interests: string | null | undefined): Texts {
         (l) => `དོ་སྣང་དང་སྦྱོང་བརྡར་ནང་དོན་མཐུན་པ: ${l}`,
       ),
     );
+  if (related.length) parts.push(relatedText(related));
   return say(
     parts.map((p) => p.zh).join('；'),
     parts.map((p) => p.en).join('; '),

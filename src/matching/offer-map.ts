@@ -15,6 +15,12 @@ for (const [need, offers] of Object.entries(offerMap))
     serves.set(offer, [...(serves.get(offer) ?? []), [need, credit]]);
   }
 
+/** The needs an offer of `offer` serves, with their credit: its own topic (1) first, then related ones. */
+export const needsServedBy = (offer: string): readonly [need: string, credit: number][] => [
+  [offer, 1],
+  ...(serves.get(offer) ?? []),
+];
+
 /** The credit an offer of `offer` earns for a need of `need`: 1 for the same topic, the map's credit, else 0. */
 export function offerCredit(need: string, offer: string): number {
   if (need === offer) return 1;
@@ -76,7 +82,8 @@ export function relatedText(pairs: [need: string, offer: string][]): Texts {
 
 /**
  * topicCoverage (features.ts) over the candidate's offers widened by the offer map: a need met only by
- * a related topic counts at that topic's credit, and the explanation says through which topic.
+ * a related topic counts at that topic's credit, and the explanation says through which topic. An
+ * offer most candidates make counts less (tag-stats.ts).
  */
 export function offerCoverage(
   needs: (s: Profile) => Record<string, number>,
@@ -93,9 +100,9 @@ export function offerCoverage(
     }
     return r;
   };
-  const coverage = topicCoverage(needs, (c) => related(c).weights, what);
+  const coverage = topicCoverage(needs, (c) => related(c).weights, what, undefined, { discountCommon: true });
   // What the candidate's own topics cover, for the explanation of a candidate that also serves through related ones.
-  const direct = topicCoverage(needs, (c) => related(c).own, what);
+  const direct = topicCoverage(needs, (c) => related(c).own, what, undefined, { discountCommon: true });
   return {
     id: coverage.id,
     compute(s, c) {

@@ -1,7 +1,8 @@
-// Stage fit for mentors (issue 23, class 11): a bio says whom a mentor helps — founders starting out
+// Stage fit (issue 23, class 11). For mentors: a bio says whom a mentor helps — founders starting out
 // or companies that grow (seeds/lexicon/stages.ts) — and a first idea needs the first kind, a growing
-// company the second. Mentors have no stage column; their bio is read once per text.
-import type { Stage } from '../../models/enums.ts';
+// company the second. Mentors have no stage column; their bio is read once per text. For a training's
+// cohort: the stages the training is for against the stages of each founder's projects (linked records).
+import { STAGES, type Stage } from '../../models/enums.ts';
 import { type MentoredStage, stageLexicon } from '../../seeds/lexicon/stages.ts';
 import { compileLexicon, type LexiconMatcher } from './infer.ts';
 import { labelled, list, say } from './text.ts';
@@ -75,4 +76,51 @@ export function mentorStageFit(bioOf: (c: Profile) => unknown = (c) => c.row.bio
       };
     },
   };
+}
+
+/** A founder without a project has at most an idea. */
+const NO_PROJECT: readonly Stage[] = ['idea'];
+/** Fit of a stage one step away from those the training is for (two or more steps: none). */
+const NEXT_STAGE = 0.5;
+
+/**
+ * The stages a training is for (its `stages`; none = every stage, not applicable) against the stages
+ * of the founder's projects (`stagesOf`, a founder without a project counts as at the idea stage): 1
+ * when one of them is among the training's, NEXT_STAGE when one is a step away, else 0.
+ */
+export function cohortStageFit(stagesOf: (c: Profile) => readonly string[]): Feature<Profile> {
+  return {
+    id: 'stage',
+    compute(s, c) {
+      const wanted: readonly string[] = s.row.stages ?? [];
+      if (!wanted.length) return null;
+      const own = stagesOf(c);
+      const theirs = (own.length ? own : NO_PROJECT).filter((x): x is Stage => STAGES.includes(x as Stage));
+      let value = 0;
+      let best: Stage | undefined;
+      for (const st of theirs) {
+        const steps = Math.min(...wanted.map((w) => Math.abs(STAGES.indexOf(w as Stage) - STAGES.indexOf(st))));
+        const v = steps === 0 ? 1 : steps === 1 ? NEXT_STAGE : 0;
+        if (v > value || !best) [value, best] = [v, st];
+      }
+      if (!best) return null;
+      const at = best;
+      return { value, detail: () => cohortStageText(at, value, own.length > 0) };
+    },
+  };
+}
+
+/** "其项目阶段：成长阶段（符合培训对象）", "No project yet: Idea (not what the training is for)" … */
+function cohortStageText(stage: Stage, value: number, hasProject: boolean): Texts {
+  const how = value >= 1 ? 0 : value > 0 ? 1 : 2;
+  const zh = ['符合培训对象', '与培训对象相近', '不是培训对象'][how];
+  const en = ['as the training is for', 'close to what the training is for', 'not what the training is for'][how];
+  const bo = ['སྦྱོང་བརྡར་དམིགས་ཡུལ་དང་མཐུན', 'སྦྱོང་བརྡར་དམིགས་ཡུལ་དང་ཉེ', 'སྦྱོང་བརྡར་དམིགས་ཡུལ་དང་མི་མཐུན'][how];
+  return labelled(
+    'stage',
+    [stage],
+    (l) => `${hasProject ? '其项目阶段' : '尚无项目'}：${l}（${zh}）`,
+    (l) => `${hasProject ? "Their project's stage" : 'No project yet'}: ${l} (${en})`,
+    (l) => `${hasProject ? 'ཁོང་གི་ལས་གཞིའི་བར་སྐབས' : 'ད་དུང་ལས་གཞི་མེད'}: ${l} (${bo})`,
+  );
 }

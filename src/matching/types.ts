@@ -45,6 +45,14 @@ export interface Profile {
    * offset is the hub-corrected similarity the semantic feature reads.
    */
   similarityScale?: { scale: number; offset: number };
+  /** A source scored against one candidate table: how common each tag is there (tag-stats.ts). */
+  tagShares?: TagShares;
+}
+
+/** Mean weight of each topic and sector tag over a candidate table's rows, in [0, 1]. */
+export interface TagShares {
+  topics: Record<string, number>;
+  sectors: Record<string, number>;
 }
 
 export interface ProjectSource extends Profile {

@@ -104,6 +104,39 @@ describe('founderNeedsCoverage', () => {
   });
 });
 
+describe('founderNeedsCoverage: related offers and skill × domain', () => {
+  const feature = founderNeedsCoverage((s) => s.topics);
+  const training = (topics: Record<string, number>, sectors: Record<string, number> = {}) =>
+    ({ topics, sectors }) as unknown as Profile;
+  const founderWith = (topics: Record<string, number>, sectors: Record<string, number> = {}) =>
+    ({ topics, sectors, row: { interests: null } }) as unknown as Profile;
+
+  it('a course of a related topic serves a need in part (offer map), and says through which topic', () => {
+    // A digital-skills course (live streaming) serves an e-commerce need at the map's credit (0.5).
+    const r = feature.compute(training({ digital_skills: 1 }), founderWith({ ecommerce: 0.8 }))!;
+    expect(r.value).toBeCloseTo(0.8 * 0.5);
+    expect(r.detail().en).toMatch(/^Partly meets needs through related offers: E-commerce \(via /);
+    expect(r.detail().zh).toMatch(/^相关内容部分满足需求：电子商务（经/);
+    // Its own topic counts in full and before a related one.
+    const own = feature.compute(training({ digital_skills: 1 }), founderWith({ ecommerce: 0.8, digital_skills: 0.6 }))!;
+    expect(own.value).toBeCloseTo(0.6);
+    expect(own.detail().en).toMatch(/^Their project needs: [^;]+$/);
+  });
+
+  it("a trade-dependent need counts in full only from a founder of the training's trade (or of none)", () => {
+    const felt = training({ marketing: 1 }, { culture_tourism: 0.7 });
+    const sameTrade = feature.compute(felt, founderWith({ marketing: 0.8 }, { culture_tourism: 0.9 }))!.value;
+    const otherTrade = feature.compute(felt, founderWith({ marketing: 0.8 }, { plateau_biology: 0.9 }))!.value;
+    const noTrade = feature.compute(felt, founderWith({ marketing: 0.8 }))!.value;
+    expect(otherTrade).toBeCloseTo(0.8 * 0.5);
+    expect(sameTrade).toBeGreaterThan(otherTrade);
+    expect(noTrade).toBeCloseTo(0.8);
+    // Tax is the same in every trade.
+    const tax = training({ finance_tax: 1 }, { culture_tourism: 0.7 });
+    expect(feature.compute(tax, founderWith({ finance_tax: 0.8 }, { plateau_biology: 0.9 }))!.value).toBeCloseTo(0.8);
+  });
+});
+
 describe('founder profiles follow their projects', () => {
   const f = {} as Record<'tea' | 'learn' | 'joiner', string>;
   let projectId: string;

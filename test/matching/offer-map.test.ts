@@ -6,23 +6,10 @@ import { offerCredit, servedNeed, withRelated } from '../../src/matching/offer-m
 import { projectServices } from '../../src/matching/recipes/project-services.ts';
 import { projectTrainings } from '../../src/matching/recipes/project-trainings.ts';
 import type { Profile, ProjectSource } from '../../src/matching/types.ts';
+import { profile, projectSource } from './profiles.ts';
 
-const profile = (row: Record<string, any>, topics: Record<string, number> = {}): Profile => ({
-  row,
-  vector: null,
-  lexemes: new Set(),
-  topics,
-  sectors: {},
-  inferredTopics: [],
-  inferredSectors: [],
-});
-const project = (needs: Record<string, number>): ProjectSource => ({
-  ...profile({ id: 'p', regionCode: '540102', stage: 'idea', needs: Object.keys(needs), languages: ['zh'] }, needs),
-  founders: [],
-  introduced: new Set(),
-  enrolledTrainings: new Set(),
-  today: '2026-01-01',
-});
+const project = (needs: Record<string, number>): ProjectSource =>
+  projectSource({ id: 'p', regionCode: '540102', stage: 'idea', needs: Object.keys(needs), languages: ['zh'] }, needs);
 const feature = (recipe: { features: { id: string }[] }, id: string) =>
   recipe.features.find((f) => f.id === id) as unknown as {
     compute(s: Profile, c: Profile): { value: number; detail: () => { zh: string; en: string; bo: string } } | null;

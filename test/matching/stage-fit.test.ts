@@ -2,25 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { scoreCandidate } from '../../src/matching/engine.ts';
 import { projectMentors } from '../../src/matching/recipes/project-mentors.ts';
-import { mentoredStages, mentorStageFit } from '../../src/matching/stage-fit.ts';
-import type { Profile, ProjectSource } from '../../src/matching/types.ts';
+import { cohortStageFit, mentoredStages, mentorStageFit } from '../../src/matching/stage-fit.ts';
+import { profile, projectSource } from './profiles.ts';
 
-const profile = (row: Record<string, any>): Profile => ({
-  row,
-  vector: null,
-  lexemes: new Set(),
-  topics: {},
-  sectors: {},
-  inferredTopics: [],
-  inferredSectors: [],
-});
-const project = (stage: string): ProjectSource => ({
-  ...profile({ id: 'p', stage, regionCode: '540102', languages: ['zh'] }),
-  founders: [],
-  introduced: new Set(),
-  enrolledTrainings: new Set(),
-  today: '2026-01-01',
-});
+const project = (stage: string) => projectSource({ id: 'p', stage, regionCode: '540102', languages: ['zh'] });
 const mentor = (bio: string) =>
   profile({
     id: bio.slice(0, 8),
@@ -87,5 +72,38 @@ describe('mentorStageFit', () => {
       scoreCandidate(projectMentors, projectMentors.defaultWeights, project(stage), mentor(bio)).score;
     expect(score('idea', STARTERS)).toBeGreaterThan(score('idea', SCALERS));
     expect(score('growth', SCALERS)).toBeGreaterThan(score('growth', STARTERS));
+  });
+});
+
+describe("cohortStageFit: the stages a training is for against the founder's projects", () => {
+  const feature = cohortStageFit((c) => c.row.projectStages);
+  const training = (stages: string[]) => profile({ id: 't', stages });
+  const founder = (projectStages: string[]) => profile({ id: 'f', projectStages });
+
+  it('fits a project at one of the stages, one step away in part, further not at all', () => {
+    const growth = training(['early_revenue', 'growth']);
+    expect(feature.compute(growth, founder(['growth']))!.value).toBe(1);
+    expect(feature.compute(growth, founder(['prototype']))!.value).toBe(0.5);
+    // The best of several projects.
+    expect(feature.compute(growth, founder(['idea', 'early_revenue']))!.value).toBe(1);
+    const d = feature.compute(growth, founder(['growth']))!.detail();
+    expect(d).toEqual({
+      zh: '其项目阶段：成长阶段（符合培训对象）',
+      en: "Their project's stage: Growth (as the training is for)",
+      bo: 'ཁོང་གི་ལས་གཞིའི་བར་སྐབས: འཕེལ་རྒྱས་ཀྱི་བར་སྐབས (སྦྱོང་བརྡར་དམིགས་ཡུལ་དང་མཐུན)',
+    });
+  });
+
+  it('a founder without a project is at the idea stage; a training for every stage leaves the feature out', () => {
+    const none = feature.compute(training(['early_revenue', 'growth']), founder([]))!;
+    expect(none.value).toBe(0);
+    expect(none.detail().en).toBe('No project yet: Idea (not what the training is for)');
+    expect(feature.compute(training(['idea', 'prototype']), founder([]))!.value).toBe(1);
+    expect(feature.compute(training([]), founder(['growth']))).toBeNull();
+  });
+
+  it('ignores stages it does not know', () => {
+    expect(feature.compute(training(['growth']), founder(['bogus']))).toBeNull();
+    expect(feature.compute(training(['bogus']), founder(['growth']))!.value).toBe(0);
   });
 });

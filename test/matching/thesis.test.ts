@@ -170,6 +170,26 @@ describe('the funder journeys', () => {
     }
   });
 
+  it('never list evidence against the project as a reason for it: a caution in zh, en and bo', () => {
+    const thesis = feature(projectInvestors, 'thesis');
+    const focused = investor('我们重点关注软件和数字技术团队，优先支持高校毕业生创业。');
+    // Neither the focus (0.4) nor the target group (0.5): the reason is a caution only.
+    const against = thesis.compute(cafe, focused)!;
+    expect(against.value).toBeLessThan(0.5);
+    expect(against.detail()).toEqual({
+      zh: '注意：投资方向不同',
+      en: 'Caution: Different focus',
+      bo: 'གཟབ་དགོས: མ་འཇོག་ཁ་ཕྱོགས་མི་འདྲ',
+    });
+    // The target group fits: named first, the different focus after it as a caution.
+    const graduates = project('在拉萨开了一家甜茶馆，已经营业两年。', 'early_revenue', ['graduate']);
+    const mixed = thesis.compute(graduates, focused)!.detail();
+    expect(mixed.zh).toMatch(/^面向的群体相符：[^；]+；注意：投资方向不同$/);
+    expect(mixed.en).toMatch(/^Target group fits: [^;]+; Caution: Different focus$/);
+    expect(mixed.bo).toMatch(TIBETAN);
+    expect(mixed.en).not.toMatch(/Not the target group/);
+  });
+
   it('never rank an open sector list below a broad one, and normalise a long list', () => {
     const fit = sectorFocus(
       (s: Profile) => s.sectors,

@@ -4,17 +4,9 @@ import { scoreBound } from '../../src/matching/pipeline/score.ts';
 import { byScore, scoreCandidate } from '../../src/matching/engine.ts';
 import { projectServices } from '../../src/matching/recipes/project-services.ts';
 import { blend, TIE_BREAKER_SHARE, weightOf } from '../../src/matching/tie-breakers.ts';
-import type { Feature, Profile, ProjectSource, Recipe } from '../../src/matching/types.ts';
+import type { Feature, Profile, Recipe } from '../../src/matching/types.ts';
+import { profile, projectSource } from './profiles.ts';
 
-const profile = (row: Record<string, any>, topics: Record<string, number> = {}): Profile => ({
-  row,
-  vector: null,
-  lexemes: new Set(),
-  topics,
-  sectors: {},
-  inferredTopics: [],
-  inferredSectors: [],
-});
 const detail = () => ({ zh: '', en: '', bo: '' });
 /** A feature reading one number of the candidate's row. */
 const column = (id: string, more: Partial<Feature<Profile>> = {}): Feature<Profile> => ({
@@ -77,13 +69,7 @@ describe('scoreCandidate with tie-breakers', () => {
 });
 
 describe('project → services: proximity breaks ties', () => {
-  const s: ProjectSource = {
-    ...profile({ id: 'p', regionCode: '540102', centerId: null, languages: ['zh'] }, { legal: 1 }),
-    founders: [],
-    introduced: new Set(),
-    enrolledTrainings: new Set(),
-    today: '2026-01-01',
-  };
+  const s = projectSource({ id: 'p', regionCode: '540102', centerId: null, languages: ['zh'] }, { legal: 1 });
   const service = (id: string, category: string, regionCodes: string[]) =>
     profile({ id, category, regionCodes, centerId: null, languages: ['zh'] });
   const rank = (...cs: Profile[]) =>

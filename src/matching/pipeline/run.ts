@@ -10,6 +10,7 @@
 import type { SQL } from 'drizzle-orm';
 import { embeddedTables } from '../../../models/embeddings/entities.ts';
 import { withHubCorrection } from '../hub.ts';
+import { withTagShares } from '../tag-stats.ts';
 import type { MatchItem, Profile, Recipe } from '../types.ts';
 import { RETRIEVE_K, SINGLE_PASS_MAX_ROWS } from './channels.ts';
 import { EXACT_LIMIT, eligibleWhere } from './eligible.ts';
@@ -35,6 +36,8 @@ export async function runRecipe<S extends Profile>(
 ): Promise<{ items: MatchItem[]; candidates: number; read: number }> {
   // Generic and same-language candidates no longer lead on similarity alone (hub.ts).
   source = await withHubCorrection(ctx.db, source, embeddedTables[recipe.source], recipe.candidateTable, ctx.model);
+  // How common each tag is in the candidate table (tag-stats.ts): rides on the source, so every path scores alike.
+  source = await withTagShares(ctx.db, source, recipe);
   // Recipe.retrieval holds for the default weights only: a center's own may rank by what the channels do not see.
   const tuned = isDefault(opts.weights, recipe.defaultWeights) ? recipe.retrieval : undefined;
   const call: Call = {

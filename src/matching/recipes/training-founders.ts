@@ -1,7 +1,7 @@
 // Founders for a training cohort. A trainer sees them pseudonymously (cohortView): what choosing a
 // cohort needs and nothing that identifies a founder; so the reasons name no county and list no place
 // names among the shared keywords (everyone gets the same reasons; staff and admins also get the row).
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import {
   enrollmentsTable,
   foundersTable,
@@ -13,14 +13,34 @@ import { STAGES } from '../../../models/enums.ts';
 import { regions } from '../../../seeds/reference/regions.ts';
 import type { Executor } from '../../resources/types.ts';
 import { trainerHandles } from '../../engagement/founder-handles.ts';
-import { languages, lexicalFeature, regionCloseness, regionLabel, samePrefectureText, semantic } from '../features.ts';
+import {
+  sectorFit,
+  languages,
+  lexicalFeature,
+  regionCloseness,
+  regionLabel,
+  samePrefectureText,
+  semantic,
+} from '../features.ts';
 import { TRUE, arr, excludesRule, flag, inPrefectureOf, keyedRule, prefectureOf, sharesLanguage } from '../rules.ts';
 import { say } from '../text.ts';
 import type { Feature, MatchItem, Recipe, TrainingSource } from '../types.ts';
 import { founderNeedsCoverage } from '../linked-profile.ts';
+import { cohortStageFit } from '../stage-fit.ts';
+import { sectorIndependence, sectorsIn } from '../needs.ts';
+import { arrayValue, qualified } from '../../db/sql.ts';
 import { priorityGroup } from './investor-projects.ts';
 
 const f = foundersTable;
+
+/**
+ * The distinct stages of the founder's projects, in the enumeration's order (archived projects too:
+ * they are the founder's history; none: []). A computed column: read with the candidate, in SQL only.
+ */
+const projectStagesSql = sql<string[]>`array(select distinct p.stage::text from ${projectFoundersTable} pf
+  join ${projectsTable} p on p.id = pf.project_id where pf.founder_id = ${qualified(f.id)})`;
+const projectStagesOfRow = (row: Record<string, any>): string[] =>
+  arrayValue(row.projectStages).sort((a, b) => STAGES.indexOf(a as never) - STAGES.indexOf(b as never));
 
 /** The prefecture-level code of a region code (540000 stays itself). */
 export const prefectureCode = (code: string) => (code === '540000' ? code : `${prefectureOf(code)}00`);
@@ -64,6 +84,23 @@ const PLACE_WORDS = new Set(
 );
 const lexical = lexicalFeature((w) => !PLACE_WORDS.has(w));
 
+/**
+ * The trade the training is about (sectors read from its prose) among those of the founder's projects
+ * (linked records). Not applicable when the training names none (a course for every trade) or the
+ * founder's texts none (unknown, not another trade). Needs that are the same in every trade (tax,
+ * legal …) make it count less (needs.ts), as for mentors.
+ */
+const domain = sectorFit(
+  (s) => s.sectors,
+  (c) => sectorsIn(c.sectors),
+  0.3,
+  (s) => sectorIndependence(s.topics),
+);
+const trainingDomain: Feature<TrainingSource> = {
+  id: 'sector',
+  compute: (s, c) => (Object.keys(s.sectors).length && sectorsIn(c.sectors).length ? domain.compute(s, c) : null),
+};
+
 /** A trainer planning an order-style cohort: dates and seats do not filter here. */
 export const trainingFounders: Recipe<TrainingSource> = {
   id: 'training.founders',
@@ -86,17 +123,14 @@ export const trainingFounders: Recipe<TrainingSource> = {
    * it invites by that handle (src/engagement/training-invitations.ts).
    */
   async present(db, actor, items) {
-    const stages = await projectStagesOf(
-      db,
-      items.map((i) => i.id),
-    );
-    if (actor.role !== 'trainer') return items.map((i) => ({ ...i, stages: stages.get(i.id) ?? [] }));
+    if (actor.role !== 'trainer') return items;
     const handles = await trainerHandles(db, actor.subjectId!);
-    return items.map((i) => cohortView(i, handles.handle(i.id), stages.get(i.id) ?? []));
+    return items.map((i) => cohortView(i, handles.handle(i.id), i.stages as string[]));
   },
   candidateKind: 'founder',
   declared: {},
   candidateTable: f,
+  computed: { projectStages: projectStagesSql },
   rules: [
     // A deleted founder's tombstone is never a candidate.
     keyedRule('not_erased', '未注销', 'Not deleted', 'ཐོ་ཁོངས་ནས་བསུབ་མེད་པ', () => sql`${f.erasedAt} is null`, {
@@ -149,11 +183,23 @@ export const trainingFounders: Recipe<TrainingSource> = {
     // What the training teaches that the founder needs: topics inferred from the founder's interests
     // and from the prose of the founder's projects (linked-profile.ts), explained by where they came from.
     founderNeedsCoverage((s) => s.topics),
+    trainingDomain,
+    // The stages the training is for against the founder's projects' (a computed column: SQL only).
+    { ...cohortStageFit((c) => projectStagesOfRow(c.row)), readsComputed: true },
     priorityGroup((c) => c.row.groups),
     place,
     languages,
   ],
-  defaultWeights: { semantic: 0.25, lexical: 0.3, topics: 0.25, priority: 0.05, region: 0.1, language: 0.05 },
+  defaultWeights: {
+    semantic: 0.25,
+    lexical: 0.3,
+    topics: 0.15,
+    sector: 0.15,
+    stage: 0.1,
+    priority: 0.05,
+    region: 0.1,
+    language: 0.05,
+  },
   summary: (r) => ({
     name: r.name,
     groups: r.groups,
@@ -162,6 +208,7 @@ export const trainingFounders: Recipe<TrainingSource> = {
     centerId: r.centerId,
     educationLevel: r.educationLevel,
     graduationYear: r.graduationYear,
+    stages: projectStagesOfRow(r),
   }),
 };
 
@@ -179,20 +226,6 @@ export async function trainingExclusions(
     db.select({ id: ti.founderId }).from(ti).where(eq(ti.trainingId, trainingId)),
   ]);
   return { enrolledFounders: new Set(enrolled.map((e) => e.id)), invitedFounders: new Set(invited.map((e) => e.id)) };
-}
-
-/** Distinct stages of each founder's projects, in the enumeration's order (founders without projects: []). */
-export async function projectStagesOf(db: Executor, founderIds: string[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>(founderIds.map((id) => [id, []]));
-  if (!founderIds.length) return out;
-  const rows = await db
-    .selectDistinct({ founderId: projectFoundersTable.founderId, stage: projectsTable.stage })
-    .from(projectFoundersTable)
-    .innerJoin(projectsTable, sql`${projectsTable.id} = ${projectFoundersTable.projectId}`)
-    .where(inArray(projectFoundersTable.founderId, founderIds));
-  for (const r of rows) out.get(r.founderId)?.push(r.stage);
-  for (const list of out.values()) list.sort((a, b) => STAGES.indexOf(a as never) - STAGES.indexOf(b as never));
-  return out;
 }
 
 /**

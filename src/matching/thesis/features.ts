@@ -1,6 +1,7 @@
 // The thesis features of the funder journeys (project→investors and investor→projects): written for
 // a (project, investor) pair; the investor→projects recipe swaps the roles.
 import { SECTORS } from '../../../models/enums.ts';
+import { bestListedSector, DIFFERENT_SECTOR, OPEN_TO_ALL_SECTORS, sameSectorText } from '../features.ts';
 import { labelled, say } from '../text.ts';
 import type { Feature, Profile, Texts } from '../types.ts';
 import { fitThesis, fitUses, type ThesisFit, useLabels } from './fit.ts';
@@ -89,9 +90,17 @@ export const thesisNotes = (pair: FunderPair, s: Profile, c: Profile): Texts[] =
 };
 
 /**
+ * Evidence worth at most this is against the project ("different focus" 0.4, "not the target group"
+ * 0.5): never listed as a reason for it, only as a caution.
+ */
+export const CAUTION_AT_MOST = 0.5;
+const CAUTION = say('注意：', 'Caution: ', 'གཟབ་དགོས: ');
+
+/**
  * What the thesis says specifically and the project shows: a satisfied "only" focus, a preferred
  * line of business or target group, a precondition met or waived (the mean of these, 0.25–1); not
- * applicable when the thesis says nothing specific.
+ * applicable when the thesis says nothing specific. The reason names the best two pieces of evidence
+ * for the project and, after them, the weakest against it as a caution.
  */
 export const thesisFocus = (pair: FunderPair, readsComputed = false): Feature<Profile> => ({
   id: 'thesis',
@@ -100,19 +109,22 @@ export const thesisFocus = (pair: FunderPair, readsComputed = false): Feature<Pr
     const { evidence } = pairFit(pair, s, c);
     if (!evidence.length) return null;
     const value = evidence.reduce((a, e) => a + e.value, 0) / evidence.length;
-    return {
-      value,
-      detail: () => {
-        const best = [...evidence].sort((a, b) => b.value - a.value).slice(0, 2);
-        return say(
-          best.map((e) => e.text.zh).join('；'),
-          best.map((e) => e.text.en).join('; '),
-          best.map((e) => e.text.bo).join('། '),
-        );
-      },
-    };
+    return { value, detail: () => thesisText(evidence) };
   },
 });
+
+/** "投资方向相符：…；注意：不是重点面向的群体" (for first, then one caution). */
+export function thesisText(evidence: readonly { value: number; text: Texts }[]): Texts {
+  const sorted = [...evidence].sort((a, b) => b.value - a.value);
+  const parts = sorted
+    .filter((e) => e.value > CAUTION_AT_MOST)
+    .slice(0, 2)
+    .map((e) => e.text);
+  const against = sorted.filter((e) => e.value <= CAUTION_AT_MOST).at(-1);
+  if (against)
+    parts.push(say(CAUTION.zh + against.text.zh, CAUTION.en + against.text.en, CAUTION.bo + against.text.bo));
+  return say(parts.map((e) => e.zh).join('；'), parts.map((e) => e.en).join('; '), parts.map((e) => e.bo).join('། '));
+}
 
 /** What the money is for (from the project's prose) against what the funder's money serves: graded per use. */
 export const fundsUse = (pair: FunderPair): Feature<Profile> => ({
@@ -141,9 +153,9 @@ export const fundsUse = (pair: FunderPair): Feature<Profile> => ({
 
 const SECTOR_COUNT = SECTORS.length;
 /**
- * The project's sector against the investor's: an empty list is open (never below a broad list), a
- * list of many sectors says little (normalised by its length), and an open thesis whose prose names
- * the project's sector counts as a focus.
+ * The project's sector against the investor's, in sectorFit's shape (features.ts): an empty list is
+ * open (never below a broad list), a list of many sectors says little (normalised by its length), and
+ * an open thesis whose prose names the project's sector counts as a focus.
  */
 export const sectorFocus = (
   projectSectors: (s: Profile, c: Profile) => Record<string, number>,
@@ -162,7 +174,7 @@ export const sectorFocus = (
         const v = (mine[x.sector] ?? 0) * Math.min(1, x.score);
         if (v > best) [best, which] = [v, x.sector];
       }
-      if (!best) return { value: open, detail: () => say('不限产业', 'Open to all sectors', 'ཐོན་ལས་ལ་ཚོད་འཛིན་མེད') };
+      if (!best) return { value: open, detail: () => OPEN_TO_ALL_SECTORS };
       return {
         value: open + (1 - open) * best,
         detail: () =>
@@ -175,22 +187,10 @@ export const sectorFocus = (
           ),
       };
     }
-    let best = 0;
-    let which = '';
-    for (const sec of list) if ((mine[sec] ?? 0) > best) [best, which] = [mine[sec], sec];
-    if (!best) return { value: 0, detail: () => say('产业不同', 'Different sector', 'ཐོན་ལས་མི་འདྲ') };
+    const { best, which } = bestListedSector(mine, list);
+    if (!best) return { value: 0, detail: () => DIFFERENT_SECTOR };
     // One sector ticked: full weight; every sector ticked: no more than an open list.
     const breadth = 1 - (1 - open) * ((list.length - 1) / (SECTOR_COUNT - 1));
-    return {
-      value: Math.max(open, best * breadth),
-      detail: () =>
-        labelled(
-          'sector',
-          [which],
-          (l) => `同一产业：${l}`,
-          (l) => `Same sector: ${l}`,
-          (l) => `ཐོན་ལས་གཅིག་པ: ${l}`,
-        ),
-    };
+    return { value: Math.max(open, best * breadth), detail: () => sameSectorText(which) };
   },
 });
