@@ -121,8 +121,9 @@ export interface Feature<S> {
   /**
    * Reads a computed column (Recipe.computed: capacity, past decisions, founder groups), which only
    * SQL has: the candidate index's first ranking (pipeline/score.ts, scoreBound) takes the feature at its best.
+   * A function: whether it does for this source (a thesis that names no founders' group never reads them).
    */
-  readsComputed?: boolean;
+  readsComputed?: boolean | ((s: S) => boolean);
   /**
    * Breaks ties rather than decides fit (proximity, own center, language comfort, capacity, policy
    * groups): tie-breakers share at most a small part of a score (tie-breakers.ts).

@@ -90,5 +90,10 @@ export function scoreBound<S extends Profile>(
   s: S,
   c: Profile,
 ): number {
-  return weigh(recipe, weights, (f) => (f.readsComputed ? 1 : f.compute(s, c)?.value)).total + SIMILARITY_MARGIN;
+  return weigh(recipe, weights, (f) => (readsComputed(f, s) ? 1 : f.compute(s, c)?.value)).total + SIMILARITY_MARGIN;
+}
+
+/** Whether a feature reads a computed column for this source (Feature.readsComputed). */
+function readsComputed<S extends Profile>(f: Recipe<S>['features'][number], s: S): boolean {
+  return typeof f.readsComputed === 'function' ? f.readsComputed(s) : !!f.readsComputed;
 }

@@ -1,7 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { projectsTable } from '../../../models/schema.ts';
 import { lexical, semantic, stageFit } from '../features.ts';
-import { type FunderPair, fundsUse, sectorFocus, thesisFocus, thesisNotes, thesisRules } from '../thesis/index.ts';
+import {
+  type FunderPair,
+  fundsUse,
+  sectorFocus,
+  thesisFocus,
+  thesisNamesGroups,
+  thesisNotes,
+  thesisRules,
+} from '../thesis/index.ts';
 import { TRUE, arr, coveringCodes, flag, keyedRule, notArchived, rangeRule, rule } from '../rules.ts';
 import { regionPrefix } from '../../../models/regions/codes.ts';
 import { labelled, say } from '../text.ts';
@@ -157,8 +165,9 @@ export const investorProjects: Recipe<Profile> = {
       (s) => s,
     ),
     // The founders' groups are a computed column (SQL only): the index's first ranking takes these at their best.
-    thesisRules(INVESTOR_SOURCE, true),
-    thesisFocus(INVESTOR_SOURCE, true),
+    // The investor is the source: its thesis says whether the founders' groups (computed) count.
+    thesisRules(INVESTOR_SOURCE, thesisNamesGroups),
+    thesisFocus(INVESTOR_SOURCE, thesisNamesGroups),
     fundsUse(INVESTOR_SOURCE),
   ],
   defaultWeights: {

@@ -10,6 +10,13 @@ import { type ProjectFacts, type ThesisReading, readProject, readThesis } from '
 /** The investor's thesis, read once per text. */
 export const thesisOf = (investor: Profile): ThesisReading => readThesis(String(investor.row.thesis ?? ''));
 
+/**
+ * Whether the investor's thesis names founders' groups (only, prefer, mention or exclude): only then do
+ * its features read a project's founders' groups, a computed column the candidate index lacks.
+ */
+export const thesisNamesGroups = (investor: Profile): boolean =>
+  Object.values(thesisOf(investor).groups).some((g) => g.size > 0);
+
 /** FNV-1a of a string: tells one version of a project's text from another. */
 function textHash(text: string): number {
   let h = 0x811c9dc5;
@@ -73,7 +80,10 @@ const joined = (xs: Texts[]): Texts =>
  * weight while the others are ranked on the rest. The reason is a note (recipe notes), as a 0 is not
  * listed among the contributions.
  */
-export const thesisRules = (pair: FunderPair, readsComputed = false): Feature<Profile> => ({
+export const thesisRules = (
+  pair: FunderPair,
+  readsComputed: Feature<Profile>['readsComputed'] = false,
+): Feature<Profile> => ({
   id: 'thesis_rules',
   readsComputed,
   compute(s, c) {
@@ -102,7 +112,10 @@ const CAUTION = say('注意：', 'Caution: ', 'གཟབ་དགོས: ');
  * applicable when the thesis says nothing specific. The reason names the best two pieces of evidence
  * for the project and, after them, the weakest against it as a caution.
  */
-export const thesisFocus = (pair: FunderPair, readsComputed = false): Feature<Profile> => ({
+export const thesisFocus = (
+  pair: FunderPair,
+  readsComputed: Feature<Profile>['readsComputed'] = false,
+): Feature<Profile> => ({
   id: 'thesis',
   readsComputed,
   compute(s, c) {
