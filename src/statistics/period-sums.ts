@@ -111,7 +111,7 @@ export async function storedSums(
   scope: SnapshotScope,
 ): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  if (!plan.stored || !metrics.length || !(plan.months.length || plan.days.length)) return out;
+  if (!plan.stored || !metrics.length) return out;
   const whose =
     'centerId' in scope
       ? sql`center_key = ${scope.centerId}`
@@ -132,7 +132,7 @@ export async function storedSumsByCenter(
   centerIds: readonly string[],
 ): Promise<Map<string, Map<string, number>>> {
   const out = new Map<string, Map<string, number>>();
-  if (!plan.stored || !metrics.length || !centerIds.length || !(plan.months.length || plan.days.length)) return out;
+  if (!plan.stored || !metrics.length || !centerIds.length) return out;
   const rows = resultRows<{ center: string; metric: string; n: number | string }>(
     await db.execute(sql`
       select center_key as center, metric, sum(value)::bigint as n
